@@ -1,0 +1,213 @@
+/* gloss-cli-codebook.c: coders and codes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "gloss-cli-private.h"
+
+static int
+list_coders_json (GPtrArray *coders)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < coders->len; i++)
+    {
+      const GlossCoder *coder = g_ptr_array_index (coders, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, coder->id);
+      json_builder_set_member_name (builder, "guid");
+      json_builder_add_string_value (builder, coder->guid);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, coder->name);
+      json_builder_set_member_name (builder, "color");
+      json_builder_add_string_value (builder, coder->color);
+      json_builder_set_member_name (builder, "codings");
+      json_builder_add_int_value (builder, coder->n_codings);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  gloss_cli_print_json (root);
+  return GLOSS_CLI_OK;
+}
+
+int
+gloss_cli_coders (int    argc,
+                  char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) coders = NULL;
+  gboolean json = FALSE;
+  int status;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse ("coders", "PROJECT", _("List the coders."), entries, &argc, &argv, 1, 1, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL || (coders = gloss_project_list_coders (project, &error)) == NULL)
+    return gloss_cli_fail (error);
+
+  if (json)
+    return list_coders_json (coders);
+
+  for (guint i = 0; i < coders->len; i++)
+    {
+      const GlossCoder *coder = g_ptr_array_index (coders, i);
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%" G_GINT64_FORMAT " codings\n",
+              coder->id, coder->name, coder->color, coder->n_codings);
+    }
+
+  return GLOSS_CLI_OK;
+}
+
+int
+gloss_cli_coder_add (int    argc,
+                     char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *color = NULL;
+  gint64 id;
+  int status;
+  GOptionEntry entries[] = {
+    { "color", 'c', 0, G_OPTION_ARG_STRING, &color, N_("The coder’s colour"), "#RRGGBB" },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse ("coder-add", "PROJECT NAME", _("Add a coder."), entries, &argc, &argv, 2, 2, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL || (id = gloss_project_add_coder (project, argv[2], color, &error)) == 0)
+    return gloss_cli_fail (error);
+
+  printf ("%" G_GINT64_FORMAT "\n", id);
+  return GLOSS_CLI_OK;
+}
+
+static int
+list_codes_json (GPtrArray *codes)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const GlossCode *code = g_ptr_array_index (codes, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, code->id);
+      json_builder_set_member_name (builder, "guid");
+      json_builder_add_string_value (builder, code->guid);
+      json_builder_set_member_name (builder, "path");
+      json_builder_add_string_value (builder, code->path);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, code->name);
+      json_builder_set_member_name (builder, "parent");
+      if (code->parent_id != 0)
+        json_builder_add_int_value (builder, code->parent_id);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "color");
+      json_builder_add_string_value (builder, code->color);
+      json_builder_set_member_name (builder, "description");
+      json_builder_add_string_value (builder, code->description);
+      json_builder_set_member_name (builder, "position");
+      json_builder_add_int_value (builder, code->position);
+      json_builder_set_member_name (builder, "codings");
+      json_builder_add_int_value (builder, code->n_codings);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  gloss_cli_print_json (root);
+  return GLOSS_CLI_OK;
+}
+
+int
+gloss_cli_codes (int    argc,
+                 char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+  gboolean json = FALSE;
+  int status;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse ("codes", "PROJECT", _("Show the codebook as a tree."), entries, &argc, &argv, 1, 1, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL || (codes = gloss_project_list_codes (project, &error)) == NULL)
+    return gloss_cli_fail (error);
+
+  if (json)
+    return list_codes_json (codes);
+
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const GlossCode *code = g_ptr_array_index (codes, i);
+      g_autofree char *indent = g_strnfill (code->depth * 2, ' ');
+
+      printf ("%s%s\t%s\t%" G_GINT64_FORMAT " codings\n", indent, code->name, code->color, code->n_codings);
+    }
+
+  return GLOSS_CLI_OK;
+}
+
+int
+gloss_cli_code_add (int    argc,
+                    char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *color = NULL;
+  g_autofree char *description = NULL;
+  gint64 id;
+  int status;
+  GOptionEntry entries[] = {
+    { "color", 'c', 0, G_OPTION_ARG_STRING, &color, N_("The code’s colour"), "#RRGGBB" },
+    { "description", 'd', 0, G_OPTION_ARG_STRING, &description, N_("What the code means"), "T" },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse ("code-add", "PROJECT PATH",
+                        _("Add a code; PATH such as Partnership/Funding creates missing parents."),
+                        entries, &argc, &argv, 2, 2, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL)
+    return gloss_cli_fail (error);
+
+  if (gloss_project_find_code (project, argv[2], NULL) != 0)
+    return gloss_cli_fail_message (_("There is already a code “%s”"), argv[2]);
+
+  if ((id = gloss_project_ensure_code_path (project, argv[2], color, description, &error)) == 0)
+    return gloss_cli_fail (error);
+
+  printf ("%" G_GINT64_FORMAT "\n", id);
+  return GLOSS_CLI_OK;
+}

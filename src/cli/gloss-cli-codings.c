@@ -1,0 +1,279 @@
+/* gloss-cli-codings.c: code, codings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "gloss-cli-private.h"
+
+static char *
+format_time (gint64 usec)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+
+  return time != NULL ? g_date_time_format_iso8601 (time) : g_strdup ("");
+}
+
+static int
+code_matches (GlossProject *project,
+              gint64        document_id,
+              gint64        coder_id,
+              gint64        code_id,
+              const char   *match,
+              gboolean      all)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = gloss_project_search (project, document_id, match, TRUE, &error);
+  gint64 added;
+
+  if (hits == NULL)
+    return gloss_cli_fail (error);
+
+  if (hits->len == 0)
+    return gloss_cli_fail_message (_("The text “%s” does not occur in the document"), match);
+
+  /* Without --all only the first occurrence is coded. */
+  if (!all)
+    g_ptr_array_set_size (hits, 1);
+
+  added = gloss_project_code_hits (project, hits, coder_id, code_id, &error);
+  if (added < 0)
+    return gloss_cli_fail (error);
+
+  if (added == 0)
+    return gloss_cli_fail_message (_("This passage already has this code from this coder"));
+
+  printf (g_dngettext (GETTEXT_PACKAGE, "coded %" G_GINT64_FORMAT " passage\n",
+                       "coded %" G_GINT64_FORMAT " passages\n", added), added);
+  return GLOSS_CLI_OK;
+}
+
+int
+gloss_cli_code (int    argc,
+                char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *doc = NULL, *coder = NULL, *code = NULL, *range = NULL, *match = NULL, *memo = NULL;
+  gboolean all = FALSE;
+  gint64 document_id, coder_id, code_id, start = 0, end = 0, id;
+  int status;
+  GOptionEntry entries[] = {
+    { "doc", 'd', 0, G_OPTION_ARG_STRING, &doc, N_("The document (id or title)"), "DOC" },
+    { "coder", 0, 0, G_OPTION_ARG_STRING, &coder, N_("Who codes"), "NAME" },
+    { "code", 'c', 0, G_OPTION_ARG_STRING, &code, N_("The code’s path"), "PATH" },
+    { "range", 'r', 0, G_OPTION_ARG_STRING, &range, N_("The characters [START, END)"), "START:END" },
+    { "match", 'm', 0, G_OPTION_ARG_STRING, &match, N_("Code this phrase (its first occurrence)"), "TEXT" },
+    { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_("With --match: code every occurrence"), NULL },
+    { "memo", 0, 0, G_OPTION_ARG_STRING, &memo, N_("A memo on the coding"), "TEXT" },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse ("code", "PROJECT", _("Code a passage of a document."), entries, &argc, &argv, 1, 1, &status))
+    return status;
+
+  if (doc == NULL || coder == NULL || code == NULL)
+    return gloss_cli_usage_error ("code", _("--doc, --coder and --code are required"));
+  if ((range == NULL) == (match == NULL))
+    return gloss_cli_usage_error ("code", _("give either --range or --match"));
+  if (range != NULL && !gloss_cli_parse_range (range, &start, &end))
+    return gloss_cli_usage_error ("code", _("“%s” is not a range START:END"), range);
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL ||
+      (document_id = gloss_project_find_document (project, doc, &error)) == 0 ||
+      (coder_id = gloss_project_find_coder (project, coder, &error)) == 0 ||
+      (code_id = gloss_project_find_code (project, code, &error)) == 0)
+    return gloss_cli_fail (error);
+
+  if (match != NULL)
+    return code_matches (project, document_id, coder_id, code_id, match, all);
+
+  id = gloss_project_add_coding (project, document_id, coder_id, code_id, start, end, memo, &error);
+  if (id == 0)
+    return gloss_cli_fail (error);
+
+  printf ("%" G_GINT64_FORMAT "\n", id);
+  return GLOSS_CLI_OK;
+}
+
+typedef struct
+{
+  GHashTable *documents;  /* id -> title */
+  GHashTable *coders;     /* id -> name */
+  GHashTable *codes;      /* id -> path */
+} Names;
+
+static void
+names_clear (Names *names)
+{
+  g_clear_pointer (&names->documents, g_hash_table_unref);
+  g_clear_pointer (&names->coders, g_hash_table_unref);
+  g_clear_pointer (&names->codes, g_hash_table_unref);
+}
+
+static GHashTable *
+new_name_table (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+static void
+add_name (GHashTable *table,
+          gint64      id,
+          const char *name)
+{
+  g_hash_table_insert (table, g_memdup2 (&id, sizeof id), g_strdup (name));
+}
+
+static gboolean
+names_load (Names         *names,
+            GlossProject  *project,
+            GError       **error)
+{
+  g_autoptr(GPtrArray) documents = gloss_project_list_documents (project, error);
+  g_autoptr(GPtrArray) coders = documents ? gloss_project_list_coders (project, error) : NULL;
+  g_autoptr(GPtrArray) codes = coders ? gloss_project_list_codes (project, error) : NULL;
+
+  if (codes == NULL)
+    return FALSE;
+
+  names->documents = new_name_table ();
+  names->coders = new_name_table ();
+  names->codes = new_name_table ();
+  for (guint i = 0; i < documents->len; i++)
+    add_name (names->documents, ((GlossDocumentInfo *) documents->pdata[i])->id,
+              ((GlossDocumentInfo *) documents->pdata[i])->title);
+  for (guint i = 0; i < coders->len; i++)
+    add_name (names->coders, ((GlossCoder *) coders->pdata[i])->id, ((GlossCoder *) coders->pdata[i])->name);
+  for (guint i = 0; i < codes->len; i++)
+    add_name (names->codes, ((GlossCode *) codes->pdata[i])->id, ((GlossCode *) codes->pdata[i])->path);
+
+  return TRUE;
+}
+
+static const char *
+lookup (GHashTable *table,
+        gint64      id)
+{
+  const char *name = g_hash_table_lookup (table, &id);
+
+  return name != NULL ? name : "";
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int_member (JsonBuilder *builder,
+                const char  *name,
+                gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+print_codings_json (GPtrArray *codings,
+                    Names     *names)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < codings->len; i++)
+    {
+      const GlossCoding *coding = g_ptr_array_index (codings, i);
+      g_autofree char *created = format_time (coding->created);
+      g_autofree char *modified = format_time (coding->modified);
+
+      json_builder_begin_object (builder);
+      add_int_member (builder, "id", coding->id);
+      add_string_member (builder, "guid", coding->guid);
+      add_string_member (builder, "document", lookup (names->documents, coding->document_id));
+      add_int_member (builder, "document_id", coding->document_id);
+      add_string_member (builder, "coder", lookup (names->coders, coding->coder_id));
+      add_string_member (builder, "code", lookup (names->codes, coding->code_id));
+      add_int_member (builder, "start", coding->start);
+      add_int_member (builder, "end", coding->end);
+      add_string_member (builder, "quote", coding->quote);
+      add_string_member (builder, "memo", coding->memo);
+      add_string_member (builder, "created", created);
+      add_string_member (builder, "modified", modified);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  gloss_cli_print_json (root);
+}
+
+static void
+print_codings_text (GPtrArray *codings,
+                    Names     *names)
+{
+  for (guint i = 0; i < codings->len; i++)
+    {
+      const GlossCoding *coding = g_ptr_array_index (codings, i);
+      g_autofree char *quote = g_strdup (coding->quote);
+
+      g_strdelimit (quote, "\n\f\t", ' ');
+      printf ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT "\t%s\t%s\t%s\n",
+              coding->id, lookup (names->documents, coding->document_id), coding->start, coding->end,
+              lookup (names->coders, coding->coder_id), lookup (names->codes, coding->code_id), quote);
+    }
+}
+
+int
+gloss_cli_codings (int    argc,
+                   char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) codings = NULL;
+  g_autofree char *doc = NULL, *coder = NULL, *code = NULL;
+  GlossCodingFilter filter = { 0 };
+  gboolean json = FALSE;
+  Names names = { 0 };
+  int status;
+  GOptionEntry entries[] = {
+    { "doc", 'd', 0, G_OPTION_ARG_STRING, &doc, N_("Only this document (id or title)"), "DOC" },
+    { "coder", 0, 0, G_OPTION_ARG_STRING, &coder, N_("Only this coder’s codings"), "NAME" },
+    { "code", 'c', 0, G_OPTION_ARG_STRING, &code, N_("Only this code"), "PATH" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse ("codings", "PROJECT", _("List codings, in text order."), entries, &argc, &argv, 1, 1, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL ||
+      (doc != NULL && (filter.document_id = gloss_project_find_document (project, doc, &error)) == 0) ||
+      (coder != NULL && (filter.coder_id = gloss_project_find_coder (project, coder, &error)) == 0) ||
+      (code != NULL && (filter.code_id = gloss_project_find_code (project, code, &error)) == 0) ||
+      (codings = gloss_project_list_codings (project, &filter, &error)) == NULL ||
+      !names_load (&names, project, &error))
+    return gloss_cli_fail (error);
+
+  if (json)
+    print_codings_json (codings, &names);
+  else
+    print_codings_text (codings, &names);
+
+  names_clear (&names);
+  return GLOSS_CLI_OK;
+}

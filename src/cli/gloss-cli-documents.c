@@ -1,0 +1,254 @@
+/* gloss-cli-documents.c: import, documents, text, search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "gloss-cli-private.h"
+
+int
+gloss_cli_import (int    argc,
+                  char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *password = NULL;
+  guint refused = 0;
+  int status;
+  GOptionEntry entries[] = {
+    { "password", 'p', 0, G_OPTION_ARG_STRING, &password, N_("Password of encrypted PDF files"), "PW" },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse ("import", "PROJECT FILE…",
+                        _("Import PDF, .txt and .md files; each file is imported on its own."),
+                        entries, &argc, &argv, 2, -1, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL)
+    return gloss_cli_fail (error);
+
+  results = gloss_project_import_files (project, (const char * const *) argv + 2, password, NULL);
+  for (guint i = 0; i < results->len; i++)
+    {
+      const GlossImportResult *result = g_ptr_array_index (results, i);
+      g_autofree char *name = g_filename_display_basename (result->path);
+
+      switch (result->status)
+        {
+        case GLOSS_IMPORT_IMPORTED:
+          {
+            g_autoptr(GlossDocumentInfo) info = gloss_project_get_document (project, result->document_id, NULL);
+            printf (_("imported %s as document %" G_GINT64_FORMAT " “%s” (%u pages, %" G_GINT64_FORMAT " characters)\n"),
+                    name, result->document_id, info->title, info->n_pages, info->n_chars);
+          }
+          break;
+        case GLOSS_IMPORT_DUPLICATE:
+          printf (_("skipped %s: %s\n"), name, result->message);
+          break;
+        case GLOSS_IMPORT_REFUSED:
+        default:
+          fprintf (stderr, "gloss-cli: %s\n", result->message);
+          refused++;
+          break;
+        }
+    }
+
+  return refused > 0 ? GLOSS_CLI_USER_ERROR : GLOSS_CLI_OK;
+}
+
+static JsonNode *
+documents_to_json (GPtrArray *documents)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const GlossDocumentInfo *info = g_ptr_array_index (documents, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, info->id);
+      json_builder_set_member_name (builder, "guid");
+      json_builder_add_string_value (builder, info->guid);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, info->title);
+      json_builder_set_member_name (builder, "filename");
+      json_builder_add_string_value (builder, info->filename);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, gloss_document_kind_to_string (info->kind));
+      json_builder_set_member_name (builder, "pages");
+      json_builder_add_int_value (builder, info->n_pages);
+      json_builder_set_member_name (builder, "characters");
+      json_builder_add_int_value (builder, info->n_chars);
+      json_builder_set_member_name (builder, "codings");
+      json_builder_add_int_value (builder, info->n_codings);
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, info->size);
+      json_builder_set_member_name (builder, "sha256");
+      json_builder_add_string_value (builder, info->sha256);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return json_builder_get_root (builder);
+}
+
+int
+gloss_cli_documents (int    argc,
+                     char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  gboolean json = FALSE;
+  int status;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse ("documents", "PROJECT", _("List the project’s documents."),
+                        entries, &argc, &argv, 1, 1, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL || (documents = gloss_project_list_documents (project, &error)) == NULL)
+    return gloss_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = documents_to_json (documents);
+      gloss_cli_print_json (node);
+      return GLOSS_CLI_OK;
+    }
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const GlossDocumentInfo *info = g_ptr_array_index (documents, i);
+
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%u pages\t%" G_GINT64_FORMAT " characters\t%" G_GINT64_FORMAT " codings\n",
+              info->id, gloss_document_kind_to_string (info->kind), info->title, info->n_pages,
+              info->n_chars, info->n_codings);
+    }
+
+  return GLOSS_CLI_OK;
+}
+
+int
+gloss_cli_text (int    argc,
+                char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *text = NULL;
+  gint64 start = 0, end = -1;
+  gint64 document_id;
+  int status;
+  GOptionEntry entries[] = {
+    { "range", 'r', 0, G_OPTION_ARG_STRING, &range, N_("Only the characters [START, END)"), "START:END" },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse ("text", "PROJECT DOC", _("Print a document’s text (DOC is an id or a title)."),
+                        entries, &argc, &argv, 2, 2, &status))
+    return status;
+
+  if (range != NULL && !gloss_cli_parse_range (range, &start, &end))
+    return gloss_cli_usage_error ("text", _("“%s” is not a range START:END"), range);
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL ||
+      (document_id = gloss_project_find_document (project, argv[2], &error)) == 0 ||
+      (text = gloss_project_get_text (project, document_id, start, end, &error)) == NULL)
+    return gloss_cli_fail (error);
+
+  /* Exactly the text, so that offsets can be checked; a newline only for a terminal. */
+  fputs (text, stdout);
+  if (isatty (STDOUT_FILENO))
+    fputc ('\n', stdout);
+  return GLOSS_CLI_OK;
+}
+
+int
+gloss_cli_search (int    argc,
+                  char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *doc = NULL;
+  gboolean json = FALSE;
+  gboolean case_sensitive = FALSE;
+  gint64 document_id = 0;
+  int status;
+  GOptionEntry entries[] = {
+    { "doc", 'd', 0, G_OPTION_ARG_STRING, &doc, N_("Search one document only"), "DOC" },
+    { "case-sensitive", 'c', 0, G_OPTION_ARG_NONE, &case_sensitive, N_("Match upper and lower case exactly"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse ("search", "PROJECT TEXT", _("Find every occurrence of a phrase."),
+                        entries, &argc, &argv, 2, 2, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL ||
+      (doc != NULL && (document_id = gloss_project_find_document (project, doc, &error)) == 0) ||
+      (hits = gloss_project_search (project, document_id, argv[2], case_sensitive, &error)) == NULL)
+    return gloss_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          const GlossSearchHit *hit = g_ptr_array_index (hits, i);
+          g_autoptr(GlossDocumentInfo) info = gloss_project_get_document (project, hit->document_id, NULL);
+          g_autofree char *text = gloss_project_get_text (project, hit->document_id, hit->start, hit->end, NULL);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "document");
+          json_builder_add_string_value (builder, info->title);
+          json_builder_set_member_name (builder, "document_id");
+          json_builder_add_int_value (builder, hit->document_id);
+          json_builder_set_member_name (builder, "start");
+          json_builder_add_int_value (builder, hit->start);
+          json_builder_set_member_name (builder, "end");
+          json_builder_add_int_value (builder, hit->end);
+          json_builder_set_member_name (builder, "page");
+          json_builder_add_int_value (builder, hit->page + 1);
+          json_builder_set_member_name (builder, "text");
+          json_builder_add_string_value (builder, text);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      gloss_cli_print_json (root);
+      return GLOSS_CLI_OK;
+    }
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const GlossSearchHit *hit = g_ptr_array_index (hits, i);
+      g_autoptr(GlossDocumentInfo) info = gloss_project_get_document (project, hit->document_id, NULL);
+
+      printf ("%s\tpage %u\t%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT "\n",
+              info->title, hit->page + 1, hit->start, hit->end);
+    }
+
+  return GLOSS_CLI_OK;
+}

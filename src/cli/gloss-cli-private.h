@@ -1,0 +1,77 @@
+/* gloss-cli-private.h: what the gloss-cli subcommands share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "gloss-core.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses */
+#define GLOSS_CLI_OK          0
+#define GLOSS_CLI_USER_ERROR  1
+#define GLOSS_CLI_BAD_USAGE   2
+
+typedef int (*GlossCliRun) (int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *synopsis;   /* "PROJECT FILE... [--password PW]" */
+  const char  *summary;    /* one line */
+  GlossCliRun  run;
+} GlossCliCommand;
+
+/* Parses the options of a subcommand; on --help prints and sets *status to 0,
+ * on bad usage prints a one-line message and sets *status to 2. Returns FALSE
+ * when the command should stop with *status. @argv keeps the positional
+ * arguments (argv[0] is the subcommand); their count must lie in
+ * [min_args, max_args] (max_args -1: no limit). */
+gboolean      gloss_cli_parse        (const char    *command,
+                                      const char    *parameter_string,
+                                      const char    *summary,
+                                      GOptionEntry  *entries,
+                                      int           *argc,
+                                      char        ***argv,
+                                      int            min_args,
+                                      int            max_args,
+                                      int           *status);
+/* Prints "gloss-cli: MESSAGE" on stderr; returns 1. */
+int           gloss_cli_fail         (GError        *error);
+int           gloss_cli_fail_message (const char    *format,
+                                      ...) G_GNUC_PRINTF (1, 2);
+/* Prints "gloss-cli COMMAND: MESSAGE" on stderr; returns 2. */
+int           gloss_cli_usage_error  (const char    *command,
+                                      const char    *format,
+                                      ...) G_GNUC_PRINTF (2, 3);
+GlossProject *gloss_cli_open_project (const char    *path,
+                                      GError       **error);
+/* Parses "START:END" in characters. */
+gboolean      gloss_cli_parse_range  (const char    *text,
+                                      gint64        *start,
+                                      gint64        *end);
+/* Pretty-prints @node on stdout, followed by a newline. */
+void          gloss_cli_print_json   (JsonNode      *node);
+
+/* Subcommands, one file per topic */
+int gloss_cli_init       (int argc, char **argv);
+int gloss_cli_import     (int argc, char **argv);
+int gloss_cli_documents  (int argc, char **argv);
+int gloss_cli_text       (int argc, char **argv);
+int gloss_cli_coders     (int argc, char **argv);
+int gloss_cli_coder_add  (int argc, char **argv);
+int gloss_cli_codes      (int argc, char **argv);
+int gloss_cli_code_add   (int argc, char **argv);
+int gloss_cli_code       (int argc, char **argv);
+int gloss_cli_codings    (int argc, char **argv);
+int gloss_cli_load       (int argc, char **argv);
+int gloss_cli_search     (int argc, char **argv);
+int gloss_cli_check      (int argc, char **argv);
+int gloss_cli_undo       (int argc, char **argv);
+int gloss_cli_redo       (int argc, char **argv);
+
+G_END_DECLS

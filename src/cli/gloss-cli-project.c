@@ -1,0 +1,138 @@
+/* gloss-cli-project.c: init, load, check, undo, redo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "gloss-cli-private.h"
+
+int
+gloss_cli_init (int    argc,
+                char **argv)
+{
+  g_autofree char *title = NULL;
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  GOptionEntry entries[] = {
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("The project’s title"), "T" },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse ("init", "PROJECT", _("Create a new, empty project file."),
+                        entries, &argc, &argv, 1, 1, &status))
+    return status;
+
+  project = gloss_project_create (argv[1], title, &error);
+  if (project == NULL)
+    return gloss_cli_fail (error);
+
+  return GLOSS_CLI_OK;
+}
+
+int
+gloss_cli_load (int    argc,
+                char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  int status;
+
+  if (!gloss_cli_parse ("load", "PROJECT FILE.json",
+                        _("Load coders, codes and codings from a JSON file, all or nothing."),
+                        NULL, &argc, &argv, 2, 2, &status))
+    return status;
+
+  if (!g_file_get_contents (argv[2], &contents, &length, &error))
+    return gloss_cli_fail (error);
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL)
+    return gloss_cli_fail (error);
+
+  if (!gloss_project_load_json (project, contents, length, &error))
+    {
+      g_autofree char *name = g_filename_display_basename (argv[2]);
+      return gloss_cli_fail_message (_("%s: %s (nothing was loaded)"), name, error->message);
+    }
+
+  return GLOSS_CLI_OK;
+}
+
+int
+gloss_cli_check (int    argc,
+                 char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  int status;
+
+  if (!gloss_cli_parse ("check", "PROJECT", _("Check that a project file is sound."),
+                        NULL, &argc, &argv, 1, 1, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL)
+    return gloss_cli_fail (error);
+
+  if (!gloss_project_check (project, problems, &error))
+    return gloss_cli_fail (error);
+
+  for (guint i = 0; i < problems->len; i++)
+    printf ("%s\n", (const char *) g_ptr_array_index (problems, i));
+
+  if (problems->len > 0)
+    return gloss_cli_fail_message (g_dngettext (GETTEXT_PACKAGE, "%u problem found", "%u problems found",
+                                                problems->len), problems->len);
+
+  printf ("%s\n", _("ok"));
+  return GLOSS_CLI_OK;
+}
+
+static int
+undo_or_redo (int       argc,
+              char    **argv,
+              gboolean  undo)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  int status;
+
+  if (!gloss_cli_parse (undo ? "undo" : "redo", "PROJECT",
+                        undo ? _("Undo the last change.") : _("Redo the last undone change."),
+                        NULL, &argc, &argv, 1, 1, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL)
+    return gloss_cli_fail (error);
+
+  label = undo ? gloss_project_dup_undo_label (project) : gloss_project_dup_redo_label (project);
+  if (!(undo ? gloss_project_undo (project, &error) : gloss_project_redo (project, &error)))
+    return gloss_cli_fail (error);
+
+  printf (undo ? _("Undone: %s\n") : _("Redone: %s\n"), label);
+  return GLOSS_CLI_OK;
+}
+
+int
+gloss_cli_undo (int    argc,
+                char **argv)
+{
+  return undo_or_redo (argc, argv, TRUE);
+}
+
+int
+gloss_cli_redo (int    argc,
+                char **argv)
+{
+  return undo_or_redo (argc, argv, FALSE);
+}

@@ -1,0 +1,140 @@
+/* gloss-cli-util.c: what the subcommands share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "gloss-cli-private.h"
+
+gboolean
+gloss_cli_parse (const char    *command,
+                 const char    *parameter_string,
+                 const char    *summary,
+                 GOptionEntry  *entries,
+                 int           *argc,
+                 char        ***argv,
+                 int            min_args,
+                 int            max_args,
+                 int           *status)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *full = g_strdup_printf ("%s %s", command, parameter_string);
+  int n_args;
+
+  context = g_option_context_new (full);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  /* --help prints and exits with 0 inside the parser. */
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = gloss_cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+
+  n_args = *argc - 1;
+  if (n_args < min_args || (max_args >= 0 && n_args > max_args))
+    {
+      *status = gloss_cli_usage_error (command, _("expected %s"), parameter_string);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+one_line (const char *message)
+{
+  char *line = g_strdup (message);
+
+  g_strdelimit (line, "\n\r", ' ');
+  return line;
+}
+
+int
+gloss_cli_fail (GError *error)
+{
+  g_autofree char *line = one_line (error != NULL ? error->message : _("unknown error"));
+
+  fprintf (stderr, "gloss-cli: %s\n", line);
+  return GLOSS_CLI_USER_ERROR;
+}
+
+int
+gloss_cli_fail_message (const char *format,
+                        ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *line = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  line = one_line (message);
+  fprintf (stderr, "gloss-cli: %s\n", line);
+  return GLOSS_CLI_USER_ERROR;
+}
+
+int
+gloss_cli_usage_error (const char *command,
+                       const char *format,
+                       ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *line = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  line = one_line (message);
+  fprintf (stderr, "gloss-cli %s: %s (see gloss-cli %s --help)\n", command, line, command);
+  return GLOSS_CLI_BAD_USAGE;
+}
+
+GlossProject *
+gloss_cli_open_project (const char  *path,
+                        GError     **error)
+{
+  return gloss_project_open (path, error);
+}
+
+gboolean
+gloss_cli_parse_range (const char *text,
+                       gint64     *start,
+                       gint64     *end)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  parts = g_strsplit (text, ":", -1);
+  if (g_strv_length (parts) != 2)
+    return FALSE;
+
+  return g_ascii_string_to_signed (parts[0], 10, 0, G_MAXINT64, start, NULL) &&
+         g_ascii_string_to_signed (parts[1], 10, 0, G_MAXINT64, end, NULL);
+}
+
+void
+gloss_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}

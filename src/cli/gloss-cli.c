@@ -1,0 +1,77 @@
+/* gloss-cli.c: every core capability as a scriptable command
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "gloss-cli-private.h"
+
+static const GlossCliCommand commands[] = {
+  { "init", "PROJECT [--title T]", N_("Create a new project file"), gloss_cli_init },
+  { "import", "PROJECT FILE... [--password PW]", N_("Import PDF and text documents"), gloss_cli_import },
+  { "documents", "PROJECT [--json]", N_("List the documents"), gloss_cli_documents },
+  { "text", "PROJECT DOC [--range START:END]", N_("Print a document’s text"), gloss_cli_text },
+  { "coders", "PROJECT [--json]", N_("List the coders"), gloss_cli_coders },
+  { "coder-add", "PROJECT NAME [--color #RRGGBB]", N_("Add a coder"), gloss_cli_coder_add },
+  { "codes", "PROJECT [--json]", N_("Show the codebook"), gloss_cli_codes },
+  { "code-add", "PROJECT PATH [--color #RRGGBB] [--description T]", N_("Add a code"), gloss_cli_code_add },
+  { "code", "PROJECT --doc DOC --coder NAME --code PATH (--range S:E | --match TEXT [--all])",
+    N_("Code a passage"), gloss_cli_code },
+  { "codings", "PROJECT [--doc DOC] [--coder NAME] [--code PATH] [--json]", N_("List codings"), gloss_cli_codings },
+  { "load", "PROJECT FILE.json", N_("Load coders, codes and codings from JSON"), gloss_cli_load },
+  { "search", "PROJECT TEXT [--doc DOC] [--case-sensitive] [--json]", N_("Find a phrase"), gloss_cli_search },
+  { "check", "PROJECT", N_("Check a project file"), gloss_cli_check },
+  { "undo", "PROJECT", N_("Undo the last change"), gloss_cli_undo },
+  { "redo", "PROJECT", N_("Redo the last undone change"), gloss_cli_redo },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: gloss-cli COMMAND [ARGUMENTS…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “gloss-cli COMMAND --help” for a command’s options."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return GLOSS_CLI_BAD_USAGE;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return GLOSS_CLI_OK;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("gloss-cli %s\n", PACKAGE_VERSION);
+      return GLOSS_CLI_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  fprintf (stderr, _("gloss-cli: unknown command “%s” (see gloss-cli --help)\n"), argv[1]);
+  return GLOSS_CLI_BAD_USAGE;
+}

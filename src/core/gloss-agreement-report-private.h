@@ -1,0 +1,68 @@
+/* gloss-agreement-report-private.h: what the report's parts share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-agreement-report.h"
+
+G_BEGIN_DECLS
+
+/* One coding, as indices into the inputs' tables. */
+typedef struct
+{
+  guint  document;
+  guint  coder;
+  guint  code;      /* index into codes (with a group: the category) */
+  gint64 start;
+  gint64 end;
+} GlossAgreementSpan;
+
+typedef struct
+{
+  const GlossAgreementOptions *options;
+  GCancellable *cancellable;
+  guint         n_coders;
+  GPtrArray    *documents;    /* GlossDocumentInfo *, in project order */
+  GPtrArray    *codes;        /* GlossCode *: compared codes, or the group's children */
+  GArray       *spans;        /* GlossAgreementSpan, by document then start */
+  guint        *doc_offsets;  /* spans of document d: [doc_offsets[d], doc_offsets[d + 1]) */
+  GHashTable   *notes_seen;
+} GlossAgreementInputs;
+
+void     _gloss_agreement_report_note       (GlossAgreementReport *report,
+                                             GlossAgreementInputs *inputs,
+                                             const char           *format,
+                                             ...) G_GNUC_PRINTF (3, 4);
+void     _gloss_agreement_report_add_row    (GArray                       *rows,
+                                             gint64                        id,
+                                             const char                   *label,
+                                             const GlossAgreementMeasures *measures);
+void     _gloss_agreement_report_add_pair   (GlossAgreementReport         *report,
+                                             guint                         a,
+                                             guint                         b,
+                                             const GlossAgreementMeasures *measures);
+/* Appends a disagreement; @values (n_coders) are interned strings. */
+void     _gloss_agreement_report_add_disagreement (GlossAgreementReport *report,
+                                                   GlossAgreementInputs *inputs,
+                                                   guint                 document,
+                                                   gint64                start,
+                                                   gint64                end,
+                                                   const char           *code,
+                                                   const char          **values);
+
+gboolean _gloss_agreement_compute_document  (GlossAgreementInputs *inputs,
+                                             GlossAgreementReport *report,
+                                             GError              **error);
+gboolean _gloss_agreement_compute_char      (GlossAgreementInputs *inputs,
+                                             GlossAgreementReport *report,
+                                             GError              **error);
+gboolean _gloss_agreement_compute_segment   (GlossAgreementInputs *inputs,
+                                             GlossAgreementReport *report,
+                                             GError              **error);
+gboolean _gloss_agreement_compute_unitized  (GlossAgreementInputs *inputs,
+                                             GlossAgreementReport *report,
+                                             GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,563 @@
+/* gloss-agreement-report-units.c: the document, char and unitized units
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "gloss-agreement-report-private.h"
+
+#include "gloss-char-units.h"
+#include "gloss-error.h"
+#include "gloss-unitizing.h"
+
+#define STATE_NONE     (-1)
+#define STATE_CONFLICT (-2)
+
+static const char *
+coder_name (GlossAgreementReport *report,
+            guint                 coder)
+{
+  return g_ptr_array_index (report->coders, coder);
+}
+
+static GlossDocumentInfo *
+document_at (GlossAgreementInputs *inputs,
+             guint                 d)
+{
+  return g_ptr_array_index (inputs->documents, d);
+}
+
+static GlossCode *
+code_at (GlossAgreementInputs *inputs,
+         guint                 c)
+{
+  return g_ptr_array_index (inputs->codes, c);
+}
+
+static const GlossAgreementSpan *
+spans_of (GlossAgreementInputs *inputs,
+          guint                 d,
+          guint                *n)
+{
+  *n = inputs->doc_offsets[d + 1] - inputs->doc_offsets[d];
+  return &g_array_index (inputs->spans, GlossAgreementSpan, inputs->doc_offsets[d]);
+}
+
+static guint64
+all_coders_mask (guint n_coders)
+{
+  return n_coders >= 64 ? G_MAXUINT64 : ((guint64) 1 << n_coders) - 1;
+}
+
+/* Every pair of coders with the two-coder measures, from the full table. */
+static void
+add_table_pairs (GlossAgreementReport   *report,
+                 const GlossRatingTable *table)
+{
+  for (guint a = 0; a < table->n_coders; a++)
+    for (guint b = a + 1; b < table->n_coders; b++)
+      {
+        g_autoptr(GlossRatingTable) pair = gloss_rating_table_new_pair (table, a, b);
+        GlossAgreementMeasures measures;
+
+        gloss_agreement_measures_init (&measures);
+        gloss_agreement_measures_from_table (&measures, pair);
+        _gloss_agreement_report_add_pair (report, a, b, &measures);
+      }
+}
+
+static void
+add_table_row (GArray                 *rows,
+               gint64                  id,
+               const char             *label,
+               const GlossRatingTable *table)
+{
+  GlossAgreementMeasures measures;
+
+  gloss_agreement_measures_init (&measures);
+  gloss_agreement_measures_from_table (&measures, table);
+  _gloss_agreement_report_add_row (rows, id, label, &measures);
+}
+
+static void
+add_counts_row (GArray                   *rows,
+                gint64                    id,
+                const char               *label,
+                const GlossPatternCounts *counts)
+{
+  g_autoptr(GlossRatingTable) table = gloss_pattern_counts_to_table (counts);
+
+  add_table_row (rows, id, label, table);
+}
+
+/* "coded" / "not coded" for each coder of @mask. */
+static void
+mask_values (guint64       mask,
+             guint         n_coders,
+             const char  **values)
+{
+  for (guint i = 0; i < n_coders; i++)
+    values[i] = (mask >> i) & 1 ? g_intern_static_string ("coded")
+                                : g_intern_static_string ("not coded");
+}
+
+/* Document unit with a code group: one categorical value per coder and document */
+
+static void
+note_conflict (GlossAgreementReport *report,
+               GlossAgreementInputs *inputs,
+               guint                 d,
+               guint                 coder,
+               guint                 first,
+               guint                 second)
+{
+  _gloss_agreement_report_note (report, inputs,
+                                "conflict: %s gave %s two codes of %s (%s, %s); the value is left out",
+                                coder_name (report, coder), document_at (inputs, d)->title,
+                                report->group, code_at (inputs, first)->path,
+                                code_at (inputs, second)->path);
+}
+
+/* @states: n_documents x n_coders, a category or STATE_NONE/STATE_CONFLICT. */
+static int *
+document_states (GlossAgreementInputs *inputs,
+                 GlossAgreementReport *report)
+{
+  guint m = inputs->n_coders;
+  int *states = g_new (int, (gsize) MAX (inputs->documents->len, 1) * m);
+
+  for (gsize i = 0; i < (gsize) inputs->documents->len * m; i++)
+    states[i] = STATE_NONE;
+  for (guint i = 0; i < inputs->spans->len; i++)
+    {
+      GlossAgreementSpan *s = &g_array_index (inputs->spans, GlossAgreementSpan, i);
+      int *state = &states[(gsize) s->document * m + s->coder];
+
+      if (*state == STATE_NONE)
+        *state = (int) s->code;
+      else if (*state >= 0 && *state != (int) s->code)
+        {
+          note_conflict (report, inputs, s->document, s->coder, *state, s->code);
+          *state = STATE_CONFLICT;
+        }
+    }
+  return states;
+}
+
+static const char *
+state_value (GlossAgreementInputs *inputs,
+             int                   state)
+{
+  if (state == STATE_NONE)
+    return g_intern_static_string ("none");
+  if (state == STATE_CONFLICT)
+    return g_intern_static_string ("conflict");
+  return g_intern_string (code_at (inputs, state)->path);
+}
+
+static void
+document_group_disagreements (GlossAgreementInputs *inputs,
+                              GlossAgreementReport *report,
+                              const int            *states)
+{
+  guint m = inputs->n_coders;
+  g_autofree const char **values = g_new (const char *, m);
+
+  for (guint d = 0; d < inputs->documents->len; d++)
+    {
+      const int *row = states + (gsize) d * m;
+      gboolean differ = FALSE;
+
+      for (guint i = 1; i < m; i++)
+        differ |= row[i] != row[0];
+      if (!differ)
+        continue;
+      for (guint i = 0; i < m; i++)
+        values[i] = state_value (inputs, row[i]);
+      _gloss_agreement_report_add_disagreement (report, inputs, d, 0, document_at (inputs, d)->n_chars,
+                                                report->group, values);
+    }
+}
+
+static gboolean
+compute_document_group (GlossAgreementInputs *inputs,
+                        GlossAgreementReport *report,
+                        GError              **error)
+{
+  guint m = inputs->n_coders, q = inputs->codes->len;
+  g_autofree int *states = document_states (inputs, report);
+  g_autoptr(GlossRatingTable) table = gloss_rating_table_new (m, q);
+  g_autofree int *values = g_new (int, m);
+
+  for (guint d = 0; d < inputs->documents->len; d++)
+    {
+      g_autoptr(GlossRatingTable) one = gloss_rating_table_new (m, q);
+      GlossDocumentInfo *info = document_at (inputs, d);
+
+      for (guint i = 0; i < m; i++)
+        values[i] = MAX (states[(gsize) d * m + i], GLOSS_RATING_MISSING);
+      gloss_rating_table_add_unit (table, values, 1);
+      gloss_rating_table_add_unit (one, values, 1);
+      add_table_row (report->documents, info->id, info->title, one);
+    }
+  gloss_agreement_measures_from_table (&report->overall, table);
+
+  for (guint k = 0; k < q; k++)
+    {
+      g_autoptr(GlossRatingTable) dichotomy = gloss_rating_table_new_dichotomy (table, k);
+
+      add_table_row (report->codes, code_at (inputs, k)->id, code_at (inputs, k)->path, dichotomy);
+    }
+  add_table_pairs (report, table);
+  document_group_disagreements (inputs, report, states);
+  return TRUE;
+}
+
+/* Document unit without a group: each code present or absent per document */
+
+static gboolean
+compute_document_codes (GlossAgreementInputs *inputs,
+                        GlossAgreementReport *report,
+                        GError              **error)
+{
+  guint m = inputs->n_coders, Q = inputs->codes->len;
+  guint64 all = all_coders_mask (m);
+  g_autoptr(GPtrArray) per_code = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_pattern_counts_free);
+  g_autoptr(GlossPatternCounts) overall = gloss_pattern_counts_new (m);
+  g_autoptr(GlossPatternCounts) per_document = gloss_pattern_counts_new (m);
+  g_autoptr(GlossRatingTable) table = NULL;
+  g_autofree guint64 *masks = g_new0 (guint64, MAX (Q, 1));
+  g_autofree const char **values = g_new (const char *, m);
+
+  for (guint c = 0; c < Q; c++)
+    g_ptr_array_add (per_code, gloss_pattern_counts_new (m));
+
+  for (guint d = 0; d < inputs->documents->len; d++)
+    {
+      GlossDocumentInfo *info = document_at (inputs, d);
+      guint n;
+      const GlossAgreementSpan *spans = spans_of (inputs, d, &n);
+
+      memset (masks, 0, sizeof (guint64) * MAX (Q, 1));
+      for (guint i = 0; i < n; i++)
+        masks[spans[i].code] |= (guint64) 1 << spans[i].coder;
+      gloss_pattern_counts_reset (per_document);
+      for (guint c = 0; c < Q; c++)
+        {
+          gloss_pattern_counts_add (per_code->pdata[c], masks[c], 1);
+          gloss_pattern_counts_add (per_document, masks[c], 1);
+          if (masks[c] != 0 && masks[c] != all)
+            {
+              mask_values (masks[c], m, values);
+              _gloss_agreement_report_add_disagreement (report, inputs, d, 0, info->n_chars,
+                                                        code_at (inputs, c)->path, values);
+            }
+        }
+      gloss_pattern_counts_merge (overall, per_document);
+      add_counts_row (report->documents, info->id, info->title, per_document);
+    }
+
+  for (guint c = 0; c < Q; c++)
+    add_counts_row (report->codes, code_at (inputs, c)->id, code_at (inputs, c)->path, per_code->pdata[c]);
+  table = gloss_pattern_counts_to_table (overall);
+  gloss_agreement_measures_from_table (&report->overall, table);
+  add_table_pairs (report, table);
+  if (Q > 1)
+    _gloss_agreement_report_note (report, inputs,
+                                  "document: each (document, code) is a unit with the values coded / not coded; "
+                                  "the overall and per-document rows pool the codes");
+  return TRUE;
+}
+
+gboolean
+_gloss_agreement_compute_document (GlossAgreementInputs *inputs,
+                                   GlossAgreementReport *report,
+                                   GError              **error)
+{
+  if (inputs->options->group_id != 0)
+    return compute_document_group (inputs, report, error);
+  return compute_document_codes (inputs, report, error);
+}
+
+/* Char unit */
+
+/* The codings of document @d as a continuum of its text. */
+static GlossContinuum *
+document_continuum (GlossAgreementInputs *inputs,
+                    guint                 d)
+{
+  guint n;
+  const GlossAgreementSpan *spans = spans_of (inputs, d, &n);
+  GlossContinuum *continuum = gloss_continuum_new (document_at (inputs, d)->n_chars,
+                                                   inputs->n_coders, MAX (inputs->codes->len, 1));
+
+  for (guint i = 0; i < n; i++)
+    gloss_continuum_add (continuum, spans[i].coder, spans[i].code, spans[i].start, spans[i].end);
+  return continuum;
+}
+
+static void
+add_range_disagreements (GlossAgreementInputs *inputs,
+                         GlossAgreementReport *report,
+                         guint                 d,
+                         GArray               *ranges)
+{
+  g_autofree const char **values = g_new (const char *, inputs->n_coders);
+
+  for (guint r = 0; r < ranges->len; r++)
+    {
+      GlossPatternRange *range = &g_array_index (ranges, GlossPatternRange, r);
+
+      mask_values (range->mask, inputs->n_coders, values);
+      _gloss_agreement_report_add_disagreement (report, inputs, d, range->start, range->end,
+                                                code_at (inputs, range->code)->path, values);
+    }
+}
+
+gboolean
+_gloss_agreement_compute_char (GlossAgreementInputs *inputs,
+                               GlossAgreementReport *report,
+                               GError              **error)
+{
+  guint m = inputs->n_coders, Q = inputs->codes->len;
+  g_autoptr(GPtrArray) per_code = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_pattern_counts_free);
+  g_autoptr(GPtrArray) in_document = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_pattern_counts_free);
+  g_autoptr(GlossPatternCounts) overall = gloss_pattern_counts_new (m);
+  g_autoptr(GlossPatternCounts) per_document = gloss_pattern_counts_new (m);
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (GlossPatternRange));
+  g_autoptr(GlossRatingTable) table = NULL;
+
+  if (Q == 0)
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, "There are no codes to compare");
+      return FALSE;
+    }
+  for (guint c = 0; c < Q; c++)
+    {
+      g_ptr_array_add (per_code, gloss_pattern_counts_new (m));
+      g_ptr_array_add (in_document, gloss_pattern_counts_new (m));
+    }
+
+  for (guint d = 0; d < inputs->documents->len; d++)
+    {
+      GlossDocumentInfo *info = document_at (inputs, d);
+      g_autoptr(GlossContinuum) continuum = document_continuum (inputs, d);
+      gint64 n_units = inputs->options->coded_only ? gloss_continuum_coded_length (continuum)
+                                                   : continuum->length;
+
+      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error))
+        return FALSE;
+      for (guint c = 0; c < Q; c++)
+        gloss_pattern_counts_reset (in_document->pdata[c]);
+      gloss_pattern_counts_reset (per_document);
+      g_array_set_size (ranges, 0);
+      gloss_char_units_count (continuum, n_units, (GlossPatternCounts **) in_document->pdata, ranges);
+      for (guint c = 0; c < Q; c++)
+        {
+          gloss_pattern_counts_merge (per_code->pdata[c], in_document->pdata[c]);
+          gloss_pattern_counts_merge (per_document, in_document->pdata[c]);
+        }
+      gloss_pattern_counts_merge (overall, per_document);
+      add_counts_row (report->documents, info->id, info->title, per_document);
+      add_range_disagreements (inputs, report, d, ranges);
+    }
+
+  for (guint c = 0; c < Q; c++)
+    add_counts_row (report->codes, code_at (inputs, c)->id, code_at (inputs, c)->path, per_code->pdata[c]);
+  table = gloss_pattern_counts_to_table (overall);
+  gloss_agreement_measures_from_table (&report->overall, table);
+  add_table_pairs (report, table);
+  if (Q > 1)
+    _gloss_agreement_report_note (report, inputs,
+                                  "char: each (character, code) is a unit; the overall and per-document rows pool the codes");
+  if (inputs->options->coded_only)
+    _gloss_agreement_report_note (report, inputs,
+                                  "char: only characters that a compared coder coded with a compared code count");
+  return TRUE;
+}
+
+/* Unitized */
+
+static void
+set_unitized (GlossAgreementMeasures *measures,
+              double                  units,
+              GlossMeasure            u_2004,
+              const GlossUnitizingResult *r)
+{
+  gloss_agreement_measures_init (measures);
+  measures->units = units;
+  gloss_agreement_measures_set (measures, GLOSS_MEASURE_U_ALPHA_2004, u_2004);
+  gloss_agreement_measures_set (measures, GLOSS_MEASURE_U_ALPHA_2016, r->u_alpha_2016);
+  gloss_agreement_measures_set (measures, GLOSS_MEASURE_BINARY_U_ALPHA, r->binary_u_alpha);
+  gloss_agreement_measures_set (measures, GLOSS_MEASURE_CU_ALPHA, r->cu_alpha);
+}
+
+/* The chosen documents end to end; @offsets[d] is where document d begins. */
+static GlossContinuum *
+joined_continuum (GlossAgreementInputs *inputs,
+                  gint64               *offsets)
+{
+  gint64 length = 0;
+  GlossContinuum *joined;
+
+  for (guint d = 0; d < inputs->documents->len; d++)
+    {
+      offsets[d] = length;
+      length += document_at (inputs, d)->n_chars;
+    }
+  joined = gloss_continuum_new (length, inputs->n_coders, MAX (inputs->codes->len, 1));
+  for (guint d = 0; d < inputs->documents->len; d++)
+    {
+      guint n;
+      const GlossAgreementSpan *spans = spans_of (inputs, d, &n);
+      gint64 n_chars = document_at (inputs, d)->n_chars;
+
+      for (guint i = 0; i < n; i++)
+        {
+          gint64 start = CLAMP (spans[i].start, 0, n_chars), end = CLAMP (spans[i].end, 0, n_chars);
+
+          if (end > start)
+            gloss_continuum_add (joined, spans[i].coder, spans[i].code,
+                                 offsets[d] + start, offsets[d] + end);
+        }
+    }
+  return joined;
+}
+
+/* Only the intervals accepted by @keep, with coders and codes renumbered. */
+static GlossContinuum *
+filter_continuum (const GlossContinuum *continuum,
+                  guint                 n_coders,
+                  const int            *coder_map,   /* -1: leave out */
+                  guint                 n_codes,
+                  const int            *code_map)
+{
+  GlossContinuum *result = gloss_continuum_new (continuum->length, n_coders, n_codes);
+
+  for (guint i = 0; i < continuum->intervals->len; i++)
+    {
+      GlossInterval *s = &g_array_index (continuum->intervals, GlossInterval, i);
+      int coder = coder_map ? coder_map[s->coder] : (int) s->coder;
+      int code = code_map ? code_map[s->code] : (int) s->code;
+
+      if (coder >= 0 && code >= 0)
+        gloss_continuum_add (result, coder, code, s->start, s->end);
+    }
+  return result;
+}
+
+static void
+unitized_codes (GlossAgreementInputs       *inputs,
+                GlossAgreementReport       *report,
+                const GlossContinuum       *joined,
+                const GlossUnitizingResult *overall)
+{
+  guint Q = inputs->codes->len;
+  g_autofree int *code_map = g_new (int, MAX (Q, 1));
+
+  for (guint c = 0; c < Q; c++)
+    {
+      g_autoptr(GlossContinuum) one = NULL;
+      g_autoptr(GlossUnitizingResult) r = NULL;
+      GlossAgreementMeasures measures;
+
+      for (guint k = 0; k < Q; k++)
+        code_map[k] = k == c ? 0 : -1;
+      one = filter_continuum (joined, joined->n_coders, NULL, 1, code_map);
+      r = gloss_unitizing_compute (one);
+      set_unitized (&measures, joined->length, overall->u_alpha_2004[c], r);
+      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_CU_ALPHA,
+                                    gloss_measure_undefined ("cu-alpha compares two codes or more"));
+      _gloss_agreement_report_add_row (report->codes, code_at (inputs, c)->id,
+                                       code_at (inputs, c)->path, &measures);
+    }
+}
+
+static void
+unitized_pairs (GlossAgreementReport *report,
+                const GlossContinuum *joined)
+{
+  guint m = joined->n_coders;
+  g_autofree int *coder_map = g_new (int, m);
+
+  for (guint a = 0; a < m; a++)
+    for (guint b = a + 1; b < m; b++)
+      {
+        g_autoptr(GlossContinuum) pair = NULL;
+        g_autoptr(GlossUnitizingResult) r = NULL;
+        GlossAgreementMeasures measures;
+
+        for (guint i = 0; i < m; i++)
+          coder_map[i] = i == a ? 0 : i == b ? 1 : -1;
+        pair = filter_continuum (joined, 2, coder_map, joined->n_codes, NULL);
+        r = gloss_unitizing_compute (pair);
+        set_unitized (&measures, joined->length, r->u_alpha_2004_overall, r);
+        _gloss_agreement_report_add_pair (report, a, b, &measures);
+      }
+}
+
+static gboolean
+unitized_documents (GlossAgreementInputs *inputs,
+                    GlossAgreementReport *report,
+                    GError              **error)
+{
+  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_pattern_counts_free);
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (GlossPatternRange));
+
+  for (guint c = 0; c < MAX (inputs->codes->len, 1); c++)
+    g_ptr_array_add (counts, gloss_pattern_counts_new (inputs->n_coders));
+
+  for (guint d = 0; d < inputs->documents->len; d++)
+    {
+      GlossDocumentInfo *info = document_at (inputs, d);
+      g_autoptr(GlossContinuum) continuum = document_continuum (inputs, d);
+      g_autoptr(GlossUnitizingResult) r = gloss_unitizing_compute (continuum);
+      GlossAgreementMeasures measures;
+
+      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error))
+        return FALSE;
+      set_unitized (&measures, continuum->length, r->u_alpha_2004_overall, r);
+      _gloss_agreement_report_add_row (report->documents, info->id, info->title, &measures);
+
+      /* the stretches where coders differ, as for characters */
+      for (guint c = 0; c < counts->len; c++)
+        gloss_pattern_counts_reset (counts->pdata[c]);
+      g_array_set_size (ranges, 0);
+      gloss_char_units_count (continuum, continuum->length, (GlossPatternCounts **) counts->pdata, ranges);
+      add_range_disagreements (inputs, report, d, ranges);
+    }
+  return TRUE;
+}
+
+gboolean
+_gloss_agreement_compute_unitized (GlossAgreementInputs *inputs,
+                                   GlossAgreementReport *report,
+                                   GError              **error)
+{
+  g_autofree gint64 *offsets = g_new0 (gint64, inputs->documents->len + 1);
+  g_autoptr(GlossContinuum) joined = NULL;
+  g_autoptr(GlossUnitizingResult) overall = NULL;
+
+  if (inputs->codes->len == 0)
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, "There are no codes to compare");
+      return FALSE;
+    }
+  joined = joined_continuum (inputs, offsets);
+  overall = gloss_unitizing_compute (joined);
+  set_unitized (&report->overall, joined->length, overall->u_alpha_2004_overall, overall);
+  unitized_codes (inputs, report, joined, overall);
+  unitized_pairs (report, joined);
+  if (!unitized_documents (inputs, report, error))
+    return FALSE;
+
+  if (inputs->documents->len > 1)
+    _gloss_agreement_report_note (report, inputs,
+                                  "unitized: the overall, per-code and per-pair rows lay the %u documents end to end "
+                                  "as one continuum of %" G_GINT64_FORMAT " characters",
+                                  inputs->documents->len, joined->length);
+  if (overall->overlapping_codes)
+    _gloss_agreement_report_note (report, inputs,
+                                  "unitized: a coder gave two codes to the same characters; u_alpha_2016 and "
+                                  "cu_alpha count each pair of those codes as a coincidence");
+  return TRUE;
+}

@@ -1,0 +1,591 @@
+/* gloss-agreement-report.c: inter-coder agreement over a project
+ *
+ * This file gathers the inputs (coders, documents, codes and codings, as
+ * indices) and hands them to the part for the unit of analysis.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "gloss-agreement-report-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss-char-units.h"
+#include "gloss-error.h"
+
+static void
+clear_row (gpointer data)
+{
+  GlossAgreementRow *row = data;
+
+  g_free (row->label);
+}
+
+static void
+clear_disagreement (gpointer data)
+{
+  GlossAgreementDisagreement *d = data;
+
+  g_free (d->values);
+}
+
+static GlossAgreementReport *
+report_new (const GlossAgreementOptions *options)
+{
+  GlossAgreementReport *report = g_new0 (GlossAgreementReport, 1);
+
+  report->unit = options->unit;
+  report->threshold = options->threshold;
+  report->coded_only = options->coded_only;
+  report->coders = g_ptr_array_new_with_free_func (g_free);
+  gloss_agreement_measures_init (&report->overall);
+  report->codes = g_array_new (FALSE, FALSE, sizeof (GlossAgreementRow));
+  g_array_set_clear_func (report->codes, clear_row);
+  report->documents = g_array_new (FALSE, FALSE, sizeof (GlossAgreementRow));
+  g_array_set_clear_func (report->documents, clear_row);
+  report->pairs = g_array_new (FALSE, FALSE, sizeof (GlossAgreementPair));
+  report->disagreements = g_array_new (FALSE, FALSE, sizeof (GlossAgreementDisagreement));
+  g_array_set_clear_func (report->disagreements, clear_disagreement);
+  report->notes = g_ptr_array_new_with_free_func (g_free);
+  return report;
+}
+
+void
+gloss_agreement_report_free (GlossAgreementReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->group);
+  g_ptr_array_unref (report->coders);
+  g_array_unref (report->codes);
+  g_array_unref (report->documents);
+  g_array_unref (report->pairs);
+  g_array_unref (report->disagreements);
+  g_ptr_array_unref (report->notes);
+  g_free (report);
+}
+
+/* Helpers for the parts */
+
+void
+_gloss_agreement_report_note (GlossAgreementReport *report,
+                              GlossAgreementInputs *inputs,
+                              const char           *format,
+                              ...)
+{
+  va_list args;
+  char *note;
+
+  va_start (args, format);
+  note = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (g_hash_table_contains (inputs->notes_seen, note))
+    {
+      g_free (note);
+      return;
+    }
+  g_hash_table_add (inputs->notes_seen, note);
+  g_ptr_array_add (report->notes, g_strdup (note));
+}
+
+void
+_gloss_agreement_report_add_row (GArray                       *rows,
+                                 gint64                        id,
+                                 const char                   *label,
+                                 const GlossAgreementMeasures *measures)
+{
+  GlossAgreementRow row = { id, g_strdup (label), *measures };
+
+  g_array_append_val (rows, row);
+}
+
+void
+_gloss_agreement_report_add_pair (GlossAgreementReport         *report,
+                                  guint                         a,
+                                  guint                         b,
+                                  const GlossAgreementMeasures *measures)
+{
+  GlossAgreementPair pair = { a, b, *measures };
+
+  g_array_append_val (report->pairs, pair);
+}
+
+void
+_gloss_agreement_report_add_disagreement (GlossAgreementReport *report,
+                                          GlossAgreementInputs *inputs,
+                                          guint                 document,
+                                          gint64                start,
+                                          gint64                end,
+                                          const char           *code,
+                                          const char          **values)
+{
+  GlossAgreementDisagreement d = {
+    document, start, end, g_intern_string (code),
+    g_memdup2 (values, sizeof (char *) * inputs->n_coders),
+  };
+
+  g_array_append_val (report->disagreements, d);
+}
+
+/* Gathering the inputs */
+
+static void
+inputs_clear (GlossAgreementInputs *inputs)
+{
+  g_clear_pointer (&inputs->documents, g_ptr_array_unref);
+  g_clear_pointer (&inputs->codes, g_ptr_array_unref);
+  g_clear_pointer (&inputs->spans, g_array_unref);
+  g_clear_pointer (&inputs->doc_offsets, g_free);
+  g_clear_pointer (&inputs->notes_seen, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GlossAgreementInputs, inputs_clear)
+
+static gboolean
+contains_id (GArray *ids,
+             gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The compared coders' names, in the order asked; @coder_index maps id -> index + 1. */
+static gboolean
+gather_coders (GlossProject                *project,
+               const GlossAgreementOptions *options,
+               GlossAgreementReport        *report,
+               GHashTable                  *coder_index,
+               GError                     **error)
+{
+  g_autoptr(GPtrArray) all = gloss_project_list_coders (project, error);
+
+  if (all == NULL)
+    return FALSE;
+  for (guint i = 0; i < all->len; i++)
+    {
+      GlossCoder *coder = g_ptr_array_index (all, i);
+
+      if (options->coder_ids->len == 0 || contains_id (options->coder_ids, coder->id))
+        {
+          g_ptr_array_add (report->coders, g_strdup (coder->name));
+          g_hash_table_insert (coder_index, g_memdup2 (&coder->id, sizeof (gint64)),
+                               GUINT_TO_POINTER (report->coders->len));
+        }
+    }
+  for (guint i = 0; i < options->coder_ids->len; i++)
+    if (!g_hash_table_contains (coder_index, &g_array_index (options->coder_ids, gint64, i)))
+      {
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, "No coder with id %" G_GINT64_FORMAT,
+                     g_array_index (options->coder_ids, gint64, i));
+        return FALSE;
+      }
+  if (report->coders->len < 2)
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                           "Agreement needs two coders or more");
+      return FALSE;
+    }
+  if (report->coders->len > GLOSS_CHAR_UNITS_MAX_CODERS)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   "Agreement compares at most %u coders at once", GLOSS_CHAR_UNITS_MAX_CODERS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+gather_documents (GlossProject                *project,
+                  const GlossAgreementOptions *options,
+                  GlossAgreementInputs        *inputs,
+                  GHashTable                  *document_index,
+                  GError                     **error)
+{
+  g_autoptr(GPtrArray) all = gloss_project_list_documents (project, error);
+
+  if (all == NULL)
+    return FALSE;
+  inputs->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_document_info_free);
+  for (guint i = 0; i < all->len; i++)
+    {
+      GlossDocumentInfo *info = g_ptr_array_index (all, i);
+
+      if (options->document_ids->len == 0 || contains_id (options->document_ids, info->id))
+        {
+          g_ptr_array_add (inputs->documents, g_ptr_array_steal_index (all, i--));
+          g_hash_table_insert (document_index, g_memdup2 (&info->id, sizeof (gint64)),
+                               GUINT_TO_POINTER (inputs->documents->len));
+        }
+    }
+  for (guint i = 0; i < options->document_ids->len; i++)
+    if (!g_hash_table_contains (document_index, &g_array_index (options->document_ids, gint64, i)))
+      {
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, "No document with id %" G_GINT64_FORMAT,
+                     g_array_index (options->document_ids, gint64, i));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* The compared codes; @code_index maps a code id to its index + 1. With a
+ * group, the codes are the group's children and a code below a child maps
+ * to that child. */
+static gboolean
+gather_codes (GlossProject                *project,
+              const GlossAgreementOptions *options,
+              GlossAgreementInputs        *inputs,
+              GlossAgreementReport        *report,
+              GHashTable                  *code_index,
+              GError                     **error)
+{
+  g_autoptr(GPtrArray) all = gloss_project_list_codes (project, error);
+  gint64 group = options->group_id;
+
+  if (all == NULL)
+    return FALSE;
+  inputs->codes = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_code_free);
+  if (group != 0)
+    {
+      g_autoptr(GlossCode) code = gloss_project_get_code (project, group, error);
+
+      if (code == NULL)
+        return FALSE;
+      report->group = gloss_project_dup_code_path (project, group, error);
+      if (report->group == NULL)
+        return FALSE;
+      if (options->code_ids->len > 0)
+        {
+          g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                               "A code group and a list of codes cannot be combined");
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      GlossCode *code = g_ptr_array_index (all, i);
+      gpointer parent_place = g_hash_table_lookup (code_index, &code->parent_id);
+      gpointer place = NULL;
+
+      if (group != 0 && code->parent_id == group)
+        {
+          g_ptr_array_add (inputs->codes, gloss_code_copy (code));
+          place = GUINT_TO_POINTER (inputs->codes->len);
+        }
+      else if (group != 0 && parent_place != NULL)
+        place = parent_place;
+      else if (group == 0 && (options->code_ids->len == 0 || contains_id (options->code_ids, code->id)))
+        {
+          g_ptr_array_add (inputs->codes, gloss_code_copy (code));
+          place = GUINT_TO_POINTER (inputs->codes->len);
+        }
+      if (place != NULL)
+        g_hash_table_insert (code_index, g_memdup2 (&code->id, sizeof (gint64)), place);
+    }
+
+  for (guint i = 0; i < options->code_ids->len; i++)
+    if (!g_hash_table_contains (code_index, &g_array_index (options->code_ids, gint64, i)))
+      {
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, "No code with id %" G_GINT64_FORMAT,
+                     g_array_index (options->code_ids, gint64, i));
+        return FALSE;
+      }
+  if (group != 0 && inputs->codes->len < 2)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   "The group %s needs two child codes or more", report->group);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_spans (const void *a,
+               const void *b)
+{
+  const GlossAgreementSpan *x = a, *y = b;
+
+  if (x->document != y->document)
+    return x->document < y->document ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  if (x->coder != y->coder)
+    return x->coder < y->coder ? -1 : 1;
+  return (x->code > y->code) - (x->code < y->code);
+}
+
+static guint
+lookup_index (GHashTable *index,
+              gint64      id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (index, &id));
+}
+
+static gboolean
+gather_spans (GlossProject         *project,
+              GlossAgreementInputs *inputs,
+              GHashTable           *document_index,
+              GHashTable           *coder_index,
+              GHashTable           *code_index,
+              GError              **error)
+{
+  g_autoptr(GPtrArray) codings = gloss_project_list_codings (project, NULL, error);
+  guint n_documents = inputs->documents->len;
+
+  if (codings == NULL)
+    return FALSE;
+  inputs->spans = g_array_sized_new (FALSE, FALSE, sizeof (GlossAgreementSpan), codings->len);
+  for (guint i = 0; i < codings->len; i++)
+    {
+      GlossCoding *coding = g_ptr_array_index (codings, i);
+      guint document = lookup_index (document_index, coding->document_id);
+      guint coder = lookup_index (coder_index, coding->coder_id);
+      guint code = lookup_index (code_index, coding->code_id);
+      GlossAgreementSpan span = { document - 1, coder - 1, code - 1, coding->start, coding->end };
+
+      if (document == 0 || coder == 0 || code == 0 || coding->end <= coding->start)
+        continue;
+      g_array_append_val (inputs->spans, span);
+    }
+  qsort (inputs->spans->data, inputs->spans->len, sizeof (GlossAgreementSpan), compare_spans);
+
+  inputs->doc_offsets = g_new0 (guint, n_documents + 1);
+  for (guint i = 0; i < inputs->spans->len; i++)
+    inputs->doc_offsets[g_array_index (inputs->spans, GlossAgreementSpan, i).document + 1]++;
+  for (guint d = 0; d < n_documents; d++)
+    inputs->doc_offsets[d + 1] += inputs->doc_offsets[d];
+  return TRUE;
+}
+
+static gboolean
+gather_inputs (GlossProject                *project,
+               const GlossAgreementOptions *options,
+               GlossAgreementInputs        *inputs,
+               GlossAgreementReport        *report,
+               GError                     **error)
+{
+  g_autoptr(GHashTable) coder_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) document_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) code_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  if (options->unit == GLOSS_AGREEMENT_UNIT_SEGMENT
+      && !(options->threshold > 0 && options->threshold <= 1))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   "The overlap threshold must lie in (0, 1], not %g", options->threshold);
+      return FALSE;
+    }
+  if (options->group_id != 0 && options->unit != GLOSS_AGREEMENT_UNIT_DOCUMENT)
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                           "A code group applies to the document unit only");
+      return FALSE;
+    }
+  inputs->options = options;
+  inputs->notes_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!gather_coders (project, options, report, coder_index, error)
+      || !gather_documents (project, options, inputs, document_index, error)
+      || !gather_codes (project, options, inputs, report, code_index, error)
+      || !gather_spans (project, inputs, document_index, coder_index, code_index, error))
+    return FALSE;
+  inputs->n_coders = report->coders->len;
+  return TRUE;
+}
+
+/* Notes on undefined measures: one line for the overall and each pair, one
+ * summary line per measure and reason for the code and document tables. */
+static void
+note_undefined (GlossAgreementReport         *report,
+                GlossAgreementInputs         *inputs,
+                const char                   *scope,
+                const GlossAgreementMeasures *measures)
+{
+  for (guint k = 0; k < GLOSS_N_MEASURES; k++)
+    if (gloss_agreement_measures_has (measures, k) && !gloss_measure_is_defined (measures->values[k]))
+      _gloss_agreement_report_note (report, inputs, "%s: %s is undefined: %s", scope,
+                                    gloss_measure_kind_to_key (k), measures->values[k].reason);
+}
+
+static void
+note_undefined_rows (GlossAgreementReport *report,
+                     GlossAgreementInputs *inputs,
+                     GArray               *rows,
+                     const char           *what)
+{
+  for (guint k = 0; k < GLOSS_N_MEASURES; k++)
+    {
+      g_autoptr(GHashTable) reasons = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+      for (guint r = 0; r < rows->len; r++)
+        {
+          GlossAgreementRow *row = &g_array_index (rows, GlossAgreementRow, r);
+          GlossMeasure value = row->measures.values[k];
+          guint count;
+
+          if (!gloss_agreement_measures_has (&row->measures, k) || gloss_measure_is_defined (value))
+            continue;
+          count = GPOINTER_TO_UINT (g_hash_table_lookup (reasons, value.reason));
+          if (count == 0)
+            g_ptr_array_add (order, (gpointer) value.reason);
+          g_hash_table_insert (reasons, (gpointer) value.reason, GUINT_TO_POINTER (count + 1));
+        }
+      for (guint i = 0; i < order->len; i++)
+        {
+          const char *reason = g_ptr_array_index (order, i);
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (reasons, reason));
+
+          _gloss_agreement_report_note (report, inputs, "%s is undefined for %u %s: %s",
+                                        gloss_measure_kind_to_key (k), count, what, reason);
+        }
+    }
+}
+
+static void
+add_undefined_notes (GlossAgreementReport *report,
+                     GlossAgreementInputs *inputs)
+{
+  note_undefined (report, inputs, "overall", &report->overall);
+  note_undefined_rows (report, inputs, report->codes, report->group ? "categories" : "codes");
+  note_undefined_rows (report, inputs, report->documents, "documents");
+  for (guint p = 0; p < report->pairs->len; p++)
+    {
+      GlossAgreementPair *pair = &g_array_index (report->pairs, GlossAgreementPair, p);
+      g_autofree char *scope = g_strdup_printf ("pair %s/%s",
+                                                (char *) g_ptr_array_index (report->coders, pair->coder_a),
+                                                (char *) g_ptr_array_index (report->coders, pair->coder_b));
+
+      note_undefined (report, inputs, scope, &pair->measures);
+    }
+}
+
+static int
+compare_disagreements (const void *a,
+                       const void *b)
+{
+  const GlossAgreementDisagreement *x = a, *y = b;
+
+  if (x->document != y->document)
+    return x->document < y->document ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return strcmp (x->code, y->code);
+}
+
+GlossAgreementReport *
+gloss_agreement_report_compute (GlossProject                *project,
+                                const GlossAgreementOptions *options,
+                                GCancellable                *cancellable,
+                                GError                     **error)
+{
+  g_autoptr(GlossAgreementReport) report = report_new (options);
+  g_auto(GlossAgreementInputs) inputs = { 0 };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  inputs.cancellable = cancellable;
+  if (!gather_inputs (project, options, &inputs, report, error))
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  switch (options->unit)
+    {
+    case GLOSS_AGREEMENT_UNIT_DOCUMENT:
+      ok = _gloss_agreement_compute_document (&inputs, report, error);
+      break;
+    case GLOSS_AGREEMENT_UNIT_CHAR:
+      ok = _gloss_agreement_compute_char (&inputs, report, error);
+      break;
+    case GLOSS_AGREEMENT_UNIT_SEGMENT:
+      ok = _gloss_agreement_compute_segment (&inputs, report, error);
+      break;
+    case GLOSS_AGREEMENT_UNIT_UNITIZED:
+      ok = _gloss_agreement_compute_unitized (&inputs, report, error);
+      break;
+    default:
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, "Unknown unit of analysis");
+    }
+  if (!ok)
+    return NULL;
+
+  qsort (report->disagreements->data, report->disagreements->len,
+         sizeof (GlossAgreementDisagreement), compare_disagreements);
+  add_undefined_notes (report, &inputs);
+  return g_steal_pointer (&report);
+}
+
+/* Off the main thread: the worker opens the project file again, so it never
+ * shares the caller's connection. */
+
+typedef struct
+{
+  char                  *path;
+  GlossAgreementOptions *options;
+} ComputeData;
+
+static void
+compute_data_free (ComputeData *data)
+{
+  g_free (data->path);
+  gloss_agreement_options_free (data->options);
+  g_free (data);
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ComputeData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = gloss_project_open (data->path, &error);
+  GlossAgreementReport *report = NULL;
+
+  if (project != NULL)
+    report = gloss_agreement_report_compute (project, data->options, cancellable, &error);
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) gloss_agreement_report_free);
+}
+
+void
+gloss_agreement_report_compute_async (GlossProject                *project,
+                                      const GlossAgreementOptions *options,
+                                      GCancellable                *cancellable,
+                                      GAsyncReadyCallback          callback,
+                                      gpointer                     user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ComputeData *data;
+
+  g_return_if_fail (GLOSS_IS_PROJECT (project));
+  g_return_if_fail (options != NULL);
+
+  task = g_task_new (project, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_agreement_report_compute_async);
+  data = g_new0 (ComputeData, 1);
+  data->path = g_strdup (gloss_project_get_path (project));
+  data->options = gloss_agreement_options_copy (options);
+  g_task_set_task_data (task, data, (GDestroyNotify) compute_data_free);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+GlossAgreementReport *
+gloss_agreement_report_compute_finish (GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

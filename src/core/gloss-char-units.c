@@ -1,0 +1,256 @@
+/* gloss-char-units.c: characters as units, counted by pattern
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "gloss-char-units.h"
+
+#include <stdlib.h>
+
+GlossPatternCounts *
+gloss_pattern_counts_new (guint n_coders)
+{
+  GlossPatternCounts *counts = g_new0 (GlossPatternCounts, 1);
+
+  g_return_val_if_fail (n_coders <= GLOSS_CHAR_UNITS_MAX_CODERS, counts);
+  counts->n_coders = n_coders;
+  counts->patterns = g_array_new (FALSE, FALSE, sizeof (GlossPattern));
+  counts->index = g_hash_table_new (g_direct_hash, g_direct_equal);
+  return counts;
+}
+
+void
+gloss_pattern_counts_free (GlossPatternCounts *counts)
+{
+  if (counts == NULL)
+    return;
+  g_array_unref (counts->patterns);
+  g_hash_table_unref (counts->index);
+  g_free (counts);
+}
+
+void
+gloss_pattern_counts_reset (GlossPatternCounts *counts)
+{
+  g_array_set_size (counts->patterns, 0);
+  g_hash_table_remove_all (counts->index);
+}
+
+void
+gloss_pattern_counts_add (GlossPatternCounts *counts,
+                          guint64             mask,
+                          double              weight)
+{
+  gpointer key = GSIZE_TO_POINTER ((gsize) mask);
+  guint place = GPOINTER_TO_UINT (g_hash_table_lookup (counts->index, key));
+
+  if (weight == 0)
+    return;
+  if (place == 0)
+    {
+      GlossPattern pattern = { mask, 0 };
+
+      g_array_append_val (counts->patterns, pattern);
+      place = counts->patterns->len;
+      g_hash_table_insert (counts->index, key, GUINT_TO_POINTER (place));
+    }
+  g_array_index (counts->patterns, GlossPattern, place - 1).weight += weight;
+}
+
+void
+gloss_pattern_counts_merge (GlossPatternCounts       *counts,
+                            const GlossPatternCounts *other)
+{
+  for (guint i = 0; i < other->patterns->len; i++)
+    {
+      GlossPattern *p = &g_array_index (other->patterns, GlossPattern, i);
+
+      gloss_pattern_counts_add (counts, p->mask, p->weight);
+    }
+}
+
+double
+gloss_pattern_counts_total (const GlossPatternCounts *counts)
+{
+  double total = 0;
+
+  for (guint i = 0; i < counts->patterns->len; i++)
+    total += g_array_index (counts->patterns, GlossPattern, i).weight;
+  return total;
+}
+
+GlossRatingTable *
+gloss_pattern_counts_to_table (const GlossPatternCounts *counts)
+{
+  GlossRatingTable *table = gloss_rating_table_new (counts->n_coders, 2);
+  g_autofree int *values = g_new (int, MAX (counts->n_coders, 1));
+
+  for (guint i = 0; i < counts->patterns->len; i++)
+    {
+      GlossPattern *p = &g_array_index (counts->patterns, GlossPattern, i);
+
+      if (p->weight <= 0)
+        continue;
+      for (guint c = 0; c < counts->n_coders; c++)
+        values[c] = (p->mask >> c) & 1;
+      gloss_rating_table_add_unit (table, values, p->weight);
+    }
+  return table;
+}
+
+static int
+compare_by_start (const void *a,
+                  const void *b)
+{
+  const GlossInterval *x = a, *y = b;
+
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+gint64
+gloss_continuum_coded_length (const GlossContinuum *continuum)
+{
+  g_autoptr(GArray) copy = g_array_copy (continuum->intervals);
+  GlossInterval *s = (GlossInterval *) copy->data;
+  gint64 covered = 0, start = 0, end = 0;
+
+  qsort (s, copy->len, sizeof (GlossInterval), compare_by_start);
+  for (guint i = 0; i < copy->len; i++)
+    {
+      gint64 a = MAX (s[i].start, 0), b = MIN (s[i].end, continuum->length);
+
+      if (b <= a)
+        continue;
+      if (a > end)
+        {
+          covered += end - start;
+          start = a;
+          end = b;
+        }
+      else
+        end = MAX (end, b);
+    }
+  return covered + (end - start);
+}
+
+typedef struct
+{
+  gint64 position;
+  int    delta;
+  guint  coder;
+} Edge;
+
+static int
+compare_edges (const void *a,
+               const void *b)
+{
+  const Edge *x = a, *y = b;
+
+  return (x->position > y->position) - (x->position < y->position);
+}
+
+static int
+compare_by_code (const void *a,
+                 const void *b)
+{
+  const GlossInterval *x = a, *y = b;
+
+  return (x->code > y->code) - (x->code < y->code);
+}
+
+static void
+append_range (GArray  *ranges,
+              guint    code,
+              gint64   start,
+              gint64   end,
+              guint64  mask)
+{
+  GlossPatternRange *last = ranges->len > 0
+    ? &g_array_index (ranges, GlossPatternRange, ranges->len - 1) : NULL;
+
+  if (last != NULL && last->code == code && last->end == start && last->mask == mask)
+    {
+      last->end = end;
+      return;
+    }
+  g_array_append_vals (ranges, &(GlossPatternRange) { start, end, code, mask }, 1);
+}
+
+/* Sweeps the @n intervals of one code. */
+static void
+count_code (const GlossContinuum *continuum,
+            const GlossInterval  *intervals,
+            guint                 n,
+            gint64                n_units,
+            GlossPatternCounts   *counts,
+            GArray               *ranges)
+{
+  guint m = continuum->n_coders;
+  guint64 all = m >= 64 ? G_MAXUINT64 : ((guint64) 1 << m) - 1;
+  g_autofree Edge *edges = g_new (Edge, 2 * (gsize) n + 1);
+  g_autofree int *active = g_new0 (int, MAX (m, 1));
+  guint n_edges = 0;
+  guint64 mask = 0;
+  double coded = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 a = MAX (intervals[i].start, 0);
+      gint64 b = MIN (intervals[i].end, continuum->length);
+
+      if (b <= a)
+        continue;
+      edges[n_edges++] = (Edge) { a, +1, intervals[i].coder };
+      edges[n_edges++] = (Edge) { b, -1, intervals[i].coder };
+    }
+  qsort (edges, n_edges, sizeof (Edge), compare_edges);
+
+  for (guint e = 0; e < n_edges;)
+    {
+      gint64 position = edges[e].position, next;
+
+      for (; e < n_edges && edges[e].position == position; e++)
+        {
+          guint c = edges[e].coder;
+
+          active[c] += edges[e].delta;
+          if (active[c] > 0)
+            mask |= (guint64) 1 << c;
+          else
+            mask &= ~((guint64) 1 << c);
+        }
+      if (mask == 0 || e == n_edges)
+        continue;
+      next = edges[e].position;
+      gloss_pattern_counts_add (counts, mask, (double) (next - position));
+      coded += next - position;
+      if (ranges != NULL && mask != all)
+        append_range (ranges, intervals[0].code, position, next, mask);
+    }
+  gloss_pattern_counts_add (counts, 0, (double) n_units - coded);
+}
+
+void
+gloss_char_units_count (const GlossContinuum *continuum,
+                        gint64                n_units,
+                        GlossPatternCounts  **per_code,
+                        GArray               *ranges)
+{
+  g_autoptr(GArray) copy = g_array_copy (continuum->intervals);
+  GlossInterval *s = (GlossInterval *) copy->data;
+  guint first = 0;
+
+  qsort (s, copy->len, sizeof (GlossInterval), compare_by_code);
+  for (guint code = 0; code < continuum->n_codes; code++)
+    {
+      guint last = first;
+
+      while (last < copy->len && s[last].code == code)
+        last++;
+      if (last > first)
+        count_code (continuum, s + first, last - first, n_units, per_code[code], ranges);
+      else
+        gloss_pattern_counts_add (per_code[code], 0, (double) n_units);
+      first = last;
+    }
+}

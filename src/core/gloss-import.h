@@ -1,0 +1,60 @@
+/* gloss-import.h: reading a file into a document, before it is stored
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <poppler.h>
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+/* poppler-glib 22.12 has no autoptr support of its own. */
+#ifndef GLOSS_POPPLER_AUTOPTR
+#define GLOSS_POPPLER_AUTOPTR
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+#endif
+
+/* The largest file Gloss imports, and the most pages it accepts. */
+#define GLOSS_IMPORT_MAX_BYTES  (G_GINT64_CONSTANT (512) * 1024 * 1024)
+#define GLOSS_IMPORT_MAX_PAGES  100000
+
+typedef struct
+{
+  GlossDocumentKind  kind;
+  char              *title;
+  char              *filename;
+  char              *password;
+  GBytes            *bytes;
+  char              *sha256;
+  char              *text;     /* the document text */
+  gint64             n_chars;
+  GArray            *pages;    /* GlossPage */
+} GlossImportedDocument;
+
+void gloss_imported_document_free (GlossImportedDocument *doc);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossImportedDocument, gloss_imported_document_free)
+
+/* Only the checksum, to find a duplicate before extracting anything. */
+char                  *gloss_import_checksum   (GBytes       *bytes);
+GBytes                *gloss_import_load_bytes (const char   *path,
+                                                GError      **error);
+/* Reads a PDF, .txt or .md file; the kind is told by the content and name. */
+GlossImportedDocument *gloss_import_read       (const char   *path,
+                                                GBytes       *bytes,
+                                                const char   *password,
+                                                GCancellable *cancellable,
+                                                GError      **error);
+GlossImportedDocument *gloss_import_read_text  (const char   *title,
+                                                GBytes       *bytes,
+                                                GError      **error);
+
+/* The text of one PDF page as the project stores it (the document text is
+ * these joined by U+000C). Use this, never poppler_page_get_text alone. */
+char                  *gloss_import_pdf_page_text (PopplerPage *page);
+
+G_END_DECLS

@@ -1,0 +1,89 @@
+/* gloss-project-private.h: what the project's topic files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "gloss-error.h"
+#include "gloss-project.h"
+
+G_BEGIN_DECLS
+
+/* The file's SQLite application_id: "GLSS". */
+#define GLOSS_APPLICATION_ID 0x474C5353
+
+struct _GlossProject
+{
+  GObject      parent_instance;
+
+  char        *path;
+  sqlite3     *db;
+  GHashTable  *statements;   /* SQL text -> sqlite3_stmt, prepared once */
+  guint        step_depth;
+  gboolean     step_failed;
+  GlossChange  step_changes;
+  gboolean     read_only;
+};
+
+/* Statements: prepared once per connection, reset on each use. */
+sqlite3_stmt *_gloss_project_prepare   (GlossProject  *self,
+                                        const char    *sql,
+                                        GError       **error);
+gboolean      _gloss_project_exec      (GlossProject  *self,
+                                        const char    *sql,
+                                        GError       **error);
+/* Runs a prepared statement that returns no rows; resets it. */
+gboolean      _gloss_project_run       (GlossProject  *self,
+                                        sqlite3_stmt  *stmt,
+                                        GError       **error);
+/* Sets @error from the connection's last error. */
+void          _gloss_project_set_error (GlossProject  *self,
+                                        GError       **error,
+                                        const char    *what);
+gboolean      _gloss_set_sqlite_error  (sqlite3       *db,
+                                        int            rc,
+                                        GError       **error,
+                                        const char    *what);
+char         *_gloss_column_dup_text   (sqlite3_stmt  *stmt,
+                                        int            column);
+char         *_gloss_new_guid          (void);
+gboolean      _gloss_is_blank          (const char    *text);
+gint64        _gloss_now               (void);
+
+/* Steps: one transaction each, recorded for undo. */
+void          _gloss_project_note_change (GlossProject *self,
+                                          GlossChange   change);
+gboolean      _gloss_project_check_writable (GlossProject *self,
+                                             GError      **error);
+
+/* Schema (gloss-project-schema.c) */
+gboolean      _gloss_project_migrate   (GlossProject  *self,
+                                        int            from_version,
+                                        GError       **error);
+
+/* History (gloss-project-history.c) */
+gboolean      _gloss_project_install_history_triggers (GlossProject *self,
+                                                       GError      **error);
+gboolean      _gloss_project_set_current_step (GlossProject *self,
+                                               gint64        step_id,
+                                               GError      **error);
+
+/* Codebook lookups shared by codings and load */
+gboolean      _gloss_project_code_exists     (GlossProject *self,
+                                              gint64        code_id);
+gboolean      _gloss_project_coder_exists    (GlossProject *self,
+                                              gint64        coder_id);
+gint64        _gloss_project_document_length (GlossProject *self,
+                                              gint64        document_id,
+                                              GError      **error);
+
+/* Search helper shared with load: hits of @phrase in @text (whitespace
+ * runs in the phrase match any whitespace run). */
+GArray       *_gloss_find_in_text       (const char   *text,
+                                         const char   *phrase,
+                                         gboolean      case_sensitive);
+
+G_END_DECLS

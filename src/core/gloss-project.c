@@ -1,0 +1,837 @@
+/* gloss-project.c: opening, closing, statements and steps
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gloss-project-private.h"
+
+#define BUSY_TIMEOUT_MS 10000
+
+G_DEFINE_FINAL_TYPE (GlossProject, gloss_project, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+gloss_project_finalize (GObject *object)
+{
+  GlossProject *self = GLOSS_PROJECT (object);
+
+  gloss_project_close (self);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (gloss_project_parent_class)->finalize (object);
+}
+
+static void
+gloss_project_class_init (GlossProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gloss_project_finalize;
+
+  /**
+   * GlossProject::changed:
+   * @changes: the #GlossChange flags of what a committed step touched
+   *
+   * Emitted after each committed change, undo and redo.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+gloss_project_init (GlossProject *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+/* Helpers shared by the topic files */
+
+gboolean
+_gloss_set_sqlite_error (sqlite3     *db,
+                         int          rc,
+                         GError     **error,
+                         const char  *what)
+{
+  int code = GLOSS_ERROR_FAILED;
+  const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      code = GLOSS_ERROR_NOT_A_PROJECT;
+      break;
+    case SQLITE_CORRUPT:
+      code = GLOSS_ERROR_DAMAGED;
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      code = GLOSS_ERROR_READ_ONLY;
+      break;
+    case SQLITE_FULL:
+      code = GLOSS_ERROR_NO_SPACE;
+      message = _("the disk is full");
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = GLOSS_ERROR_BUSY;
+      message = _("another program keeps the project busy; try again");
+      break;
+    case SQLITE_CONSTRAINT:
+      code = GLOSS_ERROR_DUPLICATE;
+      break;
+    default:
+      break;
+    }
+
+  g_set_error (error, GLOSS_ERROR, code, "%s: %s", what, message);
+  return FALSE;
+}
+
+void
+_gloss_project_set_error (GlossProject  *self,
+                          GError       **error,
+                          const char    *what)
+{
+  _gloss_set_sqlite_error (self->db, sqlite3_extended_errcode (self->db), error, what);
+}
+
+gboolean
+_gloss_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+char *
+_gloss_new_guid (void)
+{
+  return g_uuid_string_random ();
+}
+
+gint64
+_gloss_now (void)
+{
+  return g_get_real_time ();
+}
+
+char *
+_gloss_column_dup_text (sqlite3_stmt *stmt,
+                        int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+sqlite3_stmt *
+_gloss_project_prepare (GlossProject  *self,
+                        const char    *sql,
+                        GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (self->db == NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("The project is closed"));
+      return NULL;
+    }
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _gloss_project_set_error (self, error, _("Cannot read the project"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_gloss_project_exec (GlossProject  *self,
+                     const char    *sql,
+                     GError       **error)
+{
+  char *message = NULL;
+  int rc;
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+  sqlite3_free (message);
+  if (rc != SQLITE_OK)
+    {
+      _gloss_project_set_error (self, error, _("Cannot change the project"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_gloss_project_run (GlossProject  *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _gloss_project_set_error (self, error, _("Cannot change the project"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Opening */
+
+static gboolean
+check_file_header (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  char header[16] = { 0 };
+  gsize n_read = 0;
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      int code = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                 ? GLOSS_ERROR_NOT_FOUND : GLOSS_ERROR_FAILED;
+      g_set_error (error, GLOSS_ERROR, code, _("Cannot open “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL, &local_error))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("Cannot read “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not a Gloss project"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_pragma_int (GlossProject  *self,
+                 const char    *sql,
+                 int           *value,
+                 GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      g_autofree char *name = g_filename_display_basename (self->path);
+      int code = (rc & 0xff) == SQLITE_NOTADB ? GLOSS_ERROR_NOT_A_PROJECT : GLOSS_ERROR_DAMAGED;
+
+      if ((rc & 0xff) == SQLITE_BUSY)
+        _gloss_set_sqlite_error (self->db, rc, error, name);
+      else
+        g_set_error (error, GLOSS_ERROR, code,
+                     code == GLOSS_ERROR_NOT_A_PROJECT
+                     ? _("“%s” is not a Gloss project")
+                     : _("“%s” is damaged and cannot be opened"), name);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  *value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static gboolean
+configure_connection (GlossProject  *self,
+                      GError       **error)
+{
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  if (!_gloss_project_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  if (!self->read_only &&
+      !_gloss_project_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Refuses files that are not ours or are newer, before anything is written. */
+static gboolean
+check_identity (GlossProject  *self,
+                int           *version,
+                GError       **error)
+{
+  g_autofree char *name = g_filename_display_basename (self->path);
+  int application_id = 0;
+
+  if (!read_pragma_int (self, "PRAGMA application_id", &application_id, error) ||
+      !read_pragma_int (self, "PRAGMA user_version", version, error))
+    return FALSE;
+
+  if (application_id != GLOSS_APPLICATION_ID)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not a Gloss project"), name);
+      return FALSE;
+    }
+
+  if (*version > GLOSS_PROJECT_SCHEMA_VERSION)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Gloss (format %d; this version reads up to %d). Update Gloss to open it."),
+                   name, *version, GLOSS_PROJECT_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (*version < 1)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_DAMAGED,
+                   _("“%s” is damaged and cannot be opened"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_connection (GlossProject  *self,
+                 gboolean       create,
+                 GError       **error)
+{
+  int flags = SQLITE_OPEN_NOMUTEX;
+  int rc;
+
+  if (create)
+    flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  else if (self->read_only)
+    flags |= SQLITE_OPEN_READONLY;
+  else
+    flags |= SQLITE_OPEN_READWRITE;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *name = g_filename_display_basename (self->path);
+      _gloss_set_sqlite_error (self->db, rc, error, name);
+      sqlite3_close (self->db);
+      self->db = NULL;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+GlossProject *
+gloss_project_open (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GlossProject) self = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_file_header (path, error))
+    return NULL;
+
+  self = g_object_new (GLOSS_TYPE_PROJECT, NULL);
+  self->path = g_canonicalize_filename (path, NULL);
+  self->read_only = g_access (path, W_OK) != 0;
+
+  if (!open_connection (self, FALSE, error) ||
+      !check_identity (self, &version, error) ||
+      !configure_connection (self, error))
+    return NULL;
+
+  if (version < GLOSS_PROJECT_SCHEMA_VERSION)
+    {
+      if (self->read_only)
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY,
+                       _("“%s” needs to be upgraded to this version of Gloss but is read-only"), name);
+          return NULL;
+        }
+      if (!_gloss_project_migrate (self, version, error))
+        return NULL;
+    }
+
+  if (!_gloss_project_install_history_triggers (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* A new project is built in a temporary file and renamed into place, so
+ * that a failure never leaves a half-made project behind. */
+GlossProject *
+gloss_project_create (const char  *path,
+                      const char  *title,
+                      GError     **error)
+{
+  g_autoptr(GlossProject) self = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmpl = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *default_title = NULL;
+  sqlite3_stmt *stmt;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS, _("“%s” already exists"), name);
+      return NULL;
+    }
+
+  tmp_path = g_build_filename (dir, tmpl, NULL);
+  fd = g_mkstemp (tmp_path);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, GLOSS_ERROR, saved == ENOSPC ? GLOSS_ERROR_NO_SPACE : GLOSS_ERROR_FAILED,
+                   _("Cannot create “%s”: %s"), name, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+
+  self = g_object_new (GLOSS_TYPE_PROJECT, NULL);
+  self->path = g_strdup (tmp_path);
+
+  if (title == NULL || *title == '\0')
+    {
+      default_title = g_strdup (base);
+      if (g_str_has_suffix (default_title, ".gloss"))
+        default_title[strlen (default_title) - strlen (".gloss")] = '\0';
+      title = default_title;
+    }
+
+  if (!open_connection (self, TRUE, &local_error) ||
+      !_gloss_project_exec (self, "PRAGMA foreign_keys = ON", &local_error) ||
+      !_gloss_project_migrate (self, 0, &local_error))
+    goto fail;
+
+  stmt = _gloss_project_prepare (self,
+                                 "INSERT INTO project (id, guid, title, created, modified) "
+                                 "VALUES (1, ?1, ?2, ?3, ?3)", &local_error);
+  if (stmt == NULL)
+    goto fail;
+  {
+    g_autofree char *guid = _gloss_new_guid ();
+    sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64 (stmt, 3, _gloss_now ());
+    if (!_gloss_project_run (self, stmt, &local_error))
+      goto fail;
+  }
+
+  gloss_project_close (self);
+
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (&local_error, GLOSS_ERROR, GLOSS_ERROR_FAILED, "%s", g_strerror (saved));
+      goto fail;
+    }
+
+  return gloss_project_open (path, error);
+
+fail:
+  gloss_project_close (self);
+  g_unlink (tmp_path);
+  g_set_error (error, GLOSS_ERROR, local_error->code,
+               _("Cannot create “%s”: %s"), name, local_error->message);
+  return NULL;
+}
+
+void
+gloss_project_close (GlossProject *self)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+
+  if (self->db == NULL)
+    return;
+
+  if (self->step_depth > 0)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->step_depth = 0;
+    }
+
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close (self->db);
+  self->db = NULL;
+}
+
+const char *
+gloss_project_get_path (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+gloss_project_get_read_only (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), TRUE);
+
+  return self->read_only;
+}
+
+int
+gloss_project_get_schema_version (GlossProject *self)
+{
+  int version = 0;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
+
+  read_pragma_int (self, "PRAGMA user_version", &version, NULL);
+  return version;
+}
+
+gint64
+gloss_project_get_data_version (GlossProject *self)
+{
+  int version = 0;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
+
+  read_pragma_int (self, "PRAGMA data_version", &version, NULL);
+  return version;
+}
+
+static char *
+dup_project_column (GlossProject *self,
+                    const char   *sql)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (self, sql, NULL);
+  char *value = NULL;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    value = _gloss_column_dup_text (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return value;
+}
+
+char *
+gloss_project_dup_title (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  return dup_project_column (self, "SELECT title FROM project WHERE id = 1");
+}
+
+char *
+gloss_project_dup_guid (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  return dup_project_column (self, "SELECT guid FROM project WHERE id = 1");
+}
+
+gboolean
+gloss_project_set_title (GlossProject  *self,
+                         const char    *title,
+                         GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  if (_gloss_is_blank (title))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("The title cannot be empty"));
+      return FALSE;
+    }
+
+  if (!gloss_project_begin_step (self, _("Rename project"), error))
+    return FALSE;
+
+  stmt = _gloss_project_prepare (self, "UPDATE project SET title = ?1, modified = ?2 WHERE id = 1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, _gloss_now ());
+  if (!_gloss_project_run (self, stmt, error))
+    goto fail;
+
+  _gloss_project_note_change (self, GLOSS_CHANGE_PROJECT);
+  return gloss_project_end_step (self, error);
+
+fail:
+  gloss_project_abort_step (self);
+  return FALSE;
+}
+
+/* Steps */
+
+gboolean
+_gloss_project_check_writable (GlossProject  *self,
+                               GError       **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("The project is closed"));
+      return FALSE;
+    }
+
+  if (self->read_only)
+    {
+      g_autofree char *name = g_filename_display_basename (self->path);
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY,
+                   _("“%s” is read-only: nothing can be changed"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_gloss_project_note_change (GlossProject *self,
+                            GlossChange   change)
+{
+  self->step_changes |= change;
+}
+
+gboolean
+gloss_project_begin_step (GlossProject  *self,
+                          const char    *label,
+                          GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  if (self->step_depth > 0)
+    {
+      self->step_depth++;
+      return TRUE;
+    }
+
+  if (!_gloss_project_check_writable (self, error) ||
+      !_gloss_project_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->step_depth = 1;
+  self->step_failed = FALSE;
+  self->step_changes = 0;
+
+  /* A new change forgets what was undone: the redo branch goes. */
+  if (!_gloss_project_exec (self, "DELETE FROM history_step WHERE undone = 1", error))
+    goto fail;
+
+  stmt = _gloss_project_prepare (self, "INSERT INTO history_step (label, created) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, label, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, _gloss_now ());
+  if (!_gloss_project_run (self, stmt, error) ||
+      !_gloss_project_set_current_step (self, sqlite3_last_insert_rowid (self->db), error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->step_depth = 0;
+  return FALSE;
+}
+
+static void
+drop_empty_step (GlossProject *self)
+{
+  /* A step that changed nothing is not worth an undo entry. */
+  sqlite3_exec (self->db,
+                "DELETE FROM history_step WHERE id = (SELECT step FROM temp.gloss_state) "
+                "AND NOT EXISTS (SELECT 1 FROM history_change WHERE step_id = (SELECT step FROM temp.gloss_state))",
+                NULL, NULL, NULL);
+}
+
+gboolean
+gloss_project_end_step (GlossProject  *self,
+                        GError       **error)
+{
+  GlossChange changes;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->step_depth > 0, FALSE);
+
+  if (--self->step_depth > 0)
+    return TRUE;
+
+  if (self->step_failed)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      _gloss_project_set_current_step (self, 0, NULL);
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("The change was not saved"));
+      return FALSE;
+    }
+
+  drop_empty_step (self);
+  _gloss_project_set_current_step (self, 0, NULL);
+
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _gloss_project_set_error (self, error, _("The change was not saved"));
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  changes = self->step_changes;
+  self->step_changes = 0;
+  if (changes != 0)
+    g_signal_emit (self, signals[CHANGED], 0, (guint) changes);
+
+  return TRUE;
+}
+
+void
+gloss_project_abort_step (GlossProject *self)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+
+  if (self->step_depth == 0)
+    return;
+
+  if (--self->step_depth > 0)
+    {
+      /* The outer step cannot commit half of what it was asked to do. */
+      self->step_failed = TRUE;
+      return;
+    }
+
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  _gloss_project_set_current_step (self, 0, NULL);
+  self->step_changes = 0;
+}
+
+/* Checking */
+
+static void
+check_query (GlossProject *self,
+             const char   *sql,
+             const char   *problem,
+             GPtrArray    *problems)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_ptr_array_add (problems, g_strdup_printf (_("Cannot check: %s"), sqlite3_errmsg (self->db)));
+      return;
+    }
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (problems, g_strdup_printf ("%s: %" G_GINT64_FORMAT, problem, (gint64) sqlite3_column_int64 (stmt, 0)));
+
+  sqlite3_finalize (stmt);
+}
+
+gboolean
+gloss_project_check (GlossProject  *self,
+                     GPtrArray     *problems,
+                     GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _gloss_project_set_error (self, error, _("Cannot check the project"));
+      return FALSE;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *row = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (row, "ok") != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("Integrity: %s"), row));
+    }
+  sqlite3_finalize (stmt);
+
+  check_query (self, "SELECT rowid FROM pragma_foreign_key_check",
+               _("A row refers to something that does not exist"), problems);
+  check_query (self,
+               "SELECT c.id FROM coding c JOIN document d ON d.id = c.document_id "
+               "WHERE c.start < 0 OR c.end > d.n_chars OR c.start >= c.end",
+               _("A coding lies outside its document; coding"), problems);
+  check_query (self,
+               "SELECT c.id FROM coding c JOIN document d ON d.id = c.document_id "
+               "WHERE c.quote IS NOT substr (d.text, c.start + 1, c.end - c.start)",
+               _("A coding no longer matches its quoted text; coding"), problems);
+  check_query (self,
+               "SELECT id FROM document WHERE n_chars <> length (text) "
+               "OR n_pages <> (SELECT count(*) FROM page WHERE document_id = document.id)",
+               _("A document has inconsistent pages or text; document"), problems);
+  check_query (self,
+               "SELECT d.id FROM document d LEFT JOIN document_blob b ON b.document_id = d.id "
+               "WHERE b.bytes IS NULL OR length (b.bytes) <> d.size",
+               _("A document has lost its file; document"), problems);
+
+  return TRUE;
+}

@@ -1,0 +1,265 @@
+/* gloss-project.h: one project file, everything in it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_PROJECT_SCHEMA_VERSION 1
+
+#define GLOSS_TYPE_PROJECT (gloss_project_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossProject, gloss_project, GLOSS, PROJECT, GObject)
+
+/* What a change touched, for GlossProject::changed. */
+typedef enum
+{
+  GLOSS_CHANGE_DOCUMENTS = 1 << 0,
+  GLOSS_CHANGE_CODES     = 1 << 1,
+  GLOSS_CHANGE_CODERS    = 1 << 2,
+  GLOSS_CHANGE_CODINGS   = 1 << 3,
+  GLOSS_CHANGE_MEMOS     = 1 << 4,
+  GLOSS_CHANGE_PROJECT   = 1 << 5,
+  GLOSS_CHANGE_ALL       = 0x3f,
+} GlossChange;
+
+/* Opening and closing */
+GlossProject *gloss_project_create        (const char    *path,
+                                           const char    *title,
+                                           GError       **error);
+GlossProject *gloss_project_open          (const char    *path,
+                                           GError       **error);
+void          gloss_project_close         (GlossProject  *self);
+const char   *gloss_project_get_path      (GlossProject  *self);
+char         *gloss_project_dup_title     (GlossProject  *self);
+char         *gloss_project_dup_guid      (GlossProject  *self);
+gboolean      gloss_project_set_title     (GlossProject  *self,
+                                           const char    *title,
+                                           GError       **error);
+gboolean      gloss_project_get_read_only (GlossProject  *self);
+int           gloss_project_get_schema_version (GlossProject *self);
+/* Checks the file and its content; problems are appended to @problems. */
+gboolean      gloss_project_check         (GlossProject  *self,
+                                           GPtrArray     *problems,
+                                           GError       **error);
+/* A number that grows with every change any program makes to the file. */
+gint64        gloss_project_get_data_version (GlossProject *self);
+
+/* Documents */
+GPtrArray    *gloss_project_import_files  (GlossProject       *self,
+                                           const char * const *paths,
+                                           const char         *password,
+                                           GCancellable       *cancellable);
+gint64        gloss_project_import_file   (GlossProject  *self,
+                                           const char    *path,
+                                           const char    *password,
+                                           gboolean      *out_duplicate,
+                                           GError       **error);
+gint64        gloss_project_import_text   (GlossProject  *self,
+                                           const char    *title,
+                                           const char    *text,
+                                           gssize         length,
+                                           GError       **error);
+GPtrArray    *gloss_project_list_documents (GlossProject *self,
+                                            GError      **error);
+GlossDocumentInfo *gloss_project_get_document (GlossProject *self,
+                                               gint64        document_id,
+                                               GError      **error);
+/* DOC is an id ("3") or a title. */
+gint64        gloss_project_find_document (GlossProject  *self,
+                                           const char    *id_or_title,
+                                           GError       **error);
+char         *gloss_project_get_text      (GlossProject  *self,
+                                           gint64         document_id,
+                                           gint64         start,
+                                           gint64         end,
+                                           GError       **error);
+GBytes       *gloss_project_get_bytes     (GlossProject  *self,
+                                           gint64         document_id,
+                                           GError       **error);
+/* The password the PDF was imported with, or NULL. */
+char         *gloss_project_dup_document_password (GlossProject *self,
+                                                   gint64        document_id);
+GPtrArray    *gloss_project_get_pages     (GlossProject  *self,
+                                           gint64         document_id,
+                                           GError       **error);
+gboolean      gloss_project_rename_document (GlossProject *self,
+                                             gint64        document_id,
+                                             const char   *title,
+                                             GError      **error);
+gboolean      gloss_project_remove_document (GlossProject *self,
+                                             gint64        document_id,
+                                             GError      **error);
+
+/* Coders */
+gint64        gloss_project_add_coder     (GlossProject  *self,
+                                           const char    *name,
+                                           const char    *color,
+                                           GError       **error);
+gboolean      gloss_project_rename_coder  (GlossProject  *self,
+                                           gint64         coder_id,
+                                           const char    *name,
+                                           GError       **error);
+gboolean      gloss_project_set_coder_color (GlossProject *self,
+                                             gint64        coder_id,
+                                             const char   *color,
+                                             GError      **error);
+GPtrArray    *gloss_project_list_coders   (GlossProject  *self,
+                                           GError       **error);
+GlossCoder   *gloss_project_get_coder     (GlossProject  *self,
+                                           gint64         coder_id,
+                                           GError       **error);
+gint64        gloss_project_find_coder    (GlossProject  *self,
+                                           const char    *name,
+                                           GError       **error);
+
+/* Codebook */
+gint64        gloss_project_add_code      (GlossProject  *self,
+                                           gint64         parent_id,
+                                           const char    *name,
+                                           const char    *color,
+                                           const char    *description,
+                                           GError       **error);
+/* Creates the missing codes of "A/B/C"; returns the last one. */
+gint64        gloss_project_ensure_code_path (GlossProject *self,
+                                              const char   *path,
+                                              const char   *color,
+                                              const char   *description,
+                                              GError      **error);
+gboolean      gloss_project_rename_code   (GlossProject  *self,
+                                           gint64         code_id,
+                                           const char    *name,
+                                           GError       **error);
+gboolean      gloss_project_set_code_color (GlossProject *self,
+                                            gint64        code_id,
+                                            const char   *color,
+                                            GError      **error);
+gboolean      gloss_project_set_code_description (GlossProject *self,
+                                                  gint64        code_id,
+                                                  const char   *description,
+                                                  GError      **error);
+/* Moves below @parent_id (0: top level) at @position (-1: last). */
+gboolean      gloss_project_move_code     (GlossProject  *self,
+                                           gint64         code_id,
+                                           gint64         parent_id,
+                                           int            position,
+                                           GError       **error);
+/* @source's codings and children move to @target, then @source goes. */
+gboolean      gloss_project_merge_code    (GlossProject  *self,
+                                           gint64         source_id,
+                                           gint64         target_id,
+                                           GError       **error);
+/* Deletes the code, its children and all their codings. */
+gboolean      gloss_project_delete_code   (GlossProject  *self,
+                                           gint64         code_id,
+                                           GError       **error);
+/* The codebook in tree order (depth first, by position), with paths and counts. */
+GPtrArray    *gloss_project_list_codes    (GlossProject  *self,
+                                           GError       **error);
+GlossCode    *gloss_project_get_code      (GlossProject  *self,
+                                           gint64         code_id,
+                                           GError       **error);
+gint64        gloss_project_find_code     (GlossProject  *self,
+                                           const char    *path,
+                                           GError       **error);
+char         *gloss_project_dup_code_path (GlossProject  *self,
+                                           gint64         code_id,
+                                           GError       **error);
+/* Codings of the code and of all codes below it. */
+gint64        gloss_project_count_code_codings (GlossProject *self,
+                                                gint64        code_id,
+                                                gboolean      with_children,
+                                                GError      **error);
+
+/* Codings */
+gint64        gloss_project_add_coding    (GlossProject  *self,
+                                           gint64         document_id,
+                                           gint64         coder_id,
+                                           gint64         code_id,
+                                           gint64         start,
+                                           gint64         end,
+                                           const char    *memo,
+                                           GError       **error);
+gboolean      gloss_project_set_coding_memo (GlossProject *self,
+                                             gint64        coding_id,
+                                             const char   *memo,
+                                             GError      **error);
+gboolean      gloss_project_set_coding_code (GlossProject *self,
+                                             gint64        coding_id,
+                                             gint64        code_id,
+                                             GError      **error);
+gboolean      gloss_project_set_coding_range (GlossProject *self,
+                                              gint64        coding_id,
+                                              gint64        start,
+                                              gint64        end,
+                                              GError      **error);
+gboolean      gloss_project_delete_coding (GlossProject  *self,
+                                           gint64         coding_id,
+                                           GError       **error);
+GlossCoding  *gloss_project_get_coding    (GlossProject  *self,
+                                           gint64         coding_id,
+                                           GError       **error);
+/* Codings matching @filter (NULL: all), ordered by document, start, end. */
+GPtrArray    *gloss_project_list_codings  (GlossProject            *self,
+                                           const GlossCodingFilter *filter,
+                                           GError                 **error);
+gint64        gloss_project_count_codings (GlossProject            *self,
+                                           const GlossCodingFilter *filter,
+                                           GError                 **error);
+
+/* Memos on the project, a document, a code (codings carry their own). */
+gboolean      gloss_project_set_memo      (GlossProject  *self,
+                                           const char    *target_kind,
+                                           gint64         target_id,
+                                           const char    *text,
+                                           GError       **error);
+char         *gloss_project_get_memo      (GlossProject  *self,
+                                           const char    *target_kind,
+                                           gint64         target_id,
+                                           GError       **error);
+
+/* Search: hits of @phrase in one document (or all when @document_id is 0). */
+GPtrArray    *gloss_project_search        (GlossProject  *self,
+                                           gint64         document_id,
+                                           const char    *phrase,
+                                           gboolean       case_sensitive,
+                                           GError       **error);
+/* Codes every hit for @coder_id with @code_id in one step; hits already
+ * coded the same way are skipped. Returns the number of new codings. */
+gint64        gloss_project_code_hits     (GlossProject  *self,
+                                           GPtrArray     *hits,
+                                           gint64         coder_id,
+                                           gint64         code_id,
+                                           GError       **error);
+
+/* History: each change is one step that can be undone and redone. */
+gboolean      gloss_project_can_undo      (GlossProject  *self);
+gboolean      gloss_project_can_redo      (GlossProject  *self);
+char         *gloss_project_dup_undo_label (GlossProject *self);
+char         *gloss_project_dup_redo_label (GlossProject *self);
+gboolean      gloss_project_undo          (GlossProject  *self,
+                                           GError       **error);
+gboolean      gloss_project_redo          (GlossProject  *self,
+                                           GError       **error);
+
+/* Groups several changes into one step (and one transaction). */
+gboolean      gloss_project_begin_step    (GlossProject  *self,
+                                           const char    *label,
+                                           GError       **error);
+gboolean      gloss_project_end_step      (GlossProject  *self,
+                                           GError       **error);
+void          gloss_project_abort_step    (GlossProject  *self);
+
+/* JSON loading: see README, "gloss-cli load". All or nothing. */
+gboolean      gloss_project_load_json     (GlossProject  *self,
+                                           const char    *json,
+                                           gssize         length,
+                                           GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,668 @@
+/* gloss-unitizing.c: Krippendorff's alphas for unitizing a continuum
+ *
+ * Everything works on segment boundaries: the cost grows with the number of
+ * segments, never with the length of the continuum.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "gloss-unitizing.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+GlossContinuum *
+gloss_continuum_new (gint64 length,
+                     guint  n_coders,
+                     guint  n_codes)
+{
+  GlossContinuum *continuum = g_new0 (GlossContinuum, 1);
+
+  continuum->length = length;
+  continuum->n_coders = n_coders;
+  continuum->n_codes = n_codes;
+  continuum->intervals = g_array_new (FALSE, FALSE, sizeof (GlossInterval));
+  return continuum;
+}
+
+void
+gloss_continuum_free (GlossContinuum *continuum)
+{
+  if (continuum == NULL)
+    return;
+  g_array_unref (continuum->intervals);
+  g_free (continuum);
+}
+
+void
+gloss_continuum_add (GlossContinuum *continuum,
+                     guint           coder,
+                     guint           code,
+                     gint64          start,
+                     gint64          end)
+{
+  GlossInterval interval = { coder, code, start, end };
+
+  g_return_if_fail (coder < continuum->n_coders && code < continuum->n_codes);
+  g_array_append_val (continuum->intervals, interval);
+}
+
+void
+gloss_unitizing_result_free (GlossUnitizingResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->observed);
+  g_free (result->expected);
+  g_free (result->u_alpha_2004);
+  g_free (result);
+}
+
+/* Segments: clipped, sorted by code, coder, start, merged per coder and code */
+
+static int
+compare_intervals (const void *a,
+                   const void *b)
+{
+  const GlossInterval *x = a, *y = b;
+
+  if (x->code != y->code)
+    return x->code < y->code ? -1 : 1;
+  if (x->coder != y->coder)
+    return x->coder < y->coder ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return (x->end > y->end) - (x->end < y->end);
+}
+
+static GArray *
+normalize_segments (const GlossContinuum *continuum)
+{
+  GArray *segments = g_array_sized_new (FALSE, FALSE, sizeof (GlossInterval),
+                                        continuum->intervals->len);
+  guint n = 0;
+
+  for (guint i = 0; i < continuum->intervals->len; i++)
+    {
+      GlossInterval s = g_array_index (continuum->intervals, GlossInterval, i);
+
+      s.start = MAX (s.start, 0);
+      s.end = MIN (s.end, continuum->length);
+      if (s.end > s.start)
+        g_array_append_val (segments, s);
+    }
+  qsort (segments->data, segments->len, sizeof (GlossInterval), compare_intervals);
+
+  /* Merge overlapping segments of one coder and code; touching ones stay. */
+  for (guint i = 0; i < segments->len; i++)
+    {
+      GlossInterval *s = &g_array_index (segments, GlossInterval, i);
+      GlossInterval *last = n > 0 ? &g_array_index (segments, GlossInterval, n - 1) : NULL;
+
+      if (last != NULL && last->code == s->code && last->coder == s->coder
+          && s->start < last->end)
+        last->end = MAX (last->end, s->end);
+      else
+        g_array_index (segments, GlossInterval, n++) = *s;
+    }
+  g_array_set_size (segments, n);
+  return segments;
+}
+
+/* @offsets[code * n_coders + coder] .. [+1]: that coder's segments of that code. */
+static guint *
+index_segments (GArray *segments,
+                guint   n_coders,
+                guint   n_codes)
+{
+  guint n_lists = n_coders * n_codes;
+  guint *offsets = g_new0 (guint, n_lists + 1);
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      GlossInterval *s = &g_array_index (segments, GlossInterval, i);
+
+      offsets[s->code * n_coders + s->coder + 1]++;
+    }
+  for (guint i = 0; i < n_lists; i++)
+    offsets[i + 1] += offsets[i];
+  return offsets;
+}
+
+/* u_alpha_2004 */
+
+static double
+square (double x)
+{
+  return x * x;
+}
+
+/* Sum of d2 over the segments of one pair of coders (both lists sorted and
+ * free of overlaps within themselves). */
+static double
+pair_distance (const GlossInterval *a,
+               guint                n_a,
+               const GlossInterval *b,
+               guint                n_b)
+{
+  g_autofree gboolean *hit_a = g_new0 (gboolean, n_a + 1);
+  g_autofree gboolean *hit_b = g_new0 (gboolean, n_b + 1);
+  double sum = 0;
+  guint i = 0, j = 0;
+
+  while (i < n_a && j < n_b)
+    {
+      if (MAX (a[i].start, b[j].start) < MIN (a[i].end, b[j].end))
+        {
+          sum += square ((double) (a[i].start - b[j].start))
+                 + square ((double) (a[i].end - b[j].end));
+          hit_a[i] = hit_b[j] = TRUE;
+        }
+      if (a[i].end <= b[j].end)
+        i++;
+      else
+        j++;
+    }
+  /* A segment no other segment overlaps lies in a gap of the other coder. */
+  for (i = 0; i < n_a; i++)
+    if (!hit_a[i])
+      sum += square ((double) (a[i].end - a[i].start));
+  for (j = 0; j < n_b; j++)
+    if (!hit_b[j])
+      sum += square ((double) (b[j].end - b[j].start));
+  return sum;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Gap lengths of every coder for one code, sorted ascending. */
+static GArray *
+collect_gaps (const GlossContinuum *continuum,
+              const GlossInterval  *segments,
+              const guint          *offsets,
+              guint                 code)
+{
+  GArray *gaps = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint coder = 0; coder < continuum->n_coders; coder++)
+    {
+      guint first = offsets[code * continuum->n_coders + coder];
+      guint last = offsets[code * continuum->n_coders + coder + 1];
+      gint64 position = 0;
+
+      for (guint s = first; s < last; s++)
+        {
+          if (segments[s].start > position)
+            {
+              double gap = segments[s].start - position;
+              g_array_append_val (gaps, gap);
+            }
+          position = segments[s].end;
+        }
+      if (continuum->length > position)
+        {
+          double gap = continuum->length - position;
+          g_array_append_val (gaps, gap);
+        }
+    }
+  qsort (gaps->data, gaps->len, sizeof (double), compare_doubles);
+  return gaps;
+}
+
+/* sum over gaps G >= l of (G - l + 1), with @suffix[i] = sum of gaps[i..]. */
+static double
+gap_term (GArray       *gaps,
+          const double *suffix,
+          double        l)
+{
+  const double *g = (const double *) gaps->data;
+  guint lo = 0, hi = gaps->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g[mid] < l)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return suffix[lo] - (l - 1) * (gaps->len - lo);
+}
+
+static double
+expected_2004 (const GlossContinuum *continuum,
+               const GlossInterval  *segments,
+               const guint          *offsets,
+               guint                 code)
+{
+  guint m = continuum->n_coders;
+  double L = continuum->length;
+  guint first = offsets[code * m], last = offsets[(code + 1) * m];
+  double n_c = last - first;
+  g_autoptr(GArray) gaps = collect_gaps (continuum, segments, offsets, code);
+  g_autofree double *suffix = g_new0 (double, gaps->len + 1);
+  double sum = 0, self = 0, denominator;
+
+  for (guint i = gaps->len; i > 0; i--)
+    suffix[i - 1] = suffix[i] + g_array_index (gaps, double, i - 1);
+
+  for (guint s = first; s < last; s++)
+    {
+      double l = segments[s].end - segments[s].start;
+
+      sum += (n_c - 1) * (2 * l * l * l - 3 * l * l + l) / 3
+             + l * l * gap_term (gaps, suffix, l);
+      self += l * (l - 1);
+    }
+  denominator = m * L * (m * L - 1) - self;
+  if (denominator <= 0)
+    return 0;
+  return (2 / L) * sum / denominator;
+}
+
+static double
+observed_2004 (const GlossContinuum *continuum,
+               const GlossInterval  *segments,
+               const guint          *offsets,
+               guint                 code)
+{
+  guint m = continuum->n_coders;
+  double L = continuum->length, sum = 0;
+
+  for (guint i = 0; i < m; i++)
+    for (guint j = i + 1; j < m; j++)
+      {
+        guint ai = offsets[code * m + i], bi = offsets[code * m + j];
+
+        sum += pair_distance (segments + ai, offsets[code * m + i + 1] - ai,
+                              segments + bi, offsets[code * m + j + 1] - bi);
+      }
+  return 2 * sum / (m * (m - 1.0) * L * L);
+}
+
+static GlossMeasure
+alpha_from_disagreements (double observed,
+                          double expected,
+                          double n_segments)
+{
+  if (n_segments <= 0)
+    return gloss_measure_undefined ("nothing was coded");
+  if (expected <= 0)
+    return gloss_measure_undefined ("no expected disagreement: the coded segments leave no variation");
+  return gloss_measure_defined (1 - observed / expected);
+}
+
+/* u_alpha_2016 family: coincidences of values on the continuum */
+
+typedef struct
+{
+  gint64 position;
+  int    delta;
+  guint  coder;
+  guint  code;
+} Event;
+
+static int
+compare_events (const void *a,
+                const void *b)
+{
+  const Event *x = a, *y = b;
+
+  return (x->position > y->position) - (x->position < y->position);
+}
+
+typedef struct
+{
+  guint   n_coders;
+  guint   n_codes;
+  guint   empty;          /* index of the empty value: n_codes */
+  int    *count;          /* coder x code: active segments */
+  guint  *coder_codes;    /* codes active per coder */
+  guint  *code_coders;    /* coders active per code */
+  guint  *active;         /* codes with code_coders > 0 */
+  guint  *active_index;   /* code -> place in @active */
+  guint   n_active;
+  guint   n_empty;        /* coders with no active code */
+  guint   n_multi;        /* coders with two codes or more */
+  double *l;              /* (n_codes + 1)^2 coincidences, not yet / (m - 1) */
+  double  binary[2][2];   /* 0 = empty, 1 = coded */
+  double  empty_length;   /* sum over coders of their uncoded characters */
+  gboolean overlapping;
+} Sweep;
+
+static void
+sweep_apply (Sweep       *sw,
+             const Event *e)
+{
+  int *cell = &sw->count[e->coder * sw->n_codes + e->code];
+  gboolean was = *cell > 0, is;
+
+  *cell += e->delta;
+  is = *cell > 0;
+  if (was == is)
+    return;
+
+  if (is)
+    {
+      if (sw->code_coders[e->code]++ == 0)
+        {
+          sw->active_index[e->code] = sw->n_active;
+          sw->active[sw->n_active++] = e->code;
+        }
+      if (sw->coder_codes[e->coder]++ == 0)
+        sw->n_empty--;
+      else if (sw->coder_codes[e->coder] == 2)
+        sw->n_multi++;
+    }
+  else
+    {
+      if (--sw->code_coders[e->code] == 0)
+        {
+          guint at = sw->active_index[e->code];
+          guint moved = sw->active[--sw->n_active];
+
+          sw->active[at] = moved;
+          sw->active_index[moved] = at;
+        }
+      if (--sw->coder_codes[e->coder] == 0)
+        sw->n_empty++;
+      else if (sw->coder_codes[e->coder] == 1)
+        sw->n_multi--;
+    }
+}
+
+/* Adds @w characters of the current state to the coincidences. */
+static void
+sweep_accumulate (Sweep  *sw,
+                  double  w)
+{
+  guint K = sw->n_codes + 1;
+  double n_empty = sw->n_empty;
+  double n_coded = sw->n_coders - n_empty;
+
+  for (guint a = 0; a < sw->n_active; a++)
+    {
+      guint c = sw->active[a];
+      double n_c = sw->code_coders[c];
+
+      for (guint b = 0; b < sw->n_active; b++)
+        {
+          guint k = sw->active[b];
+
+          sw->l[c * K + k] += w * n_c * sw->code_coders[k];
+        }
+      sw->l[c * K + c] -= w * n_c;   /* a coder does not pair with itself */
+      sw->l[c * K + sw->empty] += w * n_c * n_empty;
+      sw->l[sw->empty * K + c] += w * n_c * n_empty;
+    }
+  sw->l[sw->empty * K + sw->empty] += w * n_empty * (n_empty - 1);
+  sw->empty_length += w * n_empty;
+
+  /* A coder holding codes c and k at once pairs neither with itself. */
+  if (sw->n_multi > 0)
+    {
+      sw->overlapping = TRUE;
+      for (guint i = 0; i < sw->n_coders; i++)
+        {
+          if (sw->coder_codes[i] < 2)
+            continue;
+          for (guint a = 0; a < sw->n_active; a++)
+            for (guint b = 0; b < sw->n_active; b++)
+              {
+                guint c = sw->active[a], k = sw->active[b];
+
+                if (c != k && sw->count[i * sw->n_codes + c] > 0
+                    && sw->count[i * sw->n_codes + k] > 0)
+                  sw->l[c * K + k] -= w;
+              }
+        }
+    }
+
+  sw->binary[1][1] += w * n_coded * (n_coded - 1);
+  sw->binary[1][0] += w * n_coded * n_empty;
+  sw->binary[0][1] += w * n_coded * n_empty;
+  sw->binary[0][0] += w * n_empty * (n_empty - 1);
+}
+
+static void
+sweep_run (Sweep                *sw,
+           const GlossContinuum *continuum,
+           GArray               *segments)
+{
+  guint n_events = segments->len * 2;
+  g_autofree Event *events = g_new (Event, n_events + 1);
+  gint64 position = 0;
+  guint e = 0;
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      GlossInterval *s = &g_array_index (segments, GlossInterval, i);
+
+      events[2 * i] = (Event) { s->start, +1, s->coder, s->code };
+      events[2 * i + 1] = (Event) { s->end, -1, s->coder, s->code };
+    }
+  qsort (events, n_events, sizeof (Event), compare_events);
+
+  while (position < continuum->length)
+    {
+      gint64 next;
+
+      while (e < n_events && events[e].position <= position)
+        sweep_apply (sw, &events[e++]);
+      next = e < n_events ? events[e].position : continuum->length;
+      sweep_accumulate (sw, (double) (next - position));
+      position = next;
+    }
+}
+
+/* alpha = 1 - sum_{c != k} l_ck / sum_{c != k} e_ck over the values in
+ * @include (a K x K matrix @l, self-pairing corrections @C). */
+static GlossMeasure
+alpha_from_coincidences (const double   *l,
+                         const double   *C,
+                         const gboolean *include,
+                         guint           K)
+{
+  g_autofree double *row = g_new0 (double, K);
+  double total = 0, squares = 0, correction = 0, observed = 0, expected;
+
+  for (guint c = 0; c < K; c++)
+    {
+      if (!include[c])
+        continue;
+      for (guint k = 0; k < K; k++)
+        if (include[k])
+          {
+            row[c] += l[c * K + k];
+            if (k != c)
+              observed += l[c * K + k];
+          }
+      total += row[c];
+      squares += row[c] * row[c];
+      correction += C[c];
+    }
+  if (total <= 0)
+    return gloss_measure_undefined ("no coincidences to compare");
+  if (total - correction / total <= 0)
+    return gloss_measure_undefined ("no expected disagreement");
+  expected = (total * total - squares) / (total - correction / total);
+  if (expected <= 0)
+    return gloss_measure_undefined ("no variation: every coincidence has one value");
+  return gloss_measure_defined (1 - observed / expected);
+}
+
+/* Sum of squared lengths of each coder's coded stretches, codes merged
+ * (overlaps merged, touching segments kept apart). */
+static double
+binary_self_pairs (GArray *segments,
+                   guint   n_coders)
+{
+  g_autoptr(GArray) copy = g_array_copy (segments);
+  GlossInterval *s = (GlossInterval *) copy->data;
+  double sum = 0;
+  guint i = 0;
+
+  for (guint k = 0; k < copy->len; k++)
+    s[k].code = 0;
+  qsort (s, copy->len, sizeof (GlossInterval), compare_intervals);
+  while (i < copy->len)
+    {
+      gint64 start = s[i].start, end = s[i].end;
+      guint coder = s[i].coder;
+
+      for (i++; i < copy->len && s[i].coder == coder && s[i].start < end; i++)
+        end = MAX (end, s[i].end);
+      sum += square ((double) (end - start));
+    }
+  return sum;
+}
+
+static void
+compute_2016 (const GlossContinuum *continuum,
+              GArray               *segments,
+              GlossUnitizingResult *result)
+{
+  guint m = continuum->n_coders, Q = continuum->n_codes, K = Q + 1;
+  g_autofree double *l = g_new0 (double, (gsize) K * K);
+  g_autofree double *C = g_new0 (double, K);
+  g_autofree gboolean *include = g_new (gboolean, K);
+  g_autofree int *count = g_new0 (int, (gsize) m * MAX (Q, 1));
+  g_autofree guint *coder_codes = g_new0 (guint, m);
+  g_autofree guint *code_coders = g_new0 (guint, K);
+  g_autofree guint *active = g_new0 (guint, K);
+  g_autofree guint *active_index = g_new0 (guint, K);
+  Sweep sw = { m, Q, Q, count, coder_codes, code_coders, active, active_index,
+               0, m, 0, l, { { 0, 0 }, { 0, 0 } }, 0, FALSE };
+  double binary_C[2];
+
+  sweep_run (&sw, continuum, segments);
+  for (guint i = 0; i < K * K; i++)
+    l[i] /= m - 1;
+  for (guint a = 0; a < 2; a++)
+    for (guint b = 0; b < 2; b++)
+      sw.binary[a][b] /= m - 1;
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      GlossInterval *s = &g_array_index (segments, GlossInterval, i);
+
+      C[s->code] += square ((double) (s->end - s->start));
+    }
+  /* Empty stretches are no units: each empty character pairs only with
+   * itself, so the correction for the empty value is the empty length. */
+  C[Q] = sw.empty_length;
+
+  for (guint c = 0; c < K; c++)
+    include[c] = TRUE;
+  result->u_alpha_2016 = alpha_from_coincidences (l, C, include, K);
+
+  binary_C[0] = C[Q];
+  binary_C[1] = binary_self_pairs (segments, m);
+  {
+    gboolean both[2] = { TRUE, TRUE };
+
+    result->binary_u_alpha = alpha_from_coincidences (&sw.binary[0][0], binary_C, both, 2);
+  }
+
+  include[Q] = FALSE;
+  result->cu_alpha = alpha_from_coincidences (l, C, include, K);
+  result->overlapping_codes = sw.overlapping;
+}
+
+GlossUnitizingResult *
+gloss_unitizing_compute (const GlossContinuum *continuum)
+{
+  GlossUnitizingResult *result = g_new0 (GlossUnitizingResult, 1);
+  guint Q = continuum->n_codes, m = continuum->n_coders;
+  g_autoptr(GArray) segments = NULL;
+  g_autofree guint *offsets = NULL;
+  double observed = 0, expected = 0;
+
+  result->n_codes = Q;
+  result->observed = g_new0 (double, MAX (Q, 1));
+  result->expected = g_new0 (double, MAX (Q, 1));
+  result->u_alpha_2004 = g_new0 (GlossMeasure, MAX (Q, 1));
+
+  if (m < 2 || continuum->length <= 0)
+    {
+      GlossMeasure none = gloss_measure_undefined (m < 2 ? "unitizing alpha needs two coders or more"
+                                                         : "the continuum is empty");
+
+      for (guint c = 0; c < Q; c++)
+        result->u_alpha_2004[c] = none;
+      result->u_alpha_2004_overall = result->u_alpha_2016 = none;
+      result->binary_u_alpha = result->cu_alpha = none;
+      return result;
+    }
+
+  segments = normalize_segments (continuum);
+  offsets = index_segments (segments, m, Q);
+  for (guint c = 0; c < Q; c++)
+    {
+      const GlossInterval *s = (const GlossInterval *) segments->data;
+
+      result->observed[c] = observed_2004 (continuum, s, offsets, c);
+      result->expected[c] = expected_2004 (continuum, s, offsets, c);
+      result->u_alpha_2004[c] = alpha_from_disagreements (result->observed[c],
+                                                          result->expected[c],
+                                                          offsets[(c + 1) * m] - offsets[c * m]);
+      observed += result->observed[c];
+      expected += result->expected[c];
+    }
+  result->u_alpha_2004_overall = alpha_from_disagreements (observed, expected, segments->len);
+  compute_2016 (continuum, segments, result);
+  if (segments->len == 0)
+    result->u_alpha_2016 = result->binary_u_alpha = result->cu_alpha =
+      gloss_measure_undefined ("nothing was coded");
+  return result;
+}
+
+GlossMeasure
+gloss_unitizing_u_alpha_2004 (const GlossContinuum *continuum,
+                              guint                 code)
+{
+  g_autoptr(GlossUnitizingResult) result = gloss_unitizing_compute (continuum);
+
+  g_return_val_if_fail (code < continuum->n_codes, gloss_measure_undefined ("no such code"));
+  return result->u_alpha_2004[code];
+}
+
+GlossMeasure
+gloss_unitizing_u_alpha_2004_overall (const GlossContinuum *continuum)
+{
+  g_autoptr(GlossUnitizingResult) result = gloss_unitizing_compute (continuum);
+
+  return result->u_alpha_2004_overall;
+}
+
+GlossMeasure
+gloss_unitizing_u_alpha_2016 (const GlossContinuum *continuum)
+{
+  g_autoptr(GlossUnitizingResult) result = gloss_unitizing_compute (continuum);
+
+  return result->u_alpha_2016;
+}
+
+GlossMeasure
+gloss_unitizing_binary_u_alpha (const GlossContinuum *continuum)
+{
+  g_autoptr(GlossUnitizingResult) result = gloss_unitizing_compute (continuum);
+
+  return result->binary_u_alpha;
+}
+
+GlossMeasure
+gloss_unitizing_cu_alpha (const GlossContinuum *continuum)
+{
+  g_autoptr(GlossUnitizingResult) result = gloss_unitizing_compute (continuum);
+
+  return result->cu_alpha;
+}
