@@ -170,6 +170,18 @@ set_pdf_error (GError      *poppler_error,
   return FALSE;
 }
 
+/* poppler_document_new_from_bytes() retries a wrong password on a stream
+ * it has already freed (poppler 22.12); a memory stream is safe. */
+static PopplerDocument *
+open_pdf (GBytes      *bytes,
+          const char  *password,
+          GError     **error)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+
+  return poppler_document_new_from_stream (stream, g_bytes_get_size (bytes), password, NULL, error);
+}
+
 static GlossImportedDocument *
 read_pdf (const char    *path,
           GBytes        *bytes,
@@ -185,7 +197,7 @@ read_pdf (const char    *path,
   int n_pages;
   gint64 offset = 0;
 
-  document = poppler_document_new_from_bytes (bytes, password, &local_error);
+  document = open_pdf (bytes, password, &local_error);
   if (document == NULL)
     {
       set_pdf_error (local_error, name, password, error);

@@ -312,6 +312,31 @@ configure_connection (GlossProject  *self,
   return TRUE;
 }
 
+/* Reads the schema and the core tables, which a damaged file cannot give. */
+static gboolean
+schema_is_readable (GlossProject *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  int count = -1;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                          "('project', 'coder', 'document', 'document_blob', 'page', 'code', 'coding', 'memo', "
+                          "'history_step', 'history_change')", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (count != 10)
+    return FALSE;
+
+  /* Touch each core table once: a broken page shows here. */
+  return sqlite3_exec (self->db,
+                       "SELECT count(*) FROM project; SELECT count(*) FROM coder; SELECT count(*) FROM code; "
+                       "SELECT max (id) FROM coding; SELECT max (id) FROM document",
+                       NULL, NULL, NULL) == SQLITE_OK;
+}
+
 /* Refuses files that are not ours or are newer, before anything is written. */
 static gboolean
 check_identity (GlossProject  *self,
@@ -340,7 +365,7 @@ check_identity (GlossProject  *self,
       return FALSE;
     }
 
-  if (*version < 1)
+  if (*version < 1 || !schema_is_readable (self))
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_DAMAGED,
                    _("“%s” is damaged and cannot be opened"), name);

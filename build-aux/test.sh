@@ -1,0 +1,34 @@
+#!/bin/sh
+# Installs what is missing, builds Gloss and runs the whole test suite
+# (unit, cli and gui; the gui tests run under Xvfb when there is no display).
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+./build-aux/setup.sh
+[ -d build ] || meson setup build
+ninja -C build
+
+status=0
+if [ -z "${DISPLAY:-}" ]; then
+  xvfb-run -a -s "-screen 0 1400x900x24" meson test -C build --print-errorlogs --num-processes 2 || status=$?
+else
+  meson test -C build --print-errorlogs --num-processes 2 || status=$?
+fi
+
+python3 - "$top/build/meson-logs/testlog.json" <<'PY'
+import json, sys
+passed = failed = skipped = 0
+with open(sys.argv[1]) as f:
+    for line in f:
+        r = json.loads(line)["result"]
+        if r in ("OK", "EXPECTEDFAIL"):
+            passed += 1
+        elif r == "SKIP":
+            skipped += 1
+        else:
+            failed += 1
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status

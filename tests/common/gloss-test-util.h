@@ -1,0 +1,34 @@
+/* gloss-test-util.h: fixtures the test suites share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-core.h"
+
+G_BEGIN_DECLS
+
+/* Writes a PDF whose pages hold @pages (NULL-terminated; lines split by
+ * '\n'), with @title as its metadata title (or none). poppler returns each
+ * page's lines joined by '\n', so the document text is the pages joined by
+ * '\f'. */
+void          gloss_test_make_pdf       (const char         *path,
+                                         const char * const *pages,
+                                         const char         *title);
+/* A new temporary folder, removed with its content at exit. */
+char         *gloss_test_make_tmpdir    (void);
+/* A new empty project in a new temporary folder. */
+GlossProject *gloss_test_new_project    (char              **out_path);
+/* The folder of real-world PDFs (GLOSS_CORPUS_DIR). */
+const char   *gloss_test_corpus_dir     (void);
+char         *gloss_test_corpus_file    (const char         *name);
+/* The SHA-256 of a file's bytes, to prove it did not change. */
+char         *gloss_test_file_checksum  (const char         *path);
+/* Writes @contents to @dir/@name and returns the path. */
+char         *gloss_test_write_file     (const char         *dir,
+                                         const char         *name,
+                                         const char         *contents,
+                                         gssize              length);
+
+G_END_DECLS

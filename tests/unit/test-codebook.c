@@ -1,0 +1,230 @@
+/* test-codebook.c: the code tree and the coders
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "gloss-test-util.h"
+
+static char *
+paths_of (GlossProject *project)
+{
+  g_autoptr(GPtrArray) codes = gloss_project_list_codes (project, NULL);
+  g_autoptr(GString) str = g_string_new (NULL);
+
+  for (guint i = 0; i < codes->len; i++)
+    g_string_append_printf (str, "%s%s", i > 0 ? "," : "", ((GlossCode *) codes->pdata[i])->path);
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+static void
+test_tree (void)
+{
+  g_autoptr(GlossProject) project = gloss_test_new_project (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCode) code = NULL;
+  g_autofree char *paths = NULL;
+  gint64 partnership, funding, accountability, independence;
+
+  partnership = gloss_project_add_code (project, 0, "Partnership", "#3584e4", "Working together", &error);
+  g_assert_no_error (error);
+  funding = gloss_project_add_code (project, partnership, "Funding", NULL, NULL, &error);
+  accountability = gloss_project_add_code (project, partnership, "Accountability", NULL, NULL, &error);
+  independence = gloss_project_ensure_code_path (project, "Independence/Codes of conduct", "#e01b24", "Imposed rules", &error);
+  g_assert_no_error (error);
+
+  paths = paths_of (project);
+  g_assert_cmpstr (paths, ==, "Partnership,Partnership/Funding,Partnership/Accountability,Independence,Independence/Codes of conduct");
+  g_assert_cmpint (gloss_project_find_code (project, "partnership/funding", NULL), ==, funding);
+  g_assert_cmpint (gloss_project_find_code (project, "Independence/Codes of conduct", NULL), ==, independence);
+  g_assert_cmpint (gloss_project_ensure_code_path (project, "Partnership/Funding", NULL, NULL, NULL), ==, funding);
+
+  code = gloss_project_get_code (project, independence, &error);
+  g_assert_cmpstr (code->color, ==, "#e01b24");
+  g_assert_cmpstr (code->description, ==, "Imposed rules");
+  g_assert_cmpuint (code->depth, ==, 1);
+
+  /* Names are unique among siblings (whatever the case), not across the tree. */
+  g_assert_cmpint (gloss_project_add_code (project, partnership, "funding", NULL, NULL, &error), ==, 0);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_cmpint (gloss_project_add_code (project, 0, "Funding", NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* Bad names and colours */
+  g_assert_cmpint (gloss_project_add_code (project, 0, "  ", NULL, NULL, &error), ==, 0);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (gloss_project_add_code (project, 0, "A/B", NULL, NULL, &error), ==, 0);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (gloss_project_add_code (project, 0, "Red", "red", NULL, &error), ==, 0);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (gloss_project_add_code (project, 99, "Orphan", NULL, NULL, &error), ==, 0);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Rename, recolour, describe */
+  g_assert_true (gloss_project_rename_code (project, accountability, "State accountability", &error));
+  g_assert_false (gloss_project_rename_code (project, accountability, "Funding", &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_true (gloss_project_set_code_color (project, accountability, "#26a269", &error));
+  g_assert_false (gloss_project_set_code_color (project, accountability, "#26a26", &error));
+  g_clear_error (&error);
+  g_assert_true (gloss_project_set_code_description (project, accountability, "Who answers to whom", &error));
+  g_clear_pointer (&code, gloss_code_free);
+  code = gloss_project_get_code (project, accountability, &error);
+  g_assert_cmpstr (code->path, ==, "Partnership/State accountability");
+  g_assert_cmpstr (code->color, ==, "#26a269");
+  g_assert_cmpstr (code->description, ==, "Who answers to whom");
+}
+
+static void
+test_move (void)
+{
+  g_autoptr(GlossProject) project = gloss_test_new_project (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *paths = NULL;
+  gint64 a, b, c, a1;
+
+  a = gloss_project_add_code (project, 0, "A", NULL, NULL, &error);
+  b = gloss_project_add_code (project, 0, "B", NULL, NULL, &error);
+  c = gloss_project_add_code (project, 0, "C", NULL, NULL, &error);
+  a1 = gloss_project_add_code (project, a, "A1", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Re-order at the top level */
+  g_assert_true (gloss_project_move_code (project, c, 0, 0, &error));
+  paths = paths_of (project);
+  g_assert_cmpstr (paths, ==, "C,A,A/A1,B");
+  g_clear_pointer (&paths, g_free);
+
+  /* Re-parent, and no cycles */
+  g_assert_true (gloss_project_move_code (project, b, a1, -1, &error));
+  paths = paths_of (project);
+  g_assert_cmpstr (paths, ==, "C,A,A/A1,A/A1/B");
+  g_clear_pointer (&paths, g_free);
+
+  g_assert_false (gloss_project_move_code (project, a, b, -1, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CYCLE);
+  g_clear_error (&error);
+  g_assert_false (gloss_project_move_code (project, a, a, -1, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CYCLE);
+  g_clear_error (&error);
+
+  g_assert_true (gloss_project_move_code (project, b, 0, 1, &error));
+  paths = paths_of (project);
+  g_assert_cmpstr (paths, ==, "C,B,A,A/A1");
+}
+
+static gint64
+make_coding (GlossProject *project,
+             gint64        doc,
+             gint64        coder,
+             gint64        code,
+             gint64        start,
+             gint64        end)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = gloss_project_add_coding (project, doc, coder, code, start, end, NULL, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_merge_and_delete (void)
+{
+  g_autoptr(GlossProject) project = gloss_test_new_project (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *paths = NULL;
+  gint64 doc, amina, a, b, a_child, c;
+  GlossCodingFilter on_b = { 0 };
+
+  doc = gloss_project_import_text (project, "t.txt", "Partnership requires accountability and trust.", -1, &error);
+  amina = gloss_project_add_coder (project, "Amina", NULL, &error);
+  a = gloss_project_add_code (project, 0, "Funding", NULL, NULL, &error);
+  b = gloss_project_add_code (project, 0, "Money", NULL, NULL, &error);
+  a_child = gloss_project_add_code (project, a, "Donors", NULL, NULL, &error);
+  c = gloss_project_add_code (project, 0, "Trust", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  make_coding (project, doc, amina, a, 0, 11);
+  make_coding (project, doc, amina, a, 12, 20);
+  make_coding (project, doc, amina, b, 0, 11);   /* the same range on the target */
+  make_coding (project, doc, amina, a_child, 21, 35);
+  make_coding (project, doc, amina, c, 40, 45);
+
+  g_assert_false (gloss_project_merge_code (project, a, a_child, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CYCLE);
+  g_clear_error (&error);
+
+  g_assert_true (gloss_project_merge_code (project, a, b, &error));
+  g_assert_no_error (error);
+  paths = paths_of (project);
+  g_assert_cmpstr (paths, ==, "Money,Money/Donors,Trust");
+  on_b.code_id = b;
+  g_assert_cmpint (gloss_project_count_codings (project, &on_b, NULL), ==, 2);
+  g_assert_cmpint (gloss_project_count_code_codings (project, b, TRUE, NULL), ==, 3);
+  g_assert_null (gloss_project_get_code (project, a, NULL));
+
+  /* Deleting a code takes its children and all their codings. */
+  g_assert_true (gloss_project_delete_code (project, b, &error));
+  g_clear_pointer (&paths, g_free);
+  paths = paths_of (project);
+  g_assert_cmpstr (paths, ==, "Trust");
+  g_assert_cmpint (gloss_project_count_codings (project, NULL, NULL), ==, 1);
+}
+
+static void
+test_coders (void)
+{
+  g_autoptr(GlossProject) project = gloss_test_new_project (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) coders = NULL;
+  g_autoptr(GlossCoder) coder = NULL;
+  gint64 amina, jonas;
+
+  amina = gloss_project_add_coder (project, "Amina", "#813d9c", &error);
+  jonas = gloss_project_add_coder (project, "Jonas", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_project_add_coder (project, "AMINA", NULL, &error), ==, 0);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_cmpint (gloss_project_add_coder (project, "", NULL, &error), ==, 0);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (gloss_project_rename_coder (project, jonas, "Jonas K.", &error));
+  g_assert_false (gloss_project_rename_coder (project, jonas, "amina", &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_true (gloss_project_set_coder_color (project, jonas, "#e5a50a", &error));
+  g_assert_false (gloss_project_set_coder_color (project, 42, "#e5a50a", &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  coders = gloss_project_list_coders (project, &error);
+  g_assert_cmpuint (coders->len, ==, 2);
+  coder = gloss_project_get_coder (project, jonas, &error);
+  g_assert_cmpstr (coder->name, ==, "Jonas K.");
+  g_assert_cmpstr (coder->color, ==, "#e5a50a");
+  g_assert_true (g_uuid_string_is_valid (coder->guid));
+  g_assert_cmpint (gloss_project_find_coder (project, "amina", NULL), ==, amina);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/codebook/tree", test_tree);
+  g_test_add_func ("/codebook/move", test_move);
+  g_test_add_func ("/codebook/merge-and-delete", test_merge_and_delete);
+  g_test_add_func ("/codebook/coders", test_coders);
+
+  return g_test_run ();
+}

@@ -1,0 +1,341 @@
+/* test-codings.c: codings, memos, search and JSON loading
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "gloss-test-util.h"
+
+static const char text[] =
+  "The partnership principle asks states to share responsibility. "
+  "Partnership\nwith civil society needs independence; PARTNERSHIP is not control.";
+
+typedef struct
+{
+  GlossProject *project;
+  gint64        doc;
+  gint64        amina;
+  gint64        jonas;
+  gint64        partnership;
+  gint64        independence;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->project = gloss_test_new_project (NULL);
+  f->doc = gloss_project_import_text (f->project, "forum.txt", text, -1, &error);
+  f->amina = gloss_project_add_coder (f->project, "Amina", NULL, &error);
+  f->jonas = gloss_project_add_coder (f->project, "Jonas", NULL, &error);
+  f->partnership = gloss_project_add_code (f->project, 0, "Partnership", NULL, NULL, &error);
+  f->independence = gloss_project_add_code (f->project, 0, "Independence", NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->project);
+}
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCoding) coding = NULL;
+  gint64 id;
+
+  id = gloss_project_add_coding (f->project, f->doc, f->amina, f->partnership, 4, 25, "central", &error);
+  g_assert_no_error (error);
+  coding = gloss_project_get_coding (f->project, id, &error);
+  g_assert_cmpint (coding->document_id, ==, f->doc);
+  g_assert_cmpint (coding->coder_id, ==, f->amina);
+  g_assert_cmpint (coding->code_id, ==, f->partnership);
+  g_assert_cmpint (coding->start, ==, 4);
+  g_assert_cmpint (coding->end, ==, 25);
+  g_assert_cmpstr (coding->quote, ==, "partnership principle");
+  g_assert_cmpstr (coding->prefix, ==, "The ");
+  g_assert_cmpstr (coding->suffix, ==, " asks states to share responsibi");
+  g_assert_cmpstr (coding->memo, ==, "central");
+  g_assert_true (g_uuid_string_is_valid (coding->guid));
+  g_assert_cmpint (coding->created, >, 0);
+}
+
+static void
+test_refuse (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 length = g_utf8_strlen (text, -1);
+  struct { gint64 doc, coder, code, start, end; int code_error; } cases[] = {
+    { f->doc, f->amina, f->partnership, 5, 5, GLOSS_ERROR_INVALID },
+    { f->doc, f->amina, f->partnership, 6, 5, GLOSS_ERROR_INVALID },
+    { f->doc, f->amina, f->partnership, -1, 5, GLOSS_ERROR_INVALID },
+    { f->doc, f->amina, f->partnership, 0, length + 1, GLOSS_ERROR_INVALID },
+    { 999, f->amina, f->partnership, 0, 5, GLOSS_ERROR_NOT_FOUND },
+    { f->doc, 999, f->partnership, 0, 5, GLOSS_ERROR_NOT_FOUND },
+    { f->doc, f->amina, 999, 0, 5, GLOSS_ERROR_NOT_FOUND },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_cmpint (gloss_project_add_coding (f->project, cases[i].doc, cases[i].coder, cases[i].code,
+                                                 cases[i].start, cases[i].end, NULL, &error), ==, 0);
+      g_assert_error (error, GLOSS_ERROR, cases[i].code_error);
+      g_clear_error (&error);
+    }
+
+  /* The whole text may be coded; the same coding twice may not. */
+  g_assert_cmpint (gloss_project_add_coding (f->project, f->doc, f->amina, f->partnership, 0, length, NULL, &error), >, 0);
+  g_assert_cmpint (gloss_project_add_coding (f->project, f->doc, f->amina, f->partnership, 0, length, NULL, &error), ==, 0);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  /* ... but another coder or another code may. */
+  g_assert_cmpint (gloss_project_add_coding (f->project, f->doc, f->jonas, f->partnership, 0, length, NULL, &error), >, 0);
+  g_assert_cmpint (gloss_project_add_coding (f->project, f->doc, f->amina, f->independence, 0, length, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_project_count_codings (f->project, NULL, NULL), ==, 3);
+}
+
+static void
+test_change (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCoding) coding = NULL;
+  gint64 id, other;
+
+  id = gloss_project_add_coding (f->project, f->doc, f->amina, f->partnership, 4, 15, NULL, &error);
+  other = gloss_project_add_coding (f->project, f->doc, f->amina, f->independence, 4, 25, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gloss_project_set_coding_memo (f->project, id, "first mention", &error));
+  g_assert_true (gloss_project_set_coding_code (f->project, id, f->independence, &error));
+  g_assert_true (gloss_project_set_coding_range (f->project, id, 63, 74, &error));
+  g_assert_no_error (error);
+
+  coding = gloss_project_get_coding (f->project, id, &error);
+  g_assert_cmpstr (coding->memo, ==, "first mention");
+  g_assert_cmpint (coding->code_id, ==, f->independence);
+  g_assert_cmpstr (coding->quote, ==, "Partnership");
+  g_assert_cmpint (coding->modified, >=, coding->created);
+
+  /* Changing into an existing coding's place is refused. */
+  g_assert_false (gloss_project_set_coding_range (f->project, id, 4, 25, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_false (gloss_project_set_coding_range (f->project, id, 10, 10, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (gloss_project_set_coding_code (f->project, id, 999, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (gloss_project_set_coding_memo (f->project, id, NULL, &error));
+  g_clear_pointer (&coding, gloss_coding_free);
+  coding = gloss_project_get_coding (f->project, id, &error);
+  g_assert_null (coding->memo);
+
+  g_assert_true (gloss_project_delete_coding (f->project, other, &error));
+  g_assert_null (gloss_project_get_coding (f->project, other, NULL));
+  g_assert_false (gloss_project_delete_coding (f->project, other, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+}
+
+static void
+test_queries (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) amina = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+  g_autoptr(GPtrArray) coders = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  GlossCodingFilter filter = { 0 };
+  gint64 doc2;
+
+  doc2 = gloss_project_import_text (f->project, "other.txt", "Independence matters.", -1, &error);
+  gloss_project_add_coding (f->project, f->doc, f->amina, f->partnership, 30, 40, NULL, &error);
+  gloss_project_add_coding (f->project, f->doc, f->amina, f->partnership, 4, 15, NULL, &error);
+  gloss_project_add_coding (f->project, f->doc, f->jonas, f->independence, 4, 15, NULL, &error);
+  gloss_project_add_coding (f->project, doc2, f->jonas, f->independence, 0, 12, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Text order within a document */
+  all = gloss_project_list_codings (f->project, NULL, &error);
+  g_assert_cmpuint (all->len, ==, 4);
+  g_assert_cmpint (((GlossCoding *) all->pdata[0])->start, ==, 4);
+  g_assert_cmpint (((GlossCoding *) all->pdata[2])->start, ==, 30);
+  g_assert_cmpint (((GlossCoding *) all->pdata[3])->document_id, ==, doc2);
+
+  filter.coder_id = f->amina;
+  amina = gloss_project_list_codings (f->project, &filter, &error);
+  g_assert_cmpuint (amina->len, ==, 2);
+  filter.coder_id = 0;
+  filter.code_id = f->independence;
+  filter.document_id = f->doc;
+  g_assert_cmpint (gloss_project_count_codings (f->project, &filter, NULL), ==, 1);
+
+  /* Counts per code, coder and document */
+  codes = gloss_project_list_codes (f->project, NULL);
+  g_assert_cmpint (((GlossCode *) codes->pdata[0])->n_codings, ==, 2);
+  g_assert_cmpint (((GlossCode *) codes->pdata[1])->n_codings, ==, 2);
+  coders = gloss_project_list_coders (f->project, NULL);
+  g_assert_cmpint (((GlossCoder *) coders->pdata[0])->n_codings, ==, 2);
+  docs = gloss_project_list_documents (f->project, NULL);
+  g_assert_cmpint (((GlossDocumentInfo *) docs->pdata[0])->n_codings, ==, 3);
+  g_assert_cmpint (((GlossDocumentInfo *) docs->pdata[1])->n_codings, ==, 1);
+}
+
+static void
+test_memos (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *memo = NULL;
+
+  g_assert_true (gloss_project_set_memo (f->project, "project", 1, "Pilot study", &error));
+  g_assert_true (gloss_project_set_memo (f->project, "code", f->partnership, "Broad code", &error));
+  g_assert_true (gloss_project_set_memo (f->project, "code", f->partnership, "Narrower now", &error));
+  g_assert_no_error (error);
+  memo = gloss_project_get_memo (f->project, "code", f->partnership, &error);
+  g_assert_cmpstr (memo, ==, "Narrower now");
+  g_clear_pointer (&memo, g_free);
+
+  g_assert_true (gloss_project_set_memo (f->project, "code", f->partnership, "", &error));
+  memo = gloss_project_get_memo (f->project, "code", f->partnership, &error);
+  g_assert_cmpstr (memo, ==, "");
+
+  g_assert_false (gloss_project_set_memo (f->project, "planet", 1, "x", &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) exact = NULL;
+  g_autoptr(GPtrArray) across = NULL;
+  g_autoptr(GPtrArray) all_docs = NULL;
+  gint64 added;
+
+  hits = gloss_project_search (f->project, f->doc, "partnership", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 3);
+  g_assert_cmpint (((GlossSearchHit *) hits->pdata[0])->start, ==, 4);
+  g_assert_cmpint (((GlossSearchHit *) hits->pdata[0])->end, ==, 15);
+  g_assert_cmpint (((GlossSearchHit *) hits->pdata[1])->start, ==, 63);
+  g_assert_cmpuint (((GlossSearchHit *) hits->pdata[0])->page, ==, 0);
+
+  exact = gloss_project_search (f->project, f->doc, "Partnership", TRUE, &error);
+  g_assert_cmpuint (exact->len, ==, 1);
+
+  /* A space in the phrase matches the line break in the text. */
+  across = gloss_project_search (f->project, 0, "partnership with", FALSE, &error);
+  g_assert_cmpuint (across->len, ==, 1);
+  g_assert_cmpint (((GlossSearchHit *) across->pdata[0])->start, ==, 63);
+  g_assert_cmpint (((GlossSearchHit *) across->pdata[0])->end, ==, 79);
+
+  g_assert_null (gloss_project_search (f->project, f->doc, "  ", FALSE, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  gloss_project_import_text (f->project, "b.txt", "More partnership here.", -1, &error);
+  all_docs = gloss_project_search (f->project, 0, "partnership", FALSE, &error);
+  g_assert_cmpuint (all_docs->len, ==, 4);
+
+  /* Auto-code: every hit once, in one undoable step */
+  added = gloss_project_code_hits (f->project, all_docs, f->amina, f->partnership, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (added, ==, 4);
+  g_assert_cmpint (gloss_project_code_hits (f->project, all_docs, f->amina, f->partnership, &error), ==, 0);
+  g_assert_cmpint (gloss_project_count_codings (f->project, NULL, NULL), ==, 4);
+  g_assert_true (gloss_project_undo (f->project, &error));
+  g_assert_cmpint (gloss_project_count_codings (f->project, NULL, NULL), ==, 0);
+}
+
+static void
+test_load (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) codings = NULL;
+  GlossCoding *c;
+  const char *good =
+    "{\"coders\": [{\"name\": \"Sara\", \"color\": \"#1c71d8\"}],"
+    " \"codes\": [{\"path\": \"Participation/Refugee-led\", \"color\": \"#2ec27e\", \"description\": \"By refugees\"}],"
+    " \"codings\": ["
+    "   {\"document\": \"forum.txt\", \"coder\": \"Sara\", \"code\": \"Participation/Refugee-led\", \"start\": 0, \"end\": 3},"
+    "   {\"document\": 1, \"coder\": \"New coder\", \"code\": \"New/Code\", \"match\": \"Partnership\", \"occurrence\": 1, \"memo\": \"m\"}"
+    " ]}";
+  const char *bad_place =
+    "{\"codings\": ["
+    "   {\"document\": \"forum.txt\", \"coder\": \"Amina\", \"code\": \"Partnership\", \"start\": 0, \"end\": 3},"
+    "   {\"document\": \"forum.txt\", \"coder\": \"Amina\", \"code\": \"Partnership\", \"start\": 5, \"end\": 5000}"
+    " ]}";
+
+  gloss_project_load_json (f->project, good, -1, &error);
+  g_assert_no_error (error);
+  codings = gloss_project_list_codings (f->project, NULL, &error);
+  g_assert_cmpuint (codings->len, ==, 2);
+  c = codings->pdata[1];
+  g_assert_cmpstr (c->quote, ==, "Partnership");
+  g_assert_cmpstr (c->memo, ==, "m");
+  g_assert_cmpint (gloss_project_find_coder (f->project, "New coder", NULL), >, 0);
+  g_assert_cmpint (gloss_project_find_code (f->project, "New/Code", NULL), >, 0);
+
+  /* All or nothing, and the error says where. */
+  g_assert_false (gloss_project_load_json (f->project, bad_place, -1, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "codings[1]"));
+  g_clear_error (&error);
+  g_assert_cmpint (gloss_project_count_codings (f->project, NULL, NULL), ==, 2);
+
+  g_assert_false (gloss_project_load_json (f->project, "{\"codings\": [", -1, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (gloss_project_load_json (f->project, "[1, 2]", -1, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (gloss_project_load_json (f->project, "{\"coders\": {\"name\": 1}}", -1, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (gloss_project_load_json (f->project, "{\"coders\": [{\"name\": 7}]}", -1, &error));
+  g_assert_nonnull (strstr (error->message, "coders[0]"));
+  g_clear_error (&error);
+  g_assert_false (gloss_project_load_json (f->project,
+                                           "{\"codings\": [{\"document\": \"forum.txt\", \"coder\": \"Amina\", "
+                                           "\"code\": \"Partnership\", \"match\": \"nowhere to be found\"}]}", -1, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (gloss_project_count_codings (f->project, NULL, NULL), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/codings/create", test_create);
+  ADD ("/codings/refuse", test_refuse);
+  ADD ("/codings/change", test_change);
+  ADD ("/codings/queries", test_queries);
+  ADD ("/codings/memos", test_memos);
+  ADD ("/codings/search", test_search);
+  ADD ("/codings/load", test_load);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,283 @@
+/* test-history.c: every change can be undone and redone
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <sqlite3.h>
+
+#include "gloss-test-util.h"
+
+/* The whole content a user can see, as one string, to compare states. */
+static char *
+snapshot (const char *path)
+{
+  static const char * const queries[] = {
+    "SELECT id, guid, name, color FROM coder ORDER BY id",
+    "SELECT id, guid, ifnull (parent_id, 0), name, color, description, position FROM code ORDER BY id",
+    "SELECT id, guid, document_id, coder_id, code_id, start, end, quote, prefix, suffix, ifnull (memo, ''), created, modified FROM coding ORDER BY id",
+    "SELECT id, target_kind, target_id, text FROM memo ORDER BY id",
+    "SELECT id, title FROM document WHERE removed = 0 ORDER BY id",
+    "SELECT title FROM project",
+  };
+  GString *str = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (str, "%s|", sqlite3_column_text (stmt, c));
+          g_string_append_c (str, '\n');
+        }
+      sqlite3_finalize (stmt);
+      g_string_append (str, "--\n");
+    }
+  sqlite3_close (db);
+
+  return g_string_free (str, FALSE);
+}
+
+typedef gboolean (*Change) (GlossProject *project, gint64 *ids);
+
+/* Applies @change, checks undo gives back the exact state before and redo
+ * the exact state after, twice over. */
+static void
+check_undo_redo (const char *label,
+                 Change      change)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 ids[8] = { 0 };
+
+  g_test_message ("%s", label);
+  ids[0] = gloss_project_import_text (project, "t.txt", "Partnership requires accountability and trust.", -1, &error);
+  ids[1] = gloss_project_add_coder (project, "Amina", NULL, &error);
+  ids[2] = gloss_project_add_code (project, 0, "Partnership", NULL, NULL, &error);
+  ids[3] = gloss_project_add_code (project, ids[2], "Funding", NULL, NULL, &error);
+  ids[4] = gloss_project_add_coding (project, ids[0], ids[1], ids[3], 0, 11, "memo", &error);
+  ids[5] = gloss_project_add_coding (project, ids[0], ids[1], ids[2], 12, 20, NULL, &error);
+  ids[6] = gloss_project_add_code (project, 0, "Trust", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  before = snapshot (path);
+  g_assert_true (change (project, ids));
+  after = snapshot (path);
+  g_assert_cmpstr (before, !=, after);
+
+  for (int round = 0; round < 2; round++)
+    {
+      g_autofree char *undone = NULL;
+      g_autofree char *redone = NULL;
+
+      g_assert_true (gloss_project_can_undo (project));
+      g_assert_true (gloss_project_undo (project, &error));
+      g_assert_no_error (error);
+      undone = snapshot (path);
+      g_assert_cmpstr (undone, ==, before);
+
+      g_assert_true (gloss_project_can_redo (project));
+      g_assert_true (gloss_project_redo (project, &error));
+      g_assert_no_error (error);
+      redone = snapshot (path);
+      g_assert_cmpstr (redone, ==, after);
+    }
+}
+
+static gboolean
+add_coding (GlossProject *p, gint64 *ids)
+{
+  return gloss_project_add_coding (p, ids[0], ids[1], ids[6], 30, 44, NULL, NULL) > 0;
+}
+
+static gboolean
+delete_coding (GlossProject *p, gint64 *ids)
+{
+  return gloss_project_delete_coding (p, ids[4], NULL);
+}
+
+static gboolean
+change_coding_code (GlossProject *p, gint64 *ids)
+{
+  return gloss_project_set_coding_code (p, ids[4], ids[6], NULL);
+}
+
+static gboolean
+change_coding_range (GlossProject *p, gint64 *ids)
+{
+  return gloss_project_set_coding_range (p, ids[4], 1, 9, NULL);
+}
+
+static gboolean
+change_coding_memo (GlossProject *p, gint64 *ids)
+{
+  return gloss_project_set_coding_memo (p, ids[4], "changed", NULL);
+}
+
+static gboolean
+delete_code (GlossProject *p, gint64 *ids)
+{
+  return gloss_project_delete_code (p, ids[2], NULL);
+}
+
+static gboolean
+merge_code (GlossProject *p, gint64 *ids)
+{
+  return gloss_project_merge_code (p, ids[2], ids[6], NULL);
+}
+
+static gboolean
+move_code (GlossProject *p, gint64 *ids)
+{
+  return gloss_project_move_code (p, ids[3], ids[6], 0, NULL);
+}
+
+static gboolean
+rename_code (GlossProject *p, gint64 *ids)
+{
+  return gloss_project_rename_code (p, ids[3], "Donors", NULL);
+}
+
+static gboolean
+recolor_code (GlossProject *p, gint64 *ids)
+{
+  return gloss_project_set_code_color (p, ids[3], "#123456", NULL);
+}
+
+static gboolean
+add_coder (GlossProject *p, gint64 *ids)
+{
+  return gloss_project_add_coder (p, "Jonas", NULL, NULL) > 0;
+}
+
+static gboolean
+rename_coder (GlossProject *p, gint64 *ids)
+{
+  return gloss_project_rename_coder (p, ids[1], "Amina B.", NULL);
+}
+
+static gboolean
+set_memo (GlossProject *p, gint64 *ids)
+{
+  return gloss_project_set_memo (p, "document", ids[0], "Forum contribution", NULL);
+}
+
+static gboolean
+remove_document (GlossProject *p, gint64 *ids)
+{
+  return gloss_project_remove_document (p, ids[0], NULL);
+}
+
+static gboolean
+import_document (GlossProject *p, gint64 *ids)
+{
+  return gloss_project_import_text (p, "u.txt", "Another text.", -1, NULL) > 0;
+}
+
+static gboolean
+load_json (GlossProject *p, gint64 *ids)
+{
+  return gloss_project_load_json (p, "{\"codes\": [{\"path\": \"New/Deep\"}], \"codings\": ["
+                                     "{\"document\": \"t.txt\", \"coder\": \"Zoe\", \"code\": \"New/Deep\", \"start\": 2, \"end\": 5}]}",
+                                  -1, NULL);
+}
+
+static void
+test_each_change (void)
+{
+  check_undo_redo ("add coding", add_coding);
+  check_undo_redo ("delete coding", delete_coding);
+  check_undo_redo ("change coding code", change_coding_code);
+  check_undo_redo ("change coding range", change_coding_range);
+  check_undo_redo ("change coding memo", change_coding_memo);
+  check_undo_redo ("delete code", delete_code);
+  check_undo_redo ("merge code", merge_code);
+  check_undo_redo ("move code", move_code);
+  check_undo_redo ("rename code", rename_code);
+  check_undo_redo ("recolor code", recolor_code);
+  check_undo_redo ("add coder", add_coder);
+  check_undo_redo ("rename coder", rename_coder);
+  check_undo_redo ("set memo", set_memo);
+  check_undo_redo ("remove document", remove_document);
+  check_undo_redo ("import document", import_document);
+  check_undo_redo ("load json", load_json);
+}
+
+static void
+test_stack (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GlossProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(GlossCoding) restored = NULL;
+  g_autofree char *guid = NULL;
+  gint64 doc, coder, code, coding;
+
+  g_assert_false (gloss_project_can_undo (project));
+  g_assert_false (gloss_project_undo (project, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOTHING_TO_UNDO);
+  g_clear_error (&error);
+
+  doc = gloss_project_import_text (project, "t.txt", "Partnership requires accountability.", -1, &error);
+  coder = gloss_project_add_coder (project, "Amina", NULL, &error);
+  code = gloss_project_add_code (project, 0, "Partnership", NULL, NULL, &error);
+  coding = gloss_project_add_coding (project, doc, coder, code, 0, 11, NULL, &error);
+  guid = g_strdup (gloss_project_get_coding (project, coding, NULL)->guid);
+  g_assert_true (gloss_project_delete_coding (project, coding, &error));
+
+  label = gloss_project_dup_undo_label (project);
+  g_assert_cmpstr (label, ==, "Delete coding");
+
+  /* History survives closing the project; undo restores the same GUID. */
+  gloss_project_close (project);
+  reopened = gloss_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_undo (reopened, &error));
+  restored = gloss_project_get_coding (reopened, coding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (restored->guid, ==, guid);
+
+  /* A new change forgets what could be redone. */
+  g_assert_true (gloss_project_undo (reopened, &error));
+  g_assert_true (gloss_project_can_redo (reopened));
+  gloss_project_add_coder (reopened, "Jonas", NULL, &error);
+  g_assert_false (gloss_project_can_redo (reopened));
+  g_assert_false (gloss_project_redo (reopened, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOTHING_TO_REDO);
+}
+
+static void
+test_failed_change_leaves_no_step (void)
+{
+  g_autoptr(GlossProject) project = gloss_test_new_project (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  gloss_project_add_coder (project, "Amina", NULL, &error);
+  g_assert_cmpint (gloss_project_add_coder (project, "Amina", NULL, &error), ==, 0);
+  g_clear_error (&error);
+  label = gloss_project_dup_undo_label (project);
+  g_assert_cmpstr (label, ==, "Add coder “Amina”");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/history/each-change", test_each_change);
+  g_test_add_func ("/history/stack", test_stack);
+  g_test_add_func ("/history/failed-change-leaves-no-step", test_failed_change_leaves_no_step);
+
+  return g_test_run ();
+}

@@ -1,0 +1,254 @@
+/* test-project.c: creating, opening and refusing project files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "gloss-test-util.h"
+
+static void
+test_create_and_open (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GlossProject) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *guid = NULL;
+  g_autofree char *guid_again = NULL;
+
+  title = gloss_project_dup_title (project);
+  g_assert_cmpstr (title, ==, "Test project");
+  guid = gloss_project_dup_guid (project);
+  g_assert_true (g_uuid_string_is_valid (guid));
+  g_assert_cmpint (gloss_project_get_schema_version (project), ==, GLOSS_PROJECT_SCHEMA_VERSION);
+  g_assert_false (gloss_project_get_read_only (project));
+
+  g_assert_true (gloss_project_set_title (project, "Compacts", &error));
+  g_assert_no_error (error);
+  gloss_project_close (project);
+
+  again = gloss_project_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&title, g_free);
+  title = gloss_project_dup_title (again);
+  g_assert_cmpstr (title, ==, "Compacts");
+  guid_again = gloss_project_dup_guid (again);
+  g_assert_cmpstr (guid, ==, guid_again);
+
+  g_assert_false (gloss_project_set_title (again, "  ", &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+}
+
+static void
+test_create_refuses_existing (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GlossProject) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  other = gloss_project_create (path, NULL, &error);
+  g_assert_null (other);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS);
+}
+
+static void
+test_default_title (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Refugee compact.gloss", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = gloss_project_create (path, NULL, &error);
+  g_autofree char *title = NULL;
+
+  g_assert_no_error (error);
+  title = gloss_project_dup_title (project);
+  g_assert_cmpstr (title, ==, "Refugee compact");
+}
+
+/* Opening @path fails with @code and leaves the file as it was. */
+static void
+assert_refused (const char *path,
+                int         code)
+{
+  g_autofree char *before = gloss_test_file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = gloss_project_open (path, &error);
+
+  g_assert_null (project);
+  g_assert_error (error, GLOSS_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "“"));
+  after = gloss_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_open_refuses_bad_files (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *text = gloss_test_write_file (dir, "notes.gloss", "just some notes\n", -1);
+  g_autofree char *empty = gloss_test_write_file (dir, "empty.gloss", "", 0);
+  g_autofree char *missing = g_build_filename (dir, "missing.gloss", NULL);
+  g_autofree char *foreign = g_build_filename (dir, "foreign.gloss", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = NULL;
+  sqlite3 *db = NULL;
+
+  assert_refused (text, GLOSS_ERROR_NOT_A_PROJECT);
+  assert_refused (empty, GLOSS_ERROR_NOT_A_PROJECT);
+
+  project = gloss_project_open (missing, &error);
+  g_assert_null (project);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+
+  /* An SQLite file of another program */
+  g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (foreign, GLOSS_ERROR_NOT_A_PROJECT);
+}
+
+static void
+test_open_refuses_newer_version (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  sqlite3 *db = NULL;
+
+  gloss_project_close (project);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused (path, GLOSS_ERROR_TOO_NEW);
+}
+
+static void
+test_open_refuses_damaged (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autofree char *contents = NULL;
+  g_autofree char *damaged = NULL;
+  gsize length = 0;
+
+  gloss_project_close (project);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+
+  /* The header survives, the rest is noise: the schema cannot be read. */
+  for (gsize i = 100; i < length; i++)
+    contents[i] = (char) (i * 7);
+  damaged = g_strconcat (path, ".damaged", NULL);
+  g_assert_true (g_file_set_contents (damaged, contents, length, NULL));
+  assert_refused (damaged, GLOSS_ERROR_DAMAGED);
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GlossProject) ro = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root can write read-only files");
+      return;
+    }
+
+  gloss_project_add_coder (project, "Amina", NULL, &error);
+  g_assert_no_error (error);
+  gloss_project_close (project);
+  g_chmod (path, 0444);
+  before = gloss_test_file_checksum (path);
+
+  ro = gloss_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_get_read_only (ro));
+  g_assert_cmpint (gloss_project_add_coder (ro, "Jonas", NULL, &error), ==, 0);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY);
+  gloss_project_close (ro);
+
+  after = gloss_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_pragmas (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  gloss_project_close (project);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0x474C5353);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_check_finds_problems (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  gint64 doc, coder, code;
+  sqlite3 *db = NULL;
+
+  doc = gloss_project_import_text (project, "t.txt", "Partnership requires accountability.", -1, &error);
+  coder = gloss_project_add_coder (project, "Amina", NULL, &error);
+  code = gloss_project_add_code (project, 0, "Partnership", NULL, NULL, &error);
+  g_assert_cmpint (gloss_project_add_coding (project, doc, coder, code, 0, 11, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (gloss_project_check (project, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+  gloss_project_close (project);
+
+  /* Someone edits the quote behind Gloss's back. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE coding SET quote = 'other'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_clear_object (&project);
+  project = gloss_project_open (path, &error);
+  g_assert_true (gloss_project_check (project, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/project/create-and-open", test_create_and_open);
+  g_test_add_func ("/project/create-refuses-existing", test_create_refuses_existing);
+  g_test_add_func ("/project/default-title", test_default_title);
+  g_test_add_func ("/project/open-refuses-bad-files", test_open_refuses_bad_files);
+  g_test_add_func ("/project/open-refuses-newer-version", test_open_refuses_newer_version);
+  g_test_add_func ("/project/open-refuses-damaged", test_open_refuses_damaged);
+  g_test_add_func ("/project/read-only", test_read_only);
+  g_test_add_func ("/project/pragmas", test_pragmas);
+  g_test_add_func ("/project/check-finds-problems", test_check_finds_problems);
+
+  return g_test_run ();
+}
