@@ -27,7 +27,7 @@ code_matches (GlossProject *project,
               gboolean      all)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) hits = gloss_project_search (project, document_id, match, TRUE, &error);
+  g_autoptr(GPtrArray) hits = gloss_project_search (project, document_id, match, FALSE, &error);
   gint64 added;
 
   if (hits == NULL)
