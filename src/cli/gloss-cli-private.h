@@ -73,5 +73,6 @@ int gloss_cli_search     (int argc, char **argv);
 int gloss_cli_check      (int argc, char **argv);
 int gloss_cli_undo       (int argc, char **argv);
 int gloss_cli_redo       (int argc, char **argv);
+int gloss_cli_agreement  (int argc, char **argv);
 
 G_END_DECLS

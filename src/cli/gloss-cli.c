@@ -29,6 +29,7 @@ static const GlossCliCommand commands[] = {
   { "check", "PROJECT", N_("Check a project file"), gloss_cli_check },
   { "undo", "PROJECT", N_("Undo the last change"), gloss_cli_undo },
   { "redo", "PROJECT", N_("Redo the last undone change"), gloss_cli_redo },
+  { "agreement", "PROJECT --unit UNIT [OPTIONS]", N_("Inter-coder agreement"), gloss_cli_agreement },
 };
 
 static void

@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 
 #include "gloss-error.h"
+#include "gloss-import.h"
 #include "gloss-page-source.h"
 #include "gloss-text-pages.h"
 
@@ -33,6 +34,7 @@ struct _GlossPageSource
   /* PDF documents */
   GMutex             poppler_lock;
   GBytes            *bytes;
+  char              *password;     /* the one the PDF was imported with */
   PopplerDocument   *document;
 
   /* Plain-text documents: visual lines of the whole text */
@@ -202,13 +204,15 @@ ensure_document_locked (GlossPageSource  *self,
   if (self->document != NULL)
     return TRUE;
 
-  self->document = poppler_document_new_from_bytes (self->bytes, NULL, &local_error);
+  self->document = poppler_document_new_from_bytes (self->bytes, self->password, &local_error);
   if (self->document != NULL)
     return TRUE;
 
   if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-    g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_PASSWORD_REQUIRED,
-                 "The document is encrypted and no password is known to open it");
+    g_set_error (error, GLOSS_ERROR,
+                 self->password ? GLOSS_ERROR_BAD_PASSWORD : GLOSS_ERROR_PASSWORD_REQUIRED,
+                 self->password ? "The stored password no longer opens the document"
+                                : "The document is encrypted and no password is known to open it");
   else
     g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT,
                  "The document cannot be opened: %s", local_error->message);
@@ -221,7 +225,6 @@ build_pdf_layout (GlossPageSource  *self,
                   GError          **error)
 {
   PopplerPage *page = NULL;
-  gboolean have_page;
   g_autofree PopplerRectangle *rects = NULL;
   g_autofree char *extracted = NULL;
   g_autofree gunichar *stored_chars = NULL;
@@ -239,21 +242,14 @@ build_pdf_layout (GlossPageSource  *self,
   page = poppler_document_get_page (self->document, layout->page);
   if (page != NULL)
     {
-      extracted = poppler_page_get_text (page);
+      /* The same text as the import stored, so characters line up. */
+      extracted = gloss_import_pdf_page_text (page);
       poppler_page_get_text_layout (page, &rects, &n_rects);
     }
-  have_page = page != NULL;
   g_clear_object (&page);
   g_mutex_unlock (&self->poppler_lock);
 
-  if (!have_page)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT,
-                   "Page %u cannot be read", layout->page + 1);
-      gloss_page_layout_unref (layout);
-      return NULL;
-    }
-
+  /* A page poppler cannot read was stored empty: it has no boxes. */
   extracted_chars = g_utf8_to_ucs4_fast (extracted ? extracted : "", -1, &n_extracted);
 
   if (g_strcmp0 (extracted ? extracted : "", layout->text) == 0)
@@ -546,6 +542,7 @@ gloss_page_source_new (GlossProject  *project,
       self->bytes = gloss_project_get_bytes (project, document_id, error);
       if (self->bytes == NULL)
         return NULL;
+      self->password = gloss_project_dup_document_password (project, document_id);
       g_mutex_lock (&self->poppler_lock);
       opened = ensure_document_locked (self, error);
       g_mutex_unlock (&self->poppler_lock);
@@ -567,6 +564,7 @@ gloss_page_source_finalize (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->password, g_free);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_pointer (&self->lines, g_array_unref);
   g_clear_pointer (&self->text, g_free);
@@ -701,12 +699,7 @@ render_pdf_page (GlossPageSource  *self,
     }
   g_mutex_unlock (&self->poppler_lock);
 
-  if (ok && !have_page)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT,
-                   "Page %u cannot be read", page + 1);
-      ok = FALSE;
-    }
+  /* A page poppler cannot read stays blank, as the import stored it. */
   return ok;
 }
 

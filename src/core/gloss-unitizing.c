@@ -75,23 +75,63 @@ compare_intervals (const void *a,
   return (x->end > y->end) - (x->end < y->end);
 }
 
-static GArray *
-normalize_segments (const GlossContinuum *continuum)
+static int
+compare_starts (const void *a,
+                const void *b)
 {
-  GArray *segments = g_array_sized_new (FALSE, FALSE, sizeof (GlossInterval),
-                                        continuum->intervals->len);
-  guint n = 0;
+  const GlossInterval *x = a, *y = b;
 
-  for (guint i = 0; i < continuum->intervals->len; i++)
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return (x->end > y->end) - (x->end < y->end);
+}
+
+/* Clipped, grouped by code then coder with a stable bucket sort (the
+ * intervals usually come in text order already), each group by start. */
+static GArray *
+sort_segments (const GlossContinuum *continuum)
+{
+  guint n_lists = continuum->n_coders * continuum->n_codes, n = continuum->intervals->len;
+  g_autofree guint *place = g_new0 (guint, n_lists + 1);
+  GArray *segments = g_array_sized_new (FALSE, FALSE, sizeof (GlossInterval), n);
+  GlossInterval *out;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossInterval *s = &g_array_index (continuum->intervals, GlossInterval, i);
+
+      if (MIN (s->end, continuum->length) > MAX (s->start, 0))
+        place[s->code * continuum->n_coders + s->coder + 1]++;
+    }
+  for (guint k = 0; k < n_lists; k++)
+    place[k + 1] += place[k];
+  g_array_set_size (segments, place[n_lists]);
+  out = (GlossInterval *) segments->data;
+  for (guint i = 0; i < n; i++)
     {
       GlossInterval s = g_array_index (continuum->intervals, GlossInterval, i);
 
       s.start = MAX (s.start, 0);
       s.end = MIN (s.end, continuum->length);
       if (s.end > s.start)
-        g_array_append_val (segments, s);
+        out[place[s.code * continuum->n_coders + s.coder]++] = s;
     }
-  qsort (segments->data, segments->len, sizeof (GlossInterval), compare_intervals);
+  /* place[k] is now where list k ends */
+  for (guint k = 0, first = 0; k < n_lists; first = place[k++])
+    for (guint i = first + 1; i < place[k]; i++)
+      if (compare_starts (&out[i - 1], &out[i]) > 0)
+        {
+          qsort (out + first, place[k] - first, sizeof (GlossInterval), compare_starts);
+          break;
+        }
+  return segments;
+}
+
+static GArray *
+normalize_segments (const GlossContinuum *continuum)
+{
+  GArray *segments = sort_segments (continuum);
+  guint n = 0;
 
   /* Merge overlapping segments of one coder and code; touching ones stay. */
   for (guint i = 0; i < segments->len; i++)
@@ -182,17 +222,23 @@ compare_doubles (const void *a,
   return (x > y) - (x < y);
 }
 
-/* Gap lengths of every coder for one code, sorted ascending. */
+#define ALL_CODERS G_MAXUINT
+
+/* Gap lengths for one code of one coder (or ALL_CODERS), sorted ascending. */
 static GArray *
 collect_gaps (const GlossContinuum *continuum,
               const GlossInterval  *segments,
               const guint          *offsets,
-              guint                 code)
+              guint                 code,
+              guint                 only)
 {
   GArray *gaps = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint coder = 0; coder < continuum->n_coders; coder++)
     {
+      if (only != ALL_CODERS && coder != only)
+        continue;
+      {
       guint first = offsets[code * continuum->n_coders + coder];
       guint last = offsets[code * continuum->n_coders + coder + 1];
       gint64 position = 0;
@@ -211,6 +257,7 @@ collect_gaps (const GlossContinuum *continuum,
           double gap = continuum->length - position;
           g_array_append_val (gaps, gap);
         }
+      }
     }
   qsort (gaps->data, gaps->len, sizeof (double), compare_doubles);
   return gaps;
@@ -247,7 +294,7 @@ expected_2004 (const GlossContinuum *continuum,
   double L = continuum->length;
   guint first = offsets[code * m], last = offsets[(code + 1) * m];
   double n_c = last - first;
-  g_autoptr(GArray) gaps = collect_gaps (continuum, segments, offsets, code);
+  g_autoptr(GArray) gaps = collect_gaps (continuum, segments, offsets, code, ALL_CODERS);
   g_autofree double *suffix = g_new0 (double, gaps->len + 1);
   double sum = 0, self = 0, denominator;
 
@@ -623,6 +670,268 @@ gloss_unitizing_compute (const GlossContinuum *continuum)
     result->u_alpha_2016 = result->binary_u_alpha = result->cu_alpha =
       gloss_measure_undefined ("nothing was coded");
   return result;
+}
+
+/* Pairs of coders */
+
+static guint
+pair_place (guint a,
+            guint b,
+            guint m)
+{
+  return a * m - a * (a + 1) / 2 + (b - a - 1);
+}
+
+/* u_alpha_2004 of each pair: D_o and D_e summed over the codes. */
+static void
+pairs_2004 (const GlossContinuum *continuum,
+            const GlossInterval  *segments,
+            const guint          *offsets,
+            double               *observed,
+            double               *expected,
+            double               *n_segments)
+{
+  guint m = continuum->n_coders, Q = continuum->n_codes;
+  double L = continuum->length;
+  g_autoptr(GPtrArray) gaps = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) suffixes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint c = 0; c < Q; c++)
+    {
+      g_ptr_array_set_size (gaps, 0);
+      g_ptr_array_set_size (suffixes, 0);
+      for (guint i = 0; i < m; i++)
+        {
+          GArray *g = collect_gaps (continuum, segments, offsets, c, i);
+          double *suffix = g_new0 (double, g->len + 1);
+
+          for (guint k = g->len; k > 0; k--)
+            suffix[k - 1] = suffix[k] + g_array_index (g, double, k - 1);
+          g_ptr_array_add (gaps, g);
+          g_ptr_array_add (suffixes, suffix);
+        }
+      for (guint a = 0; a < m; a++)
+        for (guint b = a + 1; b < m; b++)
+          {
+            guint p = pair_place (a, b, m);
+            guint fa = offsets[c * m + a], na = offsets[c * m + a + 1] - fa;
+            guint fb = offsets[c * m + b], nb = offsets[c * m + b + 1] - fb;
+            double n_c = na + nb, sum = 0, self = 0, denominator;
+
+            observed[p] += pair_distance (segments + fa, na, segments + fb, nb) / (L * L);
+            for (guint s = 0; s < na + nb; s++)
+              {
+                const GlossInterval *u = s < na ? &segments[fa + s] : &segments[fb + s - na];
+                double l = u->end - u->start;
+
+                sum += (n_c - 1) * (2 * l * l * l - 3 * l * l + l) / 3
+                       + l * l * (gap_term (gaps->pdata[a], suffixes->pdata[a], l)
+                                  + gap_term (gaps->pdata[b], suffixes->pdata[b], l));
+                self += l * (l - 1);
+              }
+            denominator = 2 * L * (2 * L - 1) - self;
+            if (denominator > 0)
+              expected[p] += (2 / L) * sum / denominator;
+            n_segments[p] += n_c;
+          }
+    }
+}
+
+/* Each coder's codes at the current position, for the pairwise sweep. */
+typedef struct
+{
+  guint   m;
+  guint   Q;
+  guint   K;
+  int    *count;     /* coder x code */
+  guint  *codes;     /* coder x Q: the coder's active codes */
+  guint  *n_codes;   /* per coder */
+  guint  *place;     /* coder x code: place in codes */
+  double *l;         /* pair x K x K */
+  double *binary;    /* pair x 2 x 2 */
+} PairSweep;
+
+static void
+pair_sweep_apply (PairSweep   *ps,
+                  const Event *e)
+{
+  guint cell = e->coder * ps->Q + e->code;
+  gboolean was = ps->count[cell] > 0;
+
+  ps->count[cell] += e->delta;
+  if (was == (ps->count[cell] > 0))
+    return;
+  if (!was)
+    {
+      ps->place[cell] = ps->n_codes[e->coder];
+      ps->codes[e->coder * ps->Q + ps->n_codes[e->coder]++] = e->code;
+    }
+  else
+    {
+      guint at = ps->place[cell];
+      guint moved = ps->codes[e->coder * ps->Q + --ps->n_codes[e->coder]];
+
+      ps->codes[e->coder * ps->Q + at] = moved;
+      ps->place[e->coder * ps->Q + moved] = at;
+    }
+}
+
+static void
+pair_sweep_accumulate (PairSweep *ps,
+                       double     w)
+{
+  guint m = ps->m, K = ps->K, empty = ps->Q;
+
+  for (guint a = 0; a < m; a++)
+    for (guint b = a + 1; b < m; b++)
+      {
+        guint p = pair_place (a, b, m);
+        double *l = ps->l + (gsize) p * K * K;
+        guint na = ps->n_codes[a], nb = ps->n_codes[b];
+        const guint *va = na ? ps->codes + a * ps->Q : &empty;
+        const guint *vb = nb ? ps->codes + b * ps->Q : &empty;
+
+        for (guint i = 0; i < MAX (na, 1); i++)
+          for (guint j = 0; j < MAX (nb, 1); j++)
+            {
+              l[va[i] * K + vb[j]] += w;
+              l[vb[j] * K + va[i]] += w;
+            }
+        ps->binary[p * 4 + (na > 0) * 2 + (nb > 0)] += w;
+        ps->binary[p * 4 + (nb > 0) * 2 + (na > 0)] += w;
+      }
+}
+
+/* Per coder: characters coded with any code, and the squared lengths of
+ * the coded stretches (codes merged, touching stretches apart). */
+static void
+coder_unions (GArray *segments,
+              guint   m,
+              double *covered,
+              double *squares)
+{
+  g_autoptr(GArray) copy = g_array_copy (segments);
+  GlossInterval *s = (GlossInterval *) copy->data;
+  guint i = 0;
+
+  for (guint k = 0; k < copy->len; k++)
+    s[k].code = 0;
+  qsort (s, copy->len, sizeof (GlossInterval), compare_intervals);
+  while (i < copy->len)
+    {
+      gint64 start = s[i].start, end = s[i].end;
+      guint coder = s[i].coder;
+
+      for (i++; i < copy->len && s[i].coder == coder && s[i].start < end; i++)
+        end = MAX (end, s[i].end);
+      squares[coder] += square ((double) (end - start));
+      covered[coder] += end - start;
+    }
+}
+
+static void
+pairs_2016 (const GlossContinuum *continuum,
+            GArray               *segments,
+            GlossUnitizingPair   *pairs)
+{
+  guint m = continuum->n_coders, Q = continuum->n_codes, K = Q + 1;
+  guint n_pairs = m * (m - 1) / 2;
+  g_autofree int *count = g_new0 (int, (gsize) m * Q);
+  g_autofree guint *codes = g_new0 (guint, (gsize) m * Q);
+  g_autofree guint *n_codes = g_new0 (guint, m);
+  g_autofree guint *place = g_new0 (guint, (gsize) m * Q);
+  g_autofree double *l = g_new0 (double, (gsize) n_pairs * K * K);
+  g_autofree double *binary = g_new0 (double, (gsize) n_pairs * 4);
+  g_autofree double *squares = g_new0 (double, (gsize) m * K);   /* coder x code */
+  g_autofree double *covered = g_new0 (double, m);
+  g_autofree double *binary_squares = g_new0 (double, m);
+  g_autofree double *C = g_new0 (double, K);
+  g_autofree gboolean *include = g_new (gboolean, K);
+  g_autofree Event *events = g_new (Event, 2 * (gsize) segments->len + 1);
+  PairSweep ps = { m, Q, K, count, codes, n_codes, place, l, binary };
+  gint64 position = 0;
+  guint e = 0, n_events = 2 * segments->len;
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      GlossInterval *s = &g_array_index (segments, GlossInterval, i);
+
+      events[2 * i] = (Event) { s->start, +1, s->coder, s->code };
+      events[2 * i + 1] = (Event) { s->end, -1, s->coder, s->code };
+      squares[s->coder * K + s->code] += square ((double) (s->end - s->start));
+    }
+  qsort (events, n_events, sizeof (Event), compare_events);
+  while (position < continuum->length)
+    {
+      gint64 next;
+
+      while (e < n_events && events[e].position <= position)
+        pair_sweep_apply (&ps, &events[e++]);
+      next = e < n_events ? events[e].position : continuum->length;
+      pair_sweep_accumulate (&ps, (double) (next - position));
+      position = next;
+    }
+  coder_unions (segments, m, covered, binary_squares);
+
+  for (guint a = 0; a < m; a++)
+    for (guint b = a + 1; b < m; b++)
+      {
+        guint p = pair_place (a, b, m);
+        double binary_C[2];
+        gboolean both[2] = { TRUE, TRUE };
+
+        for (guint c = 0; c < Q; c++)
+          C[c] = squares[a * K + c] + squares[b * K + c];
+        C[Q] = 2.0 * continuum->length - covered[a] - covered[b];
+        for (guint c = 0; c < K; c++)
+          include[c] = TRUE;
+        pairs[p].u_alpha_2016 = alpha_from_coincidences (l + (gsize) p * K * K, C, include, K);
+        binary_C[0] = C[Q];
+        binary_C[1] = binary_squares[a] + binary_squares[b];
+        pairs[p].binary_u_alpha = alpha_from_coincidences (binary + p * 4, binary_C, both, 2);
+        include[Q] = FALSE;
+        pairs[p].cu_alpha = alpha_from_coincidences (l + (gsize) p * K * K, C, include, K);
+        if (covered[a] + covered[b] == 0)
+          pairs[p].u_alpha_2016 = pairs[p].binary_u_alpha = pairs[p].cu_alpha =
+            gloss_measure_undefined ("nothing was coded");
+      }
+}
+
+GlossUnitizingPair *
+gloss_unitizing_compute_pairs (const GlossContinuum *continuum,
+                               guint                *n_pairs)
+{
+  guint m = continuum->n_coders, Q = continuum->n_codes;
+  guint n = m >= 2 ? m * (m - 1) / 2 : 0;
+  GlossUnitizingPair *pairs = g_new0 (GlossUnitizingPair, MAX (n, 1));
+  g_autofree double *observed = g_new0 (double, MAX (n, 1));
+  g_autofree double *expected = g_new0 (double, MAX (n, 1));
+  g_autofree double *n_segments = g_new0 (double, MAX (n, 1));
+  g_autoptr(GArray) segments = NULL;
+  g_autofree guint *offsets = NULL;
+
+  *n_pairs = n;
+  for (guint a = 0; a < m; a++)
+    for (guint b = a + 1; b < m; b++)
+      {
+        pairs[pair_place (a, b, m)].coder_a = a;
+        pairs[pair_place (a, b, m)].coder_b = b;
+      }
+  if (n == 0 || continuum->length <= 0)
+    {
+      for (guint p = 0; p < n; p++)
+        pairs[p].u_alpha_2004 = pairs[p].u_alpha_2016 = pairs[p].binary_u_alpha =
+          pairs[p].cu_alpha = gloss_measure_undefined ("the continuum is empty");
+      return pairs;
+    }
+
+  segments = normalize_segments (continuum);
+  offsets = index_segments (segments, m, Q);
+  pairs_2004 (continuum, (const GlossInterval *) segments->data, offsets, observed, expected, n_segments);
+  for (guint p = 0; p < n; p++)
+    pairs[p].u_alpha_2004 = alpha_from_disagreements (observed[p], expected[p], n_segments[p]);
+  pairs_2016 (continuum, segments, pairs);
+  return pairs;
 }
 
 GlossMeasure

@@ -60,6 +60,22 @@ typedef struct
 GlossUnitizingResult *gloss_unitizing_compute      (const GlossContinuum *continuum);
 void                  gloss_unitizing_result_free  (GlossUnitizingResult *result);
 
+/* Every pair of coders a < b, in the order (0,1) (0,2) .. (0,m-1) (1,2) ..:
+ * the same values as gloss_unitizing_compute on the two coders alone, from
+ * one pass over the segments. Free with g_free. */
+typedef struct
+{
+  guint        coder_a;
+  guint        coder_b;
+  GlossMeasure u_alpha_2004;   /* over all codes */
+  GlossMeasure u_alpha_2016;
+  GlossMeasure binary_u_alpha;
+  GlossMeasure cu_alpha;
+} GlossUnitizingPair;
+
+GlossUnitizingPair   *gloss_unitizing_compute_pairs (const GlossContinuum *continuum,
+                                                     guint                *n_pairs);
+
 /* The same measures one by one (each runs gloss_unitizing_compute). */
 GlossMeasure gloss_unitizing_u_alpha_2004         (const GlossContinuum *continuum,
                                                    guint                 code);

@@ -1,0 +1,141 @@
+/* gloss-cli-agreement.c: agreement
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "gloss-cli-private.h"
+#include "gloss-agreement-export.h"
+
+typedef gint64 (*FindFunc) (GlossProject *project,
+                            const char   *name,
+                            GError      **error);
+
+/* Resolves a comma-separated list of names into @ids. */
+static gboolean
+resolve_list (GlossProject  *project,
+              const char    *list,
+              FindFunc       find,
+              GArray        *ids,
+              GError       **error)
+{
+  g_auto(GStrv) names = NULL;
+
+  if (list == NULL)
+    return TRUE;
+  names = g_strsplit (list, ",", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+      gint64 id;
+
+      if (*name == '\0')
+        continue;
+      id = find (project, name, error);
+      if (id == 0)
+        return FALSE;
+      g_array_append_val (ids, id);
+    }
+  return TRUE;
+}
+
+static int
+check_usage (const char         *unit_name,
+             GlossAgreementUnit *unit,
+             const char         *group,
+             gboolean            coded_only,
+             double              threshold,
+             gboolean            json,
+             gboolean            csv)
+{
+  if (unit_name == NULL)
+    return gloss_cli_usage_error ("agreement", _("--unit is required (document, char, segment or unitized)"));
+  if (!gloss_agreement_unit_from_string (unit_name, unit))
+    return gloss_cli_usage_error ("agreement", _("unknown unit “%s” (document, char, segment or unitized)"),
+                                  unit_name);
+  if (group != NULL && *unit != GLOSS_AGREEMENT_UNIT_DOCUMENT)
+    return gloss_cli_usage_error ("agreement", _("--group goes with --unit document"));
+  if (coded_only && *unit != GLOSS_AGREEMENT_UNIT_CHAR)
+    return gloss_cli_usage_error ("agreement", _("--coded-only goes with --unit char"));
+  if (threshold >= 0 && *unit != GLOSS_AGREEMENT_UNIT_SEGMENT)
+    return gloss_cli_usage_error ("agreement", _("--threshold goes with --unit segment"));
+  if (threshold >= 0 && !(threshold > 0 && threshold <= 1))
+    return gloss_cli_usage_error ("agreement", _("--threshold must lie in (0, 1]"));
+  if (json && csv)
+    return gloss_cli_usage_error ("agreement", _("give either --json or --csv"));
+  return GLOSS_CLI_OK;
+}
+
+int
+gloss_cli_agreement (int    argc,
+                     char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossAgreementOptions) options = NULL;
+  g_autoptr(GlossAgreementReport) report = NULL;
+  g_autofree char *unit_name = NULL, *group = NULL, *coders = NULL, *docs = NULL, *codes = NULL;
+  gboolean coded_only = FALSE, json = FALSE, csv = FALSE;
+  double threshold = -1;
+  GlossAgreementUnit unit = GLOSS_AGREEMENT_UNIT_DOCUMENT;
+  int status;
+  GOptionEntry entries[] = {
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit_name,
+      N_("Unit of analysis: document, char, segment or unitized"), "UNIT" },
+    { "group", 'g', 0, G_OPTION_ARG_STRING, &group,
+      N_("Document unit: the code whose children are the categories"), "PATH" },
+    { "coded-only", 0, 0, G_OPTION_ARG_NONE, &coded_only,
+      N_("Char unit: only characters some compared coder coded"), NULL },
+    { "threshold", 't', 0, G_OPTION_ARG_DOUBLE, &threshold,
+      N_("Segment unit: overlap needed to match two codings (default 0.9)"), "X" },
+    { "coders", 0, 0, G_OPTION_ARG_STRING, &coders, N_("The coders to compare (default: all)"), "A,B,…" },
+    { "docs", 0, 0, G_OPTION_ARG_STRING, &docs, N_("The documents, ids or titles (default: all)"), "D,…" },
+    { "codes", 0, 0, G_OPTION_ARG_STRING, &codes, N_("The codes to compare (default: all)"), "P,…" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the report as JSON"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print the tables as CSV"), NULL },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse ("agreement", "PROJECT", _("Measure how far coders agree."),
+                        entries, &argc, &argv, 1, 1, &status))
+    return status;
+  status = check_usage (unit_name, &unit, group, coded_only, threshold, json, csv);
+  if (status != GLOSS_CLI_OK)
+    return status;
+
+  options = gloss_agreement_options_new (unit);
+  options->coded_only = coded_only;
+  if (threshold >= 0)
+    options->threshold = threshold;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL
+      || !resolve_list (project, coders, gloss_project_find_coder, options->coder_ids, &error)
+      || !resolve_list (project, docs, gloss_project_find_document, options->document_ids, &error)
+      || !resolve_list (project, codes, gloss_project_find_code, options->code_ids, &error)
+      || (group != NULL && (options->group_id = gloss_project_find_code (project, group, &error)) == 0))
+    return gloss_cli_fail (error);
+
+  report = gloss_agreement_report_compute (project, options, NULL, &error);
+  if (report == NULL)
+    return gloss_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = gloss_agreement_report_to_json_node (report);
+
+      gloss_cli_print_json (node);
+    }
+  else
+    {
+      g_autofree char *text = csv ? gloss_agreement_report_to_csv (report)
+                                  : gloss_agreement_report_to_text (report);
+
+      fputs (text, stdout);
+    }
+  return GLOSS_CLI_OK;
+}

@@ -1,0 +1,72 @@
+/* gloss-exchange-private.h: what the exchange files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <stdio.h>
+
+#include "gloss-project-private.h"
+
+G_BEGIN_DECLS
+
+/* A file written beside its target and renamed over it when complete. */
+typedef struct
+{
+  char *path;
+  char *tmp_path;
+  FILE *fp;
+} GlossAtomicFile;
+
+GlossAtomicFile *_gloss_atomic_file_new    (const char       *path,
+                                            gboolean          open_stream,
+                                            GError          **error);
+gboolean         _gloss_atomic_file_commit (GlossAtomicFile  *file,
+                                            GError          **error);
+void             _gloss_atomic_file_free   (GlossAtomicFile  *file);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossAtomicFile, _gloss_atomic_file_free)
+
+/* A temporary path beside @path (".name.XXXXXX" + @suffix), not created. */
+char     *_gloss_sibling_temp_path (const char *path,
+                                    const char *suffix);
+/* Removes @path and its SQLite -wal/-shm/-journal companions. */
+void      _gloss_remove_database_files (const char *path);
+
+/* Text escaping; characters XML 1.0 forbids are dropped. */
+void      _gloss_xml_escape_append  (GString    *out,
+                                     const char *text);
+void      _gloss_json_escape_append (GString    *out,
+                                     const char *text);
+/* ISO 8601 in UTC, "2024-05-01T10:00:00Z"; "" for 0. */
+char     *_gloss_format_time        (gint64      usec);
+/* Parses xsd:dateTime; 0 if it cannot. */
+gint64    _gloss_parse_time         (const char *text);
+/* A GUID made from @guid and @salt, the same every time. */
+char     *_gloss_derived_guid       (const char *guid,
+                                     const char *salt);
+gboolean  _gloss_guid_is_valid      (const char *guid);
+
+/* Re-anchoring: finds @quote in @chars (the text as code points, @text the
+ * same in UTF-8) nearest to @hint, preferring places where @prefix and
+ * @suffix match too. Tries the exact quote, then whitespace-insensitive. */
+gboolean  _gloss_reanchor           (const char     *text,
+                                     const gunichar *chars,
+                                     glong           n_chars,
+                                     const char     *quote,
+                                     const char     *prefix,
+                                     const char     *suffix,
+                                     gint64          hint,
+                                     gint64         *start,
+                                     gint64         *end);
+
+/* Pages (1-based) of [start, end) as "3" or "3-4"; @pages is GlossPage*. */
+char     *_gloss_pages_label        (GPtrArray  *pages,
+                                     gint64      start,
+                                     gint64      end);
+
+/* Does the async work of gloss-project-exchange.h on its own connection. */
+GlossProject *_gloss_project_open_for_thread (const char *path,
+                                              GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,183 @@
+/* gloss-project-copy.c: a copy of the project for one coder
+ *
+ * The copy is made with SQLite's backup API into a hidden file beside the
+ * target, prepared there on a plain connection (no history triggers: the
+ * copy starts with an empty undo history) and renamed into place, so a
+ * failure never leaves a half-made copy.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "gloss-exchange-private.h"
+#include "gloss-project-exchange.h"
+
+static const char * const coder_palette[] = {
+  "#3584e4", "#e66100", "#2ec27e", "#c061cb", "#f5c211",
+  "#e01b24", "#1c71d8", "#865e3c", "#26a269", "#9141ac",
+};
+
+static gboolean
+backup_into (GlossProject  *self,
+             sqlite3       *target,
+             GError       **error)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (target, "main", self->db, "main");
+  int rc;
+
+  if (backup == NULL)
+    return _gloss_set_sqlite_error (target, sqlite3_errcode (target), error, _("Cannot copy the project"));
+
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    return _gloss_set_sqlite_error (target, rc, error, _("Cannot copy the project"));
+
+  return TRUE;
+}
+
+static gboolean
+run_sql (sqlite3      *db,
+         const char   *sql,
+         GError      **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return _gloss_set_sqlite_error (db, rc, error, _("Cannot prepare the copy"));
+
+  return TRUE;
+}
+
+static gboolean
+ensure_coder (sqlite3     *db,
+              const char  *name,
+              GError     **error)
+{
+  g_autofree char *guid = _gloss_new_guid ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "INSERT INTO coder (guid, name, color, created) "
+                           "SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM coder WHERE name = ?2)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_int64 n = 0;
+      sqlite3_stmt *count = NULL;
+
+      if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM coder", -1, &count, NULL) == SQLITE_OK &&
+          sqlite3_step (count) == SQLITE_ROW)
+        n = sqlite3_column_int64 (count, 0);
+      sqlite3_finalize (count);
+
+      sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, coder_palette[n % G_N_ELEMENTS (coder_palette)], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, _gloss_now ());
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _gloss_set_sqlite_error (db, rc, error, _("Cannot add the coder to the copy"));
+
+  return TRUE;
+}
+
+static gboolean
+prepare_copy (sqlite3      *db,
+              const char   *coder_name,
+              gboolean      without_codings,
+              GError      **error)
+{
+  if (!run_sql (db, "PRAGMA foreign_keys = ON; BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!run_sql (db, "DELETE FROM history_change; DELETE FROM history_step", error) ||
+      (without_codings && !run_sql (db, "DELETE FROM coding", error)) ||
+      !ensure_coder (db, coder_name, error) ||
+      !run_sql (db, "COMMIT", error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  /* Removed codings leave free pages behind; the copy travels, keep it small. */
+  return !without_codings || run_sql (db, "VACUUM", error);
+}
+
+gboolean
+gloss_project_copy_for_coder (GlossProject  *self,
+                              const char    *out_path,
+                              const char    *coder_name,
+                              gboolean       without_codings,
+                              GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *clean = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (out_path != NULL, FALSE);
+
+  name = g_filename_display_basename (out_path);
+  clean = g_strstrip (g_strdup (coder_name != NULL ? coder_name : ""));
+  if (*clean == '\0' || !g_utf8_validate (clean, -1, NULL))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("A coder needs a name"));
+      return FALSE;
+    }
+
+  if (g_file_test (out_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS, _("“%s” already exists"), name);
+      return FALSE;
+    }
+
+  if (self->step_depth > 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BUSY, _("The project is in the middle of a change"));
+      return FALSE;
+    }
+
+  tmp_path = _gloss_sibling_temp_path (out_path, ".gloss");
+  rc = sqlite3_open_v2 (tmp_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _gloss_set_sqlite_error (db, rc, &local_error, name);
+      goto fail;
+    }
+  sqlite3_busy_timeout (db, 10000);
+
+  if (!backup_into (self, db, &local_error) ||
+      !prepare_copy (db, clean, without_codings, &local_error))
+    goto fail;
+
+  sqlite3_close (db);
+  db = NULL;
+
+  if (g_file_test (out_path, G_FILE_TEST_EXISTS) || g_rename (tmp_path, out_path) != 0)
+    {
+      g_set_error (&local_error, GLOSS_ERROR, GLOSS_ERROR_EXISTS, _("“%s” already exists"), name);
+      goto fail;
+    }
+
+  return TRUE;
+
+fail:
+  if (db != NULL)
+    sqlite3_close (db);
+  _gloss_remove_database_files (tmp_path);
+  g_set_error (error, GLOSS_ERROR, local_error->code, _("Cannot write the copy “%s”: %s"),
+               name, local_error->message);
+  return FALSE;
+}

@@ -1,0 +1,1740 @@
+/* gloss-qdpx-import.c: REFI-QDA projects (.qdpx) and codebooks (.qdc) in
+ *
+ * An archive comes from elsewhere and is read defensively:
+ * - every entry is checked before anything is read: a name that is
+ *   absolute, has a drive letter or a ".." component, a symbolic link, an
+ *   entry declaring more than it may hold, too many entries: the archive
+ *   is refused as a whole;
+ * - entries are only ever read into memory (never extracted under their
+ *   own names), and reading stops past the declared size;
+ * - project.qde is parsed without network, entity substitution or DTD
+ *   loading, and a document with a DOCTYPE is refused.
+ * The new project is built in a hidden file beside the target and renamed
+ * into place at the end: all or nothing. Sources go through the normal
+ * import (their bytes written to a private temporary directory under a
+ * name of ours), so texts and offsets are Gloss's own; selections are
+ * re-anchored by their quote where the exporter's plain text differs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <zip.h>
+
+#include "gloss-exchange-private.h"
+#include "gloss-import.h"
+#include "gloss-project-exchange.h"
+
+#define MAX_ENTRIES        100000
+#define MAX_XML_BYTES      (G_GINT64_CONSTANT (256) * 1024 * 1024)
+#define MAX_TOTAL_BYTES    (G_GINT64_CONSTANT (4) * 1024 * 1024 * 1024)
+#define CONTEXT_CHARS      32
+
+static const char * const palette[] = {
+  "#3584e4", "#e66100", "#2ec27e", "#c061cb", "#f5c211",
+  "#e01b24", "#1c71d8", "#865e3c", "#26a269", "#9141ac",
+};
+
+/* The archive */
+
+typedef struct
+{
+  zip_t *zip;
+  char  *name;   /* for messages */
+} Archive;
+
+static void
+archive_close (Archive *archive)
+{
+  if (archive->zip != NULL)
+    zip_discard (archive->zip);
+  archive->zip = NULL;
+  g_clear_pointer (&archive->name, g_free);
+}
+
+static gboolean
+refuse (GError     **error,
+        const char  *archive,
+        const char  *format,
+        ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+refuse (GError     **error,
+        const char  *archive,
+        const char  *format,
+        ...)
+{
+  g_autofree char *why = NULL;
+  va_list args;
+
+  va_start (args, format);
+  why = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT, _("“%s” is refused: %s"), archive, why);
+  return FALSE;
+}
+
+/* TRUE if the entry name stays inside the archive's own tree. */
+static gboolean
+entry_name_is_safe (const char *name)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
+    return FALSE;
+  if (name[0] == '/' || name[0] == '\\')
+    return FALSE;
+  if (g_ascii_isalpha (name[0]) && name[1] == ':')
+    return FALSE;
+
+  /* Backslashes separate too, for archives made on Windows. */
+  parts = g_strsplit_set (name, "/\\", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_str_equal (parts[i], ".."))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+entry_is_link (zip_t     *zip,
+               zip_uint64_t index)
+{
+  zip_uint8_t opsys = 0;
+  zip_uint32_t attributes = 0;
+
+  if (zip_file_get_external_attributes (zip, index, 0, &opsys, &attributes) < 0)
+    return FALSE;
+
+  return opsys == ZIP_OPSYS_UNIX && ((attributes >> 16) & S_IFMT) == S_IFLNK;
+}
+
+static gboolean
+archive_open (Archive     *archive,
+              const char  *path,
+              GError     **error)
+{
+  int zip_err = 0;
+  zip_int64_t n;
+  gint64 total = 0;
+
+  archive->name = g_filename_display_basename (path);
+  archive->zip = zip_open (path, ZIP_RDONLY | ZIP_CHECKCONS, &zip_err);
+  if (archive->zip == NULL)
+    {
+      if (zip_err == ZIP_ER_NOENT || zip_err == ZIP_ER_OPEN)
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("Cannot open “%s”"), archive->name);
+      else
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT,
+                     _("“%s” is not a REFI-QDA project archive (not a readable zip file)"), archive->name);
+      return FALSE;
+    }
+
+  n = zip_get_num_entries (archive->zip, 0);
+  if (n > MAX_ENTRIES)
+    return refuse (error, archive->name, _("it holds too many files (%" G_GINT64_FORMAT ")"), (gint64) n);
+
+  for (zip_int64_t i = 0; i < n; i++)
+    {
+      zip_stat_t st;
+
+      if (zip_stat_index (archive->zip, i, 0, &st) < 0 || !(st.valid & ZIP_STAT_NAME))
+        return refuse (error, archive->name, _("an entry cannot be read"));
+      if (!entry_name_is_safe (st.name))
+        return refuse (error, archive->name, _("the entry “%s” points outside the archive"), st.name);
+      if (entry_is_link (archive->zip, i))
+        return refuse (error, archive->name, _("the entry “%s” is a link"), st.name);
+      if (!(st.valid & ZIP_STAT_SIZE) || st.size > (zip_uint64_t) GLOSS_IMPORT_MAX_BYTES)
+        return refuse (error, archive->name, _("the entry “%s” is too large"), st.name);
+      total += st.size;
+      if (total > MAX_TOTAL_BYTES)
+        return refuse (error, archive->name, _("its files are too large together"));
+    }
+
+  return TRUE;
+}
+
+/* Reads one entry, at most @max bytes and never more than it declared. */
+static GBytes *
+archive_read_index (Archive       *archive,
+                    zip_uint64_t   index,
+                    gint64         max,
+                    GError       **error)
+{
+  zip_stat_t st;
+  zip_file_t *file;
+  g_autoptr(GByteArray) data = NULL;
+  guint8 buffer[65536];
+  zip_int64_t n;
+
+  if (zip_stat_index (archive->zip, index, 0, &st) < 0)
+    {
+      refuse (error, archive->name, _("an entry cannot be read"));
+      return NULL;
+    }
+  if ((gint64) st.size > max)
+    {
+      refuse (error, archive->name, _("the entry “%s” is too large"), st.name);
+      return NULL;
+    }
+
+  file = zip_fopen_index (archive->zip, index, 0);
+  if (file == NULL)
+    {
+      refuse (error, archive->name, _("the entry “%s” cannot be read: %s"), st.name, zip_strerror (archive->zip));
+      return NULL;
+    }
+
+  data = g_byte_array_sized_new (MIN (st.size, (zip_uint64_t) 1 << 24));
+  while ((n = zip_fread (file, buffer, sizeof buffer)) > 0)
+    {
+      if ((zip_uint64_t) data->len + n > st.size)
+        {
+          zip_fclose (file);
+          refuse (error, archive->name, _("the entry “%s” holds more than it declares"), st.name);
+          return NULL;
+        }
+      g_byte_array_append (data, buffer, n);
+    }
+  zip_fclose (file);
+
+  if (n < 0 || data->len != st.size)
+    {
+      refuse (error, archive->name, _("the entry “%s” is damaged"), st.name);
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+static GBytes *
+archive_read (Archive     *archive,
+              const char  *name,
+              gint64       max,
+              GError     **error)
+{
+  zip_int64_t index = zip_name_locate (archive->zip, name, ZIP_FL_NOCASE);
+
+  if (index < 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("“%s” is not in the archive"), name);
+      return NULL;
+    }
+
+  return archive_read_index (archive, index, max, error);
+}
+
+/* XML */
+
+static gboolean
+has_doctype (GBytes *bytes)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  for (gsize i = 0; i + 9 <= size; i++)
+    if (data[i] == '<' && data[i + 1] == '!' &&
+        (g_ascii_strncasecmp (data + i + 2, "DOCTYPE", 7) == 0 ||
+         (i + 8 <= size && g_ascii_strncasecmp (data + i + 2, "ENTITY", 6) == 0)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static xmlDocPtr
+parse_xml (GBytes      *bytes,
+           const char  *what,
+           const char  *archive_name,
+           GError     **error)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  xmlDocPtr doc;
+
+  if (has_doctype (bytes))
+    {
+      refuse (error, archive_name, _("%s declares a DOCTYPE or entities"), what);
+      return NULL;
+    }
+
+  /* No XML_PARSE_NOENT, no XML_PARSE_DTDLOAD: nothing is fetched or expanded. */
+  doc = xmlReadMemory (data, size, what, NULL,
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+  if (doc == NULL)
+    {
+      refuse (error, archive_name, _("%s is not well-formed XML"), what);
+      return NULL;
+    }
+
+  if (doc->intSubset != NULL || doc->extSubset != NULL)
+    {
+      xmlFreeDoc (doc);
+      refuse (error, archive_name, _("%s declares a DOCTYPE or entities"), what);
+      return NULL;
+    }
+
+  return doc;
+}
+
+static gboolean
+is_element (xmlNode    *node,
+            const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE &&
+         g_strcmp0 ((const char *) node->name, name) == 0;
+}
+
+static char *
+get_attr (xmlNode    *node,
+          const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *copy = value != NULL ? g_strdup ((const char *) value) : NULL;
+
+  xmlFree (value);
+  return copy;
+}
+
+static char *
+get_text (xmlNode *node)
+{
+  xmlChar *value = xmlNodeGetContent (node);
+  char *copy = g_strdup (value != NULL ? (const char *) value : "");
+
+  xmlFree (value);
+  return copy;
+}
+
+static xmlNode *
+first_child (xmlNode    *node,
+             const char *name)
+{
+  for (xmlNode *c = node != NULL ? node->children : NULL; c != NULL; c = c->next)
+    if (is_element (c, name))
+      return c;
+
+  return NULL;
+}
+
+static char *
+normal_guid (const char *guid)
+{
+  g_autofree char *clean = NULL;
+
+  if (guid == NULL)
+    return NULL;
+
+  clean = g_strstrip (g_strdup (guid));
+  if (clean[0] == '{' && g_str_has_suffix (clean, "}"))
+    {
+      clean[strlen (clean) - 1] = '\0';
+      memmove (clean, clean + 1, strlen (clean));
+    }
+
+  return g_ascii_strdown (clean, -1);
+}
+
+static gint64
+parse_int (const char *text,
+           gboolean   *ok)
+{
+  g_autofree char *clean = text != NULL ? g_strstrip (g_strdup (text)) : NULL;
+  gint64 value = 0;
+
+  *ok = clean != NULL && g_ascii_string_to_signed (clean, 10, G_MININT64, G_MAXINT64, &value, NULL);
+  return value;
+}
+
+/* The import in progress */
+
+typedef struct
+{
+  GlossProject *project;
+  Archive       archive;
+  GPtrArray    *warnings;     /* char * */
+  GHashTable   *unknown;      /* element name -> count */
+  GHashTable   *coders;       /* their GUID -> gint64 id */
+  GHashTable   *codes;        /* their GUID -> gint64 id */
+  GHashTable   *notes;        /* their GUID -> text */
+  GHashTable   *used_notes;   /* their GUIDs referred to */
+  char         *tmp_dir;
+  gint64        unknown_coder;
+  guint         n_codings;
+  guint         n_reanchored;
+} Import;
+
+static void
+warn (Import     *import,
+      const char *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static void
+warn (Import     *import,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  if (import->warnings == NULL)
+    return;
+  va_start (args, format);
+  g_ptr_array_add (import->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+static void
+unknown_element (Import  *import,
+                 xmlNode *node)
+{
+  g_autofree char *key = g_strdup_printf ("%s in %s", (const char *) node->name,
+                                          node->parent != NULL && node->parent->name != NULL
+                                          ? (const char *) node->parent->name : "?");
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (import->unknown, key));
+
+  g_hash_table_insert (import->unknown, g_steal_pointer (&key), GUINT_TO_POINTER (count + 1));
+}
+
+static void
+flush_unknown (Import *import)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, import->unknown);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    warn (import, _("Unknown element <%s> skipped (%u×)"), (const char *) key, GPOINTER_TO_UINT (value));
+}
+
+static GHashTable *
+guid_map_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static void
+map_guid (GHashTable *map,
+          const char *their_guid,
+          gint64      id)
+{
+  g_autofree char *key = normal_guid (their_guid);
+
+  if (key != NULL)
+    g_hash_table_insert (map, g_steal_pointer (&key), g_memdup2 (&id, sizeof id));
+}
+
+static gint64
+lookup_guid (GHashTable *map,
+             const char *their_guid)
+{
+  g_autofree char *key = normal_guid (their_guid);
+  gint64 *id = key != NULL ? g_hash_table_lookup (map, key) : NULL;
+
+  return id != NULL ? *id : 0;
+}
+
+/* Our GUID for an entity: theirs when it is one and still free. */
+static char *
+choose_guid (Import     *import,
+             const char *table,
+             const char *their_guid)
+{
+  g_autofree char *guid = normal_guid (their_guid);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean used = TRUE;
+
+  if (!_gloss_guid_is_valid (guid) || strlen (guid) != 36)
+    return _gloss_new_guid ();
+
+  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE guid = ?1", table);
+  stmt = _gloss_project_prepare (import->project, sql, NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+      used = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+    }
+
+  return used ? _gloss_new_guid () : g_steal_pointer (&guid);
+}
+
+static gboolean
+run (Import        *import,
+     sqlite3_stmt  *stmt,
+     GError       **error)
+{
+  return stmt != NULL && _gloss_project_run (import->project, stmt, error);
+}
+
+static gint64
+count_rows (Import     *import,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (import->project, sql, NULL);
+  gint64 n = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return n;
+}
+
+/* Coders */
+
+static gint64
+insert_coder (Import      *import,
+              const char  *their_guid,
+              const char  *name,
+              GError     **error)
+{
+  g_autofree char *guid = choose_guid (import, "coder", their_guid);
+  g_autofree char *clean = g_strstrip (g_strdup (name != NULL && *name != '\0' ? name : _("Unnamed coder")));
+  g_autofree char *unique = g_strdup (clean);
+  sqlite3_stmt *stmt;
+  gint64 n = count_rows (import, "SELECT count(*) FROM coder");
+
+  if (*clean == '\0')
+    {
+      g_free (clean);
+      clean = g_strdup (_("Unnamed coder"));
+      g_free (unique);
+      unique = g_strdup (clean);
+    }
+
+  for (int i = 2;; i++)
+    {
+      stmt = _gloss_project_prepare (import->project, "SELECT 1 FROM coder WHERE name = ?1", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_text (stmt, 1, unique, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          break;
+        }
+      sqlite3_reset (stmt);
+      g_free (unique);
+      unique = g_strdup_printf ("%s (%d)", clean, i);
+    }
+
+  stmt = _gloss_project_prepare (import->project,
+                                 "INSERT INTO coder (guid, name, color, created) VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, unique, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, palette[n % G_N_ELEMENTS (palette)], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, _gloss_now ());
+  if (!run (import, stmt, error))
+    return 0;
+
+  _gloss_project_note_change (import->project, GLOSS_CHANGE_CODERS);
+  return sqlite3_last_insert_rowid (import->project->db);
+}
+
+static gboolean
+read_users (Import   *import,
+            xmlNode  *users,
+            GError  **error)
+{
+  for (xmlNode *node = users->children; node != NULL; node = node->next)
+    {
+      g_autofree char *guid = NULL, *name = NULL;
+      gint64 id;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_element (node, "User"))
+        {
+          unknown_element (import, node);
+          continue;
+        }
+
+      guid = get_attr (node, "guid");
+      name = get_attr (node, "name");
+      if (name == NULL)
+        name = get_attr (node, "id");
+      id = insert_coder (import, guid, name, error);
+      if (id == 0)
+        return FALSE;
+      map_guid (import->coders, guid, id);
+    }
+
+  return TRUE;
+}
+
+static gint64
+coder_for (Import      *import,
+           const char  *their_guid,
+           GError     **error)
+{
+  gint64 id = their_guid != NULL ? lookup_guid (import->coders, their_guid) : 0;
+
+  if (id != 0)
+    return id;
+
+  /* Codings by a user the file does not list go to one stand-in coder. */
+  if (import->unknown_coder == 0)
+    {
+      import->unknown_coder = insert_coder (import, NULL, _("Unknown coder"), error);
+      if (import->unknown_coder != 0)
+        warn (import, _("Some codings name no known user; they belong to “%s”"), _("Unknown coder"));
+    }
+
+  return import->unknown_coder;
+}
+
+/* Codes (shared with .qdc) */
+
+static char *
+clean_color (const char *color,
+             gint64      n)
+{
+  g_autofree char *clean = color != NULL ? g_strstrip (g_ascii_strdown (color, -1)) : NULL;
+
+  if (clean != NULL && strlen (clean) == 4 && clean[0] == '#' &&
+      g_ascii_isxdigit (clean[1]) && g_ascii_isxdigit (clean[2]) && g_ascii_isxdigit (clean[3]))
+    return g_strdup_printf ("#%c%c%c%c%c%c", clean[1], clean[1], clean[2], clean[2], clean[3], clean[3]);
+
+  if (gloss_color_is_valid (clean))
+    return g_steal_pointer (&clean);
+
+  return g_strdup (palette[n % G_N_ELEMENTS (palette)]);
+}
+
+static gint64
+existing_sibling (Import     *import,
+                  gint64      parent_id,
+                  const char *name)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (import->project,
+                                               "SELECT id FROM code WHERE ifnull (parent_id, 0) = ?1 AND name = ?2 COLLATE NOCASE",
+                                               NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, parent_id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+/* Adds one code below @parent_id; a sibling of the same name gets a
+ * numbered name. Returns its id. */
+static gint64
+insert_code (Import      *import,
+             gint64       parent_id,
+             const char  *their_guid,
+             const char  *name,
+             const char  *color,
+             const char  *description,
+             GError     **error)
+{
+  g_autofree char *guid = choose_guid (import, "code", their_guid);
+  g_autofree char *clean = g_strstrip (g_strdup (name != NULL ? name : ""));
+  g_autofree char *unique = NULL;
+  g_autofree char *colour = clean_color (color, count_rows (import, "SELECT count(*) FROM code"));
+  sqlite3_stmt *stmt;
+
+  /* "/" separates codes in a path. */
+  g_strdelimit (clean, "/", '-');
+  if (*clean == '\0')
+    {
+      g_free (clean);
+      clean = g_strdup (_("Unnamed code"));
+    }
+
+  unique = g_strdup (clean);
+  for (int i = 2; existing_sibling (import, parent_id, unique) != 0; i++)
+    {
+      g_free (unique);
+      unique = g_strdup_printf ("%s (%d)", clean, i);
+    }
+  if (g_strcmp0 (unique, clean) != 0)
+    warn (import, _("Two codes are called “%s” in the same place; the second is now “%s”"), clean, unique);
+
+  stmt = _gloss_project_prepare (import->project,
+                                 "INSERT INTO code (guid, parent_id, name, color, description, position, created, modified) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, (SELECT ifnull (max (position) + 1, 0) FROM code "
+                                 "WHERE ifnull (parent_id, 0) = ifnull (?2, 0)), ?6, ?6)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+  if (parent_id > 0)
+    sqlite3_bind_int64 (stmt, 2, parent_id);
+  else
+    sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_text (stmt, 3, unique, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, colour, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, description != NULL ? description : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, _gloss_now ());
+  if (!run (import, stmt, error))
+    return 0;
+
+  _gloss_project_note_change (import->project, GLOSS_CHANGE_CODES);
+  return sqlite3_last_insert_rowid (import->project->db);
+}
+
+static gint64
+code_by_guid (Import     *import,
+              const char *their_guid)
+{
+  g_autofree char *guid = normal_guid (their_guid);
+  sqlite3_stmt *stmt = _gloss_project_prepare (import->project, "SELECT id FROM code WHERE guid = ?1", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL || guid == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+static void refer_notes (Import *import, xmlNode *node, GString *memo);
+
+/* Reads Code elements below @parent (a Codes or Code element). With
+ * @keep_existing (a .qdc into a project), a code whose GUID is there is
+ * left as it is and its children go below it. */
+static gboolean
+read_codes (Import    *import,
+            xmlNode   *parent,
+            gint64     parent_id,
+            gboolean   keep_existing,
+            guint     *n_added,
+            GError   **error)
+{
+  for (xmlNode *node = parent->children; node != NULL; node = node->next)
+    {
+      g_autofree char *guid = NULL, *name = NULL, *color = NULL, *description = NULL;
+      g_autoptr(GString) memo = NULL;
+      xmlNode *description_node;
+      gint64 id = 0;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_element (node, "Description") || is_element (node, "NoteRef"))
+        continue;
+      if (!is_element (node, "Code"))
+        {
+          unknown_element (import, node);
+          continue;
+        }
+
+      guid = get_attr (node, "guid");
+      name = get_attr (node, "name");
+      color = get_attr (node, "color");
+      description_node = first_child (node, "Description");
+      description = description_node != NULL ? get_text (description_node) : NULL;
+
+      if (keep_existing)
+        id = code_by_guid (import, guid);
+      if (id == 0)
+        {
+          id = insert_code (import, parent_id, guid, name, color, description, error);
+          if (id == 0)
+            return FALSE;
+          if (n_added != NULL)
+            (*n_added)++;
+
+          memo = g_string_new (NULL);
+          refer_notes (import, node, memo);
+          if (memo->len > 0)
+            {
+              sqlite3_stmt *stmt = _gloss_project_prepare (import->project,
+                                                           "INSERT INTO memo (guid, target_kind, target_id, text, created, modified) "
+                                                           "VALUES (?1, 'code', ?2, ?3, ?4, ?4)", error);
+              g_autofree char *memo_guid = _gloss_new_guid ();
+
+              if (stmt == NULL)
+                return FALSE;
+              sqlite3_bind_text (stmt, 1, memo_guid, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_int64 (stmt, 2, id);
+              sqlite3_bind_text (stmt, 3, memo->str, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_int64 (stmt, 4, _gloss_now ());
+              if (!run (import, stmt, error))
+                return FALSE;
+            }
+        }
+      map_guid (import->codes, guid, id);
+
+      if (!read_codes (import, node, id, keep_existing, n_added, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Notes */
+
+static void
+read_notes (Import  *import,
+            xmlNode *notes)
+{
+  for (xmlNode *node = notes->children; node != NULL; node = node->next)
+    {
+      g_autofree char *guid = NULL, *path = NULL;
+      xmlNode *content;
+      char *text = NULL;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_element (node, "Note"))
+        {
+          unknown_element (import, node);
+          continue;
+        }
+
+      {
+        g_autofree char *raw = get_attr (node, "guid");
+        guid = normal_guid (raw);
+      }
+      content = first_child (node, "PlainTextContent");
+      path = get_attr (node, "plainTextPath");
+      if (content != NULL)
+        text = get_text (content);
+      else if (path != NULL && g_str_has_prefix (path, "internal://"))
+        {
+          g_autofree char *entry = g_strconcat ("sources/", path + strlen ("internal://"), NULL);
+          g_autoptr(GBytes) bytes = archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, NULL);
+
+          if (bytes != NULL && g_utf8_validate (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
+            text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+        }
+
+      if (guid != NULL && text != NULL)
+        g_hash_table_insert (import->notes, g_steal_pointer (&guid), text);
+      else
+        {
+          g_autofree char *name = get_attr (node, "name");
+          warn (import, _("The note “%s” has no text Gloss can read; skipped"), name != NULL ? name : "?");
+          g_free (text);
+        }
+    }
+}
+
+/* Appends the texts of the notes @node refers to. */
+static void
+refer_notes (Import  *import,
+             xmlNode *node,
+             GString *memo)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      g_autofree char *target = NULL;
+      g_autofree char *guid = NULL;
+      const char *text;
+
+      if (!is_element (c, "NoteRef"))
+        continue;
+      target = get_attr (c, "targetGUID");
+      guid = normal_guid (target);
+      text = guid != NULL ? g_hash_table_lookup (import->notes, guid) : NULL;
+      if (text == NULL)
+        continue;
+      if (memo->len > 0)
+        g_string_append (memo, "\n\n");
+      g_string_append (memo, text);
+      g_hash_table_add (import->used_notes, g_steal_pointer (&guid));
+    }
+}
+
+static gboolean
+insert_memo (Import      *import,
+             const char  *kind,
+             gint64       target_id,
+             const char  *text,
+             GError     **error)
+{
+  g_autofree char *guid = _gloss_new_guid ();
+  sqlite3_stmt *stmt;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  stmt = _gloss_project_prepare (import->project,
+                                 "INSERT INTO memo (guid, target_kind, target_id, text, created, modified) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (target_kind, target_id) "
+                                 "DO UPDATE SET text = text || char (10, 10) || ?4", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, target_id);
+  sqlite3_bind_text (stmt, 4, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, _gloss_now ());
+  if (!run (import, stmt, error))
+    return FALSE;
+
+  _gloss_project_note_change (import->project, GLOSS_CHANGE_MEMOS);
+  return TRUE;
+}
+
+/* Sources */
+
+typedef struct
+{
+  gint64    document_id;
+  char     *text;         /* ours */
+  gunichar *chars;
+  glong     n_chars;
+  gunichar *theirs;       /* the exporter's plain text, or NULL */
+  glong     n_theirs;
+  gboolean  same;         /* theirs == ours */
+} SourceText;
+
+static void
+source_text_clear (SourceText *source)
+{
+  g_free (source->text);
+  g_free (source->chars);
+  g_free (source->theirs);
+}
+
+static char *
+safe_file_name (const char *name,
+                const char *extension)
+{
+  g_autofree char *base = g_strdup (name != NULL && *name != '\0' ? name : "document");
+  g_autofree char *lower = NULL;
+
+  /* Our own name in our own directory: no separators, no leading dot. */
+  g_strdelimit (base, "/\\:", '_');
+  while (base[0] == '.')
+    base[0] = '_';
+  if (strlen (base) > 200)
+    base[200] = '\0';
+  if (!g_utf8_validate (base, -1, NULL))
+    {
+      g_free (base);
+      base = g_strdup ("document");
+    }
+
+  lower = g_ascii_strdown (base, -1);
+  if (g_str_has_suffix (lower, extension))
+    return g_steal_pointer (&base);
+
+  return g_strconcat (base, extension, NULL);
+}
+
+static char *
+entry_of_path (const char *path)
+{
+  if (path == NULL)
+    return NULL;
+  if (g_str_has_prefix (path, "internal://"))
+    return g_strconcat ("sources/", path + strlen ("internal://"), NULL);
+
+  return NULL;
+}
+
+/* Imports @bytes as a document through the normal path. */
+static gint64
+import_source_bytes (Import      *import,
+                     GBytes      *bytes,
+                     const char  *name,
+                     const char  *extension,
+                     GError     **error)
+{
+  g_autofree char *file_name = safe_file_name (name, extension);
+  g_autofree char *path = g_build_filename (import->tmp_dir, file_name, NULL);
+  gsize size = 0;
+  gconstpointer data = g_bytes_get_data (bytes, &size);
+  g_autoptr(GError) local_error = NULL;
+  gint64 id;
+
+  if (!g_file_set_contents (path, data, size, &local_error))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("Cannot write a temporary file: %s"),
+                   local_error->message);
+      return 0;
+    }
+
+  id = gloss_project_import_file (import->project, path, NULL, NULL, error);
+  g_unlink (path);
+
+  return id;
+}
+
+static gboolean
+set_document_identity (Import      *import,
+                       gint64       document_id,
+                       const char  *their_guid,
+                       const char  *name,
+                       GError     **error)
+{
+  g_autofree char *guid = choose_guid (import, "document", their_guid);
+  sqlite3_stmt *stmt = _gloss_project_prepare (import->project,
+                                               "UPDATE document SET guid = ?2, title = ifnull (?3, title) WHERE id = ?1",
+                                               error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_text (stmt, 2, guid, -1, SQLITE_TRANSIENT);
+  if (name != NULL && !_gloss_is_blank (name))
+    sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 3);
+
+  return run (import, stmt, error);
+}
+
+static gboolean
+load_source_text (Import      *import,
+                  SourceText  *source,
+                  const char  *theirs,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (import->project, "SELECT text FROM document WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source->document_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    source->text = _gloss_column_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  if (source->text == NULL)
+    source->text = g_strdup ("");
+
+  source->chars = g_utf8_to_ucs4_fast (source->text, -1, &source->n_chars);
+  if (theirs != NULL)
+    {
+      source->theirs = g_utf8_to_ucs4_fast (theirs, -1, &source->n_theirs);
+      source->same = g_strcmp0 (theirs, source->text) == 0;
+    }
+  else
+    source->same = TRUE;
+
+  return TRUE;
+}
+
+/* The text a TextSource or Representation carries: its content or file. */
+static char *
+read_plain_text (Import     *import,
+                 xmlNode    *node)
+{
+  xmlNode *content = first_child (node, "PlainTextContent");
+  g_autofree char *path = get_attr (node, "plainTextPath");
+  g_autofree char *entry = entry_of_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size = 0;
+  const char *data;
+
+  if (content != NULL)
+    return get_text (content);
+  if (entry == NULL)
+    return NULL;
+
+  bytes = archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, NULL);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &size);
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    data += 3, size -= 3;
+
+  return g_utf8_validate (data, size, NULL) ? g_strndup (data, size) : NULL;
+}
+
+static char *
+chars_to_utf8 (const gunichar *chars,
+               glong           n,
+               gint64          start,
+               gint64          end)
+{
+  start = CLAMP (start, 0, n);
+  end = CLAMP (end, start, n);
+
+  return g_ucs4_to_utf8 (chars + start, end - start, NULL, NULL, NULL);
+}
+
+/* Maps the exporter's [start, end) onto our text. */
+static gboolean
+anchor_selection (Import     *import,
+                  SourceText *source,
+                  gint64      start,
+                  gint64      end,
+                  gint64     *our_start,
+                  gint64     *our_end)
+{
+  g_autofree char *quote = NULL, *prefix = NULL, *suffix = NULL;
+  gint64 hint;
+
+  if (source->same || source->theirs == NULL)
+    {
+      *our_start = CLAMP (start, 0, source->n_chars);
+      *our_end = CLAMP (end, 0, source->n_chars);
+      return *our_start < *our_end;
+    }
+
+  quote = chars_to_utf8 (source->theirs, source->n_theirs, start, end);
+  prefix = chars_to_utf8 (source->theirs, source->n_theirs, start - CONTEXT_CHARS, start);
+  suffix = chars_to_utf8 (source->theirs, source->n_theirs, end, end + CONTEXT_CHARS);
+  hint = source->n_theirs > 0 ? start * source->n_chars / source->n_theirs : 0;
+
+  if (!_gloss_reanchor (source->text, source->chars, source->n_chars, quote, prefix, suffix,
+                        hint, our_start, our_end))
+    return FALSE;
+
+  if (*our_start != start)
+    import->n_reanchored++;
+  return TRUE;
+}
+
+static gboolean
+insert_coding (Import      *import,
+               SourceText  *source,
+               xmlNode     *coding,
+               xmlNode     *selection,
+               gint64       start,
+               gint64       end,
+               GError     **error)
+{
+  g_autofree char *their_guid = get_attr (coding, "guid");
+  g_autofree char *guid = choose_guid (import, "coding", their_guid);
+  g_autofree char *user = get_attr (coding, "creatingUser");
+  g_autofree char *created_text = get_attr (coding, "creationDateTime");
+  g_autofree char *modified_text = get_attr (selection, "modifiedDateTime");
+  g_autofree char *code_guid = NULL;
+  g_autofree char *quote = NULL, *prefix = NULL, *suffix = NULL;
+  g_autoptr(GString) memo = g_string_new (NULL);
+  xmlNode *code_ref = first_child (coding, "CodeRef");
+  gint64 code_id, coder_id, created, modified;
+  sqlite3_stmt *stmt;
+
+  code_guid = code_ref != NULL ? get_attr (code_ref, "targetGUID") : NULL;
+  code_id = lookup_guid (import->codes, code_guid);
+  if (code_id == 0)
+    {
+      warn (import, _("A coding refers to a code that is not in the codebook; skipped"));
+      return TRUE;
+    }
+
+  if (user == NULL)
+    user = get_attr (selection, "creatingUser");
+  coder_id = coder_for (import, user, error);
+  if (coder_id == 0)
+    return FALSE;
+
+  if (created_text == NULL)
+    created_text = get_attr (selection, "creationDateTime");
+  created = _gloss_parse_time (created_text);
+  if (created == 0)
+    created = _gloss_now ();
+  modified = MAX (_gloss_parse_time (modified_text), created);
+
+  refer_notes (import, selection, memo);
+  refer_notes (import, coding, memo);
+
+  quote = chars_to_utf8 (source->chars, source->n_chars, start, end);
+  prefix = chars_to_utf8 (source->chars, source->n_chars, start - CONTEXT_CHARS, start);
+  suffix = chars_to_utf8 (source->chars, source->n_chars, end, end + CONTEXT_CHARS);
+
+  stmt = _gloss_project_prepare (import->project,
+                                 "INSERT INTO coding (guid, document_id, coder_id, code_id, start, end, quote, prefix, "
+                                 "suffix, memo, created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+                                 "ON CONFLICT DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, source->document_id);
+  sqlite3_bind_int64 (stmt, 3, coder_id);
+  sqlite3_bind_int64 (stmt, 4, code_id);
+  sqlite3_bind_int64 (stmt, 5, start);
+  sqlite3_bind_int64 (stmt, 6, end);
+  sqlite3_bind_text (stmt, 7, quote, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, prefix, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, suffix, -1, SQLITE_TRANSIENT);
+  if (memo->len > 0)
+    sqlite3_bind_text (stmt, 10, memo->str, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 10);
+  sqlite3_bind_int64 (stmt, 11, created);
+  sqlite3_bind_int64 (stmt, 12, modified);
+  if (!run (import, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (import->project->db) > 0)
+    import->n_codings++;
+  else
+    warn (import, _("A coding repeats another (same passage, code and coder); skipped"));
+
+  _gloss_project_note_change (import->project, GLOSS_CHANGE_CODINGS);
+  return TRUE;
+}
+
+static gboolean
+read_selection (Import      *import,
+                SourceText  *source,
+                xmlNode     *selection,
+                GError     **error)
+{
+  g_autofree char *start_text = get_attr (selection, "startPosition");
+  g_autofree char *end_text = get_attr (selection, "endPosition");
+  gboolean ok_start, ok_end;
+  gint64 start = parse_int (start_text, &ok_start);
+  gint64 end = parse_int (end_text, &ok_end);
+  gint64 our_start = 0, our_end = 0;
+
+  if (!ok_start || !ok_end)
+    {
+      warn (import, _("A text selection without valid positions; skipped"));
+      return TRUE;
+    }
+  if (start > end)
+    {
+      gint64 swap = start;
+      start = end;
+      end = swap;
+    }
+
+  if (!anchor_selection (import, source, start, end, &our_start, &our_end))
+    {
+      warn (import, _("A text selection (%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT ") could not be found in Gloss’s text; skipped"),
+            start, end);
+      return TRUE;
+    }
+
+  for (xmlNode *c = selection->children; c != NULL; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE || is_element (c, "Description") || is_element (c, "NoteRef"))
+        continue;
+      if (!is_element (c, "Coding"))
+        {
+          unknown_element (import, c);
+          continue;
+        }
+      if (!insert_coding (import, source, c, selection, our_start, our_end, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_selections (Import      *import,
+                 SourceText  *source,
+                 xmlNode     *parent,
+                 GError     **error)
+{
+  for (xmlNode *c = parent->children; c != NULL; c = c->next)
+    if (is_element (c, "PlainTextSelection") && !read_selection (import, source, c, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+check_source_children (Import     *import,
+                       xmlNode    *node,
+                       const char *name)
+{
+  static const char * const known[] = {
+    "Description", "PlainTextContent", "PlainTextSelection", "NoteRef", "Representation",
+    "PDFSelection", "VariableValue", "Coding", NULL
+  };
+  guint regions = 0, whole = 0;
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_element (c, "PDFSelection"))
+        regions++;
+      else if (is_element (c, "Coding"))
+        whole++;
+      else if (!g_strv_contains (known, (const char *) c->name))
+        unknown_element (import, c);
+    }
+
+  if (regions > 0)
+    warn (import, _("“%s”: %u region coding(s) (PDFSelection) skipped: Gloss codes text, not regions"),
+          name, regions);
+  if (whole > 0)
+    warn (import, _("“%s”: %u coding(s) of the whole source skipped"), name, whole);
+}
+
+static gboolean
+read_source (Import   *import,
+             xmlNode  *node,
+             GError  **error)
+{
+  gboolean pdf = is_element (node, "PDFSource");
+  g_autofree char *guid = get_attr (node, "guid");
+  g_autofree char *name = get_attr (node, "name");
+  g_autofree char *path = get_attr (node, pdf ? "path" : "plainTextPath");
+  g_autofree char *entry = entry_of_path (path);
+  g_autofree char *theirs = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  xmlNode *representation = pdf ? first_child (node, "Representation") : node;
+  SourceText source = { 0 };
+  const char *label = name != NULL ? name : (path != NULL ? path : "?");
+  gboolean ok = FALSE;
+
+  check_source_children (import, node, label);
+
+  if (pdf)
+    {
+      if (entry == NULL)
+        {
+          warn (import, _("“%s”: the PDF is not in the archive (%s); skipped"), label, path != NULL ? path : "");
+          return TRUE;
+        }
+      bytes = archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, error);
+      if (bytes == NULL)
+        return FALSE;
+      if (representation != NULL)
+        theirs = read_plain_text (import, representation);
+    }
+  else
+    {
+      theirs = read_plain_text (import, node);
+      if (theirs == NULL)
+        {
+          warn (import, _("“%s”: no plain text Gloss can read; skipped"), label);
+          return TRUE;
+        }
+      bytes = g_bytes_new (theirs, strlen (theirs));
+    }
+
+  source.document_id = import_source_bytes (import, bytes, name, pdf ? ".pdf" : ".txt", error);
+  if (source.document_id == 0 ||
+      !set_document_identity (import, source.document_id, guid, name, error) ||
+      !load_source_text (import, &source, theirs, error))
+    goto out;
+
+  if (pdf && theirs == NULL)
+    warn (import, _("“%s”: no plain text representation; positions are taken as Gloss’s"), label);
+
+  if (!read_selections (import, &source, node, error) ||
+      (pdf && representation != NULL && !read_selections (import, &source, representation, error)))
+    goto out;
+
+  {
+    g_autoptr(GString) memo = g_string_new (NULL);
+    refer_notes (import, node, memo);
+    ok = insert_memo (import, "document", source.document_id, memo->str, error);
+  }
+
+out:
+  source_text_clear (&source);
+  return ok;
+}
+
+static gboolean
+read_sources (Import   *import,
+              xmlNode  *sources,
+              GError  **error)
+{
+  for (xmlNode *node = sources->children; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_element (node, "TextSource") || is_element (node, "PDFSource"))
+        {
+          if (!read_source (import, node, error))
+            return FALSE;
+        }
+      else if (is_element (node, "PictureSource") || is_element (node, "AudioSource") ||
+               is_element (node, "VideoSource"))
+        {
+          g_autofree char *name = get_attr (node, "name");
+          warn (import, _("“%s”: %s is not supported; skipped"), name != NULL ? name : "?",
+                (const char *) node->name);
+        }
+      else
+        unknown_element (import, node);
+    }
+
+  return TRUE;
+}
+
+/* The project */
+
+static gboolean
+read_project (Import   *import,
+              xmlNode  *root,
+              GError  **error)
+{
+  static const char * const skipped[] = { "Variables", "Cases", "Links", "Sets", "Graphs", NULL };
+  g_autoptr(GString) project_memo = g_string_new (NULL);
+  xmlNode *node;
+
+  /* Notes first: everything else may refer to them. */
+  if ((node = first_child (root, "Notes")) != NULL)
+    read_notes (import, node);
+  if ((node = first_child (root, "Users")) != NULL && !read_users (import, node, error))
+    return FALSE;
+  if ((node = first_child (root, "CodeBook")) != NULL)
+    {
+      xmlNode *codes = first_child (node, "Codes");
+      if (codes != NULL && !read_codes (import, codes, 0, FALSE, NULL, error))
+        return FALSE;
+    }
+  if ((node = first_child (root, "Sources")) != NULL && !read_sources (import, node, error))
+    return FALSE;
+
+  for (node = root->children; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (g_strv_contains (skipped, (const char *) node->name))
+        warn (import, _("<%s> is not imported"), (const char *) node->name);
+      else if (!is_element (node, "Notes") && !is_element (node, "Users") && !is_element (node, "CodeBook") &&
+               !is_element (node, "Sources") && !is_element (node, "Description") && !is_element (node, "NoteRef"))
+        unknown_element (import, node);
+    }
+
+  /* The project's notes, then any note nothing referred to. */
+  refer_notes (import, root, project_memo);
+  if ((node = first_child (root, "Description")) != NULL)
+    {
+      g_autofree char *description = get_text (node);
+
+      if (!_gloss_is_blank (description))
+        {
+          if (project_memo->len > 0)
+            g_string_prepend (project_memo, "\n\n");
+          g_string_prepend (project_memo, description);
+        }
+    }
+  if ((node = first_child (root, "Notes")) != NULL)
+    for (xmlNode *n = node->children; n != NULL; n = n->next)
+      {
+        g_autofree char *raw = is_element (n, "Note") ? get_attr (n, "guid") : NULL;
+        g_autofree char *guid = normal_guid (raw);
+        const char *text = guid != NULL ? g_hash_table_lookup (import->notes, guid) : NULL;
+
+        if (text != NULL && !g_hash_table_contains (import->used_notes, guid))
+          {
+            g_autofree char *name = get_attr (n, "name");
+            g_string_append_printf (project_memo, "%s%s\n%s", project_memo->len > 0 ? "\n\n" : "",
+                                    name != NULL ? name : "", text);
+          }
+      }
+
+  return insert_memo (import, "project", 1, project_memo->str, error);
+}
+
+static void
+import_clear (Import *import)
+{
+  archive_close (&import->archive);
+  g_clear_pointer (&import->unknown, g_hash_table_unref);
+  g_clear_pointer (&import->coders, g_hash_table_unref);
+  g_clear_pointer (&import->codes, g_hash_table_unref);
+  g_clear_pointer (&import->notes, g_hash_table_unref);
+  g_clear_pointer (&import->used_notes, g_hash_table_unref);
+  if (import->tmp_dir != NULL)
+    g_rmdir (import->tmp_dir);
+  g_clear_pointer (&import->tmp_dir, g_free);
+}
+
+static void
+import_init (Import       *import,
+             GPtrArray    *warnings)
+{
+  import->warnings = warnings;
+  import->unknown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->coders = guid_map_new ();
+  import->codes = guid_map_new ();
+  import->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import->used_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static xmlNode *
+root_element (xmlDocPtr   doc,
+              const char *name,
+              const char *archive_name,
+              GError    **error)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+
+  if (!is_element (root, name))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT,
+                   _("“%s” is not a REFI-QDA file: its root element is not <%s>"), archive_name, name);
+      return NULL;
+    }
+
+  return root;
+}
+
+static gboolean
+build_project (Import       *import,
+               const char   *qdpx_path,
+               xmlDocPtr     doc,
+               GError      **error)
+{
+  xmlNode *root = root_element (doc, "Project", import->archive.name, error);
+  g_autofree char *label = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (root == NULL)
+    return FALSE;
+
+  import->tmp_dir = g_dir_make_tmp ("gloss-qdpx-XXXXXX", &local_error);
+  if (import->tmp_dir == NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, "%s", local_error->message);
+      return FALSE;
+    }
+
+  label = g_strdup_printf (_("Import “%s”"), import->archive.name);
+  if (!gloss_project_begin_step (import->project, label, error))
+    return FALSE;
+
+  if (!read_project (import, root, error))
+    {
+      gloss_project_abort_step (import->project);
+      return FALSE;
+    }
+
+  flush_unknown (import);
+  if (import->n_reanchored > 0)
+    warn (import, _("%u coding(s) moved to where their text is in Gloss’s version of the document"),
+          import->n_reanchored);
+
+  if (!gloss_project_end_step (import->project, error))
+    return FALSE;
+
+  /* A new project has nothing to undo. */
+  return _gloss_project_exec (import->project, "DELETE FROM history_change; DELETE FROM history_step", error);
+}
+
+GlossProject *
+gloss_qdpx_import (const char    *qdpx_path,
+                   const char    *project_path,
+                   GPtrArray     *warnings,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GBytes) qde = NULL;
+  Import import = { 0 };
+  xmlDocPtr doc = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (qdpx_path != NULL && project_path != NULL, NULL);
+
+  name = g_filename_display_basename (project_path);
+  if (g_file_test (project_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS, _("“%s” already exists"), name);
+      return NULL;
+    }
+
+  import_init (&import, warnings);
+  if (!archive_open (&import.archive, qdpx_path, error))
+    goto out;
+
+  qde = archive_read (&import.archive, "project.qde", MAX_XML_BYTES, error);
+  if (qde == NULL || (doc = parse_xml (qde, "project.qde", import.archive.name, error)) == NULL)
+    goto out;
+
+  {
+    xmlNode *root = xmlDocGetRootElement (doc);
+    title = root != NULL ? get_attr (root, "name") : NULL;
+  }
+
+  tmp_path = _gloss_sibling_temp_path (project_path, ".gloss");
+  import.project = gloss_project_create (tmp_path, title, error);
+  if (import.project == NULL)
+    goto out;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !build_project (&import, qdpx_path, doc, error))
+    goto out;
+
+  gloss_project_close (import.project);
+  g_clear_object (&import.project);
+
+  if (g_file_test (project_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS, _("“%s” already exists"), name);
+      goto out;
+    }
+  if (g_rename (tmp_path, project_path) != 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("Cannot create “%s”: %s"), name, g_strerror (errno));
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  if (import.project != NULL)
+    {
+      gloss_project_close (import.project);
+      g_clear_object (&import.project);
+    }
+  if (!ok && tmp_path != NULL)
+    _gloss_remove_database_files (tmp_path);
+  if (doc != NULL)
+    xmlFreeDoc (doc);
+  import_clear (&import);
+
+  return ok ? gloss_project_open (project_path, error) : NULL;
+}
+
+/* Codebooks */
+
+gint64
+gloss_qdc_import (GlossProject  *self,
+                  const char    *qdc_path,
+                  GPtrArray     *warnings,
+                  GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *label = NULL;
+  Import import = { 0 };
+  xmlDocPtr doc = NULL;
+  xmlNode *root, *codes;
+  gsize length = 0;
+  guint n_added = 0;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), -1);
+
+  name = g_filename_display_basename (qdc_path);
+  if (!g_file_get_contents (qdc_path, &contents, &length, &local_error))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("Cannot read “%s”: %s"), name, local_error->message);
+      return -1;
+    }
+  if ((gint64) length > MAX_XML_BYTES)
+    {
+      refuse (error, name, _("it is too large"));
+      return -1;
+    }
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  import_init (&import, warnings);
+  import.project = self;
+  doc = parse_xml (bytes, name, name, error);
+  if (doc == NULL || (root = root_element (doc, "CodeBook", name, error)) == NULL)
+    goto out;
+
+  codes = first_child (root, "Codes");
+  label = g_strdup_printf (_("Import codebook “%s”"), name);
+  if (!gloss_project_begin_step (self, label, error))
+    goto out;
+  if (codes != NULL && !read_codes (&import, codes, 0, TRUE, &n_added, error))
+    {
+      gloss_project_abort_step (self);
+      goto out;
+    }
+  for (xmlNode *node = root->children; node != NULL; node = node->next)
+    if (node->type == XML_ELEMENT_NODE && !is_element (node, "Codes"))
+      {
+        if (is_element (node, "Sets"))
+          warn (&import, _("<%s> is not imported"), "Sets");
+        else
+          unknown_element (&import, node);
+      }
+  flush_unknown (&import);
+  ok = gloss_project_end_step (self, error);
+
+out:
+  if (doc != NULL)
+    xmlFreeDoc (doc);
+  import.project = NULL;
+  import_clear (&import);
+
+  return ok ? (gint64) n_added : -1;
+}
+
+/* Async */
+
+typedef struct
+{
+  char      *qdpx_path;
+  char      *project_path;
+  GPtrArray *warnings;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_free (data->qdpx_path);
+  g_free (data->project_path);
+  g_ptr_array_unref (data->warnings);
+  g_free (data);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  g_autoptr(GlossProject) project = NULL;
+  GError *error = NULL;
+
+  project = gloss_qdpx_import (data->qdpx_path, data->project_path, data->warnings, cancellable, &error);
+  if (project == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  gloss_project_close (project);
+  g_task_return_pointer (task, g_strdup (data->project_path), g_free);
+}
+
+void
+gloss_qdpx_import_async (const char          *qdpx_path,
+                         const char          *project_path,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ImportData *data = g_new0 (ImportData, 1);
+
+  data->qdpx_path = g_strdup (qdpx_path);
+  data->project_path = g_strdup (project_path);
+  data->warnings = g_ptr_array_new_with_free_func (g_free);
+
+  g_task_set_source_tag (task, gloss_qdpx_import_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+char *
+gloss_qdpx_import_finish (GAsyncResult  *result,
+                          GPtrArray    **warnings_out,
+                          GError       **error)
+{
+  ImportData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (warnings_out != NULL)
+    *warnings_out = g_ptr_array_ref (data->warnings);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

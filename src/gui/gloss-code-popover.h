@@ -1,0 +1,39 @@
+/* gloss-code-popover.h: pick a code from the codebook, or name a new one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gloss-project.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_CODE_POPOVER (gloss_code_popover_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossCodePopover, gloss_code_popover, GLOSS, CODE_POPOVER, GtkPopover)
+
+GtkWidget *gloss_code_popover_new        (void);
+/* Takes the codebook in tree order (a GPtrArray of GlossCode; a reference is kept). */
+void       gloss_code_popover_set_codes  (GlossCodePopover *self,
+                                          GPtrArray        *codes);
+void       gloss_code_popover_set_filter (GlossCodePopover *self,
+                                          const char       *text);
+/* What Enter would do now: the first matching code (0 when none matches). */
+gint64     gloss_code_popover_get_first_match (GlossCodePopover *self);
+/* Does the same as pressing Enter in the search entry. */
+void       gloss_code_popover_activate_first  (GlossCodePopover *self);
+
+/* Whether @code matches the filter @needle (case-insensitive, on name or path). */
+gboolean   gloss_code_matches_filter     (const GlossCode  *code,
+                                          const char       *needle);
+
+/*
+ * Signals:
+ *   "code-chosen"  (gint64 code_id)
+ *   "code-create"  (const char *name)   the user asked for a new code
+ */
+
+G_END_DECLS

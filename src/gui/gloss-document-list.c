@@ -1,0 +1,649 @@
+/* gloss-document-list.c: the documents sidebar: list, import, remove
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-error.h"
+#include "gloss-document-item.h"
+#include "gloss-document-list.h"
+
+#define ROW_RESOURCE "/io/github/glossqda/Gloss/gloss-document-row.ui"
+/* An import shows its progress bar only when it takes longer than this. */
+#define PROGRESS_DELAY_MS 300
+
+struct _GlossDocumentList
+{
+  GtkWidget           parent_instance;
+
+  GlossProject       *project;
+  GListStore         *store;
+  GtkSingleSelection *selection;
+  GCancellable       *cancellable;
+  gboolean            importing;
+  guint               progress_source;
+  gint64              import_started;
+  gboolean            selecting;
+
+  /* Template children */
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  GtkLabel           *heading_label;
+  GtkRevealer        *progress_revealer;
+  GtkProgressBar     *progress_bar;
+  GtkLabel           *progress_label;
+};
+
+G_DEFINE_FINAL_TYPE (GlossDocumentList, gloss_document_list, GTK_TYPE_WIDGET)
+
+enum {
+  DOCUMENT_ACTIVATED,
+  IMPORT_FINISHED,
+  TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The state an import shares between its thread and the main loop. */
+typedef struct
+{
+  char       *project_path;
+  GPtrArray  *paths;
+  gint        done;      /* atomic: files handled so far */
+  char       *current;   /* guarded by lock */
+  GMutex      lock;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->project_path);
+  g_ptr_array_unref (job->paths);
+  g_free (job->current);
+  g_mutex_clear (&job->lock);
+  g_free (job);
+}
+
+GtkWidget *
+gloss_document_list_new (void)
+{
+  return g_object_new (GLOSS_TYPE_DOCUMENT_LIST, NULL);
+}
+
+/* Rows */
+
+static void
+on_factory_setup (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (ROW_RESOURCE);
+  GtkWidget *row = GTK_WIDGET (gtk_builder_get_object (builder, "row"));
+
+  g_object_set_data (G_OBJECT (row), "icon", gtk_builder_get_object (builder, "icon"));
+  g_object_set_data (G_OBJECT (row), "title", gtk_builder_get_object (builder, "title"));
+  g_object_set_data (G_OBJECT (row), "details", gtk_builder_get_object (builder, "details"));
+  g_object_set_data (G_OBJECT (row), "remove", gtk_builder_get_object (builder, "remove"));
+  gtk_list_item_set_child (item, row);
+}
+
+static char *
+format_details (const GlossDocumentInfo *info)
+{
+  g_autofree char *pages = NULL;
+  g_autofree char *codings = NULL;
+
+  pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", info->n_pages),
+                           info->n_pages);
+  codings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%" G_GINT64_FORMAT " coding",
+                                          "%" G_GINT64_FORMAT " codings",
+                                          info->n_codings),
+                             info->n_codings);
+  /* Translators: "12 pages · 3 codings" */
+  return g_strdup_printf (_("%s · %s"), pages, codings);
+}
+
+static void
+on_factory_bind (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GlossDocumentItem *doc = gtk_list_item_get_item (item);
+  const GlossDocumentInfo *info = gloss_document_item_get_info (doc);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  g_autofree char *details = format_details (info);
+
+  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), "icon"),
+                                info->kind == GLOSS_DOCUMENT_PDF
+                                ? "x-office-document-symbolic"
+                                : "text-x-generic-symbolic");
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "title"), info->title);
+  gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (row), "title"), info->title);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "details"), details);
+  gtk_actionable_set_action_target_value (g_object_get_data (G_OBJECT (row), "remove"),
+                                          g_variant_new_int64 (info->id));
+  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "remove"),
+                                  "win.remove-document");
+}
+
+/* Loading */
+
+void
+gloss_document_list_reload (GlossDocumentList *self)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  gint64 selected_id = 0;
+  GlossDocumentItem *selected;
+  g_autofree char *heading = NULL;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT_LIST (self));
+
+  selected = gtk_single_selection_get_selected_item (self->selection);
+  if (selected != NULL)
+    selected_id = gloss_document_item_get_id (selected);
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->project != NULL)
+    {
+      documents = gloss_project_list_documents (self->project, &error);
+      if (documents == NULL)
+        g_warning ("Could not list the documents: %s", error->message);
+    }
+
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      /* The item takes the info: steal it from the array. */
+      GlossDocumentInfo *info = g_ptr_array_index (documents, i);
+      documents->pdata[i] = NULL;
+      g_ptr_array_add (items, gloss_document_item_new (info));
+    }
+
+  self->selecting = TRUE;
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+  self->selecting = FALSE;
+  gloss_document_list_select (self, selected_id);
+
+  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
+  if (items->len > 0)
+    /* Translators: the sidebar heading with the number of documents */
+    heading = g_strdup_printf (_("Documents (%u)"), items->len);
+  gtk_label_set_text (self->heading_label, heading ? heading : _("Documents"));
+}
+
+void
+gloss_document_list_set_project (GlossDocumentList *self,
+                                 GlossProject      *project)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_LIST (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  g_set_object (&self->project, project);
+  gloss_document_list_reload (self);
+}
+
+guint
+gloss_document_list_get_n_documents (GlossDocumentList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_LIST (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->store));
+}
+
+void
+gloss_document_list_select (GlossDocumentList *self,
+                            gint64             document_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      if (gloss_document_item_get_id (item) == document_id)
+        {
+          position = i;
+          break;
+        }
+    }
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
+}
+
+static void
+on_selection_changed (GlossDocumentList *self)
+{
+  GlossDocumentItem *item;
+
+  if (self->selecting)
+    return;
+
+  item = gtk_single_selection_get_selected_item (self->selection);
+  if (item != NULL)
+    g_signal_emit (self, signals[DOCUMENT_ACTIVATED], 0, gloss_document_item_get_id (item));
+}
+
+static void
+on_list_activate (GlossDocumentList *self,
+                  guint              position)
+{
+  g_autoptr(GlossDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[DOCUMENT_ACTIVATED], 0, gloss_document_item_get_id (item));
+}
+
+/* Import: a thread with its own connection to the project file. */
+
+static gboolean update_progress (gpointer      user_data);
+static void     on_import_done  (GObject      *source,
+                                 GAsyncResult *result,
+                                 gpointer      user_data);
+
+static GlossImportResult *
+import_one (GlossProject *project,
+            const char   *path)
+{
+  GlossImportResult *result = g_new0 (GlossImportResult, 1);
+  g_autoptr(GError) error = NULL;
+  gboolean duplicate = FALSE;
+  gint64 id;
+
+  result->path = g_strdup (path);
+  id = gloss_project_import_file (project, path, NULL, &duplicate, &error);
+  if (id <= 0)
+    {
+      result->status = GLOSS_IMPORT_REFUSED;
+      result->message = g_strdup (error ? error->message : _("unknown error"));
+    }
+  else
+    {
+      result->status = duplicate ? GLOSS_IMPORT_DUPLICATE : GLOSS_IMPORT_IMPORTED;
+      result->document_id = id;
+    }
+
+  return result;
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  GError *error = NULL;
+
+  project = gloss_project_open (job->project_path, &error);
+  if (project == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_import_result_free);
+  for (guint i = 0; i < job->paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (job->paths, i);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      g_mutex_lock (&job->lock);
+      g_free (job->current);
+      job->current = g_path_get_basename (path);
+      g_mutex_unlock (&job->lock);
+
+      g_ptr_array_add (results, import_one (project, path));
+      g_atomic_int_inc (&job->done);
+    }
+
+  gloss_project_close (project);
+  g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+gloss_document_list_import_files_async (GlossDocumentList   *self,
+                                        GSList              *files,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT_LIST (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_document_list_import_files_async);
+
+  if (self->project == NULL)
+    {
+      g_task_return_new_error (task, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("No project is open"));
+      return;
+    }
+
+  job = g_new0 (ImportJob, 1);
+  g_mutex_init (&job->lock);
+  job->project_path = g_strdup (gloss_project_get_path (self->project));
+  job->paths = g_ptr_array_new_with_free_func (g_free);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      char *path = g_file_get_path (l->data);
+      if (path != NULL)
+        g_ptr_array_add (job->paths, path);
+    }
+
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+
+  /* The list's own imports show their progress. */
+  if (callback == on_import_done)
+    {
+      g_clear_handle_id (&self->progress_source, g_source_remove);
+      self->progress_source = g_timeout_add_full (G_PRIORITY_DEFAULT, 100, update_progress,
+                                                  g_object_ref (task), g_object_unref);
+    }
+
+  g_task_run_in_thread (task, import_thread);
+}
+
+GPtrArray *
+gloss_document_list_import_files_finish (GlossDocumentList  *self,
+                                         GAsyncResult       *result,
+                                         GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+gloss_document_list_is_importing (GlossDocumentList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_LIST (self), FALSE);
+
+  return self->importing;
+}
+
+static gboolean
+update_progress (gpointer user_data)
+{
+  GTask *task = user_data;
+  GlossDocumentList *self = g_task_get_source_object (task);
+  ImportJob *job = g_task_get_task_data (task);
+  guint done = (guint) g_atomic_int_get (&job->done);
+  g_autofree char *current = NULL;
+  g_autofree char *label = NULL;
+
+  if (g_get_monotonic_time () - self->import_started < PROGRESS_DELAY_MS * 1000)
+    return G_SOURCE_CONTINUE;
+
+  g_mutex_lock (&job->lock);
+  current = g_strdup (job->current);
+  g_mutex_unlock (&job->lock);
+
+  /* Translators: import progress, "Importing report.pdf (2 of 5)" */
+  label = g_strdup_printf (_("Importing %s (%u of %u)"), current ? current : "",
+                           MIN (done + 1, job->paths->len), job->paths->len);
+  gtk_label_set_text (self->progress_label, label);
+  if (job->paths->len > 1)
+    gtk_progress_bar_set_fraction (self->progress_bar, (double) done / job->paths->len);
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+toast_result (GlossDocumentList       *self,
+              const GlossImportResult *result)
+{
+  g_autofree char *name = g_path_get_basename (result->path);
+  g_autofree char *message = NULL;
+
+  if (result->status == GLOSS_IMPORT_REFUSED)
+    /* Translators: "report.pdf was not imported: the file is encrypted" */
+    message = g_strdup_printf (_("%s was not imported: %s"), name, result->message);
+  else if (result->status == GLOSS_IMPORT_DUPLICATE)
+    message = g_strdup_printf (_("%s is already in the project"), name);
+
+  if (message != NULL)
+    g_signal_emit (self, signals[TOAST], 0, message);
+}
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GlossDocumentList *self = GLOSS_DOCUMENT_LIST (source);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  guint imported = 0;
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  self->importing = FALSE;
+
+  results = gloss_document_list_import_files_finish (self, result, &error);
+  if (results == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[TOAST], 0, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      GlossImportResult *r = g_ptr_array_index (results, i);
+      toast_result (self, r);
+      if (r->status == GLOSS_IMPORT_IMPORTED)
+        imported++;
+    }
+
+  if (imported > 1)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document imported",
+                                      "%u documents imported", imported), imported);
+      g_signal_emit (self, signals[TOAST], 0, message);
+    }
+
+  gloss_document_list_reload (self);
+  g_signal_emit (self, signals[IMPORT_FINISHED], 0, results);
+}
+
+void
+gloss_document_list_import_files (GlossDocumentList *self,
+                                  GSList            *files)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_LIST (self));
+
+  if (files == NULL)
+    return;
+
+  self->importing = TRUE;
+  self->import_started = g_get_monotonic_time ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gloss_document_list_import_files_async (self, files, self->cancellable, on_import_done, NULL);
+}
+
+/* File chooser */
+
+static void
+on_chooser_response (GtkNativeDialog   *dialog,
+                     int                response,
+                     GlossDocumentList *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      GSList *list = NULL;
+      guint n = g_list_model_get_n_items (files);
+
+      for (guint i = n; i > 0; i--)
+        list = g_slist_prepend (list, g_list_model_get_item (files, i - 1));
+      gloss_document_list_import_files (self, list);
+      g_slist_free_full (list, g_object_unref);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+void
+gloss_document_list_choose_files (GlossDocumentList *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) documents = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) pdfs = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) texts = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT_LIST (self));
+
+  gtk_file_filter_set_name (documents, _("PDF and text documents"));
+  gtk_file_filter_add_mime_type (documents, "application/pdf");
+  gtk_file_filter_add_mime_type (documents, "text/plain");
+  gtk_file_filter_add_mime_type (documents, "text/markdown");
+  gtk_file_filter_add_suffix (documents, "pdf");
+  gtk_file_filter_add_suffix (documents, "txt");
+  gtk_file_filter_add_suffix (documents, "md");
+
+  gtk_file_filter_set_name (pdfs, _("PDF documents"));
+  gtk_file_filter_add_mime_type (pdfs, "application/pdf");
+  gtk_file_filter_add_suffix (pdfs, "pdf");
+
+  gtk_file_filter_set_name (texts, _("Text transcripts"));
+  gtk_file_filter_add_mime_type (texts, "text/plain");
+  gtk_file_filter_add_mime_type (texts, "text/markdown");
+  gtk_file_filter_add_suffix (texts, "txt");
+  gtk_file_filter_add_suffix (texts, "md");
+
+  dialog = gtk_file_chooser_native_new (_("Import Documents"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), documents);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdfs);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), texts);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Dropping files on the list imports them. */
+static gboolean
+on_drop (GtkDropTarget     *target,
+         const GValue      *value,
+         double             x,
+         double             y,
+         GlossDocumentList *self)
+{
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->project == NULL)
+    return FALSE;
+
+  gloss_document_list_import_files (self, g_value_get_boxed (value));
+  return TRUE;
+}
+
+/* Class */
+
+static void
+gloss_document_list_dispose (GObject *object)
+{
+  GlossDocumentList *self = GLOSS_DOCUMENT_LIST (object);
+  GtkWidget *child;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_DOCUMENT_LIST);
+  /* The template's unnamed top box is not cleared by dispose_template. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+  g_clear_object (&self->project);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (gloss_document_list_parent_class)->dispose (object);
+}
+
+static void
+gloss_document_list_class_init (GlossDocumentListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_document_list_dispose;
+
+  signals[DOCUMENT_ACTIVATED] =
+    g_signal_new ("document-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[IMPORT_FINISHED] =
+    g_signal_new ("import-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+  signals[TOAST] =
+    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "documentlist");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/glossqda/Gloss/gloss-document-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, progress_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+}
+
+static void
+gloss_document_list_init (GlossDocumentList *self)
+{
+  GtkListItemFactory *factory;
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->store = g_list_store_new (GLOSS_TYPE_DOCUMENT_ITEM);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (on_selection_changed), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}

@@ -1,0 +1,142 @@
+/* gloss-document-view-private.h: what the document view's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-document-view.h"
+#include "gloss-page-layout.h"
+#include "gloss-render-queue.h"
+#include "gloss-texture-cache.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_VIEW_PAGE_GAP      12.0   /* pixels between and around pages */
+#define GLOSS_VIEW_LANE_AREA     36.0   /* pixels left of each page for coding stripes */
+#define GLOSS_VIEW_MAX_LANE      6.0    /* widest stripe */
+#define GLOSS_VIEW_POINT_SCALE   (96.0 / 72.0)  /* pixels per point at 100 % */
+#define GLOSS_VIEW_MIN_ZOOM      0.5
+#define GLOSS_VIEW_MAX_ZOOM      4.0
+#define GLOSS_VIEW_DEFAULT_CACHE (256u * 1024 * 1024)
+
+typedef enum
+{
+  GLOSS_SELECT_CHARS,
+  GLOSS_SELECT_WORDS,
+  GLOSS_SELECT_LINES,
+} GlossSelectUnit;
+
+struct _GlossDocumentView
+{
+  GtkWidget           parent_instance;
+
+  GtkAdjustment      *hadjustment;
+  GtkAdjustment      *vadjustment;
+  guint               hscroll_policy : 1;
+  guint               vscroll_policy : 1;
+
+  GlossPageSource    *source;
+  GlossRenderQueue   *queue;
+  GlossTextureCache  *cache;
+
+  /* Geometry, in pixels at the current zoom */
+  double              zoom;
+  GlossZoomMode       zoom_mode;
+  double             *page_top;     /* n_pages + 1 entries: top of each page, then the end */
+  double              max_page_width;  /* points */
+  double              content_width;
+  double              content_height;
+  guint               n_pages;
+  guint               current_page;
+
+  /* Coding display */
+  GPtrArray          *highlights;
+  GPtrArray          *marks;
+  gint64              active_id;
+  guint               n_lanes;
+
+  /* Selection: [sel_start, sel_end) in document characters */
+  gint64              sel_start;
+  gint64              sel_end;
+  gint64              anchor_start;  /* the unit (char, word, line) first pressed */
+  gint64              anchor_end;
+  GlossSelectUnit     select_unit;
+  gboolean            dragging;
+  double              press_x;
+  double              press_y;
+
+  /* Flash of a passage scrolled to */
+  gint64              flash_start;
+  gint64              flash_end;
+  gint64              flash_began;
+  guint               flash_tick;
+
+  gboolean            first_page_shown;
+  guint               first_page_idle;
+  guint               relayout_anchor_page;
+  double              relayout_anchor_frac;
+  double              relayout_anchor_y;
+  double              pointer_y;     /* last pointer height, for Ctrl+scroll zoom */
+  gboolean            keep_anchor;
+};
+
+enum {
+  SIGNAL_SELECTION_CHANGED,
+  SIGNAL_HIGHLIGHT_ACTIVATED,
+  SIGNAL_CONTEXT_MENU,
+  SIGNAL_FIRST_PAGE_SHOWN,
+  N_VIEW_SIGNALS
+};
+
+extern guint _gloss_document_view_signals[N_VIEW_SIGNALS];
+
+/* gloss-document-view.c: geometry */
+double   _gloss_document_view_pixels_per_point (GlossDocumentView *self);
+/* The page's rectangle in widget coordinates. */
+void     _gloss_document_view_page_rect (GlossDocumentView *self,
+                                         guint              page,
+                                         graphene_rect_t   *rect);
+/* The page at widget point (x, y), or the nearest one. */
+guint    _gloss_document_view_page_at   (GlossDocumentView *self,
+                                         double             x,
+                                         double             y);
+void     _gloss_document_view_visible_pages (GlossDocumentView *self,
+                                             guint             *first,
+                                             guint             *last);
+void     _gloss_document_view_scroll_by (GlossDocumentView *self,
+                                         double             dx,
+                                         double             dy);
+void     _gloss_document_view_zoom_at   (GlossDocumentView *self,
+                                         double             factor,
+                                         double             x,
+                                         double             y);
+void     _gloss_document_view_notify_selection (GlossDocumentView *self,
+                                                gboolean           had_selection);
+
+/* gloss-document-view-draw.c: highlights, their margin stripes, marks,
+ * the selection and the flash, over the page image at @rect. */
+void     _gloss_document_view_snapshot_page_overlays (GlossDocumentView *self,
+                                                      GtkSnapshot       *snapshot,
+                                                      guint              page,
+                                                      const graphene_rect_t *rect);
+/* Rectangles (GlossCharBox, widget pixels) of [start, end) on @page. */
+GArray  *_gloss_document_view_range_rects (GlossDocumentView *self,
+                                           guint              page,
+                                           gint64             start,
+                                           gint64             end,
+                                           gboolean           load);
+
+/* gloss-document-view-input.c */
+void     _gloss_document_view_init_input  (GlossDocumentView      *self);
+void     _gloss_document_view_class_init_input (GlossDocumentViewClass *klass);
+/* The caret offset nearest to widget point (x, y). */
+gint64   _gloss_document_view_offset_at   (GlossDocumentView *self,
+                                           double             x,
+                                           double             y);
+/* The highlight under widget point (x, y), or NULL. */
+GlossHighlight *_gloss_document_view_highlight_at (GlossDocumentView *self,
+                                                   double             x,
+                                                   double             y);
+
+G_END_DECLS

@@ -1,0 +1,33 @@
+/* gloss-inspector.h: the selected coding: code, coder, quote, memo, dates
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gloss-project.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_INSPECTOR (gloss_inspector_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossInspector, gloss_inspector, GLOSS, INSPECTOR, GtkWidget)
+
+GtkWidget *gloss_inspector_new        (void);
+/* Shows @coding_id of @project (0: nothing selected). */
+void       gloss_inspector_show_coding (GlossInspector *self,
+                                        GlossProject   *project,
+                                        gint64          coding_id);
+gint64     gloss_inspector_get_coding  (GlossInspector *self);
+/* The codebook for the "change code" popover (GPtrArray of GlossCode). */
+void       gloss_inspector_set_codes   (GlossInspector *self,
+                                        GPtrArray      *codes);
+/* Saves a memo being edited now (otherwise saved on focus-out or a pause). */
+void       gloss_inspector_flush_memo  (GlossInspector *self);
+
+/* "Created 27 Nov 2026, 14:03" etc.; @usec is unix time in microseconds. */
+char      *gloss_inspector_format_time (gint64          usec);
+
+G_END_DECLS

@@ -1,0 +1,494 @@
+/* gloss-window-actions.c: the window's commands (win.*)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-window-private.h"
+
+static void
+set_enabled (GlossWindow *self,
+             const char  *name,
+             gboolean     enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+_gloss_window_update_actions (GlossWindow *self)
+{
+  gboolean has_project = self->project != NULL;
+  gboolean writable = has_project && !gloss_project_get_read_only (self->project);
+  gboolean has_document = has_project && self->document_id > 0;
+  gboolean has_coding = has_project && self->coding_id > 0;
+
+  set_enabled (self, "import", writable);
+  set_enabled (self, "open-document", has_project);
+  set_enabled (self, "remove-document", writable);
+  /* Coding commands stay enabled with a document open and explain
+   * themselves when nothing is selected. */
+  set_enabled (self, "code-selection", has_document && writable);
+  set_enabled (self, "apply-code", has_document && writable);
+  set_enabled (self, "apply-last-code", has_document && writable && self->last_code_id > 0);
+  set_enabled (self, "delete-coding", has_coding && writable);
+  set_enabled (self, "change-coding-code", has_coding && writable);
+  set_enabled (self, "change-coding-new-code", has_coding && writable);
+  set_enabled (self, "set-coding-memo", has_coding && writable);
+  set_enabled (self, "undo", writable && gloss_project_can_undo (self->project));
+  set_enabled (self, "redo", writable && gloss_project_can_redo (self->project));
+  set_enabled (self, "coder", has_project);
+  set_enabled (self, "add-coder", writable);
+  set_enabled (self, "show-all-coders", has_project);
+  set_enabled (self, "find", has_document);
+
+  for (guint i = 0; i < 6; i++)
+    {
+      static const char *view_actions[] = {
+        "zoom-in", "zoom-out", "zoom-reset", "fit-width", "fit-page", "zoom",
+      };
+      set_enabled (self, view_actions[i], has_document);
+    }
+}
+
+/* Documents */
+
+static void
+import_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+
+  gloss_document_list_choose_files (self->document_list);
+}
+
+static void
+open_document_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gloss_window_open_document (self, g_variant_get_int64 (param), &error))
+    _gloss_window_show_error (self, error);
+}
+
+static void
+on_remove_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    GlossWindow      *self)
+{
+  gint64 document_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "document-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0 || self->project == NULL)
+    return;
+
+  if (!gloss_project_remove_document (self->project, document_id, &error))
+    _gloss_window_show_error (self, error);
+}
+
+void
+_gloss_window_confirm_remove_document (GlossWindow *self,
+                                       gint64       document_id)
+{
+  g_autoptr(GlossDocumentInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  info = gloss_project_get_document (self->project, document_id, &error);
+  if (info == NULL)
+    {
+      _gloss_window_show_error (self, error);
+      return;
+    }
+
+  heading = g_strdup_printf (_("Remove “%s”?"), info->title);
+  if (info->n_codings > 0)
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The document and its coding are removed from the project.",
+                                         "The document and its %" G_GINT64_FORMAT " codings are removed from the project.",
+                                         info->n_codings),
+                            info->n_codings);
+  else
+    body = g_strdup (_("The document is removed from the project."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "document-id", GSIZE_TO_POINTER ((gsize) document_id));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_remove_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remove_document_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  _gloss_window_confirm_remove_document (user_data, g_variant_get_int64 (param));
+}
+
+/* Coding */
+
+static void
+code_selection_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  _gloss_window_popup_code_popover (user_data);
+}
+
+static void
+apply_code_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (_gloss_window_code_selection (self, g_variant_get_int64 (param), &error) == 0)
+    _gloss_window_show_error (self, error);
+}
+
+static void
+apply_last_code_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->last_code_id <= 0)
+    return;
+  if (_gloss_window_code_selection (self, self->last_code_id, &error) == 0)
+    _gloss_window_show_error (self, error);
+}
+
+static void
+delete_coding_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+  gint64 coding_id = self->coding_id;
+
+  if (coding_id <= 0)
+    return;
+
+  gloss_window_select_coding (self, 0);
+  if (!gloss_project_delete_coding (self->project, coding_id, &error))
+    {
+      _gloss_window_show_error (self, error);
+      return;
+    }
+
+  toast = adw_toast_new (_("Coding deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+change_coding_code_action (GSimpleAction *action,
+                           GVariant      *param,
+                           gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 code_id = g_variant_get_int64 (param);
+
+  if (self->coding_id <= 0)
+    return;
+
+  if (!gloss_project_set_coding_code (self->project, self->coding_id, code_id, &error))
+    {
+      _gloss_window_show_error (self, error);
+      return;
+    }
+  self->last_code_id = code_id;
+  _gloss_window_update_actions (self);
+}
+
+static void
+change_coding_new_code_action (GSimpleAction *action,
+                               GVariant      *param,
+                               gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 code_id;
+
+  if (self->coding_id <= 0)
+    return;
+
+  code_id = _gloss_window_create_code (self, g_variant_get_string (param, NULL), &error);
+  if (code_id <= 0)
+    {
+      _gloss_window_show_error (self, error);
+      return;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (self), "change-coding-code",
+                                  g_variant_new_int64 (code_id));
+}
+
+static void
+set_coding_memo_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->coding_id <= 0)
+    return;
+
+  if (!gloss_project_set_coding_memo (self->project, self->coding_id,
+                                      g_variant_get_string (param, NULL), &error))
+    _gloss_window_show_error (self, error);
+}
+
+/* History */
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gloss_inspector_flush_memo (self->inspector);
+  if (!gloss_project_undo (self->project, &error))
+    _gloss_window_show_error (self, error);
+  _gloss_window_update_actions (self);
+}
+
+static void
+redo_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gloss_project_redo (self->project, &error))
+    _gloss_window_show_error (self, error);
+  _gloss_window_update_actions (self);
+}
+
+/* Coders */
+
+static void
+coder_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  gloss_window_set_active_coder (user_data, g_variant_get_int64 (param));
+}
+
+static void
+show_all_coders_action (GSimpleAction *action,
+                        GVariant      *state,
+                        gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+
+  g_simple_action_set_state (action, state);
+  self->show_all_coders = g_variant_get_boolean (state);
+  _gloss_window_refresh_highlights (self);
+}
+
+static void
+on_add_coder_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       GlossWindow      *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GError) error = NULL;
+  gint64 coder_id;
+
+  if (g_strcmp0 (response, "add") != 0 || self->project == NULL || *name == '\0')
+    return;
+
+  coder_id = gloss_project_add_coder (self->project, name, NULL, &error);
+  if (coder_id <= 0)
+    {
+      _gloss_window_show_error (self, error);
+      return;
+    }
+  _gloss_window_refresh_coders (self);
+  gloss_window_set_active_coder (self, coder_id);
+}
+
+static void
+on_coder_name_changed (GtkEditable      *entry,
+                       AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "add", *name != '\0');
+}
+
+void
+_gloss_window_add_coder_dialog (GlossWindow *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add Coder"),
+                                   _("New codings are made by the active coder. "
+                                     "Each coder sees only their own codings while coding."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (on_coder_name_changed), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_add_coder_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_coder_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  _gloss_window_add_coder_dialog (user_data);
+}
+
+/* View */
+
+static void
+toggle_inspector_action (GSimpleAction *action,
+                         GVariant      *state,
+                         gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+  gboolean visible = g_variant_get_boolean (state);
+
+  g_simple_action_set_state (action, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector), visible);
+  g_settings_set_boolean (self->settings, "inspector-visible", visible);
+}
+
+static void
+forward_to_view (GlossWindow *self,
+                 const char  *name)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->document_view), name, NULL);
+}
+
+static void
+zoom_in_action (GSimpleAction *a, GVariant *p, gpointer self)
+{
+  forward_to_view (self, "view.zoom-in");
+}
+
+static void
+zoom_out_action (GSimpleAction *a, GVariant *p, gpointer self)
+{
+  forward_to_view (self, "view.zoom-out");
+}
+
+static void
+zoom_reset_action (GSimpleAction *a, GVariant *p, gpointer self)
+{
+  forward_to_view (self, "view.zoom-reset");
+}
+
+static void
+fit_width_action (GSimpleAction *a, GVariant *p, gpointer self)
+{
+  forward_to_view (self, "view.fit-width");
+}
+
+static void
+fit_page_action (GSimpleAction *a, GVariant *p, gpointer self)
+{
+  forward_to_view (self, "view.fit-page");
+}
+
+static void
+zoom_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+
+  gloss_document_view_set_zoom (self->document_view, g_variant_get_double (param));
+}
+
+static void
+close_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+}
+
+static const GActionEntry win_entries[] = {
+  { "import", import_action },
+  { "open-document", open_document_action, "x" },
+  { "remove-document", remove_document_action, "x" },
+  { "code-selection", code_selection_action },
+  { "apply-code", apply_code_action, "x" },
+  { "apply-last-code", apply_last_code_action },
+  { "delete-coding", delete_coding_action },
+  { "change-coding-code", change_coding_code_action, "x" },
+  { "change-coding-new-code", change_coding_new_code_action, "s" },
+  { "set-coding-memo", set_coding_memo_action, "s" },
+  { "undo", undo_action },
+  { "redo", redo_action },
+  { "coder", coder_action, "x", "int64 0" },
+  { "add-coder", add_coder_action },
+  { "show-all-coders", NULL, NULL, "false", show_all_coders_action },
+  { "toggle-inspector", NULL, NULL, "true", toggle_inspector_action },
+  { "zoom-in", zoom_in_action },
+  { "zoom-out", zoom_out_action },
+  { "zoom-reset", zoom_reset_action },
+  { "fit-width", fit_width_action },
+  { "fit-page", fit_page_action },
+  { "zoom", zoom_action, "d" },
+  { "close", close_action },
+};
+
+void
+_gloss_window_add_actions (GlossWindow *self)
+{
+  GAction *inspector;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
+                                   G_N_ELEMENTS (win_entries), self);
+
+  inspector = g_action_map_lookup_action (G_ACTION_MAP (self), "toggle-inspector");
+  g_simple_action_set_state (G_SIMPLE_ACTION (inspector),
+                             g_variant_new_boolean (g_settings_get_boolean (self->settings,
+                                                                            "inspector-visible")));
+}

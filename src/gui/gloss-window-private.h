@@ -1,0 +1,84 @@
+/* gloss-window-private.h: what the window's source files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-window.h"
+#include "gloss-error.h"
+#include "gloss-code-popover.h"
+#include "gloss-document-list.h"
+#include "gloss-inspector.h"
+
+G_BEGIN_DECLS
+
+struct _GlossWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  GlossProject         *project;
+  gulong                project_changed_id;
+
+  gint64                document_id;
+  gint64                coder_id;
+  gint64                coding_id;      /* the coding shown in the inspector */
+  gint64                last_code_id;   /* for win.apply-last-code */
+  gboolean              show_all_coders;
+  guint                 view_controls_idle;
+
+  /* The codebook in tree order, for colours and lanes. */
+  GPtrArray            *codes;
+  GHashTable           *code_index;     /* code id -> GlossCode (borrowed from codes) */
+  GHashTable           *code_lanes;     /* code id -> lane + 1 */
+  GPtrArray            *coders;
+  GHashTable           *coder_index;    /* coder id -> GlossCoder (borrowed from coders) */
+
+  /* Template children */
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkMenuButton        *coder_button;
+  GtkMenuButton        *primary_menu_button;
+  GtkToggleButton      *inspector_button;
+  GtkPaned             *outer_paned;
+  GtkPaned             *inner_paned;
+  GtkStack             *main_stack;
+  GtkStack             *view_stack;
+  GlossDocumentList    *document_list;
+  GtkBox               *view_box;
+  GtkScrolledWindow    *scroller;
+  GlossDocumentView    *document_view;
+  GlossInspector       *inspector;
+  GtkEntry             *page_entry;
+  GtkLabel             *n_pages_label;
+  GtkMenuButton        *zoom_button;
+  GtkWidget            *view_controls;
+
+  GlossCodePopover     *code_popover;
+};
+
+void     _gloss_window_add_actions            (GlossWindow      *self);
+void     _gloss_window_update_actions         (GlossWindow      *self);
+void     _gloss_window_refresh                (GlossWindow      *self,
+                                               guint             changes);
+void     _gloss_window_refresh_highlights     (GlossWindow      *self);
+void     _gloss_window_refresh_coders         (GlossWindow      *self);
+void     _gloss_window_refresh_inspector      (GlossWindow      *self);
+void     _gloss_window_show_error             (GlossWindow      *self,
+                                               const GError     *error);
+/* Codes the view's selection; returns the new coding or 0. */
+gint64   _gloss_window_code_selection         (GlossWindow      *self,
+                                               gint64            code_id,
+                                               GError          **error);
+/* Creates a code named @name (a path "A/B" is allowed) with a fresh colour. */
+gint64   _gloss_window_create_code            (GlossWindow      *self,
+                                               const char       *name,
+                                               GError          **error);
+void     _gloss_window_popup_code_popover     (GlossWindow      *self);
+void     _gloss_window_confirm_remove_document (GlossWindow     *self,
+                                                gint64           document_id);
+void     _gloss_window_add_coder_dialog       (GlossWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,333 @@
+#!/usr/bin/env python3
+# test-cli-agreement.py: `gloss-cli agreement` against the published examples
+#
+# Builds projects with gloss-cli init/import/load in a temporary directory
+# and checks the JSON report (E1-E11 of agreement.md section 4).
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+CLI = sys.argv[1]
+EXACT = 1e-6
+PUBLISHED = 5e-4
+failures = []
+
+
+def run(*args, status=0):
+    result = subprocess.run([CLI, *args], capture_output=True, text=True)
+    if result.returncode != status:
+        raise AssertionError("gloss-cli %s: exit %d (wanted %d)\n%s%s"
+                             % (" ".join(args), result.returncode, status,
+                                result.stdout, result.stderr))
+    return result
+
+
+def check(name, got, want, tolerance):
+    if got is None or abs(got - want) > tolerance:
+        failures.append("%s: got %r, want %r (+/- %g)" % (name, got, want, tolerance))
+    else:
+        print("ok %s = %.7f" % (name, got))
+
+
+def check_null(name, got):
+    if got is not None:
+        failures.append("%s: got %r, want null" % (name, got))
+    else:
+        print("ok %s = null" % name)
+
+
+class Project:
+    """A project in a fresh directory, with text documents of given texts."""
+
+    def __init__(self, root, name, texts):
+        self.dir = os.path.join(root, name)
+        os.makedirs(self.dir)
+        self.path = os.path.join(self.dir, "p.gloss")
+        run("init", self.path)
+        files = []
+        for title, text in texts:
+            file = os.path.join(self.dir, title)
+            with open(file, "w", encoding="utf-8", newline="") as f:
+                f.write(text)
+            files.append(file)
+        for i in range(0, len(files), 100):
+            run("import", self.path, *files[i:i + 100])
+
+    def load(self, coders, codes, codings):
+        data = {"coders": [{"name": c} for c in coders],
+                "codes": [{"path": p} for p in codes],
+                "codings": codings}
+        file = os.path.join(self.dir, "load.json")
+        with open(file, "w", encoding="utf-8") as f:
+            json.dump(data, f)
+        run("load", self.path, file)
+
+    def agreement(self, *args):
+        return json.loads(run("agreement", self.path, "--json", *args).stdout)
+
+
+def unit_titles(n):
+    # distinct contents, since the same bytes are imported once only
+    return [("u%03d.txt" % i, "unit %d" % i) for i in range(n)]
+
+
+def group_project(root, name, rows, categories, coders):
+    """One document per unit; rows[u][i] is coder i's category or None."""
+    titles = unit_titles(len(rows))
+    project = Project(root, name, titles)
+    codings = []
+    for u, row in enumerate(rows):
+        for i, value in enumerate(row):
+            if value is not None:
+                codings.append({"document": titles[u][0], "coder": coders[i],
+                                "code": "G/%s" % value, "start": 0, "end": 1})
+    project.load(coders, ["G/%s" % c for c in categories], codings)
+    return project
+
+
+def rows_from_matrix(matrix, categories):
+    rows = []
+    for r, line in enumerate(matrix):
+        for c, count in enumerate(line):
+            rows += [(categories[r], categories[c])] * count
+    return rows
+
+
+def example_matrix(root, name, matrix, categories):
+    project = group_project(root, name, rows_from_matrix(matrix, categories),
+                            categories, ["c1", "c2"])
+    return project.agreement("--unit", "document", "--group", "G")["overall"]
+
+
+def test_e1(root):
+    o = example_matrix(root, "e1", [[20, 5], [10, 15]], ["yes", "no"])
+    check("E1 percent", o["percent_agreement"], 0.70, EXACT)
+    check("E1 kappa", o["cohen_kappa"], 0.40, EXACT)
+    check("E1 units", o["units"], 50, 0)
+
+
+def test_e2(root):
+    o = example_matrix(root, "e2", [[88, 14, 18], [10, 40, 10], [2, 6, 12]], ["a", "b", "c"])
+    check("E2 kappa", o["cohen_kappa"], 0.4915254, EXACT)
+    check("E2 AC1", o["gwet_ac1"], 0.57597, 5e-6)
+    check("E2 Scott's pi", o["scott_pi"], 0.487179, EXACT)
+    check("E2 Brennan-Prediger", o["brennan_prediger"], 0.55, EXACT)
+
+
+def test_e3(root):
+    o = example_matrix(root, "e3", [[46, 0, 0], [6, 32, 6], [0, 0, 10]], ["a", "b", "c"])
+    check("E3 percent", o["percent_agreement"], 0.88, EXACT)
+    check("E3 pi", o["scott_pi"], 0.7995, PUBLISHED)
+    check("E3 kappa", o["cohen_kappa"], 0.8013, PUBLISHED)
+    check("E3 alpha", o["krippendorff_alpha"], 0.800535, EXACT)
+
+
+E4 = ["1100000000", "0110010100"]
+
+
+def test_e4(root):
+    rows = [(E4[0][u], E4[1][u]) for u in range(10)]
+    project = group_project(root, "e4", rows, ["0", "1"], ["c1", "c2"])
+    o = project.agreement("--unit", "document", "--group", "G")["overall"]
+    check("E4 percent", o["percent_agreement"], 0.60, EXACT)
+    check("E4 alpha", o["krippendorff_alpha"], 0.095238, EXACT)
+    check("E4 kappa", o["cohen_kappa"], 0.090909, EXACT)
+
+
+def test_e4_char(root):
+    project = Project(root, "e4char", [("e4.txt", "abcdefghij")])
+    codings = []
+    for i, coder in enumerate(["c1", "c2"]):
+        for x, flag in enumerate(E4[i]):
+            if flag == "1":
+                codings.append({"document": "e4.txt", "coder": coder, "code": "X",
+                                "start": x, "end": x + 1})
+    project.load(["c1", "c2"], ["X"], codings)
+    report = project.agreement("--unit", "char")
+    o = report["overall"]
+    check("E4 char units", o["units"], 10, 0)
+    check("E4 char percent", o["percent_agreement"], 0.60, EXACT)
+    check("E4 char alpha", o["krippendorff_alpha"], 0.095238, EXACT)
+    check("E4 char kappa", o["cohen_kappa"], 0.090909, EXACT)
+    ranges = [(d["start"], d["end"], d["coders"]["c1"], d["coders"]["c2"])
+              for d in report["disagreements"]]
+    want = [(0, 1, "coded", "not coded"), (2, 3, "not coded", "coded"),
+            (5, 6, "not coded", "coded"), (7, 8, "not coded", "coded")]
+    if ranges != want:
+        failures.append("E4 char disagreements: %r" % ranges)
+    # coded text only: characters 0-2, 5, 7 -> 5 units, 2 agreeing
+    o = project.agreement("--unit", "char", "--coded-only")["overall"]
+    check("E4 char coded-only units", o["units"], 5, 0)
+    check("E4 char coded-only percent", o["percent_agreement"], 0.2, EXACT)
+
+
+def test_e5(root):
+    data = ["123321412...", "1233224125.3", ".3332342251.", "12332441251."]
+    rows = [tuple(None if data[i][u] == "." else data[i][u] for i in range(4)) for u in range(12)]
+    project = group_project(root, "e5", rows, ["1", "2", "3", "4", "5"], ["A", "B", "C", "D"])
+    o = project.agreement("--unit", "document", "--group", "G")["overall"]
+    check("E5 alpha", o["krippendorff_alpha"], 0.743421, EXACT)
+    check_null("E5 Cohen with 4 coders", o["cohen_kappa"])
+
+
+FLEISS = """444444 222555 233335 555555 222444 113333 333355 113334 114444 555555
+144444 124444 222333 144444 224445 333335 111455 111112 224444 133555
+555555 244444 224555 114444 144445 222224 111155 224444 133333 555555""".split()
+
+
+def test_e6(root):
+    rows = [tuple(r) for r in FLEISS]
+    coders = ["r%d" % i for i in range(1, 7)]
+    project = group_project(root, "e6", rows, ["1", "2", "3", "4", "5"], coders)
+    report = project.agreement("--unit", "document", "--group", "G")
+    check("E6 Fleiss", report["overall"]["fleiss_kappa"], 0.4302445, EXACT)
+    for code, want in zip(report["codes"], [0.245, 0.245, 0.520, 0.471, 0.566]):
+        check("E6 Fleiss %s" % code["code"], code["fleiss_kappa"], want, PUBLISHED)
+    if len(report["pairs"]) != 15:
+        failures.append("E6: %d pairs, want 15" % len(report["pairs"]))
+
+
+def test_e7(root):
+    o = example_matrix(root, "e7", [[8, 1], [0, 1]], ["y", "n"])
+    check("E7 percent", o["percent_agreement"], 0.90, EXACT)
+    check("E7 AC1", o["gwet_ac1"], 0.865772, EXACT)
+    check("E7 kappa", o["cohen_kappa"], 0.615385, EXACT)
+
+
+def unitized_project(root, name, length, coders, codes, segments):
+    project = Project(root, name, [("%s.txt" % name, "x" * length)])
+    codings = [{"document": "%s.txt" % name, "coder": coder, "code": code,
+                "start": start, "end": end} for coder, code, start, end in segments]
+    project.load(coders, codes, codings)
+    return project
+
+
+def by_code(report):
+    return {c["code"]: c for c in report["codes"]}
+
+
+def test_e8(root):
+    segments = [("i", "c", 75, 145), ("i", "c", 220, 250), ("i", "k", 30, 90), ("i", "k", 150, 200),
+                ("j", "c", 70, 150), ("j", "c", 205, 225), ("j", "c", 250, 270),
+                ("j", "k", 30, 90), ("j", "k", 150, 200)]
+    project = unitized_project(root, "e8", 300, ["i", "j"], ["c", "k"], segments)
+    report = project.agreement("--unit", "unitized")
+    codes = by_code(report)
+    check("E8 u_alpha_2004 c", codes["c"]["u_alpha_2004"], 0.728599, EXACT)
+    check("E8 u_alpha_2004 k", codes["k"]["u_alpha_2004"], 1.0, EXACT)
+    check("E8 u_alpha_2004 overall", report["overall"]["u_alpha_2004"], 0.858665, EXACT)
+    check("E8 units", report["overall"]["units"], 300, 0)
+
+
+def test_e9(root):
+    segments = [("1", "A", 1, 9), ("2", "A", 2, 3), ("2", "A", 4, 5), ("2", "A", 6, 7)]
+    project = unitized_project(root, "e9", 10, ["1", "2"], ["A"], segments)
+    report = project.agreement("--unit", "unitized")
+    check("E9 u_alpha_2004", report["overall"]["u_alpha_2004"], -0.700346, EXACT)
+
+
+def test_e10(root):
+    coders = ["a", "b", "c"]
+    project = Project(root, "e10", [("one.txt", "o" * 20), ("none.txt", "n" * 20),
+                                    ("same.txt", "s" * 20)])
+    codings = [{"document": "one.txt", "coder": "a", "code": "A", "start": 0, "end": 1}]
+    for coder in coders:
+        codings.append({"document": "same.txt", "coder": coder, "code": "A", "start": 4, "end": 9})
+    project.load(coders, ["A"], codings)
+    one = project.agreement("--unit", "unitized", "--docs", "one.txt")
+    check("E10 one coding", one["overall"]["u_alpha_2004"], 0.0, EXACT)
+    none = project.agreement("--unit", "unitized", "--docs", "none.txt")
+    check_null("E10 no codings", none["overall"]["u_alpha_2004"])
+    if not any("u_alpha_2004" in n for n in none["notes"]):
+        failures.append("E10: no note on the undefined u_alpha_2004: %r" % none["notes"])
+    same = project.agreement("--unit", "unitized", "--docs", "same.txt")
+    check("E10 identical", same["overall"]["u_alpha_2004"], 1.0, EXACT)
+
+
+def test_e11(root):
+    data = {"Alex": [(1, 2, 9), (2, 11, 17), (5, 24, 30), (6, 32, 36), (6, 36, 44), (7, 44, 60)],
+            "Paul": [(1, 2, 9), (3, 11, 17), (5, 19, 25), (6, 32, 44)],
+            "Suzan": [(1, 2, 9), (4, 11, 17), (5, 21, 27), (6, 32, 36), (6, 36, 40), (6, 40, 44)]}
+    segments = [(coder, str(code), start, end)
+                for coder, rows in data.items() for code, start, end in rows]
+    project = unitized_project(root, "e11", 60, list(data), [str(c) for c in range(1, 8)], segments)
+    o = project.agreement("--unit", "unitized")["overall"]
+    check("E11 u_alpha_2016", o["u_alpha_2016"], 0.510, PUBLISHED)
+    check("E11 binary_u_alpha", o["binary_u_alpha"], 0.413, PUBLISHED)
+    # no published figure ("about 0.72-0.73"); ours is the sub-matrix of codes
+    check("E11 cu_alpha", o["cu_alpha"], 0.7388, 1e-4)
+
+
+def test_cli_behaviour(root):
+    project = group_project(root, "cli", [("a", "a"), ("a", "b"), ("b", "b"), ("b", "b")],
+                            ["a", "b"], ["x", "y"])
+    run("agreement", "--help")
+    run("agreement", project.path, status=2)                       # no --unit
+    run("agreement", project.path, "--unit", "words", status=2)
+    run("agreement", project.path, "--unit", "char", "--group", "G", status=2)
+    run("agreement", project.path, "--unit", "segment", "--threshold", "1.5", status=2)
+    run("agreement", project.path, "--unit", "char", "--json", "--csv", status=2)
+    run("agreement", project.path, "--unit", "char", "--coders", "x,nobody", status=1)
+    run("agreement", project.path, "--unit", "char", "--coders", "x", status=1)
+    text = run("agreement", project.path, "--unit", "document", "--group", "G").stdout
+    if "Disagreements: 1" not in text:
+        failures.append("text report: %r" % text)
+    csv = run("agreement", project.path, "--unit", "segment", "--csv").stdout.splitlines()
+    if not csv[0].startswith("section,name,units,matched,unmatched,percent_agreement"):
+        failures.append("csv header: %r" % csv[0])
+    # the order of the coders does not change the measures
+    a = project.agreement("--unit", "document", "--group", "G", "--coders", "x,y")["overall"]
+    b = project.agreement("--unit", "document", "--group", "G", "--coders", "y,x")["overall"]
+    for key in a:
+        if a[key] is not None and abs(a[key] - b[key]) > 1e-12:
+            failures.append("coder order changes %s: %r %r" % (key, a[key], b[key]))
+    report = project.agreement("--unit", "document", "--group", "G")
+    want_keys = {"unit", "group", "coders", "overall", "codes", "documents", "pairs",
+                 "disagreements", "notes"}
+    if set(report) != want_keys:
+        failures.append("report keys: %r" % sorted(report))
+    d = report["disagreements"]
+    if len(d) != 1 or d[0]["coders"] != {"x": "G/a", "y": "G/b"} or d[0]["document"] != "u001.txt":
+        failures.append("disagreements: %r" % d)
+
+
+def test_identical_coders(root):
+    project = Project(root, "same", [("s.txt", "abcdefghijklmnopqrstuvwxyz" * 4)])
+    codings = []
+    for coder in ["p", "q", "r"]:
+        for code, start, end in [("A", 3, 20), ("B", 10, 40), ("A", 50, 60), ("B", 70, 90)]:
+            codings.append({"document": "s.txt", "coder": coder, "code": code,
+                            "start": start, "end": end})
+    project.load(["p", "q", "r"], ["A", "B"], codings)
+    for unit, keys in [("char", ["percent_agreement", "fleiss_kappa", "krippendorff_alpha",
+                                 "brennan_prediger", "gwet_ac1"]),
+                       ("segment", ["percent_agreement", "holsti", "brennan_prediger"]),
+                       ("unitized", ["u_alpha_2004", "binary_u_alpha"])]:
+        report = project.agreement("--unit", unit)
+        for key in keys:
+            check("identical coders, %s %s" % (unit, key), report["overall"][key], 1.0, 1e-12)
+        if report["disagreements"]:
+            failures.append("identical coders, %s: disagreements %r" % (unit, report["disagreements"]))
+
+
+def main():
+    with tempfile.TemporaryDirectory() as root:
+        for test in [test_e1, test_e2, test_e3, test_e4, test_e4_char, test_e5, test_e6,
+                     test_e7, test_e8, test_e9, test_e10, test_e11, test_cli_behaviour,
+                     test_identical_coders]:
+            try:
+                test(root)
+            except AssertionError as e:
+                failures.append("%s: %s" % (test.__name__, e))
+    for f in failures:
+        print("FAIL", f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

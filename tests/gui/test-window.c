@@ -1,0 +1,647 @@
+/* test-window.c: the main window drives the project: code, change, delete, undo;
+ * highlights drawn where the coding is; import in a thread; the code popover.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+
+#include "gloss-code-popover.h"
+#include "gloss-document-list.h"
+#include "gloss-window.h"
+
+#define CODED_SENTENCE   "Partnership requires accountability."
+#define UNCODED_SENTENCE "Nothing in this line carries a code."
+#define TRUST_COLOR      "#e01b24"
+#define POWER_COLOR      "#3584e4"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  gint64       document_id;
+  gint64       coder_id;
+  gint64       trust_id;
+  gint64       power_id;
+  GlossWindow *window;
+  gboolean     first_page_shown;
+} Fixture;
+
+/* Fixtures */
+
+static void
+write_pdf (const char *path)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 20);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_move_to (cr, 72, 120);
+  cairo_show_text (cr, CODED_SENTENCE);
+  cairo_move_to (cr, 72, 260);
+  cairo_show_text (cr, UNCODED_SENTENCE);
+  cairo_show_page (cr);
+
+  cairo_move_to (cr, 72, 120);
+  cairo_show_text (cr, "The second page.");
+  cairo_show_page (cr);
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+/* The [start, end) of @needle in the document text, in characters. */
+static void
+find_range (GlossProject *project,
+            gint64        document_id,
+            const char   *needle,
+            gint64       *start,
+            gint64       *end)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gloss_project_get_text (project, document_id, 0, -1, &error);
+  const char *hit;
+
+  g_assert_no_error (error);
+  hit = strstr (text, needle);
+  g_assert_nonnull (hit);
+  *start = g_utf8_pointer_to_offset (text, hit);
+  *end = *start + g_utf8_strlen (needle, -1);
+}
+
+static GlossProject *
+open_second_connection (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GlossProject *project = gloss_project_open (fixture->path, &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+static GPtrArray *
+read_codings (Fixture *fixture)
+{
+  g_autoptr(GlossProject) project = open_second_connection (fixture);
+  g_autoptr(GError) error = NULL;
+  GlossCodingFilter filter = { .document_id = fixture->document_id };
+  GPtrArray *codings = gloss_project_list_codings (project, &filter, &error);
+
+  g_assert_no_error (error);
+  gloss_project_close (project);
+  return codings;
+}
+
+static void
+on_first_page_shown (Fixture *fixture)
+{
+  fixture->first_page_shown = TRUE;
+}
+
+static void
+wait_until (gboolean *flag,
+            guint     timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  while (!*flag && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+spin (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = NULL;
+  g_autofree char *pdf = NULL;
+  GlossDocumentView *view;
+
+  fixture->dir = g_dir_make_tmp ("gloss-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "study.gloss", NULL);
+  pdf = g_build_filename (fixture->dir, "interview.pdf", NULL);
+  write_pdf (pdf);
+
+  project = gloss_project_create (fixture->path, "Field study", &error);
+  g_assert_no_error (error);
+  fixture->document_id = gloss_project_import_file (project, pdf, NULL, NULL, &error);
+  g_assert_no_error (error);
+  fixture->coder_id = gloss_project_add_coder (project, "Tester", NULL, &error);
+  g_assert_no_error (error);
+  fixture->trust_id = gloss_project_add_code (project, 0, "Trust", TRUST_COLOR, NULL, &error);
+  g_assert_no_error (error);
+  fixture->power_id = gloss_project_add_code (project, 0, "Power", POWER_COLOR, NULL, &error);
+  g_assert_no_error (error);
+  gloss_project_close (project);
+
+  fixture->window = g_object_ref_sink (gloss_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  view = gloss_window_get_document_view (fixture->window);
+  g_signal_connect_swapped (view, "first-page-shown", G_CALLBACK (on_first_page_shown), fixture);
+
+  g_assert_true (gloss_window_open_project (fixture->window, fixture->path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  /* Opening a project shows its first document; the action opens it again. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "open-document",
+                                  g_variant_new_int64 (fixture->document_id));
+  g_assert_cmpint (gloss_window_get_document_id (fixture->window), ==, fixture->document_id);
+  g_assert_cmpint (gloss_window_get_active_coder (fixture->window), ==, fixture->coder_id);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "interview.pdf", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  spin (50);
+
+  g_remove (wal);
+  g_remove (shm);
+  g_remove (fixture->path);
+  g_remove (pdf);
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* Coding through the window's actions, read back from the file */
+
+static void
+apply_code (Fixture *fixture,
+            gint64   start,
+            gint64   end,
+            gint64   code_id)
+{
+  GlossDocumentView *view = gloss_window_get_document_view (fixture->window);
+  gint64 s = -1, e = -1;
+
+  gloss_document_view_set_selection (view, start, end);
+  g_assert_true (gloss_document_view_get_selection (view, &s, &e));
+  g_assert_cmpint (s, ==, start);
+  g_assert_cmpint (e, ==, end);
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "apply-code"));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "apply-code",
+                                  g_variant_new_int64 (code_id));
+}
+
+static void
+test_code_change_delete_undo (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GlossProject) reader = open_second_connection (fixture);
+  g_autoptr(GPtrArray) codings = NULL;
+  GlossCoding *coding;
+  gint64 start, end, coding_id;
+  const char *title;
+
+  find_range (reader, fixture->document_id, CODED_SENTENCE, &start, &end);
+  gloss_project_close (reader);
+
+  /* The title names project and document. */
+  title = gtk_window_get_title (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (strstr (title, "Field study"));
+  g_assert_nonnull (strstr (title, "interview"));
+
+  /* Code */
+  apply_code (fixture, start, end, fixture->trust_id);
+  codings = read_codings (fixture);
+  g_assert_cmpuint (codings->len, ==, 1);
+  coding = g_ptr_array_index (codings, 0);
+  g_assert_cmpint (coding->document_id, ==, fixture->document_id);
+  g_assert_cmpint (coding->start, ==, start);
+  g_assert_cmpint (coding->end, ==, end);
+  g_assert_cmpint (coding->code_id, ==, fixture->trust_id);
+  g_assert_cmpint (coding->coder_id, ==, fixture->coder_id);
+  g_assert_cmpstr (coding->quote, ==, CODED_SENTENCE);
+  coding_id = coding->id;
+  g_assert_cmpint (gloss_window_get_selected_coding (fixture->window), ==, coding_id);
+  g_clear_pointer (&codings, g_ptr_array_unref);
+
+  /* Change its code */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "change-coding-code",
+                                  g_variant_new_int64 (fixture->power_id));
+  codings = read_codings (fixture);
+  g_assert_cmpuint (codings->len, ==, 1);
+  coding = g_ptr_array_index (codings, 0);
+  g_assert_cmpint (coding->id, ==, coding_id);
+  g_assert_cmpint (coding->code_id, ==, fixture->power_id);
+  g_assert_cmpint (coding->start, ==, start);
+  g_clear_pointer (&codings, g_ptr_array_unref);
+
+  /* Memo */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "set-coding-memo",
+                                  g_variant_new_string ("Said twice in the interview."));
+  codings = read_codings (fixture);
+  coding = g_ptr_array_index (codings, 0);
+  g_assert_cmpstr (coding->memo, ==, "Said twice in the interview.");
+  g_clear_pointer (&codings, g_ptr_array_unref);
+
+  /* Re-apply the last code (Power) to another passage */
+  {
+    g_autoptr(GlossProject) again = open_second_connection (fixture);
+    gint64 s2, e2;
+
+    find_range (again, fixture->document_id, UNCODED_SENTENCE, &s2, &e2);
+    gloss_project_close (again);
+    gloss_document_view_set_selection (gloss_window_get_document_view (fixture->window), s2, e2);
+    g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "apply-last-code", NULL);
+    codings = read_codings (fixture);
+    g_assert_cmpuint (codings->len, ==, 2);
+    coding = g_ptr_array_index (codings, 1);
+    g_assert_cmpint (coding->start, ==, s2);
+    g_assert_cmpint (coding->code_id, ==, fixture->power_id);
+    g_clear_pointer (&codings, g_ptr_array_unref);
+
+    /* ... and delete that one again */
+    g_assert_cmpint (gloss_window_get_selected_coding (fixture->window), !=, coding_id);
+    g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "delete-coding", NULL);
+    gloss_window_select_coding (fixture->window, coding_id);
+  }
+
+  /* Delete */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "delete-coding", NULL);
+  codings = read_codings (fixture);
+  g_assert_cmpuint (codings->len, ==, 0);
+  g_assert_cmpint (gloss_window_get_selected_coding (fixture->window), ==, 0);
+  g_clear_pointer (&codings, g_ptr_array_unref);
+
+  /* Undo brings it back, as it was */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "undo"));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
+  codings = read_codings (fixture);
+  g_assert_cmpuint (codings->len, ==, 1);
+  coding = g_ptr_array_index (codings, 0);
+  g_assert_cmpint (coding->start, ==, start);
+  g_assert_cmpint (coding->end, ==, end);
+  g_assert_cmpint (coding->code_id, ==, fixture->power_id);
+  g_assert_cmpstr (coding->memo, ==, "Said twice in the interview.");
+  g_clear_pointer (&codings, g_ptr_array_unref);
+
+  /* Redo deletes it again */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "redo", NULL);
+  codings = read_codings (fixture);
+  g_assert_cmpuint (codings->len, ==, 0);
+}
+
+static void
+test_apply_without_selection (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) codings = NULL;
+
+  gloss_document_view_clear_selection (gloss_window_get_document_view (fixture->window));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "apply-code",
+                                  g_variant_new_int64 (fixture->trust_id));
+  codings = read_codings (fixture);
+  g_assert_cmpuint (codings->len, ==, 0);
+}
+
+/* Rendering: the highlight is drawn where the coding is */
+
+typedef struct
+{
+  guchar *data;
+  gsize   stride;
+  int     width;
+  int     height;
+} Pixels;
+
+static GdkTexture *
+render_window (GtkWidget *window)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static Pixels
+download (GdkTexture *texture)
+{
+  Pixels pixels;
+
+  pixels.width = gdk_texture_get_width (texture);
+  pixels.height = gdk_texture_get_height (texture);
+  pixels.stride = (gsize) pixels.width * 4;
+  pixels.data = g_malloc (pixels.stride * pixels.height);
+  /* CAIRO_FORMAT_ARGB32 in native byte order */
+  gdk_texture_download (texture, pixels.data, pixels.stride);
+  return pixels;
+}
+
+/* A pixel tinted by the Trust colour (#e01b24 blended over white). */
+static gboolean
+is_trust_tint (const guchar *p)
+{
+  guint32 v = *(const guint32 *) p;
+  int r = (v >> 16) & 0xff, g = (v >> 8) & 0xff, b = v & 0xff;
+
+  return r > 170 && r - g > 35 && r - b > 35;
+}
+
+static guint
+count_tinted (const Pixels       *pixels,
+              const GdkRectangle *rect)
+{
+  guint count = 0;
+
+  for (int y = MAX (rect->y, 0); y < MIN (rect->y + rect->height, pixels->height); y++)
+    for (int x = MAX (rect->x, 0); x < MIN (rect->x + rect->width, pixels->width); x++)
+      if (is_trust_tint (pixels->data + y * pixels->stride + x * 4))
+        count++;
+
+  return count;
+}
+
+/* The box of [start, end) in window coordinates, through the view's selection. */
+static GdkRectangle
+range_rect (Fixture *fixture,
+            gint64   start,
+            gint64   end)
+{
+  GlossDocumentView *view = gloss_window_get_document_view (fixture->window);
+  GdkRectangle rect;
+  double x, y;
+
+  gloss_document_view_set_selection (view, start, end);
+  g_assert_true (gloss_document_view_get_selection_rect (view, &rect));
+  gloss_document_view_clear_selection (view);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), GTK_WIDGET (fixture->window),
+                                                   rect.x, rect.y, &x, &y));
+  rect.x = (int) x;
+  rect.y = (int) y;
+  g_assert_cmpint (rect.width, >, 20);
+  g_assert_cmpint (rect.height, >, 5);
+  return rect;
+}
+
+static void
+test_highlight_drawn (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GlossProject) reader = open_second_connection (fixture);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *png = NULL;
+  gint64 start, end, s2, e2;
+  GdkRectangle coded, uncoded;
+  Pixels pixels;
+  guint tinted_in, tinted_out;
+
+  find_range (reader, fixture->document_id, CODED_SENTENCE, &start, &end);
+  find_range (reader, fixture->document_id, UNCODED_SENTENCE, &s2, &e2);
+  gloss_project_close (reader);
+
+  wait_until (&fixture->first_page_shown, 10000);
+  g_assert_true (fixture->first_page_shown);
+
+  apply_code (fixture, start, end, fixture->trust_id);
+  /* Nothing selected: only the highlight colours the page. */
+  gloss_window_select_coding (fixture->window, 0);
+  coded = range_rect (fixture, start, end);
+  uncoded = range_rect (fixture, s2, e2);
+  spin (300);
+
+  texture = render_window (GTK_WIDGET (fixture->window));
+  png = g_build_filename (g_getenv ("GLOSS_TEST_OUTPUT") ? g_getenv ("GLOSS_TEST_OUTPUT")
+                                                         : fixture->dir,
+                          "test-window-highlight.png", NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, png));
+  g_test_message ("window rendered to %s", png);
+
+  pixels = download (texture);
+  tinted_in = count_tinted (&pixels, &coded);
+  tinted_out = count_tinted (&pixels, &uncoded);
+  g_test_message ("tinted pixels: %u of %d in the coding, %u in the uncoded line",
+                  tinted_in, coded.width * coded.height, tinted_out);
+  g_assert_cmpuint (tinted_in, >, (guint) (coded.width * coded.height) / 4);
+  g_assert_cmpuint (tinted_out, ==, 0);
+  g_free (pixels.data);
+
+  if (g_getenv ("GLOSS_TEST_OUTPUT") == NULL)
+    g_remove (png);
+}
+
+/* Import off the main thread, through a second connection */
+
+typedef struct
+{
+  GPtrArray *results;
+  gboolean   done;
+} ImportWait;
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ImportWait *wait = user_data;
+  g_autoptr(GError) error = NULL;
+
+  wait->results = gloss_document_list_import_files_finish (GLOSS_DOCUMENT_LIST (source), result, &error);
+  g_assert_no_error (error);
+  wait->done = TRUE;
+}
+
+static void
+test_import_in_thread (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-test-import-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "import.gloss", NULL);
+  g_autofree char *text = g_build_filename (dir, "e8.txt", NULL);
+  g_autofree char *bad = g_build_filename (dir, "broken.pdf", NULL);
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GFile) text_file = g_file_new_for_path (text);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GSList) files = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  GtkWidget *list;
+  ImportWait wait = { 0 };
+  GlossImportResult *r;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (text, "Interviewer: Why?\nRespondent: Trust.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "%PDF-1.4 this is not a PDF", -1, NULL));
+
+  project = gloss_project_create (path, "Import", &error);
+  g_assert_no_error (error);
+
+  list = g_object_ref_sink (gloss_document_list_new ());
+  gloss_document_list_set_project (GLOSS_DOCUMENT_LIST (list), project);
+  g_assert_cmpuint (gloss_document_list_get_n_documents (GLOSS_DOCUMENT_LIST (list)), ==, 0);
+
+  files = g_slist_append (files, text_file);
+  files = g_slist_append (files, bad_file);
+  gloss_document_list_import_files_async (GLOSS_DOCUMENT_LIST (list), files, NULL,
+                                          on_import_done, &wait);
+  wait_until (&wait.done, 20000);
+  g_assert_true (wait.done);
+
+  g_assert_cmpuint (wait.results->len, ==, 2);
+  r = g_ptr_array_index (wait.results, 0);
+  g_assert_cmpint (r->status, ==, GLOSS_IMPORT_IMPORTED);
+  g_assert_cmpint (r->document_id, >, 0);
+  r = g_ptr_array_index (wait.results, 1);
+  g_assert_cmpint (r->status, ==, GLOSS_IMPORT_REFUSED);
+  g_assert_nonnull (r->message);
+  g_assert_cmpstr (r->message, !=, "");
+
+  /* The window's connection sees what the thread's connection wrote. */
+  documents = gloss_project_list_documents (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 1);
+  g_assert_cmpstr (((GlossDocumentInfo *) g_ptr_array_index (documents, 0))->title, ==, "e8.txt");
+  gloss_document_list_reload (GLOSS_DOCUMENT_LIST (list));
+  g_assert_cmpuint (gloss_document_list_get_n_documents (GLOSS_DOCUMENT_LIST (list)), ==, 1);
+
+  g_ptr_array_unref (wait.results);
+  g_object_unref (list);
+  gloss_project_close (project);
+  g_clear_object (&project);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_remove (path);
+  g_remove (text);
+  g_remove (bad);
+  g_rmdir (dir);
+}
+
+/* The code popover: filter, first match, create */
+
+static GlossCode *
+make_code (gint64      id,
+           const char *name,
+           const char *path,
+           guint       depth)
+{
+  GlossCode *code = g_new0 (GlossCode, 1);
+
+  code->id = id;
+  code->name = g_strdup (name);
+  code->path = g_strdup (path);
+  code->color = g_strdup ("#3584e4");
+  code->depth = depth;
+  return code;
+}
+
+typedef struct
+{
+  gint64  chosen;
+  char   *created;
+} PopoverResult;
+
+static void
+on_chosen (GlossCodePopover *popover,
+           gint64            id,
+           PopoverResult    *result)
+{
+  result->chosen = id;
+}
+
+static void
+on_create (GlossCodePopover *popover,
+           const char       *name,
+           PopoverResult    *result)
+{
+  g_free (result->created);
+  result->created = g_strdup (name);
+}
+
+static void
+test_code_popover (void)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_code_free);
+  GtkWidget *popover = g_object_ref_sink (gloss_code_popover_new ());
+  PopoverResult result = { 0 };
+
+  g_ptr_array_add (codes, make_code (1, "Themes", "Themes", 0));
+  g_ptr_array_add (codes, make_code (2, "Trust", "Themes/Trust", 1));
+  g_ptr_array_add (codes, make_code (3, "Power", "Themes/Power", 1));
+  g_ptr_array_add (codes, make_code (4, "Accountability", "Accountability", 0));
+
+  g_assert_true (gloss_code_matches_filter (g_ptr_array_index (codes, 1), "tru"));
+  g_assert_true (gloss_code_matches_filter (g_ptr_array_index (codes, 1), "THEMES/t"));
+  g_assert_false (gloss_code_matches_filter (g_ptr_array_index (codes, 2), "trust"));
+  g_assert_true (gloss_code_matches_filter (g_ptr_array_index (codes, 2), ""));
+
+  gloss_code_popover_set_codes (GLOSS_CODE_POPOVER (popover), codes);
+  g_signal_connect (popover, "code-chosen", G_CALLBACK (on_chosen), &result);
+  g_signal_connect (popover, "code-create", G_CALLBACK (on_create), &result);
+
+  gloss_code_popover_set_filter (GLOSS_CODE_POPOVER (popover), "");
+  g_assert_cmpint (gloss_code_popover_get_first_match (GLOSS_CODE_POPOVER (popover)), ==, 1);
+
+  gloss_code_popover_set_filter (GLOSS_CODE_POPOVER (popover), "pow");
+  g_assert_cmpint (gloss_code_popover_get_first_match (GLOSS_CODE_POPOVER (popover)), ==, 3);
+  gloss_code_popover_activate_first (GLOSS_CODE_POPOVER (popover));
+  g_assert_cmpint (result.chosen, ==, 3);
+  g_assert_null (result.created);
+
+  gloss_code_popover_set_filter (GLOSS_CODE_POPOVER (popover), "  Resistance ");
+  g_assert_cmpint (gloss_code_popover_get_first_match (GLOSS_CODE_POPOVER (popover)), ==, 0);
+  gloss_code_popover_activate_first (GLOSS_CODE_POPOVER (popover));
+  g_assert_cmpstr (result.created, ==, "Resistance");
+
+  g_free (result.created);
+  g_object_unref (popover);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/code-popover", test_code_popover);
+  g_test_add_func ("/window/import-in-thread", test_import_in_thread);
+  g_test_add ("/window/code-change-delete-undo", Fixture, NULL,
+              fixture_set_up, test_code_change_delete_undo, fixture_tear_down);
+  g_test_add ("/window/apply-without-selection", Fixture, NULL,
+              fixture_set_up, test_apply_without_selection, fixture_tear_down);
+  g_test_add ("/window/highlight-drawn", Fixture, NULL,
+              fixture_set_up, test_highlight_drawn, fixture_tear_down);
+
+  return g_test_run ();
+}
