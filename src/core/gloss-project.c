@@ -302,7 +302,10 @@ configure_connection (GlossProject  *self,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, TRUE);
 
-  if (!_gloss_project_exec (self, "PRAGMA foreign_keys = ON", error))
+  /* A larger page cache and memory-mapped reads: large projects are read
+   * in bulk by agreement reports and exports. */
+  if (!_gloss_project_exec (self, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; "
+                                  "PRAGMA mmap_size = 268435456", error))
     return FALSE;
 
   if (!self->read_only &&
