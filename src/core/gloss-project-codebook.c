@@ -272,20 +272,10 @@ GPtrArray *
 gloss_project_list_coders (GlossProject  *self,
                            GError       **error)
 {
-  g_autoptr(GPtrArray) coders = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_coder_free);
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
 
-  stmt = _gloss_project_prepare (self, CODER_SELECT "ORDER BY k.name COLLATE NOCASE, k.id", error);
-  if (stmt == NULL)
-    return NULL;
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (coders, coder_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  return g_steal_pointer (&coders);
+  return _gloss_project_query_rows (self, CODER_SELECT "ORDER BY k.name COLLATE NOCASE, k.id", 0,
+                                    (GlossRowFunc) coder_from_row, (GDestroyNotify) gloss_coder_free, error);
 }
 
 GlossCoder *
@@ -293,20 +283,12 @@ gloss_project_get_coder (GlossProject  *self,
                          gint64         coder_id,
                          GError       **error)
 {
-  sqlite3_stmt *stmt;
-  GlossCoder *coder = NULL;
+  GlossCoder *coder;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
 
-  stmt = _gloss_project_prepare (self, CODER_SELECT "WHERE k.id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, coder_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    coder = coder_from_row (stmt);
-  sqlite3_reset (stmt);
-
+  coder = _gloss_project_query_row (self, CODER_SELECT "WHERE k.id = ?1", coder_id,
+                                    (GlossRowFunc) coder_from_row, error);
   if (coder == NULL)
     require_coder (self, coder_id, error);
 
@@ -801,20 +783,10 @@ GPtrArray *
 gloss_project_list_codes (GlossProject  *self,
                           GError       **error)
 {
-  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_code_free);
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
 
-  stmt = _gloss_project_prepare (self, CODE_TREE "ORDER BY t.sort", error);
-  if (stmt == NULL)
-    return NULL;
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (codes, code_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  return g_steal_pointer (&codes);
+  return _gloss_project_query_rows (self, CODE_TREE "ORDER BY t.sort", 0,
+                                    (GlossRowFunc) code_from_row, (GDestroyNotify) gloss_code_free, error);
 }
 
 GlossCode *
@@ -822,20 +794,12 @@ gloss_project_get_code (GlossProject  *self,
                         gint64         code_id,
                         GError       **error)
 {
-  sqlite3_stmt *stmt;
-  GlossCode *code = NULL;
+  GlossCode *code;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
 
-  stmt = _gloss_project_prepare (self, CODE_TREE "WHERE c.id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, code_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    code = code_from_row (stmt);
-  sqlite3_reset (stmt);
-
+  code = _gloss_project_query_row (self, CODE_TREE "WHERE c.id = ?1", code_id,
+                                   (GlossRowFunc) code_from_row, error);
   if (code == NULL)
     require_code (self, code_id, error);
 

@@ -331,29 +331,12 @@ GPtrArray *
 gloss_project_list_documents (GlossProject  *self,
                               GError       **error)
 {
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_document_info_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
 
-  stmt = _gloss_project_prepare (self,
-                                 "SELECT " DOCUMENT_COLUMNS " FROM document d WHERE d.removed = 0 ORDER BY d.id",
-                                 error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (documents, document_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _gloss_project_set_error (self, error, _("Cannot list the documents"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&documents);
+  return _gloss_project_query_rows (self,
+                                    "SELECT " DOCUMENT_COLUMNS " FROM document d WHERE d.removed = 0 ORDER BY d.id",
+                                    0, (GlossRowFunc) document_from_row,
+                                    (GDestroyNotify) gloss_document_info_free, error);
 }
 
 GlossDocumentInfo *
@@ -361,22 +344,13 @@ gloss_project_get_document (GlossProject  *self,
                             gint64         document_id,
                             GError       **error)
 {
-  sqlite3_stmt *stmt;
-  GlossDocumentInfo *info = NULL;
+  GlossDocumentInfo *info;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
 
-  stmt = _gloss_project_prepare (self,
-                                 "SELECT " DOCUMENT_COLUMNS " FROM document d WHERE d.id = ?1 AND d.removed = 0",
-                                 error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    info = document_from_row (stmt);
-  sqlite3_reset (stmt);
-
+  info = _gloss_project_query_row (self,
+                                   "SELECT " DOCUMENT_COLUMNS " FROM document d WHERE d.id = ?1 AND d.removed = 0",
+                                   document_id, (GlossRowFunc) document_from_row, error);
   if (info == NULL)
     set_not_found (error, document_id);
 

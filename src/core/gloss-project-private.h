@@ -39,6 +39,20 @@ gboolean      _gloss_project_exec      (GlossProject  *self,
 gboolean      _gloss_project_run       (GlossProject  *self,
                                         sqlite3_stmt  *stmt,
                                         GError       **error);
+/* Runs @sql (with @id bound to ?1 when it is not 0) and makes a record of
+ * each row with @from_row: all of them, or the first one (NULL if none). */
+typedef gpointer (*GlossRowFunc) (sqlite3_stmt *stmt);
+GPtrArray    *_gloss_project_query_rows (GlossProject   *self,
+                                         const char     *sql,
+                                         gint64          id,
+                                         GlossRowFunc    from_row,
+                                         GDestroyNotify  free_func,
+                                         GError        **error);
+gpointer      _gloss_project_query_row  (GlossProject   *self,
+                                         const char     *sql,
+                                         gint64          id,
+                                         GlossRowFunc    from_row,
+                                         GError        **error);
 /* Sets @error from the connection's last error. */
 void          _gloss_project_set_error (GlossProject  *self,
                                         GError       **error,

@@ -187,6 +187,57 @@ _gloss_project_prepare (GlossProject  *self,
   return stmt;
 }
 
+GPtrArray *
+_gloss_project_query_rows (GlossProject    *self,
+                           const char      *sql,
+                           gint64           id,
+                           GlossRowFunc     from_row,
+                           GDestroyNotify   free_func,
+                           GError         **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  sqlite3_stmt *stmt = _gloss_project_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_set_sqlite_error (self->db, rc, error, _("Cannot read the project"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+gpointer
+_gloss_project_query_row (GlossProject  *self,
+                          const char    *sql,
+                          gint64         id,
+                          GlossRowFunc   from_row,
+                          GError       **error)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (self, sql, error);
+  gpointer row = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    row = from_row (stmt);
+  sqlite3_reset (stmt);
+
+  return row;
+}
+
 gboolean
 _gloss_project_exec (GlossProject  *self,
                      const char    *sql,
@@ -403,6 +454,9 @@ open_connection (GlossProject  *self,
       return FALSE;
     }
 
+  /* Wait for other writers from the very first read: opening while another
+   * program commits, checkpoints or switches the file to WAL is normal. */
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   return TRUE;
 }
 
