@@ -124,18 +124,14 @@ gloss_cli_agreement (int    argc,
   if (report == NULL)
     return gloss_cli_fail (error);
 
-  if (json)
-    {
-      g_autoptr(JsonNode) node = gloss_agreement_report_to_json_node (report);
+  {
+    /* written as one string: a large report has too many disagreements
+     * for a tree of JSON nodes */
+    g_autofree char *text = json ? gloss_agreement_report_to_json (report)
+                          : csv ? gloss_agreement_report_to_csv (report)
+                          : gloss_agreement_report_to_text (report);
 
-      gloss_cli_print_json (node);
-    }
-  else
-    {
-      g_autofree char *text = csv ? gloss_agreement_report_to_csv (report)
-                                  : gloss_agreement_report_to_text (report);
-
-      fputs (text, stdout);
-    }
+    fputs (text, stdout);
+  }
   return GLOSS_CLI_OK;
 }

@@ -73,6 +73,12 @@ int gloss_cli_search     (int argc, char **argv);
 int gloss_cli_check      (int argc, char **argv);
 int gloss_cli_undo       (int argc, char **argv);
 int gloss_cli_redo       (int argc, char **argv);
+int gloss_cli_copy        (int argc, char **argv);
+int gloss_cli_merge       (int argc, char **argv);
+int gloss_cli_export      (int argc, char **argv);
+int gloss_cli_import_qdpx (int argc, char **argv);
+int gloss_cli_import_qdc  (int argc, char **argv);
+int gloss_cli_matrix      (int argc, char **argv);
 int gloss_cli_agreement  (int argc, char **argv);
 
 G_END_DECLS

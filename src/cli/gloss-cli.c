@@ -29,6 +29,14 @@ static const GlossCliCommand commands[] = {
   { "check", "PROJECT", N_("Check a project file"), gloss_cli_check },
   { "undo", "PROJECT", N_("Undo the last change"), gloss_cli_undo },
   { "redo", "PROJECT", N_("Redo the last undone change"), gloss_cli_redo },
+  { "copy", "PROJECT OUT --coder NAME [--without-codings]", N_("Make a copy for one coder"), gloss_cli_copy },
+  { "merge", "LEAD OTHER... [--theirs] [--json]", N_("Merge coders’ copies into the lead project"), gloss_cli_merge },
+  { "export", "PROJECT --format qdpx|qdc|csv|xlsx|json|html|md -o OUT [--coder NAME] [--code PATH] [--doc DOC]",
+    N_("Export the project, its codebook or coded excerpts"), gloss_cli_export },
+  { "import-qdpx", "PROJECT FILE.qdpx", N_("Create a project from a REFI-QDA file"), gloss_cli_import_qdpx },
+  { "import-qdc", "PROJECT FILE.qdc", N_("Add a REFI-QDA codebook"), gloss_cli_import_qdc },
+  { "matrix", "PROJECT --kind code-document|code-coder|cooccurrence [--presence] --format csv|xlsx -o OUT",
+    N_("Write a code matrix"), gloss_cli_matrix },
   { "agreement", "PROJECT --unit UNIT [OPTIONS]", N_("Inter-coder agreement"), gloss_cli_agreement },
 };
 
@@ -38,7 +46,7 @@ print_usage (FILE *out)
   fprintf (out, "%s\n\n", _("Usage: gloss-cli COMMAND [ARGUMENTS…]"));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “gloss-cli COMMAND --help” for a command’s options."));
 }
 

@@ -36,174 +36,275 @@ report_kinds (const GlossAgreementReport *report)
   return report->overall.present;
 }
 
-/* JSON */
+/* JSON, written straight into a string: a report can list hundreds of
+ * thousands of disagreements, too many for a tree of JsonNodes. */
+
+typedef struct
+{
+  GString  *out;
+  guint     depth;
+  gboolean  first[16];   /* nothing written yet at this depth */
+} Writer;
 
 static void
-add_number (JsonBuilder *builder,
-            double       value)
+write_indent (Writer *w)
 {
-  if (value == floor (value) && fabs (value) < 9007199254740992.0)
-    json_builder_add_int_value (builder, (gint64) value);
-  else
-    json_builder_add_double_value (builder, value);
+  g_string_append_c (w->out, '\n');
+  for (guint i = 0; i < w->depth; i++)
+    g_string_append (w->out, "  ");
 }
 
 static void
-add_measures (JsonBuilder                  *builder,
-              const GlossAgreementMeasures *measures)
+write_separator (Writer *w)
 {
-  json_builder_set_member_name (builder, "units");
-  add_number (builder, measures->units);
+  if (!w->first[w->depth])
+    g_string_append_c (w->out, ',');
+  w->first[w->depth] = FALSE;
+  write_indent (w);
+}
+
+static void
+write_open (Writer *w,
+            char    bracket)
+{
+  g_string_append_c (w->out, bracket);
+  w->depth++;
+  g_assert (w->depth < G_N_ELEMENTS (w->first));
+  w->first[w->depth] = TRUE;
+}
+
+static void
+write_close (Writer *w,
+             char    bracket)
+{
+  gboolean empty = w->first[w->depth];
+
+  w->depth--;
+  if (!empty)
+    write_indent (w);
+  g_string_append_c (w->out, bracket);
+}
+
+static void
+write_string (Writer     *w,
+              const char *text)
+{
+  g_string_append_c (w->out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (w->out, "\\%c", c);
+      else if (c < 0x20)
+        g_string_append_printf (w->out, "\\u%04x", c);
+      else
+        g_string_append_c (w->out, c);
+    }
+  g_string_append_c (w->out, '"');
+}
+
+static void
+write_key (Writer     *w,
+           const char *key)
+{
+  write_separator (w);
+  write_string (w, key);
+  g_string_append (w->out, " : ");
+}
+
+static void
+write_number (Writer *w,
+              double  value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    g_string_append (w->out, "null");
+  else if (value == floor (value) && fabs (value) < 9007199254740992.0)
+    g_string_append_printf (w->out, "%" G_GINT64_FORMAT, (gint64) value);
+  else
+    g_string_append (w->out, g_ascii_formatd (buffer, sizeof buffer, "%.17g", value));
+}
+
+static void
+write_measure (Writer       *w,
+               GlossMeasure  measure)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* always with a fraction or exponent, so 1 reads as the double 1.0 */
+  if (!gloss_measure_is_defined (measure) || !isfinite (measure.value))
+    g_string_append (w->out, "null");
+  else
+    {
+      g_ascii_formatd (buffer, sizeof buffer, "%.17g", measure.value);
+      g_string_append (w->out, buffer);
+      if (strpbrk (buffer, ".eEn") == NULL)
+        g_string_append (w->out, ".0");
+    }
+}
+
+static void
+write_measures (Writer                       *w,
+                const GlossAgreementMeasures *measures)
+{
+  write_key (w, "units");
+  write_number (w, measures->units);
   if (measures->has_counts)
     {
-      json_builder_set_member_name (builder, "matched");
-      json_builder_add_int_value (builder, measures->matched);
-      json_builder_set_member_name (builder, "unmatched");
-      json_builder_add_int_value (builder, measures->unmatched);
+      write_key (w, "matched");
+      write_number (w, measures->matched);
+      write_key (w, "unmatched");
+      write_number (w, measures->unmatched);
     }
   for (guint k = 0; k < GLOSS_N_MEASURES; k++)
-    {
-      if (!gloss_agreement_measures_has (measures, k))
-        continue;
-      json_builder_set_member_name (builder, gloss_measure_kind_to_key (k));
-      if (gloss_measure_is_defined (measures->values[k]))
-        json_builder_add_double_value (builder, measures->values[k].value);
-      else
-        json_builder_add_null_value (builder);
-    }
+    if (gloss_agreement_measures_has (measures, k))
+      {
+        write_key (w, gloss_measure_kind_to_key (k));
+        write_measure (w, measures->values[k]);
+      }
 }
 
 static void
-add_rows (JsonBuilder *builder,
-          const char  *array_name,
-          const char  *label_key,
-          GArray      *rows)
+write_rows (Writer     *w,
+            const char *array_name,
+            const char *label_key,
+            GArray     *rows)
 {
-  json_builder_set_member_name (builder, array_name);
-  json_builder_begin_array (builder);
+  write_key (w, array_name);
+  write_open (w, '[');
   for (guint r = 0; r < rows->len; r++)
     {
       GlossAgreementRow *row = &g_array_index (rows, GlossAgreementRow, r);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, label_key);
-      json_builder_add_string_value (builder, row->label);
-      add_measures (builder, &row->measures);
-      json_builder_end_object (builder);
+      write_separator (w);
+      write_open (w, '{');
+      write_key (w, label_key);
+      write_string (w, row->label);
+      write_measures (w, &row->measures);
+      write_close (w, '}');
     }
-  json_builder_end_array (builder);
+  write_close (w, ']');
 }
 
 static void
-add_pairs (JsonBuilder                *builder,
-           const GlossAgreementReport *report)
+write_pairs (Writer                     *w,
+             const GlossAgreementReport *report)
 {
-  json_builder_set_member_name (builder, "pairs");
-  json_builder_begin_array (builder);
+  write_key (w, "pairs");
+  write_open (w, '[');
   for (guint p = 0; p < report->pairs->len; p++)
     {
       GlossAgreementPair *pair = &g_array_index (report->pairs, GlossAgreementPair, p);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "coders");
-      json_builder_begin_array (builder);
-      json_builder_add_string_value (builder, coder_at (report, pair->coder_a));
-      json_builder_add_string_value (builder, coder_at (report, pair->coder_b));
-      json_builder_end_array (builder);
-      add_measures (builder, &pair->measures);
-      json_builder_end_object (builder);
+      write_separator (w);
+      write_open (w, '{');
+      write_key (w, "coders");
+      write_open (w, '[');
+      write_separator (w);
+      write_string (w, coder_at (report, pair->coder_a));
+      write_separator (w);
+      write_string (w, coder_at (report, pair->coder_b));
+      write_close (w, ']');
+      write_measures (w, &pair->measures);
+      write_close (w, '}');
     }
-  json_builder_end_array (builder);
+  write_close (w, ']');
 }
 
 static void
-add_disagreements (JsonBuilder                *builder,
-                   const GlossAgreementReport *report)
+write_disagreements (Writer                     *w,
+                     const GlossAgreementReport *report)
 {
-  json_builder_set_member_name (builder, "disagreements");
-  json_builder_begin_array (builder);
+  write_key (w, "disagreements");
+  write_open (w, '[');
   for (guint i = 0; i < report->disagreements->len; i++)
     {
       GlossAgreementDisagreement *d = &g_array_index (report->disagreements, GlossAgreementDisagreement, i);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "document");
-      json_builder_add_string_value (builder, document_title (report, d->document));
-      json_builder_set_member_name (builder, "start");
-      json_builder_add_int_value (builder, d->start);
-      json_builder_set_member_name (builder, "end");
-      json_builder_add_int_value (builder, d->end);
-      json_builder_set_member_name (builder, "code");
-      json_builder_add_string_value (builder, d->code);
-      json_builder_set_member_name (builder, "coders");
-      json_builder_begin_object (builder);
+      write_separator (w);
+      write_open (w, '{');
+      write_key (w, "document");
+      write_string (w, document_title (report, d->document));
+      write_key (w, "start");
+      write_number (w, d->start);
+      write_key (w, "end");
+      write_number (w, d->end);
+      write_key (w, "code");
+      write_string (w, d->code);
+      write_key (w, "coders");
+      write_open (w, '{');
       for (guint c = 0; c < report->coders->len; c++)
         {
-          json_builder_set_member_name (builder, coder_at (report, c));
-          json_builder_add_string_value (builder, d->values[c]);
+          write_key (w, coder_at (report, c));
+          write_string (w, d->values[c]);
         }
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
+      write_close (w, '}');
+      write_close (w, '}');
     }
-  json_builder_end_array (builder);
+  write_close (w, ']');
 }
 
-JsonNode *
-gloss_agreement_report_to_json_node (const GlossAgreementReport *report)
+static void
+write_strings (Writer     *w,
+               const char *key,
+               GPtrArray  *strings)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "unit");
-  json_builder_add_string_value (builder, gloss_agreement_unit_to_string (report->unit));
-  if (report->group != NULL)
+  write_key (w, key);
+  write_open (w, '[');
+  for (guint i = 0; i < strings->len; i++)
     {
-      json_builder_set_member_name (builder, "group");
-      json_builder_add_string_value (builder, report->group);
+      write_separator (w);
+      write_string (w, g_ptr_array_index (strings, i));
     }
-  if (report->unit == GLOSS_AGREEMENT_UNIT_SEGMENT)
-    {
-      json_builder_set_member_name (builder, "threshold");
-      json_builder_add_double_value (builder, report->threshold);
-    }
-  if (report->unit == GLOSS_AGREEMENT_UNIT_CHAR)
-    {
-      json_builder_set_member_name (builder, "coded_only");
-      json_builder_add_boolean_value (builder, report->coded_only);
-    }
-  json_builder_set_member_name (builder, "coders");
-  json_builder_begin_array (builder);
-  for (guint c = 0; c < report->coders->len; c++)
-    json_builder_add_string_value (builder, coder_at (report, c));
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "overall");
-  json_builder_begin_object (builder);
-  add_measures (builder, &report->overall);
-  json_builder_end_object (builder);
-  add_rows (builder, "codes", "code", report->codes);
-  add_rows (builder, "documents", "document", report->documents);
-  add_pairs (builder, report);
-  add_disagreements (builder, report);
-
-  json_builder_set_member_name (builder, "notes");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < report->notes->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (report->notes, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  write_close (w, ']');
 }
 
 char *
 gloss_agreement_report_to_json (const GlossAgreementReport *report)
 {
-  g_autoptr(JsonNode) root = gloss_agreement_report_to_json_node (report);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  Writer w = { g_string_sized_new (4096), 0, { TRUE } };
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  write_open (&w, '{');
+  write_key (&w, "unit");
+  write_string (&w, gloss_agreement_unit_to_string (report->unit));
+  if (report->group != NULL)
+    {
+      write_key (&w, "group");
+      write_string (&w, report->group);
+    }
+  if (report->unit == GLOSS_AGREEMENT_UNIT_SEGMENT)
+    {
+      write_key (&w, "threshold");
+      write_measure (&w, gloss_measure_defined (report->threshold));
+    }
+  if (report->unit == GLOSS_AGREEMENT_UNIT_CHAR)
+    {
+      write_key (&w, "coded_only");
+      g_string_append (w.out, report->coded_only ? "true" : "false");
+    }
+  write_strings (&w, "coders", report->coders);
+  write_key (&w, "overall");
+  write_open (&w, '{');
+  write_measures (&w, &report->overall);
+  write_close (&w, '}');
+  write_rows (&w, "codes", "code", report->codes);
+  write_rows (&w, "documents", "document", report->documents);
+  write_pairs (&w, report);
+  write_disagreements (&w, report);
+  write_strings (&w, "notes", report->notes);
+  write_close (&w, '}');
+  g_string_append_c (w.out, '\n');
+  return g_string_free (w.out, FALSE);
+}
+
+JsonNode *
+gloss_agreement_report_to_json_node (const GlossAgreementReport *report)
+{
+  g_autofree char *json = gloss_agreement_report_to_json (report);
+
+  return json_from_string (json, NULL);
 }
 
 /* CSV */

@@ -425,28 +425,6 @@ joined_continuum (GlossAgreementInputs *inputs,
   return joined;
 }
 
-/* Only the intervals accepted by @keep, with coders and codes renumbered. */
-static GlossContinuum *
-filter_continuum (const GlossContinuum *continuum,
-                  guint                 n_coders,
-                  const int            *coder_map,   /* -1: leave out */
-                  guint                 n_codes,
-                  const int            *code_map)
-{
-  GlossContinuum *result = gloss_continuum_new (continuum->length, n_coders, n_codes);
-
-  for (guint i = 0; i < continuum->intervals->len; i++)
-    {
-      GlossInterval *s = &g_array_index (continuum->intervals, GlossInterval, i);
-      int coder = coder_map ? coder_map[s->coder] : (int) s->coder;
-      int code = code_map ? code_map[s->code] : (int) s->code;
-
-      if (coder >= 0 && code >= 0)
-        gloss_continuum_add (result, coder, code, s->start, s->end);
-    }
-  return result;
-}
-
 static void
 unitized_codes (GlossAgreementInputs       *inputs,
                 GlossAgreementReport       *report,
@@ -454,18 +432,23 @@ unitized_codes (GlossAgreementInputs       *inputs,
                 const GlossUnitizingResult *overall)
 {
   guint Q = inputs->codes->len;
-  g_autofree int *code_map = g_new (int, MAX (Q, 1));
+  g_autoptr(GPtrArray) per_code = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_continuum_free);
+
+  /* one continuum per code, filled in one pass */
+  for (guint c = 0; c < Q; c++)
+    g_ptr_array_add (per_code, gloss_continuum_new (joined->length, joined->n_coders, 1));
+  for (guint i = 0; i < joined->intervals->len; i++)
+    {
+      GlossInterval *v = &g_array_index (joined->intervals, GlossInterval, i);
+
+      gloss_continuum_add (per_code->pdata[v->code], v->coder, 0, v->start, v->end);
+    }
 
   for (guint c = 0; c < Q; c++)
     {
-      g_autoptr(GlossContinuum) one = NULL;
-      g_autoptr(GlossUnitizingResult) r = NULL;
+      g_autoptr(GlossUnitizingResult) r = gloss_unitizing_compute (per_code->pdata[c]);
       GlossAgreementMeasures measures;
 
-      for (guint k = 0; k < Q; k++)
-        code_map[k] = k == c ? 0 : -1;
-      one = filter_continuum (joined, joined->n_coders, NULL, 1, code_map);
-      r = gloss_unitizing_compute (one);
       set_unitized (&measures, joined->length, overall->u_alpha_2004[c], r);
       gloss_agreement_measures_set (&measures, GLOSS_MEASURE_CU_ALPHA,
                                     gloss_measure_undefined ("cu-alpha compares two codes or more"));
@@ -542,18 +525,13 @@ _gloss_agreement_compute_unitized (GlossAgreementInputs *inputs,
       g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, "There are no codes to compare");
       return FALSE;
     }
-  gint64 t0 = g_get_monotonic_time ();
   joined = joined_continuum (inputs, offsets);
   overall = gloss_unitizing_compute (joined);
-  gint64 t1 = g_get_monotonic_time ();
   set_unitized (&report->overall, joined->length, overall->u_alpha_2004_overall, overall);
   unitized_codes (inputs, report, joined, overall);
-  gint64 t2 = g_get_monotonic_time ();
   unitized_pairs (report, joined);
-  gint64 t3 = g_get_monotonic_time ();
   if (!unitized_documents (inputs, report, error))
     return FALSE;
-  g_printerr ("PROFILE overall %.3f codes %.3f pairs %.3f docs %.3f\n", (t1-t0)/1e6, (t2-t1)/1e6, (t3-t2)/1e6, (g_get_monotonic_time()-t3)/1e6);
 
   if (inputs->documents->len > 1)
     _gloss_agreement_report_note (report, inputs,

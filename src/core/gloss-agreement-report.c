@@ -152,7 +152,18 @@ contains_id (GArray *ids,
   return FALSE;
 }
 
-/* The compared coders' names, in the order asked; @coder_index maps id -> index + 1. */
+static void
+add_coder (GlossAgreementReport *report,
+           GHashTable           *coder_index,
+           const GlossCoder     *coder)
+{
+  g_ptr_array_add (report->coders, g_strdup (coder->name));
+  g_hash_table_insert (coder_index, g_memdup2 (&coder->id, sizeof (gint64)),
+                       GUINT_TO_POINTER (report->coders->len));
+}
+
+/* The compared coders' names, in the order asked (default: every coder in
+ * the project's order); @coder_index maps id -> index + 1. */
 static gboolean
 gather_coders (GlossProject                *project,
                const GlossAgreementOptions *options,
@@ -160,28 +171,30 @@ gather_coders (GlossProject                *project,
                GHashTable                  *coder_index,
                GError                     **error)
 {
-  g_autoptr(GPtrArray) all = gloss_project_list_coders (project, error);
-
-  if (all == NULL)
-    return FALSE;
-  for (guint i = 0; i < all->len; i++)
+  if (options->coder_ids->len == 0)
     {
-      GlossCoder *coder = g_ptr_array_index (all, i);
+      g_autoptr(GPtrArray) all = gloss_project_list_coders (project, error);
 
-      if (options->coder_ids->len == 0 || contains_id (options->coder_ids, coder->id))
-        {
-          g_ptr_array_add (report->coders, g_strdup (coder->name));
-          g_hash_table_insert (coder_index, g_memdup2 (&coder->id, sizeof (gint64)),
-                               GUINT_TO_POINTER (report->coders->len));
-        }
+      if (all == NULL)
+        return FALSE;
+      for (guint i = 0; i < all->len; i++)
+        add_coder (report, coder_index, g_ptr_array_index (all, i));
     }
   for (guint i = 0; i < options->coder_ids->len; i++)
-    if (!g_hash_table_contains (coder_index, &g_array_index (options->coder_ids, gint64, i)))
-      {
-        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, "No coder with id %" G_GINT64_FORMAT,
-                     g_array_index (options->coder_ids, gint64, i));
+    {
+      gint64 id = g_array_index (options->coder_ids, gint64, i);
+      g_autoptr(GlossCoder) coder = NULL;
+
+      if (g_hash_table_contains (coder_index, &id))
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, "A coder is listed twice");
+          return FALSE;
+        }
+      coder = gloss_project_get_coder (project, id, error);
+      if (coder == NULL)
         return FALSE;
-      }
+      add_coder (report, coder_index, coder);
+    }
   if (report->coders->len < 2)
     {
       g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
@@ -440,8 +453,8 @@ note_undefined_rows (GlossAgreementReport *report,
           const char *reason = g_ptr_array_index (order, i);
           guint count = GPOINTER_TO_UINT (g_hash_table_lookup (reasons, reason));
 
-          _gloss_agreement_report_note (report, inputs, "%s is undefined for %u %s: %s",
-                                        gloss_measure_kind_to_key (k), count, what, reason);
+          _gloss_agreement_report_note (report, inputs, "%s is undefined for %u of %u %s: %s",
+                                        gloss_measure_kind_to_key (k), count, rows->len, what, reason);
         }
     }
 }
@@ -586,6 +599,7 @@ GlossAgreementReport *
 gloss_agreement_report_compute_finish (GAsyncResult  *result,
                                        GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gloss_agreement_report_compute_async, NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }

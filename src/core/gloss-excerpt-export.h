@@ -5,8 +5,10 @@
  * - csv:  RFC 4180, UTF-8 without BOM, CRLF between records, every field
  *         quoted when it holds a comma, quote, CR or LF.
  * - xlsx: one sheet "Codings" (and with sheet_per_code one sheet per code).
- * - json: a W3C Web Annotation collection; each coding an Annotation whose
- *         target has a TextPositionSelector and a TextQuoteSelector.
+ * - json: a W3C Web Annotation collection; each coding an Annotation
+ *         (motivation "classifying") whose body names the code path (and a
+ *         second body the memo) and whose target has a TextPositionSelector
+ *         and a TextQuoteSelector on the document text; "pages" is ours.
  * - html: one self-contained page grouped by code, in the code colours,
  *         every text escaped, no script allowed (Content-Security-Policy).
  * - md:   Markdown grouped by code; quotes as block quotes, HTML escaped.

@@ -38,6 +38,9 @@ void      _gloss_xml_escape_append  (GString    *out,
                                      const char *text);
 void      _gloss_json_escape_append (GString    *out,
                                      const char *text);
+/* At most the first @n_chars characters of @text. */
+char     *_gloss_utf8_head          (const char *text,
+                                     glong       n_chars);
 /* ISO 8601 in UTC, "2024-05-01T10:00:00Z"; "" for 0. */
 char     *_gloss_format_time        (gint64      usec);
 /* Parses xsd:dateTime; 0 if it cannot. */

@@ -210,6 +210,19 @@ _gloss_json_escape_append (GString    *out,
   g_string_append_c (out, '"');
 }
 
+char *
+_gloss_utf8_head (const char *text,
+                  glong       n_chars)
+{
+  const char *end = text != NULL ? text : "";
+
+  /* g_utf8_substring reads past a string shorter than its end. */
+  for (glong i = 0; i < n_chars && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+
+  return g_strndup (text != NULL ? text : "", end - (text != NULL ? text : ""));
+}
+
 /* Times */
 
 char *

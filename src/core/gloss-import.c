@@ -182,6 +182,36 @@ open_pdf (GBytes      *bytes,
   return poppler_document_new_from_stream (stream, g_bytes_get_size (bytes), password, NULL, error);
 }
 
+
+/* The largest page the PDF standard allows is 14,400 units square; a page
+ * beyond that (or of no size at all) cannot be shown and is refused rather
+ * than stored. An empty size falls back to Letter, as a missing page does. */
+#define MAX_PAGE_POINTS 14400.0
+
+static gboolean
+page_size_is_sane (GlossPage   *info,
+                   const char  *name,
+                   GError     **error)
+{
+  if (info->width == 0.0 && info->height == 0.0)
+    {
+      info->width = 612;
+      info->height = 792;
+      return TRUE;
+    }
+
+  if (!(info->width > 0.0 && info->width <= MAX_PAGE_POINTS &&
+        info->height > 0.0 && info->height <= MAX_PAGE_POINTS))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT,
+                   _("“%s” has a page of an impossible size (page %u: %g × %g points)"),
+                   name, info->index + 1, info->width, info->height);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static GlossImportedDocument *
 read_pdf (const char    *path,
           GBytes        *bytes,
@@ -240,6 +270,8 @@ read_pdf (const char    *path,
         {
           page_text = gloss_import_pdf_page_text (page);
           poppler_page_get_size (page, &info.width, &info.height);
+          if (!page_size_is_sane (&info, name, error))
+            return NULL;
         }
       else
         {

@@ -43,11 +43,22 @@ gint64   gloss_matrix_get         (const GlossMatrix *matrix,
                                    guint              row,
                                    guint              col);
 /* @filter narrows the codings (its code_id is ignored). */
-GlossMatrix *gloss_project_compute_matrix (GlossProject            *project,
-                                           GlossMatrixKind          kind,
-                                           const GlossCodingFilter *filter,
-                                           gboolean                 presence,
-                                           GError                 **error);
+GlossMatrix *gloss_matrix_compute (GlossProject            *project,
+                                   GlossMatrixKind          kind,
+                                   const GlossCodingFilter *filter,
+                                   gboolean                 presence,
+                                   GError                 **error);
+/* The same in a thread, on a connection of its own. */
+void         gloss_matrix_compute_async  (GlossProject            *project,
+                                          GlossMatrixKind          kind,
+                                          const GlossCodingFilter *filter,
+                                          gboolean                 presence,
+                                          GCancellable            *cancellable,
+                                          GAsyncReadyCallback      callback,
+                                          gpointer                 user_data);
+GlossMatrix *gloss_matrix_compute_finish (GlossProject            *project,
+                                          GAsyncResult            *result,
+                                          GError                 **error);
 /* @format: GLOSS_EXCERPT_CSV or GLOSS_EXCERPT_XLSX. */
 gboolean gloss_matrix_write       (const GlossMatrix *matrix,
                                    GlossExcerptFormat format,

@@ -181,3 +181,79 @@ fail:
                name, local_error->message);
   return FALSE;
 }
+
+/* Async: the copy is read from a connection of the thread's own. */
+
+typedef struct
+{
+  char     *project_path;
+  char     *out_path;
+  char     *coder_name;
+  gboolean  without_codings;
+} CopyData;
+
+static void
+copy_data_free (CopyData *data)
+{
+  g_free (data->project_path);
+  g_free (data->out_path);
+  g_free (data->coder_name);
+  g_free (data);
+}
+
+static void
+copy_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  CopyData *data = task_data;
+  g_autoptr(GlossProject) project = NULL;
+  GError *error = NULL;
+
+  project = _gloss_project_open_for_thread (data->project_path, &error);
+  if (project == NULL ||
+      !gloss_project_copy_for_coder (project, data->out_path, data->coder_name, data->without_codings, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  gloss_project_close (project);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+gloss_project_copy_for_coder_async (GlossProject        *self,
+                                    const char          *out_path,
+                                    const char          *coder_name,
+                                    gboolean             without_codings,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CopyData *data = g_new0 (CopyData, 1);
+
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+
+  data->project_path = g_strdup (self->path);
+  data->out_path = g_strdup (out_path);
+  data->coder_name = g_strdup (coder_name);
+  data->without_codings = without_codings;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_project_copy_for_coder_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) copy_data_free);
+  g_task_run_in_thread (task, copy_thread);
+}
+
+gboolean
+gloss_project_copy_for_coder_finish (GlossProject  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -31,6 +31,17 @@ gboolean gloss_project_copy_for_coder (GlossProject  *self,
                                        gboolean       without_codings,
                                        GError       **error);
 
+void     gloss_project_copy_for_coder_async  (GlossProject        *self,
+                                              const char          *out_path,
+                                              const char          *coder_name,
+                                              gboolean             without_codings,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean gloss_project_copy_for_coder_finish (GlossProject        *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
 /* Merging */
 
 typedef enum
@@ -93,6 +104,9 @@ GlossMergeSummary *gloss_project_merge_finish (GlossProject  *self,
  * - PDFSelection regions: Gloss writes none (it codes text, not regions).
  *   Read ones are listed as skipped. Should Gloss write them, they would be
  *   in PDF points, origin at the page's top-left corner, page 0-based.
+ * - Not carried by QDA-XML: coder colours (new ones are given on import),
+ *   coders' memos (written as Notes nothing refers to, which an import
+ *   appends to the project memo), removed documents (not written).
  * - Reading, when the exporter's plain text differs from the text Gloss
  *   extracts, each selection is re-anchored by its quote (exact text, then
  *   whitespace-insensitive, nearest to the old offset); one that cannot be

@@ -19,6 +19,40 @@
 #include "gloss-project-private.h"
 
 #define MAX_JSON_BYTES (64 * 1024 * 1024)
+/* json-glib parses nested values by recursion: deep nesting would overflow
+ * the stack. The load format needs a depth of 3. */
+#define MAX_JSON_DEPTH 64
+
+/* The deepest nesting of arrays and objects in @json (strings skipped). */
+static int
+json_depth (const char *json,
+            gssize      length)
+{
+  gboolean in_string = FALSE;
+  int depth = 0;
+  int deepest = 0;
+
+  for (gssize i = 0; i < length; i++)
+    {
+      char c = json[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        deepest = MAX (deepest, ++depth);
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return deepest;
+}
 
 static gboolean
 fail_at (GError     **error,
@@ -286,6 +320,13 @@ parse_root (JsonParser  *parser,
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("The file is too large to load (more than %d MB)"),
                    MAX_JSON_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  if (json_depth (json, length) > MAX_JSON_DEPTH)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("Not valid for loading: lists and objects are nested more than %d deep"), MAX_JSON_DEPTH);
       return NULL;
     }
 

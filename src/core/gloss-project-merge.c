@@ -84,7 +84,8 @@ note (GPtrArray  *list,
 typedef struct
 {
   GlossProject      *lead;
-  sqlite3           *other;      /* the copy, read only */
+  GlossProject      *other_project;
+  sqlite3           *other;      /* its connection: only read */
   GlossMergeFlags    flags;
   GlossMergeSummary *summary;
   GHashTable        *documents;  /* other id -> lead id (gint64 *) */
@@ -167,9 +168,10 @@ merge_clear (Merge *merge)
   g_clear_pointer (&merge->codes, g_hash_table_unref);
   g_clear_pointer (&merge->code_paths, g_hash_table_unref);
   g_clear_pointer (&merge->texts, g_hash_table_unref);
-  if (merge->other != NULL)
-    sqlite3_close (merge->other);
   merge->other = NULL;
+  if (merge->other_project != NULL)
+    gloss_project_close (merge->other_project);
+  g_clear_object (&merge->other_project);
 }
 
 static gboolean
@@ -766,7 +768,7 @@ coding_label (Merge        *merge,
               gint64        other_code,
               const char   *quote)
 {
-  g_autofree char *short_quote = g_utf8_substring (quote, 0, 60);
+  g_autofree char *short_quote = _gloss_utf8_head (quote, 60);
 
   g_strdelimit (short_quote, "\n\f\t\r", ' ');
   return g_strdup_printf ("%s: “%s%s” (%s, %s)", get_name (merge->doc_titles, other_document), short_quote,
@@ -1082,8 +1084,7 @@ merge_memos (Merge   *merge,
 }
 
 /* Opening the other file: through the project API, so that a file that is
- * not a project, or is newer, is refused the usual way; then read through
- * its connection. */
+ * not a project, or is newer, is refused the usual way; it is only read. */
 static gboolean
 open_other (Merge       *merge,
             const char  *path,
@@ -1091,10 +1092,6 @@ open_other (Merge       *merge,
 {
   g_autoptr(GlossProject) other = NULL;
   g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *lead_guid = NULL;
-  g_autofree char *other_guid = NULL;
-  int rc;
-
   if (g_strcmp0 (merge->lead->path, path) == 0)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("“%s” is the lead project itself"), name);
@@ -1109,12 +1106,8 @@ open_other (Merge       *merge,
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("“%s” is the lead project itself"), name);
       return FALSE;
     }
-  gloss_project_close (other);
-
-  rc = sqlite3_open_v2 (path, &merge->other, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    return _gloss_set_sqlite_error (merge->other, rc, error, name);
-  sqlite3_busy_timeout (merge->other, 10000);
+  merge->other_project = g_steal_pointer (&other);
+  merge->other = merge->other_project->db;
 
   return TRUE;
 }

@@ -96,6 +96,16 @@ _gloss_set_sqlite_error (sqlite3     *db,
       code = GLOSS_ERROR_NO_SPACE;
       message = _("the disk is full");
       break;
+    case SQLITE_IOERR:
+      /* A write refused for lack of room (ENOSPC comes as SQLITE_FULL; a
+       * quota or a file size limit as a write error) is no hardware fault. */
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE)
+        {
+          int saved = db != NULL ? sqlite3_system_errno (db) : 0;
+          code = saved == EDQUOT || saved == EFBIG ? GLOSS_ERROR_NO_SPACE : GLOSS_ERROR_FAILED;
+          message = _("the project file could not be written (is the disk full?)");
+        }
+      break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       code = GLOSS_ERROR_BUSY;
@@ -460,6 +470,19 @@ open_connection (GlossProject  *self,
   return TRUE;
 }
 
+/* A file nobody may write by its mode bits is opened read-only, also by
+ * root, whom access(2) would let write anything. */
+static gboolean
+file_is_writable (const char *path)
+{
+  GStatBuf buf;
+
+  if (g_access (path, W_OK) != 0 || g_stat (path, &buf) != 0)
+    return FALSE;
+
+  return (buf.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0;
+}
+
 GlossProject *
 gloss_project_open (const char  *path,
                     GError     **error)
@@ -474,7 +497,7 @@ gloss_project_open (const char  *path,
 
   self = g_object_new (GLOSS_TYPE_PROJECT, NULL);
   self->path = g_canonicalize_filename (path, NULL);
-  self->read_only = g_access (path, W_OK) != 0;
+  self->read_only = !file_is_writable (path);
 
   if (!open_connection (self, FALSE, error) ||
       !check_identity (self, &version, error) ||

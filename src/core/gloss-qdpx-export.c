@@ -35,6 +35,8 @@ typedef struct
   GHashTable   *code_guids;   /* id -> GUID */
   GPtrArray    *notes;        /* Note: written under <Notes> at the end */
   GPtrArray    *files;        /* SourceFile: the sources/ entries */
+  GPtrArray    *codings;      /* all of them, by document and place */
+  guint         next;
 } Export;
 
 typedef struct
@@ -77,6 +79,7 @@ export_clear (Export *export)
   g_clear_pointer (&export->code_guids, g_hash_table_unref);
   g_clear_pointer (&export->notes, g_ptr_array_unref);
   g_clear_pointer (&export->files, g_ptr_array_unref);
+  g_clear_pointer (&export->codings, g_ptr_array_unref);
   if (export->xml != NULL)
     g_string_free (export->xml, TRUE);
   export->xml = NULL;
@@ -298,26 +301,25 @@ write_codes (Export   *export,
 static char *
 selection_name (const char *quote)
 {
-  g_autofree char *name = g_utf8_substring (quote, 0, 60);
+  g_autofree char *name = _gloss_utf8_head (quote, 60);
 
   g_strdelimit (name, "\n\f\t\r", ' ');
   return g_strstrip (g_steal_pointer (&name));
 }
 
-static gboolean
+/* The codings come ordered by document; @export->next walks them. */
+static void
 write_selections (Export   *export,
-                  gint64    document_id,
-                  GError  **error)
+                  gint64    document_id)
 {
-  GlossCodingFilter filter = { .document_id = document_id };
-  g_autoptr(GPtrArray) codings = gloss_project_list_codings (export->project, &filter, error);
+  GPtrArray *codings = export->codings;
 
-  if (codings == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < codings->len; i++)
+  for (; export->next < codings->len; export->next++)
     {
-      const GlossCoding *coding = g_ptr_array_index (codings, i);
+      const GlossCoding *coding = g_ptr_array_index (codings, export->next);
+
+      if (coding->document_id != document_id)
+        break;
       const char *user = lookup_guid (export->coder_guids, coding->coder_id);
       g_autofree char *selection_guid = _gloss_derived_guid (coding->guid, "selection");
       g_autofree char *name = selection_name (coding->quote);
@@ -347,8 +349,6 @@ write_selections (Export   *export,
         }
       g_string_append (export->xml, "</Coding></PlainTextSelection>");
     }
-
-  return TRUE;
 }
 
 static void
@@ -416,8 +416,11 @@ write_source (Export                  *export,
       g_string_append_c (xml, '>');
     }
 
-  if (!write_selections (export, info->id, error))
-    return FALSE;
+  /* Skip the codings of documents not exported (none: both lists are by id). */
+  while (export->next < export->codings->len &&
+         ((GlossCoding *) g_ptr_array_index (export->codings, export->next))->document_id < info->id)
+    export->next++;
+  write_selections (export, info->id);
 
   if (pdf)
     g_string_append (xml, "</Representation>");
@@ -438,6 +441,11 @@ write_sources (Export  *export,
 
   if (documents->len == 0)
     return TRUE;
+
+  export->codings = gloss_project_list_codings (export->project, NULL, error);
+  if (export->codings == NULL)
+    return FALSE;
+  export->next = 0;
 
   g_string_append (export->xml, "<Sources>");
   for (guint i = 0; i < documents->len; i++)

@@ -1285,6 +1285,7 @@ read_source (Import   *import,
   g_autoptr(GBytes) bytes = NULL;
   xmlNode *representation = pdf ? first_child (node, "Representation") : node;
   SourceText source = { 0 };
+  g_autoptr(GError) local_error = NULL;
   const char *label = name != NULL ? name : (path != NULL ? path : "?");
   gboolean ok = FALSE;
 
@@ -1314,9 +1315,23 @@ read_source (Import   *import,
       bytes = g_bytes_new (theirs, strlen (theirs));
     }
 
-  source.document_id = import_source_bytes (import, bytes, name, pdf ? ".pdf" : ".txt", error);
-  if (source.document_id == 0 ||
-      !set_document_identity (import, source.document_id, guid, name, error) ||
+  source.document_id = import_source_bytes (import, bytes, name, pdf ? ".pdf" : ".txt", &local_error);
+  if (source.document_id == 0)
+    {
+      /* A source Gloss cannot read is left out; a failed write fails all. */
+      if (import->project->step_failed || local_error->domain != GLOSS_ERROR ||
+          local_error->code == GLOSS_ERROR_FAILED || local_error->code == GLOSS_ERROR_NO_SPACE ||
+          local_error->code == GLOSS_ERROR_BUSY)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          goto out;
+        }
+      warn (import, _("“%s” cannot be imported (%s); skipped with its codings"), label, local_error->message);
+      ok = TRUE;
+      goto out;
+    }
+
+  if (!set_document_identity (import, source.document_id, guid, name, error) ||
       !load_source_text (import, &source, theirs, error))
     goto out;
 
@@ -1542,6 +1557,17 @@ gloss_qdpx_import (const char    *qdpx_path,
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS, _("“%s” already exists"), name);
       return NULL;
     }
+
+  {
+    g_autofree char *dir = g_path_get_dirname (project_path);
+
+    if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+      {
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
+                     _("Cannot create “%s”: its folder does not exist"), name);
+        return NULL;
+      }
+  }
 
   import_init (&import, warnings);
   if (!archive_open (&import.archive, qdpx_path, error))

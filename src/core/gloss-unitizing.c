@@ -178,15 +178,15 @@ square (double x)
 }
 
 /* Sum of d2 over the segments of one pair of coders (both lists sorted and
- * free of overlaps within themselves). */
+ * free of overlaps within themselves). A segment that overlaps nothing of
+ * the other coder lies in one of their gaps and adds its squared length. */
 static double
 pair_distance (const GlossInterval *a,
                guint                n_a,
                const GlossInterval *b,
                guint                n_b)
 {
-  g_autofree gboolean *hit_a = g_new0 (gboolean, n_a + 1);
-  g_autofree gboolean *hit_b = g_new0 (gboolean, n_b + 1);
+  gboolean hit_a = FALSE, hit_b = FALSE;   /* a[i], b[j] overlapped something */
   double sum = 0;
   guint i = 0, j = 0;
 
@@ -196,19 +196,28 @@ pair_distance (const GlossInterval *a,
         {
           sum += square ((double) (a[i].start - b[j].start))
                  + square ((double) (a[i].end - b[j].end));
-          hit_a[i] = hit_b[j] = TRUE;
+          hit_a = hit_b = TRUE;
         }
       if (a[i].end <= b[j].end)
-        i++;
+        {
+          if (!hit_a)
+            sum += square ((double) (a[i].end - a[i].start));
+          i++;
+          hit_a = FALSE;
+        }
       else
-        j++;
+        {
+          if (!hit_b)
+            sum += square ((double) (b[j].end - b[j].start));
+          j++;
+          hit_b = FALSE;
+        }
     }
-  /* A segment no other segment overlaps lies in a gap of the other coder. */
-  for (i = 0; i < n_a; i++)
-    if (!hit_a[i])
+  for (; i < n_a; i++, hit_a = FALSE)
+    if (!hit_a)
       sum += square ((double) (a[i].end - a[i].start));
-  for (j = 0; j < n_b; j++)
-    if (!hit_b[j])
+  for (; j < n_b; j++, hit_b = FALSE)
+    if (!hit_b)
       sum += square ((double) (b[j].end - b[j].start));
   return sum;
 }
@@ -546,15 +555,16 @@ alpha_from_coincidences (const double   *l,
   return gloss_measure_defined (1 - observed / expected);
 }
 
-/* Sum of squared lengths of each coder's coded stretches, codes merged
- * (overlaps merged, touching segments kept apart). */
-static double
-binary_self_pairs (GArray *segments,
-                   guint   n_coders)
+/* Per coder: characters coded with any code, and the squared lengths of
+ * the coded stretches (codes merged, touching stretches apart). */
+static void
+coder_unions (GArray *segments,
+              guint   m,
+              double *covered,
+              double *squares)
 {
   g_autoptr(GArray) copy = g_array_copy (segments);
   GlossInterval *s = (GlossInterval *) copy->data;
-  double sum = 0;
   guint i = 0;
 
   for (guint k = 0; k < copy->len; k++)
@@ -567,8 +577,23 @@ binary_self_pairs (GArray *segments,
 
       for (i++; i < copy->len && s[i].coder == coder && s[i].start < end; i++)
         end = MAX (end, s[i].end);
-      sum += square ((double) (end - start));
+      squares[coder] += square ((double) (end - start));
+      covered[coder] += end - start;
     }
+}
+
+/* The self-pairing correction of the coded value once codes are merged. */
+static double
+binary_correction (GArray *segments,
+                   guint   m)
+{
+  g_autofree double *covered = g_new0 (double, m);
+  g_autofree double *squares = g_new0 (double, m);
+  double sum = 0;
+
+  coder_unions (segments, m, covered, squares);
+  for (guint i = 0; i < m; i++)
+    sum += squares[i];
   return sum;
 }
 
@@ -588,6 +613,7 @@ compute_2016 (const GlossContinuum *continuum,
   g_autofree guint *active_index = g_new0 (guint, K);
   Sweep sw = { m, Q, Q, count, coder_codes, code_coders, active, active_index,
                0, m, 0, l, { { 0, 0 }, { 0, 0 } }, 0, FALSE };
+  gboolean both[2] = { TRUE, TRUE };
   double binary_C[2];
 
   sweep_run (&sw, continuum, segments);
@@ -612,12 +638,8 @@ compute_2016 (const GlossContinuum *continuum,
   result->u_alpha_2016 = alpha_from_coincidences (l, C, include, K);
 
   binary_C[0] = C[Q];
-  binary_C[1] = binary_self_pairs (segments, m);
-  {
-    gboolean both[2] = { TRUE, TRUE };
-
-    result->binary_u_alpha = alpha_from_coincidences (&sw.binary[0][0], binary_C, both, 2);
-  }
+  binary_C[1] = binary_correction (segments, m);
+  result->binary_u_alpha = alpha_from_coincidences (&sw.binary[0][0], binary_C, both, 2);
 
   include[Q] = FALSE;
   result->cu_alpha = alpha_from_coincidences (l, C, include, K);
@@ -802,33 +824,6 @@ pair_sweep_accumulate (PairSweep *ps,
       }
 }
 
-/* Per coder: characters coded with any code, and the squared lengths of
- * the coded stretches (codes merged, touching stretches apart). */
-static void
-coder_unions (GArray *segments,
-              guint   m,
-              double *covered,
-              double *squares)
-{
-  g_autoptr(GArray) copy = g_array_copy (segments);
-  GlossInterval *s = (GlossInterval *) copy->data;
-  guint i = 0;
-
-  for (guint k = 0; k < copy->len; k++)
-    s[k].code = 0;
-  qsort (s, copy->len, sizeof (GlossInterval), compare_intervals);
-  while (i < copy->len)
-    {
-      gint64 start = s[i].start, end = s[i].end;
-      guint coder = s[i].coder;
-
-      for (i++; i < copy->len && s[i].coder == coder && s[i].start < end; i++)
-        end = MAX (end, s[i].end);
-      squares[coder] += square ((double) (end - start));
-      covered[coder] += end - start;
-    }
-}
-
 static void
 pairs_2016 (const GlossContinuum *continuum,
             GArray               *segments,
@@ -897,6 +892,33 @@ pairs_2016 (const GlossContinuum *continuum,
       }
 }
 
+#define MAX_PAIR_CELLS (16.0 * 1024 * 1024)
+
+static void
+compute_pairs_one_by_one (const GlossContinuum *continuum,
+                          GlossUnitizingPair   *pairs,
+                          guint                 n_pairs)
+{
+  for (guint p = 0; p < n_pairs; p++)
+    {
+      g_autoptr(GlossContinuum) two = gloss_continuum_new (continuum->length, 2, continuum->n_codes);
+      g_autoptr(GlossUnitizingResult) r = NULL;
+
+      for (guint i = 0; i < continuum->intervals->len; i++)
+        {
+          GlossInterval *v = &g_array_index (continuum->intervals, GlossInterval, i);
+
+          if (v->coder == pairs[p].coder_a || v->coder == pairs[p].coder_b)
+            gloss_continuum_add (two, v->coder == pairs[p].coder_b, v->code, v->start, v->end);
+        }
+      r = gloss_unitizing_compute (two);
+      pairs[p].u_alpha_2004 = r->u_alpha_2004_overall;
+      pairs[p].u_alpha_2016 = r->u_alpha_2016;
+      pairs[p].binary_u_alpha = r->binary_u_alpha;
+      pairs[p].cu_alpha = r->cu_alpha;
+    }
+}
+
 GlossUnitizingPair *
 gloss_unitizing_compute_pairs (const GlossContinuum *continuum,
                                guint                *n_pairs)
@@ -922,6 +944,14 @@ gloss_unitizing_compute_pairs (const GlossContinuum *continuum,
       for (guint p = 0; p < n; p++)
         pairs[p].u_alpha_2004 = pairs[p].u_alpha_2016 = pairs[p].binary_u_alpha =
           pairs[p].cu_alpha = gloss_measure_undefined ("the continuum is empty");
+      return pairs;
+    }
+
+  /* One pass keeps a K x K matrix per pair; past a few hundred codes that
+   * costs more memory than computing the pairs one by one. */
+  if ((double) n * (Q + 1) * (Q + 1) > MAX_PAIR_CELLS)
+    {
+      compute_pairs_one_by_one (continuum, pairs, n);
       return pairs;
     }
 

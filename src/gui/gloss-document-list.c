@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "gloss-error.h"
@@ -27,6 +28,7 @@ struct _GlossDocumentList
   guint               progress_source;
   gint64              import_started;
   gboolean            selecting;
+  char               *next_password;
 
   /* Template children */
   GtkStack           *stack;
@@ -54,8 +56,10 @@ typedef struct
   char       *project_path;
   GPtrArray  *paths;
   gint        done;      /* atomic: files handled so far */
+  char       *password;  /* for every file of the job, or NULL */
   char       *current;   /* guarded by lock */
   GMutex      lock;
+  GHashTable *locked;    /* paths that need a (better) password -> GlossError code */
 } ImportJob;
 
 static void
@@ -64,6 +68,8 @@ import_job_free (ImportJob *job)
   g_free (job->project_path);
   g_ptr_array_unref (job->paths);
   g_free (job->current);
+  g_free (job->password);
+  g_hash_table_unref (job->locked);
   g_mutex_clear (&job->lock);
   g_free (job);
 }
@@ -254,6 +260,7 @@ static void     on_import_done  (GObject      *source,
 
 static GlossImportResult *
 import_one (GlossProject *project,
+            ImportJob    *job,
             const char   *path)
 {
   GlossImportResult *result = g_new0 (GlossImportResult, 1);
@@ -262,11 +269,18 @@ import_one (GlossProject *project,
   gint64 id;
 
   result->path = g_strdup (path);
-  id = gloss_project_import_file (project, path, NULL, &duplicate, &error);
+  id = gloss_project_import_file (project, path, job->password, &duplicate, &error);
   if (id <= 0)
     {
       result->status = GLOSS_IMPORT_REFUSED;
       result->message = g_strdup (error ? error->message : _("unknown error"));
+      if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_PASSWORD_REQUIRED) ||
+          g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_BAD_PASSWORD))
+        {
+          g_mutex_lock (&job->lock);
+          g_hash_table_insert (job->locked, g_strdup (path), GINT_TO_POINTER (error->code));
+          g_mutex_unlock (&job->lock);
+        }
     }
   else
     {
@@ -308,7 +322,7 @@ import_thread (GTask        *task,
       job->current = g_path_get_basename (path);
       g_mutex_unlock (&job->lock);
 
-      g_ptr_array_add (results, import_one (project, path));
+      g_ptr_array_add (results, import_one (project, job, path));
       g_atomic_int_inc (&job->done);
     }
 
@@ -330,6 +344,9 @@ gloss_document_list_import_files_async (GlossDocumentList   *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gloss_document_list_import_files_async);
+  /* A password typed for a locked PDF goes with the next import only. */
+  g_object_set_data_full (G_OBJECT (task), "password",
+                          g_steal_pointer (&self->next_password), g_free);
 
   if (self->project == NULL)
     {
@@ -339,6 +356,8 @@ gloss_document_list_import_files_async (GlossDocumentList   *self,
 
   job = g_new0 (ImportJob, 1);
   g_mutex_init (&job->lock);
+  job->locked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  job->password = g_strdup (g_object_get_data (G_OBJECT (task), "password"));
   job->project_path = g_strdup (gloss_project_get_path (self->project));
   job->paths = g_ptr_array_new_with_free_func (g_free);
   for (GSList *l = files; l != NULL; l = l->next)
@@ -416,7 +435,10 @@ toast_result (GlossDocumentList       *self,
   g_autofree char *name = g_path_get_basename (result->path);
   g_autofree char *message = NULL;
 
-  if (result->status == GLOSS_IMPORT_REFUSED)
+  if (result->status == GLOSS_IMPORT_REFUSED && strstr (result->message, name) != NULL)
+    /* Translators: the reason names the file already */
+    message = g_strdup_printf (_("Not imported: %s"), result->message);
+  else if (result->status == GLOSS_IMPORT_REFUSED)
     /* Translators: "report.pdf was not imported: the file is encrypted" */
     message = g_strdup_printf (_("%s was not imported: %s"), name, result->message);
   else if (result->status == GLOSS_IMPORT_DUPLICATE)
@@ -424,6 +446,75 @@ toast_result (GlossDocumentList       *self,
 
   if (message != NULL)
     g_signal_emit (self, signals[TOAST], 0, message);
+}
+
+/* An encrypted PDF: ask for its password and import it again. */
+
+static void import_with_password (GlossDocumentList *self,
+                                  const char        *path,
+                                  const char        *password);
+
+static void
+on_password_response (AdwMessageDialog  *dialog,
+                      const char        *response,
+                      GlossDocumentList *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_strcmp0 (response, "import") == 0)
+    import_with_password (self, path, gtk_editable_get_text (entry));
+}
+
+static gboolean
+respond_import (gpointer user_data)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (user_data), "import");
+  return G_SOURCE_REMOVE;
+}
+
+/* Enter in the password entry: answer once the entry's own handler has
+ * returned, since answering closes the dialog and the entry with it. */
+static void
+on_password_activate (GtkPasswordEntry *entry,
+                      AdwMessageDialog *dialog)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, respond_import, g_object_ref (dialog), g_object_unref);
+}
+
+static void
+ask_password (GlossDocumentList *self,
+              const char        *path,
+              gboolean           retry)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (retry)
+    body = g_strdup_printf (_("The password does not open “%s”. Try again."), name);
+  else
+    body = g_strdup_printf (_("“%s” is protected by a password."), name);
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Password Required"), body);
+  entry = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (on_password_activate), dialog, 0);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_password_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -434,6 +525,7 @@ on_import_done (GObject      *source,
   GlossDocumentList *self = GLOSS_DOCUMENT_LIST (source);
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
+  ImportJob *job;
   guint imported = 0;
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
@@ -448,10 +540,16 @@ on_import_done (GObject      *source,
       return;
     }
 
+  job = g_task_get_task_data (G_TASK (result));
   for (guint i = 0; i < results->len; i++)
     {
       GlossImportResult *r = g_ptr_array_index (results, i);
-      toast_result (self, r);
+      gpointer code;
+
+      if (g_hash_table_lookup_extended (job->locked, r->path, NULL, &code))
+        ask_password (self, r->path, GPOINTER_TO_INT (code) == GLOSS_ERROR_BAD_PASSWORD);
+      else
+        toast_result (self, r);
       if (r->status == GLOSS_IMPORT_IMPORTED)
         imported++;
     }
@@ -481,6 +579,20 @@ gloss_document_list_import_files (GlossDocumentList *self,
   self->import_started = g_get_monotonic_time ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gloss_document_list_import_files_async (self, files, self->cancellable, on_import_done, NULL);
+}
+
+static void
+import_with_password (GlossDocumentList *self,
+                      const char        *path,
+                      const char        *password)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GSList files = { file, NULL };
+
+  self->importing = TRUE;
+  self->import_started = g_get_monotonic_time ();
+  self->next_password = g_strdup (password);
+  gloss_document_list_import_files_async (self, &files, self->cancellable, on_import_done, NULL);
 }
 
 /* File chooser */
@@ -585,6 +697,7 @@ gloss_document_list_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->project);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->next_password, g_free);
 
   G_OBJECT_CLASS (gloss_document_list_parent_class)->dispose (object);
 }

@@ -191,8 +191,8 @@ show_quote (GlossInspector    *self,
     {
       quote = g_strdup_printf ("“%s”", text);
     }
-  /* Page breaks in the quote read as paragraph breaks. */
-  g_strdelimit (quote, "\f", '\n');
+  /* PDF text breaks lines where the page did; the quote reads as one run. */
+  g_strdelimit (quote, "\f\n\r\t", ' ');
   gtk_label_set_text (self->quote_label, quote);
 
   /* Translators: the coded range in characters, "Characters 120–184" */

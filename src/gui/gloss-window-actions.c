@@ -40,6 +40,7 @@ _gloss_window_update_actions (GlossWindow *self)
   set_enabled (self, "change-coding-code", has_coding && writable);
   set_enabled (self, "change-coding-new-code", has_coding && writable);
   set_enabled (self, "set-coding-memo", has_coding && writable);
+  set_enabled (self, "set-coding-range-to-selection", has_coding && writable);
   set_enabled (self, "undo", writable && gloss_project_can_undo (self->project));
   set_enabled (self, "redo", writable && gloss_project_can_redo (self->project));
   set_enabled (self, "coder", has_project);
@@ -249,6 +250,33 @@ change_coding_new_code_action (GSimpleAction *action,
                                   g_variant_new_int64 (code_id));
 }
 
+/* Adjusting a coding's boundaries: select the new extent, then this. */
+static void
+set_coding_range_to_selection_action (GSimpleAction *action,
+                                      GVariant      *param,
+                                      gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 start, end;
+
+  if (self->coding_id <= 0)
+    return;
+
+  if (!gloss_document_view_get_selection (self->document_view, &start, &end) || start >= end)
+    {
+      gloss_window_show_toast (self, _("Select the text the coding should cover"));
+      return;
+    }
+
+  if (!gloss_project_set_coding_range (self->project, self->coding_id, start, end, &error))
+    {
+      _gloss_window_show_error (self, error);
+      return;
+    }
+  gloss_document_view_clear_selection (self->document_view);
+}
+
 static void
 set_coding_memo_action (GSimpleAction *action,
                         GVariant      *param,
@@ -446,6 +474,17 @@ zoom_action (GSimpleAction *action,
 }
 
 static void
+find_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
 close_action (GSimpleAction *action,
               GVariant      *param,
               gpointer       user_data)
@@ -464,6 +503,7 @@ static const GActionEntry win_entries[] = {
   { "change-coding-code", change_coding_code_action, "x" },
   { "change-coding-new-code", change_coding_new_code_action, "s" },
   { "set-coding-memo", set_coding_memo_action, "s" },
+  { "set-coding-range-to-selection", set_coding_range_to_selection_action },
   { "undo", undo_action },
   { "redo", redo_action },
   { "coder", coder_action, "x", "int64 0" },
@@ -476,6 +516,7 @@ static const GActionEntry win_entries[] = {
   { "fit-width", fit_width_action },
   { "fit-page", fit_page_action },
   { "zoom", zoom_action, "d" },
+  { "find", find_action },
   { "close", close_action },
 };
 

@@ -55,6 +55,12 @@ struct _GlossWindow
   GtkLabel             *n_pages_label;
   GtkMenuButton        *zoom_button;
   GtkWidget            *view_controls;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *search_label;
+
+  GPtrArray            *search_hits;    /* GlossSearchHit in the open document */
+  guint                 search_index;
 
   GlossCodePopover     *code_popover;
 };
@@ -80,5 +86,6 @@ void     _gloss_window_popup_code_popover     (GlossWindow      *self);
 void     _gloss_window_confirm_remove_document (GlossWindow     *self,
                                                 gint64           document_id);
 void     _gloss_window_add_coder_dialog       (GlossWindow      *self);
+void     _gloss_window_clear_search           (GlossWindow      *self);
 
 G_END_DECLS

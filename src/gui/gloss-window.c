@@ -496,6 +496,8 @@ gloss_window_set_project (GlossWindow  *self,
 
   gloss_inspector_flush_memo (self->inspector);
   gloss_inspector_show_coding (self->inspector, NULL, 0);
+  _gloss_window_clear_search (self);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gloss_document_view_set_source (self->document_view, NULL);
 
   if (self->project != NULL)
@@ -610,6 +612,8 @@ gloss_window_open_document (GlossWindow  *self,
     return FALSE;
 
   gloss_inspector_flush_memo (self->inspector);
+  _gloss_window_clear_search (self);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   self->document_id = document_id;
   self->coding_id = 0;
 
@@ -658,11 +662,10 @@ _gloss_window_code_selection (GlossWindow  *self,
   if (coding_id <= 0)
     return 0;
 
+  /* The project's "changed" signal has redrawn the highlights already. */
   self->last_code_id = code_id;
   gloss_document_view_clear_selection (self->document_view);
   gloss_window_select_coding (self, coding_id);
-  _gloss_window_refresh_highlights (self);
-  _gloss_window_update_actions (self);
   return coding_id;
 }
 
@@ -973,6 +976,94 @@ on_page_entry_activate (GlossWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
 
+/* Find in the document: hits drawn as marks, Enter moves to the next one. */
+
+void
+_gloss_window_clear_search (GlossWindow *self)
+{
+  g_clear_pointer (&self->search_hits, g_ptr_array_unref);
+  self->search_index = 0;
+  gtk_label_set_text (self->search_label, "");
+  gloss_document_view_set_marks (self->document_view, NULL);
+}
+
+static void
+show_search_hit (GlossWindow *self)
+{
+  GlossSearchHit *hit;
+  g_autofree char *label = NULL;
+
+  if (self->search_hits == NULL || self->search_hits->len == 0)
+    return;
+
+  hit = g_ptr_array_index (self->search_hits, self->search_index);
+  gloss_document_view_scroll_to_offset (self->document_view, hit->start, TRUE);
+  gloss_document_view_set_selection (self->document_view, hit->start, hit->end);
+  /* Translators: search position, "2 of 14" */
+  label = g_strdup_printf (_("%u of %u"), self->search_index + 1, self->search_hits->len);
+  gtk_label_set_text (self->search_label, label);
+}
+
+static void
+on_search_changed (GlossWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GPtrArray) marks = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkRGBA color = { 0.96, 0.76, 0.07, 1.0 };
+
+  _gloss_window_clear_search (self);
+  if (self->project == NULL || self->document_id <= 0 || *text == '\0')
+    return;
+
+  self->search_hits = gloss_project_search (self->project, self->document_id, text, FALSE, &error);
+  if (self->search_hits == NULL)
+    {
+      _gloss_window_show_error (self, error);
+      return;
+    }
+  if (self->search_hits->len == 0)
+    {
+      gtk_label_set_text (self->search_label, _("No matches"));
+      return;
+    }
+
+  marks = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_highlight_free);
+  for (guint i = 0; i < self->search_hits->len; i++)
+    {
+      GlossSearchHit *hit = g_ptr_array_index (self->search_hits, i);
+      g_ptr_array_add (marks, gloss_highlight_new (i + 1, hit->start, hit->end, &color, 0, NULL));
+    }
+  gloss_document_view_set_marks (self->document_view, marks);
+  show_search_hit (self);
+}
+
+static void
+on_search_next (GlossWindow *self)
+{
+  if (self->search_hits == NULL || self->search_hits->len == 0)
+    return;
+  self->search_index = (self->search_index + 1) % self->search_hits->len;
+  show_search_hit (self);
+}
+
+static void
+on_search_previous (GlossWindow *self)
+{
+  if (self->search_hits == NULL || self->search_hits->len == 0)
+    return;
+  self->search_index = (self->search_index + self->search_hits->len - 1) % self->search_hits->len;
+  show_search_hit (self);
+}
+
+static void
+on_search_stop (GlossWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  _gloss_window_clear_search (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+}
+
 /* Recent projects in the primary menu */
 
 static void
@@ -1073,6 +1164,7 @@ gloss_window_dispose (GObject *object)
   g_clear_pointer (&self->coder_index, g_hash_table_unref);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
   g_clear_pointer (&self->coders, g_ptr_array_unref);
+  g_clear_pointer (&self->search_hits, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
 }
@@ -1146,6 +1238,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, n_pages_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, view_controls);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_label);
   gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_import_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_list_toast);
@@ -1155,6 +1250,10 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_view_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_zoom_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_page_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_next);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_previous);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
 }
 
 static void

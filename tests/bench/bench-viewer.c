@@ -277,6 +277,35 @@ redraw_view (Bench     *bench,
   return change_ms + timing.paint_ms;
 }
 
+/* The view's own work for one frame: the highlights set and the scene
+ * built (GtkSnapshot), and the same scene rendered off screen. */
+static double
+snapshot_view (Bench     *bench,
+               GPtrArray *highlights,
+               double    *render_ms)
+{
+  GtkWidget *widget = GTK_WIDGET (bench->view);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double snapshot_ms;
+
+  gloss_document_view_set_highlights (bench->view, highlights);
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  snapshot_ms = ms_since (start);
+
+  start = g_get_monotonic_time ();
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+  *render_ms = ms_since (start);
+  return snapshot_ms;
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -300,7 +329,9 @@ code_dense_page (Bench  *bench,
                  double *reload_ms,
                  double *redraw_ms,
                  double *redraw_max_ms,
-                 double *plain_ms)
+                 double *plain_ms,
+                 double *scene_ms,
+                 double *offscreen_ms)
 {
   g_autoptr(GError) error = NULL;
   GlossPageSource *source = gloss_document_view_get_source (bench->view);
@@ -308,6 +339,7 @@ code_dense_page (Bench  *bench,
   gint64 start = gloss_page_source_get_page_start (source, page);
   gint64 length = gloss_page_source_get_page_length (source, page);
   double saves[REPEATS], reloads[REPEATS], redraws[REPEATS], plains[REPEATS];
+  double scenes[REPEATS], offscreens[REPEATS];
 
   bench->coder = gloss_project_add_coder (bench->project, "Bench", "#3465a4", &error);
   g_assert_no_error (error);
@@ -353,6 +385,7 @@ code_dense_page (Bench  *bench,
 
       redraws[r] = redraw_view (bench, highlights);
       plains[r] = redraw_view (bench, NULL);
+      scenes[r] = snapshot_view (bench, highlights, &offscreens[r]);
     }
 
   *save_ms = median (saves, REPEATS);
@@ -360,6 +393,8 @@ code_dense_page (Bench  *bench,
   *redraw_ms = median (redraws, REPEATS);
   *redraw_max_ms = redraws[REPEATS - 1];
   *plain_ms = median (plains, REPEATS);
+  *scene_ms = median (scenes, REPEATS);
+  *offscreen_ms = median (offscreens, REPEATS);
 }
 
 static double
@@ -440,6 +475,7 @@ main (int   argc,
   const char *corpus = g_getenv ("GLOSS_CORPUS");
   Bench bench = { 0 };
   double import_ms, baseline_ms, first_ms, save_ms, reload_ms, redraw_ms, redraw_max_ms, plain_ms;
+  double scene_ms, offscreen_ms, window_mb, first_page_mb;
   double scroll_s, rss_mb, hwm_mb, bound_mb;
   guint n_pages;
   gint64 t;
@@ -473,10 +509,13 @@ main (int   argc,
 
   baseline_ms = time_pdftocairo (pdf, bench.dir);
   make_window (&bench);
+  window_mb = resident_mb ("VmRSS:");
   first_ms = open_to_first_page (&bench);
+  first_page_mb = resident_mb ("VmRSS:");
   n_pages = gloss_page_source_get_n_pages (gloss_document_view_get_source (bench.view));
 
-  code_dense_page (&bench, &save_ms, &reload_ms, &redraw_ms, &redraw_max_ms, &plain_ms);
+  code_dense_page (&bench, &save_ms, &reload_ms, &redraw_ms, &redraw_max_ms, &plain_ms,
+                   &scene_ms, &offscreen_ms);
 
   scroll_s = scroll_through (&bench);
   rss_mb = resident_mb ("VmRSS:");
@@ -491,16 +530,22 @@ main (int   argc,
   g_print ("%-46s %10.2f ms %12s\n", "read the codings back as highlights", reload_ms, "-");
   g_print ("%-46s %10.2f ms %9.0f ms\n", "frame with the new highlight (median)", redraw_ms, FRAME_MS);
   g_print ("%-46s %10.2f ms %9.0f ms\n", "frame with the new highlight (worst)", redraw_max_ms, FRAME_MS);
-  g_print ("%-46s %10.2f ms %12s\n", "same frame, nothing changed (renderer alone)", plain_ms, "-");
-  g_print ("%-46s %10.2f ms %9.0f ms\n", "save + read back + redraw (median)", save_ms + reload_ms + redraw_ms, FRAME_MS);
+  g_print ("%-46s %10.2f ms %12s\n", "same frame, nothing changed", plain_ms, "-");
+  g_print ("%-46s %10.2f ms %9.0f ms\n", "set highlights + build the scene (median)", scene_ms, FRAME_MS);
+  g_print ("%-46s %10.2f ms %12s\n", "the scene rendered off screen (software GL)", offscreen_ms, "-");
+  g_print ("%-46s %10.2f ms %9.0f ms\n", "save + read back + redraw (median)",
+           save_ms + reload_ms + MAX (redraw_ms, scene_ms), FRAME_MS);
   g_print ("%-46s %11.0f s %12s\n", "scroll through every page, each rendered", scroll_s, "-");
+  g_print ("%-46s %9.0f MB %12s\n", "resident memory, window shown, no document", window_mb, "-");
+  g_print ("%-46s %9.0f MB %12s\n", "resident memory, first page shown", first_page_mb, "-");
   g_print ("%-46s %9.0f MB %9.0f MB\n", "resident memory after scrolling (VmRSS)", rss_mb, bound_mb);
   g_print ("%-46s %9.0f MB %12s\n", "peak resident memory (VmHWM)", hwm_mb, "-");
   g_print ("%-46s %9.0f MB %9.0f MB\n", "page images in the cache", gloss_document_view_get_cache_bytes (bench.view) / (1024.0 * 1024.0), CACHE_BYTES / (1024.0 * 1024.0));
 
-  if (redraw_ms >= FRAME_MS)
+  if (save_ms + reload_ms + MAX (redraw_ms, scene_ms) >= FRAME_MS)
     {
-      g_printerr ("FAIL: redraw takes %.1f ms, more than a frame\n", redraw_ms);
+      g_printerr ("FAIL: coding and redrawing take %.1f ms, more than a frame\n",
+                  save_ms + reload_ms + MAX (redraw_ms, scene_ms));
       ok = FALSE;
     }
   if (rss_mb > bound_mb)

@@ -166,6 +166,39 @@ def test_e4_char(root):
     check("E4 char coded-only percent", o["percent_agreement"], 0.2, EXACT)
 
 
+def test_e4_document_codes(root):
+    # without a group, a code is a present/absent variable per document
+    titles = unit_titles(10)
+    project = Project(root, "e4doc", titles)
+    codings = [{"document": titles[u][0], "coder": coder, "code": "X", "start": 0, "end": 1}
+               for i, coder in enumerate(["c1", "c2"]) for u in range(10) if E4[i][u] == "1"]
+    project.load(["c1", "c2"], ["X"], codings)
+    o = project.agreement("--unit", "document")["overall"]
+    check("E4 document/code units", o["units"], 10, 0)
+    check("E4 document/code percent", o["percent_agreement"], 0.60, EXACT)
+    check("E4 document/code alpha", o["krippendorff_alpha"], 0.095238, EXACT)
+    check("E4 document/code BP (q=2)", o["brennan_prediger"], 0.2, EXACT)
+
+
+def test_segment(root):
+    segments = [("x", "A", 0, 10), ("x", "A", 20, 30), ("y", "A", 1, 10), ("y", "A", 22, 30)]
+    project = unitized_project(root, "seg", 40, ["x", "y"], ["A", "B"], segments)
+    report = project.agreement("--unit", "segment")
+    o = report["overall"]
+    # [0,10) and [1,10) overlap 0.9: matched; [20,30) and [22,30) 0.8: not
+    check("segment matched", o["matched"], 1, 0)
+    check("segment unmatched", o["unmatched"], 2, 0)
+    check("segment percent", o["percent_agreement"], 1 / 3, EXACT)
+    check("segment Holsti", o["holsti"], 0.5, EXACT)
+    check("segment Brennan-Prediger (q=2)", o["brennan_prediger"], (1 / 3 - 0.5) / 0.5, EXACT)
+    d = [(x["start"], x["end"], x["coders"]) for x in report["disagreements"]]
+    want = [(20, 30, {"x": "coded", "y": "no match"}), (22, 30, {"x": "no match", "y": "coded"})]
+    if d != want:
+        failures.append("segment disagreements: %r" % d)
+    o = project.agreement("--unit", "segment", "--threshold", "0.8")["overall"]
+    check("segment threshold 0.8 percent", o["percent_agreement"], 1.0, EXACT)
+
+
 def test_e5(root):
     data = ["123321412...", "1233224125.3", ".3332342251.", "12332441251."]
     rows = [tuple(None if data[i][u] == "." else data[i][u] for i in range(4)) for u in range(12)]
@@ -317,7 +350,8 @@ def test_identical_coders(root):
 
 def main():
     with tempfile.TemporaryDirectory() as root:
-        for test in [test_e1, test_e2, test_e3, test_e4, test_e4_char, test_e5, test_e6,
+        for test in [test_e1, test_e2, test_e3, test_e4, test_e4_char, test_e4_document_codes,
+                     test_segment, test_e5, test_e6,
                      test_e7, test_e8, test_e9, test_e10, test_e11, test_cli_behaviour,
                      test_identical_coders]:
             try:

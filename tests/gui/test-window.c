@@ -10,8 +10,11 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
+#include "gloss-application.h"
 #include "gloss-code-popover.h"
 #include "gloss-document-list.h"
+#include "gloss-inspector.h"
+#include "gloss-preferences-window.h"
 #include "gloss-window.h"
 
 #define CODED_SENTENCE   "Partnership requires accountability."
@@ -263,6 +266,20 @@ test_code_change_delete_undo (Fixture       *fixture,
   codings = read_codings (fixture);
   coding = g_ptr_array_index (codings, 0);
   g_assert_cmpstr (coding->memo, ==, "Said twice in the interview.");
+  g_clear_pointer (&codings, g_ptr_array_unref);
+
+  /* Adjust its boundaries to a new selection, then back */
+  gloss_document_view_set_selection (gloss_window_get_document_view (fixture->window), start, end - 1);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "set-coding-range-to-selection", NULL);
+  codings = read_codings (fixture);
+  coding = g_ptr_array_index (codings, 0);
+  g_assert_cmpint (coding->start, ==, start);
+  g_assert_cmpint (coding->end, ==, end - 1);
+  g_clear_pointer (&codings, g_ptr_array_unref);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
+  codings = read_codings (fixture);
+  coding = g_ptr_array_index (codings, 0);
+  g_assert_cmpint (coding->end, ==, end);
   g_clear_pointer (&codings, g_ptr_array_unref);
 
   /* Re-apply the last code (Power) to another passage */
@@ -627,6 +644,190 @@ test_code_popover (void)
   g_object_unref (popover);
 }
 
+/* Find: Ctrl+F's action shows the bar; hits become marks and the selection */
+
+static void
+test_find (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GlossDocumentView *view = gloss_window_get_document_view (fixture->window);
+  g_autoptr(GlossProject) reader = open_second_connection (fixture);
+  gint64 start, end, s = -1, e = -1;
+  GtkWidget *focus;
+
+  find_range (reader, fixture->document_id, "accountability", &start, &end);
+  gloss_project_close (reader);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "find", NULL);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "accountability");
+  /* The search entry waits a little before it reports a change. */
+  for (guint i = 0; i < 500 && !gloss_document_view_get_selection (view, &s, &e); i++)
+    spin (10);
+
+  g_assert_true (gloss_document_view_get_selection (view, &s, &e));
+  g_assert_cmpint (s, ==, start);
+  g_assert_cmpint (e, ==, end);
+}
+
+/* The first start copies the bundled sample into the user's data folder, once */
+
+static void
+test_install_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-test-sample-XXXXXX", &error);
+  g_autofree char *sample = g_build_filename (dir, "bundled.gloss", NULL);
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "gloss",
+                                                "Sample project.gloss", NULL);
+  g_autofree char *installed = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *old_env = g_strdup (g_getenv ("GLOSS_SAMPLE_PROJECT"));
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GlossProject) copy = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *sample_path = NULL;
+
+  g_assert_no_error (error);
+  project = gloss_project_create (sample, "Bundled sample", &error);
+  g_assert_no_error (error);
+  gloss_project_close (project);
+
+  g_setenv ("GLOSS_SAMPLE_PROJECT", sample, TRUE);
+  sample_path = gloss_application_dup_sample_path ();
+  g_assert_cmpstr (sample_path, ==, sample);
+  g_remove (expected);
+
+  installed = gloss_application_install_sample (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (installed, ==, expected);
+  copy = gloss_project_open (installed, &error);
+  g_assert_no_error (error);
+  title = gloss_project_dup_title (copy);
+  g_assert_cmpstr (title, ==, "Bundled sample");
+  gloss_project_close (copy);
+
+  /* A second start keeps the user's copy (and what they coded in it). */
+  g_remove (sample);
+  again = gloss_application_install_sample (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, expected);
+
+  if (old_env != NULL)
+    g_setenv ("GLOSS_SAMPLE_PROJECT", old_env, TRUE);
+  else
+    g_unsetenv ("GLOSS_SAMPLE_PROJECT");
+  g_rmdir (dir);
+}
+
+/* Preferences write GSettings */
+
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.glossqda.Gloss");
+  GtkWidget *prefs = gloss_preferences_window_new (settings);
+  GtkSpinButton *spin_button = NULL;
+
+  g_settings_set_uint (settings, "render-cache-size", 256);
+
+  /* Find the cache size spin button among the window's widgets. */
+  for (GtkWidget *w = gtk_widget_get_first_child (prefs); w != NULL;)
+    {
+      if (GTK_IS_SPIN_BUTTON (w))
+        {
+          spin_button = GTK_SPIN_BUTTON (w);
+          break;
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+
+  g_assert_nonnull (spin_button);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin_button), ==, 256);
+  gtk_spin_button_set_value (spin_button, 512);
+  g_assert_cmpuint (g_settings_get_uint (settings, "render-cache-size"), ==, 512);
+  g_settings_set_uint (settings, "render-cache-size", 128);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin_button), ==, 128);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* The inspector saves a memo by itself after a short pause in typing */
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_inspector_memo (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GlossProject) reader = open_second_connection (fixture);
+  g_autoptr(GPtrArray) codings = NULL;
+  GtkWidget *inspector;
+  GtkTextView *memo_view;
+  gint64 start, end, coding_id;
+  gint64 deadline;
+
+  find_range (reader, fixture->document_id, CODED_SENTENCE, &start, &end);
+  gloss_project_close (reader);
+
+  apply_code (fixture, start, end, fixture->trust_id);
+  coding_id = gloss_window_get_selected_coding (fixture->window);
+  g_assert_cmpint (coding_id, >, 0);
+
+  inspector = find_descendant (GTK_WIDGET (fixture->window), GLOSS_TYPE_INSPECTOR);
+  g_assert_nonnull (inspector);
+  g_assert_cmpint (gloss_inspector_get_coding (GLOSS_INSPECTOR (inspector)), ==, coding_id);
+  memo_view = GTK_TEXT_VIEW (find_descendant (inspector, GTK_TYPE_TEXT_VIEW));
+  g_assert_nonnull (memo_view);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (memo_view), "Typed in the inspector", -1);
+
+  /* Saved after the pause, without leaving the field. */
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  do
+    {
+      spin (100);
+      g_clear_pointer (&codings, g_ptr_array_unref);
+      codings = read_codings (fixture);
+    }
+  while (g_strcmp0 (((GlossCoding *) g_ptr_array_index (codings, 0))->memo, "Typed in the inspector") != 0
+         && g_get_monotonic_time () < deadline);
+  g_assert_cmpstr (((GlossCoding *) g_ptr_array_index (codings, 0))->memo, ==, "Typed in the inspector");
+
+  /* An edit not yet saved is saved when another coding is selected. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (memo_view), "Changed again", -1);
+  gloss_window_select_coding (fixture->window, 0);
+  g_clear_pointer (&codings, g_ptr_array_unref);
+  codings = read_codings (fixture);
+  g_assert_cmpstr (((GlossCoding *) g_ptr_array_index (codings, 0))->memo, ==, "Changed again");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -640,6 +841,12 @@ main (int   argc,
               fixture_set_up, test_code_change_delete_undo, fixture_tear_down);
   g_test_add ("/window/apply-without-selection", Fixture, NULL,
               fixture_set_up, test_apply_without_selection, fixture_tear_down);
+  g_test_add_func ("/window/install-sample", test_install_sample);
+  g_test_add_func ("/window/preferences", test_preferences);
+  g_test_add ("/window/inspector-memo", Fixture, NULL,
+              fixture_set_up, test_inspector_memo, fixture_tear_down);
+  g_test_add ("/window/find", Fixture, NULL,
+              fixture_set_up, test_find, fixture_tear_down);
   g_test_add ("/window/highlight-drawn", Fixture, NULL,
               fixture_set_up, test_highlight_drawn, fixture_tear_down);
 

@@ -6,7 +6,12 @@
 
 #include <math.h>
 
+#include <glib/gstdio.h>
+
 #include "gloss-agreement.h"
+#include "gloss-agreement-export.h"
+#include "gloss-agreement-report.h"
+#include "gloss-core.h"
 #include "gloss-char-units.h"
 #include "gloss-unitizing.h"
 
@@ -849,6 +854,227 @@ test_unitizing_pairs (void)
     }
 }
 
+/* Reports on a random project */
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  GlossProject *project;
+  gint64        documents[3];
+  gint64        lengths[3];
+  gint64        coders[3];
+  gint64        codes[3];
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (GPOINTER_TO_UINT (data));
+
+  f->dir = g_dir_make_tmp ("gloss-agreement-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "t.gloss", NULL);
+  f->project = gloss_project_create (f->path, "agreement", &error);
+  g_assert_no_error (error);
+  for (guint d = 0; d < 3; d++)
+    {
+      g_autofree char *title = g_strdup_printf ("d%u.txt", d);
+      g_autofree char *text = NULL;
+
+      f->lengths[d] = 200 + 50 * d;
+      text = g_strnfill (f->lengths[d], 'a' + d);
+      f->documents[d] = gloss_project_import_text (f->project, title, text, -1, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("coder%u", i);
+      g_autofree char *code = g_strdup_printf ("Group/c%u", i);
+
+      f->coders[i] = gloss_project_add_coder (f->project, name, NULL, &error);
+      g_assert_no_error (error);
+      f->codes[i] = gloss_project_ensure_code_path (f->project, code, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  for (guint k = 0; k < 60; k++)
+    {
+      guint d = g_rand_int_range (rand, 0, 3);
+      gint64 start = g_rand_int_range (rand, 0, f->lengths[d] - 1);
+      gint64 end = MIN (f->lengths[d], start + g_rand_int_range (rand, 1, 60));
+
+      gloss_project_add_coding (f->project, f->documents[d], f->coders[g_rand_int_range (rand, 0, 3)],
+                                f->codes[g_rand_int_range (rand, 0, 3)], start, end, NULL, NULL);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  g_clear_object (&f->project);
+  g_remove (f->path);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* The char report of each code equals a count made character by character. */
+static void
+test_report_char (Fixture       *f,
+                  gconstpointer  data)
+{
+  for (guint coded_only = 0; coded_only < 2; coded_only++)
+    {
+      g_autoptr(GlossAgreementOptions) options = gloss_agreement_options_new (GLOSS_AGREEMENT_UNIT_CHAR);
+      g_autoptr(GlossAgreementReport) report = NULL;
+      g_autoptr(GPtrArray) codings = gloss_project_list_codings (f->project, NULL, NULL);
+      g_autoptr(GError) error = NULL;
+
+      options->coded_only = coded_only;
+      report = gloss_agreement_report_compute (f->project, options, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (report->codes->len, ==, 4);   /* Group and its three children */
+
+      for (guint k = 0; k < 3; k++)
+        {
+          g_autoptr(GlossRatingTable) slow = gloss_rating_table_new (3, 2);
+          GlossAgreementRow *row = &g_array_index (report->codes, GlossAgreementRow, k + 1);
+
+          g_assert_cmpint (row->id, ==, f->codes[k]);
+          for (guint d = 0; d < 3; d++)
+            for (gint64 x = 0; x < f->lengths[d]; x++)
+              {
+                int values[3] = { 0, 0, 0 };
+                gboolean any = FALSE;
+
+                for (guint i = 0; i < codings->len; i++)
+                  {
+                    GlossCoding *c = codings->pdata[i];
+
+                    if (c->document_id != f->documents[d] || x < c->start || x >= c->end)
+                      continue;
+                    any = TRUE;
+                    for (guint j = 0; j < 3; j++)
+                      if (c->coder_id == f->coders[j] && c->code_id == f->codes[k])
+                        values[j] = 1;
+                  }
+                if (!coded_only || any)
+                  gloss_rating_table_add_unit (slow, values, 1);
+              }
+          g_assert_cmpfloat (row->measures.units, ==, gloss_rating_table_count_units (slow));
+          for (guint f_i = 0; f_i < G_N_ELEMENTS (all_measures); f_i++)
+            {
+              GlossMeasure expected = all_measures[f_i] (slow);
+              GlossMeasureKind kinds[] = {
+                GLOSS_MEASURE_PERCENT_AGREEMENT, GLOSS_MEASURE_COHEN_KAPPA, GLOSS_MEASURE_SCOTT_PI,
+                GLOSS_MEASURE_FLEISS_KAPPA, GLOSS_MEASURE_BRENNAN_PREDIGER, GLOSS_MEASURE_GWET_AC1,
+                GLOSS_MEASURE_KRIPPENDORFF_ALPHA,
+              };
+
+              assert_same (row->measures.values[kinds[f_i]], expected);
+            }
+        }
+      g_assert_cmpuint (report->pairs->len, ==, 3);
+    }
+}
+
+/* Every unit gives the same report through the _async pair, and the
+ * serialisers carry it. */
+static void
+compute_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GlossAgreementReport **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = gloss_agreement_report_compute_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_report_async (Fixture       *f,
+                   gconstpointer  data)
+{
+  for (GlossAgreementUnit unit = GLOSS_AGREEMENT_UNIT_DOCUMENT; unit <= GLOSS_AGREEMENT_UNIT_UNITIZED; unit++)
+    {
+      g_autoptr(GlossAgreementOptions) options = gloss_agreement_options_new (unit);
+      g_autoptr(GlossAgreementReport) sync = NULL;
+      g_autoptr(GlossAgreementReport) async = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json_a = NULL, *json_b = NULL, *csv = NULL, *html = NULL, *text = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      sync = gloss_agreement_report_compute (f->project, options, NULL, &error);
+      g_assert_no_error (error);
+      gloss_agreement_report_compute_async (f->project, options, NULL, compute_done, &async);
+      while (async == NULL)
+        g_main_context_iteration (NULL, TRUE);
+
+      json_a = gloss_agreement_report_to_json (sync);
+      json_b = gloss_agreement_report_to_json (async);
+      g_assert_cmpstr (json_a, ==, json_b);
+      csv = gloss_agreement_report_to_csv (sync);
+      g_assert_true (g_str_has_prefix (csv, "section,name,units"));
+      /* header, overall, 4 codes, 3 documents, 3 pairs */
+      lines = g_strsplit (csv, "\r\n", -1);
+      g_assert_cmpuint (g_strv_length (lines) - 1, ==, 12);
+      html = gloss_agreement_report_to_html (sync);
+      g_assert_nonnull (strstr (html, "<h2>Disagreements</h2>"));
+      text = gloss_agreement_report_to_text (sync);
+      g_assert_nonnull (strstr (text, "coder0/coder1"));
+    }
+}
+
+static void
+test_report_cancelled (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GlossAgreementOptions) options = gloss_agreement_options_new (GLOSS_AGREEMENT_UNIT_CHAR);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  GlossAgreementReport *report;
+
+  g_cancellable_cancel (cancellable);
+  report = gloss_agreement_report_compute (f->project, options, cancellable, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+test_report_group (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GlossAgreementOptions) options = gloss_agreement_options_new (GLOSS_AGREEMENT_UNIT_DOCUMENT);
+  g_autoptr(GlossAgreementReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 group = gloss_project_find_code (f->project, "Group", NULL);
+
+  options->group_id = group;
+  report = gloss_agreement_report_compute (f->project, options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->group, ==, "Group");
+  g_assert_cmpuint (report->codes->len, ==, 3);
+  g_assert_cmpuint (report->documents->len, ==, 3);
+  /* with 60 random codings every coder has two children in some document */
+  g_assert_true (report->notes->len > 0);
+
+  /* a coder list of one is refused */
+  g_array_append_val (options->coder_ids, f->coders[0]);
+  g_clear_pointer (&report, gloss_agreement_report_free);
+  report = gloss_agreement_report_compute (f->project, options, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +1101,16 @@ main (int   argc,
   g_test_add_func ("/agreement/random/unitizing-brute-force", test_unitizing_brute);
   g_test_add_func ("/agreement/random/unitizing-properties", test_unitizing_properties);
   g_test_add_func ("/agreement/random/unitizing-pairs", test_unitizing_pairs);
+  g_test_add ("/agreement/report/char-per-character", Fixture, GUINT_TO_POINTER (3),
+              fixture_set_up, test_report_char, fixture_tear_down);
+  g_test_add ("/agreement/report/char-per-character-2", Fixture, GUINT_TO_POINTER (4),
+              fixture_set_up, test_report_char, fixture_tear_down);
+  g_test_add ("/agreement/report/async-and-exports", Fixture, GUINT_TO_POINTER (5),
+              fixture_set_up, test_report_async, fixture_tear_down);
+  g_test_add ("/agreement/report/cancelled", Fixture, GUINT_TO_POINTER (6),
+              fixture_set_up, test_report_cancelled, fixture_tear_down);
+  g_test_add ("/agreement/report/group", Fixture, GUINT_TO_POINTER (7),
+              fixture_set_up, test_report_group, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1,0 +1,149 @@
+/* gloss-agreement-item.c: one row of an agreement table as a list item
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "gloss-agreement-item.h"
+
+struct _GlossAgreementItem
+{
+  GObject                 parent_instance;
+
+  gint64                  id;
+  char                   *label;
+  gboolean                pinned;
+  GlossAgreementMeasures  measures;
+};
+
+G_DEFINE_FINAL_TYPE (GlossAgreementItem, gloss_agreement_item, G_TYPE_OBJECT)
+
+GlossAgreementItem *
+gloss_agreement_item_new (gint64                        id,
+                          const char                   *label,
+                          gboolean                      pinned,
+                          const GlossAgreementMeasures *measures)
+{
+  GlossAgreementItem *self = g_object_new (GLOSS_TYPE_AGREEMENT_ITEM, NULL);
+
+  self->id = id;
+  self->label = g_strdup (label);
+  self->pinned = pinned;
+  self->measures = *measures;
+  return self;
+}
+
+gint64
+gloss_agreement_item_get_id (GlossAgreementItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_AGREEMENT_ITEM (self), 0);
+
+  return self->id;
+}
+
+const char *
+gloss_agreement_item_get_label (GlossAgreementItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_AGREEMENT_ITEM (self), NULL);
+
+  return self->label;
+}
+
+gboolean
+gloss_agreement_item_get_pinned (GlossAgreementItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_AGREEMENT_ITEM (self), FALSE);
+
+  return self->pinned;
+}
+
+const GlossAgreementMeasures *
+gloss_agreement_item_get_measures (GlossAgreementItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_AGREEMENT_ITEM (self), NULL);
+
+  return &self->measures;
+}
+
+/* Values */
+
+static gboolean
+has_value (const GlossAgreementMeasures *measures,
+           GlossMeasureKind              kind)
+{
+  return gloss_agreement_measures_has (measures, kind)
+         && gloss_measure_is_defined (measures->values[kind]);
+}
+
+char *
+gloss_agreement_format_measure (const GlossAgreementMeasures *measures,
+                                GlossMeasureKind              kind)
+{
+  if (!has_value (measures, kind))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.3f", measures->values[kind].value);
+}
+
+const char *
+gloss_agreement_measure_reason (const GlossAgreementMeasures *measures,
+                                GlossMeasureKind              kind)
+{
+  if (!gloss_agreement_measures_has (measures, kind))
+    return NULL;
+  return measures->values[kind].reason;
+}
+
+const char *
+gloss_agreement_measure_css_class (const GlossAgreementMeasures *measures,
+                                   GlossMeasureKind              kind)
+{
+  double value;
+
+  /* Raw agreement is high by chance alone; the bands are meant for
+   * chance-corrected coefficients. */
+  if (kind == GLOSS_MEASURE_PERCENT_AGREEMENT || kind == GLOSS_MEASURE_HOLSTI)
+    return NULL;
+  if (!has_value (measures, kind))
+    return NULL;
+  value = measures->values[kind].value;
+  if (value >= GLOSS_AGREEMENT_RELIABLE)
+    return "reliable";
+  if (value >= GLOSS_AGREEMENT_TENTATIVE)
+    return "tentative";
+  return "unreliable";
+}
+
+int
+gloss_agreement_compare_measure (const GlossAgreementMeasures *a,
+                                 const GlossAgreementMeasures *b,
+                                 GlossMeasureKind              kind)
+{
+  gboolean has_a = has_value (a, kind), has_b = has_value (b, kind);
+  double x, y;
+
+  if (!has_a || !has_b)
+    return has_b - has_a;
+  x = a->values[kind].value;
+  y = b->values[kind].value;
+  return (x > y) - (x < y);
+}
+
+static void
+gloss_agreement_item_finalize (GObject *object)
+{
+  GlossAgreementItem *self = GLOSS_AGREEMENT_ITEM (object);
+
+  g_clear_pointer (&self->label, g_free);
+
+  G_OBJECT_CLASS (gloss_agreement_item_parent_class)->finalize (object);
+}
+
+static void
+gloss_agreement_item_class_init (GlossAgreementItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gloss_agreement_item_finalize;
+}
+
+static void
+gloss_agreement_item_init (GlossAgreementItem *self)
+{
+}
