@@ -239,6 +239,19 @@ restore_row (GlossProject        *self,
   return apply_sql (self, sql, json, row_id, error);
 }
 
+#define CHANGE_COLUMNS 5
+
+/* A row of history_change as strings; old or new may be NULL. */
+static void
+free_change_row (gpointer data)
+{
+  char **row = data;
+
+  for (int i = 0; i < CHANGE_COLUMNS; i++)
+    g_free (row[i]);
+  g_free (row);
+}
+
 static gboolean
 replay_step (GlossProject  *self,
              gint64         step_id,
@@ -250,7 +263,7 @@ replay_step (GlossProject  *self,
   const char *sql = backwards
     ? "SELECT tbl, op, row_id, old, new FROM history_change WHERE step_id = ?1 ORDER BY id DESC"
     : "SELECT tbl, op, row_id, old, new FROM history_change WHERE step_id = ?1 ORDER BY id ASC";
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_change_row);
 
   /* Read every change first: the replay must not run under an open cursor. */
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
@@ -261,8 +274,8 @@ replay_step (GlossProject  *self,
   sqlite3_bind_int64 (stmt, 1, step_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      char **row = g_new0 (char *, 6);
-      for (int i = 0; i < 5; i++)
+      char **row = g_new0 (char *, CHANGE_COLUMNS);
+      for (int i = 0; i < CHANGE_COLUMNS; i++)
         row[i] = _gloss_column_dup_text (stmt, i);
       g_ptr_array_add (rows, row);
     }
