@@ -23,10 +23,12 @@ gloss_cli_parse (const char    *command,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *full = g_strdup_printf ("%s %s", command, parameter_string);
+  g_autofree char *program = g_strdup_printf ("gloss-cli %s", command);
   int n_args;
 
-  context = g_option_context_new (full);
+  /* "Usage: gloss-cli COMMAND [OPTION…] PARAMETERS" */
+  g_set_prgname (program);
+  context = g_option_context_new (parameter_string);
   g_option_context_set_summary (context, summary);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (entries != NULL)
