@@ -91,7 +91,8 @@ match_spans (const GlossAgreementSpan *a,
       g_array_set_size (active, kept);
     }
 
-  qsort (candidates->data, candidates->len, sizeof (Candidate), compare_candidates);
+  if (candidates->len > 1)
+    qsort (candidates->data, candidates->len, sizeof (Candidate), compare_candidates);
   for (guint k = 0; k < candidates->len; k++)
     {
       Candidate *c = &g_array_index (candidates, Candidate, k);
@@ -221,7 +222,8 @@ match_document (SegmentState *st,
                                                     sizeof (GlossAgreementSpan) * MAX (n, 1));
   guint first = 0;
 
-  qsort (spans, n, sizeof (GlossAgreementSpan), compare_by_code_coder);
+  if (n > 1)
+    qsort (spans, n, sizeof (GlossAgreementSpan), compare_by_code_coder);
   while (first < n)
     {
       guint last = first;

@@ -365,7 +365,8 @@ gather_spans (GlossProject         *project,
         continue;
       g_array_append_val (inputs->spans, span);
     }
-  qsort (inputs->spans->data, inputs->spans->len, sizeof (GlossAgreementSpan), compare_spans);
+  if (inputs->spans->len > 1)
+    qsort (inputs->spans->data, inputs->spans->len, sizeof (GlossAgreementSpan), compare_spans);
 
   inputs->doc_offsets = g_new0 (guint, n_documents + 1);
   for (guint i = 0; i < inputs->spans->len; i++)
@@ -531,8 +532,9 @@ gloss_agreement_report_compute (GlossProject                *project,
   if (!ok)
     return NULL;
 
-  qsort (report->disagreements->data, report->disagreements->len,
-         sizeof (GlossAgreementDisagreement), compare_disagreements);
+  if (report->disagreements->len > 1)
+    qsort (report->disagreements->data, report->disagreements->len,
+           sizeof (GlossAgreementDisagreement), compare_disagreements);
   add_undefined_notes (report, &inputs);
   return g_steal_pointer (&report);
 }

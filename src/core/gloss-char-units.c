@@ -114,7 +114,8 @@ gloss_continuum_coded_length (const GlossContinuum *continuum)
   GlossInterval *s = (GlossInterval *) copy->data;
   gint64 covered = 0, start = 0, end = 0;
 
-  qsort (s, copy->len, sizeof (GlossInterval), compare_by_start);
+  if (copy->len > 1)
+    qsort (s, copy->len, sizeof (GlossInterval), compare_by_start);
   for (guint i = 0; i < copy->len; i++)
     {
       gint64 a = MAX (s[i].start, 0), b = MIN (s[i].end, continuum->length);
@@ -203,7 +204,8 @@ count_code (const GlossContinuum *continuum,
       edges[n_edges++] = (Edge) { a, +1, intervals[i].coder };
       edges[n_edges++] = (Edge) { b, -1, intervals[i].coder };
     }
-  qsort (edges, n_edges, sizeof (Edge), compare_edges);
+  if (n_edges > 1)
+    qsort (edges, n_edges, sizeof (Edge), compare_edges);
 
   for (guint e = 0; e < n_edges;)
     {
@@ -240,7 +242,8 @@ gloss_char_units_count (const GlossContinuum *continuum,
   GlossInterval *s = (GlossInterval *) copy->data;
   guint first = 0;
 
-  qsort (s, copy->len, sizeof (GlossInterval), compare_by_code);
+  if (copy->len > 1)
+    qsort (s, copy->len, sizeof (GlossInterval), compare_by_code);
   for (guint code = 0; code < continuum->n_codes; code++)
     {
       guint last = first;

@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include <poppler.h>
 #include <pango/pangocairo.h>
@@ -703,6 +704,54 @@ render_pdf_page (GlossPageSource  *self,
   return ok;
 }
 
+typedef struct
+{
+  void  *data;
+  gsize  size;
+} PixelMap;
+
+static const cairo_user_data_key_t pixel_map_key;
+
+static void
+pixel_map_free (void *data)
+{
+  PixelMap *map = data;
+
+  munmap (map->data, map->size);
+  g_free (map);
+}
+
+/* Page images are a few megabytes each and come and go as the user
+ * scrolls. Mapped straight from the system, each one's memory goes back
+ * when the image goes, instead of fragmenting the heap of the thread that
+ * made it (which would keep resident memory well above what is cached). */
+static cairo_surface_t *
+create_page_surface (int width,
+                     int height)
+{
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
+  gsize size = (gsize) stride * height;
+  cairo_surface_t *surface;
+  PixelMap *map;
+  void *data;
+
+  data = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (data == MAP_FAILED)
+    return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  surface = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_ARGB32, width, height, stride);
+  map = g_new (PixelMap, 1);
+  map->data = data;
+  map->size = size;
+  if (cairo_surface_set_user_data (surface, &pixel_map_key, map, pixel_map_free) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      pixel_map_free (map);
+      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    }
+  return surface;
+}
+
 cairo_surface_t *
 gloss_page_source_render (GlossPageSource  *self,
                           guint             page,
@@ -727,9 +776,8 @@ gloss_page_source_render (GlossPageSource  *self,
     return NULL;
 
   gloss_page_source_get_page_size (self, page, &width, &height);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                        MAX (1, (int) ceil (width * scale)),
-                                        MAX (1, (int) ceil (height * scale)));
+  surface = create_page_surface (MAX (1, (int) ceil (width * scale)),
+                                 MAX (1, (int) ceil (height * scale)));
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);

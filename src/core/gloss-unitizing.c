@@ -93,7 +93,8 @@ sort_segments (const GlossContinuum *continuum)
 {
   guint n_lists = continuum->n_coders * continuum->n_codes, n = continuum->intervals->len;
   g_autofree guint *place = g_new0 (guint, n_lists + 1);
-  GArray *segments = g_array_sized_new (FALSE, FALSE, sizeof (GlossInterval), n);
+  /* At least one slot, so that data is never NULL (NULL + 0 is undefined). */
+  GArray *segments = g_array_sized_new (FALSE, FALSE, sizeof (GlossInterval), MAX (n, 1));
   GlossInterval *out;
 
   for (guint i = 0; i < n; i++)
@@ -121,7 +122,8 @@ sort_segments (const GlossContinuum *continuum)
     for (guint i = first + 1; i < place[k]; i++)
       if (compare_starts (&out[i - 1], &out[i]) > 0)
         {
-          qsort (out + first, place[k] - first, sizeof (GlossInterval), compare_starts);
+          if (place[k] - first > 1)
+            qsort (out + first, place[k] - first, sizeof (GlossInterval), compare_starts);
           break;
         }
   return segments;
@@ -268,7 +270,8 @@ collect_gaps (const GlossContinuum *continuum,
         }
       }
     }
-  qsort (gaps->data, gaps->len, sizeof (double), compare_doubles);
+  if (gaps->len > 1)
+    qsort (gaps->data, gaps->len, sizeof (double), compare_doubles);
   return gaps;
 }
 
@@ -505,7 +508,8 @@ sweep_run (Sweep                *sw,
       events[2 * i] = (Event) { s->start, +1, s->coder, s->code };
       events[2 * i + 1] = (Event) { s->end, -1, s->coder, s->code };
     }
-  qsort (events, n_events, sizeof (Event), compare_events);
+  if (n_events > 1)
+    qsort (events, n_events, sizeof (Event), compare_events);
 
   while (position < continuum->length)
     {
@@ -569,7 +573,8 @@ coder_unions (GArray *segments,
 
   for (guint k = 0; k < copy->len; k++)
     s[k].code = 0;
-  qsort (s, copy->len, sizeof (GlossInterval), compare_intervals);
+  if (copy->len > 1)
+    qsort (s, copy->len, sizeof (GlossInterval), compare_intervals);
   while (i < copy->len)
     {
       gint64 start = s[i].start, end = s[i].end;
@@ -855,7 +860,8 @@ pairs_2016 (const GlossContinuum *continuum,
       events[2 * i + 1] = (Event) { s->end, -1, s->coder, s->code };
       squares[s->coder * K + s->code] += square ((double) (s->end - s->start));
     }
-  qsort (events, n_events, sizeof (Event), compare_events);
+  if (n_events > 1)
+    qsort (events, n_events, sizeof (Event), compare_events);
   while (position < continuum->length)
     {
       gint64 next;

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-application.h"
+#include "gloss-application-private.h"
 #include "gloss-preferences-window.h"
 #include "gloss-window.h"
 
@@ -475,6 +476,9 @@ static const struct {
   { "win.redo", { "<Control><Shift>z", NULL } },
   { "win.toggle-inspector", { "F9", NULL } },
   { "win.find", { "<Control>f", NULL } },
+  { "win.find-memos", { "<Control><Shift>f", NULL } },
+  { "win.agreement", { "<Control><Shift>a", NULL } },
+  { "win.export", { "<Control><Shift>e", NULL } },
   { "win.close", { "<Control>w", NULL } },
 };
 
@@ -492,6 +496,7 @@ gloss_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
                                    G_N_ELEMENTS (app_entries), self);
+  _gloss_application_add_exchange_actions (self);
   for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            app_accels[i].action,

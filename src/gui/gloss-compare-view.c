@@ -15,7 +15,8 @@
 /* Characters shown before and after the disagreement. */
 #define CONTEXT_CHARS   200
 /* A longer stretch (a whole document, for the document unit) is narrowed
- * to the codings in it, then cut. */
+ * to the codings in it, and cut if still too long. */
+#define NARROW_ABOVE    1200
 #define MAX_PASSAGE     6000
 
 struct _GlossCompareView
@@ -164,7 +165,7 @@ compute_passage (GlossCompareView *self)
   gint64 end = gloss_disagreement_item_get_end (self->item);
 
   self->shortened = FALSE;
-  if (end - start > MAX_PASSAGE)
+  if (end - start > NARROW_ABOVE)
     {
       gint64 lo = G_MAXINT64, hi = -1;
 
@@ -259,7 +260,9 @@ make_lane_buffer (GlossCompareView *self,
 
   apply_tag (buffer, "context", 0, CLAMP (start, 0, length));
   apply_tag (buffer, "context", CLAMP (end, 0, length), length);
-  apply_tag (buffer, "range", CLAMP (start, 0, length), CLAMP (end, 0, length));
+  /* Underlined only where the disagreement is a part of the passage. */
+  if (start > 0 || end < length)
+    apply_tag (buffer, "range", CLAMP (start, 0, length), CLAMP (end, 0, length));
   for (guint i = 0; i < codings->len; i++)
     {
       GlossCoding *coding = g_ptr_array_index (codings, i);
@@ -269,6 +272,13 @@ make_lane_buffer (GlossCompareView *self,
                  CLAMP (coding->end - self->passage_start, 0, length));
     }
   return buffer;
+}
+
+static char *
+format_range (gint64 start,
+              gint64 end)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, start, end);
 }
 
 static char *
@@ -287,11 +297,12 @@ describe_codings (GlossCompareView *self,
       for (guint k = 0; k < self->code_ids->len; k++)
         if (g_array_index (self->code_ids, gint64, k) == coding->code_id)
           path = gtk_string_list_get_string (self->code_paths, k);
+      g_autofree char *range = format_range (coding->start, coding->end);
+
       if (text->len > 0)
         g_string_append (text, " · ");
-      /* Translators: a coding in the compare view: code path, start, end */
-      g_string_append_printf (text, _("%s, characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT),
-                              path, coding->start, coding->end);
+      /* Translators: a coding in the compare view: code path, "start–end" */
+      g_string_append_printf (text, _("%s, characters %s"), path, range);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -353,6 +364,41 @@ clear_lanes (GlossCompareView *self)
   g_ptr_array_set_size (self->lane_views, 0);
 }
 
+/* The context starts and ends at a space rather than inside a word (the
+ * disagreement itself is never cut). */
+static void
+trim_to_words (GlossCompareView *self,
+               char            **text)
+{
+  gint64 length = g_utf8_strlen (*text, -1);
+  gint64 head = 0, tail = length;
+  gint64 start = gloss_disagreement_item_get_start (self->item) - self->passage_start;
+  gint64 end = gloss_disagreement_item_get_end (self->item) - self->passage_start;
+  const char *p;
+  char *trimmed;
+
+  if (self->passage_start > 0)
+    for (p = *text; head < MIN (start, 40) && !g_unichar_isspace (g_utf8_get_char (p)); p = g_utf8_next_char (p))
+      head++;
+  head = head >= MIN (start, 40) ? 0 : head + 1;
+  if (self->passage_end < self->n_chars)
+    for (p = g_utf8_offset_to_pointer (*text, length); tail > MAX (end, length - 40); tail--)
+      {
+        p = g_utf8_prev_char (p);
+        if (g_unichar_isspace (g_utf8_get_char (p)))
+          break;
+      }
+  if (tail <= MAX (end, length - 40))
+    tail = length;
+  if (head == 0 && tail == length)
+    return;
+  trimmed = g_utf8_substring (*text, head, tail);
+  g_free (*text);
+  *text = trimmed;
+  self->passage_start += head;
+  self->passage_end = self->passage_start + (tail - head);
+}
+
 static void
 build_lanes (GlossCompareView *self)
 {
@@ -369,6 +415,7 @@ build_lanes (GlossCompareView *self)
       g_warning ("Could not read the passage: %s", error->message);
       return;
     }
+  trim_to_words (self, &text);
 
   for (guint i = 0; i < self->coders->len; i++)
     {
@@ -412,6 +459,8 @@ update_header (GlossCompareView *self)
   guint n = self->items ? g_list_model_get_n_items (self->items) : 0;
   g_autofree char *position = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *settled_text = NULL;
   const char *resolution;
 
   if (self->item == NULL)
@@ -425,13 +474,25 @@ update_header (GlossCompareView *self)
   /* Translators: "3 of 29" disagreements */
   position = g_strdup_printf (_("%u of %u"), self->position + 1, n);
   resolution = gloss_disagreement_item_get_resolution (self->item);
-  /* Translators: code, then the disagreement's character range */
-  subtitle = g_strdup_printf (_("%s · characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "%s%s%s"),
-                              gloss_disagreement_item_get_code (self->item),
-                              gloss_disagreement_item_get_start (self->item),
-                              gloss_disagreement_item_get_end (self->item),
-                              self->shortened ? _(" (shortened)") : "",
-                              resolution ? " · " : "", resolution ? resolution : "");
+  range = format_range (gloss_disagreement_item_get_start (self->item),
+                        gloss_disagreement_item_get_end (self->item));
+  /* Translators: code, then the disagreement's character range "start–end" */
+  subtitle = g_strdup_printf (_("%s · characters %s"), gloss_disagreement_item_get_code (self->item), range);
+  if (self->shortened)
+    {
+      /* Translators: the passage shown is only the start of the disagreement */
+      g_autofree char *longer = g_strdup_printf (_("%s (shortened)"), subtitle);
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&longer);
+    }
+  if (resolution != NULL)
+    {
+      /* Translators: the subtitle, then how the disagreement was settled */
+      settled_text = g_strdup_printf (_("%s · %s"), subtitle, resolution);
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&settled_text);
+    }
   gtk_label_set_text (self->position_label, position);
   gtk_label_set_text (self->title_label, gloss_disagreement_item_get_document_title (self->item));
   gtk_label_set_text (self->subtitle_label, subtitle);

@@ -29,6 +29,7 @@ struct _GlossDocumentList
   gint64              import_started;
   gboolean            selecting;
   char               *next_password;
+  gint64              coder_id;   /* counts only this coder's codings (blind mode); 0: all */
 
   /* Template children */
   GtkStack           *stack;
@@ -168,6 +169,11 @@ gloss_document_list_reload (GlossDocumentList *self)
       /* The item takes the info: steal it from the array. */
       GlossDocumentInfo *info = g_ptr_array_index (documents, i);
       documents->pdata[i] = NULL;
+      if (self->coder_id > 0)
+        {
+          GlossCodingFilter filter = { .document_id = info->id, .coder_id = self->coder_id };
+          info->n_codings = MAX (gloss_project_count_codings (self->project, &filter, NULL), 0);
+        }
       g_ptr_array_add (items, gloss_document_item_new (info));
     }
 
@@ -195,6 +201,18 @@ gloss_document_list_set_project (GlossDocumentList *self,
   self->cancellable = g_cancellable_new ();
 
   g_set_object (&self->project, project);
+  gloss_document_list_reload (self);
+}
+
+void
+gloss_document_list_set_coder_filter (GlossDocumentList *self,
+                                      gint64             coder_id)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_LIST (self));
+
+  if (self->coder_id == coder_id)
+    return;
+  self->coder_id = coder_id;
   gloss_document_list_reload (self);
 }
 

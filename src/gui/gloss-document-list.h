@@ -22,6 +22,9 @@ void       gloss_document_list_set_project  (GlossDocumentList *self,
 void       gloss_document_list_reload       (GlossDocumentList *self);
 void       gloss_document_list_select       (GlossDocumentList *self,
                                              gint64             document_id);
+/* Counts only @coder_id's codings (blind mode); 0 counts every coder's. */
+void       gloss_document_list_set_coder_filter (GlossDocumentList *self,
+                                                 gint64             coder_id);
 guint      gloss_document_list_get_n_documents (GlossDocumentList *self);
 /* Opens a file chooser for PDFs and text files. */
 void       gloss_document_list_choose_files (GlossDocumentList *self);

@@ -72,6 +72,7 @@ struct _GlossDocumentView
   gint64              flash_began;
   guint               flash_tick;
 
+  gsize               dropped_bytes;  /* page images dropped since memory was last released */
   gboolean            first_page_shown;
   guint               first_page_idle;
   guint               relayout_anchor_page;

@@ -10,6 +10,9 @@
  */
 
 #include <math.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "gloss-document-view-private.h"
 
@@ -584,6 +587,21 @@ gloss_document_view_snapshot (GtkWidget   *widget,
   update_render_requests (self, first, last);
 }
 
+/* Page images come and go by megabytes, in two threads (and the
+ * renderer's copies in a third): the C library keeps the freed memory
+ * resident unless asked to give it back. Ask once enough has gone. */
+static void
+release_dropped_memory (GlossDocumentView *self)
+{
+  self->dropped_bytes += gloss_texture_cache_take_dropped_bytes (self->cache);
+  if (self->dropped_bytes < 64u * 1024 * 1024)
+    return;
+  self->dropped_bytes = 0;
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+}
+
 static void
 on_page_rendered (GlossRenderQueue  *queue,
                   guint              page,
@@ -600,6 +618,7 @@ on_page_rendered (GlossRenderQueue  *queue,
     return;
 
   gloss_texture_cache_insert (self->cache, page, scale, texture);
+  release_dropped_memory (self);
   _gloss_document_view_visible_pages (self, &first, &last);
   if (page >= first && page <= last)
     gtk_widget_queue_draw (GTK_WIDGET (self));

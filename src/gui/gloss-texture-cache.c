@@ -20,6 +20,7 @@ struct _GlossTextureCache
 
   gsize       max_bytes;
   gsize       bytes;
+  gsize       dropped;
   GHashTable *entries;   /* page -> CacheEntry */
   GQueue      order;     /* CacheEntry, most recently used first */
   guint       pin_first;
@@ -59,6 +60,7 @@ remove_entry (GlossTextureCache *self,
 {
   g_queue_delete_link (&self->order, entry->link);
   self->bytes -= entry->bytes;
+  self->dropped += entry->bytes;
   g_hash_table_remove (self->entries, GUINT_TO_POINTER (entry->page));
 }
 
@@ -187,6 +189,17 @@ gloss_texture_cache_clear (GlossTextureCache *self)
   g_hash_table_remove_all (self->entries);
   self->bytes = 0;
   self->has_pin = FALSE;
+}
+
+gsize
+gloss_texture_cache_take_dropped_bytes (GlossTextureCache *self)
+{
+  gsize dropped;
+
+  g_return_val_if_fail (GLOSS_IS_TEXTURE_CACHE (self), 0);
+  dropped = self->dropped;
+  self->dropped = 0;
+  return dropped;
 }
 
 static void

@@ -36,5 +36,7 @@ void               gloss_texture_cache_pin           (GlossTextureCache *self,
                                                       guint              first,
                                                       guint              last);
 void               gloss_texture_cache_clear         (GlossTextureCache *self);
+/* Bytes dropped since the last call. */
+gsize              gloss_texture_cache_take_dropped_bytes (GlossTextureCache *self);
 
 G_END_DECLS

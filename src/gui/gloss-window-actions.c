@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-window-private.h"
+#include "gloss-agreement-window.h"
 
 static void
 set_enabled (GlossWindow *self,
@@ -47,6 +48,8 @@ _gloss_window_update_actions (GlossWindow *self)
   set_enabled (self, "add-coder", writable);
   set_enabled (self, "show-all-coders", has_project);
   set_enabled (self, "find", has_document);
+  set_enabled (self, "agreement", has_project);
+  _gloss_window_update_exchange_actions (self);
 
   for (guint i = 0; i < 6; i++)
     {
@@ -88,12 +91,21 @@ on_remove_response (AdwMessageDialog *dialog,
 {
   gint64 document_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "document-id"));
   g_autoptr(GError) error = NULL;
+  AdwToast *toast;
 
   if (g_strcmp0 (response, "remove") != 0 || self->project == NULL)
     return;
 
   if (!gloss_project_remove_document (self->project, document_id, &error))
-    _gloss_window_show_error (self, error);
+    {
+      _gloss_window_show_error (self, error);
+      return;
+    }
+
+  toast = adw_toast_new (_("Document removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 void
@@ -492,6 +504,14 @@ close_action (GSimpleAction *action,
   gtk_window_close (GTK_WINDOW (user_data));
 }
 
+static void
+agreement_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  gloss_agreement_window_present_for (GLOSS_WINDOW (user_data));
+}
+
 static const GActionEntry win_entries[] = {
   { "import", import_action },
   { "open-document", open_document_action, "x" },
@@ -517,6 +537,7 @@ static const GActionEntry win_entries[] = {
   { "fit-page", fit_page_action },
   { "zoom", zoom_action, "d" },
   { "find", find_action },
+  { "agreement", agreement_action },
   { "close", close_action },
 };
 
@@ -527,6 +548,7 @@ _gloss_window_add_actions (GlossWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
+  _gloss_window_add_exchange_actions (self);
 
   inspector = g_action_map_lookup_action (G_ACTION_MAP (self), "toggle-inspector");
   g_simple_action_set_state (G_SIMPLE_ACTION (inspector),

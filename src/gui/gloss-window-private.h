@@ -8,6 +8,8 @@
 #include "gloss-window.h"
 #include "gloss-error.h"
 #include "gloss-code-popover.h"
+#include "gloss-codebook-panel.h"
+#include "gloss-excerpts-pane.h"
 #include "gloss-document-list.h"
 #include "gloss-inspector.h"
 
@@ -63,6 +65,21 @@ struct _GlossWindow
   guint                 search_index;
 
   GlossCodePopover     *code_popover;
+
+  /* Codebook panel, coded excerpts, per-coder visibility, find across
+   * documents and memos (gloss-window-review.c) */
+  GtkStack             *sidebar_stack;
+  GlossCodebookPanel   *codebook_panel;
+  GlossExcerptsPane    *excerpts_pane;
+  GtkToggleButton      *search_all_button;
+  GtkToggleButton      *search_memos_button;
+  GtkMenuButton        *code_hits_button;
+  GlossCodePopover     *hits_popover;
+  GHashTable           *hidden_coders;  /* coder id -> itself, hidden in review mode */
+  GSimpleActionGroup   *coder_actions;  /* coders.visible-ID */
+  GlossProject         *review_project; /* the project whose "changed" review follows */
+  gulong                review_changed_id;
+  gboolean              keep_search;    /* opening a hit's document keeps the search */
 };
 
 void     _gloss_window_add_actions            (GlossWindow      *self);
@@ -87,5 +104,26 @@ void     _gloss_window_confirm_remove_document (GlossWindow     *self,
                                                 gint64           document_id);
 void     _gloss_window_add_coder_dialog       (GlossWindow      *self);
 void     _gloss_window_clear_search           (GlossWindow      *self);
+
+/* gloss-window-exchange.c */
+void     _gloss_window_add_exchange_actions   (GlossWindow      *self);
+void     _gloss_window_update_exchange_actions (GlossWindow     *self);
+
+/* gloss-window-review.c */
+void     _gloss_window_setup_review           (GlossWindow      *self);
+void     _gloss_window_dispose_review         (GlossWindow      *self);
+/* Whether review mode leaves @coder_id's codings out (visibility filter). */
+gboolean _gloss_window_coder_hidden           (GlossWindow      *self,
+                                               gint64            coder_id);
+/* The coder menu's "Show codings of" section, one check item per coder. */
+void     _gloss_window_append_coder_filter    (GlossWindow      *self,
+                                               GMenu            *menu);
+gboolean _gloss_window_search_all_documents   (GlossWindow      *self);
+gboolean _gloss_window_search_in_memos        (GlossWindow      *self);
+/* Lists the memos that contain @text in the excerpts pane. */
+void     _gloss_window_search_memos           (GlossWindow      *self,
+                                               const char       *text);
+/* Draws the search hits that fall in the open document. */
+void     _gloss_window_show_search_marks      (GlossWindow      *self);
 
 G_END_DECLS

@@ -216,6 +216,7 @@ update_coder_menu (GlossWindow *self)
 
   g_menu_append (mode_section, _("Show _All Coders"), "win.show-all-coders");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (mode_section));
+  _gloss_window_append_coder_filter (self, menu);
 
   g_menu_append (add_section, _("_Add Coder…"), "win.add-coder");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (add_section));
@@ -390,7 +391,13 @@ _gloss_window_refresh_highlights (GlossWindow *self)
         g_warning ("Could not read the codings: %s", error->message);
 
       for (guint i = 0; codings != NULL && i < codings->len; i++)
-        g_ptr_array_add (highlights, highlight_for (self, g_ptr_array_index (codings, i)));
+        {
+          GlossCoding *coding = g_ptr_array_index (codings, i);
+
+          if (self->show_all_coders && _gloss_window_coder_hidden (self, coding->coder_id))
+            continue;
+          g_ptr_array_add (highlights, highlight_for (self, coding));
+        }
     }
 
   gloss_document_view_set_highlights (self->document_view, highlights);
@@ -612,8 +619,12 @@ gloss_window_open_document (GlossWindow  *self,
     return FALSE;
 
   gloss_inspector_flush_memo (self->inspector);
-  _gloss_window_clear_search (self);
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  /* Going to a hit in another document keeps the search across documents. */
+  if (!self->keep_search)
+    {
+      _gloss_window_clear_search (self);
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+    }
   self->document_id = document_id;
   self->coding_id = 0;
 
@@ -985,6 +996,7 @@ _gloss_window_clear_search (GlossWindow *self)
   self->search_index = 0;
   gtk_label_set_text (self->search_label, "");
   gloss_document_view_set_marks (self->document_view, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->code_hits_button), FALSE);
 }
 
 static void
@@ -997,6 +1009,16 @@ show_search_hit (GlossWindow *self)
     return;
 
   hit = g_ptr_array_index (self->search_hits, self->search_index);
+  if (hit->document_id != self->document_id)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->keep_search = TRUE;
+      if (!gloss_window_open_document (self, hit->document_id, &error))
+        _gloss_window_show_error (self, error);
+      self->keep_search = FALSE;
+      _gloss_window_show_search_marks (self);
+    }
   gloss_document_view_scroll_to_offset (self->document_view, hit->start, TRUE);
   gloss_document_view_set_selection (self->document_view, hit->start, hit->end);
   /* Translators: search position, "2 of 14" */
@@ -1008,15 +1030,22 @@ static void
 on_search_changed (GlossWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(GPtrArray) marks = NULL;
+  gboolean everywhere = _gloss_window_search_all_documents (self);
   g_autoptr(GError) error = NULL;
-  GdkRGBA color = { 0.96, 0.76, 0.07, 1.0 };
 
   _gloss_window_clear_search (self);
-  if (self->project == NULL || self->document_id <= 0 || *text == '\0')
+  if (self->project == NULL || *text == '\0')
+    return;
+  if (_gloss_window_search_in_memos (self))
+    {
+      _gloss_window_search_memos (self, text);
+      return;
+    }
+  if (self->document_id <= 0 && !everywhere)
     return;
 
-  self->search_hits = gloss_project_search (self->project, self->document_id, text, FALSE, &error);
+  self->search_hits = gloss_project_search (self->project, everywhere ? 0 : self->document_id,
+                                            text, FALSE, &error);
   if (self->search_hits == NULL)
     {
       _gloss_window_show_error (self, error);
@@ -1028,13 +1057,7 @@ on_search_changed (GlossWindow *self)
       return;
     }
 
-  marks = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_highlight_free);
-  for (guint i = 0; i < self->search_hits->len; i++)
-    {
-      GlossSearchHit *hit = g_ptr_array_index (self->search_hits, i);
-      g_ptr_array_add (marks, gloss_highlight_new (i + 1, hit->start, hit->end, &color, 0, NULL));
-    }
-  gloss_document_view_set_marks (self->document_view, marks);
+  _gloss_window_show_search_marks (self);
   show_search_hit (self);
 }
 
@@ -1154,6 +1177,7 @@ gloss_window_dispose (GObject *object)
       self->code_popover = NULL;
     }
 
+  _gloss_window_dispose_review (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->project);
@@ -1218,6 +1242,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   g_type_ensure (GLOSS_TYPE_DOCUMENT_LIST);
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
   g_type_ensure (GLOSS_TYPE_INSPECTOR);
+  g_type_ensure (GLOSS_TYPE_CODEBOOK_PANEL);
+  g_type_ensure (GLOSS_TYPE_EXCERPTS_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossqda/Gloss/gloss-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
@@ -1241,6 +1267,12 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, codebook_panel);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, excerpts_pane);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_all_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_memos_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, code_hits_button);
   gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_import_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_list_toast);
@@ -1318,6 +1350,7 @@ gloss_window_init (GlossWindow *self)
   setup_code_popover (self);
   setup_drop_targets (self);
   _gloss_window_add_actions (self);
+  _gloss_window_setup_review (self);
   restore_window_state (self);
 
   g_signal_connect_object (self->settings, "changed::recent-projects",

@@ -1,0 +1,128 @@
+/* gloss-code-item.c: one code of the codebook as a tree list item
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "gloss-code-item.h"
+
+struct _GlossCodeItem
+{
+  GObject     parent_instance;
+
+  GlossCode  *code;
+  gint64      count;
+  GListStore *children;
+};
+
+G_DEFINE_FINAL_TYPE (GlossCodeItem, gloss_code_item, G_TYPE_OBJECT)
+
+GlossCodeItem *
+gloss_code_item_new (GlossCode *code,
+                     gint64     count)
+{
+  GlossCodeItem *self = g_object_new (GLOSS_TYPE_CODE_ITEM, NULL);
+
+  self->code = code;
+  self->count = count;
+  return self;
+}
+
+const GlossCode *
+gloss_code_item_get_code (GlossCodeItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CODE_ITEM (self), NULL);
+
+  return self->code;
+}
+
+gint64
+gloss_code_item_get_id (GlossCodeItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CODE_ITEM (self), 0);
+
+  return self->code->id;
+}
+
+gint64
+gloss_code_item_get_count (GlossCodeItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CODE_ITEM (self), 0);
+
+  return self->count;
+}
+
+GListStore *
+gloss_code_item_get_children (GlossCodeItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CODE_ITEM (self), NULL);
+
+  return self->children;
+}
+
+static gboolean
+text_contains (const char *haystack,
+               const char *folded_needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, folded_needle) != NULL;
+}
+
+static gboolean
+matches_tree (GlossCodeItem *self,
+              const char    *folded_needle)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->children));
+
+  if (text_contains (self->code->name, folded_needle) ||
+      text_contains (self->code->path, folded_needle))
+    return TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossCodeItem) child = g_list_model_get_item (G_LIST_MODEL (self->children), i);
+      if (matches_tree (child, folded_needle))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+gloss_code_item_matches_tree (GlossCodeItem *self,
+                              const char    *needle)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_CODE_ITEM (self), FALSE);
+
+  if (needle == NULL || *needle == '\0')
+    return TRUE;
+  folded = g_utf8_casefold (needle, -1);
+  return matches_tree (self, folded);
+}
+
+static void
+gloss_code_item_finalize (GObject *object)
+{
+  GlossCodeItem *self = GLOSS_CODE_ITEM (object);
+
+  g_clear_pointer (&self->code, gloss_code_free);
+  g_clear_object (&self->children);
+
+  G_OBJECT_CLASS (gloss_code_item_parent_class)->finalize (object);
+}
+
+static void
+gloss_code_item_class_init (GlossCodeItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gloss_code_item_finalize;
+}
+
+static void
+gloss_code_item_init (GlossCodeItem *self)
+{
+  self->children = g_list_store_new (GLOSS_TYPE_CODE_ITEM);
+}

@@ -1,0 +1,52 @@
+/* gloss-codebook-panel.h: the codebook as a tree: create, rename, recolour,
+ * describe, move, merge, delete, filter, import and export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gloss-project.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_CODEBOOK_PANEL (gloss_codebook_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossCodebookPanel, gloss_codebook_panel, GLOSS, CODEBOOK_PANEL, GtkWidget)
+
+GtkWidget *gloss_codebook_panel_new               (void);
+void       gloss_codebook_panel_set_project       (GlossCodebookPanel *self,
+                                                   GlossProject       *project);
+/* Counts only @coder_id's codings (blind mode); 0 counts every coder's. */
+void       gloss_codebook_panel_set_coder_filter  (GlossCodebookPanel *self,
+                                                   gint64              coder_id);
+/* Reads the codebook and the counts again. */
+void       gloss_codebook_panel_reload            (GlossCodebookPanel *self);
+void       gloss_codebook_panel_set_filter        (GlossCodebookPanel *self,
+                                                   const char         *text);
+gint64     gloss_codebook_panel_get_selected_code (GlossCodebookPanel *self);
+void       gloss_codebook_panel_select_code       (GlossCodebookPanel *self,
+                                                   gint64              code_id);
+/* The number shown beside @code_id (-1 when the code is not listed). */
+gint64     gloss_codebook_panel_get_count         (GlossCodebookPanel *self,
+                                                   gint64              code_id);
+/* The rows shown now (after the filter), expanded rows' children included. */
+guint      gloss_codebook_panel_get_n_rows        (GlossCodebookPanel *self);
+/* The codebook as {"codes":[{"path","color","description"}]}. */
+char      *gloss_codebook_panel_dup_json          (GlossCodebookPanel *self,
+                                                   GError            **error);
+
+/*
+ * Signals:
+ *   "code-selected" (gint64 code_id)   0 when nothing is selected
+ * Widget actions (codebook.*):
+ *   new-code, new-child-code (x), new-child-of-selected, create ((xs) parent, name),
+ *   start-rename (x), rename ((xs)), choose-color (x), recolor ((xs)),
+ *   edit-description (x), set-description ((xs)), move ((xxi) code, parent, position),
+ *   choose-merge-target (x), merge ((xx) source, target), delete (x) (asks first),
+ *   import, export (file choosers), import-from (s path), export-to (s path)
+ */
+
+G_END_DECLS

@@ -1,0 +1,760 @@
+/* gloss-excerpts-pane.c: coded excerpts of a code or a document, and memo
+ * search results, with coder and document filters
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "gloss-excerpts-pane.h"
+
+struct _GlossExcerptsPane
+{
+  GtkWidget          parent_instance;
+
+  GlossProject      *project;
+  GlossExcerptsMode  mode;
+  gint64             target;         /* the code or the document */
+  char              *phrase;         /* for memo search */
+  gint64             blind_coder;
+  GHashTable        *hidden;         /* coder id -> TRUE; borrowed from the window */
+  GListStore        *store;
+  GArray            *coder_ids;      /* index in the coder drop-down -> id (0: all) */
+  GArray            *document_ids;
+  gboolean           filling;
+
+  /* Template children */
+  GtkLabel          *title_label;
+  GtkDropDown       *coder_dropdown;
+  GtkDropDown       *document_dropdown;
+  GtkButton         *memo_button;
+  GtkLabel          *memo_label;
+  GtkStack          *stack;
+  AdwStatusPage     *empty_page;
+  GtkListView       *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (GlossExcerptsPane, gloss_excerpts_pane, GTK_TYPE_WIDGET)
+
+enum {
+  EXCERPT_ACTIVATED,
+  CLOSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+gloss_excerpts_pane_new (void)
+{
+  return g_object_new (GLOSS_TYPE_EXCERPTS_PANE, NULL);
+}
+
+/* Filters: the drop-downs list the project's coders and documents. */
+
+static gint64
+selected_id (GtkDropDown *dropdown,
+             GArray      *ids)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  return selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
+}
+
+static void
+select_id (GtkDropDown *dropdown,
+           GArray      *ids,
+           gint64       id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+  gtk_drop_down_set_selected (dropdown, 0);
+}
+
+static void
+fill_filters (GlossExcerptsPane *self)
+{
+  g_autoptr(GtkStringList) coders = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) documents = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) coder_list = NULL;
+  g_autoptr(GPtrArray) document_list = NULL;
+  gint64 coder_id = selected_id (self->coder_dropdown, self->coder_ids);
+  gint64 document_id = selected_id (self->document_dropdown, self->document_ids);
+  gint64 zero = 0;
+
+  g_array_set_size (self->coder_ids, 0);
+  g_array_set_size (self->document_ids, 0);
+  gtk_string_list_append (coders, _("All Coders"));
+  g_array_append_val (self->coder_ids, zero);
+  gtk_string_list_append (documents, _("All Documents"));
+  g_array_append_val (self->document_ids, zero);
+
+  if (self->project != NULL)
+    {
+      coder_list = gloss_project_list_coders (self->project, NULL);
+      document_list = gloss_project_list_documents (self->project, NULL);
+    }
+  for (guint i = 0; coder_list != NULL && i < coder_list->len; i++)
+    {
+      GlossCoder *coder = g_ptr_array_index (coder_list, i);
+      gtk_string_list_append (coders, coder->name);
+      g_array_append_val (self->coder_ids, coder->id);
+    }
+  for (guint i = 0; document_list != NULL && i < document_list->len; i++)
+    {
+      GlossDocumentInfo *info = g_ptr_array_index (document_list, i);
+      gtk_string_list_append (documents, info->title);
+      g_array_append_val (self->document_ids, info->id);
+    }
+
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->coder_dropdown, G_LIST_MODEL (coders));
+  gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (documents));
+  select_id (self->coder_dropdown, self->coder_ids, self->blind_coder > 0 ? self->blind_coder : coder_id);
+  select_id (self->document_dropdown, self->document_ids, document_id);
+  self->filling = FALSE;
+
+  /* Blind mode shows one coder only: the choice is not the user's. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->coder_dropdown), self->blind_coder == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->document_dropdown), self->mode != GLOSS_EXCERPTS_DOCUMENT);
+}
+
+/* Rows */
+
+static char *
+one_line (const char *text)
+{
+  char *line = g_strdup (text ? text : "");
+
+  /* PDF text breaks lines where the page did; an excerpt reads as one run. */
+  g_strdelimit (line, "\f\n\r\t", ' ');
+  return line;
+}
+
+static GPtrArray *
+pages_of (GlossExcerptsPane *self,
+          GHashTable        *cache,
+          gint64             document_id)
+{
+  GPtrArray *pages = g_hash_table_lookup (cache, &document_id);
+
+  if (pages == NULL)
+    {
+      pages = gloss_project_get_pages (self->project, document_id, NULL);
+      if (pages == NULL)
+        pages = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_page_free);
+      g_hash_table_insert (cache, g_memdup2 (&document_id, sizeof document_id), pages);
+    }
+  return pages;
+}
+
+static guint
+page_at (GPtrArray *pages,
+         gint64     offset)
+{
+  guint index = 0;
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      GlossPage *page = g_ptr_array_index (pages, i);
+      if (page->start <= offset)
+        index = page->index;
+    }
+  return index;
+}
+
+typedef struct
+{
+  GHashTable *codes;      /* id -> GlossCode (borrowed) */
+  GHashTable *coders;     /* id -> GlossCoder */
+  GHashTable *documents;  /* id -> GlossDocumentInfo */
+  GHashTable *pages;      /* document id -> GPtrArray of GlossPage */
+  GPtrArray  *code_list;
+  GPtrArray  *coder_list;
+  GPtrArray  *document_list;
+} Lookup;
+
+static void
+lookup_clear (Lookup *lookup)
+{
+  g_clear_pointer (&lookup->codes, g_hash_table_unref);
+  g_clear_pointer (&lookup->coders, g_hash_table_unref);
+  g_clear_pointer (&lookup->documents, g_hash_table_unref);
+  g_clear_pointer (&lookup->pages, g_hash_table_unref);
+  g_clear_pointer (&lookup->code_list, g_ptr_array_unref);
+  g_clear_pointer (&lookup->coder_list, g_ptr_array_unref);
+  g_clear_pointer (&lookup->document_list, g_ptr_array_unref);
+}
+
+static GHashTable *
+index_by_id (GPtrArray *list)
+{
+  GHashTable *index = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  /* Every record type starts with its gint64 id. */
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    g_hash_table_insert (index, g_ptr_array_index (list, i), g_ptr_array_index (list, i));
+  return index;
+}
+
+static void
+lookup_init (GlossExcerptsPane *self,
+             Lookup            *lookup)
+{
+  lookup->code_list = gloss_project_list_codes (self->project, NULL);
+  lookup->coder_list = gloss_project_list_coders (self->project, NULL);
+  lookup->document_list = gloss_project_list_documents (self->project, NULL);
+  lookup->codes = index_by_id (lookup->code_list);
+  lookup->coders = index_by_id (lookup->coder_list);
+  lookup->documents = index_by_id (lookup->document_list);
+  lookup->pages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) g_ptr_array_unref);
+}
+
+static GlossExcerptItem *
+item_for_coding (GlossExcerptsPane *self,
+                 Lookup            *lookup,
+                 GlossCoding       *coding)
+{
+  GlossCode *code = g_hash_table_lookup (lookup->codes, &coding->code_id);
+  GlossCoder *coder = g_hash_table_lookup (lookup->coders, &coding->coder_id);
+  GlossDocumentInfo *info = g_hash_table_lookup (lookup->documents, &coding->document_id);
+  GPtrArray *pages = pages_of (self, lookup->pages, coding->document_id);
+  g_autofree char *heading = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *quote = one_line (coding->quote);
+
+  /* Translators: an excerpt's place, "interview.pdf · page 3" */
+  heading = g_strdup_printf (_("%s · page %u"), info ? info->title : _("Unknown document"),
+                             page_at (pages, coding->start) + 1);
+  /* Translators: an excerpt's code and coder, "Trust — Ana" */
+  details = g_strdup_printf (_("%s — %s"), code ? code->path : _("Unknown code"),
+                             coder ? coder->name : _("Unknown coder"));
+  return gloss_excerpt_item_new (coding->id, coding->document_id, coding->start, coding->end,
+                                 heading, details, quote, coding->memo,
+                                 code ? code->color : NULL);
+}
+
+static gboolean
+code_in_scope (Lookup *lookup,
+               gint64  code_id,
+               gint64  scope_id)
+{
+  GlossCode *code = g_hash_table_lookup (lookup->codes, &code_id);
+
+  /* The code itself or any code below it. */
+  while (code != NULL)
+    {
+      if (code->id == scope_id)
+        return TRUE;
+      code = code->parent_id > 0 ? g_hash_table_lookup (lookup->codes, &code->parent_id) : NULL;
+    }
+  return FALSE;
+}
+
+static gboolean
+contains_folded (const char *text,
+                 const char *folded_phrase)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *folded_phrase == '\0')
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, folded_phrase) != NULL;
+}
+
+static gboolean
+coding_shown (GlossExcerptsPane *self,
+              Lookup            *lookup,
+              GlossCoding       *coding,
+              const char        *folded_phrase)
+{
+  if (self->hidden != NULL && self->blind_coder == 0 &&
+      g_hash_table_contains (self->hidden, &coding->coder_id))
+    return FALSE;
+
+  switch (self->mode)
+    {
+    case GLOSS_EXCERPTS_CODE:
+      return code_in_scope (lookup, coding->code_id, self->target);
+    case GLOSS_EXCERPTS_MEMOS:
+      return contains_folded (coding->memo, folded_phrase);
+    case GLOSS_EXCERPTS_DOCUMENT:
+    case GLOSS_EXCERPTS_NONE:
+    default:
+      return TRUE;
+    }
+}
+
+/* Memos of codes, documents and the project that contain the phrase. */
+static void
+add_memo_matches (GlossExcerptsPane *self,
+                  Lookup            *lookup,
+                  const char        *folded_phrase,
+                  GPtrArray         *items)
+{
+  g_autofree char *project_memo = gloss_project_get_memo (self->project, "project", 0, NULL);
+
+  if (contains_folded (project_memo, folded_phrase))
+    g_ptr_array_add (items, gloss_excerpt_item_new (0, 0, 0, 0, _("Project memo"), NULL,
+                                                    project_memo, NULL, NULL));
+
+  for (guint i = 0; lookup->document_list && i < lookup->document_list->len; i++)
+    {
+      GlossDocumentInfo *info = g_ptr_array_index (lookup->document_list, i);
+      g_autofree char *memo = gloss_project_get_memo (self->project, "document", info->id, NULL);
+      g_autofree char *heading = NULL;
+
+      if (!contains_folded (memo, folded_phrase))
+        continue;
+      /* Translators: %s is a document's title */
+      heading = g_strdup_printf (_("Memo on the document “%s”"), info->title);
+      g_ptr_array_add (items, gloss_excerpt_item_new (0, info->id, 0, 0, heading, NULL,
+                                                      memo, NULL, NULL));
+    }
+
+  for (guint i = 0; lookup->code_list && i < lookup->code_list->len; i++)
+    {
+      GlossCode *code = g_ptr_array_index (lookup->code_list, i);
+      g_autofree char *memo = gloss_project_get_memo (self->project, "code", code->id, NULL);
+      g_autofree char *heading = NULL;
+
+      if (!contains_folded (memo, folded_phrase))
+        continue;
+      /* Translators: %s is a code's path */
+      heading = g_strdup_printf (_("Memo on the code “%s”"), code->path);
+      g_ptr_array_add (items, gloss_excerpt_item_new (0, 0, 0, 0, heading, NULL,
+                                                      memo, NULL, code->color));
+    }
+}
+
+static void
+update_header (GlossExcerptsPane *self,
+               Lookup            *lookup,
+               guint              n_items)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *memo = NULL;
+  g_autofree char *about = NULL;
+  const char *kind = NULL;
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u excerpt", "%u excerpts", n_items),
+                           n_items);
+  if (self->mode == GLOSS_EXCERPTS_CODE)
+    {
+      GlossCode *code = g_hash_table_lookup (lookup->codes, &self->target);
+
+      /* Translators: the excerpts pane's title, "Trust — 4 excerpts" */
+      title = g_strdup_printf (_("%s — %s"), code ? code->path : "", count);
+      kind = "code";
+      if (code != NULL && code->description != NULL && *code->description != '\0')
+        about = g_strdup (code->description);
+    }
+  else if (self->mode == GLOSS_EXCERPTS_DOCUMENT)
+    {
+      GlossDocumentInfo *info = g_hash_table_lookup (lookup->documents, &self->target);
+
+      /* Translators: the excerpts pane's title, "Coded in interview.pdf — 4 excerpts" */
+      title = g_strdup_printf (_("Coded in %s — %s"), info ? info->title : "", count);
+      kind = "document";
+    }
+  else if (self->mode == GLOSS_EXCERPTS_MEMOS)
+    {
+      /* Translators: the excerpts pane's title for a memo search */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Memos with “%s” — %u match",
+                                            "Memos with “%s” — %u matches", n_items),
+                               self->phrase, n_items);
+    }
+
+  gtk_label_set_text (self->title_label, title ? title : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->memo_button), kind != NULL);
+  if (kind != NULL)
+    {
+      memo = gloss_project_get_memo (self->project, kind, self->target, NULL);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->memo_button),
+                                              g_variant_new ("(sx)", kind, self->target));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->memo_button), "win.edit-memo");
+    }
+
+  if (about != NULL && memo != NULL && *memo != '\0')
+    {
+      g_autofree char *both = g_strdup_printf ("%s\n%s", about, memo);
+      g_free (memo);
+      memo = g_steal_pointer (&both);
+    }
+  else if (about != NULL)
+    {
+      g_free (memo);
+      memo = g_steal_pointer (&about);
+    }
+  gtk_label_set_text (self->memo_label, memo ? memo : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->memo_label), memo != NULL && *memo != '\0');
+}
+
+void
+gloss_excerpts_pane_reload (GlossExcerptsPane *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) codings = NULL;
+  g_autofree char *folded = NULL;
+  GlossCodingFilter filter = { 0 };
+  Lookup lookup = { 0 };
+
+  g_return_if_fail (GLOSS_IS_EXCERPTS_PANE (self));
+
+  if (self->project == NULL || self->mode == GLOSS_EXCERPTS_NONE)
+    {
+      g_list_store_remove_all (self->store);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  lookup_init (self, &lookup);
+  folded = g_utf8_casefold (self->phrase ? self->phrase : "", -1);
+  filter.coder_id = self->blind_coder > 0 ? self->blind_coder
+                                          : selected_id (self->coder_dropdown, self->coder_ids);
+  filter.document_id = self->mode == GLOSS_EXCERPTS_DOCUMENT
+                       ? self->target
+                       : selected_id (self->document_dropdown, self->document_ids);
+
+  if (self->mode == GLOSS_EXCERPTS_MEMOS)
+    add_memo_matches (self, &lookup, folded, items);
+
+  codings = gloss_project_list_codings (self->project, &filter, NULL);
+  for (guint i = 0; codings != NULL && i < codings->len; i++)
+    {
+      GlossCoding *coding = g_ptr_array_index (codings, i);
+
+      if (coding_shown (self, &lookup, coding, folded))
+        g_ptr_array_add (items, item_for_coding (self, &lookup, coding));
+    }
+
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
+  adw_status_page_set_description (self->empty_page,
+                                   self->mode == GLOSS_EXCERPTS_MEMOS
+                                   ? _("No memo contains this.")
+                                   : _("Nothing is coded here for the coders shown."));
+  update_header (self, &lookup, items->len);
+  lookup_clear (&lookup);
+}
+
+static void
+show (GlossExcerptsPane *self,
+      GlossExcerptsMode  mode,
+      gint64             target,
+      const char        *phrase)
+{
+  self->mode = mode;
+  self->target = target;
+  g_free (self->phrase);
+  self->phrase = g_strdup (phrase);
+  fill_filters (self);
+  gloss_excerpts_pane_reload (self);
+}
+
+void
+gloss_excerpts_pane_show_code (GlossExcerptsPane *self,
+                               gint64             code_id)
+{
+  g_return_if_fail (GLOSS_IS_EXCERPTS_PANE (self));
+  show (self, GLOSS_EXCERPTS_CODE, code_id, NULL);
+}
+
+void
+gloss_excerpts_pane_show_document (GlossExcerptsPane *self,
+                                   gint64             document_id)
+{
+  g_return_if_fail (GLOSS_IS_EXCERPTS_PANE (self));
+  show (self, GLOSS_EXCERPTS_DOCUMENT, document_id, NULL);
+}
+
+void
+gloss_excerpts_pane_show_memos (GlossExcerptsPane *self,
+                                const char        *phrase)
+{
+  g_return_if_fail (GLOSS_IS_EXCERPTS_PANE (self));
+  show (self, GLOSS_EXCERPTS_MEMOS, 0, phrase);
+}
+
+void
+gloss_excerpts_pane_set_project (GlossExcerptsPane *self,
+                                 GlossProject      *project)
+{
+  g_return_if_fail (GLOSS_IS_EXCERPTS_PANE (self));
+
+  if (self->project != project)
+    {
+      self->mode = GLOSS_EXCERPTS_NONE;
+      self->target = 0;
+    }
+  g_set_object (&self->project, project);
+  fill_filters (self);
+  gloss_excerpts_pane_reload (self);
+}
+
+void
+gloss_excerpts_pane_set_blind_coder (GlossExcerptsPane *self,
+                                     gint64             coder_id)
+{
+  gboolean leaving_blind = self->blind_coder > 0 && coder_id == 0;
+
+  g_return_if_fail (GLOSS_IS_EXCERPTS_PANE (self));
+
+  self->blind_coder = coder_id;
+  fill_filters (self);
+  /* Review mode starts with every coder. */
+  if (leaving_blind)
+    {
+      self->filling = TRUE;
+      gtk_drop_down_set_selected (self->coder_dropdown, 0);
+      self->filling = FALSE;
+    }
+  gloss_excerpts_pane_reload (self);
+}
+
+void
+gloss_excerpts_pane_set_hidden_coders (GlossExcerptsPane *self,
+                                       GHashTable        *hidden)
+{
+  g_return_if_fail (GLOSS_IS_EXCERPTS_PANE (self));
+
+  g_clear_pointer (&self->hidden, g_hash_table_unref);
+  self->hidden = hidden ? g_hash_table_ref (hidden) : NULL;
+  gloss_excerpts_pane_reload (self);
+}
+
+void
+gloss_excerpts_pane_set_filter (GlossExcerptsPane *self,
+                                gint64             coder_id,
+                                gint64             document_id)
+{
+  g_return_if_fail (GLOSS_IS_EXCERPTS_PANE (self));
+
+  self->filling = TRUE;
+  select_id (self->coder_dropdown, self->coder_ids, coder_id);
+  select_id (self->document_dropdown, self->document_ids, document_id);
+  self->filling = FALSE;
+  gloss_excerpts_pane_reload (self);
+}
+
+GlossExcerptsMode
+gloss_excerpts_pane_get_mode (GlossExcerptsPane *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXCERPTS_PANE (self), GLOSS_EXCERPTS_NONE);
+  return self->mode;
+}
+
+gint64
+gloss_excerpts_pane_get_target (GlossExcerptsPane *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXCERPTS_PANE (self), 0);
+  return self->target;
+}
+
+GListModel *
+gloss_excerpts_pane_get_items (GlossExcerptsPane *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXCERPTS_PANE (self), NULL);
+  return G_LIST_MODEL (self->store);
+}
+
+void
+gloss_excerpts_pane_activate (GlossExcerptsPane *self,
+                              guint              position)
+{
+  g_autoptr(GlossExcerptItem) item = NULL;
+
+  g_return_if_fail (GLOSS_IS_EXCERPTS_PANE (self));
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+  if (item != NULL)
+    g_signal_emit (self, signals[EXCERPT_ACTIVATED], 0, item);
+}
+
+static void
+on_list_activate (GlossExcerptsPane *self,
+                  guint              position)
+{
+  gloss_excerpts_pane_activate (self, position);
+}
+
+static void
+on_filter_changed (GlossExcerptsPane *self)
+{
+  if (!self->filling)
+    gloss_excerpts_pane_reload (self);
+}
+
+static void
+on_close_clicked (GlossExcerptsPane *self)
+{
+  g_signal_emit (self, signals[CLOSED], 0);
+}
+
+/* Row widgets */
+
+static void
+on_factory_setup (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *swatch = gtk_label_new (NULL);
+  GtkWidget *heading = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
+  GtkWidget *text = gtk_label_new (NULL);
+  GtkWidget *memo = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (heading), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_widget_set_hexpand (details, TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (text), 4);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (memo), 0);
+  gtk_label_set_wrap (GTK_LABEL (memo), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (memo), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (memo, "dim-label");
+  gtk_widget_add_css_class (memo, "excerpt-memo");
+
+  gtk_box_append (GTK_BOX (top), swatch);
+  gtk_box_append (GTK_BOX (top), heading);
+  gtk_box_append (GTK_BOX (top), details);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), memo);
+
+  g_object_set_data (G_OBJECT (box), "swatch", swatch);
+  g_object_set_data (G_OBJECT (box), "heading", heading);
+  g_object_set_data (G_OBJECT (box), "details", details);
+  g_object_set_data (G_OBJECT (box), "text", text);
+  g_object_set_data (G_OBJECT (box), "memo", memo);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_factory_bind (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GlossExcerptItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  const char *color = gloss_excerpt_item_get_color (item);
+  const char *details = gloss_excerpt_item_get_details (item);
+  const char *memo = gloss_excerpt_item_get_memo (item);
+  GtkWidget *memo_label = g_object_get_data (G_OBJECT (box), "memo");
+  g_autofree char *swatch = NULL;
+  g_autofree char *memo_text = NULL;
+
+  if (color != NULL)
+    swatch = g_markup_printf_escaped ("<span foreground=\"%s\">●</span>", color);
+  gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "swatch"), swatch ? swatch : "");
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "heading"),
+                      gloss_excerpt_item_get_heading (item));
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "details"), details ? details : "");
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "text"),
+                      gloss_excerpt_item_get_text (item));
+  if (memo != NULL && *memo != '\0')
+    /* Translators: a coding's memo under its excerpt */
+    memo_text = g_strdup_printf (_("Memo: %s"), memo);
+  gtk_label_set_text (GTK_LABEL (memo_label), memo_text ? memo_text : "");
+  gtk_widget_set_visible (memo_label, memo_text != NULL);
+}
+
+/* Class */
+
+static void
+gloss_excerpts_pane_dispose (GObject *object)
+{
+  GlossExcerptsPane *self = GLOSS_EXCERPTS_PANE (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_EXCERPTS_PANE);
+  /* The template's unnamed top box is not cleared by dispose_template. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->project);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->hidden, g_hash_table_unref);
+  g_clear_pointer (&self->coder_ids, g_array_unref);
+  g_clear_pointer (&self->document_ids, g_array_unref);
+  g_clear_pointer (&self->phrase, g_free);
+
+  G_OBJECT_CLASS (gloss_excerpts_pane_parent_class)->dispose (object);
+}
+
+static void
+gloss_excerpts_pane_class_init (GlossExcerptsPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_excerpts_pane_dispose;
+
+  signals[EXCERPT_ACTIVATED] =
+    g_signal_new ("excerpt-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GLOSS_TYPE_EXCERPT_ITEM);
+  signals[CLOSED] =
+    g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossqda/Gloss/gloss-excerpts-pane.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, GlossExcerptsPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossExcerptsPane, coder_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossExcerptsPane, document_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossExcerptsPane, memo_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossExcerptsPane, memo_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossExcerptsPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossExcerptsPane, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GlossExcerptsPane, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_clicked);
+}
+
+static void
+gloss_excerpts_pane_init (GlossExcerptsPane *self)
+{
+  GtkListItemFactory *factory;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  self->store = g_list_store_new (GLOSS_TYPE_EXCERPT_ITEM);
+  self->coder_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  fill_filters (self);
+}

@@ -1,0 +1,62 @@
+/* gloss-excerpts-pane.h: coded excerpts of a code or a document, and memo
+ * search results, with coder and document filters
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gloss-project.h"
+#include "gloss-excerpt-item.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_EXCERPTS_PANE (gloss_excerpts_pane_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossExcerptsPane, gloss_excerpts_pane, GLOSS, EXCERPTS_PANE, GtkWidget)
+
+typedef enum
+{
+  GLOSS_EXCERPTS_NONE,
+  GLOSS_EXCERPTS_CODE,       /* the codings of one code */
+  GLOSS_EXCERPTS_DOCUMENT,   /* everything coded in one document */
+  GLOSS_EXCERPTS_MEMOS,      /* memos that contain a phrase */
+} GlossExcerptsMode;
+
+GtkWidget        *gloss_excerpts_pane_new            (void);
+void              gloss_excerpts_pane_set_project    (GlossExcerptsPane *self,
+                                                      GlossProject      *project);
+/* Blind mode: only @coder_id's codings are listed; 0 lists every coder's. */
+void              gloss_excerpts_pane_set_blind_coder (GlossExcerptsPane *self,
+                                                       gint64             coder_id);
+/* Coders whose codings are left out (review mode's visibility filter). */
+void              gloss_excerpts_pane_set_hidden_coders (GlossExcerptsPane *self,
+                                                         GHashTable        *hidden);
+void              gloss_excerpts_pane_show_code      (GlossExcerptsPane *self,
+                                                      gint64             code_id);
+void              gloss_excerpts_pane_show_document  (GlossExcerptsPane *self,
+                                                      gint64             document_id);
+void              gloss_excerpts_pane_show_memos     (GlossExcerptsPane *self,
+                                                      const char        *phrase);
+/* Filters by coder and document (0: any); the drop-downs follow. */
+void              gloss_excerpts_pane_set_filter     (GlossExcerptsPane *self,
+                                                      gint64             coder_id,
+                                                      gint64             document_id);
+GlossExcerptsMode gloss_excerpts_pane_get_mode       (GlossExcerptsPane *self);
+gint64            gloss_excerpts_pane_get_target     (GlossExcerptsPane *self);
+void              gloss_excerpts_pane_reload         (GlossExcerptsPane *self);
+/* The rows shown (GlossExcerptItem). */
+GListModel       *gloss_excerpts_pane_get_items      (GlossExcerptsPane *self);
+/* Does what a click on row @position does. */
+void              gloss_excerpts_pane_activate       (GlossExcerptsPane *self,
+                                                      guint              position);
+
+/*
+ * Signals:
+ *   "excerpt-activated" (GlossExcerptItem *item)
+ *   "closed"            ()
+ */
+
+G_END_DECLS
