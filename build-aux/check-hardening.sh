@@ -81,7 +81,7 @@ vg="valgrind --tool=memcheck --error-exitcode=1 --leak-check=full --errors-for-l
 vg="$vg --show-leak-kinds=definite --num-callers=30 --suppressions=$top/tests/valgrind.supp"
 if G_SLICE=always-malloc G_DEBUG=gc-friendly \
    meson test -C "$pbuild" --wrapper "$vg" --print-errorlogs --num-processes 2 --timeout-multiplier 10 \
-     --no-rebuild project import codebook codings history connections \
+     --no-rebuild --suite unit --suite robust project import codebook codings history connections \
      fuzz-replay-load-json fuzz-replay-import-text fuzz-replay-qdpx > "$out/valgrind.log" 2>&1; then
   note "valgrind memcheck: $(grep -E '^Ok:' "$out/valgrind.log" | tr -s ' ') core tests, no errors, no definite leaks"
 else
@@ -98,7 +98,7 @@ run_fuzzer () {
   rm -rf "$work" && mkdir -p "$work" "$out/crashes"
   "$hbuild/tests/fuzz/fuzz-$name" "$work" "tests/fuzz/corpus-$name" \
     -max_total_time="$fuzz_seconds" -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
-    -print_final_stats=1 -artifact_prefix="$out/crashes/$name-" \
+    -print_final_stats=1 -close_fd_mask=2 -artifact_prefix="$out/crashes/$name-" \
     > "$out/fuzz-$name.log" 2>&1
 }
 

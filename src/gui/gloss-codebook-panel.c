@@ -17,6 +17,8 @@
 /* A drop in the top or bottom quarter of a row puts the code beside it;
  * in the middle, inside it. */
 #define DROP_EDGE 0.25
+/* A rename is saved this long after the in-place edit ends. */
+#define RENAME_DELAY_MS 200
 
 struct _GlossCodebookPanel
 {
@@ -575,16 +577,18 @@ on_label_editing (GtkEditableLabel *label,
       gtk_editable_set_text (GTK_EDITABLE (label), gloss_code_item_get_code (item)->name);
       return;
     }
-  /* Renaming reloads the list, which replaces this row: not while the
-   * label is still finishing its edit. */
+  /* Renaming reloads the list, which may replace this row: not before the
+   * label has finished its edit (it checks its focus 100 ms after losing it). */
   panel = gtk_widget_get_ancestor (GTK_WIDGET (expander), GLOSS_TYPE_CODEBOOK_PANEL);
   if (panel == NULL)
     return;
+  /* Focus leaves the label now, so that its check happens before the reload. */
+  gtk_widget_grab_focus (GTK_WIDGET (GLOSS_CODEBOOK_PANEL (panel)->list_view));
   rename = g_new0 (PendingRename, 1);
   rename->self = g_object_ref (GLOSS_CODEBOOK_PANEL (panel));
   rename->code_id = gloss_code_item_get_id (item);
   rename->name = g_steal_pointer (&text);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_pending_rename, rename, pending_rename_free);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, RENAME_DELAY_MS, run_pending_rename, rename, pending_rename_free);
 }
 
 static GdkContentProvider *
@@ -1293,8 +1297,8 @@ delete_action (GtkWidget  *widget,
   /* Translators: %s is a code's name */
   heading = g_strdup_printf (_("Delete “%s”?"), code->name);
   codings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%" G_GINT64_FORMAT " coding goes with it.",
-                                          "%" G_GINT64_FORMAT " codings go with it.",
+                                          "%" G_GINT64_FORMAT " coding (of any coder) goes with it.",
+                                          "%" G_GINT64_FORMAT " codings (of all coders) go with it.",
                                           n_codings),
                              n_codings);
   if (n_children > 0)

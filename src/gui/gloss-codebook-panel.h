@@ -43,7 +43,8 @@ char      *gloss_codebook_panel_dup_json          (GlossCodebookPanel *self,
  *   "code-selected" (gint64 code_id)   0 when nothing is selected
  * Widget actions (codebook.*):
  *   new-code, new-child-code (x), new-child-of-selected, create ((xs) parent, name),
- *   start-rename (x), rename ((xs)), choose-color (x), recolor ((xs)),
+ *   start-rename (x), rename ((xs)), rename-selected (F2), delete-selected (Delete),
+ *   choose-color (x), recolor ((xs)),
  *   edit-description (x), set-description ((xs)), move ((xxi) code, parent, position),
  *   choose-merge-target (x), merge ((xx) source, target), delete (x) (asks first),
  *   import, export (file choosers), import-from (s path), export-to (s path)

@@ -21,10 +21,13 @@ typedef enum
 
 /* Pointer to characters */
 
+/* The layout of the page at (x, y); with @load FALSE only a cached one,
+ * so hovering never waits for the render thread. */
 static GlossPageLayout *
 layout_at (GlossDocumentView *self,
            double             x,
            double             y,
+           gboolean           load,
            double            *page_x,
            double            *page_y)
 {
@@ -39,7 +42,8 @@ layout_at (GlossDocumentView *self,
   _gloss_document_view_page_rect (self, page, &rect);
   *page_x = (x - rect.origin.x) / ppp;
   *page_y = (y - rect.origin.y) / ppp;
-  return gloss_page_source_get_layout (self->source, page, NULL);
+  return load ? gloss_page_source_get_layout (self->source, page, NULL)
+              : gloss_page_source_peek_layout (self->source, page);
 }
 
 gint64
@@ -50,7 +54,7 @@ _gloss_document_view_offset_at (GlossDocumentView *self,
   g_autoptr(GlossPageLayout) layout = NULL;
   double px, py;
 
-  layout = layout_at (self, x, y, &px, &py);
+  layout = layout_at (self, x, y, TRUE, &px, &py);
   if (layout == NULL)
     return 0;
   return layout->start + gloss_page_layout_hit_test (layout, px, py);
@@ -138,7 +142,7 @@ _gloss_document_view_highlight_at (GlossDocumentView *self,
 
   if (self->highlights == NULL || self->highlights->len == 0)
     return NULL;
-  layout = layout_at (self, x, y, &px, &py);
+  layout = layout_at (self, x, y, FALSE, &px, &py);
   if (layout == NULL)
     return NULL;
 
@@ -162,7 +166,7 @@ unit_bounds (GlossDocumentView *self,
   double px, py;
   gint64 index;
 
-  layout = layout_at (self, x, y, &px, &py);
+  layout = layout_at (self, x, y, TRUE, &px, &py);
   if (layout == NULL)
     {
       *start = *end = 0;

@@ -507,10 +507,11 @@ void
 gloss_excerpts_pane_set_blind_coder (GlossExcerptsPane *self,
                                      gint64             coder_id)
 {
-  gboolean leaving_blind = self->blind_coder > 0 && coder_id == 0;
+  gboolean leaving_blind;
 
   g_return_if_fail (GLOSS_IS_EXCERPTS_PANE (self));
 
+  leaving_blind = self->blind_coder > 0 && coder_id == 0;
   self->blind_coder = coder_id;
   fill_filters (self);
   /* Review mode starts with every coder. */

@@ -87,9 +87,14 @@ void
 _gloss_window_append_coder_filter (GlossWindow *self,
                                    GMenu       *menu)
 {
-  g_autoptr(GMenu) section = g_menu_new ();
-  g_auto(GStrv) old = g_action_group_list_actions (G_ACTION_GROUP (self->coder_actions));
+  g_autoptr(GMenu) section = NULL;
+  g_auto(GStrv) old = NULL;
 
+  if (self->coder_actions == NULL)
+    return;
+
+  section = g_menu_new ();
+  old = g_action_group_list_actions (G_ACTION_GROUP (self->coder_actions));
   for (guint i = 0; old[i] != NULL; i++)
     g_action_map_remove_action (G_ACTION_MAP (self->coder_actions), old[i]);
 
@@ -117,7 +122,11 @@ _gloss_window_append_coder_filter (GlossWindow *self,
 static void
 on_show_all_coders_changed (GlossWindow *self)
 {
-  g_auto(GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self->coder_actions));
+  g_auto(GStrv) names = NULL;
+
+  if (self->coder_actions == NULL)
+    return;
+  names = g_action_group_list_actions (G_ACTION_GROUP (self->coder_actions));
 
   for (guint i = 0; names[i] != NULL; i++)
     {
@@ -527,6 +536,9 @@ on_project_notify (GlossWindow *self)
 static void
 on_coder_notify (GlossWindow *self)
 {
+  /* While another project is being opened, on_project_notify does it all. */
+  if (self->review_project != self->project)
+    return;
   update_counts_and_lists (self);
   if (self->search_hits != NULL)
     _gloss_window_show_search_marks (self);

@@ -2,7 +2,8 @@
  * through their actions with the file questions answered by the test:
  * export from the Export dialog (CSV parsed back, .qdpx imported back),
  * a coder's copy made and merged back, the matrices as tables, a codebook
- * imported.
+ * imported, a REFI-QDA project imported through the application (and a
+ * refused one).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "gloss-application.h"
 #include "gloss-export-dialog.h"
 #include "gloss-file-chooser.h"
 #include "gloss-matrix-window.h"
@@ -663,6 +665,95 @@ test_import_codebook (Fixture       *fixture,
   remove_project_file (other_path);
 }
 
+/* app.import-qdpx: a new project opens; a refused archive leaves nothing */
+
+typedef struct
+{
+  GtkApplication *app;
+  const char     *path;
+} OpenWait;
+
+static gboolean
+project_open (gpointer data)
+{
+  OpenWait *wait = data;
+
+  for (GList *l = gtk_application_get_windows (wait->app); l != NULL; l = l->next)
+    {
+      GlossProject *project = GLOSS_IS_WINDOW (l->data) ? gloss_window_get_project (l->data) : NULL;
+
+      if (project != NULL && g_strcmp0 (gloss_project_get_path (project), wait->path) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+import_through_app (GApplication *app,
+                    const char   *qdpx,
+                    const char   *target)
+{
+  answer_next_file (qdpx);
+  answer_next_file (target);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "import-qdpx", NULL);
+}
+
+static void
+test_import_qdpx_app (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *qdpx = g_build_filename (fixture->dir, "study.qdpx", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.qdpx", NULL);
+  g_autofree char *target = g_build_filename (fixture->dir, "imported", NULL);  /* .gloss added */
+  g_autofree char *target_path = g_build_filename (fixture->dir, "imported.gloss", NULL);
+  g_autofree char *refused = g_build_filename (fixture->dir, "refused.gloss", NULL);
+  g_autoptr(GlossApplication) app = gloss_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) windows = NULL;
+  OpenWait wait = { GTK_APPLICATION (app), target_path };
+  GlossProject *project;
+
+  g_assert_true (gloss_qdpx_export (gloss_window_get_project (fixture->window), qdpx, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (bad, "PK\003\004 not an archive", -1, NULL));
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  import_through_app (G_APPLICATION (app), qdpx, target);
+  g_assert_true (spin_until (project_open, &wait, 30000));
+  project = NULL;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL && project == NULL; l = l->next)
+    if (GLOSS_IS_WINDOW (l->data))
+      project = gloss_window_get_project (l->data);
+  g_assert_nonnull (project);
+  g_assert_cmpint (gloss_project_count_codings (project, NULL, NULL), ==, 5);
+
+  /* A refused archive: its reason is shown, no project is made. */
+  import_through_app (G_APPLICATION (app), bad, refused);
+  g_assert_true (spin_until (message_shown, NULL, 20000));
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,6 +771,8 @@ main (int   argc,
               fixture_set_up, test_matrices, fixture_tear_down);
   g_test_add ("/exchange-gui/import-codebook", Fixture, NULL,
               fixture_set_up, test_import_codebook, fixture_tear_down);
+  g_test_add ("/exchange-gui/import-qdpx-app", Fixture, NULL,
+              fixture_set_up, test_import_qdpx_app, fixture_tear_down);
 
   return g_test_run ();
 }
