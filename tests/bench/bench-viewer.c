@@ -125,7 +125,7 @@ make_window (Bench *bench)
   gboolean done = FALSE;
 
   bench->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (bench->window), 900, 1000);
+  gtk_window_set_default_size (GTK_WINDOW (bench->window), 900, 800);
   bench->view = GLOSS_DOCUMENT_VIEW (gloss_document_view_new ());
   gloss_document_view_set_cache_size (bench->view, CACHE_BYTES);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (bench->view));
