@@ -233,11 +233,10 @@ on_pressed (GtkGestureClick   *gesture,
     return;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  self->press_x = x;
-  self->press_y = y;
   self->dragging = TRUE;
 
-  if (n_press == 1 && (state & GDK_SHIFT_MASK) && self->sel_end > self->sel_start)
+  /* Shift extends from where the last press (or selection) began. */
+  if (n_press == 1 && (state & GDK_SHIFT_MASK))
     {
       self->select_unit = GLOSS_SELECT_CHARS;
       extend_selection (self, x, y);

@@ -63,8 +63,6 @@ struct _GlossDocumentView
   gint64              anchor_end;
   GlossSelectUnit     select_unit;
   gboolean            dragging;
-  double              press_x;
-  double              press_y;
 
   /* Flash of a passage scrolled to */
   gint64              flash_start;
@@ -92,8 +90,21 @@ enum {
 
 extern guint _gloss_document_view_signals[N_VIEW_SIGNALS];
 
-/* gloss-document-view.c: geometry */
+/* gloss-document-view-layout.c: geometry */
 double   _gloss_document_view_pixels_per_point (GlossDocumentView *self);
+double   _gloss_document_view_scroll_y  (GlossDocumentView *self);
+/* The page whose slot (the page and half the gaps around it) holds
+ * content height @y. */
+guint    _gloss_document_view_page_at_content_y (GlossDocumentView *self,
+                                                 double             y);
+/* The zoom that fits the page width (or the whole page) in the view. */
+double   _gloss_document_view_fit_zoom  (GlossDocumentView *self,
+                                         GlossZoomMode      mode);
+/* Remembers the page point at widget height @y; the next relayout keeps it there. */
+void     _gloss_document_view_capture_anchor (GlossDocumentView *self,
+                                              double             y);
+/* Places the pages at the current zoom and configures the adjustments. */
+void     _gloss_document_view_relayout  (GlossDocumentView *self);
 /* The page's rectangle in widget coordinates. */
 void     _gloss_document_view_page_rect (GlossDocumentView *self,
                                          guint              page,
@@ -105,6 +116,7 @@ guint    _gloss_document_view_page_at   (GlossDocumentView *self,
 void     _gloss_document_view_visible_pages (GlossDocumentView *self,
                                              guint             *first,
                                              guint             *last);
+/* gloss-document-view.c */
 void     _gloss_document_view_scroll_by (GlossDocumentView *self,
                                          double             dx,
                                          double             dy);
@@ -114,6 +126,18 @@ void     _gloss_document_view_zoom_at   (GlossDocumentView *self,
                                          double             y);
 void     _gloss_document_view_notify_selection (GlossDocumentView *self,
                                                 gboolean           had_selection);
+
+/* gloss-document-view-render.c: page images */
+void     _gloss_document_view_snapshot  (GtkWidget         *widget,
+                                         GtkSnapshot       *snapshot);
+void     _gloss_document_view_on_page_rendered (GlossRenderQueue  *queue,
+                                                guint              page,
+                                                double             scale,
+                                                GdkTexture        *texture,
+                                                GlossDocumentView *self);
+void     _gloss_document_view_on_layout_loaded (GlossRenderQueue  *queue,
+                                                guint              page,
+                                                GlossDocumentView *self);
 
 /* gloss-document-view-draw.c: highlights, their margin stripes, marks,
  * the selection and the flash, over the page image at @rect. */

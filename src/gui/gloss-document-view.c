@@ -10,9 +10,6 @@
  */
 
 #include <math.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "gloss-document-view-private.h"
 
@@ -68,206 +65,6 @@ gloss_highlight_free (GlossHighlight *highlight)
   g_free (highlight);
 }
 
-/* Geometry */
-
-double
-_gloss_document_view_pixels_per_point (GlossDocumentView *self)
-{
-  return self->zoom * GLOSS_VIEW_POINT_SCALE;
-}
-
-static double
-page_height_px (GlossDocumentView *self,
-                guint              page)
-{
-  return self->page_top[page + 1] - self->page_top[page] - GLOSS_VIEW_PAGE_GAP;
-}
-
-static double
-origin_x (GlossDocumentView *self)
-{
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-
-  if (width >= self->content_width)
-    return floor ((width - self->content_width) / 2);
-  return self->hadjustment ? -gtk_adjustment_get_value (self->hadjustment) : 0;
-}
-
-static double
-scroll_y (GlossDocumentView *self)
-{
-  return self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
-}
-
-void
-_gloss_document_view_page_rect (GlossDocumentView *self,
-                                guint              page,
-                                graphene_rect_t   *rect)
-{
-  double ppp = _gloss_document_view_pixels_per_point (self);
-  double width, height;
-
-  gloss_page_source_get_page_size (self->source, page, &width, &height);
-  graphene_rect_init (rect,
-                      origin_x (self) + GLOSS_VIEW_PAGE_GAP + GLOSS_VIEW_LANE_AREA +
-                        floor ((self->max_page_width - width) * ppp / 2),
-                      self->page_top[page] - scroll_y (self),
-                      round (width * ppp),
-                      round (height * ppp));
-}
-
-/* The page whose slot (page and the gap below it) holds content y. */
-static guint
-page_at_content_y (GlossDocumentView *self,
-                   double             y)
-{
-  guint lo = 0, hi;
-
-  if (self->n_pages == 0)
-    return 0;
-  hi = self->n_pages - 1;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo + 1) / 2;
-
-      if (self->page_top[mid] - GLOSS_VIEW_PAGE_GAP / 2 <= y)
-        lo = mid;
-      else
-        hi = mid - 1;
-    }
-  return lo;
-}
-
-guint
-_gloss_document_view_page_at (GlossDocumentView *self,
-                              double             x,
-                              double             y)
-{
-  return page_at_content_y (self, y + scroll_y (self));
-}
-
-void
-_gloss_document_view_visible_pages (GlossDocumentView *self,
-                                    guint             *first,
-                                    guint             *last)
-{
-  double top = scroll_y (self);
-  double bottom = top + gtk_widget_get_height (GTK_WIDGET (self));
-
-  *first = page_at_content_y (self, top);
-  *last = page_at_content_y (self, bottom);
-}
-
-static void
-configure_adjustment (GtkAdjustment *adjustment,
-                      double         value,
-                      double         upper,
-                      double         page_size)
-{
-  if (adjustment == NULL)
-    return;
-  upper = MAX (upper, page_size);
-  gtk_adjustment_configure (adjustment,
-                            CLAMP (value, 0, upper - page_size),
-                            0, upper,
-                            40, page_size * 0.9, page_size);
-}
-
-static double
-fit_zoom (GlossDocumentView *self,
-          GlossZoomMode      mode)
-{
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double zoom, page_w, page_h;
-
-  if (width <= 0 || self->n_pages == 0)
-    return self->zoom;
-
-  gloss_page_source_get_page_size (self->source, self->current_page, &page_w, &page_h);
-  zoom = (width - 2 * GLOSS_VIEW_PAGE_GAP - GLOSS_VIEW_LANE_AREA) /
-         (self->max_page_width * GLOSS_VIEW_POINT_SCALE);
-  if (mode == GLOSS_ZOOM_FIT_PAGE && height > 0)
-    zoom = MIN (zoom, (height - 2 * GLOSS_VIEW_PAGE_GAP) / (page_h * GLOSS_VIEW_POINT_SCALE));
-
-  return CLAMP (zoom, 0.1, GLOSS_VIEW_MAX_ZOOM);
-}
-
-/* Remembers which point of which page sits at widget height @y, so a zoom
- * keeps it in place. */
-static void
-capture_anchor (GlossDocumentView *self,
-                double             y)
-{
-  double content_y = scroll_y (self) + y;
-  guint page;
-
-  if (self->n_pages == 0 || scroll_y (self) <= 0)
-    {
-      self->keep_anchor = FALSE;
-      return;
-    }
-  page = page_at_content_y (self, content_y);
-  self->relayout_anchor_page = page;
-  self->relayout_anchor_frac = (content_y - self->page_top[page]) / page_height_px (self, page);
-  self->relayout_anchor_y = y;
-  self->keep_anchor = TRUE;
-}
-
-static void
-compute_page_tops (GlossDocumentView *self)
-{
-  double ppp = _gloss_document_view_pixels_per_point (self);
-  double y = GLOSS_VIEW_PAGE_GAP;
-
-  for (guint i = 0; i < self->n_pages; i++)
-    {
-      double height;
-
-      gloss_page_source_get_page_size (self->source, i, NULL, &height);
-      self->page_top[i] = y;
-      y += round (height * ppp) + GLOSS_VIEW_PAGE_GAP;
-    }
-  self->page_top[self->n_pages] = y;
-  self->content_height = y;
-  self->content_width = round (self->max_page_width * ppp) + GLOSS_VIEW_LANE_AREA +
-                        2 * GLOSS_VIEW_PAGE_GAP;
-}
-
-static void
-relayout (GlossDocumentView *self)
-{
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double value = scroll_y (self);
-  double hvalue = self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0;
-  double old_width = self->content_width;
-
-  if (self->source == NULL)
-    {
-      self->content_width = self->content_height = 0;
-      configure_adjustment (self->vadjustment, 0, 0, height);
-      configure_adjustment (self->hadjustment, 0, 0, width);
-      return;
-    }
-
-  compute_page_tops (self);
-
-  if (self->keep_anchor && self->relayout_anchor_page < self->n_pages)
-    {
-      guint page = self->relayout_anchor_page;
-
-      value = self->page_top[page] + self->relayout_anchor_frac * page_height_px (self, page) -
-              self->relayout_anchor_y;
-      self->keep_anchor = FALSE;
-    }
-  if (old_width > 0)
-    hvalue = (hvalue + width / 2) * self->content_width / old_width - width / 2;
-
-  configure_adjustment (self->vadjustment, value, self->content_height, height);
-  configure_adjustment (self->hadjustment, hvalue, self->content_width, width);
-}
-
 static void
 update_current_page (GlossDocumentView *self)
 {
@@ -275,7 +72,7 @@ update_current_page (GlossDocumentView *self)
 
   if (self->n_pages == 0)
     return;
-  page = page_at_content_y (self, scroll_y (self) + gtk_widget_get_height (GTK_WIDGET (self)) / 3.0);
+  page = _gloss_document_view_page_at_content_y (self, _gloss_document_view_scroll_y (self) + gtk_widget_get_height (GTK_WIDGET (self)) / 3.0);
   if (page != self->current_page)
     {
       self->current_page = page;
@@ -293,9 +90,9 @@ apply_zoom (GlossDocumentView *self,
   if (fabs (zoom - self->zoom) < 1e-6)
     return;
 
-  capture_anchor (self, anchor_y);
+  _gloss_document_view_capture_anchor (self, anchor_y);
   self->zoom = zoom;
-  relayout (self);
+  _gloss_document_view_relayout (self);
   update_current_page (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
@@ -349,7 +146,7 @@ gloss_document_view_set_zoom_mode (GlossDocumentView *self,
 
   set_zoom_mode_internal (self, mode);
   if (mode != GLOSS_ZOOM_FREE && self->source != NULL)
-    apply_zoom (self, fit_zoom (self, mode), 0);
+    apply_zoom (self, _gloss_document_view_fit_zoom (self, mode), 0);
 }
 
 GlossZoomMode
@@ -451,7 +248,7 @@ gloss_document_view_scroll_to_offset (GlossDocumentView *self,
     {
       double y = top + layout->boxes[index].y1 * ppp;
 
-      if (y < scroll_y (self) + height * 0.1 || y > scroll_y (self) + height * 0.8)
+      if (y < _gloss_document_view_scroll_y (self) + height * 0.1 || y > _gloss_document_view_scroll_y (self) + height * 0.8)
         gtk_adjustment_set_value (self->vadjustment, y - height / 3);
       if (flash)
         {
@@ -465,175 +262,6 @@ gloss_document_view_scroll_to_offset (GlossDocumentView *self,
     gtk_adjustment_set_value (self->vadjustment, top - GLOSS_VIEW_PAGE_GAP / 2);
 
   update_current_page (self);
-}
-
-/* Rendering */
-
-static double
-render_scale (GlossDocumentView *self)
-{
-  return _gloss_document_view_pixels_per_point (self) * gtk_widget_get_scale_factor (GTK_WIDGET (self));
-}
-
-static void
-add_request (GlossDocumentView *self,
-             GArray            *requests,
-             guint              page,
-             double             scale)
-{
-  GlossRenderRequest request = { page, scale, FALSE, FALSE };
-  g_autoptr(GlossPageLayout) layout = NULL;
-  double cached_scale = 0;
-
-  if (gloss_texture_cache_lookup (self->cache, page, &cached_scale) == NULL ||
-      cached_scale != scale)
-    request.texture = TRUE;
-  layout = gloss_page_source_peek_layout (self->source, page);
-  request.layout = layout == NULL;
-
-  if (request.texture || request.layout)
-    g_array_append_val (requests, request);
-}
-
-/* Visible pages first (nearest the middle first), then two ahead, then
- * two behind. Everything else pending is dropped. */
-static void
-update_render_requests (GlossDocumentView *self,
-                        guint              first,
-                        guint              last)
-{
-  g_autoptr(GArray) requests = g_array_new (FALSE, FALSE, sizeof (GlossRenderRequest));
-  double scale = render_scale (self);
-  guint middle = (first + last) / 2;
-
-  for (guint d = 0; middle + d <= last || middle >= first + d; d++)
-    {
-      if (middle + d <= last)
-        add_request (self, requests, middle + d, scale);
-      if (d > 0 && middle >= first + d)
-        add_request (self, requests, middle - d, scale);
-    }
-  for (guint i = last + 1; i <= last + 2 && i < self->n_pages; i++)
-    add_request (self, requests, i, scale);
-  for (guint i = 1; i <= 2 && first >= i; i++)
-    add_request (self, requests, first - i, scale);
-
-  gloss_texture_cache_pin (self->cache, first, last);
-  gloss_render_queue_request (self->queue, (GlossRenderRequest *) requests->data, requests->len);
-}
-
-static gboolean
-emit_first_page_shown (gpointer data)
-{
-  GlossDocumentView *self = data;
-
-  self->first_page_idle = 0;
-  g_signal_emit (self, _gloss_document_view_signals[SIGNAL_FIRST_PAGE_SHOWN], 0);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-snapshot_page (GlossDocumentView     *self,
-               GtkSnapshot           *snapshot,
-               guint                  page,
-               const graphene_rect_t *rect)
-{
-  static const GdkRGBA border = { 0, 0, 0, 0.18 };
-  static const GdkRGBA white = { 1, 1, 1, 1 };
-  GdkTexture *texture;
-
-  gtk_snapshot_append_color (snapshot, &border,
-                             &GRAPHENE_RECT_INIT (rect->origin.x - 1, rect->origin.y - 1,
-                                                  rect->size.width + 2, rect->size.height + 2));
-  texture = gloss_texture_cache_lookup (self->cache, page, NULL);
-  if (texture != NULL)
-    {
-      gtk_snapshot_append_texture (snapshot, texture, rect);
-      if (!self->first_page_shown)
-        {
-          self->first_page_shown = TRUE;
-          self->first_page_idle = g_idle_add (emit_first_page_shown, self);
-        }
-    }
-  else
-    gtk_snapshot_append_color (snapshot, &white, rect);
-
-  _gloss_document_view_snapshot_page_overlays (self, snapshot, page, rect);
-}
-
-static void
-gloss_document_view_snapshot (GtkWidget   *widget,
-                              GtkSnapshot *snapshot)
-{
-  GlossDocumentView *self = GLOSS_DOCUMENT_VIEW (widget);
-  double width = gtk_widget_get_width (widget);
-  double height = gtk_widget_get_height (widget);
-  guint first, last;
-
-  if (self->source == NULL || self->n_pages == 0)
-    return;
-
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  _gloss_document_view_visible_pages (self, &first, &last);
-  for (guint page = first; page <= last; page++)
-    {
-      graphene_rect_t rect;
-
-      _gloss_document_view_page_rect (self, page, &rect);
-      snapshot_page (self, snapshot, page, &rect);
-    }
-  gtk_snapshot_pop (snapshot);
-
-  update_render_requests (self, first, last);
-}
-
-/* Page images come and go by megabytes, in two threads (and the
- * renderer's copies in a third): the C library keeps the freed memory
- * resident unless asked to give it back. Ask once enough has gone. */
-static void
-release_dropped_memory (GlossDocumentView *self)
-{
-  self->dropped_bytes += gloss_texture_cache_take_dropped_bytes (self->cache);
-  if (self->dropped_bytes < 64u * 1024 * 1024)
-    return;
-  self->dropped_bytes = 0;
-#ifdef __GLIBC__
-  malloc_trim (0);
-#endif
-}
-
-static void
-on_page_rendered (GlossRenderQueue  *queue,
-                  guint              page,
-                  double             scale,
-                  GdkTexture        *texture,
-                  GlossDocumentView *self)
-{
-  double cached_scale = 0;
-  guint first, last;
-
-  /* A stale zoom is still better than an empty page. */
-  if (scale != render_scale (self) &&
-      gloss_texture_cache_lookup (self->cache, page, &cached_scale) != NULL)
-    return;
-
-  gloss_texture_cache_insert (self->cache, page, scale, texture);
-  release_dropped_memory (self);
-  _gloss_document_view_visible_pages (self, &first, &last);
-  if (page >= first && page <= last)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-on_layout_loaded (GlossRenderQueue  *queue,
-                  guint              page,
-                  GlossDocumentView *self)
-{
-  guint first, last;
-
-  _gloss_document_view_visible_pages (self, &first, &last);
-  if (page >= first && page <= last)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Source */
@@ -686,14 +314,14 @@ gloss_document_view_set_source (GlossDocumentView *self,
           self->max_page_width = MAX (self->max_page_width, w);
         }
       self->queue = gloss_render_queue_new (source);
-      g_signal_connect (self->queue, "page-rendered", G_CALLBACK (on_page_rendered), self);
-      g_signal_connect (self->queue, "layout-loaded", G_CALLBACK (on_layout_loaded), self);
+      g_signal_connect (self->queue, "page-rendered", G_CALLBACK (_gloss_document_view_on_page_rendered), self);
+      g_signal_connect (self->queue, "layout-loaded", G_CALLBACK (_gloss_document_view_on_layout_loaded), self);
       if (self->zoom_mode != GLOSS_ZOOM_FREE)
-        self->zoom = fit_zoom (self, self->zoom_mode);
+        self->zoom = _gloss_document_view_fit_zoom (self, self->zoom_mode);
     }
 
   self->keep_anchor = FALSE;
-  relayout (self);
+  _gloss_document_view_relayout (self);
   if (self->vadjustment)
     gtk_adjustment_set_value (self->vadjustment, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -834,8 +462,11 @@ gloss_document_view_get_selection_rect (GlossDocumentView *self,
   if (self->source == NULL || self->sel_end <= self->sel_start)
     return FALSE;
 
-  first = gloss_page_source_page_for_offset (self->source, self->sel_start);
-  last = gloss_page_source_page_for_offset (self->source, self->sel_end - 1);
+  /* Only the pages on screen: a selection over hundreds of pages must not
+   * load hundreds of layouts. */
+  _gloss_document_view_visible_pages (self, &first, &last);
+  first = MAX (first, gloss_page_source_page_for_offset (self->source, self->sel_start));
+  last = MIN (last, gloss_page_source_page_for_offset (self->source, self->sel_end - 1));
   for (guint page = first; page <= last; page++)
     {
       g_autoptr(GArray) rects = _gloss_document_view_range_rects (self, page, self->sel_start,
@@ -857,10 +488,11 @@ gloss_document_view_get_selection_rect (GlossDocumentView *self,
     return FALSE;
 
   /* Only the part on screen is useful to point a popover at. */
-  graphene_rect_intersection (&bounds,
-                              &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (self)),
-                                                   gtk_widget_get_height (GTK_WIDGET (self))),
-                              &bounds);
+  if (!graphene_rect_intersection (&bounds,
+                                   &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (self)),
+                                                        gtk_widget_get_height (GTK_WIDGET (self))),
+                                   &bounds))
+    return FALSE;
   rect->x = floor (bounds.origin.x);
   rect->y = floor (bounds.origin.y);
   rect->width = MAX (1, ceil (bounds.size.width));
@@ -938,16 +570,16 @@ gloss_document_view_size_allocate (GtkWidget *widget,
 
   if (self->source != NULL && self->zoom_mode != GLOSS_ZOOM_FREE)
     {
-      double zoom = fit_zoom (self, self->zoom_mode);
+      double zoom = _gloss_document_view_fit_zoom (self, self->zoom_mode);
 
       if (fabs (zoom - self->zoom) > 1e-6)
         {
-          capture_anchor (self, 0);
+          _gloss_document_view_capture_anchor (self, 0);
           self->zoom = zoom;
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
         }
     }
-  relayout (self);
+  _gloss_document_view_relayout (self);
   update_current_page (self);
 }
 
@@ -1140,7 +772,7 @@ gloss_document_view_class_init (GlossDocumentViewClass *klass)
 
   widget_class->measure = gloss_document_view_measure;
   widget_class->size_allocate = gloss_document_view_size_allocate;
-  widget_class->snapshot = gloss_document_view_snapshot;
+  widget_class->snapshot = _gloss_document_view_snapshot;
 
   install_properties (object_class);
   install_signals (object_class);

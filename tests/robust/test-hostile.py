@@ -17,8 +17,10 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import zipfile
 
 CLI, CORPUS = sys.argv[1:3]
+QDPX_SEED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fuzz", "corpus-qdpx", "small.qdpx")
 tried = []
 
 
@@ -271,6 +273,103 @@ class Hostile(unittest.TestCase):
         self.assertEqual(self.state(), before)
         self.assertEqual(run("check", self.project).returncode, 0)
         self.assertEqual(sha(self.project), digest)
+
+
+class HostileQdpx(unittest.TestCase):
+    """REFI-QDA archives built to harm: refused, nothing created, nothing
+    written outside, nothing read from elsewhere."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = os.path.join(self.tmp.name, "inner")
+        os.mkdir(self.dir)
+        with zipfile.ZipFile(QDPX_SEED) as z:
+            self.entries = {i.filename: z.read(i) for i in z.infolist() if not i.is_dir()}
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def archive(self, name, entries, extra=None):
+        path = os.path.join(self.dir, name)
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            for entry, data in entries.items():
+                z.writestr(entry, data)
+            if extra:
+                extra(z)
+        return path
+
+    def assert_refused(self, qdpx, what, *words):
+        tried.append(f"qdpx: {what}")
+        project = os.path.join(self.dir, "out.gloss")
+        before = sorted(os.listdir(self.tmp.name))
+        p = subprocess.run([CLI, "import-qdpx", project, qdpx], capture_output=True, text=True, timeout=60)
+        self.assertEqual(p.returncode, 1, f"{what}: {p.stdout}{p.stderr}")
+        self.assertEqual(len(p.stderr.strip().split("\n")), 1, p.stderr)
+        print(f"  {what}: {p.stderr.strip()}")
+        for word in words:
+            self.assertIn(word, p.stderr, what)
+        self.assertFalse(os.path.exists(project), what)
+        self.assertEqual(sorted(os.listdir(self.tmp.name)), before, what)
+        self.assertEqual(sorted(os.listdir(self.dir)), [os.path.basename(qdpx)], what)
+
+    def qde(self, text):
+        return dict(self.entries, **{"project.qde": text.encode()})
+
+    def test_seed_imports(self):
+        project = os.path.join(self.dir, "ok.gloss")
+        p = subprocess.run([CLI, "import-qdpx", project, QDPX_SEED], capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+
+    def test_dot_dot_and_absolute_entries(self):
+        for entry in ("../evil.txt", "sources/../../evil.txt", "/tmp/gloss-evil.txt"):
+            entries = dict(self.entries, **{entry: b"evil"})
+            self.assert_refused(self.archive("dots.qdpx", entries), f"entry {entry}", "outside the archive")
+            self.assertFalse(os.path.exists("/tmp/gloss-evil.txt"))
+            os.unlink(os.path.join(self.dir, "dots.qdpx"))
+
+    def test_link_entry(self):
+        def link(z):
+            info = zipfile.ZipInfo("sources/link.txt")
+            info.create_system = 3
+            info.external_attr = (stat.S_IFLNK | 0o777) << 16
+            z.writestr(info, "/etc/passwd")
+        self.assert_refused(self.archive("link.qdpx", self.entries, link), "symbolic link entry", "is a link")
+
+    def test_entry_claiming_gigabytes(self):
+        path = self.archive("big.qdpx", self.entries)
+        with open(path, "rb") as f:
+            data = bytearray(f.read())
+        # Patch the declared uncompressed size of every entry to 4 GB - 1.
+        for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+            start = 0
+            while (start := data.find(signature, start)) >= 0:
+                data[start + offset:start + offset + 4] = b"\xff\xff\xff\xfe"
+                start += 4
+        with open(path, "wb") as f:
+            f.write(data)
+        self.assert_refused(path, "entries claiming 4 GB", "too large")
+
+    def test_external_entity(self):
+        qde = self.entries["project.qde"].decode()
+        evil = qde.replace('<?xml version="1.0" encoding="utf-8"?>',
+                           '<?xml version="1.0" encoding="utf-8"?>\n'
+                           '<!DOCTYPE Project [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')
+        evil = evil.replace('name="Partnership"', 'name="&xxe;"')
+        self.assert_refused(self.archive("xxe.qdpx", self.qde(evil)), "external entity", "entities")
+
+    def test_entity_expansion(self):
+        qde = self.entries["project.qde"].decode()
+        lol = "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10 if i else "lol"}">' for i in range(10))
+        evil = qde.replace('<?xml version="1.0" encoding="utf-8"?>',
+                           f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE Project [{lol}]>')
+        evil = evil.replace('name="Partnership"', 'name="&l9;"')
+        self.assert_refused(self.archive("lol.qdpx", self.qde(evil)), "billion laughs", "entities")
+
+    def test_not_a_zip(self):
+        path = os.path.join(self.dir, "plain.qdpx")
+        with open(path, "w") as f:
+            f.write("not a zip at all")
+        self.assert_refused(path, "not a zip archive", "plain.qdpx")
 
 
 if __name__ == "__main__":
