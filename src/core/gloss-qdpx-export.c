@@ -679,6 +679,11 @@ gloss_qdc_export (GlossProject  *self,
 static void
 collect_schema_error (void        *data,
                       const char  *format,
+                      ...) G_GNUC_PRINTF (2, 3);
+
+static void
+collect_schema_error (void        *data,
+                      const char  *format,
                       ...)
 {
   GString *errors = data;

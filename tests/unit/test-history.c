@@ -219,6 +219,7 @@ test_stack (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   g_autoptr(GlossCoding) restored = NULL;
+  g_autoptr(GlossCoding) original = NULL;
   g_autofree char *guid = NULL;
   gint64 doc, coder, code, coding;
 
@@ -231,7 +232,8 @@ test_stack (void)
   coder = gloss_project_add_coder (project, "Amina", NULL, &error);
   code = gloss_project_add_code (project, 0, "Partnership", NULL, NULL, &error);
   coding = gloss_project_add_coding (project, doc, coder, code, 0, 11, NULL, &error);
-  guid = g_strdup (gloss_project_get_coding (project, coding, NULL)->guid);
+  original = gloss_project_get_coding (project, coding, NULL);
+  guid = g_strdup (original->guid);
   g_assert_true (gloss_project_delete_coding (project, coding, &error));
 
   label = gloss_project_dup_undo_label (project);
