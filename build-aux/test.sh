@@ -1,6 +1,7 @@
 #!/bin/sh
-# Installs what is missing, builds Gloss and runs the whole test suite
-# (unit, cli and gui; the gui tests run under Xvfb when there is no display).
+# Installs what is missing, builds Gloss and runs the whole test suite:
+# unit, cli, gui (under Xvfb when there is no display) and robust, then the
+# sanitizer, valgrind and fuzzing checks of build-aux/check-hardening.sh.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,7 +18,14 @@ else
   meson test -C build --print-errorlogs --num-processes 2 || status=$?
 fi
 
-python3 - "$top/build/meson-logs/testlog.json" <<'PY'
+# Sanitizers (address, undefined, leaks), valgrind on the core tests and a
+# short fuzzing run; GLOSS_QUICK_TESTS=1 leaves them out while developing.
+hardening=skip
+if [ "${GLOSS_QUICK_TESTS:-0}" != 1 ]; then
+  if ./build-aux/check-hardening.sh; then hardening=ok; else hardening=fail; status=1; fi
+fi
+
+python3 - "$top/build/meson-logs/testlog.json" "$hardening" <<'PY'
 import json, sys
 passed = failed = skipped = 0
 with open(sys.argv[1]) as f:
@@ -29,6 +37,13 @@ with open(sys.argv[1]) as f:
             skipped += 1
         else:
             failed += 1
+hardening = sys.argv[2]
+if hardening == "ok":
+    passed += 1
+elif hardening == "fail":
+    failed += 1
+else:
+    skipped += 1
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status
