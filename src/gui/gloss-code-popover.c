@@ -16,6 +16,12 @@ struct _GlossCodePopover
   GPtrArray   *codes;
   char        *needle;   /* the filter, casefolded */
 
+  /* Counted from the project when it is set: one coder's codings in blind
+   * mode, everyone's otherwise (code id -> gint64) */
+  GlossProject *project;
+  gint64        coder_id;
+  GHashTable   *counts;
+
   /* Template children */
   GtkSearchEntry *search_entry;
   GtkListBox     *code_list;
@@ -108,9 +114,25 @@ on_drag_prepare (GtkDragSource *source,
   return gdk_content_provider_new_typed (G_TYPE_INT64, code->id);
 }
 
-static GtkWidget *
-create_row (const GlossCode *code)
+/* The number shown beside @code: every coder's codings, or in blind mode
+ * only the chosen coder's. */
+static gint64
+code_count (GlossCodePopover *self,
+            const GlossCode  *code)
 {
+  gint64 *count;
+
+  if (self->counts == NULL)
+    return code->n_codings;
+  count = g_hash_table_lookup (self->counts, &code->id);
+  return count != NULL ? *count : 0;
+}
+
+static GtkWidget *
+create_row (GlossCodePopover *self,
+            const GlossCode  *code)
+{
+  gint64 n_codings = code_count (self, code);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *swatch = gtk_drawing_area_new ();
@@ -133,9 +155,9 @@ create_row (const GlossCode *code)
 
   gtk_box_append (GTK_BOX (box), swatch);
   gtk_box_append (GTK_BOX (box), label);
-  if (code->n_codings > 0)
+  if (n_codings > 0)
     {
-      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, code->n_codings);
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, n_codings);
       GtkWidget *count_label = gtk_label_new (count);
 
       gtk_widget_add_css_class (count_label, "dim-label");
@@ -222,7 +244,7 @@ gloss_code_popover_set_codes (GlossCodePopover *self,
   self->codes = codes;
 
   for (guint i = 0; codes != NULL && i < codes->len; i++)
-    gtk_list_box_append (self->code_list, create_row (g_ptr_array_index (codes, i)));
+    gtk_list_box_append (self->code_list, create_row (self, g_ptr_array_index (codes, i)));
 
   update_visibility (self);
 }
@@ -342,10 +364,83 @@ on_entry_key_pressed (GtkEventControllerKey *controller,
   return FALSE;
 }
 
+/* Counts the codings per code afresh: @coder_id's, or everyone's for 0. */
+static void
+count_coder_codings (GlossCodePopover *self)
+{
+  GlossCodingFilter filter = { .coder_id = self->coder_id };
+  g_autoptr(GPtrArray) codings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  if (self->project == NULL)
+    return;
+
+  self->counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  codings = gloss_project_list_codings (self->project, &filter, &error);
+  if (codings == NULL)
+    {
+      g_warning ("Could not count the codings: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < codings->len; i++)
+    {
+      GlossCoding *coding = g_ptr_array_index (codings, i);
+      gint64 *count = g_hash_table_lookup (self->counts, &coding->code_id);
+
+      if (count == NULL)
+        {
+          count = g_new0 (gint64, 1);
+          g_hash_table_insert (self->counts, g_memdup2 (&coding->code_id, sizeof (gint64)), count);
+        }
+      (*count)++;
+    }
+}
+
+void
+gloss_code_popover_set_coder_filter (GlossCodePopover *self,
+                                     GlossProject     *project,
+                                     gint64            coder_id)
+{
+  g_autoptr(GPtrArray) codes = NULL;
+
+  g_return_if_fail (GLOSS_IS_CODE_POPOVER (self));
+
+  g_set_object (&self->project, project);
+  self->coder_id = coder_id;
+  count_coder_codings (self);
+  /* The rows show the new numbers. */
+  if (self->codes != NULL)
+    {
+      codes = g_ptr_array_ref (self->codes);
+      gloss_code_popover_set_codes (self, codes);
+    }
+}
+
+gint64
+gloss_code_popover_get_count (GlossCodePopover *self,
+                              gint64            code_id)
+{
+  g_return_val_if_fail (GLOSS_IS_CODE_POPOVER (self), -1);
+
+  for (guint i = 0; self->codes != NULL && i < self->codes->len; i++)
+    {
+      const GlossCode *code = g_ptr_array_index (self->codes, i);
+
+      if (code->id == code_id)
+        return code_count (self, code);
+    }
+  return -1;
+}
+
 static void
 gloss_code_popover_show (GtkWidget *widget)
 {
   GlossCodePopover *self = GLOSS_CODE_POPOVER (widget);
+
+  /* Codings come and go while the popover is hidden: count them now. */
+  if (self->project != NULL)
+    gloss_code_popover_set_coder_filter (self, self->project, self->coder_id);
 
   GTK_WIDGET_CLASS (gloss_code_popover_parent_class)->show (widget);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -359,6 +454,8 @@ gloss_code_popover_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_CODE_POPOVER);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
   g_clear_pointer (&self->needle, g_free);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_object (&self->project);
 
   G_OBJECT_CLASS (gloss_code_popover_parent_class)->dispose (object);
 }

@@ -21,6 +21,15 @@ void       gloss_code_popover_set_codes  (GlossCodePopover *self,
                                           GPtrArray        *codes);
 void       gloss_code_popover_set_filter (GlossCodePopover *self,
                                           const char       *text);
+/* The counts beside the codes are counted in @project each time the popover
+ * opens: only @coder_id's codings (blind mode), or every coder's for 0.
+ * Without a project the codes' own n_codings are shown. */
+void       gloss_code_popover_set_coder_filter (GlossCodePopover *self,
+                                                GlossProject     *project,
+                                                gint64            coder_id);
+/* The number shown beside @code_id (-1 when the code is not listed). */
+gint64     gloss_code_popover_get_count  (GlossCodePopover *self,
+                                          gint64            code_id);
 /* What Enter would do now: the first matching code (0 when none matches). */
 gint64     gloss_code_popover_get_first_match (GlossCodePopover *self);
 /* Does the same as pressing Enter in the search entry. */

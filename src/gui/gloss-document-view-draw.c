@@ -153,11 +153,18 @@ snapshot_highlights (GlossDocumentView     *self,
       GdkRGBA fill = h->color;
       GdkRGBA outline = h->color;
       gboolean active = h->id == self->active_id && self->active_id != 0;
+      gint64 start = h->start, end = h->end;
 
-      if (h->end <= layout->start || h->start >= page_end)
+      /* An end being dragged shows where it would go. */
+      if (active && self->handle_drag != GLOSS_HANDLE_NONE)
+        {
+          start = self->handle_start;
+          end = self->handle_end;
+        }
+      if (end <= layout->start || start >= page_end)
         continue;
 
-      rects = layout_range_rects (layout, h->start, h->end);
+      rects = layout_range_rects (layout, start, end);
       fill.alpha = HIGHLIGHT_ALPHA;
       outline.alpha = 0.9;
       fill_rects (snapshot, page_rect, ppp, rects, &fill, active ? &outline : NULL, 2);

@@ -3,6 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "gloss-document-view-private.h"
@@ -233,6 +236,12 @@ on_pressed (GtkGestureClick   *gesture,
     return;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  /* A press on an end of the active coding drags that end. */
+  if (n_press == 1 && !(state & GDK_SHIFT_MASK) &&
+      _gloss_document_view_begin_handle_drag (self, x, y))
+    return;
+
   self->dragging = TRUE;
 
   /* Shift extends from where the last press (or selection) began. */
@@ -259,6 +268,12 @@ on_released (GtkGestureClick   *gesture,
 {
   GlossHighlight *highlight;
 
+  if (self->handle_drag != GLOSS_HANDLE_NONE)
+    {
+      _gloss_document_view_end_handle_drag (self);
+      return;
+    }
+
   self->dragging = FALSE;
   if (n_press != 1 ||
       gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY ||
@@ -282,7 +297,7 @@ on_drag_update (GtkGestureDrag    *gesture,
   double x, y;
   double height = gtk_widget_get_height (GTK_WIDGET (self));
 
-  if (!self->dragging)
+  if (!self->dragging && self->handle_drag == GLOSS_HANDLE_NONE)
     return;
   gtk_gesture_drag_get_start_point (gesture, &x, &y);
   x += dx;
@@ -294,7 +309,10 @@ on_drag_update (GtkGestureDrag    *gesture,
   else if (y > height)
     _gloss_document_view_scroll_by (self, 0, (y - height) / 2);
 
-  extend_selection (self, x, CLAMP (y, 0, height));
+  if (self->handle_drag != GLOSS_HANDLE_NONE)
+    _gloss_document_view_update_handle_drag (self, x, CLAMP (y, 0, height));
+  else
+    extend_selection (self, x, CLAMP (y, 0, height));
 }
 
 static void
@@ -304,6 +322,7 @@ on_drag_end (GtkGestureDrag    *gesture,
              GlossDocumentView *self)
 {
   self->dragging = FALSE;
+  _gloss_document_view_end_handle_drag (self);
 }
 
 static void
@@ -312,7 +331,17 @@ on_motion (GtkEventControllerMotion *controller,
            double                    y,
            GlossDocumentView        *self)
 {
+  gboolean over_handle;
+
   self->pointer_y = y;
+
+  over_handle = self->handle_drag != GLOSS_HANDLE_NONE ||
+                (self->active_id != 0 && _gloss_document_view_handle_at (self, x, y) != GLOSS_HANDLE_NONE);
+  if (over_handle != self->over_handle)
+    {
+      self->over_handle = over_handle;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), over_handle ? "col-resize" : "text");
+    }
 }
 
 static gboolean
@@ -330,6 +359,51 @@ on_scroll (GtkEventControllerScroll *controller,
   return TRUE;
 }
 
+static char *
+color_hex (const GdkRGBA *color)
+{
+  return g_strdup_printf ("#%02x%02x%02x",
+                          (guint) (CLAMP (color->red, 0, 1) * 255 + 0.5),
+                          (guint) (CLAMP (color->green, 0, 1) * 255 + 0.5),
+                          (guint) (CLAMP (color->blue, 0, 1) * 255 + 0.5));
+}
+
+/* Two lines: the code beside a square of its colour, the coder beside a
+ * dot of theirs. A highlight made without the parts shows its tooltip. */
+char *
+_gloss_document_view_tooltip_markup (const GlossHighlight *highlight)
+{
+  g_autofree char *code_hex = color_hex (&highlight->color);
+  g_autofree char *coder_hex = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *escaped = NULL;
+  GString *markup;
+
+  if (highlight->code_label == NULL)
+    return g_markup_escape_text (highlight->tooltip ? highlight->tooltip : "", -1);
+
+  markup = g_string_new (NULL);
+  g_string_append_printf (markup, "<span foreground=\"%s\" size=\"larger\">\u25A0</span> ", code_hex);
+  code = g_markup_printf_escaped ("<b>%s</b>", highlight->code_label);
+  g_string_append (markup, code);
+
+  if (highlight->coder_label == NULL)
+    return g_string_free (markup, FALSE);
+
+  /* Translators: the coder of a coding, on hover: "by Alice" */
+  by = g_strdup_printf (_("by %s"), highlight->coder_label);
+  g_string_append_c (markup, '\n');
+  if (highlight->has_coder_color)
+    {
+      coder_hex = color_hex (&highlight->coder_color);
+      g_string_append_printf (markup, "<span foreground=\"%s\" size=\"larger\">\u25CF</span> ", coder_hex);
+    }
+  escaped = g_markup_escape_text (by, -1);
+  g_string_append (markup, escaped);
+  return g_string_free (markup, FALSE);
+}
+
 static gboolean
 on_query_tooltip (GtkWidget         *widget,
                   int                x,
@@ -338,14 +412,16 @@ on_query_tooltip (GtkWidget         *widget,
                   GtkTooltip        *tooltip,
                   GlossDocumentView *self)
 {
+  g_autofree char *markup = NULL;
   GlossHighlight *highlight;
 
   if (keyboard)
     return FALSE;
   highlight = _gloss_document_view_highlight_at (self, x, y);
-  if (highlight == NULL || highlight->tooltip == NULL)
+  if (highlight == NULL || (highlight->tooltip == NULL && highlight->code_label == NULL))
     return FALSE;
-  gtk_tooltip_set_text (tooltip, highlight->tooltip);
+  markup = _gloss_document_view_tooltip_markup (highlight);
+  gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
 }
 

@@ -22,6 +22,13 @@ G_BEGIN_DECLS
 
 typedef enum
 {
+  GLOSS_HANDLE_NONE,
+  GLOSS_HANDLE_START,
+  GLOSS_HANDLE_END,
+} GlossHandle;
+
+typedef enum
+{
   GLOSS_SELECT_CHARS,
   GLOSS_SELECT_WORDS,
   GLOSS_SELECT_LINES,
@@ -56,6 +63,12 @@ struct _GlossDocumentView
   gint64              active_id;
   guint               n_lanes;
 
+  /* Dragging an end of the active coding: the range it has now */
+  GlossHandle         handle_drag;
+  gint64              handle_start;
+  gint64              handle_end;
+  gboolean            over_handle;   /* the pointer shows a resize cursor */
+
   /* Selection: [sel_start, sel_end) in document characters */
   gint64              sel_start;
   gint64              sel_end;
@@ -85,6 +98,7 @@ enum {
   SIGNAL_HIGHLIGHT_ACTIVATED,
   SIGNAL_CONTEXT_MENU,
   SIGNAL_FIRST_PAGE_SHOWN,
+  SIGNAL_CODING_RANGE_CHANGED,
   N_VIEW_SIGNALS
 };
 
@@ -163,5 +177,32 @@ gint64   _gloss_document_view_offset_at   (GlossDocumentView *self,
 GlossHighlight *_gloss_document_view_highlight_at (GlossDocumentView *self,
                                                    double             x,
                                                    double             y);
+
+/* gloss-document-view-handles.c: the ends of the active coding */
+#define GLOSS_VIEW_HANDLE_KNOB   4.5    /* knob radius, pixels */
+#define GLOSS_VIEW_HANDLE_REACH  7.0    /* how near the pointer must come */
+/* The active coding (while an end is dragged, with the dragged range). */
+GlossHighlight *_gloss_document_view_active_highlight (GlossDocumentView *self);
+/* The bar of @handle in widget coordinates; FALSE when it is not on screen. */
+gboolean _gloss_document_view_handle_bar  (GlossDocumentView *self,
+                                           GlossHandle        handle,
+                                           graphene_rect_t   *bar);
+GlossHandle _gloss_document_view_handle_at (GlossDocumentView *self,
+                                            double             x,
+                                            double             y);
+/* Starts dragging the handle under (x, y); FALSE when there is none. */
+gboolean _gloss_document_view_begin_handle_drag  (GlossDocumentView *self,
+                                                  double             x,
+                                                  double             y);
+/* Moves the dragged end to the caret nearest (x, y). */
+void     _gloss_document_view_update_handle_drag (GlossDocumentView *self,
+                                                  double             x,
+                                                  double             y);
+/* Ends the drag; emits "coding-range-changed" when the range moved. */
+void     _gloss_document_view_end_handle_drag    (GlossDocumentView *self);
+void     _gloss_document_view_snapshot_handles   (GlossDocumentView *self,
+                                                  GtkSnapshot       *snapshot);
+/* The hover text of @highlight as Pango markup. */
+char    *_gloss_document_view_tooltip_markup (const GlossHighlight *highlight);
 
 G_END_DECLS

@@ -128,6 +128,7 @@ _gloss_document_view_snapshot (GtkWidget   *widget,
       _gloss_document_view_page_rect (self, page, &rect);
       snapshot_page (self, snapshot, page, &rect);
     }
+  _gloss_document_view_snapshot_handles (self, snapshot);
   gtk_snapshot_pop (snapshot);
 
   update_render_requests (self, first, last);

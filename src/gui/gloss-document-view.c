@@ -9,6 +9,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "gloss-document-view-private.h"
@@ -56,12 +59,41 @@ gloss_highlight_new (gint64         id,
   return highlight;
 }
 
+GlossHighlight *
+gloss_highlight_new_with_coder (gint64         id,
+                                gint64         start,
+                                gint64         end,
+                                const GdkRGBA *color,
+                                guint          lane,
+                                const char    *code_label,
+                                const char    *coder_label,
+                                const GdkRGBA *coder_color)
+{
+  g_autofree char *tooltip = NULL;
+  GlossHighlight *highlight;
+
+  /* Translators: a coding's tooltip, "code — coder" */
+  g_return_val_if_fail (code_label != NULL, NULL);
+
+  tooltip = coder_label != NULL ? g_strdup_printf (_("%s — %s"), code_label, coder_label)
+                                : g_strdup (code_label);
+  highlight = gloss_highlight_new (id, start, end, color, lane, tooltip);
+  highlight->code_label = g_strdup (code_label);
+  highlight->coder_label = g_strdup (coder_label);
+  highlight->has_coder_color = coder_color != NULL;
+  if (coder_color != NULL)
+    highlight->coder_color = *coder_color;
+  return highlight;
+}
+
 void
 gloss_highlight_free (GlossHighlight *highlight)
 {
   if (highlight == NULL)
     return;
   g_free (highlight->tooltip);
+  g_free (highlight->code_label);
+  g_free (highlight->coder_label);
   g_free (highlight);
 }
 
@@ -371,6 +403,7 @@ gloss_document_view_set_active_highlight (GlossDocumentView *self,
   if (self->active_id == id)
     return;
   self->active_id = id;
+  self->handle_drag = GLOSS_HANDLE_NONE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -498,6 +531,49 @@ gloss_document_view_get_selection_rect (GlossDocumentView *self,
   rect->width = MAX (1, ceil (bounds.size.width));
   rect->height = MAX (1, ceil (bounds.size.height));
   return TRUE;
+}
+
+gboolean
+gloss_document_view_get_selection_end_point (GlossDocumentView *self,
+                                             double            *x,
+                                             double            *y)
+{
+  g_autoptr(GlossPageLayout) layout = NULL;
+  const GlossCharBox *box = NULL;
+  graphene_rect_t page_rect;
+  double ppp;
+  guint page, first, last_page;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+  if (self->source == NULL || self->sel_end <= self->sel_start)
+    return FALSE;
+
+  page = gloss_page_source_page_for_offset (self->source, self->sel_end - 1);
+  _gloss_document_view_visible_pages (self, &first, &last_page);
+  if (page < first || page > last_page)
+    return FALSE;
+  layout = gloss_page_source_get_layout (self->source, page, NULL);
+  if (layout == NULL)
+    return FALSE;
+
+  /* The last character drawn on the page: line breaks and spaces the
+   * text adds have no box of their own. */
+  for (gint64 i = self->sel_end - 1; i >= MAX (self->sel_start, layout->start) && box == NULL; i--)
+    {
+      gint64 index = i - layout->start;
+
+      if (index < layout->n_chars && layout->boxes[index].has_box)
+        box = &layout->boxes[index];
+    }
+  if (box == NULL)
+    return FALSE;
+
+  ppp = _gloss_document_view_pixels_per_point (self);
+  _gloss_document_view_page_rect (self, page, &page_rect);
+  *x = page_rect.origin.x + box->x2 * ppp;
+  *y = page_rect.origin.y + box->y2 * ppp;
+  return *x >= 0 && *x <= gtk_widget_get_width (GTK_WIDGET (self)) &&
+         *y >= 0 && *y <= gtk_widget_get_height (GTK_WIDGET (self));
 }
 
 void
@@ -758,6 +834,9 @@ install_signals (GObjectClass *object_class)
   _gloss_document_view_signals[SIGNAL_FIRST_PAGE_SHOWN] =
     g_signal_new ("first-page-shown", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+  _gloss_document_view_signals[SIGNAL_CODING_RANGE_CHANGED] =
+    g_signal_new ("coding-range-changed", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
 }
 
 static void

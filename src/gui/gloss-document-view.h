@@ -27,6 +27,12 @@ typedef struct
   GdkRGBA  color;     /* the code's colour; the view makes the fill translucent */
   guint    lane;      /* margin lane (one per code, or per coder in review mode) */
   char    *tooltip;   /* "Code — Coder" */
+  /* Optional, set by gloss_highlight_new_with_coder(): the parts of the
+   * tooltip and the coder's colour, shown as swatches on hover. */
+  char    *code_label;
+  char    *coder_label;
+  gboolean has_coder_color;
+  GdkRGBA  coder_color;
 } GlossHighlight;
 
 GlossHighlight *gloss_highlight_new  (gint64         id,
@@ -35,6 +41,16 @@ GlossHighlight *gloss_highlight_new  (gint64         id,
                                       const GdkRGBA *color,
                                       guint          lane,
                                       const char    *tooltip);
+/* The same, with the code and coder named apart and the coder's colour
+ * (NULL: none), so the tooltip shows both colours. */
+GlossHighlight *gloss_highlight_new_with_coder (gint64         id,
+                                                gint64         start,
+                                                gint64         end,
+                                                const GdkRGBA *color,
+                                                guint          lane,
+                                                const char    *code_label,
+                                                const char    *coder_label,
+                                                const GdkRGBA *coder_color);
 void            gloss_highlight_free (GlossHighlight *highlight);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossHighlight, gloss_highlight_free)
 
@@ -62,6 +78,11 @@ void             gloss_document_view_set_selection     (GlossDocumentView *self,
                                                         gint64             start,
                                                         gint64             end);
 void             gloss_document_view_clear_selection   (GlossDocumentView *self);
+/* The bottom right corner of the selection's last character on screen, in
+ * widget coordinates (FALSE when it is off screen or nothing is selected). */
+gboolean         gloss_document_view_get_selection_end_point (GlossDocumentView *self,
+                                                              double            *x,
+                                                              double            *y);
 /* The selection's bounding box in widget coordinates (for a popover). */
 gboolean         gloss_document_view_get_selection_rect (GlossDocumentView *self,
                                                          GdkRectangle      *rect);
@@ -89,6 +110,8 @@ gsize            gloss_document_view_get_cache_bytes   (GlossDocumentView *self)
  *   "highlight-activated" (gint64 id)        a click on a coding
  *   "context-menu"        (double x, double y) right-click, widget coordinates
  *   "first-page-shown"    ()                 the first rendered page reached the screen
+ *   "coding-range-changed" (gint64 id, gint64 start, gint64 end)
+ *                          an end of the active coding was dragged to [start, end)
  * Widget actions: view.zoom-in, view.zoom-out, view.zoom-reset, view.fit-width,
  *   view.fit-page, view.select-page, view.copy, view.next-page, view.previous-page.
  */

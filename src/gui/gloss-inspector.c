@@ -9,6 +9,7 @@
 
 #include "gloss-code-popover.h"
 #include "gloss-inspector.h"
+#include "gloss-memo-editor.h"
 
 /* A memo is saved this long after the last key press, or when focus leaves. */
 #define MEMO_SAVE_DELAY_MS 800
@@ -27,6 +28,11 @@ struct _GlossInspector
 
   GlossCodePopover *code_popover;
 
+  /* With no coding selected: the open document and the code chosen in the codebook */
+  gint64            document_id;
+  gint64            code_id;
+  GdkRGBA           code_color;
+
   /* Template children */
   GtkStack         *stack;
   GtkDrawingArea   *swatch;
@@ -37,6 +43,14 @@ struct _GlossInspector
   GtkLabel         *range_label;
   GtkTextView      *memo_view;
   GtkLabel         *dates_label;
+  GtkWidget        *document_section;
+  GtkLabel         *document_label;
+  GlossMemoEditor  *document_memo;
+  GtkWidget        *code_section;
+  GtkDrawingArea   *code_swatch;
+  GtkLabel         *selected_code_label;
+  GtkLabel         *description_label;
+  GlossMemoEditor  *code_memo;
 };
 
 G_DEFINE_FINAL_TYPE (GlossInspector, gloss_inspector, GTK_TYPE_WIDGET)
@@ -91,6 +105,10 @@ gloss_inspector_flush_memo (GlossInspector *self)
   g_return_if_fail (GLOSS_IS_INSPECTOR (self));
 
   g_clear_handle_id (&self->memo_timeout, g_source_remove);
+  if (self->document_memo != NULL)
+    gloss_memo_editor_flush (self->document_memo);
+  if (self->code_memo != NULL)
+    gloss_memo_editor_flush (self->code_memo);
   if (!self->memo_dirty || self->project == NULL || self->coding_id <= 0)
     return;
 
@@ -136,11 +154,11 @@ draw_swatch (GtkDrawingArea *area,
              int             height,
              gpointer        user_data)
 {
-  GlossInspector *self = user_data;
+  const GdkRGBA *color = user_data;
   double size = MIN (width, height);
 
   cairo_arc (cr, width / 2.0, height / 2.0, size / 2.0 - 0.5, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, &self->color);
+  gdk_cairo_set_source_rgba (cr, color);
   cairo_fill_preserve (cr);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.2);
   cairo_set_line_width (cr, 1.0);
@@ -236,6 +254,103 @@ show_dates (GlossInspector    *self,
   gtk_label_set_text (self->dates_label, text);
 }
 
+/* No coding selected: the document's memo, the chosen code's description
+ * and memo, and the way to the project memo. */
+static void
+show_document_memo (GlossInspector *self)
+{
+  g_autoptr(GlossDocumentInfo) info = NULL;
+
+  if (self->document_id > 0)
+    info = gloss_project_get_document (self->project, self->document_id, NULL);
+  if (info == NULL)
+    {
+      gloss_memo_editor_set_target (self->document_memo, NULL, NULL, 0);
+      gtk_widget_set_visible (self->document_section, FALSE);
+      return;
+    }
+  gtk_label_set_text (self->document_label, info->title);
+  gloss_memo_editor_set_target (self->document_memo, self->project, "document", self->document_id);
+  gtk_widget_set_visible (self->document_section, TRUE);
+}
+
+static void
+show_code_memo (GlossInspector *self)
+{
+  g_autoptr(GlossCode) code = NULL;
+  g_autofree char *path = NULL;
+  gboolean described;
+
+  if (self->code_id > 0)
+    code = gloss_project_get_code (self->project, self->code_id, NULL);
+  if (code == NULL)
+    {
+      gloss_memo_editor_set_target (self->code_memo, NULL, NULL, 0);
+      gtk_widget_set_visible (self->code_section, FALSE);
+      return;
+    }
+
+  path = gloss_project_dup_code_path (self->project, code->id, NULL);
+  self->code_color = (GdkRGBA) { 0.5, 0.5, 0.5, 1.0 };
+  if (code->color != NULL)
+    gdk_rgba_parse (&self->code_color, code->color);
+  gtk_widget_queue_draw (GTK_WIDGET (self->code_swatch));
+  gtk_label_set_text (self->selected_code_label, path ? path : code->name);
+
+  described = code->description != NULL && *code->description != '\0';
+  gtk_label_set_text (self->description_label, described ? code->description : _("No description"));
+  if (described)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->description_label), "dim-label");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->description_label), "dim-label");
+
+  gloss_memo_editor_set_target (self->code_memo, self->project, "code", code->id);
+  gtk_widget_set_visible (self->code_section, TRUE);
+}
+
+static void
+show_overview (GlossInspector *self)
+{
+  if (self->project == NULL)
+    {
+      gloss_memo_editor_set_target (self->document_memo, NULL, NULL, 0);
+      gloss_memo_editor_set_target (self->code_memo, NULL, NULL, 0);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  show_document_memo (self);
+  show_code_memo (self);
+  gtk_stack_set_visible_child_name (self->stack, "overview");
+}
+
+void
+gloss_inspector_set_context (GlossInspector *self,
+                             gint64          document_id,
+                             gint64          code_id)
+{
+  g_return_if_fail (GLOSS_IS_INSPECTOR (self));
+
+  if (self->document_id == document_id && self->code_id == code_id)
+    return;
+  self->document_id = document_id;
+  self->code_id = code_id;
+  if (self->coding_id <= 0)
+    show_overview (self);
+}
+
+GlossMemoEditor *
+gloss_inspector_get_memo_editor (GlossInspector *self,
+                                 const char     *kind)
+{
+  g_return_val_if_fail (GLOSS_IS_INSPECTOR (self), NULL);
+
+  if (g_strcmp0 (kind, "document") == 0)
+    return self->document_memo;
+  if (g_strcmp0 (kind, "code") == 0)
+    return self->code_memo;
+  return NULL;
+}
+
 void
 gloss_inspector_show_coding (GlossInspector *self,
                              GlossProject   *project,
@@ -260,7 +375,7 @@ gloss_inspector_show_coding (GlossInspector *self,
     {
       self->coding_id = 0;
       self->memo_dirty = FALSE;
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      show_overview (self);
       return;
     }
 
@@ -280,6 +395,16 @@ gloss_inspector_set_codes (GlossInspector *self,
   g_return_if_fail (GLOSS_IS_INSPECTOR (self));
 
   gloss_code_popover_set_codes (self->code_popover, codes);
+}
+
+void
+gloss_inspector_set_coder_filter (GlossInspector *self,
+                                  GlossProject   *project,
+                                  gint64          coder_id)
+{
+  g_return_if_fail (GLOSS_IS_INSPECTOR (self));
+
+  gloss_code_popover_set_coder_filter (self->code_popover, project, coder_id);
 }
 
 static void
@@ -321,6 +446,7 @@ gloss_inspector_class_init (GlossInspectorClass *klass)
 
   object_class->dispose = gloss_inspector_dispose;
 
+  g_type_ensure (GLOSS_TYPE_MEMO_EDITOR);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "inspector");
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -334,6 +460,14 @@ gloss_inspector_class_init (GlossInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, range_label);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, memo_view);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, dates_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, document_section);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, document_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, document_memo);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, code_section);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, code_swatch);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, selected_code_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, description_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, code_memo);
 }
 
 static void
@@ -344,7 +478,9 @@ gloss_inspector_init (GlossInspector *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->color = (GdkRGBA) { 0.5, 0.5, 0.5, 1.0 };
-  gtk_drawing_area_set_draw_func (self->swatch, draw_swatch, self, NULL);
+  gtk_drawing_area_set_draw_func (self->swatch, draw_swatch, &self->color, NULL);
+  self->code_color = self->color;
+  gtk_drawing_area_set_draw_func (self->code_swatch, draw_swatch, &self->code_color, NULL);
 
   self->code_popover = GLOSS_CODE_POPOVER (gloss_code_popover_new ());
   gtk_menu_button_set_popover (self->change_code_button, GTK_WIDGET (self->code_popover));

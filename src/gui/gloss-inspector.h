@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-memo-editor.h"
 #include "gloss-project.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,18 @@ gint64     gloss_inspector_get_coding  (GlossInspector *self);
 /* The codebook for the "change code" popover (GPtrArray of GlossCode). */
 void       gloss_inspector_set_codes   (GlossInspector *self,
                                         GPtrArray      *codes);
+/* With no coding selected the inspector shows the memo of @document_id and,
+ * when @code_id > 0, that code's description and memo (0: none). */
+void       gloss_inspector_set_context (GlossInspector *self,
+                                        gint64          document_id,
+                                        gint64          code_id);
+/* The editor of the "document" or "code" memo shown with no coding selected. */
+GlossMemoEditor *gloss_inspector_get_memo_editor (GlossInspector *self,
+                                                  const char     *kind);
+/* Blind mode for the "change code" popover's counts (0: every coder). */
+void       gloss_inspector_set_coder_filter (GlossInspector *self,
+                                             GlossProject   *project,
+                                             gint64          coder_id);
 /* Saves a memo being edited now (otherwise saved on focus-out or a pause). */
 void       gloss_inspector_flush_memo  (GlossInspector *self);
 

@@ -23,6 +23,8 @@ struct _GlossWindow
   GCancellable         *cancellable;
   GlossProject         *project;
   gulong                project_changed_id;
+  guint                 watch_id;           /* polls for other programs' changes */
+  gint64                data_version;
 
   gint64                document_id;
   gint64                coder_id;
@@ -50,7 +52,10 @@ struct _GlossWindow
   GtkStack             *view_stack;
   GlossDocumentList    *document_list;
   GtkBox               *view_box;
+  GtkOverlay           *view_overlay;
   GtkScrolledWindow    *scroller;
+  GtkWidget            *code_button;    /* "Code…" beside the selection */
+  guint                 code_button_idle;
   GlossDocumentView    *document_view;
   GlossInspector       *inspector;
   GtkEntry             *page_entry;
@@ -84,6 +89,7 @@ struct _GlossWindow
 
 void     _gloss_window_add_actions            (GlossWindow      *self);
 void     _gloss_window_update_actions         (GlossWindow      *self);
+void     _gloss_window_watch_project          (GlossWindow      *self);
 void     _gloss_window_refresh                (GlossWindow      *self,
                                                guint             changes);
 void     _gloss_window_refresh_highlights     (GlossWindow      *self);
@@ -104,6 +110,8 @@ void     _gloss_window_confirm_remove_document (GlossWindow     *self,
                                                 gint64           document_id);
 void     _gloss_window_add_coder_dialog       (GlossWindow      *self);
 void     _gloss_window_clear_search           (GlossWindow      *self);
+/* Shows the "Code…" button by the selection's end, or hides it. */
+void     _gloss_window_update_code_button     (GlossWindow      *self);
 
 /* gloss-window-exchange.c */
 void     _gloss_window_add_exchange_actions   (GlossWindow      *self);

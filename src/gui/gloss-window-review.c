@@ -57,6 +57,9 @@ update_counts_and_lists (GlossWindow *self)
   gloss_document_list_set_coder_filter (self->document_list, coder_id);
   gloss_codebook_panel_set_coder_filter (self->codebook_panel, coder_id);
   gloss_excerpts_pane_set_blind_coder (self->excerpts_pane, coder_id);
+  gloss_code_popover_set_coder_filter (self->code_popover, self->project, coder_id);
+  gloss_code_popover_set_coder_filter (self->hits_popover, self->project, coder_id);
+  gloss_inspector_set_coder_filter (self->inspector, self->project, coder_id);
 }
 
 gboolean
@@ -149,6 +152,11 @@ on_code_selected (GlossWindow        *self,
                   gint64              code_id,
                   GlossCodebookPanel *panel)
 {
+  /* Choosing a code puts it in the inspector: its description and memo. */
+  if (code_id > 0 && self->coding_id > 0)
+    gloss_window_select_coding (self, 0);
+  else
+    _gloss_window_refresh_inspector (self);
   if (code_id <= 0)
     return;
   gloss_excerpts_pane_show_code (self->excerpts_pane, code_id);

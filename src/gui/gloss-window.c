@@ -356,19 +356,19 @@ highlight_for (GlossWindow       *self,
 {
   GlossCode *code = g_hash_table_lookup (self->code_index, &coding->code_id);
   GlossCoder *coder = lookup_coder (self, coding->coder_id);
-  g_autofree char *tooltip = NULL;
   GdkRGBA color = { 0.5, 0.5, 0.5, 1.0 };
+  GdkRGBA coder_color;
+  gboolean has_coder_color;
 
   if (code != NULL && code->color != NULL)
     gdk_rgba_parse (&color, code->color);
+  has_coder_color = coder != NULL && coder->color != NULL && gdk_rgba_parse (&coder_color, coder->color);
 
-  /* Translators: a coding's tooltip, "code — coder" */
-  tooltip = g_strdup_printf (_("%s — %s"),
-                             code ? (code->path ? code->path : code->name) : _("Unknown code"),
-                             coder ? coder->name : _("Unknown coder"));
-
-  return gloss_highlight_new (coding->id, coding->start, coding->end, &color,
-                              lane_for (self, coding), tooltip);
+  return gloss_highlight_new_with_coder (coding->id, coding->start, coding->end, &color,
+                                         lane_for (self, coding),
+                                         code ? (code->path ? code->path : code->name) : _("Unknown code"),
+                                         coder ? coder->name : _("Unknown coder"),
+                                         has_coder_color ? &coder_color : NULL);
 }
 
 void
@@ -409,6 +409,8 @@ _gloss_window_refresh_highlights (GlossWindow *self)
 void
 _gloss_window_refresh_inspector (GlossWindow *self)
 {
+  gloss_inspector_set_context (self->inspector, self->project != NULL ? self->document_id : 0,
+                               self->project != NULL ? gloss_codebook_panel_get_selected_code (self->codebook_panel) : 0);
   gloss_inspector_show_coding (self->inspector, self->project, self->coding_id);
 }
 
@@ -524,6 +526,12 @@ gloss_window_set_project (GlossWindow  *self,
       self->project_changed_id =
         g_signal_connect (project, "changed", G_CALLBACK (on_project_changed), self);
       choose_initial_coder (self);
+      if (gloss_project_get_read_only (project))
+        {
+          g_autofree char *name = g_filename_display_basename (gloss_project_get_path (project));
+          g_autofree char *message = g_strdup_printf (_("“%s” is read-only: you can read and export, but not change it"), name);
+          gloss_window_show_toast (self, message);
+        }
       gtk_stack_set_visible_child_name (self->main_stack, "project");
     }
   else
@@ -533,6 +541,7 @@ gloss_window_set_project (GlossWindow  *self,
       gtk_stack_set_visible_child_name (self->main_stack, "no-project");
     }
 
+  _gloss_window_watch_project (self);
   gtk_widget_set_visible (GTK_WIDGET (self->coder_button), project != NULL);
   gtk_stack_set_visible_child_name (self->view_stack, "empty");
   update_view_controls (self);
@@ -887,10 +896,45 @@ on_list_toast (GlossWindow *self,
   gloss_window_show_toast (self, message);
 }
 
+/* The "Code…" button sits just below the selection's last character, kept
+ * inside the view; it goes when the selection does or scrolls away. */
+void
+_gloss_window_update_code_button (GlossWindow *self)
+{
+  GtkWidget *overlay = GTK_WIDGET (self->view_overlay);
+  gboolean writable = self->project != NULL && !gloss_project_get_read_only (self->project);
+  double x, y, ox, oy;
+  int width, height, button_width, button_height;
+
+  if (self->code_button == NULL)
+    return;
+  if (!writable ||
+      !gloss_document_view_get_selection_end_point (self->document_view, &x, &y) ||
+      !gtk_widget_translate_coordinates (GTK_WIDGET (self->document_view), overlay, x, y, &ox, &oy))
+    {
+      gtk_widget_set_visible (self->code_button, FALSE);
+      return;
+    }
+
+  /* The measured size includes the margins that place the button. */
+  gtk_widget_measure (self->code_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &button_width, NULL, NULL);
+  gtk_widget_measure (self->code_button, GTK_ORIENTATION_VERTICAL, -1, NULL, &button_height, NULL, NULL);
+  button_width -= gtk_widget_get_margin_start (self->code_button);
+  button_height -= gtk_widget_get_margin_top (self->code_button);
+  width = gtk_widget_get_width (overlay);
+  height = gtk_widget_get_height (overlay);
+  ox = CLAMP (ox + 4, 0, MAX (0, width - button_width - 16));
+  oy = CLAMP (oy + 4, 0, MAX (0, height - button_height - 4));
+  gtk_widget_set_margin_start (self->code_button, (int) ox);
+  gtk_widget_set_margin_top (self->code_button, (int) oy);
+  gtk_widget_set_visible (self->code_button, TRUE);
+}
+
 static void
 on_view_selection_changed (GlossWindow *self)
 {
   _gloss_window_update_actions (self);
+  _gloss_window_update_code_button (self);
 }
 
 static void
@@ -900,6 +944,25 @@ on_view_highlight_activated (GlossWindow *self,
   gloss_window_select_coding (self, coding_id);
   if (!gtk_widget_get_visible (GTK_WIDGET (self->inspector)))
     g_action_group_activate_action (G_ACTION_GROUP (self), "toggle-inspector", NULL);
+}
+
+/* An end of the active coding was dragged: one undo step. */
+static void
+on_view_coding_range_changed (GlossWindow *self,
+                              gint64       coding_id,
+                              gint64       start,
+                              gint64       end)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->project == NULL)
+    return;
+  if (!gloss_project_set_coding_range (self->project, coding_id, start, end, &error))
+    {
+      _gloss_window_show_error (self, error);
+      /* Back to where the coding still is. */
+      _gloss_window_refresh_highlights (self);
+    }
 }
 
 static void
@@ -1168,6 +1231,8 @@ gloss_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->view_controls_idle, g_source_remove);
+  g_clear_handle_id (&self->code_button_idle, g_source_remove);
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   if (self->project != NULL)
     g_clear_signal_handler (&self->project_changed_id, self->project);
 
@@ -1260,6 +1325,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, view_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, code_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, page_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, n_pages_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, zoom_button);
@@ -1282,6 +1349,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_view_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_zoom_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_page_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_coding_range_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_next);
   gtk_widget_class_bind_template_callback (widget_class, on_search_previous);
@@ -1311,6 +1379,42 @@ setup_drop_targets (GlossWindow *self)
   file_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (file_target, "drop", G_CALLBACK (on_window_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (file_target));
+}
+
+static gboolean
+update_code_button_idle (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+
+  self->code_button_idle = 0;
+  _gloss_window_update_code_button (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Adjustments change while the view is laid out: move the button after. */
+static void
+queue_code_button_update (GlossWindow *self)
+{
+  if (self->code_button_idle == 0)
+    self->code_button_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, update_code_button_idle, self, NULL);
+}
+
+static void
+setup_code_button (GlossWindow *self)
+{
+  GtkAdjustment *adjustments[] = {
+    gtk_scrolled_window_get_vadjustment (self->scroller),
+    gtk_scrolled_window_get_hadjustment (self->scroller),
+  };
+
+  /* Scrolling and zooming move the selection; the button follows. */
+  for (guint i = 0; i < G_N_ELEMENTS (adjustments); i++)
+    {
+      g_signal_connect_object (adjustments[i], "value-changed",
+                               G_CALLBACK (_gloss_window_update_code_button), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (adjustments[i], "changed",
+                               G_CALLBACK (queue_code_button_update), self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -1349,6 +1453,7 @@ gloss_window_init (GlossWindow *self)
 
   setup_code_popover (self);
   setup_drop_targets (self);
+  setup_code_button (self);
   _gloss_window_add_actions (self);
   _gloss_window_setup_review (self);
   restore_window_state (self);

@@ -535,6 +535,128 @@ test_zoom (Fixture       *fixture,
   g_assert_nonnull (gloss_texture_cache_lookup (fixture->view->cache, 0, NULL));
 }
 
+/* The ends of the active coding drag its boundaries, reported on release */
+
+typedef struct
+{
+  guint  n_changes;
+  gint64 id;
+  gint64 start;
+  gint64 end;
+} RangeChange;
+
+static void
+on_coding_range_changed (GlossDocumentView *view,
+                         gint64             id,
+                         gint64             start,
+                         gint64             end,
+                         RangeChange       *change)
+{
+  change->n_changes++;
+  change->id = id;
+  change->start = start;
+  change->end = end;
+}
+
+static void
+bar_centre (Fixture     *fixture,
+            GlossHandle  handle,
+            double      *x,
+            double      *y)
+{
+  graphene_rect_t bar;
+
+  g_assert_true (_gloss_document_view_handle_bar (fixture->view, handle, &bar));
+  *x = bar.origin.x + bar.size.width / 2;
+  *y = bar.origin.y + bar.size.height / 2;
+}
+
+static void
+test_handle_drag (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) highlights = NULL;
+  RangeChange change = { 0 };
+  gint64 beta, gamma, delta;
+  graphene_rect_t bar;
+  double x, y, gx, gy;
+
+  show_document (fixture, fixture->pdf);
+  beta = offset_of (fixture, fixture->pdf, "beta");
+  gamma = offset_of (fixture, fixture->pdf, "gamma");
+  delta = offset_of (fixture, fixture->pdf, "delta");
+  highlights = make_highlights (gamma, gamma + 5, 0, 0);
+  gloss_document_view_set_highlights (fixture->view, highlights);
+  g_signal_connect (fixture->view, "coding-range-changed", G_CALLBACK (on_coding_range_changed), &change);
+
+  /* No active coding, no handles. */
+  g_assert_false (_gloss_document_view_handle_bar (fixture->view, GLOSS_HANDLE_START, &bar));
+  gloss_document_view_set_active_highlight (fixture->view, 1);
+
+  /* The handles stand at the coding's first and last characters. */
+  bar_centre (fixture, GLOSS_HANDLE_START, &x, &y);
+  point_in_char (fixture, gamma, 0, 0.5, &gx, &gy);
+  g_assert_cmpfloat (ABS (x - gx), <, 2);
+  g_assert_cmpint (_gloss_document_view_handle_at (fixture->view, x, y), ==, GLOSS_HANDLE_START);
+  bar_centre (fixture, GLOSS_HANDLE_END, &x, &y);
+  point_in_char (fixture, gamma + 4, 1, 0.5, &gx, &gy);
+  g_assert_cmpfloat (ABS (x - gx), <, 2);
+  g_assert_cmpint (_gloss_document_view_handle_at (fixture->view, x, y), ==, GLOSS_HANDLE_END);
+  point_in_char (fixture, gamma + 2, 0.5, 0.5, &gx, &gy);
+  g_assert_cmpint (_gloss_document_view_handle_at (fixture->view, gx, gy), ==, GLOSS_HANDLE_NONE);
+
+  /* Drag the end over "delta": live feedback, one report on release. */
+  g_assert_true (_gloss_document_view_begin_handle_drag (fixture->view, x, y));
+  point_in_char (fixture, delta + 4, 0.8, 0.5, &gx, &gy);
+  _gloss_document_view_update_handle_drag (fixture->view, gx, gy);
+  g_assert_cmpint (fixture->view->handle_end, ==, delta + 5);
+  g_assert_cmpint (change.n_changes, ==, 0);
+  _gloss_document_view_end_handle_drag (fixture->view);
+  g_assert_cmpint (change.n_changes, ==, 1);
+  g_assert_cmpint (change.id, ==, 1);
+  g_assert_cmpint (change.start, ==, gamma);
+  g_assert_cmpint (change.end, ==, delta + 5);
+
+  /* The start moves back to "beta"; it never passes the end. */
+  bar_centre (fixture, GLOSS_HANDLE_START, &x, &y);
+  g_assert_true (_gloss_document_view_begin_handle_drag (fixture->view, x, y));
+  point_in_char (fixture, gamma + 4, 0.9, 0.5, &gx, &gy);
+  _gloss_document_view_update_handle_drag (fixture->view, gx + 200, gy);
+  g_assert_cmpint (fixture->view->handle_start, ==, gamma + 4);
+  point_in_char (fixture, beta, 0.1, 0.5, &gx, &gy);
+  _gloss_document_view_update_handle_drag (fixture->view, gx, gy);
+  _gloss_document_view_end_handle_drag (fixture->view);
+  g_assert_cmpint (change.n_changes, ==, 2);
+  g_assert_cmpint (change.start, ==, beta);
+  g_assert_cmpint (change.end, ==, gamma + 5);
+
+  /* A press and release without moving changes nothing. */
+  bar_centre (fixture, GLOSS_HANDLE_END, &x, &y);
+  g_assert_true (_gloss_document_view_begin_handle_drag (fixture->view, x, y));
+  _gloss_document_view_end_handle_drag (fixture->view);
+  g_assert_cmpint (change.n_changes, ==, 2);
+}
+
+/* Hover names the code and the coder, each beside its colour */
+static void
+test_tooltip_markup (void)
+{
+  const GdkRGBA red = { 1, 0, 0, 1 };
+  const GdkRGBA green = { 0, 1, 0, 1 };
+  g_autoptr(GlossHighlight) plain = gloss_highlight_new (1, 0, 4, &red, 0, "Trust — Ann & Bo");
+  g_autoptr(GlossHighlight) full = gloss_highlight_new_with_coder (2, 0, 4, &red, 0, "Trust", "Ann & Bo", &green);
+  g_autofree char *plain_markup = _gloss_document_view_tooltip_markup (plain);
+  g_autofree char *full_markup = _gloss_document_view_tooltip_markup (full);
+
+  g_assert_cmpstr (plain_markup, ==, "Trust — Ann &amp; Bo");
+  g_assert_nonnull (strstr (full_markup, "#ff0000"));
+  g_assert_nonnull (strstr (full_markup, "#00ff00"));
+  g_assert_nonnull (strstr (full_markup, "<b>Trust</b>"));
+  g_assert_nonnull (strstr (full_markup, "Ann &amp; Bo"));
+  g_assert_true (pango_parse_markup (full_markup, -1, 0, NULL, NULL, NULL, NULL));
+  g_assert_cmpstr (full->tooltip, ==, "Trust — Ann & Bo");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +675,8 @@ main (int   argc,
   g_test_add ("/document-view/highlights", Fixture, NULL, fixture_setup, test_highlights_drawn, fixture_teardown);
   g_test_add ("/document-view/text-document", Fixture, NULL, fixture_setup, test_text_document, fixture_teardown);
   g_test_add ("/document-view/zoom", Fixture, NULL, fixture_setup, test_zoom, fixture_teardown);
+  g_test_add ("/document-view/handle-drag", Fixture, NULL, fixture_setup, test_handle_drag, fixture_teardown);
+  g_test_add_func ("/document-view/tooltip-markup", test_tooltip_markup);
 
   return g_test_run ();
 }

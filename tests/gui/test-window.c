@@ -9,10 +9,13 @@
 #include <adwaita.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "gloss-application.h"
 #include "gloss-code-popover.h"
+#include "gloss-codebook-panel.h"
 #include "gloss-document-list.h"
+#include "gloss-document-view-private.h"
 #include "gloss-inspector.h"
 #include "gloss-preferences-window.h"
 #include "gloss-window.h"
@@ -355,15 +358,23 @@ typedef struct
 static GdkTexture *
 render_window (GtkWidget *window)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   int width = gtk_widget_get_width (window);
   int height = gtk_widget_get_height (window);
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* The paintable shows the window's last drawn frame: a redraw queued
+   * since (a page rendered, a toast) leaves it empty until the next one. */
+  for (guint tries = 0; node == NULL && tries < 100; tries++)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        spin (20);
+    }
   g_assert_nonnull (node);
 
   return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -562,6 +573,67 @@ test_import_in_thread (void)
   g_remove (text);
   g_remove (bad);
   g_rmdir (dir);
+}
+
+/* Every damaged file of the corpus, through the window's import */
+static void
+test_import_bad_corpus (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-test-import-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "import.gloss", NULL);
+  g_autofree char *bad_dir = g_build_filename (g_getenv ("GLOSS_CORPUS_DIR"), "bad", NULL);
+  g_autoptr(GDir) bad = g_dir_open (bad_dir, 0, &error);
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  GSList *files = NULL;
+  GtkWidget *list;
+  ImportWait wait = { 0 };
+  const char *name;
+  guint imported = 0;
+
+  g_assert_no_error (error);
+  project = gloss_project_create (path, "Import", &error);
+  g_assert_no_error (error);
+  list = g_object_ref_sink (gloss_document_list_new ());
+  gloss_document_list_set_project (GLOSS_DOCUMENT_LIST (list), project);
+
+  while ((name = g_dir_read_name (bad)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (bad_dir, name, NULL);
+      files = g_slist_append (files, g_file_new_for_path (file));
+    }
+  gloss_document_list_import_files_async (GLOSS_DOCUMENT_LIST (list), files, NULL, on_import_done, &wait);
+  wait_until (&wait.done, 30000);
+  g_assert_true (wait.done);
+  g_assert_cmpuint (wait.results->len, ==, g_slist_length (files));
+
+  for (guint i = 0; i < wait.results->len; i++)
+    {
+      GlossImportResult *r = g_ptr_array_index (wait.results, i);
+      g_autofree char *base = g_path_get_basename (r->path);
+
+      if (r->status == GLOSS_IMPORT_IMPORTED)
+        {
+          /* Only the file with a few bytes overwritten may still open partly. */
+          g_assert_cmpstr (base, ==, "corrupted-bytes.pdf");
+          imported++;
+          continue;
+        }
+      g_assert_cmpint (r->status, ==, GLOSS_IMPORT_REFUSED);
+      g_assert_nonnull (strstr (r->message, base));
+    }
+
+  documents = gloss_project_list_documents (project, &error);
+  g_assert_cmpuint (documents->len, ==, imported);
+  g_assert_true (gloss_project_check (project, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  g_ptr_array_unref (wait.results);
+  g_slist_free_full (files, g_object_unref);
+  g_object_unref (list);
+  gloss_project_close (project);
 }
 
 /* The code popover: filter, first match, create */
@@ -828,6 +900,315 @@ test_inspector_memo (Fixture       *fixture,
   g_assert_cmpstr (((GlossCoding *) g_ptr_array_index (codings, 0))->memo, ==, "Changed again");
 }
 
+/* Another program writes the project: the window notices and redraws. */
+static void
+test_other_writer (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GlossProject) writer = open_second_connection (fixture);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkRectangle coded;
+  Pixels pixels;
+  gint64 start, end;
+  guint tinted;
+
+  wait_until (&fixture->first_page_shown, 10000);
+  g_assert_true (fixture->first_page_shown);
+
+  find_range (writer, fixture->document_id, CODED_SENTENCE, &start, &end);
+  g_assert_cmpint (gloss_project_add_coding (writer, fixture->document_id, fixture->coder_id,
+                                             fixture->trust_id, start, end, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  gloss_project_close (writer);
+
+  /* The window looks for other programs' changes every second. */
+  spin (2500);
+  coded = range_rect (fixture, start, end);
+  texture = render_window (GTK_WIDGET (fixture->window));
+  pixels = download (texture);
+  tinted = count_tinted (&pixels, &coded);
+  g_free (pixels.data);
+  g_assert_cmpuint (tinted, >, (guint) (coded.width * coded.height) / 4);
+}
+
+/* The workbench: dragging a coding's end, the "Code…" button, hover,
+ * blind counts in the code popover, memos in the inspector */
+
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef gboolean (*WidgetTest) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget below @root (itself included) that @test accepts. */
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             WidgetTest     test,
+             gconstpointer  data)
+{
+  if (test (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, test, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The window's own code popover: the one beside the document view. */
+static gboolean
+is_view_code_popover (GtkWidget     *widget,
+                      gconstpointer  view)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return GLOSS_IS_CODE_POPOVER (widget) && parent != NULL && gtk_widget_is_ancestor (GTK_WIDGET (view), parent);
+}
+
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+static GlossCoding *
+read_coding (Fixture *fixture,
+             gint64   coding_id)
+{
+  g_autoptr(GlossProject) project = open_second_connection (fixture);
+  g_autoptr(GError) error = NULL;
+  GlossCoding *coding = gloss_project_get_coding (project, coding_id, &error);
+
+  g_assert_no_error (error);
+  gloss_project_close (project);
+  return coding;
+}
+
+static void
+test_drag_coding_end (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GlossProject) reader = open_second_connection (fixture);
+  g_autoptr(GlossCoding) dragged = NULL;
+  g_autoptr(GlossCoding) undone = NULL;
+  g_autoptr(GArray) rects = NULL;
+  GlossDocumentView *view = gloss_window_get_document_view (fixture->window);
+  const GlossCharBox *box;
+  graphene_rect_t bar;
+  gint64 start, end, coding_id;
+
+  find_range (reader, fixture->document_id, CODED_SENTENCE, &start, &end);
+  gloss_project_close (reader);
+  wait_until (&fixture->first_page_shown, 10000);
+  g_assert_true (fixture->first_page_shown);
+
+  apply_code (fixture, start, end, fixture->trust_id);
+  coding_id = gloss_window_get_selected_coding (fixture->window);
+  g_assert_cmpint (coding_id, >, 0);
+  g_assert_cmpint (gloss_document_view_get_active_highlight (view), ==, coding_id);
+  spin (100);
+
+  /* Drag the end handle back to the end of "Partnership requires". */
+  g_assert_true (_gloss_document_view_handle_bar (view, GLOSS_HANDLE_END, &bar));
+  g_assert_true (_gloss_document_view_begin_handle_drag (view, bar.origin.x + 1,
+                                                         bar.origin.y + bar.size.height / 2));
+  rects = _gloss_document_view_range_rects (view, 0, start + 19, start + 20, TRUE);
+  g_assert_cmpuint (rects->len, ==, 1);
+  box = &g_array_index (rects, GlossCharBox, 0);
+  _gloss_document_view_update_handle_drag (view, box->x2 - 1, (box->y1 + box->y2) / 2);
+  _gloss_document_view_end_handle_drag (view);
+
+  dragged = read_coding (fixture, coding_id);
+  g_assert_cmpint (dragged->start, ==, start);
+  g_assert_cmpint (dragged->end, ==, start + 20);
+  g_assert_cmpstr (dragged->quote, ==, "Partnership requires");
+
+  /* One drag, one undo step. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
+  undone = read_coding (fixture, coding_id);
+  g_assert_cmpint (undone->start, ==, start);
+  g_assert_cmpint (undone->end, ==, end);
+}
+
+static void
+test_code_button (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GlossProject) reader = open_second_connection (fixture);
+  GlossDocumentView *view = gloss_window_get_document_view (fixture->window);
+  GtkWidget *button = find_with_class (GTK_WIDGET (fixture->window), "code-selection-button");
+  gint64 start, end;
+  double x, y, bx, by;
+
+  find_range (reader, fixture->document_id, CODED_SENTENCE, &start, &end);
+  gloss_project_close (reader);
+  wait_until (&fixture->first_page_shown, 10000);
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.code-selection");
+  g_assert_false (gtk_widget_get_visible (button));
+
+  /* A selection brings it beside its end... */
+  gloss_document_view_set_selection (view, start, end);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gloss_document_view_get_selection_end_point (view, &x, &y));
+  spin (100);
+  g_assert_true (gtk_widget_translate_coordinates (button, GTK_WIDGET (view), 0, 0, &bx, &by));
+  g_test_message ("selection ends at %.0f,%.0f; the button is at %.0f,%.0f", x, y, bx, by);
+  g_assert_cmpfloat (ABS (bx - x), <, 40);
+  g_assert_cmpfloat (ABS (by - y), <, 40);
+
+  /* ...scrolling the selection away hides it, clearing it too. */
+  gloss_document_view_set_page (view, 1);
+  spin (100);
+  g_assert_false (gtk_widget_get_visible (button));
+  gloss_document_view_set_page (view, 0);
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (button));
+  gloss_document_view_clear_selection (view);
+  g_assert_false (gtk_widget_get_visible (button));
+}
+
+static void
+test_hover_names_coder (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GlossProject) reader = open_second_connection (fixture);
+  g_autoptr(GlossCoder) coder = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *coder_color = NULL;
+  GlossDocumentView *view = gloss_window_get_document_view (fixture->window);
+  GlossHighlight *highlight;
+  GdkRGBA expected;
+  gint64 start, end;
+
+  find_range (reader, fixture->document_id, CODED_SENTENCE, &start, &end);
+  coder = gloss_project_get_coder (reader, fixture->coder_id, NULL);
+  gloss_project_close (reader);
+  g_assert_nonnull (coder->color);
+
+  apply_code (fixture, start, end, fixture->trust_id);
+  g_assert_cmpuint (view->highlights->len, ==, 1);
+  highlight = g_ptr_array_index (view->highlights, 0);
+  g_assert_cmpstr (highlight->code_label, ==, "Trust");
+  g_assert_cmpstr (highlight->coder_label, ==, "Tester");
+  g_assert_true (highlight->has_coder_color);
+  g_assert_true (gdk_rgba_parse (&expected, coder->color));
+  g_assert_true (gdk_rgba_equal (&expected, &highlight->coder_color));
+
+  markup = _gloss_document_view_tooltip_markup (highlight);
+  coder_color = g_ascii_strdown (coder->color, -1);
+  g_assert_nonnull (strstr (markup, coder_color));
+  g_assert_nonnull (strstr (markup, TRUST_COLOR));
+}
+
+static void
+test_popover_blind_counts (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GlossProject) reader = open_second_connection (fixture);
+  g_autoptr(GError) error = NULL;
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  GtkWidget *popover;
+  gint64 start, end, other;
+
+  find_range (reader, fixture->document_id, UNCODED_SENTENCE, &start, &end);
+  gloss_project_close (reader);
+  wait_until (&fixture->first_page_shown, 10000);
+
+  /* Two Trust codings by Tester, one by another coder. */
+  apply_code (fixture, start, start + 7, fixture->trust_id);
+  apply_code (fixture, start + 8, start + 12, fixture->trust_id);
+  other = gloss_project_add_coder (project, "Other", NULL, &error);
+  g_assert_no_error (error);
+  gloss_project_add_coding (project, fixture->document_id, other, fixture->trust_id,
+                            start, end, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Blind mode is on: the popover counts the active coder's codings. */
+  gloss_document_view_set_selection (gloss_window_get_document_view (fixture->window), start, end);
+  /* (Opening counts afresh, whether or not the popover can stay up here.) */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "code-selection", NULL);
+  spin (50);
+  popover = find_widget (GTK_WIDGET (fixture->window), is_view_code_popover,
+                         gloss_window_get_document_view (fixture->window));
+  g_assert_nonnull (popover);
+  g_assert_cmpint (gloss_code_popover_get_count (GLOSS_CODE_POPOVER (popover), fixture->trust_id), ==, 2);
+  g_assert_cmpint (gloss_code_popover_get_count (GLOSS_CODE_POPOVER (popover), fixture->power_id), ==, 0);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* Review mode counts everyone's. */
+  g_action_group_change_action_state (G_ACTION_GROUP (fixture->window), "show-all-coders",
+                                      g_variant_new_boolean (TRUE));
+  g_assert_cmpint (gloss_code_popover_get_count (GLOSS_CODE_POPOVER (popover), fixture->trust_id), ==, 3);
+}
+
+static void
+test_inspector_memos (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GlossProject) reader = NULL;
+  g_autofree char *document_memo = NULL;
+  g_autofree char *code_memo = NULL;
+  GlossInspector *inspector;
+  GlossMemoEditor *editor;
+  GtkWidget *panel;
+  GtkWidget *project_button;
+
+  inspector = GLOSS_INSPECTOR (find_descendant (GTK_WIDGET (fixture->window), GLOSS_TYPE_INSPECTOR));
+  g_assert_cmpint (gloss_window_get_selected_coding (fixture->window), ==, 0);
+
+  /* No coding selected: the open document's memo. */
+  editor = gloss_inspector_get_memo_editor (inspector, "document");
+  g_assert_cmpstr (gloss_memo_editor_get_kind (editor), ==, "document");
+  g_assert_cmpint (gloss_memo_editor_get_target_id (editor), ==, fixture->document_id);
+  gloss_memo_editor_set_text (editor, "Second interview, noisy room");
+  gloss_memo_editor_flush (editor);
+
+  /* A code chosen in the codebook: its description and memo. */
+  panel = find_descendant (GTK_WIDGET (fixture->window), GLOSS_TYPE_CODEBOOK_PANEL);
+  gloss_codebook_panel_select_code (GLOSS_CODEBOOK_PANEL (panel), fixture->power_id);
+  editor = gloss_inspector_get_memo_editor (inspector, "code");
+  g_assert_cmpstr (gloss_memo_editor_get_kind (editor), ==, "code");
+  g_assert_cmpint (gloss_memo_editor_get_target_id (editor), ==, fixture->power_id);
+  gloss_memo_editor_set_text (editor, "Who decides");
+  /* Saved after the pause in typing. */
+  spin (1500);
+
+  reader = open_second_connection (fixture);
+  document_memo = gloss_project_get_memo (reader, "document", fixture->document_id, NULL);
+  code_memo = gloss_project_get_memo (reader, "code", fixture->power_id, NULL);
+  gloss_project_close (reader);
+  g_assert_cmpstr (document_memo, ==, "Second interview, noisy room");
+  g_assert_cmpstr (code_memo, ==, "Who decides");
+
+  /* The project memo is a button away. */
+  project_button = find_widget (GTK_WIDGET (inspector), has_action, "win.edit-memo");
+  g_assert_nonnull (project_button);
+  g_assert_true (g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (project_button)),
+                                  g_variant_new ("(sx)", "project", (gint64) 0)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -837,6 +1218,7 @@ main (int   argc,
 
   g_test_add_func ("/window/code-popover", test_code_popover);
   g_test_add_func ("/window/import-in-thread", test_import_in_thread);
+  g_test_add_func ("/window/import-bad-corpus", test_import_bad_corpus);
   g_test_add ("/window/code-change-delete-undo", Fixture, NULL,
               fixture_set_up, test_code_change_delete_undo, fixture_tear_down);
   g_test_add ("/window/apply-without-selection", Fixture, NULL,
@@ -847,6 +1229,18 @@ main (int   argc,
               fixture_set_up, test_inspector_memo, fixture_tear_down);
   g_test_add ("/window/find", Fixture, NULL,
               fixture_set_up, test_find, fixture_tear_down);
+  g_test_add ("/window/other-writer", Fixture, NULL,
+              fixture_set_up, test_other_writer, fixture_tear_down);
+  g_test_add ("/window/drag-coding-end", Fixture, NULL,
+              fixture_set_up, test_drag_coding_end, fixture_tear_down);
+  g_test_add ("/window/code-button", Fixture, NULL,
+              fixture_set_up, test_code_button, fixture_tear_down);
+  g_test_add ("/window/hover-names-coder", Fixture, NULL,
+              fixture_set_up, test_hover_names_coder, fixture_tear_down);
+  g_test_add ("/window/popover-blind-counts", Fixture, NULL,
+              fixture_set_up, test_popover_blind_counts, fixture_tear_down);
+  g_test_add ("/window/inspector-memos", Fixture, NULL,
+              fixture_set_up, test_inspector_memos, fixture_tear_down);
   g_test_add ("/window/highlight-drawn", Fixture, NULL,
               fixture_set_up, test_highlight_drawn, fixture_tear_down);
 
