@@ -353,10 +353,10 @@ require_code (GlossProject  *self,
   return TRUE;
 }
 
-static gint64
-find_child (GlossProject *self,
-            gint64        parent_id,
-            const char   *name)
+gint64
+_gloss_project_find_child_code (GlossProject *self,
+                                gint64        parent_id,
+                                const char   *name)
 {
   sqlite3_stmt *stmt = _gloss_project_prepare (self,
                                                "SELECT id FROM code WHERE ifnull (parent_id, 0) = ?1 "
@@ -495,7 +495,7 @@ gloss_project_ensure_code_path (GlossProject  *self,
       if (clean == NULL)
         goto fail;
 
-      id = find_child (self, parent, clean);
+      id = _gloss_project_find_child_code (self, parent, clean);
       if (id == 0)
         id = gloss_project_add_code (self, parent, clean, last ? color : NULL,
                                      last ? description : NULL, error);
@@ -821,7 +821,7 @@ gloss_project_find_code (GlossProject  *self,
     {
       g_autofree char *name = g_strstrip (g_strdup (parts[i]));
 
-      id = find_child (self, id, name);
+      id = _gloss_project_find_child_code (self, id, name);
       if (id == 0)
         break;
     }

@@ -557,27 +557,6 @@ lead_code_clear (LeadCode *code)
   g_free (code->parent_guid);
 }
 
-static gint64
-lead_sibling (Merge      *merge,
-              gint64      parent_id,
-              const char *name)
-{
-  sqlite3_stmt *stmt = _gloss_project_prepare (merge->lead,
-                                               "SELECT id FROM code WHERE ifnull (parent_id, 0) = ?1 AND name = ?2 COLLATE NOCASE",
-                                               NULL);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, parent_id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return id;
-}
-
 static gboolean
 update_code (Merge       *merge,
              gint64       lead_id,
@@ -653,7 +632,7 @@ add_code (Merge         *merge,
   gint64 other_id = sqlite3_column_int64 (row, 0);
   const char *guid = (const char *) sqlite3_column_text (row, 1);
   const char *name = (const char *) sqlite3_column_text (row, 3);
-  gint64 sibling = lead_sibling (merge, lead_parent, name);
+  gint64 sibling = _gloss_project_find_child_code (merge->lead, lead_parent, name);
   sqlite3_stmt *stmt;
 
   if (sibling != 0)

@@ -88,6 +88,10 @@ gboolean      _gloss_project_set_current_step (GlossProject *self,
 /* Codebook lookups shared by codings and load */
 gboolean      _gloss_project_code_exists     (GlossProject *self,
                                               gint64        code_id);
+/* The child of @parent_id (0: top level) named @name, any case; 0 if none. */
+gint64        _gloss_project_find_child_code (GlossProject *self,
+                                              gint64        parent_id,
+                                              const char   *name);
 gboolean      _gloss_project_coder_exists    (GlossProject *self,
                                               gint64        coder_id);
 gint64        _gloss_project_document_length (GlossProject *self,

@@ -613,27 +613,6 @@ clean_color (const char *color,
   return g_strdup (palette[n % G_N_ELEMENTS (palette)]);
 }
 
-static gint64
-existing_sibling (Import     *import,
-                  gint64      parent_id,
-                  const char *name)
-{
-  sqlite3_stmt *stmt = _gloss_project_prepare (import->project,
-                                               "SELECT id FROM code WHERE ifnull (parent_id, 0) = ?1 AND name = ?2 COLLATE NOCASE",
-                                               NULL);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, parent_id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return id;
-}
-
 /* Adds one code below @parent_id; a sibling of the same name gets a
  * numbered name. Returns its id. */
 static gint64
@@ -660,7 +639,7 @@ insert_code (Import      *import,
     }
 
   unique = g_strdup (clean);
-  for (int i = 2; existing_sibling (import, parent_id, unique) != 0; i++)
+  for (int i = 2; _gloss_project_find_child_code (import->project, parent_id, unique) != 0; i++)
     {
       g_free (unique);
       unique = g_strdup_printf ("%s (%d)", clean, i);
