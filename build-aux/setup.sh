@@ -9,7 +9,8 @@ packages="
   libsqlite3-dev libjson-glib-dev libxml2-dev libzip-dev libxlsxwriter-dev
   libcairo2-dev libpango1.0-dev
   poppler-utils sqlite3 python3 libxml2-utils desktop-file-utils appstream
-  xvfb xauth imagemagick adwaita-icon-theme fonts-dejavu-core fonts-noto-core
+  xvfb xauth dbus-x11 at-spi2-core imagemagick librsvg2-common adwaita-icon-theme
+  fonts-dejavu-core fonts-noto-core
 "
 
 missing=""
@@ -35,5 +36,6 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
+# Recommended packages too: GTK needs them for its icons and input.
 # shellcheck disable=SC2086
-$sudo apt-get install -y -qq --no-install-recommends $missing
+$sudo apt-get install -y -qq $missing
