@@ -9,7 +9,7 @@ packages="
   libsqlite3-dev libjson-glib-dev libxml2-dev libzip-dev libxlsxwriter-dev
   libcairo2-dev libpango1.0-dev
   poppler-utils sqlite3 python3 libxml2-utils desktop-file-utils appstream
-  xvfb xauth dbus-x11 at-spi2-core imagemagick librsvg2-common adwaita-icon-theme
+  xvfb xauth dbus-x11 at-spi2-core libxtst-dev imagemagick librsvg2-common adwaita-icon-theme
   fonts-dejavu-core fonts-noto-core
 "
 
