@@ -57,6 +57,22 @@ _gloss_document_view_page_rect (GlossDocumentView *self,
                       ceil (height * ppp));
 }
 
+void
+_gloss_document_view_point_to_widget (GlossDocumentView *self,
+                                      guint              page,
+                                      double             x,
+                                      double             y,
+                                      double            *widget_x,
+                                      double            *widget_y)
+{
+  double ppp = _gloss_document_view_pixels_per_point (self);
+  graphene_rect_t rect;
+
+  _gloss_document_view_page_rect (self, page, &rect);
+  *widget_x = rect.origin.x + x * ppp;
+  *widget_y = rect.origin.y + y * ppp;
+}
+
 /* The page whose slot (page and the gap below it) holds content y. */
 guint
 _gloss_document_view_page_at_content_y (GlossDocumentView *self,

@@ -123,6 +123,13 @@ void     _gloss_document_view_relayout  (GlossDocumentView *self);
 void     _gloss_document_view_page_rect (GlossDocumentView *self,
                                          guint              page,
                                          graphene_rect_t   *rect);
+/* Page point (x, y), in PDF points with a top-left origin, in widget coordinates. */
+void     _gloss_document_view_point_to_widget (GlossDocumentView *self,
+                                               guint              page,
+                                               double             x,
+                                               double             y,
+                                               double            *widget_x,
+                                               double            *widget_y);
 /* The page at widget point (x, y), or the nearest one. */
 guint    _gloss_document_view_page_at   (GlossDocumentView *self,
                                          double             x,
