@@ -289,7 +289,7 @@ gloss_project_get_coder (GlossProject  *self,
 
   coder = _gloss_project_query_row (self, CODER_SELECT "WHERE k.id = ?1", coder_id,
                                     (GlossRowFunc) coder_from_row, error);
-  if (coder == NULL)
+  if (coder == NULL && (error == NULL || *error == NULL))
     require_coder (self, coder_id, error);
 
   return coder;
@@ -800,7 +800,7 @@ gloss_project_get_code (GlossProject  *self,
 
   code = _gloss_project_query_row (self, CODE_TREE "WHERE c.id = ?1", code_id,
                                    (GlossRowFunc) code_from_row, error);
-  if (code == NULL)
+  if (code == NULL && (error == NULL || *error == NULL))
     require_code (self, code_id, error);
 
   return code;

@@ -351,7 +351,7 @@ gloss_project_get_document (GlossProject  *self,
   info = _gloss_project_query_row (self,
                                    "SELECT " DOCUMENT_COLUMNS " FROM document d WHERE d.id = ?1 AND d.removed = 0",
                                    document_id, (GlossRowFunc) document_from_row, error);
-  if (info == NULL)
+  if (info == NULL && (error == NULL || *error == NULL))
     set_not_found (error, document_id);
 
   return info;

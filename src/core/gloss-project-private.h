@@ -40,7 +40,8 @@ gboolean      _gloss_project_run       (GlossProject  *self,
                                         sqlite3_stmt  *stmt,
                                         GError       **error);
 /* Runs @sql (with @id bound to ?1 when it is not 0) and makes a record of
- * each row with @from_row: all of them, or the first one (NULL if none). */
+ * each row with @from_row: all of them, or the first one (NULL if none;
+ * @error is set only when the query itself fails). */
 typedef gpointer (*GlossRowFunc) (sqlite3_stmt *stmt);
 GPtrArray    *_gloss_project_query_rows (GlossProject   *self,
                                          const char     *sql,
