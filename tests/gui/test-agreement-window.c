@@ -17,6 +17,7 @@
 #include "gloss-compare-view.h"
 #include "gloss-disagreement-item.h"
 #include "gloss-window.h"
+#include "gloss-gui-test.h"
 
 #define TEXT \
   "The partners praised the new funding rules.\n" \
@@ -122,16 +123,6 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (gloss_window_open_project (fixture->window, fixture->path, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (fixture->window));
-}
-
-static void
-spin (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
 }
 
 static void

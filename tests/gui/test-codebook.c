@@ -16,6 +16,7 @@
 #include "gloss-document-view-private.h"
 #include "gloss-excerpts-pane.h"
 #include "gloss-window.h"
+#include "gloss-gui-test.h"
 
 #define FIRST_TEXT \
   "Trust grows slowly between partners.\n" \
@@ -39,18 +40,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-spin (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
 
 static GtkWidget *
 find_descendant (GtkWidget *root,

@@ -14,6 +14,7 @@
 
 #include "gloss-core.h"
 #include "gloss-document-view-private.h"
+#include "gloss-gui-test.h"
 
 typedef struct
 {
@@ -231,27 +232,6 @@ render_view (Fixture *fixture)
   return gsk_renderer_render_texture (renderer, node,
                                       &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
                                                            gtk_widget_get_height (widget)));
-}
-
-typedef struct
-{
-  guchar *data;
-  gsize   stride;
-  int     width;
-  int     height;
-} Pixels;
-
-static Pixels
-download (GdkTexture *texture)
-{
-  Pixels p;
-
-  p.width = gdk_texture_get_width (texture);
-  p.height = gdk_texture_get_height (texture);
-  p.stride = p.width * 4;
-  p.data = g_malloc (p.stride * p.height);
-  gdk_texture_download (texture, p.data, p.stride);
-  return p;
 }
 
 /* Share of pixels in @rect whose colour leans to @channel (2 red, 0 blue,

@@ -20,6 +20,7 @@
 #include "gloss-merge-dialog.h"
 #include "gloss-project-exchange.h"
 #include "gloss-window.h"
+#include "gloss-gui-test.h"
 
 #define TEXT_A "Trust is earned slowly. Power is held by few. Trust can be lost.\n"
 #define TEXT_B "Power everywhere. Nothing else.\n"
@@ -61,18 +62,6 @@ static gboolean
 file_exists (gpointer data)
 {
   return g_file_test (data, G_FILE_TEST_EXISTS);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
 }
 
 /* The toplevel of @type that the window opened. */

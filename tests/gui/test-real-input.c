@@ -22,6 +22,7 @@
 #include "gloss-code-popover.h"
 #include "gloss-document-view-private.h"
 #include "gloss-window.h"
+#include "gloss-gui-test.h"
 
 #define FIRST_SENTENCE  "Partnership requires accountability."
 #define SECOND_SENTENCE "Nothing in this line carries a code."
@@ -43,18 +44,6 @@ typedef struct
 } Fixture;
 
 /* Waiting */
-
-static void
-spin (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -365,52 +354,6 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 /* Pixels */
-
-typedef struct
-{
-  guchar *data;
-  gsize   stride;
-  int     width;
-  int     height;
-} Pixels;
-
-static GdkTexture *
-render_window (GtkWidget *window)
-{
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-
-  /* The paintable shows the last drawn frame: empty until a queued redraw ran. */
-  for (guint tries = 0; node == NULL && tries < 100; tries++)
-    {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node == NULL)
-        spin (20);
-    }
-  g_assert_nonnull (node);
-
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
-static Pixels
-download (GdkTexture *texture)
-{
-  Pixels pixels;
-
-  pixels.width = gdk_texture_get_width (texture);
-  pixels.height = gdk_texture_get_height (texture);
-  pixels.stride = (gsize) pixels.width * 4;
-  pixels.data = g_malloc (pixels.stride * pixels.height);
-  /* CAIRO_FORMAT_ARGB32 in native byte order */
-  gdk_texture_download (texture, pixels.data, pixels.stride);
-  return pixels;
-}
 
 /* A pixel tinted by @color over white: coloured (not grey), and darkened
  * most in the channel the colour has least of. */
