@@ -1,5 +1,7 @@
 #!/bin/sh
-# Runs a GUI test on the current display, or under Xvfb when there is none.
+# Runs a GUI test under its own Xvfb server, so that tests running side by
+# side (one of them moving the pointer) cannot disturb each other; with
+# GLOSS_TEST_USE_DISPLAY=1, or without Xvfb, on the current display.
 # The user's settings and data are kept out: XDG folders live in a temporary
 # directory that is removed afterwards.
 set -u
@@ -14,9 +16,12 @@ export XDG_RUNTIME_DIR="$tmp/runtime"
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 
-if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+if [ "${GLOSS_TEST_USE_DISPLAY:-0}" != 1 ] && command -v xvfb-run >/dev/null 2>&1; then
+  unset DISPLAY WAYLAND_DISPLAY
   export GDK_BACKEND=x11
-  xvfb-run -a -s "-screen 0 1400x900x24" "$@"
+  # Start the search for a free server number at a place of our own, so
+  # that servers started at the same moment do not pick the same one.
+  xvfb-run -a -n $((100 + $$ % 800)) -s "-screen 0 1400x900x24" "$@"
 else
   "$@"
 fi
