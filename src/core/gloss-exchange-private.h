@@ -5,27 +5,10 @@
 
 #pragma once
 
-#include <stdio.h>
-
+#include "gloss-atomic-file.h"
 #include "gloss-project-private.h"
 
 G_BEGIN_DECLS
-
-/* A file written beside its target and renamed over it when complete. */
-typedef struct
-{
-  char *path;
-  char *tmp_path;
-  FILE *fp;
-} GlossAtomicFile;
-
-GlossAtomicFile *_gloss_atomic_file_new    (const char       *path,
-                                            gboolean          open_stream,
-                                            GError          **error);
-gboolean         _gloss_atomic_file_commit (GlossAtomicFile  *file,
-                                            GError          **error);
-void             _gloss_atomic_file_free   (GlossAtomicFile  *file);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossAtomicFile, _gloss_atomic_file_free)
 
 /* A temporary path beside @path (".name.XXXXXX" + @suffix), not created. */
 char     *_gloss_sibling_temp_path (const char *path,

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gloss-atomic-file.h"
 #include "gloss-project-private.h"
 
 #define BUSY_TIMEOUT_MS 10000
@@ -531,15 +532,13 @@ gloss_project_create (const char  *path,
                       GError     **error)
 {
   g_autoptr(GlossProject) self = NULL;
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GlossAtomicFile) file = NULL;
   g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmpl = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *tmp_path = NULL;
   g_autofree char *name = g_filename_display_basename (path);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *default_title = NULL;
+  g_autofree char *guid = _gloss_new_guid ();
   sqlite3_stmt *stmt;
-  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -549,19 +548,11 @@ gloss_project_create (const char  *path,
       return NULL;
     }
 
-  tmp_path = g_build_filename (dir, tmpl, NULL);
-  fd = g_mkstemp (tmp_path);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, GLOSS_ERROR, saved == ENOSPC ? GLOSS_ERROR_NO_SPACE : GLOSS_ERROR_FAILED,
-                   _("Cannot create “%s”: %s"), name, g_strerror (saved));
-      return NULL;
-    }
-  close (fd);
+  if ((file = _gloss_atomic_file_new (path, FALSE, error)) == NULL)
+    return NULL;
 
   self = g_object_new (GLOSS_TYPE_PROJECT, NULL);
-  self->path = g_strdup (tmp_path);
+  self->path = g_strdup (file->tmp_path);
 
   if (title == NULL || *title == '\0')
     {
@@ -573,37 +564,27 @@ gloss_project_create (const char  *path,
 
   if (!open_connection (self, TRUE, &local_error) ||
       !_gloss_project_exec (self, "PRAGMA foreign_keys = ON", &local_error) ||
-      !_gloss_project_migrate (self, 0, &local_error))
+      !_gloss_project_migrate (self, 0, &local_error) ||
+      (stmt = _gloss_project_prepare (self,
+                                      "INSERT INTO project (id, guid, title, created, modified) "
+                                      "VALUES (1, ?1, ?2, ?3, ?3)", &local_error)) == NULL)
     goto fail;
 
-  stmt = _gloss_project_prepare (self,
-                                 "INSERT INTO project (id, guid, title, created, modified) "
-                                 "VALUES (1, ?1, ?2, ?3, ?3)", &local_error);
-  if (stmt == NULL)
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, _gloss_now ());
+  if (!_gloss_project_run (self, stmt, &local_error))
     goto fail;
-  {
-    g_autofree char *guid = _gloss_new_guid ();
-    sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64 (stmt, 3, _gloss_now ());
-    if (!_gloss_project_run (self, stmt, &local_error))
-      goto fail;
-  }
 
+  /* Closed before the rename: the file is complete when it appears. */
   gloss_project_close (self);
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (&local_error, GLOSS_ERROR, GLOSS_ERROR_FAILED, "%s", g_strerror (saved));
-      goto fail;
-    }
+  if (!_gloss_atomic_file_commit (file, &local_error))
+    goto fail;
 
   return gloss_project_open (path, error);
 
 fail:
   gloss_project_close (self);
-  g_unlink (tmp_path);
   g_set_error (error, GLOSS_ERROR, local_error->code,
                _("Cannot create “%s”: %s"), name, local_error->message);
   return NULL;
