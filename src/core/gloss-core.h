@@ -1,10 +1,41 @@
-/* gloss-core.h: everything core offers
+/* gloss-core.h: everything core offers, one include for the window,
+ * gloss-cli and the tests
+ *
+ * Core is grouped by domain: project/ (the project file, schema, history,
+ * codebook, codings), document/ (import, page texts and layout),
+ * agreement/ (measures, units, report), exchange/ (coder copies, merge,
+ * REFI-QDA) and export/ (coded excerpts, matrices). Private headers
+ * (*-private.h) stay inside their domain.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
+/* project/ */
 #include "gloss-error.h"
 #include "gloss-types.h"
+#include "gloss-atomic-file.h"
 #include "gloss-project.h"
+
+/* document/ */
+#include "gloss-import.h"
+#include "gloss-text-pages.h"
+#include "gloss-page-source.h"
+#include "gloss-page-layout.h"
+
+/* agreement/ */
+#include "gloss-agreement.h"
+#include "gloss-agreement-measures.h"
+#include "gloss-agreement-options.h"
+#include "gloss-char-units.h"
+#include "gloss-unitizing.h"
+#include "gloss-agreement-report.h"
+#include "gloss-agreement-export.h"
+
+/* exchange/ */
+#include "gloss-project-exchange.h"
+
+/* export/ */
+#include "gloss-excerpt-export.h"
+#include "gloss-matrix.h"
