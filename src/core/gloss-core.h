@@ -16,6 +16,7 @@
 #include "gloss-error.h"
 #include "gloss-types.h"
 #include "gloss-atomic-file.h"
+#include "gloss-palette.h"
 #include "gloss-project.h"
 
 /* document/ */

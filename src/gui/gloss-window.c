@@ -689,40 +689,12 @@ _gloss_window_code_selection (GlossWindow  *self,
   return coding_id;
 }
 
-/* Colours for new codes, from the GNOME palette. */
-static const char * const code_palette[] = {
-  "#3584e4", "#e5a50a", "#2ec27e", "#e01b24", "#9141ac",
-  "#ff7800", "#1c71d8", "#c64600", "#26a269", "#c061cb",
-  "#f5c211", "#986a44",
-};
-
-/* The first palette colour no code has yet, else one by rotation. */
-static const char *
-unused_palette_color (GlossWindow *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (code_palette); i++)
-    {
-      gboolean used = FALSE;
-
-      for (guint j = 0; j < self->codes->len && !used; j++)
-        {
-          GlossCode *code = g_ptr_array_index (self->codes, j);
-          used = code->color != NULL && g_ascii_strcasecmp (code->color, code_palette[i]) == 0;
-        }
-      if (!used)
-        return code_palette[i];
-    }
-
-  return code_palette[self->codes->len % G_N_ELEMENTS (code_palette)];
-}
-
 gint64
 _gloss_window_create_code (GlossWindow  *self,
                            const char   *name,
                            GError      **error)
 {
   g_autofree char *clean = g_strstrip (g_strdup (name));
-  const char *color = unused_palette_color (self);
 
   if (*clean == '\0')
     {
@@ -730,7 +702,7 @@ _gloss_window_create_code (GlossWindow  *self,
       return 0;
     }
 
-  return gloss_project_ensure_code_path (self->project, clean, color, NULL, error);
+  return gloss_project_ensure_code_path (self->project, clean, NULL, NULL, error);
 }
 
 void

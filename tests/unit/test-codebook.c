@@ -215,6 +215,55 @@ test_coders (void)
   g_assert_cmpint (gloss_project_find_coder (project, "amina", NULL), ==, amina);
 }
 
+/* Codes and coders never share a colour, and every way of making a code
+ * follows one rule: the first palette colour no code has yet. */
+static void
+test_palettes (void)
+{
+  g_autoptr(GlossProject) project = gloss_test_new_project (NULL);
+  g_autoptr(GError) error = NULL;
+  const char * const *codes, * const *coders;
+  guint n_codes, n_coders;
+  gint64 first, second, path, coder;
+  g_autoptr(GlossCode) a = NULL;
+  g_autoptr(GlossCode) b = NULL;
+  g_autoptr(GlossCode) c = NULL;
+  g_autoptr(GlossCoder) k = NULL;
+
+  codes = gloss_palette_get_colors (GLOSS_PALETTE_CODES, &n_codes);
+  coders = gloss_palette_get_colors (GLOSS_PALETTE_CODERS, &n_coders);
+  for (guint i = 0; i < n_codes; i++)
+    for (guint j = 0; j < n_coders; j++)
+      g_assert_cmpstr (codes[i], !=, coders[j]);
+
+  /* The codebook panel's way and the code popover's way. */
+  first = gloss_project_add_code (project, 0, "Partnership", NULL, NULL, &error);
+  g_assert_no_error (error);
+  second = gloss_project_ensure_code_path (project, "Funding", NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* A colour chosen by hand is taken; the rule skips it. */
+  g_assert_true (gloss_project_set_code_color (project, first, codes[2], &error));
+  path = gloss_project_ensure_code_path (project, "Voice/Refugee-led", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  a = gloss_project_get_code (project, first, &error);
+  b = gloss_project_get_code (project, second, &error);
+  c = gloss_project_get_code (project, path, &error);
+  g_assert_cmpstr (b->color, ==, codes[1]);
+  /* "Voice", made on the way, takes the freed first colour; its child the next free one. */
+  g_assert_cmpstr (c->color, ==, codes[3]);
+  g_assert_cmpstr (a->color, ==, codes[2]);
+
+  coder = gloss_project_add_coder (project, "Amina", NULL, &error);
+  g_assert_no_error (error);
+  k = gloss_project_get_coder (project, coder, &error);
+  for (guint i = 0; i < n_codes; i++)
+    g_assert_cmpstr (k->color, !=, codes[i]);
+
+  g_assert_cmpstr (gloss_palette_pick (GLOSS_PALETTE_CODES, codes, n_codes), ==, codes[0]);
+  g_assert_cmpstr (gloss_palette_nth (GLOSS_PALETTE_CODERS, n_coders + 1), ==, coders[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +274,7 @@ main (int   argc,
   g_test_add_func ("/codebook/move", test_move);
   g_test_add_func ("/codebook/merge-and-delete", test_merge_and_delete);
   g_test_add_func ("/codebook/coders", test_coders);
+  g_test_add_func ("/codebook/palettes", test_palettes);
 
   return g_test_run ();
 }

@@ -16,11 +16,6 @@
 #include "gloss-exchange-private.h"
 #include "gloss-project-exchange.h"
 
-static const char * const coder_palette[] = {
-  "#3584e4", "#e66100", "#2ec27e", "#c061cb", "#f5c211",
-  "#e01b24", "#1c71d8", "#865e3c", "#26a269", "#9141ac",
-};
-
 static gboolean
 backup_into (GlossProject  *self,
              sqlite3       *target,
@@ -68,17 +63,9 @@ ensure_coder (sqlite3     *db,
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      sqlite3_int64 n = 0;
-      sqlite3_stmt *count = NULL;
-
-      if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM coder", -1, &count, NULL) == SQLITE_OK &&
-          sqlite3_step (count) == SQLITE_ROW)
-        n = sqlite3_column_int64 (count, 0);
-      sqlite3_finalize (count);
-
       sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, coder_palette[n % G_N_ELEMENTS (coder_palette)], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, _gloss_palette_pick_for_db (db, GLOSS_PALETTE_CODERS), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 4, _gloss_now ());
       rc = sqlite3_step (stmt);
     }

@@ -38,11 +38,6 @@
 #define MAX_TOTAL_BYTES    (G_GINT64_CONSTANT (4) * 1024 * 1024 * 1024)
 #define CONTEXT_CHARS      32
 
-static const char * const palette[] = {
-  "#3584e4", "#e66100", "#2ec27e", "#c061cb", "#f5c211",
-  "#e01b24", "#1c71d8", "#865e3c", "#26a269", "#9141ac",
-};
-
 /* The archive */
 
 typedef struct
@@ -534,7 +529,7 @@ insert_coder (Import      *import,
     return 0;
   sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, unique, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, palette[n % G_N_ELEMENTS (palette)], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, gloss_palette_nth (GLOSS_PALETTE_CODERS, n), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, _gloss_now ());
   if (!run (import, stmt, error))
     return 0;
@@ -610,7 +605,7 @@ clean_color (const char *color,
   if (gloss_color_is_valid (clean))
     return g_steal_pointer (&clean);
 
-  return g_strdup (palette[n % G_N_ELEMENTS (palette)]);
+  return g_strdup (gloss_palette_nth (GLOSS_PALETTE_CODES, n));
 }
 
 /* Adds one code below @parent_id; a sibling of the same name gets a

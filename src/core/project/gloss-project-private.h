@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "gloss-error.h"
+#include "gloss-palette.h"
 #include "gloss-project.h"
 
 G_BEGIN_DECLS
@@ -73,6 +74,32 @@ void          _gloss_project_note_change (GlossProject *self,
                                           GlossChange   change);
 gboolean      _gloss_project_check_writable (GlossProject *self,
                                              GError      **error);
+
+/* Changing one row (gloss-project-change.c) */
+char         *_gloss_clean_name        (const char    *name,
+                                        gboolean       is_code,
+                                        GError       **error);
+gboolean      _gloss_check_color       (const char    *color,
+                                        GError       **error);
+/* Steps @stmt to its end; a broken constraint becomes @duplicate_message. */
+gboolean      _gloss_project_finish    (GlossProject  *self,
+                                        sqlite3_stmt  *stmt,
+                                        const char    *duplicate_message,
+                                        GError       **error);
+/* One UPDATE of one text column (?1 id, ?2 value, ?3 now) as a step. */
+gboolean      _gloss_project_update_text (GlossProject  *self,
+                                          const char    *label,
+                                          const char    *sql,
+                                          gint64         id,
+                                          const char    *value,
+                                          GlossChange    change,
+                                          const char    *duplicate_message,
+                                          GError       **error);
+
+/* Colours (gloss-palette.c): the rule of gloss_palette_pick over the
+ * colours the codes (or coders) of @db have. */
+const char   *_gloss_palette_pick_for_db (sqlite3      *db,
+                                          GlossPalette  palette);
 
 /* Schema (gloss-project-schema.c) */
 gboolean      _gloss_project_migrate   (GlossProject  *self,

@@ -1,4 +1,4 @@
-/* gloss-project-codebook.c: codes and coders
+/* gloss-project-codes.c: the codebook, a tree of codes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,318 +9,6 @@
 #include <string.h>
 
 #include "gloss-project-private.h"
-
-/* Colours given to new codes and coders that come without one. */
-static const char * const palette[] = {
-  "#3584e4", "#e66100", "#2ec27e", "#c061cb", "#f5c211",
-  "#e01b24", "#1c71d8", "#865e3c", "#26a269", "#9141ac",
-};
-
-static const char *
-pick_color (GlossProject *self,
-            const char   *sql)
-{
-  sqlite3_stmt *stmt = _gloss_project_prepare (self, sql, NULL);
-  gint64 n = 0;
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-
-  return palette[n % G_N_ELEMENTS (palette)];
-}
-
-static gboolean
-check_color (const char  *color,
-             GError     **error)
-{
-  if (!gloss_color_is_valid (color))
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                   _("“%s” is not a colour: use #rrggbb"), color != NULL ? color : "");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static char *
-clean_name (const char  *name,
-            gboolean     is_code,
-            GError     **error)
-{
-  g_autofree char *clean = NULL;
-
-  if (name == NULL || !g_utf8_validate (name, -1, NULL))
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("The name is not valid text"));
-      return NULL;
-    }
-
-  clean = g_strstrip (g_strdup (name));
-  if (*clean == '\0')
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                   is_code ? _("A code needs a name") : _("A coder needs a name"));
-      return NULL;
-    }
-
-  if (is_code && strchr (clean, '/') != NULL)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                   _("A code name cannot contain “/”: it separates codes in a path"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&clean);
-}
-
-/* Steps @stmt to its end; a broken constraint becomes @duplicate_message. */
-static gboolean
-finish (GlossProject  *self,
-        sqlite3_stmt  *stmt,
-        const char    *duplicate_message,
-        GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-    return TRUE;
-
-  if ((rc & 0xff) == SQLITE_CONSTRAINT && duplicate_message != NULL)
-    g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE, duplicate_message);
-  else
-    _gloss_set_sqlite_error (self->db, rc, error, _("Cannot change the project"));
-
-  return FALSE;
-}
-
-/* Coders */
-
-gboolean
-_gloss_project_coder_exists (GlossProject *self,
-                             gint64        coder_id)
-{
-  sqlite3_stmt *stmt = _gloss_project_prepare (self, "SELECT 1 FROM coder WHERE id = ?1", NULL);
-  gboolean exists;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, coder_id);
-  exists = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-
-  return exists;
-}
-
-static gboolean
-require_coder (GlossProject  *self,
-               gint64         coder_id,
-               GError       **error)
-{
-  if (!_gloss_project_coder_exists (self, coder_id))
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                   _("No coder %" G_GINT64_FORMAT " in the project"), coder_id);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gint64
-gloss_project_add_coder (GlossProject  *self,
-                         const char    *name,
-                         const char    *color,
-                         GError       **error)
-{
-  g_autofree char *clean = NULL;
-  g_autofree char *guid = _gloss_new_guid ();
-  g_autofree char *label = NULL;
-  g_autofree char *duplicate = NULL;
-  sqlite3_stmt *stmt;
-  gint64 id;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
-
-  if ((clean = clean_name (name, FALSE, error)) == NULL)
-    return 0;
-  if (color == NULL)
-    color = pick_color (self, "SELECT count(*) FROM coder");
-  if (!check_color (color, error))
-    return 0;
-
-  label = g_strdup_printf (_("Add coder “%s”"), clean);
-  duplicate = g_strdup_printf (_("There is already a coder “%s”"), clean);
-
-  if (!gloss_project_begin_step (self, label, error))
-    return 0;
-
-  stmt = _gloss_project_prepare (self, "INSERT INTO coder (guid, name, color, created) VALUES (?1, ?2, ?3, ?4)", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, color, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, _gloss_now ());
-  if (!finish (self, stmt, duplicate, error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (self->db);
-
-  _gloss_project_note_change (self, GLOSS_CHANGE_CODERS);
-  return gloss_project_end_step (self, error) ? id : 0;
-
-fail:
-  gloss_project_abort_step (self);
-  return 0;
-}
-
-/* One UPDATE of one text column as a step. */
-static gboolean
-update_text (GlossProject  *self,
-             const char    *label,
-             const char    *sql,
-             gint64         id,
-             const char    *value,
-             GlossChange    change,
-             const char    *duplicate_message,
-             GError       **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (!gloss_project_begin_step (self, label, error))
-    return FALSE;
-
-  stmt = _gloss_project_prepare (self, sql, error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  if (sqlite3_bind_parameter_count (stmt) >= 3)
-    sqlite3_bind_int64 (stmt, 3, _gloss_now ());
-  if (!finish (self, stmt, duplicate_message, error))
-    goto fail;
-
-  _gloss_project_note_change (self, change);
-  return gloss_project_end_step (self, error);
-
-fail:
-  gloss_project_abort_step (self);
-  return FALSE;
-}
-
-gboolean
-gloss_project_rename_coder (GlossProject  *self,
-                            gint64         coder_id,
-                            const char    *name,
-                            GError       **error)
-{
-  g_autofree char *clean = NULL;
-  g_autofree char *duplicate = NULL;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
-
-  if (!require_coder (self, coder_id, error) ||
-      (clean = clean_name (name, FALSE, error)) == NULL)
-    return FALSE;
-
-  duplicate = g_strdup_printf (_("There is already a coder “%s”"), clean);
-  return update_text (self, _("Rename coder"), "UPDATE coder SET name = ?2 WHERE id = ?1",
-                      coder_id, clean, GLOSS_CHANGE_CODERS, duplicate, error);
-}
-
-gboolean
-gloss_project_set_coder_color (GlossProject  *self,
-                               gint64         coder_id,
-                               const char    *color,
-                               GError       **error)
-{
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
-
-  if (!require_coder (self, coder_id, error) || !check_color (color, error))
-    return FALSE;
-
-  return update_text (self, _("Change coder colour"), "UPDATE coder SET color = ?2 WHERE id = ?1",
-                      coder_id, color, GLOSS_CHANGE_CODERS, NULL, error);
-}
-
-static GlossCoder *
-coder_from_row (sqlite3_stmt *stmt)
-{
-  GlossCoder *coder = g_new0 (GlossCoder, 1);
-
-  coder->id = sqlite3_column_int64 (stmt, 0);
-  coder->guid = _gloss_column_dup_text (stmt, 1);
-  coder->name = _gloss_column_dup_text (stmt, 2);
-  coder->color = _gloss_column_dup_text (stmt, 3);
-  coder->n_codings = sqlite3_column_int64 (stmt, 4);
-
-  return coder;
-}
-
-/* Counting all codings uses the index alone; the few in removed documents
- * are found from those documents and taken off. */
-#define CODER_SELECT \
-  "SELECT k.id, k.guid, k.name, k.color, " \
-  "(SELECT count(*) FROM coding c WHERE c.coder_id = k.id) - " \
-  "(SELECT count(*) FROM document d CROSS JOIN coding c ON c.document_id = d.id " \
-  " WHERE d.removed = 1 AND c.coder_id = k.id) FROM coder k "
-
-GPtrArray *
-gloss_project_list_coders (GlossProject  *self,
-                           GError       **error)
-{
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
-
-  return _gloss_project_query_rows (self, CODER_SELECT "ORDER BY k.name COLLATE NOCASE, k.id", 0,
-                                    (GlossRowFunc) coder_from_row, (GDestroyNotify) gloss_coder_free, error);
-}
-
-GlossCoder *
-gloss_project_get_coder (GlossProject  *self,
-                         gint64         coder_id,
-                         GError       **error)
-{
-  GlossCoder *coder;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
-
-  coder = _gloss_project_query_row (self, CODER_SELECT "WHERE k.id = ?1", coder_id,
-                                    (GlossRowFunc) coder_from_row, error);
-  if (coder == NULL && (error == NULL || *error == NULL))
-    require_coder (self, coder_id, error);
-
-  return coder;
-}
-
-gint64
-gloss_project_find_coder (GlossProject  *self,
-                          const char    *name,
-                          GError       **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
-
-  stmt = _gloss_project_prepare (self, "SELECT id FROM coder WHERE name = trim (?1)", error);
-  if (stmt == NULL)
-    return 0;
-
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (id == 0)
-    g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("No coder “%s” in the project"), name);
-
-  return id;
-}
-
-/* Codes */
 
 gboolean
 _gloss_project_code_exists (GlossProject *self,
@@ -423,13 +111,13 @@ gloss_project_add_code (GlossProject  *self,
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
 
-  if ((clean = clean_name (name, TRUE, error)) == NULL)
+  if ((clean = _gloss_clean_name (name, TRUE, error)) == NULL)
     return 0;
   if (parent_id > 0 && !require_code (self, parent_id, error))
     return 0;
   if (color == NULL)
-    color = pick_color (self, "SELECT count(*) FROM code");
-  if (!check_color (color, error))
+    color = _gloss_palette_pick_for_db (self->db, GLOSS_PALETTE_CODES);
+  if (!_gloss_check_color (color, error))
     return 0;
 
   label = g_strdup_printf (_("Add code “%s”"), clean);
@@ -450,7 +138,7 @@ gloss_project_add_code (GlossProject  *self,
   sqlite3_bind_text (stmt, 5, description != NULL ? description : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 6, next_position (self, parent_id));
   sqlite3_bind_int64 (stmt, 7, _gloss_now ());
-  if (!finish (self, stmt, duplicate, error))
+  if (!_gloss_project_finish (self, stmt, duplicate, error))
     goto fail;
   id = sqlite3_last_insert_rowid (self->db);
 
@@ -488,7 +176,7 @@ gloss_project_ensure_code_path (GlossProject  *self,
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
-      g_autofree char *clean = clean_name (parts[i], TRUE, error);
+      g_autofree char *clean = _gloss_clean_name (parts[i], TRUE, error);
       gboolean last = parts[i + 1] == NULL;
       gint64 id;
 
@@ -522,11 +210,11 @@ gloss_project_rename_code (GlossProject  *self,
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
 
-  if (!require_code (self, code_id, error) || (clean = clean_name (name, TRUE, error)) == NULL)
+  if (!require_code (self, code_id, error) || (clean = _gloss_clean_name (name, TRUE, error)) == NULL)
     return FALSE;
 
   duplicate = g_strdup_printf (_("There is already a code “%s” here"), clean);
-  return update_text (self, _("Rename code"), "UPDATE code SET name = ?2, modified = ?3 WHERE id = ?1",
+  return _gloss_project_update_text (self, _("Rename code"), "UPDATE code SET name = ?2, modified = ?3 WHERE id = ?1",
                       code_id, clean, GLOSS_CHANGE_CODES, duplicate, error);
 }
 
@@ -538,10 +226,10 @@ gloss_project_set_code_color (GlossProject  *self,
 {
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
 
-  if (!require_code (self, code_id, error) || !check_color (color, error))
+  if (!require_code (self, code_id, error) || !_gloss_check_color (color, error))
     return FALSE;
 
-  return update_text (self, _("Change code colour"), "UPDATE code SET color = ?2, modified = ?3 WHERE id = ?1",
+  return _gloss_project_update_text (self, _("Change code colour"), "UPDATE code SET color = ?2, modified = ?3 WHERE id = ?1",
                       code_id, color, GLOSS_CHANGE_CODES, NULL, error);
 }
 
@@ -556,7 +244,7 @@ gloss_project_set_code_description (GlossProject  *self,
   if (!require_code (self, code_id, error))
     return FALSE;
 
-  return update_text (self, _("Describe code"), "UPDATE code SET description = ?2, modified = ?3 WHERE id = ?1",
+  return _gloss_project_update_text (self, _("Describe code"), "UPDATE code SET description = ?2, modified = ?3 WHERE id = ?1",
                       code_id, description != NULL ? description : "", GLOSS_CHANGE_CODES, NULL, error);
 }
 
@@ -606,7 +294,7 @@ exec_bound (GlossProject  *self,
   if (n >= 3)
     sqlite3_bind_int64 (stmt, 3, c);
 
-  return finish (self, stmt, duplicate_message, error);
+  return _gloss_project_finish (self, stmt, duplicate_message, error);
 }
 
 gboolean

@@ -1,0 +1,112 @@
+/* gloss-project-change.c: what the codes and coders files share to
+ * change a row: names, colours, and one statement as one undo step
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "gloss-project-private.h"
+
+gboolean
+_gloss_check_color (const char  *color,
+                    GError     **error)
+{
+  if (!gloss_color_is_valid (color))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("“%s” is not a colour: use #rrggbb"), color != NULL ? color : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+_gloss_clean_name (const char  *name,
+                   gboolean     is_code,
+                   GError     **error)
+{
+  g_autofree char *clean = NULL;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("The name is not valid text"));
+      return NULL;
+    }
+
+  clean = g_strstrip (g_strdup (name));
+  if (*clean == '\0')
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   is_code ? _("A code needs a name") : _("A coder needs a name"));
+      return NULL;
+    }
+
+  if (is_code && strchr (clean, '/') != NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("A code name cannot contain “/”: it separates codes in a path"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&clean);
+}
+
+/* Steps @stmt to its end; a broken constraint becomes @duplicate_message. */
+gboolean
+_gloss_project_finish (GlossProject  *self,
+                       sqlite3_stmt  *stmt,
+                       const char    *duplicate_message,
+                       GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+
+  if ((rc & 0xff) == SQLITE_CONSTRAINT && duplicate_message != NULL)
+    g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE, duplicate_message);
+  else
+    _gloss_set_sqlite_error (self->db, rc, error, _("Cannot change the project"));
+
+  return FALSE;
+}
+
+/* One UPDATE of one text column as a step. */
+gboolean
+_gloss_project_update_text (GlossProject  *self,
+                            const char    *label,
+                            const char    *sql,
+                            gint64         id,
+                            const char    *value,
+                            GlossChange    change,
+                            const char    *duplicate_message,
+                            GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!gloss_project_begin_step (self, label, error))
+    return FALSE;
+
+  stmt = _gloss_project_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_int64 (stmt, 3, _gloss_now ());
+  if (!_gloss_project_finish (self, stmt, duplicate_message, error))
+    goto fail;
+
+  _gloss_project_note_change (self, change);
+  return gloss_project_end_step (self, error);
+
+fail:
+  gloss_project_abort_step (self);
+  return FALSE;
+}
