@@ -26,7 +26,7 @@
 #include "gloss-page-layout.h"
 
 /* agreement/ */
-#include "gloss-agreement.h"
+#include "gloss-rating-table.h"
 #include "gloss-agreement-measures.h"
 #include "gloss-agreement-options.h"
 #include "gloss-char-units.h"

@@ -12,7 +12,7 @@
 
 #include <glib.h>
 
-#include "gloss-agreement.h"
+#include "gloss-rating-table.h"
 #include "gloss-unitizing.h"
 
 G_BEGIN_DECLS

@@ -13,7 +13,7 @@
 
 #include <glib.h>
 
-#include "gloss-agreement.h"
+#include "gloss-rating-table.h"
 
 G_BEGIN_DECLS
 

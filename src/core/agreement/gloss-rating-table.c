@@ -1,9 +1,10 @@
-/* gloss-agreement.c: agreement measures on pre-defined units
+/* gloss-rating-table.c: the rating table (units x coders) and the agreement
+ * measures on pre-defined units
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "gloss-agreement.h"
+#include "gloss-rating-table.h"
 
 #include <math.h>
 

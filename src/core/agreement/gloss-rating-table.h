@@ -1,4 +1,4 @@
-/* gloss-agreement.h: agreement measures on pre-defined units
+/* gloss-rating-table.h: the rating table (units x coders) and the measures on it
  *
  * Pure functions on a plain table: units x coders, each cell a category
  * (0 .. n_categories - 1) or GLOSS_RATING_MISSING. A unit carries a weight,
