@@ -333,7 +333,7 @@ gloss_cli_matrix (int    argc,
     { NULL }
   };
 
-  if (!gloss_cli_parse ("matrix", "PROJECT --kind KIND --format csv|xlsx -o OUT",
+  if (!gloss_cli_parse ("matrix", "PROJECT --kind KIND --format csv|xlsx|html -o OUT",
                         _("Write a code matrix."), entries, &argc, &argv, 1, 1, &status))
     return status;
 
@@ -342,8 +342,9 @@ gloss_cli_matrix (int    argc,
   if (!gloss_matrix_kind_from_string (kind_name, &kind))
     return gloss_cli_usage_error ("matrix", _("unknown kind “%s”"), kind_name);
   if (!gloss_excerpt_format_from_string (format, &matrix_format) ||
-      (matrix_format != GLOSS_EXCERPT_CSV && matrix_format != GLOSS_EXCERPT_XLSX))
-    return gloss_cli_usage_error ("matrix", _("a matrix is written as csv or xlsx"));
+      (matrix_format != GLOSS_EXCERPT_CSV && matrix_format != GLOSS_EXCERPT_XLSX &&
+       matrix_format != GLOSS_EXCERPT_HTML))
+    return gloss_cli_usage_error ("matrix", _("a matrix is written as csv, xlsx or html"));
 
   project = gloss_cli_open_project (argv[1], &error);
   if (project == NULL ||

@@ -40,3 +40,4 @@
 /* export/ */
 #include "gloss-excerpt-export.h"
 #include "gloss-matrix.h"
+#include "gloss-table-writer.h"

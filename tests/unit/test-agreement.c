@@ -8,7 +8,7 @@
 
 #include <glib/gstdio.h>
 
-#include "gloss-agreement.h"
+#include "gloss-rating-table.h"
 #include "gloss-agreement-export.h"
 #include "gloss-agreement-report.h"
 #include "gloss-core.h"

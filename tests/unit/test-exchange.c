@@ -610,6 +610,60 @@ test_matrix (Fixture       *f,
   g_assert_true (g_str_has_prefix (contents, "code \\ code,Themes,Themes/Access,"));
 }
 
+/* Text a spreadsheet would run as a formula reaches every CSV as text
+ * (OWASP: a leading apostrophe inside the quoted cell); numbers stay
+ * numbers, HTML tables are escaped. */
+static void
+test_csv_formulas (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) codings = gloss_project_list_codings (f->project, NULL, NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *matrix_csv = g_build_filename (f->dir, "by-coder.csv", NULL);
+  g_autofree char *matrix_html = g_build_filename (f->dir, "by-coder.html", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GlossMatrix) by_coder = NULL;
+  g_autoptr(GString) field = g_string_new (NULL);
+
+  g_assert_true (gloss_project_rename_coder (f->project, f->ana, "=cmd|' /C calc'!A0", &error));
+  g_assert_true (gloss_project_set_coding_memo (f->project, ((GlossCoding *) codings->pdata[0])->id,
+                                                "=HYPERLINK(\"http://example.org\",\"x\")", &error));
+  g_assert_no_error (error);
+
+  csv = export_to_string (f, GLOSS_EXCERPT_CSV, "codings.csv");
+  g_assert_null (strstr (csv, ",=cmd"));
+  g_assert_nonnull (strstr (csv, ",\"'=cmd|' /C calc'!A0\","));
+  g_assert_null (strstr (csv, ",=HYPERLINK"));
+  g_assert_nonnull (strstr (csv, ",\"'=HYPERLINK(\"\"http://example.org\"\",\"\"x\"\")\","));
+
+  by_coder = gloss_matrix_compute (f->project, GLOSS_MATRIX_CODE_CODER, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_matrix_write (by_coder, GLOSS_EXCERPT_CSV, matrix_csv, &error));
+  g_assert_true (g_file_get_contents (matrix_csv, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, ",\"'=cmd|' /C calc'!A0\""));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (gloss_matrix_write (by_coder, GLOSS_EXCERPT_HTML, matrix_html, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (matrix_html, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<th>=cmd|&#39; /C calc&#39;!A0</th>"));
+  g_assert_nonnull (strstr (contents, "<td class=\"number\">1</td>"));
+
+  for (const char *text = "=+-@\t\r"; *text != '\0'; text++)
+    {
+      char cell[] = { *text, '1', '\0' };
+
+      g_string_truncate (field, 0);
+      gloss_csv_append_field (field, cell);
+      g_assert_cmpint (field->str[0], ==, '"');
+      g_assert_cmpint (field->str[1], ==, '\'');
+    }
+  g_string_truncate (field, 0);
+  gloss_csv_append_field (field, "plain text");
+  g_assert_cmpstr (field->str, ==, "plain text");
+}
+
 /* Archives that must be refused leave nothing behind. */
 static void
 assert_refused (const char *dir,
@@ -761,6 +815,7 @@ main (int   argc,
   g_test_add ("/exchange/excerpts/json", Fixture, NULL, fixture_setup, test_json_annotations, fixture_teardown);
   g_test_add ("/exchange/excerpts/xlsx", Fixture, NULL, fixture_setup, test_xlsx, fixture_teardown);
   g_test_add ("/exchange/matrix", Fixture, NULL, fixture_setup, test_matrix, fixture_teardown);
+  g_test_add ("/exchange/csv-formulas", Fixture, NULL, fixture_setup, test_csv_formulas, fixture_teardown);
   g_test_add ("/exchange/async", Fixture, NULL, fixture_setup, test_async, fixture_teardown);
   g_test_add_func ("/exchange/qdpx/refused", test_refused);
 

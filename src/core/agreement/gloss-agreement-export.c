@@ -4,6 +4,7 @@
  */
 
 #include "gloss-agreement-export.h"
+#include "gloss-table-writer.h"
 
 #include <math.h>
 #include <string.h>
@@ -310,25 +311,6 @@ gloss_agreement_report_to_json_node (const GlossAgreementReport *report)
 /* CSV */
 
 static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  if (strpbrk (text, ",\"\n\r") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 append_csv_row (GString                      *out,
                 const GlossAgreementReport   *report,
                 const char                   *section,
@@ -337,9 +319,9 @@ append_csv_row (GString                      *out,
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  append_csv_field (out, section);
+  gloss_csv_append_field (out, section);
   g_string_append_c (out, ',');
-  append_csv_field (out, name);
+  gloss_csv_append_field (out, name);
   g_string_append_printf (out, ",%s", g_ascii_dtostr (buffer, sizeof buffer, measures->units));
   if (report->overall.has_counts)
     g_string_append_printf (out, ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,

@@ -11,12 +11,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 #include <time.h>
-#include <xlsxwriter.h>
 
 #include "gloss-exchange-private.h"
 #include "gloss-excerpt-export.h"
+#include "gloss-table-writer.h"
 
-#define XLSX_MAX_STRING 32767
 #define DEFAULT_COLOR "#888888"
 
 gboolean
@@ -318,60 +317,6 @@ flush (GString  *out,
   return TRUE;
 }
 
-/* CSV */
-
-static void
-csv_field (GString    *out,
-           const char *value)
-{
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static gboolean
-write_csv (Excerpts *ex,
-           FILE     *fp)
-{
-  g_autoptr(GString) out = g_string_sized_new (1 << 21);
-  Row row;
-
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      g_string_append (out, columns[i]);
-    }
-  g_string_append (out, "\r\n");
-
-  for (guint r = 0; r < ex->codings->len; r++)
-    {
-      fill_row (ex, g_ptr_array_index (ex->codings, r), &row);
-      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-        {
-          if (i > 0)
-            g_string_append_c (out, ',');
-          csv_field (out, row_field (&row, i));
-        }
-      g_string_append (out, "\r\n");
-      if (!flush (out, fp, FALSE))
-        return FALSE;
-    }
-
-  return flush (out, fp, TRUE);
-}
-
 /* JSON: W3C Web Annotations */
 
 static void
@@ -506,25 +451,6 @@ group_size (GPtrArray *sorted,
   return n;
 }
 
-static void
-html_escape (GString    *out,
-             const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '&': g_string_append (out, "&amp;"); break;
-        case '<': g_string_append (out, "&lt;"); break;
-        case '>': g_string_append (out, "&gt;"); break;
-        case '"': g_string_append (out, "&quot;"); break;
-        case '\'': g_string_append (out, "&#39;"); break;
-        case '\f': g_string_append_c (out, '\n'); break;
-        default: g_string_append_c (out, *p);
-        }
-    }
-}
-
 static const char html_head[] =
   "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
@@ -551,9 +477,9 @@ write_html (Excerpts *ex,
 
   g_string_append (out, html_head);
   g_string_append (out, "<title>");
-  html_escape (out, ex->title);
+  gloss_html_append_escaped (out, ex->title);
   g_string_append (out, "</title>\n</head>\n<body>\n<h1>");
-  html_escape (out, ex->title);
+  gloss_html_append_escaped (out, ex->title);
   g_string_append_printf (out, "</h1>\n<p>%u coded excerpts</p>\n", sorted->len);
 
   for (guint i = 0; i < sorted->len; i++)
@@ -569,21 +495,21 @@ write_html (Excerpts *ex,
             g_string_append (out, "</section>\n");
           current = coding->code_id;
           g_string_append_printf (out, "<section>\n<h2><span class=\"swatch\" style=\"background: %s\"></span>", color);
-          html_escape (out, row.code);
+          gloss_html_append_escaped (out, row.code);
           g_string_append_printf (out, " <small>(%u)</small></h2>\n", group_size (sorted, i));
         }
 
       g_string_append_printf (out, "<article style=\"border-left-color: %s\">\n<blockquote>", color);
-      html_escape (out, row.text);
+      gloss_html_append_escaped (out, row.text);
       g_string_append (out, "</blockquote>\n<p class=\"meta\">");
-      html_escape (out, row.document);
+      gloss_html_append_escaped (out, row.document);
       g_string_append_printf (out, " · p. %s · ", row.pages);
-      html_escape (out, row.coder);
+      gloss_html_append_escaped (out, row.coder);
       g_string_append_printf (out, " · %s–%s</p>\n", row.start, row.end);
       if (*row.memo != '\0')
         {
           g_string_append (out, "<p class=\"memo\">");
-          html_escape (out, row.memo);
+          gloss_html_append_escaped (out, row.memo);
           g_string_append (out, "</p>\n");
         }
       g_string_append (out, "</article>\n");
@@ -673,61 +599,25 @@ write_markdown (Excerpts *ex,
   return flush (out, fp, TRUE);
 }
 
-/* XLSX */
+/* CSV and XLSX: one row per coding */
 
-/* Excel refuses longer strings; cut at a character boundary. */
-static char *
-xlsx_string (const char *text)
-{
-  gsize length = strlen (text);
-  const char *end;
-
-  if (length <= XLSX_MAX_STRING)
-    return NULL;
-
-  end = g_utf8_find_prev_char (text, text + XLSX_MAX_STRING);
-  return g_strndup (text, end != NULL ? end - text : 0);
-}
+static const double widths[] = { 24, 8, 14, 24, 8, 8, 60, 30, 20, 20, -1 };
 
 static void
-xlsx_write_row (lxw_worksheet *sheet,
-                lxw_row_t      r,
-                const Row     *row,
-                lxw_format    *wrap)
+write_row (GlossTableWriter *writer,
+           const Row        *row)
 {
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       const char *value = row_field (row, i);
 
       if (i == 4 || i == 5)
-        worksheet_write_number (sheet, r, i, g_ascii_strtod (value, NULL), NULL);
+        gloss_table_writer_number (writer, g_ascii_strtod (value, NULL));
+      else if (i == 6 || i == 7)
+        gloss_table_writer_wrapped (writer, value);
       else
-        {
-          g_autofree char *cut = xlsx_string (value);
-          worksheet_write_string (sheet, r, i, cut != NULL ? cut : value, i == 6 || i == 7 ? wrap : NULL);
-        }
+        gloss_table_writer_text (writer, value);
     }
-}
-
-static lxw_worksheet *
-xlsx_add_sheet (lxw_workbook *book,
-                const char   *name,
-                lxw_format   *bold)
-{
-  lxw_worksheet *sheet = workbook_add_worksheet (book, name);
-  static const double widths[] = { 24, 8, 14, 24, 8, 8, 60, 30, 20, 20 };
-
-  if (sheet == NULL)
-    return NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      worksheet_set_column (sheet, i, i, widths[i], NULL);
-      worksheet_write_string (sheet, 0, i, columns[i], bold);
-    }
-  worksheet_freeze_panes (sheet, 1, 0);
-
-  return sheet;
 }
 
 /* A sheet name Excel accepts: at most 31 characters, none of []:*?/\ ,
@@ -753,81 +643,72 @@ sheet_name (const char *path,
   return name;
 }
 
+/* With a sheet per code (XLSX), the sheets come in codebook order after
+ * the sheet of all codings; @sheets maps a code id to its sheet. */
 static gboolean
-write_xlsx (Excerpts    *ex,
-            const char  *tmp_path,
-            gboolean     sheet_per_code,
-            GError     **error)
+add_code_sheets (Excerpts          *ex,
+                 GlossTableWriter  *writer,
+                 GHashTable        *sheets,
+                 GError           **error)
 {
-  lxw_workbook_options options = { .constant_memory = LXW_TRUE };
-  lxw_workbook *book = workbook_new_opt (tmp_path, &options);
-  g_autoptr(GHashTable) sheets = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
+  g_autoptr(GPtrArray) sorted = by_code (ex);
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) sheet_names = g_ptr_array_new_with_free_func (g_free);
-  lxw_worksheet *all;
-  lxw_format *bold, *wrap;
-  lxw_error rc;
+  gint64 current = -1;
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const GlossCoding *coding = g_ptr_array_index (sorted, i);
+      Code *code = get (ex->codes, coding->code_id);
+      g_autofree char *name = NULL;
+
+      if (coding->code_id == current)
+        continue;
+      current = coding->code_id;
+      name = sheet_name (code != NULL ? code->path : "?", names);
+      if (!gloss_table_writer_add_sheet (writer, name, columns, widths, 0, error))
+        return FALSE;
+      g_hash_table_insert (sheets, (gpointer) &coding->code_id, GUINT_TO_POINTER (g_hash_table_size (sheets) + 1));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_table (Excerpts          *ex,
+             GlossTableFormat   format,
+             const char        *out_path,
+             gboolean           sheet_per_code,
+             GError           **error)
+{
+  g_autoptr(GlossTableWriter) writer = gloss_table_writer_new (format, out_path, ex->title, error);
+  g_autoptr(GHashTable) sheets = g_hash_table_new (g_int64_hash, g_int64_equal);
   Row row;
 
-  if (book == NULL)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("Cannot create the spreadsheet"));
-      return FALSE;
-    }
-
-  bold = workbook_add_format (book);
-  format_set_bold (bold);
-  wrap = workbook_add_format (book);
-  format_set_text_wrap (wrap);
-  format_set_align (wrap, LXW_ALIGN_VERTICAL_TOP);
-  all = xlsx_add_sheet (book, "Codings", bold);
-
-  /* With a sheet per code, the sheets come in codebook order. */
-  if (sheet_per_code)
-    {
-      g_autoptr(GPtrArray) sorted = by_code (ex);
-      gint64 current = -1;
-
-      for (guint i = 0; i < sorted->len; i++)
-        {
-          const GlossCoding *coding = g_ptr_array_index (sorted, i);
-          Code *code = get (ex->codes, coding->code_id);
-          char *name;
-
-          if (coding->code_id == current)
-            continue;
-          current = coding->code_id;
-          name = sheet_name (code != NULL ? code->path : "?", names);
-          g_ptr_array_add (sheet_names, name);
-          g_hash_table_insert (sheets, (gpointer) &coding->code_id, xlsx_add_sheet (book, name, bold));
-        }
-    }
+  if (writer == NULL ||
+      !gloss_table_writer_add_sheet (writer, "Codings", columns, widths, 0, error))
+    return FALSE;
+  sheet_per_code = sheet_per_code && format == GLOSS_TABLE_XLSX;
+  if (sheet_per_code && !add_code_sheets (ex, writer, sheets, error))
+    return FALSE;
 
   for (guint r = 0; r < ex->codings->len; r++)
     {
       const GlossCoding *coding = g_ptr_array_index (ex->codings, r);
 
       fill_row (ex, coding, &row);
-      xlsx_write_row (all, r + 1, &row, wrap);
+      gloss_table_writer_select_sheet (writer, 0);
+      write_row (writer, &row);
+      if (!gloss_table_writer_end_row (writer, error))
+        return FALSE;
       if (sheet_per_code)
         {
-          lxw_worksheet *sheet = g_hash_table_lookup (sheets, &coding->code_id);
-          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (rows, sheet)) + 1;
-
-          xlsx_write_row (sheet, n, &row, wrap);
-          g_hash_table_insert (rows, sheet, GUINT_TO_POINTER (n));
+          gloss_table_writer_select_sheet (writer, GPOINTER_TO_UINT (g_hash_table_lookup (sheets, &coding->code_id)));
+          write_row (writer, &row);
+          gloss_table_writer_end_row (writer, NULL);
         }
     }
 
-  rc = workbook_close (book);
-  if (rc != LXW_NO_ERROR)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("Cannot write the spreadsheet: %s"), lxw_strerror (rc));
-      return FALSE;
-    }
-
-  return TRUE;
+  return gloss_table_writer_finish (writer, error);
 }
 
 gint64
@@ -851,7 +732,16 @@ gloss_excerpt_export (GlossProject              *project,
       return -1;
     }
 
-  file = _gloss_atomic_file_new (out_path, format != GLOSS_EXCERPT_XLSX, error);
+  if (format == GLOSS_EXCERPT_CSV || format == GLOSS_EXCERPT_XLSX)
+    {
+      ok = write_table (&ex, format == GLOSS_EXCERPT_CSV ? GLOSS_TABLE_CSV : GLOSS_TABLE_XLSX, out_path,
+                        options != NULL && options->sheet_per_code, error);
+      n = ex.codings->len;
+      excerpts_clear (&ex);
+      return ok ? n : -1;
+    }
+
+  file = _gloss_atomic_file_new (out_path, TRUE, error);
   if (file == NULL)
     {
       excerpts_clear (&ex);
@@ -860,13 +750,11 @@ gloss_excerpt_export (GlossProject              *project,
 
   switch (format)
     {
-    case GLOSS_EXCERPT_CSV: ok = write_csv (&ex, file->fp); break;
     case GLOSS_EXCERPT_JSON: ok = write_json (&ex, file->fp); break;
     case GLOSS_EXCERPT_HTML: ok = write_html (&ex, file->fp); break;
-    case GLOSS_EXCERPT_MARKDOWN: ok = write_markdown (&ex, file->fp); break;
-    case GLOSS_EXCERPT_XLSX:
+    case GLOSS_EXCERPT_MARKDOWN:
     default:
-      ok = write_xlsx (&ex, file->tmp_path, options != NULL && options->sheet_per_code, error);
+      ok = write_markdown (&ex, file->fp);
       break;
     }
 

@@ -7,10 +7,10 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
-#include <xlsxwriter.h>
 
 #include "gloss-exchange-private.h"
 #include "gloss-matrix.h"
+#include "gloss-table-writer.h"
 
 void
 gloss_matrix_free (GlossMatrix *matrix)
@@ -294,105 +294,53 @@ gloss_matrix_compute_finish (GlossProject  *project,
 
 /* Writing */
 
-static void
-csv_field (GString    *out,
-           const char *value)
+static GlossTableFormat
+table_format (GlossExcerptFormat format)
 {
-  if (strpbrk (value, ",\"\r\n") == NULL)
+  switch (format)
     {
-      g_string_append (out, value);
-      return;
+    case GLOSS_EXCERPT_XLSX: return GLOSS_TABLE_XLSX;
+    case GLOSS_EXCERPT_HTML: return GLOSS_TABLE_HTML;
+    default: return GLOSS_TABLE_CSV;
     }
-
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
 }
 
 static gboolean
-write_csv (const GlossMatrix  *matrix,
-           const char         *out_path,
-           GError            **error)
+write_table (const GlossMatrix   *matrix,
+             GlossTableFormat     format,
+             const char          *out_path,
+             GError             **error)
 {
-  g_autoptr(GlossAtomicFile) file = _gloss_atomic_file_new (out_path, TRUE, error);
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GlossTableWriter) writer = gloss_table_writer_new (format, out_path, matrix->corner, error);
+  g_autoptr(GPtrArray) header = g_ptr_array_new ();
+  g_autofree double *widths = g_new (double, matrix->col_labels->len + 2);
 
-  if (file == NULL)
+  if (writer == NULL)
     return FALSE;
 
-  csv_field (out, matrix->corner);
+  g_ptr_array_add (header, matrix->corner);
+  widths[0] = 30;
   for (guint c = 0; c < matrix->col_labels->len; c++)
     {
-      g_string_append_c (out, ',');
-      csv_field (out, g_ptr_array_index (matrix->col_labels, c));
+      g_ptr_array_add (header, g_ptr_array_index (matrix->col_labels, c));
+      widths[c + 1] = 12;
     }
-  g_string_append (out, "\r\n");
+  g_ptr_array_add (header, NULL);
+  widths[matrix->col_labels->len + 1] = -1;
+
+  if (!gloss_table_writer_add_sheet (writer, "Matrix", (const char * const *) header->pdata, widths, 1, error))
+    return FALSE;
 
   for (guint r = 0; r < matrix->row_labels->len; r++)
     {
-      csv_field (out, g_ptr_array_index (matrix->row_labels, r));
+      gloss_table_writer_label (writer, g_ptr_array_index (matrix->row_labels, r));
       for (guint c = 0; c < matrix->col_labels->len; c++)
-        g_string_append_printf (out, ",%" G_GINT64_FORMAT, gloss_matrix_get (matrix, r, c));
-      g_string_append (out, "\r\n");
+        gloss_table_writer_number (writer, gloss_matrix_get (matrix, r, c));
+      if (!gloss_table_writer_end_row (writer, error))
+        return FALSE;
     }
 
-  if (fwrite (out->str, 1, out->len, file->fp) != out->len)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("Cannot write the matrix"));
-      return FALSE;
-    }
-
-  return _gloss_atomic_file_commit (file, error);
-}
-
-static gboolean
-write_xlsx (const GlossMatrix  *matrix,
-            const char         *out_path,
-            GError            **error)
-{
-  g_autoptr(GlossAtomicFile) file = _gloss_atomic_file_new (out_path, FALSE, error);
-  lxw_workbook *book;
-  lxw_worksheet *sheet;
-  lxw_format *bold;
-  lxw_error rc;
-
-  if (file == NULL)
-    return FALSE;
-
-  book = workbook_new (file->tmp_path);
-  if (book == NULL)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("Cannot create the spreadsheet"));
-      return FALSE;
-    }
-  bold = workbook_add_format (book);
-  format_set_bold (bold);
-  sheet = workbook_add_worksheet (book, "Matrix");
-  worksheet_set_column (sheet, 0, 0, 30, NULL);
-  worksheet_write_string (sheet, 0, 0, matrix->corner, bold);
-  for (guint c = 0; c < matrix->col_labels->len; c++)
-    worksheet_write_string (sheet, 0, c + 1, g_ptr_array_index (matrix->col_labels, c), bold);
-  for (guint r = 0; r < matrix->row_labels->len; r++)
-    {
-      worksheet_write_string (sheet, r + 1, 0, g_ptr_array_index (matrix->row_labels, r), bold);
-      for (guint c = 0; c < matrix->col_labels->len; c++)
-        worksheet_write_number (sheet, r + 1, c + 1, gloss_matrix_get (matrix, r, c), NULL);
-    }
-  worksheet_freeze_panes (sheet, 1, 1);
-
-  rc = workbook_close (book);
-  if (rc != LXW_NO_ERROR)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("Cannot write the spreadsheet: %s"), lxw_strerror (rc));
-      return FALSE;
-    }
-
-  return _gloss_atomic_file_commit (file, error);
+  return gloss_table_writer_finish (writer, error);
 }
 
 gboolean
@@ -403,11 +351,9 @@ gloss_matrix_write (const GlossMatrix   *matrix,
 {
   g_return_val_if_fail (matrix != NULL && out_path != NULL, FALSE);
 
-  if (format == GLOSS_EXCERPT_CSV)
-    return write_csv (matrix, out_path, error);
-  if (format == GLOSS_EXCERPT_XLSX)
-    return write_xlsx (matrix, out_path, error);
+  if (format == GLOSS_EXCERPT_CSV || format == GLOSS_EXCERPT_XLSX || format == GLOSS_EXCERPT_HTML)
+    return write_table (matrix, table_format (format), out_path, error);
 
-  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("A matrix is written as CSV or XLSX"));
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("A matrix is written as CSV, XLSX or HTML"));
   return FALSE;
 }
