@@ -601,7 +601,8 @@ write_markdown (Excerpts *ex,
 
 /* CSV and XLSX: one row per coding */
 
-static const double widths[] = { 24, 8, 14, 24, 8, 8, 60, 30, 20, 20, -1 };
+static const double widths[] = { 24, 8, 14, 24, 8, 8, 60, 30, 20, 20 };
+G_STATIC_ASSERT (G_N_ELEMENTS (widths) == G_N_ELEMENTS (columns));
 
 static void
 write_row (GlossTableWriter *writer,
@@ -665,7 +666,7 @@ add_code_sheets (Excerpts          *ex,
         continue;
       current = coding->code_id;
       name = sheet_name (code != NULL ? code->path : "?", names);
-      if (!gloss_table_writer_add_sheet (writer, name, columns, widths, 0, error))
+      if (!gloss_table_writer_add_sheet (writer, name, columns, G_N_ELEMENTS (columns), widths, 0, error))
         return FALSE;
       g_hash_table_insert (sheets, (gpointer) &coding->code_id, GUINT_TO_POINTER (g_hash_table_size (sheets) + 1));
     }
@@ -685,7 +686,7 @@ write_table (Excerpts          *ex,
   Row row;
 
   if (writer == NULL ||
-      !gloss_table_writer_add_sheet (writer, "Codings", columns, widths, 0, error))
+      !gloss_table_writer_add_sheet (writer, "Codings", columns, G_N_ELEMENTS (columns), widths, 0, error))
     return FALSE;
   sheet_per_code = sheet_per_code && format == GLOSS_TABLE_XLSX;
   if (sheet_per_code && !add_code_sheets (ex, writer, sheets, error))

@@ -313,7 +313,7 @@ write_table (const GlossMatrix   *matrix,
 {
   g_autoptr(GlossTableWriter) writer = gloss_table_writer_new (format, out_path, matrix->corner, error);
   g_autoptr(GPtrArray) header = g_ptr_array_new ();
-  g_autofree double *widths = g_new (double, matrix->col_labels->len + 2);
+  g_autofree double *widths = g_new (double, matrix->col_labels->len + 1);
 
   if (writer == NULL)
     return FALSE;
@@ -325,10 +325,8 @@ write_table (const GlossMatrix   *matrix,
       g_ptr_array_add (header, g_ptr_array_index (matrix->col_labels, c));
       widths[c + 1] = 12;
     }
-  g_ptr_array_add (header, NULL);
-  widths[matrix->col_labels->len + 1] = -1;
-
-  if (!gloss_table_writer_add_sheet (writer, "Matrix", (const char * const *) header->pdata, widths, 1, error))
+  if (!gloss_table_writer_add_sheet (writer, "Matrix", (const char * const *) header->pdata, header->len,
+                                     widths, 1, error))
     return FALSE;
 
   for (guint r = 0; r < matrix->row_labels->len; r++)

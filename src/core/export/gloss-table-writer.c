@@ -196,6 +196,7 @@ gboolean
 gloss_table_writer_add_sheet (GlossTableWriter   *writer,
                               const char         *name,
                               const char * const *header,
+                              guint               n_header,
                               const double       *widths,
                               guint               frozen_columns,
                               GError            **error)
@@ -210,11 +211,11 @@ gloss_table_writer_add_sheet (GlossTableWriter   *writer,
           return FALSE;
         }
       writer->row = 0;
-      for (guint i = 0; widths != NULL && widths[i] >= 0; i++)
+      for (guint i = 0; widths != NULL && i < n_header; i++)
         worksheet_set_column (writer->sheet, i, i, widths[i], NULL);
-      for (guint i = 0; header != NULL && header[i] != NULL; i++)
+      for (guint i = 0; i < n_header; i++)
         worksheet_write_string (writer->sheet, 0, i, header[i], writer->bold);
-      if (header != NULL)
+      if (n_header > 0)
         {
           worksheet_freeze_panes (writer->sheet, 1, frozen_columns);
           writer->row = 1;
@@ -233,10 +234,10 @@ gloss_table_writer_add_sheet (GlossTableWriter   *writer,
           gloss_html_append_escaped (writer->out, name);
           g_string_append (writer->out, "</caption>\n");
         }
-      if (header != NULL)
+      if (n_header > 0)
         {
           g_string_append (writer->out, "<thead><tr>");
-          for (guint i = 0; header[i] != NULL; i++)
+          for (guint i = 0; i < n_header; i++)
             {
               g_string_append (writer->out, "<th>");
               gloss_html_append_escaped (writer->out, header[i]);
@@ -250,13 +251,13 @@ gloss_table_writer_add_sheet (GlossTableWriter   *writer,
 
     case GLOSS_TABLE_CSV:
     default:
-      for (guint i = 0; header != NULL && header[i] != NULL; i++)
+      for (guint i = 0; i < n_header; i++)
         {
           if (i > 0)
             g_string_append_c (writer->out, ',');
           gloss_csv_append_field (writer->out, header[i]);
         }
-      if (header != NULL)
+      if (n_header > 0)
         g_string_append (writer->out, "\r\n");
       return flush (writer, FALSE, error);
     }

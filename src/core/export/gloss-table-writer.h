@@ -29,12 +29,13 @@ GlossTableWriter *gloss_table_writer_new     (GlossTableFormat   format,
                                               const char        *title,
                                               GError           **error);
 /* A new sheet (XLSX), table (HTML) or, in CSV, nothing but a header row
- * that follows; @header is the first row, shown bold and kept in view with
- * the first @frozen_columns columns; @widths (in characters, a negative
- * width ends the list) may be NULL. */
+ * that follows; the @n_header cells of @header are the first row, shown bold
+ * and kept in view with the first @frozen_columns columns; @widths (in
+ * characters, one per header cell) may be NULL. */
 gboolean          gloss_table_writer_add_sheet (GlossTableWriter   *writer,
                                                 const char         *name,
                                                 const char * const *header,
+                                                guint               n_header,
                                                 const double       *widths,
                                                 guint               frozen_columns,
                                                 GError            **error);
