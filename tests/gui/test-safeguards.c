@@ -1,6 +1,8 @@
-/* test-history-gui.c: undo in the real window: the sample opens with nothing
- * to undo, the Edit menu names what Undo and Redo would do, a large undo is
- * announced with a way back; the password dialog for an encrypted PDF.
+/* test-safeguards.c: in the real window, what keeps a user from losing work
+ * or being surprised: the sample opens with nothing to undo, the Edit menu
+ * names what Undo and Redo would do, a large undo is announced with a way
+ * back; one password dialog for an encrypted PDF; the Export dialog says
+ * that a .qdpx carries an encrypted PDF encrypted.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,8 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "gloss-export-dialog.h"
+#include "gloss-file-chooser.h"
 #include "gloss-window-private.h"
 #include "gloss-gui-test.h"
 
@@ -474,6 +478,95 @@ test_password_dialog_button (void)
   check_password_dialog (FALSE);
 }
 
+/* Exporting a .qdpx with an encrypted PDF says it stays encrypted */
+
+static gpointer
+find_dialog (GlossWindow *window,
+             GType        type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+on_exported (GlossExportDialog *dialog,
+             const char        *format,
+             const char        *path,
+             gint64             n_codings,
+             gboolean          *done)
+{
+  *done = TRUE;
+}
+
+static void
+test_export_encrypted_warning (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "locked.gloss", NULL);
+  g_autofree char *out = g_build_filename (dir, "locked.qdpx", NULL);
+  g_autofree char *pdf = g_build_filename (g_getenv ("GLOSS_CORPUS_DIR"), "libreoffice-writer-password.pdf", NULL);
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *answer[] = { out, NULL };
+  GlossExportDialog *dialog;
+  GlossWindow *window;
+  const char *warning;
+  gboolean done = FALSE;
+
+  project = gloss_project_create (path, "Locked", &error);
+  g_assert_no_error (error);
+  gloss_project_add_coder (project, "Tester", NULL, &error);
+  gloss_project_import_file (project, pdf, PDF_PASSWORD, NULL, &error);
+  g_assert_no_error (error);
+  gloss_project_import_text (project, "open.txt", "Nothing to hide here.", -1, &error);
+  g_assert_no_error (error);
+  gloss_project_close (project);
+  window = open_window (path);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "export", NULL);
+  spin (50);
+  dialog = find_dialog (window, GLOSS_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &done);
+
+  /* Excerpts carry text only: nothing to warn about. */
+  g_assert_true (gloss_export_dialog_set_format (dialog, "csv"));
+  g_assert_null (gloss_export_dialog_get_warning (dialog));
+
+  /* A .qdpx carries the PDF's bytes, still encrypted: said before exporting. */
+  g_assert_true (gloss_export_dialog_set_format (dialog, "qdpx"));
+  warning = gloss_export_dialog_get_warning (dialog);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "“libreoffice-writer-password.pdf” is protected by a password"));
+  g_assert_nonnull (strstr (warning, "will ask for its password"));
+  g_assert_null (strstr (warning, "open.txt"));
+  g_assert_null (strstr (warning, PDF_PASSWORD));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_starting_with,
+                                 "“libreoffice-writer-password.pdf” is protected by a password"));
+
+  /* And after it, in the window's message. */
+  gloss_file_chooser_push_answer_for_test (answer);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "export.export", NULL);
+  for (int i = 0; i < 1000 && !done; i++)
+    spin (20);
+  g_assert_true (done);
+  spin (200);
+  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window->toast_overlay), is_label_starting_with,
+                                 "Exported the project to locked.qdpx: 1 PDF in it asks for its password"));
+
+  close_window (window);
+  g_remove (out);
+  remove_project (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,10 +574,11 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_func ("/history-gui/sample-undo", test_sample_undo);
-  g_test_add_func ("/history-gui/menu-labels", test_menu_labels);
-  g_test_add_func ("/history-gui/password-dialog-enter", test_password_dialog_enter);
-  g_test_add_func ("/history-gui/password-dialog-button", test_password_dialog_button);
+  g_test_add_func ("/safeguards/sample-undo", test_sample_undo);
+  g_test_add_func ("/safeguards/menu-labels", test_menu_labels);
+  g_test_add_func ("/safeguards/password-dialog-enter", test_password_dialog_enter);
+  g_test_add_func ("/safeguards/password-dialog-button", test_password_dialog_button);
+  g_test_add_func ("/safeguards/export-encrypted-warning", test_export_encrypted_warning);
 
   return g_test_run ();
 }
