@@ -43,9 +43,10 @@ menu_text_for_step (const GlossHistoryStep *step)
   return g_strjoinv ("__", parts);
 }
 
-char *
-_gloss_window_dup_history_label (GlossWindow *self,
-                                 gboolean     undo)
+/* "_Undo Delete code “Funding”", or "_Undo" when there is nothing to undo */
+static char *
+dup_history_label (GlossWindow *self,
+                   gboolean     undo)
 {
   g_autoptr(GlossHistoryStep) step = NULL;
   g_autofree char *text = NULL;
@@ -99,8 +100,8 @@ static void
 update_history_menu (GlossWindow *self)
 {
   GMenuModel *menu = gtk_menu_button_get_menu_model (self->primary_menu_button);
-  g_autofree char *undo_label = _gloss_window_dup_history_label (self, TRUE);
-  g_autofree char *redo_label = _gloss_window_dup_history_label (self, FALSE);
+  g_autofree char *undo_label = dup_history_label (self, TRUE);
+  g_autofree char *redo_label = dup_history_label (self, FALSE);
 
   if (menu == NULL)
     return;

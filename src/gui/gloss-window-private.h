@@ -89,9 +89,6 @@ struct _GlossWindow
 
 void     _gloss_window_add_actions            (GlossWindow      *self);
 void     _gloss_window_update_actions         (GlossWindow      *self);
-/* "_Undo Delete code “Funding”", or "_Undo" when there is nothing to undo */
-char    *_gloss_window_dup_history_label      (GlossWindow      *self,
-                                               gboolean          undo);
 void     _gloss_window_watch_project          (GlossWindow      *self);
 void     _gloss_window_refresh                (GlossWindow      *self,
                                                guint             changes);
