@@ -4,7 +4,8 @@
 # Usage: make-sample.sh GLOSS_CLI OUTPUT.gloss TITLE SAMPLE.json DOCUMENT...
 #
 # Creates OUTPUT.gloss, imports the DOCUMENTs in the order given, then loads
-# the coders, the codebook and the codings of SAMPLE.json. The codings find
+# the coders, the codebook and the codings of SAMPLE.json, and hands it over
+# with an empty undo history. The codings find
 # their passages by phrase ("match"), so a phrase that the typeset PDFs no
 # longer contain makes `gloss-cli load` fail, and with it the build: nothing
 # half-made is left behind.
@@ -42,6 +43,10 @@ rm -f "$out" "$tmp" "$tmp-wal" "$tmp-shm" "$tmp-journal"
   || fail "gloss-cli load failed: a phrase of $json is no longer in the documents?"
 "$cli" check "$tmp" >/dev/null \
   || fail "gloss-cli check found a problem in the sample project"
+# Whoever opens the sample starts with an empty undo history: the first
+# Ctrl+Z must not take back the whole build.
+"$cli" hand-over "$tmp" \
+  || fail "gloss-cli hand-over failed"
 
 # The project is complete: only now does it take its final name.
 for suffix in -wal -shm -journal; do

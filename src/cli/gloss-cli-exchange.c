@@ -196,6 +196,38 @@ resolve_filter (GlossProject  *project,
   return TRUE;
 }
 
+static void
+print_warnings (GPtrArray *warnings)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    fprintf (stderr, _("gloss-cli: warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
+}
+
+/* export --json: {"file", "format", "warnings": [...]} */
+static void
+print_export_summary (const char *out,
+                      const char *format,
+                      GPtrArray  *warnings)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, out);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, format);
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < warnings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (warnings, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  gloss_cli_print_json (root);
+}
+
 int
 gloss_cli_export (int    argc,
                   char **argv)
@@ -205,11 +237,14 @@ gloss_cli_export (int    argc,
   g_autofree char *format = NULL, *out = NULL, *doc = NULL, *coder = NULL, *code = NULL;
   GlossExcerptOptions options = { 0 };
   GlossExcerptFormat excerpt_format = GLOSS_EXCERPT_CSV;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   gboolean sheet_per_code = FALSE;
+  gboolean json = FALSE;
   gboolean refi;
   int status;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("qdpx, qdc, csv, xlsx, json, html or md"), "FORMAT" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a summary of the export as JSON"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write"), "OUT" },
     { "doc", 'd', 0, G_OPTION_ARG_STRING, &doc, N_("Only this document (id or title)"), "DOC" },
     { "coder", 0, 0, G_OPTION_ARG_STRING, &coder, N_("Only this coder’s codings"), "NAME" },
@@ -218,7 +253,7 @@ gloss_cli_export (int    argc,
     { NULL }
   };
 
-  if (!gloss_cli_parse ("export", "PROJECT --format FORMAT -o OUT",
+  if (!gloss_cli_parse ("export", "PROJECT --format FORMAT -o OUT [--json]",
                         _("Export the project (qdpx), its codebook (qdc) or its coded excerpts."),
                         entries, &argc, &argv, 1, 1, &status))
     return status;
@@ -236,29 +271,35 @@ gloss_cli_export (int    argc,
     return gloss_cli_fail (error);
 
   if (g_str_equal (format, "qdpx"))
-    return gloss_qdpx_export (project, out, &error) ? GLOSS_CLI_OK : gloss_cli_fail (error);
-  if (g_str_equal (format, "qdc"))
-    return gloss_qdc_export (project, out, &error) ? GLOSS_CLI_OK : gloss_cli_fail (error);
+    {
+      if (!gloss_qdpx_export (project, out, &error) ||
+          !gloss_qdpx_export_warnings (project, warnings, &error))
+        return gloss_cli_fail (error);
+    }
+  else if (g_str_equal (format, "qdc"))
+    {
+      if (!gloss_qdc_export (project, out, &error))
+        return gloss_cli_fail (error);
+    }
+  else
+    {
+      if (!resolve_filter (project, doc, coder, code, &options.document_id, &options.coder_id,
+                           &options.code_id, &error))
+        return gloss_cli_fail (error);
+      options.sheet_per_code = sheet_per_code;
 
-  if (!resolve_filter (project, doc, coder, code, &options.document_id, &options.coder_id,
-                       &options.code_id, &error))
-    return gloss_cli_fail (error);
-  options.sheet_per_code = sheet_per_code;
+      if (gloss_excerpt_export (project, excerpt_format, &options, out, &error) < 0)
+        return gloss_cli_fail (error);
+    }
 
-  if (gloss_excerpt_export (project, excerpt_format, &options, out, &error) < 0)
-    return gloss_cli_fail (error);
+  print_warnings (warnings);
+  if (json)
+    print_export_summary (out, format, warnings);
 
   return GLOSS_CLI_OK;
 }
 
 /* import-qdpx, import-qdc */
-
-static void
-print_warnings (GPtrArray *warnings)
-{
-  for (guint i = 0; i < warnings->len; i++)
-    fprintf (stderr, _("gloss-cli: warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
-}
 
 int
 gloss_cli_import_qdpx (int    argc,

@@ -73,6 +73,7 @@ int gloss_cli_search     (int argc, char **argv);
 int gloss_cli_check      (int argc, char **argv);
 int gloss_cli_undo       (int argc, char **argv);
 int gloss_cli_redo       (int argc, char **argv);
+int gloss_cli_hand_over  (int argc, char **argv);
 int gloss_cli_copy        (int argc, char **argv);
 int gloss_cli_merge       (int argc, char **argv);
 int gloss_cli_export      (int argc, char **argv);

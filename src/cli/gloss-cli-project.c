@@ -103,11 +103,13 @@ undo_or_redo (int       argc,
 {
   g_autoptr(GlossProject) project = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
+  g_autoptr(GlossHistoryStep) step = NULL;
+  g_autofree char *description = NULL;
   int status;
 
   if (!gloss_cli_parse (undo ? "undo" : "redo", "PROJECT",
-                        undo ? _("Undo the last change.") : _("Redo the last undone change."),
+                        undo ? _("Undo the last change and print what it was.")
+                             : _("Redo the last undone change and print what it was."),
                         NULL, &argc, &argv, 1, 1, &status))
     return status;
 
@@ -115,11 +117,36 @@ undo_or_redo (int       argc,
   if (project == NULL)
     return gloss_cli_fail (error);
 
-  label = undo ? gloss_project_dup_undo_label (project) : gloss_project_dup_redo_label (project);
+  step = undo ? gloss_project_get_undo_step (project) : gloss_project_get_redo_step (project);
   if (!(undo ? gloss_project_undo (project, &error) : gloss_project_redo (project, &error)))
     return gloss_cli_fail (error);
 
-  printf (undo ? _("Undone: %s\n") : _("Redone: %s\n"), label);
+  description = gloss_history_step_describe (step);
+  printf (undo ? _("Undone: %s\n") : _("Redone: %s\n"), description);
+  return GLOSS_CLI_OK;
+}
+
+/* A project made by a script and given to someone: their undo stops here. */
+int
+gloss_cli_hand_over (int    argc,
+                     char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!gloss_cli_parse ("hand-over", "PROJECT",
+                        _("Forget the undo history, so that undo stops at the project as it is now."),
+                        NULL, &argc, &argv, 1, 1, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL)
+    return gloss_cli_fail (error);
+
+  if (!gloss_project_clear_history (project, &error))
+    return gloss_cli_fail (error);
+
   return GLOSS_CLI_OK;
 }
 

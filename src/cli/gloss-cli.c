@@ -29,6 +29,7 @@ static const GlossCliCommand commands[] = {
   { "check", "PROJECT", N_("Check a project file"), gloss_cli_check },
   { "undo", "PROJECT", N_("Undo the last change"), gloss_cli_undo },
   { "redo", "PROJECT", N_("Redo the last undone change"), gloss_cli_redo },
+  { "hand-over", "PROJECT", N_("Forget the undo history: undo stops here"), gloss_cli_hand_over },
   { "copy", "PROJECT OUT --coder NAME [--without-codings]", N_("Make a copy for one coder"), gloss_cli_copy },
   { "merge", "LEAD OTHER... [--theirs] [--json]", N_("Merge coders’ copies into the lead project"), gloss_cli_merge },
   { "export", "PROJECT --format qdpx|qdc|csv|xlsx|json|html|md -o OUT [--coder NAME] [--code PATH] [--doc DOC]",

@@ -29,6 +29,10 @@ struct _GlossDocumentList
   gint64              import_started;
   gboolean            selecting;
   char               *next_password;
+  /* Encrypted PDFs wait here for the password dialog, which asks for one
+   * file at a time: the dialog shown (or NULL) and the paths after it. */
+  AdwMessageDialog   *password_dialog;
+  GQueue              locked_paths;
   gint64              coder_id;   /* counts only this coder's codings (blind mode); 0: all */
 
   /* Template children */
@@ -466,22 +470,62 @@ toast_result (GlossDocumentList       *self,
     g_signal_emit (self, signals[TOAST], 0, message);
 }
 
-/* An encrypted PDF: ask for its password and import it again. */
+/* An encrypted PDF: ask for its password and import it again.
+ *
+ * One dialog at a time, closed as soon as it is answered, however it is
+ * answered (button, Enter, Escape); an answer that comes after it closed
+ * (a second Enter) is not taken twice. */
+
+typedef struct
+{
+  char     *path;
+  gboolean  retry;   /* a password was given and did not open it */
+} LockedFile;
+
+static void
+locked_file_free (LockedFile *locked)
+{
+  g_free (locked->path);
+  g_free (locked);
+}
 
 static void import_with_password (GlossDocumentList *self,
                                   const char        *path,
                                   const char        *password);
+static void show_next_password_dialog (GlossDocumentList *self);
+
+static void
+close_password_dialog (GlossDocumentList *self)
+{
+  g_autoptr(AdwMessageDialog) dialog = g_steal_pointer (&self->password_dialog);
+
+  if (dialog == NULL)
+    return;
+
+  /* The entry gives up the focus while it is alive: GTK 4.8 tells a
+   * password entry's focus controller about it after it is gone otherwise. */
+  gtk_root_set_focus (GTK_ROOT (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
 
 static void
 on_password_response (AdwMessageDialog  *dialog,
                       const char        *response,
                       GlossDocumentList *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autofree char *path = NULL;
+  g_autofree char *password = NULL;
+
+  if (dialog != self->password_dialog)
+    return;
+
+  path = g_strdup (g_object_get_data (G_OBJECT (dialog), "path"));
+  password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog))));
+  close_password_dialog (self);
 
   if (g_strcmp0 (response, "import") == 0)
-    import_with_password (self, path, gtk_editable_get_text (entry));
+    import_with_password (self, path, password);
+  show_next_password_dialog (self);
 }
 
 static gboolean
@@ -501,38 +545,56 @@ on_password_activate (GtkPasswordEntry *entry,
 }
 
 static void
-ask_password (GlossDocumentList *self,
-              const char        *path,
-              gboolean           retry)
+show_next_password_dialog (GlossDocumentList *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *name = g_path_get_basename (path);
+  LockedFile *locked;
+  g_autofree char *name = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  if (retry)
+  if (self->password_dialog != NULL || (locked = g_queue_pop_head (&self->locked_paths)) == NULL)
+    return;
+
+  name = g_path_get_basename (locked->path);
+  if (locked->retry)
     body = g_strdup_printf (_("The password does not open “%s”. Try again."), name);
   else
     body = g_strdup_printf (_("“%s” is protected by a password."), name);
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Password Required"), body);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Password Required"), body));
   entry = gtk_password_entry_new ();
   gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
   g_signal_connect_object (entry, "activate", G_CALLBACK (on_password_activate), dialog, 0);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "import", _("_Import"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "import");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (locked->path), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_password_response), self, 0);
+  locked_file_free (locked);
+
+  self->password_dialog = g_object_ref (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+ask_password (GlossDocumentList *self,
+              const char        *path,
+              gboolean           retry)
+{
+  LockedFile *locked = g_new0 (LockedFile, 1);
+
+  locked->path = g_strdup (path);
+  locked->retry = retry;
+  g_queue_push_tail (&self->locked_paths, locked);
+  show_next_password_dialog (self);
 }
 
 static void
@@ -716,6 +778,8 @@ gloss_document_list_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->next_password, g_free);
+  g_queue_clear_full (&self->locked_paths, (GDestroyNotify) locked_file_free);
+  close_password_dialog (self);
 
   G_OBJECT_CLASS (gloss_document_list_parent_class)->dispose (object);
 }

@@ -51,6 +51,8 @@ struct _GlossExportDialog
   GtkWidget          *sheet_row;
   GtkSwitch          *sheet_switch;
   AdwPreferencesGroup *filter_group;
+  GtkWidget          *warning_group;
+  GtkLabel           *warning_label;
   AdwComboRow        *coder_row;
   AdwComboRow        *code_row;
   AdwComboRow        *document_row;
@@ -152,6 +154,32 @@ gloss_export_dialog_count_codings (GlossExportDialog *self)
   return total;
 }
 
+/* What the chosen format cannot carry as it is, said before exporting. */
+static void
+update_warnings (GlossExportDialog *self)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+
+  if (g_str_equal (current_format (self)->id, "qdpx"))
+    gloss_qdpx_export_warnings (self->project, warnings, NULL);
+
+  g_ptr_array_add (warnings, NULL);
+  text = g_strjoinv ("\n", (char **) warnings->pdata);
+  gtk_label_set_text (self->warning_label, text);
+  gtk_widget_set_visible (self->warning_group, warnings->len > 1);
+}
+
+const char *
+gloss_export_dialog_get_warning (GlossExportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
+
+  if (!gtk_widget_get_visible (self->warning_group))
+    return NULL;
+  return gtk_label_get_text (self->warning_label);
+}
+
 static void
 update_summary (GlossExportDialog *self)
 {
@@ -162,6 +190,7 @@ update_summary (GlossExportDialog *self)
   gtk_widget_set_visible (self->sheet_row, g_str_equal (format->id, "xlsx"));
   /* The REFI-QDA formats carry everything; filters do not apply. */
   gtk_widget_set_visible (GTK_WIDGET (self->filter_group), !format->refi);
+  update_warnings (self);
 
   if (g_str_equal (format->id, "qdpx"))
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
@@ -522,6 +551,8 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, sheet_row);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, sheet_switch);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, filter_group);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, warning_group);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, warning_label);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, coder_row);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, code_row);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, document_row);

@@ -34,5 +34,7 @@ void               gloss_export_dialog_set_sheet_per_code (GlossExportDialog *se
                                                            gboolean           sheet_per_code);
 /* The codings the current choice exports (-1 for the REFI-QDA formats). */
 gint64             gloss_export_dialog_count_codings (GlossExportDialog *self);
+/* The warning shown for the chosen format (encrypted PDFs in a .qdpx), or NULL. */
+const char        *gloss_export_dialog_get_warning   (GlossExportDialog *self);
 
 G_END_DECLS

@@ -21,6 +21,95 @@ set_enabled (GlossWindow *self,
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
+/* The Edit menu names what Undo and Redo would do */
+
+#define HISTORY_LABEL_MAX 60
+
+/* The step's description, shortened and with its underscores kept from
+ * being read as mnemonics. */
+static char *
+menu_text_for_step (const GlossHistoryStep *step)
+{
+  g_autofree char *description = gloss_history_step_describe (step);
+  g_autofree char *shortened = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (g_utf8_strlen (description, -1) > HISTORY_LABEL_MAX)
+    {
+      g_autofree char *head = g_utf8_substring (description, 0, HISTORY_LABEL_MAX - 1);
+      shortened = g_strconcat (head, "…", NULL);
+    }
+  parts = g_strsplit (shortened != NULL ? shortened : description, "_", -1);
+  return g_strjoinv ("__", parts);
+}
+
+/* "_Undo Delete code “Funding”", or "_Undo" when there is nothing to undo */
+static char *
+dup_history_label (GlossWindow *self,
+                   gboolean     undo)
+{
+  g_autoptr(GlossHistoryStep) step = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->project != NULL && !gloss_project_get_read_only (self->project))
+    step = undo ? gloss_project_get_undo_step (self->project) : gloss_project_get_redo_step (self->project);
+  if (step == NULL)
+    return g_strdup (undo ? _("_Undo") : _("_Redo"));
+
+  text = menu_text_for_step (step);
+  /* Translators: a menu item, "Undo Delete code “Funding”" */
+  return g_strdup_printf (undo ? _("_Undo %s") : _("_Redo %s"), text);
+}
+
+/* Replaces the label of the item of @menu (or of its sections) that
+ * activates @action, if it differs. */
+static gboolean
+relabel_menu_item (GMenuModel *menu,
+                   const char *action,
+                   const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *item_action = NULL;
+      g_autofree char *item_label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (section != NULL && relabel_menu_item (section, action, label))
+        return TRUE;
+
+      if (!g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) ||
+          !g_str_equal (item_action, action))
+        continue;
+
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label);
+      if (g_strcmp0 (item_label, label) == 0 || !G_IS_MENU (menu))
+        return TRUE;
+
+      item = g_menu_item_new_from_model (menu, i);
+      g_menu_item_set_label (item, label);
+      g_menu_remove (G_MENU (menu), i);
+      g_menu_insert_item (G_MENU (menu), i, item);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+update_history_menu (GlossWindow *self)
+{
+  GMenuModel *menu = gtk_menu_button_get_menu_model (self->primary_menu_button);
+  g_autofree char *undo_label = dup_history_label (self, TRUE);
+  g_autofree char *redo_label = dup_history_label (self, FALSE);
+
+  if (menu == NULL)
+    return;
+
+  relabel_menu_item (menu, "win.undo", undo_label);
+  relabel_menu_item (menu, "win.redo", redo_label);
+}
+
 void
 _gloss_window_update_actions (GlossWindow *self)
 {
@@ -44,6 +133,7 @@ _gloss_window_update_actions (GlossWindow *self)
   set_enabled (self, "set-coding-range-to-selection", has_coding && writable);
   set_enabled (self, "undo", writable && gloss_project_can_undo (self->project));
   set_enabled (self, "redo", writable && gloss_project_can_redo (self->project));
+  update_history_menu (self);
   set_enabled (self, "coder", has_project);
   set_enabled (self, "add-coder", writable);
   set_enabled (self, "show-all-coders", has_project);
@@ -307,6 +397,32 @@ set_coding_memo_action (GSimpleAction *action,
 
 /* History */
 
+/* Undoing or redoing a large step says so, and offers to go back: it is
+ * one click away, as the change itself was. */
+static void
+announce_large_step (GlossWindow            *self,
+                     const GlossHistoryStep *step,
+                     gboolean                undone)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (step == NULL || !gloss_history_step_is_large (step))
+    return;
+
+  description = gloss_history_step_describe (step);
+  escaped = g_markup_escape_text (description, -1);
+  title = g_strdup_printf (undone ? _("Undone: %s") : _("Redone: %s"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, undone ? _("_Redo") : _("_Undo"));
+  adw_toast_set_action_name (toast, undone ? "win.redo" : "win.undo");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 undo_action (GSimpleAction *action,
              GVariant      *param,
@@ -314,10 +430,14 @@ undo_action (GSimpleAction *action,
 {
   GlossWindow *self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GlossHistoryStep) step = NULL;
 
   gloss_inspector_flush_memo (self->inspector);
+  step = gloss_project_get_undo_step (self->project);
   if (!gloss_project_undo (self->project, &error))
     _gloss_window_show_error (self, error);
+  else
+    announce_large_step (self, step, TRUE);
   _gloss_window_update_actions (self);
 }
 
@@ -328,9 +448,13 @@ redo_action (GSimpleAction *action,
 {
   GlossWindow *self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GlossHistoryStep) step = NULL;
 
+  step = gloss_project_get_redo_step (self->project);
   if (!gloss_project_redo (self->project, &error))
     _gloss_window_show_error (self, error);
+  else
+    announce_large_step (self, step, FALSE);
   _gloss_window_update_actions (self);
 }
 

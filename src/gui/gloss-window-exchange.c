@@ -358,7 +358,20 @@ on_exported (GlossExportDialog *dialog,
   g_autofree char *message = NULL;
 
   if (g_strcmp0 (format, "qdpx") == 0)
-    message = g_strdup_printf (_("Exported the project to %s"), name);
+    {
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+
+      gloss_qdpx_export_warnings (self->project, warnings, NULL);
+      if (warnings->len > 0)
+        /* Translators: the PDFs are still encrypted in the exported file */
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Exported the project to %s: %u PDF in it asks for its password",
+                                                "Exported the project to %s: %u PDFs in it ask for their password",
+                                                warnings->len),
+                                   name, warnings->len);
+      else
+        message = g_strdup_printf (_("Exported the project to %s"), name);
+    }
   else if (g_strcmp0 (format, "qdc") == 0)
     message = g_strdup_printf (_("Exported the codebook to %s"), name);
   else

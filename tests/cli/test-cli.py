@@ -11,11 +11,13 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import zipfile
 
 CLI, TYPESET, CORPUS = sys.argv[1:4]
 
 COMMANDS = ["init", "import", "documents", "text", "coders", "coder-add", "codes",
-            "code-add", "code", "codings", "load", "search", "check", "undo", "redo"]
+            "code-add", "code", "codings", "load", "search", "check", "undo", "redo",
+            "hand-over"]
 
 
 def run(*args, ok=True):
@@ -266,6 +268,68 @@ class Cli(unittest.TestCase):
         self.assertEqual(self.json("codings", self.project)[0]["guid"], guid)
         self.assertEqual(run("redo", self.project, ok=False).returncode, 1)
         self.assertIn("ok", run("check", self.project).stdout)
+
+    def load_codings(self, n):
+        body = {"codings": [{"document": "forum.txt", "coder": "Amina", "code": "Independence",
+                             "start": i, "end": i + 5} for i in range(n)]}
+        run("load", self.project, self.write("many.json", json.dumps(body)))
+
+    def test_undo_redo_say_what(self):
+        self.prepare()
+        self.load_codings(12)
+        p = run("undo", self.project)
+        self.assertEqual(p.stdout, "Undone: Load codings (12 codings)\n")
+        self.assertEqual(self.json("codings", self.project), [])
+        p = run("redo", self.project)
+        self.assertEqual(p.stdout, "Redone: Load codings (12 codings)\n")
+        self.assertEqual(len(self.json("codings", self.project)), 12)
+        p = run("undo", self.project)
+        p = run("undo", self.project)
+        self.assertEqual(p.stdout, "Undone: Add code “Independence”\n")
+
+    def test_hand_over(self):
+        self.prepare()
+        self.load_codings(3)
+        before = [self.json(k, self.project) for k in ("documents", "coders", "codes", "codings")]
+        run("hand-over", self.project)
+        p = run("undo", self.project, ok=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("Nothing to undo", p.stderr)
+        self.assertEqual([self.json(k, self.project) for k in ("documents", "coders", "codes", "codings")],
+                         before)
+        # What comes after it can be undone, and undo stops there again.
+        run("coder-add", self.project, "Sara")
+        self.assertIn("Add coder “Sara”", run("undo", self.project).stdout)
+        self.assertEqual(run("undo", self.project, ok=False).returncode, 1)
+        self.assertEqual([self.json(k, self.project) for k in ("documents", "coders", "codes", "codings")],
+                         before)
+        self.assertEqual(run("hand-over", os.path.join(self.dir, "missing.gloss"), ok=False).returncode, 1)
+
+    def test_export_encrypted_pdf_warns(self):
+        locked = os.path.join(CORPUS, "libreoffice-writer-password.pdf")
+        run("import", self.project, locked, "--password", "openpassword")
+        out = os.path.join(self.dir, "out.qdpx")
+        p = run("export", self.project, "--format", "qdpx", "-o", out)
+        self.assertIn("gloss-cli: warning: “libreoffice-writer-password.pdf” is protected by a password", p.stderr)
+        self.assertIn("will ask for its password", p.stderr)
+        self.assertNotIn("openpassword", p.stderr)
+        summary = json.loads(run("export", self.project, "--format", "qdpx", "-o", out, "--json").stdout)
+        self.assertEqual(summary["file"], out)
+        self.assertEqual(summary["format"], "qdpx")
+        self.assertEqual(len(summary["warnings"]), 1)
+        self.assertIn("libreoffice-writer-password.pdf", summary["warnings"][0])
+        # The archive holds the PDF as it was imported: still encrypted.
+        with open(locked, "rb") as f:
+            original = f.read()
+        with zipfile.ZipFile(out) as z:
+            pdfs = [z.read(n) for n in z.namelist() if n.endswith(".pdf")]
+        self.assertEqual(pdfs, [original])
+        # Excerpts carry text only: nothing to warn about.
+        p = run("export", self.project, "--format", "csv", "-o", os.path.join(self.dir, "out.csv"))
+        self.assertEqual(p.stderr, "")
+        summary = json.loads(run("export", self.project, "--format", "csv", "-o",
+                                 os.path.join(self.dir, "out2.csv"), "--json").stdout)
+        self.assertEqual(summary["warnings"], [])
 
 
 if __name__ == "__main__":

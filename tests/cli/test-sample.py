@@ -5,7 +5,8 @@
 #
 # Checks the sample.gloss built from data/sample: `gloss-cli check` passes;
 # it holds the four documents, the two coders, the codebook and every coding
-# of sample.json, each coding on the phrase that sample.json names.
+# of sample.json, each coding on the phrase that sample.json names; and it
+# is handed over with nothing to undo.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -104,6 +105,15 @@ def main():
         extra = made - wanted
         check(not missing, f'codings not found in the project: {list(missing)}')
         check(not extra, f'unexpected codings in the project: {list(extra)}')
+
+        # Handed over: whoever opens the sample has nothing to undo, and an
+        # attempt leaves every coding in place.
+        undo = subprocess.run([cli, 'undo', project], capture_output=True, text=True)
+        check(undo.returncode == 1 and 'Nothing to undo' in undo.stderr,
+              f'undo on a fresh sample: exit {undo.returncode}, {undo.stdout.strip()!r} '
+              f'{undo.stderr.strip()!r}')
+        after = as_list(run_json(cli, 'codings', project), 'codings')
+        check(len(after) == len(codings), f'{len(after)} codings after undo, expected {len(codings)}')
 
     if failures:
         return 1

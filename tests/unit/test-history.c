@@ -4,7 +4,9 @@
  */
 
 #include <sqlite3.h>
+#include <string.h>
 
+#include "gloss-project-exchange.h"
 #include "gloss-test-util.h"
 
 /* The whole content a user can see, as one string, to compare states. */
@@ -271,6 +273,180 @@ test_failed_change_leaves_no_step (void)
   g_assert_cmpstr (label, ==, "Add coder “Amina”");
 }
 
+/* The bundled sample is handed over: a fresh copy has nothing to undo, and
+ * an attempt changes nothing. */
+static void
+test_sample_starts_empty (void)
+{
+  const char *sample = g_getenv ("GLOSS_SAMPLE_PROJECT");
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.gloss", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_nonnull (sample);
+  g_assert_true (g_file_get_contents (sample, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  before = snapshot (path);
+
+  project = gloss_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (gloss_project_can_undo (project));
+  g_assert_false (gloss_project_can_redo (project));
+  g_assert_false (gloss_project_undo (project, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOTHING_TO_UNDO);
+  gloss_project_close (project);
+
+  after = snapshot (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (before, "Amina"));
+}
+
+/* Steps carry a label; one that touches many rows is named with its counts,
+ * and undo and redo name the same step. */
+static void
+test_step_labels (void)
+{
+  g_autoptr(GlossProject) project = gloss_test_new_project (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = g_string_new ("{\"coders\": [{\"name\": \"Amina\"}, {\"name\": \"Jonas\"}],"
+                                          " \"codes\": [{\"path\": \"Partnership/Funding\"}], \"codings\": [");
+  g_autoptr(GlossHistoryStep) step = NULL;
+  g_autofree char *description = NULL;
+  gint64 code;
+
+  g_assert_null (gloss_project_get_undo_step (project));
+  g_assert_null (gloss_project_get_redo_step (project));
+
+  gloss_project_import_text (project, "t.txt", "Partnership requires funding and accountability.", -1, &error);
+  g_assert_no_error (error);
+  code = gloss_project_add_code (project, 0, "Funding", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_delete_code (project, code, &error));
+
+  /* A small step is named by its label alone. */
+  step = gloss_project_get_undo_step (project);
+  g_assert_nonnull (step);
+  g_assert_cmpstr (step->label, ==, "Delete code “Funding”");
+  g_assert_cmpuint (step->n_codes, ==, 1);
+  g_assert_cmpuint (step->n_items, ==, 1);
+  g_assert_false (gloss_history_step_is_large (step));
+  description = gloss_history_step_describe (step);
+  g_assert_cmpstr (description, ==, "Delete code “Funding”");
+  g_clear_pointer (&description, g_free);
+  g_clear_pointer (&step, gloss_history_step_free);
+
+  g_assert_true (gloss_project_undo (project, &error));
+  step = gloss_project_get_redo_step (project);
+  g_assert_cmpstr (step->label, ==, "Delete code “Funding”");
+  g_clear_pointer (&step, gloss_history_step_free);
+  g_assert_true (gloss_project_redo (project, &error));
+
+  /* A large one says what it holds. */
+  for (int i = 0; i < 12; i++)
+    g_string_append_printf (json, "%s{\"document\": \"t.txt\", \"coder\": \"%s\", "
+                            "\"code\": \"Partnership/Funding\", \"start\": %d, \"end\": %d}",
+                            i > 0 ? ", " : "", i % 2 ? "Jonas" : "Amina", i, i + 5);
+  g_string_append (json, "]}");
+  g_assert_true (gloss_project_load_json (project, json->str, -1, &error));
+  g_assert_no_error (error);
+
+  step = gloss_project_get_undo_step (project);
+  g_assert_cmpstr (step->label, ==, "Load codings");
+  g_assert_cmpuint (step->n_coders, ==, 2);
+  g_assert_cmpuint (step->n_codes, ==, 2);
+  g_assert_cmpuint (step->n_codings, ==, 12);
+  g_assert_cmpuint (step->n_items, ==, 16);
+  g_assert_true (gloss_history_step_is_large (step));
+  description = gloss_history_step_describe (step);
+  g_assert_cmpstr (description, ==, "Load codings (2 coders, 2 codes, 12 codings)");
+  g_clear_pointer (&description, g_free);
+  g_clear_pointer (&step, gloss_history_step_free);
+
+  g_assert_true (gloss_project_undo (project, &error));
+  step = gloss_project_get_redo_step (project);
+  description = gloss_history_step_describe (step);
+  g_assert_cmpstr (description, ==, "Load codings (2 coders, 2 codes, 12 codings)");
+}
+
+/* Handing over forgets the history and nothing else; later changes can be
+ * undone again. */
+static void
+test_clear_history (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GlossProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *label = NULL;
+
+  gloss_project_import_text (project, "t.txt", "Partnership requires accountability.", -1, &error);
+  gloss_project_add_coder (project, "Amina", NULL, &error);
+  gloss_project_add_coder (project, "Jonas", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_undo (project, &error));
+  g_assert_true (gloss_project_can_redo (project));
+  before = snapshot (path);
+
+  g_assert_true (gloss_project_clear_history (project, &error));
+  g_assert_no_error (error);
+  g_assert_false (gloss_project_can_undo (project));
+  g_assert_false (gloss_project_can_redo (project));
+  after = snapshot (path);
+  g_assert_cmpstr (after, ==, before);
+
+  /* It holds across closing, and the next change is a step of its own. */
+  gloss_project_close (project);
+  reopened = gloss_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (gloss_project_can_undo (reopened));
+  gloss_project_add_coder (reopened, "Zoe", NULL, &error);
+  g_assert_no_error (error);
+  label = gloss_project_dup_undo_label (reopened);
+  g_assert_cmpstr (label, ==, "Add coder “Zoe”");
+  g_assert_true (gloss_project_undo (reopened, &error));
+  g_assert_false (gloss_project_can_undo (reopened));
+  g_clear_pointer (&after, g_free);
+  after = snapshot (path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A coder's copy starts with an empty history: the coder's undo cannot take
+ * back the lead's work, nor bring back what the copy left out. */
+static void
+test_copy_for_coder_starts_empty (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GlossProject) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *copy_path = g_build_filename (dir, "coder.gloss", NULL);
+  gint64 doc, coder, code;
+
+  doc = gloss_project_import_text (project, "t.txt", "Partnership requires accountability.", -1, &error);
+  coder = gloss_project_add_coder (project, "Amina", NULL, &error);
+  code = gloss_project_add_code (project, 0, "Partnership", NULL, NULL, &error);
+  gloss_project_add_coding (project, doc, coder, code, 0, 11, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gloss_project_copy_for_coder (project, copy_path, "Jonas", TRUE, &error));
+  g_assert_no_error (error);
+  copy = gloss_project_open (copy_path, &error);
+  g_assert_no_error (error);
+  g_assert_false (gloss_project_can_undo (copy));
+  g_assert_false (gloss_project_can_redo (copy));
+
+  /* The lead keeps the history. */
+  g_assert_true (gloss_project_can_undo (project));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +456,10 @@ main (int   argc,
   g_test_add_func ("/history/each-change", test_each_change);
   g_test_add_func ("/history/stack", test_stack);
   g_test_add_func ("/history/failed-change-leaves-no-step", test_failed_change_leaves_no_step);
+  g_test_add_func ("/history/sample-starts-empty", test_sample_starts_empty);
+  g_test_add_func ("/history/step-labels", test_step_labels);
+  g_test_add_func ("/history/clear-history", test_clear_history);
+  g_test_add_func ("/history/copy-for-coder-starts-empty", test_copy_for_coder_starts_empty);
 
   return g_test_run ();
 }

@@ -117,6 +117,13 @@ GlossMergeSummary *gloss_project_merge_finish (GlossProject  *self,
 gboolean      gloss_qdpx_export       (GlossProject  *self,
                                        const char    *out_path,
                                        GError       **error);
+/* What a .qdpx of @self carries differently from the project, for the
+ * export's summary: each PDF that opens only with a password is written
+ * encrypted, as it was imported, and the program that reads the archive
+ * asks for the password. Appends one message (a string) per document. */
+gboolean      gloss_qdpx_export_warnings (GlossProject  *self,
+                                          GPtrArray     *warnings,
+                                          GError       **error);
 /* Creates the project @project_path (which must not exist) from a .qdpx,
  * all or nothing. What was read but not kept is appended to @warnings
  * (strings; may be NULL). */

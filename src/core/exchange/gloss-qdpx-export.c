@@ -639,6 +639,41 @@ gloss_qdpx_export (GlossProject  *self,
 }
 
 gboolean
+gloss_qdpx_export_warnings (GlossProject  *self,
+                            GPtrArray     *warnings,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (warnings != NULL, FALSE);
+
+  documents = gloss_project_list_documents (self, error);
+  if (documents == NULL)
+    return FALSE;
+
+  /* poppler reads encrypted PDFs but cannot write a decrypted copy with
+   * the same text layer, so the bytes go in as they are: say so. */
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const GlossDocumentInfo *info = g_ptr_array_index (documents, i);
+      g_autofree char *password = NULL;
+
+      if (info->kind != GLOSS_DOCUMENT_PDF)
+        continue;
+      password = gloss_project_dup_document_password (self, info->id);
+      if (password == NULL || *password == '\0')
+        continue;
+      g_ptr_array_add (warnings,
+                       g_strdup_printf (_("“%s” is protected by a password and is exported encrypted: "
+                                          "the program that opens the .qdpx will ask for its password"),
+                                        info->title));
+    }
+
+  return TRUE;
+}
+
+gboolean
 gloss_qdc_export (GlossProject  *self,
                   const char    *out_path,
                   GError       **error)

@@ -403,6 +403,172 @@ gloss_project_redo (GlossProject  *self,
   return undo_or_redo (self, FALSE, error);
 }
 
+/* Naming a step */
+
+void
+gloss_history_step_free (GlossHistoryStep *step)
+{
+  if (step == NULL)
+    return;
+  g_free (step->label);
+  g_free (step);
+}
+
+gboolean
+gloss_history_step_is_large (const GlossHistoryStep *step)
+{
+  g_return_val_if_fail (step != NULL, FALSE);
+
+  return step->n_items > GLOSS_HISTORY_LARGE_STEP;
+}
+
+static void
+append_count (GString    *str,
+              guint       n,
+              const char *text)
+{
+  if (n == 0)
+    return;
+  if (str->len > 0)
+    g_string_append (str, ", ");
+  g_string_append (str, text);
+}
+
+char *
+gloss_history_step_describe (const GlossHistoryStep *step)
+{
+  g_autoptr(GString) counts = g_string_new (NULL);
+  g_autofree char *documents = NULL, *coders = NULL, *codes = NULL, *codings = NULL, *memos = NULL;
+
+  g_return_val_if_fail (step != NULL, NULL);
+
+  if (step->n_items <= GLOSS_HISTORY_FEW_ITEMS)
+    return g_strdup (step->label);
+
+  documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
+                                            step->n_documents), step->n_documents);
+  coders = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u coder", "%u coders",
+                                         step->n_coders), step->n_coders);
+  codes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u code", "%u codes",
+                                        step->n_codes), step->n_codes);
+  codings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u coding", "%u codings",
+                                          step->n_codings), step->n_codings);
+  memos = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u memo", "%u memos",
+                                        step->n_memos), step->n_memos);
+  append_count (counts, step->n_documents, documents);
+  append_count (counts, step->n_coders, coders);
+  append_count (counts, step->n_codes, codes);
+  append_count (counts, step->n_codings, codings);
+  append_count (counts, step->n_memos, memos);
+  if (counts->len == 0)
+    return g_strdup (step->label);
+
+  /* Translators: a change and what it touched, "Load codings (2 coders, 49 codings)" */
+  return g_strdup_printf (_("%s (%s)"), step->label, counts->str);
+}
+
+static void
+count_step_items (GlossProject     *self,
+                  GlossHistoryStep *step)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (self,
+                                               "SELECT tbl, count (DISTINCT row_id) FROM history_change "
+                                               "WHERE step_id = ?1 GROUP BY tbl",
+                                               NULL);
+
+  if (stmt == NULL)
+    return;
+
+  sqlite3_bind_int64 (stmt, 1, step->id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *tbl = (const char *) sqlite3_column_text (stmt, 0);
+      guint n = (guint) sqlite3_column_int64 (stmt, 1);
+
+      step->n_items += n;
+      if (g_strcmp0 (tbl, "coder") == 0)
+        step->n_coders = n;
+      else if (g_strcmp0 (tbl, "code") == 0)
+        step->n_codes = n;
+      else if (g_strcmp0 (tbl, "coding") == 0)
+        step->n_codings = n;
+      else if (g_strcmp0 (tbl, "memo") == 0)
+        step->n_memos = n;
+      else if (g_strcmp0 (tbl, "document") == 0)
+        step->n_documents = n;
+    }
+  sqlite3_reset (stmt);
+}
+
+static GlossHistoryStep *
+get_step (GlossProject *self,
+          gboolean      for_undo)
+{
+  g_autofree char *label = NULL;
+  GlossHistoryStep *step;
+  gint64 id;
+
+  if (self->read_only)
+    return NULL;
+
+  id = find_step (self, for_undo, &label);
+  if (id == 0)
+    return NULL;
+
+  step = g_new0 (GlossHistoryStep, 1);
+  step->id = id;
+  step->label = g_steal_pointer (&label);
+  count_step_items (self, step);
+
+  return step;
+}
+
+GlossHistoryStep *
+gloss_project_get_undo_step (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  return get_step (self, TRUE);
+}
+
+GlossHistoryStep *
+gloss_project_get_redo_step (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  return get_step (self, FALSE);
+}
+
+/* Handing over */
+
+gboolean
+gloss_project_clear_history (GlossProject  *self,
+                             GError       **error)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  if (!_gloss_project_check_writable (self, error))
+    return FALSE;
+
+  if (self->step_depth > 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("Cannot forget the history in the middle of a change"));
+      return FALSE;
+    }
+
+  if (!_gloss_project_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!_gloss_project_exec (self, "DELETE FROM history_change; DELETE FROM history_step", error) ||
+      !_gloss_project_exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 gloss_project_can_undo (GlossProject *self)
 {

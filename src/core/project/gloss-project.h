@@ -248,6 +248,40 @@ gboolean      gloss_project_undo          (GlossProject  *self,
 gboolean      gloss_project_redo          (GlossProject  *self,
                                            GError       **error);
 
+/* A step of the history as the Edit menu and gloss-cli name it: its label
+ * and how many rows of each kind it added, changed or removed. */
+typedef struct
+{
+  gint64  id;
+  char   *label;        /* "Delete code “Funding”", "Load codings" */
+  guint   n_items;      /* every row the step touched */
+  guint   n_coders;
+  guint   n_codes;
+  guint   n_codings;
+  guint   n_memos;
+  guint   n_documents;
+} GlossHistoryStep;
+
+/* A step with more items than this is named with its counts. */
+#define GLOSS_HISTORY_FEW_ITEMS   3
+/* Undoing or redoing a step with more items than this is announced. */
+#define GLOSS_HISTORY_LARGE_STEP  10
+
+void              gloss_history_step_free      (GlossHistoryStep       *step);
+/* The label, with the counts when the step touched more than a few items:
+ * "Load codings (2 coders, 11 codes, 49 codings)". */
+char             *gloss_history_step_describe  (const GlossHistoryStep *step);
+gboolean          gloss_history_step_is_large  (const GlossHistoryStep *step);
+/* The step that undo (redo) would take back (bring back), or NULL. */
+GlossHistoryStep *gloss_project_get_undo_step  (GlossProject  *self);
+GlossHistoryStep *gloss_project_get_redo_step  (GlossProject  *self);
+/* Hands the project over: forgets every step, to undo and to redo, so that
+ * undo stops at the project as it is now. The content does not change. */
+gboolean          gloss_project_clear_history  (GlossProject  *self,
+                                                GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossHistoryStep, gloss_history_step_free)
+
 /* Groups several changes into one step (and one transaction). */
 gboolean      gloss_project_begin_step    (GlossProject  *self,
                                            const char    *label,
