@@ -32,6 +32,7 @@ typedef enum
   GLOSS_ERROR_NOTHING_TO_REDO,
   GLOSS_ERROR_BUSY,              /* another program holds the file too long */
   GLOSS_ERROR_NO_SPACE,          /* the disk is full */
+  GLOSS_ERROR_FOREIGN_SCHEMA,    /* the file holds tables, triggers or views Gloss did not create */
 } GlossError;
 
 GQuark gloss_error_quark (void);

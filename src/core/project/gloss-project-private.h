@@ -105,6 +105,15 @@ const char   *_gloss_palette_pick_for_db (sqlite3      *db,
 gboolean      _gloss_project_migrate   (GlossProject  *self,
                                         int            from_version,
                                         GError       **error);
+/* Appends a sentence to @problems for each table, index, trigger or view
+ * of the file that differs from what the migrations up to @version create
+ * (extra, changed or missing). */
+void          _gloss_project_check_schema (GlossProject *self,
+                                           int           version,
+                                           GPtrArray    *problems);
+/* Makes a connection refuse to run what a file may bring: functions with
+ * side effects in its schema, and writes to the schema itself. */
+void          _gloss_harden_connection (sqlite3       *db);
 
 /* History (gloss-project-history.c) */
 gboolean      _gloss_project_install_history_triggers (GlossProject *self,

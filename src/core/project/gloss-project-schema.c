@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "gloss-project-private.h"
 
@@ -149,4 +150,187 @@ _gloss_project_migrate (GlossProject  *self,
 fail:
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   return FALSE;
+}
+
+/* The schema check */
+
+typedef struct
+{
+  char *type;
+  char *table;
+  char *sql;
+} SchemaEntry;
+
+static void
+schema_entry_free (SchemaEntry *entry)
+{
+  g_free (entry->type);
+  g_free (entry->table);
+  g_free (entry->sql);
+  g_free (entry);
+}
+
+/* name -> SchemaEntry for every row of @db's sqlite_master, or NULL if the
+ * schema cannot be read. */
+static GHashTable *
+read_schema (sqlite3 *db)
+{
+  g_autoptr(GHashTable) entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) schema_entry_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM main.sqlite_master", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SchemaEntry *entry = g_new0 (SchemaEntry, 1);
+
+      entry->type = _gloss_column_dup_text (stmt, 0);
+      entry->table = _gloss_column_dup_text (stmt, 2);
+      entry->sql = _gloss_column_dup_text (stmt, 3);
+      g_hash_table_replace (entries, _gloss_column_dup_text (stmt, 1), entry);
+    }
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&entries) : NULL;
+}
+
+/* What the migrations up to @version make of an empty database. */
+static GHashTable *
+build_expected_schema (int version)
+{
+  sqlite3 *db = NULL;
+  GHashTable *entries = NULL;
+  gboolean ok;
+
+  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  ok = TRUE;
+  for (int v = 0; ok && v < version && v < (int) G_N_ELEMENTS (migrations); v++)
+    ok = sqlite3_exec (db, migrations[v], NULL, NULL, NULL) == SQLITE_OK;
+  if (ok)
+    entries = read_schema (db);
+  sqlite3_close (db);
+
+  return entries;
+}
+
+static GHashTable *
+expected_schema (int version)
+{
+  static GHashTable *current = NULL;
+  static gsize made = 0;
+
+  if (version != GLOSS_PROJECT_SCHEMA_VERSION)
+    return build_expected_schema (version);
+
+  /* Opened often, also from threads: made once. */
+  if (g_once_init_enter (&made))
+    {
+      current = build_expected_schema (version);
+      g_once_init_leave (&made, 1);
+    }
+
+  return current != NULL ? g_hash_table_ref (current) : NULL;
+}
+
+/* SQLite's statistics tables (ANALYZE) hold no SQL and are harmless. */
+static gboolean
+is_statistics_table (const char        *name,
+                     const SchemaEntry *entry)
+{
+  return g_strcmp0 (entry->type, "table") == 0 && g_str_has_prefix (name, "sqlite_stat");
+}
+
+static char *
+describe_foreign (const char        *name,
+                  const SchemaEntry *entry)
+{
+  if (g_strcmp0 (entry->type, "trigger") == 0)
+    return g_strdup_printf (_("The file contains a trigger “%s” on the table “%s” that Gloss did not create."), name, entry->table);
+  if (g_strcmp0 (entry->type, "view") == 0)
+    return g_strdup_printf (_("The file contains a view “%s” that Gloss did not create."), name);
+  if (g_strcmp0 (entry->type, "index") == 0)
+    return g_strdup_printf (_("The file contains an index “%s” on the table “%s” that Gloss did not create."), name, entry->table);
+
+  return g_strdup_printf (_("The file contains a table “%s” that Gloss did not create."), name);
+}
+
+static char *
+describe_changed (const char        *name,
+                  const SchemaEntry *entry)
+{
+  if (g_strcmp0 (entry->type, "index") == 0)
+    return g_strdup_printf (_("The index “%s” is not defined as Gloss defines it."), name);
+
+  return g_strdup_printf (_("The table “%s” is not defined as Gloss defines it: a column, type, default or constraint differs."), name);
+}
+
+static char *
+describe_missing (const char        *name,
+                  const SchemaEntry *entry)
+{
+  if (g_strcmp0 (entry->type, "index") == 0)
+    return g_strdup_printf (_("The index “%s” that Gloss creates is missing."), name);
+
+  return g_strdup_printf (_("The table “%s” that Gloss creates is missing."), name);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+void
+_gloss_project_check_schema (GlossProject *self,
+                             int           version,
+                             GPtrArray    *problems)
+{
+  g_autoptr(GHashTable) expected = expected_schema (version);
+  g_autoptr(GHashTable) actual = read_schema (self->db);
+  g_autofree gpointer *names = NULL;
+  guint n_names = 0;
+
+  if (expected == NULL || actual == NULL)
+    {
+      g_ptr_array_add (problems, g_strdup (_("The schema of the file cannot be read.")));
+      return;
+    }
+
+  /* In name order, so that the first problem named is always the same. */
+  names = g_hash_table_get_keys_as_array (actual, &n_names);
+  qsort (names, n_names, sizeof (gpointer), compare_strings);
+  for (guint i = 0; i < n_names; i++)
+    {
+      const char *name = names[i];
+      const SchemaEntry *have = g_hash_table_lookup (actual, name);
+      const SchemaEntry *want = g_hash_table_lookup (expected, name);
+
+      if (want == NULL)
+        {
+          if (!is_statistics_table (name, have))
+            g_ptr_array_add (problems, describe_foreign (name, have));
+        }
+      else if (g_strcmp0 (have->type, want->type) != 0)
+        g_ptr_array_add (problems, describe_foreign (name, have));
+      else if (g_strcmp0 (have->sql, want->sql) != 0 || g_strcmp0 (have->table, want->table) != 0)
+        g_ptr_array_add (problems, describe_changed (name, have));
+    }
+
+  g_clear_pointer (&names, g_free);
+  names = g_hash_table_get_keys_as_array (expected, &n_names);
+  qsort (names, n_names, sizeof (gpointer), compare_strings);
+  for (guint i = 0; i < n_names; i++)
+    /* An index SQLite makes for a UNIQUE constraint goes with the
+     * constraint, which the table's own sentence already names. */
+    if (!g_hash_table_contains (actual, names[i]) && !g_str_has_prefix (names[i], "sqlite_autoindex_"))
+      g_ptr_array_add (problems, describe_missing (names[i], g_hash_table_lookup (expected, names[i])));
 }

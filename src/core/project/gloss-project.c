@@ -288,33 +288,48 @@ _gloss_project_run (GlossProject  *self,
 
 /* Opening */
 
-static gboolean
-check_file_header (const char  *path,
-                   GError     **error)
+typedef enum
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = g_filename_display_basename (path);
-  char header[16] = { 0 };
-  gsize n_read = 0;
+  OPEN_NORMAL,     /* read and write, schema checked */
+  OPEN_SNAPSHOT,   /* only read, never a byte changed, schema checked */
+  OPEN_FOR_CHECK,  /* as a snapshot, but whatever the schema holds */
+} OpenMode;
 
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL)
+/* Reads the first bytes of the file through the connection's own file
+ * descriptor. Reading it any other way (GIO, open(2)) and closing that
+ * descriptor would drop every POSIX lock this process holds on the file,
+ * those of other open connections included: another program would then
+ * think itself alone, checkpoint and delete the WAL under our feet. */
+static gboolean
+check_header (GlossProject  *self,
+              GError       **error)
+{
+  g_autofree char *name = g_filename_display_basename (self->path);
+  sqlite3_file *file = NULL;
+  unsigned char header[100] = { 0 };
+  int rc;
+
+  rc = sqlite3_file_control (self->db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc != SQLITE_OK || file == NULL || file->pMethods == NULL)
     {
-      int code = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                 ? GLOSS_ERROR_NOT_FOUND : GLOSS_ERROR_FAILED;
-      g_set_error (error, GLOSS_ERROR, code, _("Cannot open “%s”: %s"), name, local_error->message);
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("Cannot read “%s”"), name);
       return FALSE;
     }
 
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL, &local_error))
+  /* A short read fills the rest with zeros and is no error here: an empty
+   * or truncated file is simply no project. */
+  rc = file->pMethods->xRead (file, header, sizeof header, 0);
+  if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
     {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("Cannot read “%s”: %s"), name, local_error->message);
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("Cannot read “%s”: %s"), name, sqlite3_errstr (rc));
       return FALSE;
     }
 
-  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+  /* The magic, then the application id (big-endian at offset 68), which
+   * Gloss writes when it creates the file. */
+  if (memcmp (header, "SQLite format 3", 16) != 0 ||
+      ((guint32) header[68] << 24 | (guint32) header[69] << 16 |
+       (guint32) header[70] << 8 | (guint32) header[71]) != GLOSS_APPLICATION_ID)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_A_PROJECT,
                    _("“%s” is not a Gloss project"), name);
@@ -440,11 +455,41 @@ check_identity (GlossProject  *self,
   return TRUE;
 }
 
+void
+_gloss_harden_connection (sqlite3 *db)
+{
+  /* Triggers, views, defaults and checks stored in a file may only call
+   * functions without side effects, and the schema cannot be written as
+   * a table (PRAGMA writable_schema and the like are refused). */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+}
+
+/* The file as an SQLite URI that opens it only to read: immutable (no
+ * lock, no -shm, not a byte written) when no -wal or -journal lies beside
+ * it, for then the file itself holds everything; read-only otherwise, so
+ * that the changes still in its WAL are read too. */
+static char *
+snapshot_uri (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  gboolean settled = !g_file_test (wal, G_FILE_TEST_EXISTS) && !g_file_test (journal, G_FILE_TEST_EXISTS);
+
+  if (uri == NULL)
+    return NULL;
+
+  return g_strconcat (uri, settled ? "?mode=ro&immutable=1" : "?mode=ro", NULL);
+}
+
 static gboolean
 open_connection (GlossProject  *self,
                  gboolean       create,
+                 gboolean       snapshot,
                  GError       **error)
 {
+  g_autofree char *uri = NULL;
   int flags = SQLITE_OPEN_NOMUTEX;
   int rc;
 
@@ -455,7 +500,10 @@ open_connection (GlossProject  *self,
   else
     flags |= SQLITE_OPEN_READWRITE;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+  if (snapshot && (uri = snapshot_uri (self->path)) != NULL)
+    flags |= SQLITE_OPEN_URI;
+
+  rc = sqlite3_open_v2 (uri != NULL ? uri : self->path, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
       g_autofree char *name = g_filename_display_basename (self->path);
@@ -468,6 +516,7 @@ open_connection (GlossProject  *self,
   /* Wait for other writers from the very first read: opening while another
    * program commits, checkpoints or switches the file to WAL is normal. */
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  _gloss_harden_connection (self->db);
   return TRUE;
 }
 
@@ -484,24 +533,61 @@ file_is_writable (const char *path)
   return (buf.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0;
 }
 
-GlossProject *
-gloss_project_open (const char  *path,
-                    GError     **error)
+/* Refuses a file whose schema holds anything Gloss did not create: a
+ * trigger, a view, a changed table. Nothing of it has run yet. */
+static gboolean
+check_schema (GlossProject  *self,
+              int            version,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *name = NULL;
+
+  _gloss_project_check_schema (self, version, problems);
+  if (problems->len == 0)
+    return TRUE;
+
+  name = g_filename_display_basename (self->path);
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FOREIGN_SCHEMA,
+               _("“%s” was not opened, so that nothing another program put in it can run; "
+                 "it is unchanged. %s “gloss-cli check” lists every difference."),
+               name, (const char *) g_ptr_array_index (problems, 0));
+  return FALSE;
+}
+
+static GlossProject *
+open_project (const char  *path,
+              OpenMode     mode,
+              GError     **error)
 {
   g_autoptr(GlossProject) self = NULL;
   int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_file_header (path, error))
-    return NULL;
+  /* stat(2) only: no descriptor on the file is opened outside SQLite. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("Cannot open “%s”: %s"),
+                   name, g_strerror (ENOENT));
+      return NULL;
+    }
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_A_PROJECT, _("“%s” is not a Gloss project"), name);
+      return NULL;
+    }
 
   self = g_object_new (GLOSS_TYPE_PROJECT, NULL);
   self->path = g_canonicalize_filename (path, NULL);
-  self->read_only = !file_is_writable (path);
+  self->read_only = mode != OPEN_NORMAL || !file_is_writable (path);
 
-  if (!open_connection (self, FALSE, error) ||
+  if (!open_connection (self, FALSE, mode != OPEN_NORMAL, error) ||
+      !check_header (self, error) ||
       !check_identity (self, &version, error) ||
+      (mode != OPEN_FOR_CHECK && !check_schema (self, version, error)) ||
       !configure_connection (self, error))
     return NULL;
 
@@ -522,6 +608,27 @@ gloss_project_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+GlossProject *
+gloss_project_open (const char  *path,
+                    GError     **error)
+{
+  return open_project (path, OPEN_NORMAL, error);
+}
+
+GlossProject *
+gloss_project_open_snapshot (const char  *path,
+                             GError     **error)
+{
+  return open_project (path, OPEN_SNAPSHOT, error);
+}
+
+GlossProject *
+gloss_project_open_for_check (const char  *path,
+                              GError     **error)
+{
+  return open_project (path, OPEN_FOR_CHECK, error);
 }
 
 /* A new project is built in a temporary file and renamed into place, so
@@ -562,7 +669,7 @@ gloss_project_create (const char  *path,
       title = default_title;
     }
 
-  if (!open_connection (self, TRUE, &local_error) ||
+  if (!open_connection (self, TRUE, FALSE, &local_error) ||
       !_gloss_project_exec (self, "PRAGMA foreign_keys = ON", &local_error) ||
       !_gloss_project_migrate (self, 0, &local_error) ||
       (stmt = _gloss_project_prepare (self,
@@ -878,6 +985,35 @@ check_query (GlossProject *self,
   sqlite3_finalize (stmt);
 }
 
+/* GUIDs are unique by the schema Gloss creates; a changed schema may let
+ * two rows share one, and merging and exchange would then mix them up. */
+static void
+check_duplicate_guids (GlossProject *self,
+                       GPtrArray    *problems)
+{
+  static const char * const tables[] = { "coder", "document", "code", "coding", "memo" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*), guid FROM \"%s\" GROUP BY guid "
+                                              "HAVING count(*) > 1 ORDER BY guid", tables[i]);
+      sqlite3_stmt *stmt = NULL;
+
+      /* A table that is missing is reported by the schema check. */
+      if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        continue;
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *guid = (const char *) sqlite3_column_text (stmt, 1);
+          g_ptr_array_add (problems, g_strdup_printf (_("%d rows of the table “%s” share the GUID %s: "
+                                                        "merging and exchange would mix them up."),
+                                                      sqlite3_column_int (stmt, 0), tables[i],
+                                                      guid != NULL ? guid : "NULL"));
+        }
+      sqlite3_finalize (stmt);
+    }
+}
+
 gboolean
 gloss_project_check (GlossProject  *self,
                      GPtrArray     *problems,
@@ -899,6 +1035,9 @@ gloss_project_check (GlossProject  *self,
         g_ptr_array_add (problems, g_strdup_printf (_("Integrity: %s"), row));
     }
   sqlite3_finalize (stmt);
+
+  _gloss_project_check_schema (self, gloss_project_get_schema_version (self), problems);
+  check_duplicate_guids (self, problems);
 
   check_query (self, "SELECT rowid FROM pragma_foreign_key_check",
                _("A row refers to something that does not exist"), problems);

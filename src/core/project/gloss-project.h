@@ -35,6 +35,15 @@ GlossProject *gloss_project_create        (const char    *path,
                                            GError       **error);
 GlossProject *gloss_project_open          (const char    *path,
                                            GError       **error);
+/* Opens @path only to read it, never changing a byte of it (a coder's copy
+ * to merge); the schema is checked as by gloss_project_open(). */
+GlossProject *gloss_project_open_snapshot (const char    *path,
+                                           GError       **error);
+/* Opens @path read-only as gloss_project_open_snapshot() does, but also
+ * when its schema is not the one Gloss creates, so that
+ * gloss_project_check() can say what differs. */
+GlossProject *gloss_project_open_for_check (const char   *path,
+                                            GError      **error);
 void          gloss_project_close         (GlossProject  *self);
 const char   *gloss_project_get_path      (GlossProject  *self);
 char         *gloss_project_dup_title     (GlossProject  *self);
