@@ -11,6 +11,8 @@ ninja -C build
 
 sample="$top/build/data/sample/sample.gloss"
 export GSETTINGS_SCHEMA_DIR="$top/build/data"
+# The project file type (*.gloss), so that no file chooser opens a project to guess it
+export XDG_DATA_DIRS="$top/build/data/share:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
 export GLOSS_SAMPLE_PROJECT="$sample"
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
