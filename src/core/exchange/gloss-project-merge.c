@@ -1063,7 +1063,8 @@ merge_memos (Merge   *merge,
 }
 
 /* Opening the other file: through the project API, so that a file that is
- * not a project, or is newer, is refused the usual way; it is only read. */
+ * not a project, or is newer, or brings SQL of its own, is refused the
+ * usual way; it is opened as a snapshot, so that not a byte of it changes. */
 static gboolean
 open_other (Merge       *merge,
             const char  *path,
@@ -1077,7 +1078,7 @@ open_other (Merge       *merge,
       return FALSE;
     }
 
-  other = gloss_project_open (path, error);
+  other = gloss_project_open_snapshot (path, error);
   if (other == NULL)
     return FALSE;
   if (g_strcmp0 (other->path, merge->lead->path) == 0)

@@ -289,6 +289,32 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* What could run comes first: triggers, then views, tables and indexes. */
+static int
+type_rank (const SchemaEntry *entry)
+{
+  static const char * const order[] = { "trigger", "view", "table", "index" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (g_strcmp0 (entry->type, order[i]) == 0)
+      return (int) i;
+
+  return G_N_ELEMENTS (order);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  GHashTable *entries = user_data;
+  const char *name_a = *(const char * const *) a;
+  const char *name_b = *(const char * const *) b;
+  int rank = type_rank (g_hash_table_lookup (entries, name_a)) - type_rank (g_hash_table_lookup (entries, name_b));
+
+  return rank != 0 ? rank : g_strcmp0 (name_a, name_b);
+}
+
 void
 _gloss_project_check_schema (GlossProject *self,
                              int           version,
@@ -305,9 +331,10 @@ _gloss_project_check_schema (GlossProject *self,
       return;
     }
 
-  /* In name order, so that the first problem named is always the same. */
+  /* Triggers first, each kind in name order: the first problem named is the
+   * worst, and always the same. */
   names = g_hash_table_get_keys_as_array (actual, &n_names);
-  qsort (names, n_names, sizeof (gpointer), compare_strings);
+  g_qsort_with_data (names, n_names, sizeof (gpointer), compare_entries, actual);
   for (guint i = 0; i < n_names; i++)
     {
       const char *name = names[i];
