@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "gloss-project-private.h"
 #include "gloss-test-util.h"
 
 static void
@@ -234,6 +235,149 @@ test_check_finds_problems (void)
   g_assert_cmpuint (problems->len, ==, 1);
 }
 
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static gboolean
+has_problem (GPtrArray  *problems,
+             const char *needle)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (strstr (g_ptr_array_index (problems, i), needle) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A file can carry SQL of its own: a trigger that deletes codings, a view.
+ * It is refused before anything runs, unchanged; check names each. */
+static void
+test_open_refuses_foreign_schema (void)
+{
+  static const struct { const char *sql; const char *sentence; } cases[] = {
+    { "CREATE TRIGGER evil AFTER INSERT ON coding BEGIN DELETE FROM coding WHERE id != NEW.id; END",
+      "trigger “evil” on the table “coding”" },
+    { "CREATE VIEW spy AS SELECT quote FROM coding", "view “spy”" },
+    { "CREATE TABLE extra (x)", "table “extra”" },
+    { "CREATE INDEX coding_memo ON coding (memo)", "index “coding_memo”" },
+    { "DROP INDEX coding_code", "index “coding_code” that Gloss creates is missing" },
+    { "ALTER TABLE memo ADD COLUMN extra TEXT", "table “memo” is not defined as Gloss defines it" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GError) error = NULL;
+
+      gloss_project_close (project);
+      g_clear_object (&project);
+      exec_sql (path, "PRAGMA journal_mode = DELETE");
+      exec_sql (path, cases[i].sql);
+
+      assert_refused (path, GLOSS_ERROR_FOREIGN_SCHEMA);
+      project = gloss_project_open (path, &error);
+      g_assert_nonnull (strstr (error->message, cases[i].sentence));
+      g_clear_error (&error);
+
+      /* check opens it all the same, without changing it, and says what differs. */
+      {
+        g_autofree char *before = gloss_test_file_checksum (path);
+        g_autofree char *after = NULL;
+
+        project = gloss_project_open_for_check (path, &error);
+        g_assert_no_error (error);
+        g_assert_true (gloss_project_check (project, problems, &error));
+        g_assert_true (has_problem (problems, cases[i].sentence));
+        g_assert_cmpuint (problems->len, ==, 1);
+        gloss_project_close (project);
+        after = gloss_test_file_checksum (path);
+        g_assert_cmpstr (before, ==, after);
+      }
+    }
+}
+
+/* Defensive mode and an untrusted schema on every connection; Gloss's own
+ * TEMP history triggers still record. */
+static void
+test_connection_is_hardened (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_db_config (project->db, SQLITE_DBCONFIG_DEFENSIVE, -1, &value), ==, SQLITE_OK);
+  g_assert_cmpint (value, ==, 1);
+  g_assert_cmpint (sqlite3_db_config (project->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, -1, &value), ==, SQLITE_OK);
+  g_assert_cmpint (value, ==, 0);
+
+  /* The schema cannot be written as a table. */
+  sqlite3_exec (project->db, "PRAGMA writable_schema = ON", NULL, NULL, NULL);
+  g_assert_cmpint (sqlite3_exec (project->db, "UPDATE sqlite_master SET sql = sql", NULL, NULL, NULL), !=, SQLITE_OK);
+
+  gloss_project_add_coder (project, "Amina", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (project->db, "SELECT count(*) FROM history_change", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  g_assert_true (gloss_project_undo (project, &error));
+  g_assert_no_error (error);
+}
+
+/* A snapshot reads a file without changing a byte of it, whatever its
+ * journal mode, and leaves no -wal or -shm behind. */
+static void
+test_snapshot_changes_nothing (void)
+{
+  static const char * const modes[] = { "PRAGMA journal_mode = DELETE", "PRAGMA journal_mode = WAL" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) coders = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      gloss_project_add_coder (project, "Amina", NULL, &error);
+      g_assert_no_error (error);
+      gloss_project_close (project);
+      g_clear_object (&project);
+      exec_sql (path, modes[i]);
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      before = gloss_test_file_checksum (path);
+
+      project = gloss_project_open_snapshot (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (gloss_project_get_read_only (project));
+      coders = gloss_project_list_coders (project, &error);
+      g_assert_cmpuint (coders->len, ==, 1);
+      g_assert_cmpint (gloss_project_add_coder (project, "Jonas", NULL, &error), ==, 0);
+      g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY);
+      gloss_project_close (project);
+
+      after = gloss_test_file_checksum (path);
+      g_assert_cmpstr (before, ==, after);
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +393,9 @@ main (int   argc,
   g_test_add_func ("/project/read-only", test_read_only);
   g_test_add_func ("/project/pragmas", test_pragmas);
   g_test_add_func ("/project/check-finds-problems", test_check_finds_problems);
+  g_test_add_func ("/project/open-refuses-foreign-schema", test_open_refuses_foreign_schema);
+  g_test_add_func ("/project/connection-is-hardened", test_connection_is_hardened);
+  g_test_add_func ("/project/snapshot-changes-nothing", test_snapshot_changes_nothing);
 
   return g_test_run ();
 }
