@@ -46,8 +46,13 @@ gloss_cli_import (int    argc,
         case GLOSS_IMPORT_IMPORTED:
           {
             g_autoptr(GlossDocumentInfo) info = gloss_project_get_document (project, result->document_id, NULL);
-            printf (_("imported %s as document %" G_GINT64_FORMAT " “%s” (%u pages, %" G_GINT64_FORMAT " characters)\n"),
-                    name, result->document_id, info->title, info->n_pages, info->n_chars);
+
+            /* A document that cannot be read back is no reason to crash. */
+            if (info == NULL)
+              printf (_("imported %s as document %" G_GINT64_FORMAT "\n"), name, result->document_id);
+            else
+              printf (_("imported %s as document %" G_GINT64_FORMAT " “%s” (%u pages, %" G_GINT64_FORMAT " characters)\n"),
+                      name, result->document_id, info->title, info->n_pages, info->n_chars);
           }
           break;
         case GLOSS_IMPORT_DUPLICATE:

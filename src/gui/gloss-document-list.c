@@ -710,21 +710,18 @@ gloss_document_list_choose_files (GlossDocumentList *self)
 
   g_return_if_fail (GLOSS_IS_DOCUMENT_LIST (self));
 
+  /* By name only: a filter by content type makes GIO open every file of the
+   * folder to guess it, the open project among them, and closing that
+   * descriptor would drop the project's SQLite locks in this process. */
   gtk_file_filter_set_name (documents, _("PDF and text documents"));
-  gtk_file_filter_add_mime_type (documents, "application/pdf");
-  gtk_file_filter_add_mime_type (documents, "text/plain");
-  gtk_file_filter_add_mime_type (documents, "text/markdown");
   gtk_file_filter_add_suffix (documents, "pdf");
   gtk_file_filter_add_suffix (documents, "txt");
   gtk_file_filter_add_suffix (documents, "md");
 
   gtk_file_filter_set_name (pdfs, _("PDF documents"));
-  gtk_file_filter_add_mime_type (pdfs, "application/pdf");
   gtk_file_filter_add_suffix (pdfs, "pdf");
 
   gtk_file_filter_set_name (texts, _("Text transcripts"));
-  gtk_file_filter_add_mime_type (texts, "text/plain");
-  gtk_file_filter_add_mime_type (texts, "text/markdown");
   gtk_file_filter_add_suffix (texts, "txt");
   gtk_file_filter_add_suffix (texts, "md");
 
