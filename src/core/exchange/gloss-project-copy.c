@@ -144,6 +144,7 @@ gloss_project_copy_for_coder (GlossProject  *self,
       goto fail;
     }
   sqlite3_busy_timeout (db, 10000);
+  _gloss_harden_connection (db);
 
   if (!backup_into (self, db, &local_error) ||
       !prepare_copy (db, clean, without_codings, &local_error))
