@@ -405,6 +405,12 @@ merge_dialog_finished (gpointer data)
   return !gloss_merge_dialog_get_running (data) && gloss_merge_dialog_get_n_results (data) > 0;
 }
 
+static gboolean
+merge_dialog_shown (gpointer data)
+{
+  return find_dialog (data, GLOSS_TYPE_MERGE_DIALOG) != NULL;
+}
+
 static GlossMergeDialog *
 merge_through_window (Fixture    *fixture,
                       const char *copy)
@@ -413,7 +419,8 @@ merge_through_window (Fixture    *fixture,
 
   answer_next_file (copy);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "merge-projects", NULL);
-  spin (20);
+  /* The answer comes from the main loop; on a busy machine after 20 ms and more. */
+  spin_until (merge_dialog_shown, fixture, 5000);
   dialog = find_dialog (fixture, GLOSS_TYPE_MERGE_DIALOG);
   g_assert_nonnull (dialog);
 
