@@ -310,9 +310,12 @@ test_e11 (void)
 
   assert_measure (r->u_alpha_2016, 0.510, PUBLISHED);
   assert_measure (r->binary_u_alpha, 0.413, PUBLISHED);
-  /* The sub-matrix of codes with its own marginals: 0.7388 (the reference
-   * gives "about 0.72-0.73" without a published figure). */
-  assert_measure (r->cu_alpha, 0.7388009870808534, 1e-9);
+  /* Krippendorff, Mathet, Bouvry & Widlöcher (2016) give (c)u-alpha "about
+   * 0.72-0.73" for this example: the range of the literature, not a figure
+   * of this program. */
+  g_assert_true (gloss_measure_is_defined (r->cu_alpha));
+  g_assert_cmpfloat (r->cu_alpha.value, >=, 0.72);
+  g_assert_cmpfloat (r->cu_alpha.value, <=, 0.73);
   g_assert_false (r->overlapping_codes);
 }
 
@@ -726,7 +729,32 @@ brute_alpha_2016 (const GlossContinuum *c,
         g_autoptr(GArray) segs = brute_segments (c, i, binary ? -1 : (int) k);
 
         for (guint s = 0; s < segs->len; s++)
-          C[k] += sq (g_array_index (segs, Seg, s).e - g_array_index (segs, Seg, s).b);
+          {
+            Seg *g = &g_array_index (segs, Seg, s);
+            gint64 run = 0;
+
+            if (!codes_only)
+              {
+                C[k] += sq (g->e - g->b);
+                continue;
+              }
+            /* cu-alpha: the pieces of the segment where another coder coded */
+            for (gint64 x = g->b; x <= g->e; x++)
+              {
+                gboolean other = FALSE;
+
+                for (guint j = 0; x < g->e && j < m; j++)
+                  for (guint v = 0; j != i && v < Q; v++)
+                    other |= has[(x * m + j) * K + v];
+                if (other)
+                  run++;
+                else
+                  {
+                    C[k] += sq (run);
+                    run = 0;
+                  }
+              }
+          }
       }
   for (guint a = 0; a < K; a++)
     {

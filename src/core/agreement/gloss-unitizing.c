@@ -602,6 +602,99 @@ binary_correction (GArray *segments,
   return sum;
 }
 
+
+/* The matter of @segments that is pairable with another coder's coded
+ * matter (Krippendorff, Mathet, Bouvry & Widlöcher 2016): for cu-alpha a
+ * segment only pairs, with itself and with others, where some other coder
+ * coded too, so its self-pairing correction is the sum of the squared
+ * lengths of the pieces of it that lie under another coder's coded matter.
+ * @others[i] is the merged, sorted coded matter of every coder but i (for
+ * all coders at once) or of the other coder of a pair. */
+static double
+pairable_squares (const GlossInterval *segment,
+                  GArray              *others)
+{
+  const GlossInterval *u = (const GlossInterval *) others->data;
+  guint lo = 0, hi = others->len;
+  double sum = 0;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (u[mid].end <= segment->start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < others->len && u[i].start < segment->end; i++)
+    {
+      gint64 a = MAX (u[i].start, segment->start), b = MIN (u[i].end, segment->end);
+
+      if (b > a)
+        sum += square ((double) (b - a));
+    }
+  return sum;
+}
+
+/* The coded matter (any code) of the coders in @mask, merged and sorted. */
+static GArray *
+coded_matter (GArray  *segments,
+              guint64  mask)
+{
+  GArray *matter = g_array_new (FALSE, FALSE, sizeof (GlossInterval));
+  GlossInterval *s;
+  guint n = 0;
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      GlossInterval *v = &g_array_index (segments, GlossInterval, i);
+
+      if (v->coder < 64 && ((mask >> v->coder) & 1))
+        g_array_append_val (matter, *v);
+    }
+  s = (GlossInterval *) matter->data;
+  if (matter->len > 1)
+    qsort (s, matter->len, sizeof (GlossInterval), compare_starts);
+  for (guint i = 0; i < matter->len; i++)
+    {
+      if (n > 0 && s[i].start <= s[n - 1].end)
+        s[n - 1].end = MAX (s[n - 1].end, s[i].end);
+      else
+        s[n++] = s[i];
+    }
+  g_array_set_size (matter, n);
+  return matter;
+}
+
+static guint64
+coders_mask (guint m)
+{
+  return m >= 64 ? G_MAXUINT64 : ((guint64) 1 << m) - 1;
+}
+
+/* cu-alpha's self-pairing corrections, per code (@C has n_codes + 1 slots;
+ * the empty value is not part of cu-alpha and keeps 0). */
+static void
+pairable_corrections (GArray *segments,
+                      guint   m,
+                      guint   Q,
+                      double *C)
+{
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < m; i++)
+    g_ptr_array_add (others, coded_matter (segments, coders_mask (m) & ~((guint64) 1 << i)));
+  for (guint c = 0; c <= Q; c++)
+    C[c] = 0;
+  for (guint i = 0; i < segments->len; i++)
+    {
+      GlossInterval *s = &g_array_index (segments, GlossInterval, i);
+
+      C[s->code] += pairable_squares (s, others->pdata[s->coder]);
+    }
+}
+
 static void
 compute_2016 (const GlossContinuum *continuum,
               GArray               *segments,
@@ -647,6 +740,7 @@ compute_2016 (const GlossContinuum *continuum,
   result->binary_u_alpha = alpha_from_coincidences (&sw.binary[0][0], binary_C, both, 2);
 
   include[Q] = FALSE;
+  pairable_corrections (segments, m, Q, C);
   result->cu_alpha = alpha_from_coincidences (l, C, include, K);
   result->overlapping_codes = sw.overlapping;
 }
@@ -829,6 +923,29 @@ pair_sweep_accumulate (PairSweep *ps,
       }
 }
 
+/* cu-alpha's corrections for the pair (@a, @b): each one's segments where
+ * the other coded; @matter[i] is coder i's coded matter. */
+static void
+pair_corrections (GArray    *segments,
+                  guint      a,
+                  guint      b,
+                  GPtrArray *matter,
+                  double    *C,
+                  guint      Q)
+{
+  for (guint c = 0; c <= Q; c++)
+    C[c] = 0;
+  for (guint i = 0; i < segments->len; i++)
+    {
+      GlossInterval *s = &g_array_index (segments, GlossInterval, i);
+
+      if (s->coder == a)
+        C[s->code] += pairable_squares (s, matter->pdata[b]);
+      else if (s->coder == b)
+        C[s->code] += pairable_squares (s, matter->pdata[a]);
+    }
+}
+
 static void
 pairs_2016 (const GlossContinuum *continuum,
             GArray               *segments,
@@ -848,6 +965,7 @@ pairs_2016 (const GlossContinuum *continuum,
   g_autofree double *C = g_new0 (double, K);
   g_autofree gboolean *include = g_new (gboolean, K);
   g_autofree Event *events = g_new (Event, 2 * (gsize) segments->len + 1);
+  g_autoptr(GPtrArray) matter = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   PairSweep ps = { m, Q, K, count, codes, n_codes, place, l, binary };
   gint64 position = 0;
   guint e = 0, n_events = 2 * segments->len;
@@ -873,6 +991,8 @@ pairs_2016 (const GlossContinuum *continuum,
       position = next;
     }
   coder_unions (segments, m, covered, binary_squares);
+  for (guint i = 0; i < m; i++)
+    g_ptr_array_add (matter, coded_matter (segments, (guint64) 1 << i));
 
   for (guint a = 0; a < m; a++)
     for (guint b = a + 1; b < m; b++)
@@ -891,6 +1011,7 @@ pairs_2016 (const GlossContinuum *continuum,
         binary_C[1] = binary_squares[a] + binary_squares[b];
         pairs[p].binary_u_alpha = alpha_from_coincidences (binary + p * 4, binary_C, both, 2);
         include[Q] = FALSE;
+        pair_corrections (segments, a, b, matter, C, Q);
         pairs[p].cu_alpha = alpha_from_coincidences (l + (gsize) p * K * K, C, include, K);
         if (covered[a] + covered[b] == 0)
           pairs[p].u_alpha_2016 = pairs[p].binary_u_alpha = pairs[p].cu_alpha =
