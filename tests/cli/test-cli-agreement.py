@@ -172,8 +172,12 @@ def test_e4_document_codes(root):
     project = Project(root, "e4doc", titles)
     codings = [{"document": titles[u][0], "coder": coder, "code": "X", "start": 0, "end": 1}
                for i, coder in enumerate(["c1", "c2"]) for u in range(10) if E4[i][u] == "1"]
-    project.load(["c1", "c2"], ["X"], codings)
-    o = project.agreement("--unit", "document")["overall"]
+    # A document nobody coded has no data and is left out; here every
+    # document is coded (code Y by both), so X's row is E4's ten units.
+    codings += [{"document": titles[u][0], "coder": coder, "code": "Y", "start": 1, "end": 2}
+                for coder in ["c1", "c2"] for u in range(10)]
+    project.load(["c1", "c2"], ["X", "Y"], codings)
+    o = [c for c in project.agreement("--unit", "document")["codes"] if c["code"] == "X"][0]
     check("E4 document/code units", o["units"], 10, 0)
     check("E4 document/code percent", o["percent_agreement"], 0.60, EXACT)
     check("E4 document/code alpha", o["krippendorff_alpha"], 0.095238, EXACT)
@@ -272,11 +276,11 @@ def test_e10(root):
     for coder in coders:
         codings.append({"document": "same.txt", "coder": coder, "code": "A", "start": 4, "end": 9})
     project.load(coders, ["A"], codings)
-    one = project.agreement("--unit", "unitized", "--docs", "one.txt")
+    one = project.agreement("--unit", "unitized", "--docs", "one.txt", "--coders", "a,b,c")
     check("E10 one coding", one["overall"]["u_alpha_2004"], 0.0, EXACT)
-    none = project.agreement("--unit", "unitized", "--docs", "none.txt")
+    none = project.agreement("--unit", "unitized", "--docs", "none.txt", "--coders", "a,b,c")
     check_null("E10 no codings", none["overall"]["u_alpha_2004"])
-    if not any("u_alpha_2004" in n for n in none["notes"]):
+    if not any("u-alpha (2004) is not given" in n for n in none["notes"]):
         failures.append("E10: no note on the undefined u_alpha_2004: %r" % none["notes"])
     same = project.agreement("--unit", "unitized", "--docs", "same.txt")
     check("E10 identical", same["overall"]["u_alpha_2004"], 1.0, EXACT)
@@ -349,12 +353,101 @@ def test_identical_coders(root):
             failures.append("identical coders, %s: disagreements %r" % (unit, report["disagreements"]))
 
 
+def test_honest_defaults(root):
+    # issue 13 items 1-4, 6, 7: a coder with no codings, a code nobody
+    # applied, a document nobody coded, a rare code, a substitution
+    text = "".join(chr(ord("a") + i % 26) for i in range(400))
+    project = Project(root, "honest", [("d1.txt", text), ("d2.txt", "nothing coded here")])
+    codings = [
+        {"document": "d1.txt", "coder": "Ana", "code": "Tokenism", "start": 0, "end": 20},
+        {"document": "d1.txt", "coder": "Ben", "code": "Refugee-led", "start": 2, "end": 20},
+        {"document": "d1.txt", "coder": "Ana", "code": "Trust", "start": 30, "end": 50},
+        {"document": "d1.txt", "coder": "Ben", "code": "Trust", "start": 30, "end": 45},
+        {"document": "d1.txt", "coder": "Ana", "code": "Rare", "start": 100, "end": 104},
+        {"document": "d1.txt", "coder": "Ben", "code": "Rare", "start": 104, "end": 108},
+    ]
+    data = {"coders": [{"name": "Sysuser"}, {"name": "Ana"}, {"name": "Ben"}],
+            "codes": [{"path": p} for p in ["Tokenism", "Refugee-led", "Trust", "Rare", "Unused"]],
+            "codings": codings}
+    file = os.path.join(project.dir, "load.json")
+    with open(file, "w", encoding="utf-8") as f:
+        json.dump(data, f)
+    run("load", project.path, file)
+    report = project.agreement("--unit", "char")
+
+    # 2. the coder without codings is not compared by default, and a note says so
+    if report["coders"] != ["Ana", "Ben"]:
+        failures.append("default coders: %r" % report["coders"])
+    if not any("Sysuser" in n and "left out" in n for n in report["notes"]):
+        failures.append("no note on Sysuser left out: %r" % report["notes"])
+
+    # 1. no data: never a value, never in the overall figures
+    codes = {c["code"]: c for c in report["codes"]}
+    documents = {d["document"]: d for d in report["documents"]}
+    if not codes["Unused"]["no_data"] or codes["Unused"]["krippendorff_alpha"] is not None:
+        failures.append("Unused: %r" % codes["Unused"])
+    if not documents["d2.txt"]["no_data"] or documents["d2.txt"]["krippendorff_alpha"] is not None:
+        failures.append("d2.txt: %r" % documents["d2.txt"])
+    if codes["Trust"]["no_data"] or codes["Trust"]["units"] != 400:
+        failures.append("Trust counts only d1.txt: %r" % codes["Trust"])
+    check("overall units: d1.txt x the four codes with data", report["overall"]["units"], 4 * 400, 0)
+    if not any("Unused" in n and "no data" in n for n in report["notes"]):
+        failures.append("no note on Unused: %r" % report["notes"])
+    if not any("d2.txt" in n and "no data" in n for n in report["notes"]):
+        failures.append("no note on d2.txt: %r" % report["notes"])
+
+    # 3. the prevalence paradox on the rare code is explained where it happens
+    rare = codes["Rare"]
+    if not (rare["brennan_prediger"] > 0.9 and rare["krippendorff_alpha"] < 0.1
+            and rare.get("prevalence_paradox")):
+        failures.append("Rare: %r" % rare)
+    if not any("prevalence paradox" in n and "Rare" in n for n in report["notes"]):
+        failures.append("no prevalence note: %r" % report["notes"])
+
+    # 4. notes are sentences, without identifiers
+    for note in report["notes"]:
+        if not note[:1].isupper() or not note.rstrip().endswith(".") or "_" in note:
+            failures.append("note is no sentence: %r" % note)
+
+    # 7. a substitution is one disagreement of kind "other code"
+    # 6. with the text and each coder's version
+    dis = report["disagreements"]
+    other = [d for d in dis if d["kind"] == "other code"]
+    if len(other) != 1:
+        failures.append("substitutions: %r" % dis)
+    else:
+        d = other[0]
+        if (d["start"], d["end"]) != (0, 20) or d["coders"] != {"Ana": "Tokenism", "Ben": "Refugee-led"}:
+            failures.append("substitution: %r" % d)
+        if d["quote"] != text[0:20]:
+            failures.append("substitution quote: %r" % d["quote"])
+        if (d["versions"]["Ana"]["quote"], d["versions"]["Ben"]["quote"]) != (text[0:20], text[2:20]):
+            failures.append("substitution versions: %r" % d["versions"])
+    trust = [d for d in dis if d["code"] == "Trust"]
+    if len(trust) != 1 or trust[0]["kind"] != "omission" or trust[0]["quote"] != text[45:50] \
+            or trust[0]["versions"]["Ana"] != {"start": 30, "end": 50, "quote": text[30:50]} \
+            or trust[0]["versions"]["Ben"] is not None:
+        failures.append("Trust disagreement: %r" % trust)
+    if any(d["code"] in ("Tokenism", "Refugee-led") and d["kind"] == "omission" for d in dis):
+        failures.append("the substitution also listed as omissions: %r" % dis)
+
+    # naming the coder explicitly still compares them
+    three = project.agreement("--unit", "char", "--coders", "Sysuser,Ana,Ben")
+    if three["coders"] != ["Sysuser", "Ana", "Ben"]:
+        failures.append("explicit coders: %r" % three["coders"])
+
+    # the text report has no "-0.0000"
+    out = run("agreement", project.path, "--unit", "char").stdout
+    if "-0.0000" in out:
+        failures.append("text report shows -0.0000")
+
+
 def main():
     with tempfile.TemporaryDirectory() as root:
         for test in [test_e1, test_e2, test_e3, test_e4, test_e4_char, test_e4_document_codes,
                      test_segment, test_e5, test_e6,
                      test_e7, test_e8, test_e9, test_e10, test_e11, test_cli_behaviour,
-                     test_identical_coders]:
+                     test_identical_coders, test_honest_defaults]:
             try:
                 test(root)
             except AssertionError as e:

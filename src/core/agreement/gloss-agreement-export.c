@@ -152,6 +152,13 @@ write_measures (Writer                       *w,
 {
   write_key (w, "units");
   write_number (w, measures->units);
+  write_key (w, "no_data");
+  g_string_append (w->out, measures->no_data ? "true" : "false");
+  if (measures->prevalence)
+    {
+      write_key (w, "prevalence_paradox");
+      g_string_append (w->out, "true");
+    }
   if (measures->has_counts)
     {
       write_key (w, "matched");
@@ -214,6 +221,36 @@ write_pairs (Writer                     *w,
   write_close (w, ']');
 }
 
+/* Each coder's own coding behind the disagreement: extent and text. */
+static void
+write_versions (Writer                           *w,
+                const GlossAgreementReport       *report,
+                const GlossAgreementDisagreement *d)
+{
+  write_key (w, "versions");
+  write_open (w, '{');
+  for (guint c = 0; c < report->coders->len; c++)
+    {
+      const GlossAgreementVersion *v = gloss_agreement_report_get_version (report, d, c);
+
+      write_key (w, coder_at (report, c));
+      if (v == NULL)
+        {
+          g_string_append (w->out, "null");
+          continue;
+        }
+      write_open (w, '{');
+      write_key (w, "start");
+      write_number (w, v->start);
+      write_key (w, "end");
+      write_number (w, v->end);
+      write_key (w, "quote");
+      write_string (w, v->quote);
+      write_close (w, '}');
+    }
+  write_close (w, '}');
+}
+
 static void
 write_disagreements (Writer                     *w,
                      const GlossAgreementReport *report)
@@ -234,6 +271,18 @@ write_disagreements (Writer                     *w,
       write_number (w, d->end);
       write_key (w, "code");
       write_string (w, d->code);
+      if (d->other_code != NULL)
+        {
+          write_key (w, "other_code");
+          write_string (w, d->other_code);
+        }
+      write_key (w, "kind");
+      write_string (w, gloss_disagreement_kind_to_string (d->kind));
+      write_key (w, "quote");
+      if (d->quote != NULL)
+        write_string (w, d->quote);
+      else
+        g_string_append (w->out, "null");
       write_key (w, "coders");
       write_open (w, '{');
       for (guint c = 0; c < report->coders->len; c++)
@@ -242,6 +291,7 @@ write_disagreements (Writer                     *w,
           write_string (w, d->values[c]);
         }
       write_close (w, '}');
+      write_versions (w, report, d);
       write_close (w, '}');
     }
   write_close (w, ']');
@@ -334,7 +384,7 @@ append_csv_row (GString                      *out,
       if (gloss_agreement_measures_has (measures, k) && gloss_measure_is_defined (measures->values[k]))
         g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, measures->values[k].value));
     }
-  g_string_append (out, "\r\n");
+  g_string_append (out, measures->no_data ? ",true\r\n" : ",false\r\n");
 }
 
 char *
@@ -347,7 +397,7 @@ gloss_agreement_report_to_csv (const GlossAgreementReport *report)
   for (guint k = 0; k < GLOSS_N_MEASURES; k++)
     if (report_kinds (report) & (1u << k))
       g_string_append_printf (out, ",%s", gloss_measure_kind_to_key (k));
-  g_string_append (out, "\r\n");
+  g_string_append (out, ",no_data\r\n");
 
   append_csv_row (out, report, "overall", "", &report->overall);
   for (guint r = 0; r < report->codes->len; r++)
@@ -378,9 +428,12 @@ static char *
 format_value (const GlossAgreementMeasures *measures,
               GlossMeasureKind              kind)
 {
+  if (measures->no_data && gloss_agreement_measures_has (measures, kind))
+    return g_strdup ("no data");
   if (!gloss_agreement_measures_has (measures, kind) || !gloss_measure_is_defined (measures->values[kind]))
     return g_strdup ("-");
-  return g_strdup_printf ("%.4f", measures->values[kind].value);
+  /* no "-0.0000": a value that rounds to zero is zero */
+  return g_strdup_printf ("%.4f", fabs (measures->values[kind].value) < 0.00005 ? 0.0 : measures->values[kind].value);
 }
 
 static char *
@@ -500,7 +553,19 @@ gloss_agreement_report_to_text (const GlossAgreementReport *report)
                               document_title (report, d->document), d->start, d->end, d->code);
       for (guint c = 0; c < report->coders->len; c++)
         g_string_append_printf (out, " %s=%s", coder_at (report, c), d->values[c]);
+      if (d->kind == GLOSS_DISAGREEMENT_OTHER_CODE)
+        g_string_append (out, " (other code)");
       g_string_append_c (out, '\n');
+      if (d->quote != NULL && report->group == NULL && report->unit != GLOSS_AGREEMENT_UNIT_DOCUMENT)
+        g_string_append_printf (out, "    “%s”\n", d->quote);
+      for (guint c = 0; c < report->coders->len; c++)
+        {
+          const GlossAgreementVersion *v = gloss_agreement_report_get_version (report, d, c);
+
+          if (v != NULL)
+            g_string_append_printf (out, "    %s [%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT "]: “%s”\n",
+                                    coder_at (report, c), v->start, v->end, v->quote);
+        }
     }
   if (report->notes->len > 0)
     g_string_append (out, "\nNotes:\n");
@@ -553,7 +618,8 @@ static void
 html_disagreements (GString                    *out,
                     const GlossAgreementReport *report)
 {
-  g_string_append (out, "<h2>Disagreements</h2>\n<table>\n<tr><th>Document</th><th>Range</th><th>Code</th>");
+  g_string_append (out, "<h2>Disagreements</h2>\n<table>\n<tr><th>Document</th><th>Range</th><th>Code</th>"
+                        "<th>Kind</th><th>Text</th>");
   for (guint c = 0; c < report->coders->len; c++)
     {
       g_autofree char *name = g_markup_escape_text (coder_at (report, c), -1);
@@ -567,13 +633,20 @@ html_disagreements (GString                    *out,
       g_autofree char *title = g_markup_escape_text (document_title (report, d->document), -1);
       g_autofree char *code = g_markup_escape_text (d->code, -1);
 
+      g_autofree char *quote = g_markup_escape_text (d->quote ? d->quote : "", -1);
+
       g_string_append_printf (out, "<tr><td>%s</td><td>%" G_GINT64_FORMAT "&ndash;%" G_GINT64_FORMAT
-                              "</td><td>%s</td>", title, d->start, d->end, code);
+                              "</td><td>%s</td><td>%s</td><td class=\"quote\">%s</td>", title, d->start, d->end,
+                              code, gloss_disagreement_kind_to_string (d->kind), quote);
       for (guint c = 0; c < report->coders->len; c++)
         {
+          const GlossAgreementVersion *v = gloss_agreement_report_get_version (report, d, c);
           g_autofree char *value = g_markup_escape_text (d->values[c], -1);
+          g_autofree char *version = g_markup_escape_text (v ? v->quote : "", -1);
 
-          g_string_append_printf (out, "<td>%s</td>", value);
+          g_string_append_printf (out, "<td>%s%s%s</td>", value, v ? "<br><q>" : "", v ? version : "");
+          if (v != NULL)
+            g_string_append (out, "</q>");
         }
       g_string_append (out, "</tr>\n");
     }
@@ -587,7 +660,7 @@ gloss_agreement_report_to_html (const GlossAgreementReport *report)
                                "<title>Inter-coder agreement</title>"
                                "<style>table{border-collapse:collapse}td,th{padding:2px 8px;"
                                "border-bottom:1px solid #ccc;text-align:right}"
-                               "th[scope=row]{text-align:left}</style></head><body>\n");
+                               "th[scope=row]{text-align:left}td.quote,q{text-align:left}</style></head><body>\n");
 
   g_string_append_printf (out, "<h1>Inter-coder agreement (%s)</h1>\n<p>Coders:",
                           gloss_agreement_unit_to_string (report->unit));

@@ -40,6 +40,8 @@ typedef struct
   gint64       matched;
   gint64       unmatched;
   guint        present;    /* 1 << kind for each measure the row reports */
+  gboolean     no_data;    /* no compared coder coded anything in this row's units */
+  gboolean     prevalence; /* a high Brennan-Prediger or AC1 beside a low alpha */
   GlossMeasure values[GLOSS_N_MEASURES];
 } GlossAgreementMeasures;
 
@@ -49,6 +51,11 @@ void     gloss_agreement_measures_set   (GlossAgreementMeasures *measures,
                                          GlossMeasure            value);
 gboolean gloss_agreement_measures_has   (const GlossAgreementMeasures *measures,
                                          GlossMeasureKind              kind);
+/* Every measure the row reports made undefined, and the row marked as
+ * having no data. */
+void     gloss_agreement_measures_set_no_data (GlossAgreementMeasures *measures);
+/* What the measure is and when to report it, one or two sentences. */
+const char *gloss_measure_kind_to_description (GlossMeasureKind kind);
 /* Units, then the seven measures on pre-defined units, from @table. */
 void     gloss_agreement_measures_from_table (GlossAgreementMeasures *measures,
                                               const GlossRatingTable *table);

@@ -275,7 +275,7 @@ two_coder_kappa (const GlossRatingTable *table,
         p_e += ((row + col) / 2) * ((row + col) / 2);
     }
   if (p_e >= 1)
-    return gloss_measure_undefined ("expected agreement is 1: every value falls in one category");
+    return gloss_measure_undefined ("expected agreement is 1, as every value falls in one category");
   return gloss_measure_defined ((p_o - p_e) / (1 - p_e));
 }
 
@@ -344,7 +344,7 @@ gloss_agreement_fleiss_kappa (const GlossRatingTable *table)
     }
   p = agreement / total;
   if (p_e >= 1)
-    return gloss_measure_undefined ("expected agreement is 1: every value falls in one category");
+    return gloss_measure_undefined ("expected agreement is 1, as every value falls in one category");
   return gloss_measure_defined ((p - p_e) / (1 - p_e));
 }
 
@@ -419,7 +419,7 @@ gloss_agreement_gwet_ac1 (const GlossRatingTable *table)
     }
   p_e /= q - 1;
   if (p_e >= 1)
-    return gloss_measure_undefined ("expected agreement is 1");
+    return gloss_measure_undefined ("expected agreement is 1, as every value falls in one category");
   return gloss_measure_defined ((percent.value - p_e) / (1 - p_e));
 }
 

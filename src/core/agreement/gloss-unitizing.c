@@ -355,7 +355,7 @@ alpha_from_disagreements (double observed,
   if (n_segments <= 0)
     return gloss_measure_undefined ("nothing was coded");
   if (expected <= 0)
-    return gloss_measure_undefined ("no expected disagreement: the coded segments leave no variation");
+    return gloss_measure_undefined ("there is no expected disagreement, as the coded segments leave no variation");
   return gloss_measure_defined (1 - observed / expected);
 }
 
@@ -550,12 +550,12 @@ alpha_from_coincidences (const double   *l,
       correction += C[c];
     }
   if (total <= 0)
-    return gloss_measure_undefined ("no coincidences to compare");
+    return gloss_measure_undefined ("there are no coincidences to compare");
   if (total - correction / total <= 0)
-    return gloss_measure_undefined ("no expected disagreement");
+    return gloss_measure_undefined ("there is no expected disagreement");
   expected = (total * total - squares) / (total - correction / total);
   if (expected <= 0)
-    return gloss_measure_undefined ("no variation: every coincidence has one value");
+    return gloss_measure_undefined ("there is no variation, as every coincidence has one value");
   return gloss_measure_defined (1 - observed / expected);
 }
 

@@ -1,0 +1,266 @@
+/* gloss-agreement-report-disagreements.c: what the disagreements show
+ *
+ * The parts list disagreements per code. Here the two omissions that are
+ * really one substitution (one coder coded a passage X, another coded it
+ * Y) become one disagreement of kind "other code", and every disagreement
+ * gets its text and each coder's own version of it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "gloss-agreement-report-private.h"
+
+#include <string.h>
+
+#include "gloss-error.h"
+
+/* Quotes longer than this keep their beginning and end around an ellipsis. */
+#define QUOTE_MAX 240
+
+static gboolean
+is_coded (const char *value)
+{
+  return value == g_intern_static_string ("coded");
+}
+
+/* Two disagreements on different codes over the same passage, where no
+ * coder coded both: a substitution. */
+static gboolean
+is_substitution (const GlossAgreementDisagreement *a,
+                 const GlossAgreementDisagreement *b,
+                 guint                             n_coders)
+{
+  gint64 overlap = MIN (a->end, b->end) - MAX (a->start, b->start);
+  gint64 shorter = MIN (a->end - a->start, b->end - b->start);
+
+  if (a->document != b->document || a->code == b->code || a->kind != GLOSS_DISAGREEMENT_OMISSION
+      || b->kind != GLOSS_DISAGREEMENT_OMISSION || overlap <= 0 || 2 * overlap < shorter)
+    return FALSE;
+  for (guint c = 0; c < n_coders; c++)
+    if (is_coded (a->values[c]) && is_coded (b->values[c]))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+merge_into (GlossAgreementDisagreement       *a,
+            const GlossAgreementDisagreement *b,
+            guint                             n_coders)
+{
+  const char *not_coded = g_intern_static_string ("not coded");
+
+  for (guint c = 0; c < n_coders; c++)
+    a->values[c] = is_coded (a->values[c]) ? a->code
+                   : is_coded (b->values[c]) ? b->code
+                   : not_coded;
+  a->other_code = b->code;
+  a->kind = GLOSS_DISAGREEMENT_OTHER_CODE;
+  a->start = MIN (a->start, b->start);
+  a->end = MAX (a->end, b->end);
+}
+
+/* With a code group the values are categories already: two coders with
+ * two different categories disagree on the code, not on its presence. */
+static void
+mark_category_kinds (GlossAgreementReport *report)
+{
+  const char *none = g_intern_static_string ("none");
+  const char *conflict = g_intern_static_string ("conflict");
+
+  for (guint i = 0; i < report->disagreements->len; i++)
+    {
+      GlossAgreementDisagreement *d = &g_array_index (report->disagreements, GlossAgreementDisagreement, i);
+      const char *first = NULL;
+
+      for (guint c = 0; c < report->coders->len; c++)
+        {
+          const char *v = d->values[c];
+
+          if (v == none || v == conflict)
+            continue;
+          if (first != NULL && v != first)
+            d->kind = GLOSS_DISAGREEMENT_OTHER_CODE;
+          first = first ? first : v;
+        }
+    }
+}
+
+void
+_gloss_agreement_report_merge_substitutions (GlossAgreementReport *report,
+                                             GlossAgreementInputs *inputs)
+{
+  GArray *list = report->disagreements;
+  g_autofree gboolean *gone = NULL;
+  guint n = 0;
+
+  if (report->group != NULL)
+    {
+      mark_category_kinds (report);
+      return;
+    }
+  if (report->unit == GLOSS_AGREEMENT_UNIT_SEGMENT || list->len < 2)
+    return;
+
+  /* @list is sorted by document and start */
+  gone = g_new0 (gboolean, list->len);
+  for (guint i = 0; i < list->len; i++)
+    {
+      GlossAgreementDisagreement *a = &g_array_index (list, GlossAgreementDisagreement, i);
+
+      if (gone[i])
+        continue;
+      for (guint j = i + 1; j < list->len; j++)
+        {
+          GlossAgreementDisagreement *b = &g_array_index (list, GlossAgreementDisagreement, j);
+
+          if (b->document != a->document || b->start >= a->end)
+            break;
+          if (!gone[j] && is_substitution (a, b, inputs->n_coders))
+            {
+              merge_into (a, b, inputs->n_coders);
+              gone[j] = TRUE;
+              break;
+            }
+        }
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      GlossAgreementDisagreement *d = &g_array_index (list, GlossAgreementDisagreement, i);
+
+      if (gone[i])
+        {
+          g_free (d->values);
+          continue;
+        }
+      g_array_index (list, GlossAgreementDisagreement, n++) = *d;
+    }
+  /* the entries past @n were moved or freed: drop them without the clear func */
+  g_array_set_clear_func (list, NULL);
+  g_array_set_size (list, n);
+  g_array_set_clear_func (list, _gloss_agreement_disagreement_clear);
+}
+
+/* Quotes */
+
+/* @text from @p, @length characters, shortened to its first and last
+ * characters around an ellipsis when long. */
+static char *
+shorten (const char *p,
+         gint64      length)
+{
+  const char *end;
+
+  if (length <= QUOTE_MAX)
+    {
+      end = g_utf8_offset_to_pointer (p, length);
+      return g_strndup (p, end - p);
+    }
+  {
+    const char *head = g_utf8_offset_to_pointer (p, QUOTE_MAX / 2);
+    const char *tail = g_utf8_offset_to_pointer (head, length - QUOTE_MAX);
+    const char *last = g_utf8_offset_to_pointer (tail, QUOTE_MAX / 2);
+    g_autofree char *a = g_strndup (p, head - p);
+    g_autofree char *b = g_strndup (tail, last - tail);
+
+    return g_strconcat (a, " … ", b, NULL);
+  }
+}
+
+static guint
+add_version (GlossAgreementReport *report,
+             GlossAgreementInputs *inputs,
+             guint                *version_of,
+             const GlossAgreementSpan *span)
+{
+  GlossCoding *coding = g_ptr_array_index (inputs->codings, span->coding);
+  GlossAgreementVersion v;
+  const char *quote = coding->quote ? coding->quote : "";
+
+  if (version_of[span->coding] != 0)
+    return version_of[span->coding];
+  v.start = coding->start;
+  v.end = coding->end;
+  v.quote = shorten (quote, g_utf8_strlen (quote, -1));
+  g_array_append_val (report->versions, v);
+  version_of[span->coding] = report->versions->len;
+  return report->versions->len;
+}
+
+/* Each coder's first coding (of the disagreement's codes) over the stretch. */
+static void
+find_versions (GlossAgreementReport       *report,
+               GlossAgreementInputs       *inputs,
+               GHashTable                 *code_index,
+               guint                      *version_of,
+               GlossAgreementDisagreement *d)
+{
+  guint first = inputs->doc_offsets[d->document], last = inputs->doc_offsets[d->document + 1];
+  guint code = GPOINTER_TO_UINT (g_hash_table_lookup (code_index, d->code));
+  guint other = d->other_code ? GPOINTER_TO_UINT (g_hash_table_lookup (code_index, d->other_code)) : 0;
+
+  d->versions = g_new0 (guint, inputs->n_coders);
+  for (guint i = first; i < last; i++)
+    {
+      const GlossAgreementSpan *s = &g_array_index (inputs->spans, GlossAgreementSpan, i);
+
+      if (s->start >= d->end)
+        break;
+      if (s->end <= d->start || d->versions[s->coder] != 0)
+        continue;
+      if (report->group == NULL && s->code + 1 != code && s->code + 1 != other)
+        continue;
+      d->versions[s->coder] = add_version (report, inputs, version_of, s);
+    }
+}
+
+gboolean
+_gloss_agreement_report_add_quotes (GlossAgreementReport *report,
+                                    GlossAgreementInputs *inputs,
+                                    GlossProject         *project,
+                                    GError              **error)
+{
+  g_autoptr(GHashTable) code_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree guint *version_of = g_new0 (guint, MAX (inputs->codings->len, 1));
+  g_autofree char *text = NULL;
+  guint current = G_MAXUINT;
+  const char *cursor = NULL;
+  gint64 cursor_offset = 0, n_chars = 0;
+
+  for (guint c = 0; c < inputs->codes->len; c++)
+    g_hash_table_insert (code_index, (gpointer) g_intern_string (((GlossCode *) inputs->codes->pdata[c])->path),
+                         GUINT_TO_POINTER (c + 1));
+
+  for (guint i = 0; i < report->disagreements->len; i++)
+    {
+      GlossAgreementDisagreement *d = &g_array_index (report->disagreements, GlossAgreementDisagreement, i);
+      gint64 start, end;
+
+      if (d->document != current)
+        {
+          GlossDocumentInfo *info = g_ptr_array_index (inputs->documents, d->document);
+
+          if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error))
+            return FALSE;
+          g_free (text);
+          text = gloss_project_get_text (project, info->id, 0, -1, error);
+          if (text == NULL)
+            return FALSE;
+          current = d->document;
+          cursor = text;
+          cursor_offset = 0;
+          n_chars = g_utf8_strlen (text, -1);
+        }
+      start = CLAMP (d->start, 0, n_chars);
+      end = CLAMP (d->end, start, n_chars);
+      if (start < cursor_offset)
+        {
+          cursor = text;
+          cursor_offset = 0;
+        }
+      cursor = g_utf8_offset_to_pointer (cursor, start - cursor_offset);
+      cursor_offset = start;
+      d->quote = shorten (cursor, end - start);
+      find_versions (report, inputs, code_index, version_of, d);
+    }
+  return TRUE;
+}
