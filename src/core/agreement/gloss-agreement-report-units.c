@@ -428,6 +428,10 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
   if (Q > 1)
     _gloss_agreement_report_note (report, inputs,
                                   _("Each pair of a character and a code is a unit, coded or not coded; the overall and per-document rows pool the codes."));
+  if (!inputs->options->coded_only)
+    _gloss_agreement_report_note (report, inputs,
+                                  _("Every character counts, coded or not: text that every coder left uncoded "
+                                    "counts as agreement. “Coded text only” compares just the characters some coder coded."));
   if (inputs->options->coded_only)
     _gloss_agreement_report_note (report, inputs,
                                   _("Coded text only: only the characters that a compared coder coded with a compared code count as units."));

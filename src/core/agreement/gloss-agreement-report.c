@@ -699,7 +699,7 @@ note_prevalence (GlossAgreementReport *report,
                                     "report alpha. %s"),
                                   joined,
                                   report->unit == GLOSS_AGREEMENT_UNIT_CHAR && !report->coded_only
-                                  ? _("“Coded text only” compares just the characters some coder coded.") : "");
+                                  ? _("Try “Coded text only”, which compares just the characters some coder coded.") : "");
   }
 }
 
