@@ -81,6 +81,8 @@ gloss_cli_agreement (int    argc,
   g_autofree char *unit_name = NULL, *group = NULL, *coders = NULL, *docs = NULL, *codes = NULL;
   gboolean coded_only = FALSE, json = FALSE, csv = FALSE;
   double threshold = -1;
+  int samples = GLOSS_BOOTSTRAP_DEFAULT_SAMPLES;
+  gint64 seed = GLOSS_BOOTSTRAP_DEFAULT_SEED;
   GlossAgreementUnit unit = GLOSS_AGREEMENT_UNIT_DOCUMENT;
   int status;
   GOptionEntry entries[] = {
@@ -95,6 +97,9 @@ gloss_cli_agreement (int    argc,
     { "coders", 0, 0, G_OPTION_ARG_STRING, &coders, N_("The coders to compare (default: all)"), "A,B,…" },
     { "docs", 0, 0, G_OPTION_ARG_STRING, &docs, N_("The documents, ids or titles (default: all)"), "D,…" },
     { "codes", 0, 0, G_OPTION_ARG_STRING, &codes, N_("The codes to compare (default: all)"), "P,…" },
+    { "bootstrap", 0, 0, G_OPTION_ARG_INT, &samples,
+      N_("Bootstrap samples of alpha for its 95% interval (default 1000; 0: none)"), "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the bootstrap (default 2007)"), "S" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the report as JSON"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print the tables as CSV"), NULL },
     { NULL }
@@ -107,8 +112,12 @@ gloss_cli_agreement (int    argc,
   if (status != GLOSS_CLI_OK)
     return status;
 
+  if (samples < 0 || samples > 1000000)
+    return gloss_cli_usage_error ("agreement", _("--bootstrap takes 0 to 1000000 samples"));
   options = gloss_agreement_options_new (unit);
   options->coded_only = coded_only;
+  options->samples = samples;
+  options->seed = (guint64) seed;
   if (threshold >= 0)
     options->threshold = threshold;
 

@@ -322,10 +322,13 @@ def test_cli_behaviour(root):
     a = project.agreement("--unit", "document", "--group", "G", "--coders", "x,y")["overall"]
     b = project.agreement("--unit", "document", "--group", "G", "--coders", "y,x")["overall"]
     for key in a:
-        if a[key] is not None and abs(a[key] - b[key]) > 1e-12:
+        if isinstance(a[key], dict):
+            if a[key] != b[key]:
+                failures.append("coder order changes %s: %r %r" % (key, a[key], b[key]))
+        elif isinstance(a[key], float) and abs(a[key] - b[key]) > 1e-12:
             failures.append("coder order changes %s: %r %r" % (key, a[key], b[key]))
     report = project.agreement("--unit", "document", "--group", "G")
-    want_keys = {"unit", "group", "coders", "overall", "codes", "documents", "pairs",
+    want_keys = {"unit", "group", "bootstrap", "coders", "overall", "codes", "documents", "pairs",
                  "disagreements", "notes"}
     if set(report) != want_keys:
         failures.append("report keys: %r" % sorted(report))
@@ -442,12 +445,51 @@ def test_honest_defaults(root):
         failures.append("text report shows -0.0000")
 
 
+def test_bootstrap(root):
+    # issue 13 item 9: seeded intervals for overall, per code, per document
+    # and per pair, in the JSON, the CSV and the text report
+    rows = [("a", "a")] * 30 + [("a", "b")] * 6 + [("b", "b")] * 30 + [("b", "a")] * 4
+    project = group_project(root, "boot", rows, ["a", "b"], ["x", "y"])
+    report = project.agreement("--unit", "document", "--group", "G")
+    if report["bootstrap"] != {"samples": 1000, "seed": 2007, "confidence": 0.95}:
+        failures.append("bootstrap settings: %r" % report["bootstrap"])
+    o = report["overall"]
+    i = o["alpha_interval"]
+    if i is None or i["measure"] != "krippendorff_alpha" or not i["low"] < o["krippendorff_alpha"] < i["high"]:
+        failures.append("overall interval: %r" % o)
+    elif not (0 <= i["p_below_0_667"] <= i["p_below_0_800"] <= 1):
+        failures.append("overall probabilities: %r" % i)
+    for row in report["codes"] + report["pairs"]:
+        if row["alpha_interval"] is None:
+            failures.append("no interval: %r" % row)
+    # a document is one unit: its alpha is defined only when both agree (1.0)
+    if any(d["alpha_interval"] is not None and d["alpha_interval"]["low"] != d["krippendorff_alpha"]
+           for d in report["documents"]):
+        failures.append("document intervals: %r" % report["documents"][:3])
+    again = project.agreement("--unit", "document", "--group", "G")
+    if again["overall"]["alpha_interval"] != i:
+        failures.append("the same seed gives another interval")
+    other = project.agreement("--unit", "document", "--group", "G", "--seed", "99")
+    if other["overall"]["alpha_interval"] == i or other["bootstrap"]["seed"] != 99:
+        failures.append("another seed gives the same interval")
+    none = project.agreement("--unit", "document", "--group", "G", "--bootstrap", "0")
+    if none["overall"]["alpha_interval"] is not None:
+        failures.append("--bootstrap 0 still gives an interval")
+    run("agreement", project.path, "--unit", "document", "--group", "G", "--bootstrap", "-1", status=2)
+    csv = run("agreement", project.path, "--unit", "document", "--group", "G", "--csv").stdout.splitlines()
+    if not csv[0].endswith(",no_data,alpha_low,alpha_high,p_below_0_667,p_below_0_800"):
+        failures.append("csv header: %r" % csv[0])
+    text = run("agreement", project.path, "--unit", "document", "--group", "G").stdout
+    if "95% interval" not in text or "[%.3f, %.3f]" % (i["low"], i["high"]) not in text:
+        failures.append("text report without the interval: %r" % text[:600])
+
+
 def main():
     with tempfile.TemporaryDirectory() as root:
         for test in [test_e1, test_e2, test_e3, test_e4, test_e4_char, test_e4_document_codes,
                      test_segment, test_e5, test_e6,
                      test_e7, test_e8, test_e9, test_e10, test_e11, test_cli_behaviour,
-                     test_identical_coders, test_honest_defaults]:
+                     test_identical_coders, test_honest_defaults, test_bootstrap]:
             try:
                 test(root)
             except AssertionError as e:

@@ -146,6 +146,35 @@ write_measure (Writer       *w,
     }
 }
 
+/* The bootstrapped interval of the row's alpha, or null. */
+static void
+write_interval (Writer                       *w,
+                const GlossAgreementMeasures *measures)
+{
+  const GlossBootstrap *b = &measures->bootstrap;
+
+  write_key (w, "alpha_interval");
+  if (!b->defined)
+    {
+      g_string_append (w->out, "null");
+      return;
+    }
+  write_open (w, '{');
+  write_key (w, "measure");
+  write_string (w, gloss_measure_kind_to_key (measures->alpha_kind));
+  write_key (w, "samples");
+  write_number (w, b->samples);
+  write_key (w, "low");
+  write_measure (w, gloss_measure_defined (b->low));
+  write_key (w, "high");
+  write_measure (w, gloss_measure_defined (b->high));
+  write_key (w, "p_below_0_667");
+  write_measure (w, gloss_measure_defined (b->p_below_tentative));
+  write_key (w, "p_below_0_800");
+  write_measure (w, gloss_measure_defined (b->p_below_reliable));
+  write_close (w, '}');
+}
+
 static void
 write_measures (Writer                       *w,
                 const GlossAgreementMeasures *measures)
@@ -172,6 +201,7 @@ write_measures (Writer                       *w,
         write_key (w, gloss_measure_kind_to_key (k));
         write_measure (w, measures->values[k]);
       }
+  write_interval (w, measures);
 }
 
 static void
@@ -335,6 +365,15 @@ gloss_agreement_report_to_json (const GlossAgreementReport *report)
       write_key (&w, "coded_only");
       g_string_append (w.out, report->coded_only ? "true" : "false");
     }
+  write_key (&w, "bootstrap");
+  write_open (&w, '{');
+  write_key (&w, "samples");
+  write_number (&w, report->samples);
+  write_key (&w, "seed");
+  write_number (&w, (double) report->seed);
+  write_key (&w, "confidence");
+  write_measure (&w, gloss_measure_defined (0.95));
+  write_close (&w, '}');
   write_strings (&w, "coders", report->coders);
   write_key (&w, "overall");
   write_open (&w, '{');
@@ -384,7 +423,19 @@ append_csv_row (GString                      *out,
       if (gloss_agreement_measures_has (measures, k) && gloss_measure_is_defined (measures->values[k]))
         g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, measures->values[k].value));
     }
-  g_string_append (out, measures->no_data ? ",true\r\n" : ",false\r\n");
+  g_string_append (out, measures->no_data ? ",true" : ",false");
+  if (measures->bootstrap.defined)
+    {
+      const GlossBootstrap *b = &measures->bootstrap;
+
+      g_string_append_printf (out, ",%s", g_ascii_dtostr (buffer, sizeof buffer, b->low));
+      g_string_append_printf (out, ",%s", g_ascii_dtostr (buffer, sizeof buffer, b->high));
+      g_string_append_printf (out, ",%s", g_ascii_dtostr (buffer, sizeof buffer, b->p_below_tentative));
+      g_string_append_printf (out, ",%s", g_ascii_dtostr (buffer, sizeof buffer, b->p_below_reliable));
+    }
+  else
+    g_string_append (out, ",,,,");
+  g_string_append (out, "\r\n");
 }
 
 char *
@@ -397,7 +448,7 @@ gloss_agreement_report_to_csv (const GlossAgreementReport *report)
   for (guint k = 0; k < GLOSS_N_MEASURES; k++)
     if (report_kinds (report) & (1u << k))
       g_string_append_printf (out, ",%s", gloss_measure_kind_to_key (k));
-  g_string_append (out, ",no_data\r\n");
+  g_string_append (out, ",no_data,alpha_low,alpha_high,p_below_0_667,p_below_0_800\r\n");
 
   append_csv_row (out, report, "overall", "", &report->overall);
   for (guint r = 0; r < report->codes->len; r++)
@@ -434,6 +485,18 @@ format_value (const GlossAgreementMeasures *measures,
     return g_strdup ("-");
   /* no "-0.0000": a value that rounds to zero is zero */
   return g_strdup_printf ("%.4f", fabs (measures->values[kind].value) < 0.00005 ? 0.0 : measures->values[kind].value);
+}
+
+/* "[0.712, 0.803] 0.01 0.62", or "-" */
+static char *
+format_interval (const GlossAgreementMeasures *measures)
+{
+  const GlossBootstrap *b = &measures->bootstrap;
+
+  if (!b->defined)
+    return g_strdup ("-");
+  return g_strdup_printf ("[%.3f, %.3f] %.3f %.3f", fabs (b->low) < 0.0005 ? 0.0 : b->low,
+                          fabs (b->high) < 0.0005 ? 0.0 : b->high, b->p_below_tentative, b->p_below_reliable);
 }
 
 static char *
@@ -485,6 +548,12 @@ text_row (GString                      *out,
 
         g_string_append_printf (out, " %18s", value);
       }
+  if (report->samples > 0)
+    {
+      g_autofree char *interval = format_interval (measures);
+
+      g_string_append_printf (out, "  %s", interval);
+    }
   g_string_append_c (out, '\n');
 }
 
@@ -500,6 +569,8 @@ text_header (GString                    *out,
   for (guint k = 0; k < GLOSS_N_MEASURES; k++)
     if (report_kinds (report) & (1u << k))
       g_string_append_printf (out, " %18s", gloss_measure_kind_to_key (k));
+  if (report->samples > 0)
+    g_string_append (out, "  alpha 95% interval, P(alpha < 0.667), P(alpha < 0.800)");
   g_string_append_c (out, '\n');
 }
 
@@ -597,6 +668,12 @@ html_row (GString                      *out,
 
         g_string_append_printf (out, "<td>%s</td>", value);
       }
+  if (report->samples > 0)
+    {
+      g_autofree char *interval = format_interval (measures);
+
+      g_string_append_printf (out, "<td>%s</td>", interval);
+    }
   g_string_append (out, "</tr>\n");
 }
 
@@ -611,6 +688,8 @@ html_table_start (GString                    *out,
   for (guint k = 0; k < GLOSS_N_MEASURES; k++)
     if (report_kinds (report) & (1u << k))
       g_string_append_printf (out, "<th>%s</th>", gloss_measure_kind_to_label (k));
+  if (report->samples > 0)
+    g_string_append (out, "<th>alpha 95% interval, P(&lt; 0.667), P(&lt; 0.800)</th>");
   g_string_append (out, "</tr>\n");
 }
 

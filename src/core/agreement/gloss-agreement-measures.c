@@ -79,6 +79,8 @@ gloss_agreement_measures_set_no_data (GlossAgreementMeasures *measures)
     if (measures->present & (1u << k))
       measures->values[k] = gloss_measure_undefined ("no compared coder coded anything here");
   measures->no_data = TRUE;
+  measures->alpha_pairs = 0;
+  measures->bootstrap = (GlossBootstrap) { 0 };
 }
 
 void
@@ -121,6 +123,8 @@ gloss_agreement_measures_from_table (GlossAgreementMeasures *measures,
                                 gloss_agreement_fleiss_kappa (table));
   gloss_agreement_measures_set (measures, GLOSS_MEASURE_KRIPPENDORFF_ALPHA,
                                 gloss_agreement_krippendorff_alpha (table));
+  measures->alpha_kind = GLOSS_MEASURE_KRIPPENDORFF_ALPHA;
+  gloss_agreement_krippendorff_alpha_parts (table, &measures->alpha_observed, &measures->alpha_pairs);
   gloss_agreement_measures_set (measures, GLOSS_MEASURE_BRENNAN_PREDIGER,
                                 gloss_agreement_brennan_prediger (table));
   gloss_agreement_measures_set (measures, GLOSS_MEASURE_GWET_AC1,

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "gloss-rating-table.h"
+#include "gloss-agreement-bootstrap.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,12 @@ typedef struct
   guint        present;    /* 1 << kind for each measure the row reports */
   gboolean     no_data;    /* no compared coder coded anything in this row's units */
   gboolean     prevalence; /* a high Brennan-Prediger or AC1 beside a low alpha */
+  /* The bootstrap of the row's alpha (Krippendorff's alpha, or u-alpha
+   * (2016) when unitized): its inputs, then its result. */
+  GlossMeasureKind alpha_kind;
+  double       alpha_observed;  /* share of disagreeing pairs of values */
+  double       alpha_pairs;     /* pairs of values; 0: no bootstrap */
+  GlossBootstrap bootstrap;
   GlossMeasure values[GLOSS_N_MEASURES];
 } GlossAgreementMeasures;
 

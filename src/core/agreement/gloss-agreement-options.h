@@ -36,6 +36,8 @@ typedef struct
   gint64    group_id;      /* document unit: the code whose children are the categories; 0: none */
   gboolean  coded_only;    /* char unit: only characters some compared coder coded */
   double    threshold;     /* segment unit: overlap needed to match, in (0, 1] */
+  guint     samples;       /* bootstrap samples of alpha; 0: none */
+  guint64   seed;          /* the bootstrap's seed, so a report can be reproduced */
 } GlossAgreementOptions;
 
 GlossAgreementOptions *gloss_agreement_options_new  (GlossAgreementUnit           unit);

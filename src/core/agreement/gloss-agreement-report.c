@@ -80,6 +80,8 @@ report_new (const GlossAgreementOptions *options)
   report->unit = options->unit;
   report->threshold = options->threshold;
   report->coded_only = options->coded_only;
+  report->samples = options->samples;
+  report->seed = options->seed;
   report->coders = g_ptr_array_new_with_free_func (g_free);
   gloss_agreement_measures_init (&report->overall);
   report->codes = g_array_new (FALSE, FALSE, sizeof (GlossAgreementRow));
@@ -722,6 +724,18 @@ add_notes (GlossAgreementReport *report,
     }
   note_no_data (report, inputs);
   note_prevalence (report, inputs);
+  if (report->samples > 0 && report->overall.bootstrap.defined)
+    _gloss_agreement_report_note (report, inputs,
+                                  _("The 95%% intervals and the probabilities that alpha lies below 0.667 and 0.800 "
+                                    "come from %u bootstrap samples (Hayes & Krippendorff 2007, seed %" G_GUINT64_FORMAT ")."),
+                                  report->samples, report->seed);
+  if (report->samples > 0 && report->unit == GLOSS_AGREEMENT_UNIT_CHAR)
+    _gloss_agreement_report_note (report, inputs,
+                                  _("The bootstrap treats every character as a unit of its own; neighbouring "
+                                    "characters are coded together, so the true uncertainty is larger than the intervals say."));
+  if (report->samples > 0 && (report->unit == GLOSS_AGREEMENT_UNIT_UNITIZED || report->unit == GLOSS_AGREEMENT_UNIT_SEGMENT))
+    _gloss_agreement_report_note (report, inputs,
+                                  _("No bootstrap intervals are given for this unit of analysis."));
   note_undefined (report, inputs, _("the overall figures"), &report->overall);
   note_undefined_rows (report, inputs, report->codes, what);
   note_undefined_rows (report, inputs, report->documents, _("documents"));
@@ -750,6 +764,51 @@ compare_disagreements (const void *a,
   if (x->end != y->end)
     return x->end < y->end ? -1 : 1;
   return strcmp (x->code, y->code);
+}
+
+/* Each row's samples have a seed of their own, derived from the report's,
+ * so that a row's interval does not depend on the rows before it. */
+static void
+bootstrap_row (GlossAgreementMeasures *m,
+               guint64                 seed,
+               guint                   samples)
+{
+  GlossMeasure alpha = m->values[m->alpha_kind];
+
+  if (m->no_data || m->alpha_pairs <= 0 || !gloss_agreement_measures_has (m, m->alpha_kind)
+      || !gloss_measure_is_defined (alpha))
+    return;
+  gloss_bootstrap_alpha (alpha.value, m->alpha_observed, m->alpha_pairs, samples, seed, &m->bootstrap);
+}
+
+static guint64
+row_seed (guint64 seed,
+          guint   table,
+          guint   row)
+{
+  guint64 x = seed ^ (((guint64) table << 56) + (guint64) row * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
+
+  /* splitmix64's finaliser */
+  x = (x ^ (x >> 30)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+  x = (x ^ (x >> 27)) * G_GUINT64_CONSTANT (0x94D049BB133111EB);
+  return x ^ (x >> 31);
+}
+
+static void
+add_bootstraps (GlossAgreementReport *report)
+{
+  if (report->samples == 0)
+    return;
+  bootstrap_row (&report->overall, row_seed (report->seed, 0, 0), report->samples);
+  for (guint r = 0; r < report->codes->len; r++)
+    bootstrap_row (&g_array_index (report->codes, GlossAgreementRow, r).measures,
+                   row_seed (report->seed, 1, r), report->samples);
+  for (guint r = 0; r < report->documents->len; r++)
+    bootstrap_row (&g_array_index (report->documents, GlossAgreementRow, r).measures,
+                   row_seed (report->seed, 2, r), report->samples);
+  for (guint p = 0; p < report->pairs->len; p++)
+    bootstrap_row (&g_array_index (report->pairs, GlossAgreementPair, p).measures,
+                   row_seed (report->seed, 3, p), report->samples);
 }
 
 /* A code or document in which no compared coder made a coding. */
@@ -818,6 +877,7 @@ gloss_agreement_report_compute (GlossProject                *project,
            sizeof (GlossAgreementDisagreement), compare_disagreements);
   if (!_gloss_agreement_report_add_quotes (report, &inputs, project, error))
     return NULL;
+  add_bootstraps (report);
   add_notes (report, &inputs);
   return g_steal_pointer (&report);
 }

@@ -74,6 +74,8 @@ typedef struct
   GlossAgreementUnit      unit;
   double                  threshold;   /* segment unit */
   gboolean                coded_only;  /* char unit */
+  guint                   samples;     /* bootstrap samples of alpha (0: none) */
+  guint64                 seed;        /* and their seed */
   char                   *group;       /* document unit: the group's path, or NULL */
   GPtrArray              *coders;      /* char *, names in the order compared */
   GlossAgreementMeasures  overall;

@@ -458,3 +458,30 @@ gloss_agreement_krippendorff_alpha (const GlossRatingTable *table)
     return gloss_measure_defined (1.0);   /* all values in one category */
   return gloss_measure_defined (1 - (n - 1) * observed / expected);
 }
+
+void
+gloss_agreement_krippendorff_alpha_parts (const GlossRatingTable *table,
+                                          double                 *p_observed,
+                                          double                 *n_pairs)
+{
+  guint q = table->n_categories;
+  g_autofree double *counts = new_counts (table);
+  double n = 0, diagonal = 0, pairs = 0;
+
+  for (guint u = 0; u < table->n_units; u++)
+    {
+      guint m_u = count_unit (table, u, counts);
+      double w = gloss_rating_table_get_weight (table, u);
+
+      if (m_u < 2)
+        continue;
+      pairs += w * m_u * (m_u - 1) / 2.0;
+      for (guint k = 0; k < q; k++)
+        {
+          n += w * counts[k];
+          diagonal += w * counts[k] * (counts[k] - 1) / (m_u - 1);
+        }
+    }
+  *p_observed = n > 0 ? (n - diagonal) / n : 0;
+  *n_pairs = pairs;
+}
