@@ -660,6 +660,28 @@ test_honest_defaults (Fixture       *fixture,
   g_assert_null (gloss_agreement_measure_css_class (gloss_agreement_item_get_measures (unused),
                                                     GLOSS_MEASURE_KRIPPENDORFF_ALPHA));
 
+  /* 9. The overall alpha has its bootstrapped interval, in a column. */
+  {
+    g_autoptr(GlossAgreementItem) overall = g_list_model_get_item (rows, 0);
+    const GlossAgreementMeasures *m = gloss_agreement_item_get_measures (overall);
+    g_autofree char *interval = gloss_agreement_format_interval (m);
+    GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (agreement), GTK_TYPE_COLUMN_VIEW));
+    GListModel *columns = gtk_column_view_get_columns (view);
+    gboolean column = FALSE;
+
+    g_assert_true (m->bootstrap.defined);
+    g_assert_cmpuint (m->bootstrap.samples, ==, 1000);
+    g_assert_cmpfloat (m->bootstrap.low, <=, m->values[GLOSS_MEASURE_KRIPPENDORFF_ALPHA].value);
+    g_assert_nonnull (strstr (interval, "–"));
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, i);
+
+        column |= g_strcmp0 (gtk_column_view_column_get_title (col), "Alpha 95% Interval") == 0;
+      }
+    g_assert_true (column);
+  }
+
   /* 4. Tooltips on every heading; notes as sentences; no "-0.000". */
   assert_header_tooltips (agreement);
   for (guint i = 0; i < report->notes->len; i++)

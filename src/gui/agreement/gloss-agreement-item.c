@@ -96,6 +96,34 @@ gloss_agreement_format_measure (const GlossAgreementMeasures *measures,
   return g_strdup_printf ("%.3f", value);
 }
 
+static double
+no_negative_zero (double value)
+{
+  return fabs (value) < 0.0005 ? 0 : value;
+}
+
+char *
+gloss_agreement_format_interval (const GlossAgreementMeasures *measures)
+{
+  if (!measures->bootstrap.defined)
+    return g_strdup ("—");
+  return g_strdup_printf ("%.3f–%.3f", no_negative_zero (measures->bootstrap.low),
+                          no_negative_zero (measures->bootstrap.high));
+}
+
+char *
+gloss_agreement_interval_tooltip (const GlossAgreementMeasures *measures)
+{
+  const GlossBootstrap *b = &measures->bootstrap;
+
+  if (!b->defined)
+    return NULL;
+  return g_strdup_printf (_("95%% of %u bootstrap samples of alpha lie between %.3f and %.3f.\n"
+                            "Chance that alpha is below 0.667: %.1f%%; below 0.800: %.1f%%."),
+                          b->samples, no_negative_zero (b->low), no_negative_zero (b->high),
+                          100 * b->p_below_tentative, 100 * b->p_below_reliable);
+}
+
 const char *
 gloss_agreement_measure_reason (const GlossAgreementMeasures *measures,
                                 GlossMeasureKind              kind)

@@ -22,6 +22,7 @@ enum {
   COLUMN_UNITS,
   COLUMN_MATCHED,
   COLUMN_UNMATCHED,
+  COLUMN_INTERVAL,
 };
 
 static const char *band_classes[] = { "reliable", "tentative", "unreliable" };
@@ -80,6 +81,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   GlossAgreementItem *item = gtk_list_item_get_item (list_item);
   const GlossAgreementMeasures *m = gloss_agreement_item_get_measures (item);
   g_autofree char *text = NULL;
+  g_autofree char *owned_tooltip = NULL;
   const char *tooltip = NULL;
   const char *band = NULL;
 
@@ -99,6 +101,12 @@ bind_cell (GtkSignalListItemFactory *factory,
     text = format_count (m->matched);
   else if (column == COLUMN_UNMATCHED)
     text = format_count (m->unmatched);
+  else if (column == COLUMN_INTERVAL)
+    {
+      text = gloss_agreement_format_interval (m);
+      owned_tooltip = gloss_agreement_interval_tooltip (m);
+      tooltip = owned_tooltip;
+    }
   else
     {
       text = gloss_agreement_format_measure (m, column);
@@ -148,6 +156,10 @@ compare_cells (gconstpointer a,
       return (mx->matched > my->matched) - (mx->matched < my->matched);
     case COLUMN_UNMATCHED:
       return (mx->unmatched > my->unmatched) - (mx->unmatched < my->unmatched);
+    case COLUMN_INTERVAL:
+      if (!mx->bootstrap.defined || !my->bootstrap.defined)
+        return my->bootstrap.defined - mx->bootstrap.defined;
+      return (mx->bootstrap.low > my->bootstrap.low) - (mx->bootstrap.low < my->bootstrap.low);
     default:
       return gloss_agreement_compare_measure (mx, my, column);
     }
@@ -198,6 +210,10 @@ column_tooltip (int column)
       return _("Codings matched one to one with another coder's coding of the same code.");
     case COLUMN_UNMATCHED:
       return _("Codings that found no match in the other coder's codings.");
+    case COLUMN_INTERVAL:
+      return _("The 95% interval of alpha from bootstrap samples (Hayes & Krippendorff 2007), and in its tooltip "
+               "the chance that alpha is below 0.667 and 0.800. Report it with alpha: the data are reliable "
+               "when even the low end clears your minimum.");
     default:
       return gloss_measure_kind_to_description (column);
     }
@@ -257,6 +273,18 @@ present_measures (const GlossAgreementMeasures *overall,
   return present;
 }
 
+static gboolean
+has_intervals (const GlossAgreementMeasures *overall,
+               GArray                       *rows)
+{
+  if (overall->bootstrap.defined)
+    return TRUE;
+  for (guint i = 0; i < rows->len; i++)
+    if (g_array_index (rows, GlossAgreementRow, i).measures.bootstrap.defined)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 fill_table (GtkColumnView                *view,
             GListStore                   *store,
@@ -280,7 +308,11 @@ fill_table (GtkColumnView                *view,
     }
   for (guint i = 0; i < G_N_ELEMENTS (column_order); i++)
     if (present & (1u << column_order[i]))
-      add_column (view, gloss_measure_kind_to_label (column_order[i]), column_order[i]);
+      {
+        add_column (view, gloss_measure_kind_to_label (column_order[i]), column_order[i]);
+        if (column_order[i] == GLOSS_MEASURE_KRIPPENDORFF_ALPHA && has_intervals (overall, rows))
+          add_column (view, _("Alpha 95% Interval"), COLUMN_INTERVAL);
+      }
 
   apply_header_tooltips (view);
 
@@ -362,7 +394,14 @@ make_pair_cell (const GlossAgreementPair *pair,
   text = gloss_agreement_format_measure (&pair->measures, kind);
   label = make_grid_label (text, gloss_agreement_measure_css_class (&pair->measures, kind));
   gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_set_tooltip_text (label, gloss_agreement_measure_reason (&pair->measures, kind));
+  if (gloss_measure_is_defined (pair->measures.values[kind]) && kind == pair->measures.alpha_kind)
+    {
+      g_autofree char *interval = gloss_agreement_interval_tooltip (&pair->measures);
+
+      gtk_widget_set_tooltip_text (label, interval);
+    }
+  else
+    gtk_widget_set_tooltip_text (label, gloss_agreement_measure_reason (&pair->measures, kind));
   return label;
 }
 
