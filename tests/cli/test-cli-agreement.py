@@ -484,12 +484,50 @@ def test_bootstrap(root):
         failures.append("text report without the interval: %r" % text[:600])
 
 
+def test_report(root):
+    # issue 13 item 10: the reliability report, A4 PDF and HTML
+    rows = [("a", "a")] * 12 + [("a", "b")] * 3 + [("b", "b")] * 10
+    project = group_project(root, "report", rows, ["a", "b"], ["x", "y"])
+    pdf = os.path.join(project.dir, "reliability.pdf")
+    html = os.path.join(project.dir, "reliability.html")
+    run("agreement", project.path, "--unit", "document", "--group", "G", "--report", pdf)
+    run("agreement", project.path, "--unit", "document", "--group", "G", "--report", html)
+    with open(pdf, "rb") as f:
+        if not f.read(5) == b"%PDF-":
+            failures.append("report.pdf is no PDF")
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    if "595.28 x 841.89" not in info:
+        failures.append("report.pdf is not A4: %r" % info)
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+    report = project.agreement("--unit", "document", "--group", "G")
+    o = report["overall"]
+    i = o["alpha_interval"]
+    for needle in ["Reliability report", "Settings", "Coders compared (2): x, y.", "Measures",
+                   "95% interval", "%.3f" % o["krippendorff_alpha"], "%.3f–%.3f" % (i["low"], i["high"]),
+                   "Alpha per code", "0.667", "0.800", "Coder pairs", "Disagreements", "3 disagreements.",
+                   "Notes", "u001.txt"]:
+        if needle not in text:
+            failures.append("report.pdf lacks %r" % needle)
+    with open(html, encoding="utf-8") as f:
+        page = f.read()
+    for needle in ["<svg", "Coder pairs", "Disagreements", "%.3f" % o["krippendorff_alpha"]]:
+        if needle not in page:
+            failures.append("report.html lacks %r" % needle)
+    # a report in another format is refused, and nothing is written
+    other = os.path.join(project.dir, "reliability.txt")
+    run("agreement", project.path, "--unit", "document", "--group", "G", "--report", other, status=2)
+    if os.path.exists(other):
+        failures.append("a refused report left a file")
+    run("agreement", project.path, "--unit", "document", "--group", "G", "--report",
+        os.path.join(project.dir, "missing", "r.pdf"), status=1)
+
+
 def main():
     with tempfile.TemporaryDirectory() as root:
         for test in [test_e1, test_e2, test_e3, test_e4, test_e4_char, test_e4_document_codes,
                      test_segment, test_e5, test_e6,
                      test_e7, test_e8, test_e9, test_e10, test_e11, test_cli_behaviour,
-                     test_identical_coders, test_honest_defaults, test_bootstrap]:
+                     test_identical_coders, test_honest_defaults, test_bootstrap, test_report]:
             try:
                 test(root)
             except AssertionError as e:

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <poppler.h>
 
 #include "gloss-agreement-item.h"
 #include "gloss-agreement-window.h"
@@ -471,12 +472,12 @@ test_export (Fixture       *fixture,
              gconstpointer  data)
 {
   GlossAgreementWindow *agreement = open_agreement_window (fixture);
-  const char *formats[] = { "csv", "json", "html" };
+  const char *formats[] = { "csv", "json", "html", "pdf", "report-html" };
 
   compute_and_wait (agreement);
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
-      g_autofree char *name = g_strdup_printf ("report.%s", formats[i]);
+      g_autofree char *name = g_strdup_printf ("report.%s", g_str_equal (formats[i], "report-html") ? "html" : formats[i]);
       g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
@@ -485,7 +486,44 @@ test_export (Fixture       *fixture,
       g_assert_true (gloss_agreement_window_export (agreement, formats[i], file, &error));
       g_assert_no_error (error);
       g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+      if (g_str_equal (formats[i], "pdf"))
+        {
+          /* the PDF as poppler reads it: A4, the sections, the codes */
+          g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+          PopplerDocument *pdf = poppler_document_new_from_file (uri, NULL, &error);
+          g_autoptr(GString) all = g_string_new (NULL);
+          double w, h;
+
+          g_assert_no_error (error);
+          for (int p = 0; p < poppler_document_get_n_pages (pdf); p++)
+            {
+              PopplerPage *page = poppler_document_get_page (pdf, p);
+              g_autofree char *page_text = poppler_page_get_text (page);
+
+              poppler_page_get_size (page, &w, &h);
+              g_object_unref (page);
+              g_assert_cmpfloat (fabs (w - 595.28), <, 1);
+              g_assert_cmpfloat (fabs (h - 841.89), <, 1);
+              g_string_append (all, page_text);
+            }
+          for (guint k = 0; k < 7; k++)
+            {
+              static const char *needles[] = { "Reliability report", "Settings", "Measures", "Alpha per code",
+                                               "Coder pairs", "Disagreements", "Trust" };
+
+              g_assert_nonnull (strstr (all->str, needles[k]));
+            }
+          g_object_unref (pdf);
+          g_remove (path);
+          continue;
+        }
       g_assert_nonnull (strstr (contents, "Trust"));
+      if (g_str_equal (formats[i], "report-html"))
+        {
+          g_assert_nonnull (strstr (contents, "<svg"));
+          g_assert_nonnull (strstr (contents, "0.667"));
+          g_assert_nonnull (strstr (contents, "Coder pairs"));
+        }
       if (g_str_equal (formats[i], "json"))
         {
           g_autoptr(JsonParser) parser = json_parser_new ();

@@ -14,6 +14,7 @@
 #include "gloss-agreement-window-private.h"
 #include "gloss-disagreement-item.h"
 #include "gloss-error.h"
+#include "gloss-reliability-report.h"
 
 #define WINDOW_KEY "gloss-agreement-window"
 #define ID_KEY     "gloss-id"
@@ -696,7 +697,16 @@ gloss_agreement_window_export (GlossAgreementWindow *self,
       g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("There is no report to export yet"));
       return FALSE;
     }
-  if (g_str_equal (format, "csv"))
+  if (g_str_equal (format, "pdf") || g_str_equal (format, "report-html"))
+    {
+      g_autofree char *title = gloss_project_dup_title (self->project);
+      g_autofree char *path = g_file_get_path (file);
+
+      if (g_str_equal (format, "pdf"))
+        return gloss_reliability_report_write_pdf (self->report, title, path, error);
+      text = gloss_reliability_report_to_html (self->report, title);
+    }
+  else if (g_str_equal (format, "csv"))
     text = gloss_agreement_report_to_csv (self->report);
   else if (g_str_equal (format, "json"))
     text = gloss_agreement_report_to_json (self->report);
@@ -740,7 +750,9 @@ export_action (GtkWidget  *widget,
 {
   GlossAgreementWindow *self = GLOSS_AGREEMENT_WINDOW (widget);
   const char *format = g_variant_get_string (param, NULL);
-  g_autofree char *suggested = g_strdup_printf ("%s.%s", _("agreement"), format);
+  g_autofree char *suggested = g_str_equal (format, "pdf") ? g_strdup_printf ("%s.pdf", _("reliability-report"))
+                               : g_str_equal (format, "report-html") ? g_strdup_printf ("%s.html", _("reliability-report"))
+                               : g_strdup_printf ("%s.%s", _("agreement"), format);
   GtkFileChooserNative *dialog;
 
   if (self->report == NULL)
