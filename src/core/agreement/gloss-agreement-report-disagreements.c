@@ -198,6 +198,9 @@ find_versions (GlossAgreementReport       *report,
   guint code = GPOINTER_TO_UINT (g_hash_table_lookup (code_index, d->code));
   guint other = d->other_code ? GPOINTER_TO_UINT (g_hash_table_lookup (code_index, d->other_code)) : 0;
 
+  const char *not_coded = g_intern_static_string ("not coded");
+  const char *none = g_intern_static_string ("none");
+
   d->versions = g_new0 (guint, inputs->n_coders);
   for (guint i = first; i < last; i++)
     {
@@ -205,7 +208,9 @@ find_versions (GlossAgreementReport       *report,
 
       if (s->start >= d->end)
         break;
-      if (s->end <= d->start || d->versions[s->coder] != 0)
+      /* a coder who did not code here has no version of it */
+      if (s->end <= d->start || d->versions[s->coder] != 0
+          || d->values[s->coder] == not_coded || d->values[s->coder] == none)
         continue;
       if (report->group == NULL && s->code + 1 != code && s->code + 1 != other)
         continue;

@@ -20,7 +20,7 @@
 #include "gloss-error.h"
 
 /* Disagreements listed in the PDF (the HTML lists more). */
-#define PDF_DISAGREEMENTS  120
+#define PDF_DISAGREEMENTS  80
 #define HTML_DISAGREEMENTS 2000
 
 /* What the report says, whatever it is drawn on */
@@ -61,10 +61,20 @@ table_kinds (const GlossAgreementReport *report,
     GLOSS_MEASURE_HOLSTI, GLOSS_MEASURE_COHEN_KAPPA, GLOSS_MEASURE_FLEISS_KAPPA,
     GLOSS_MEASURE_BRENNAN_PREDIGER, GLOSS_MEASURE_GWET_AC1,
   };
-  guint present = report->overall.present, n = 0;
+  guint present = 0, n = 0;
 
+  /* a measure that no row defines (Cohen's kappa of ten coders) is left out */
+  for (guint k = 0; k < GLOSS_N_MEASURES; k++)
+    if (gloss_agreement_measures_has (&report->overall, k) && gloss_measure_is_defined (report->overall.values[k]))
+      present |= 1u << k;
   for (guint r = 0; r < report->codes->len; r++)
-    present |= g_array_index (report->codes, GlossAgreementRow, r).measures.present;
+    {
+      const GlossAgreementMeasures *m = &g_array_index (report->codes, GlossAgreementRow, r).measures;
+
+      for (guint k = 0; k < GLOSS_N_MEASURES; k++)
+        if (gloss_agreement_measures_has (m, k) && gloss_measure_is_defined (m->values[k]))
+          present |= 1u << k;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (order) && n < max; i++)
     if (present & (1u << order[i]))
       kinds[n++] = order[i];
@@ -574,7 +584,7 @@ static void
 pdf_heading (Pdf        *pdf,
              const char *text)
 {
-  pdf_need (pdf, 60);
+  pdf_need (pdf, 90);
   pdf->y += 8;
   pdf_text (pdf, "Sans Bold 12", text, 6);
 }
@@ -847,7 +857,7 @@ pdf_heat_map (Pdf                        *pdf,
           else
             {
               set_band (pdf->cr, v.value);
-              text = g_strdup_printf ("%.2f", no_negative_zero (v.value));
+              text = g_strdup_printf ("%.3f", no_negative_zero (v.value));
             }
           cairo_rectangle (pdf->cr, x + 0.5, pdf->y - 2, cell - 1, cell - 1);
           cairo_fill (pdf->cr);
@@ -861,6 +871,44 @@ pdf_heat_map (Pdf                        *pdf,
     }
   pango_layout_set_ellipsize (pdf->layout, PANGO_ELLIPSIZE_NONE);
   pdf->y += 6;
+}
+
+/* Each coder with their own version on a line; the coders without one
+ * grouped by what they did ("not coded: C, D"). */
+static void
+append_coders (GString                          *markup,
+               const GlossAgreementReport       *report,
+               const GlossAgreementDisagreement *d)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+
+  for (guint c = 0; c < report->coders->len; c++)
+    {
+      g_autofree char *cell = NULL, *name = NULL, *escaped = NULL;
+
+      if (gloss_agreement_report_get_version (report, d, c) == NULL)
+        {
+          if (!g_ptr_array_find (values, d->values[c], NULL))
+            g_ptr_array_add (values, (gpointer) d->values[c]);
+          continue;
+        }
+      cell = disagreement_cell (report, d, c);
+      name = g_markup_escape_text (coder_at (report, c), -1);
+      escaped = g_markup_escape_text (cell, -1);
+      g_string_append_printf (markup, "\n    %s: %s", name, escaped);
+    }
+  for (guint v = 0; v < values->len; v++)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *value = g_markup_escape_text (g_ptr_array_index (values, v), -1);
+      g_autofree char *escaped = NULL;
+
+      for (guint c = 0; c < report->coders->len; c++)
+        if (d->values[c] == g_ptr_array_index (values, v) && gloss_agreement_report_get_version (report, d, c) == NULL)
+          g_string_append_printf (names, "%s%s", names->len ? ", " : "", coder_at (report, c));
+      escaped = g_markup_escape_text (names->str, -1);
+      g_string_append_printf (markup, "\n    %s: %s", value, escaped);
+    }
 }
 
 static void
@@ -901,14 +949,7 @@ pdf_disagreements (Pdf                        *pdf,
 
           g_string_append_printf (markup, "\n<i>“%s”</i>", quote);
         }
-      for (guint c = 0; c < report->coders->len; c++)
-        {
-          g_autofree char *cell = disagreement_cell (report, d, c);
-          g_autofree char *name = g_markup_escape_text (coder_at (report, c), -1);
-          g_autofree char *escaped = g_markup_escape_text (cell, -1);
-
-          g_string_append_printf (markup, "\n    %s: %s", name, escaped);
-        }
+      append_coders (markup, report, d);
       pdf_paragraph (pdf, "Sans 7.5", markup->str, 6);
     }
 }
