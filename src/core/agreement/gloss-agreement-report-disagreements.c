@@ -142,62 +142,152 @@ _gloss_agreement_report_merge_substitutions (GlossAgreementReport *report,
 
 /* Quotes */
 
-/* @text from @p, @length characters, shortened to its first and last
- * characters around an ellipsis when long. */
-static char *
-shorten (const char *p,
-         gint64      length)
-{
-  const char *end;
+/* A document text with the byte offset of every STRIDE-th character, so
+ * that any character is found in a few steps. */
+#define STRIDE 64
 
-  if (length <= QUOTE_MAX)
+typedef struct
+{
+  char   *text;
+  gint64  n_chars;
+  GArray *marks;   /* gsize: byte offset of character k * STRIDE */
+} IndexedText;
+
+static void
+indexed_text_clear (IndexedText *t)
+{
+  g_clear_pointer (&t->text, g_free);
+  g_clear_pointer (&t->marks, g_array_unref);
+}
+
+static void
+indexed_text_set (IndexedText *t,
+                  char        *text)
+{
+  const char *p = text;
+  gint64 n = 0;
+
+  indexed_text_clear (t);
+  t->text = text;
+  t->marks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  while (*p)
     {
-      end = g_utf8_offset_to_pointer (p, length);
-      return g_strndup (p, end - p);
+      if (n % STRIDE == 0)
+        {
+          gsize at = p - text;
+
+          g_array_append_val (t->marks, at);
+        }
+      p = g_utf8_next_char (p);
+      n++;
+    }
+  t->n_chars = n;
+}
+
+static const char *
+indexed_text_at (const IndexedText *t,
+                 gint64             offset)
+{
+  offset = CLAMP (offset, 0, t->n_chars);
+  if (offset == t->n_chars)
+    return t->text + strlen (t->text);
+  return g_utf8_offset_to_pointer (t->text + g_array_index (t->marks, gsize, offset / STRIDE), offset % STRIDE);
+}
+
+/* The text of [start, end), shortened to its first and last characters
+ * around an ellipsis when long. */
+static char *
+quote_range (const IndexedText *t,
+             gint64             start,
+             gint64             end)
+{
+  start = CLAMP (start, 0, t->n_chars);
+  end = CLAMP (end, start, t->n_chars);
+  if (end - start <= QUOTE_MAX)
+    {
+      const char *a = indexed_text_at (t, start), *b = indexed_text_at (t, end);
+
+      return g_strndup (a, b - a);
     }
   {
-    const char *head = g_utf8_offset_to_pointer (p, QUOTE_MAX / 2);
-    const char *tail = g_utf8_offset_to_pointer (head, length - QUOTE_MAX);
-    const char *last = g_utf8_offset_to_pointer (tail, QUOTE_MAX / 2);
-    g_autofree char *a = g_strndup (p, head - p);
-    g_autofree char *b = g_strndup (tail, last - tail);
+    const char *a = indexed_text_at (t, start), *b = indexed_text_at (t, start + QUOTE_MAX / 2);
+    const char *c = indexed_text_at (t, end - QUOTE_MAX / 2), *d = indexed_text_at (t, end);
+    g_autofree char *head = g_strndup (a, b - a);
+    g_autofree char *tail = g_strndup (c, d - c);
 
-    return g_strconcat (a, " … ", b, NULL);
+    return g_strconcat (head, " … ", tail, NULL);
   }
 }
 
+/* A coding's text is the text of its range (its stored quote is the same). */
 static guint
-add_version (GlossAgreementReport *report,
-             GlossAgreementInputs *inputs,
-             guint                *version_of,
+add_version (GlossAgreementReport     *report,
+             const IndexedText        *text,
+             guint                    *version_of,
              const GlossAgreementSpan *span)
 {
-  GlossCoding *coding = g_ptr_array_index (inputs->codings, span->coding);
   GlossAgreementVersion v;
-  const char *quote = coding->quote ? coding->quote : "";
 
   if (version_of[span->coding] != 0)
     return version_of[span->coding];
-  v.start = coding->start;
-  v.end = coding->end;
-  v.quote = shorten (quote, g_utf8_strlen (quote, -1));
+  v.start = span->start;
+  v.end = span->end;
+  v.quote = quote_range (text, span->start, span->end);
   g_array_append_val (report->versions, v);
   version_of[span->coding] = report->versions->len;
   return report->versions->len;
+}
+
+/* The document's spans are sorted by start and none is longer than
+ * @max_length: the first that can reach @d begins at d->start - max_length. */
+static guint
+first_overlapping (GlossAgreementInputs             *inputs,
+                   const GlossAgreementDisagreement *d,
+                   gint64                            max_length)
+{
+  guint lo = inputs->doc_offsets[d->document], hi = inputs->doc_offsets[d->document + 1];
+  gint64 from = d->start - max_length;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (inputs->spans, GlossAgreementSpan, mid).start < from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static gint64
+longest_span (GlossAgreementInputs *inputs,
+              guint                 document)
+{
+  gint64 longest = 0;
+
+  for (guint i = inputs->doc_offsets[document]; i < inputs->doc_offsets[document + 1]; i++)
+    {
+      const GlossAgreementSpan *s = &g_array_index (inputs->spans, GlossAgreementSpan, i);
+
+      longest = MAX (longest, s->end - s->start);
+    }
+  return longest;
 }
 
 /* Each coder's first coding (of the disagreement's codes) over the stretch. */
 static void
 find_versions (GlossAgreementReport       *report,
                GlossAgreementInputs       *inputs,
+               gint64                      max_length,
+               const IndexedText          *text,
                GHashTable                 *code_index,
                guint                      *version_of,
                GlossAgreementDisagreement *d)
 {
-  guint first = inputs->doc_offsets[d->document], last = inputs->doc_offsets[d->document + 1];
+  guint first = first_overlapping (inputs, d, max_length), last = inputs->doc_offsets[d->document + 1];
   guint code = GPOINTER_TO_UINT (g_hash_table_lookup (code_index, d->code));
   guint other = d->other_code ? GPOINTER_TO_UINT (g_hash_table_lookup (code_index, d->other_code)) : 0;
-
   const char *not_coded = g_intern_static_string ("not coded");
   const char *none = g_intern_static_string ("none");
 
@@ -214,7 +304,7 @@ find_versions (GlossAgreementReport       *report,
         continue;
       if (report->group == NULL && s->code + 1 != code && s->code + 1 != other)
         continue;
-      d->versions[s->coder] = add_version (report, inputs, version_of, s);
+      d->versions[s->coder] = add_version (report, text, version_of, s);
     }
 }
 
@@ -226,10 +316,9 @@ _gloss_agreement_report_add_quotes (GlossAgreementReport *report,
 {
   g_autoptr(GHashTable) code_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree guint *version_of = g_new0 (guint, MAX (inputs->codings->len, 1));
-  g_autofree char *text = NULL;
+  IndexedText text = { 0 };
   guint current = G_MAXUINT;
-  const char *cursor = NULL;
-  gint64 cursor_offset = 0, n_chars = 0;
+  gint64 max_length = 0;
 
   for (guint c = 0; c < inputs->codes->len; c++)
     g_hash_table_insert (code_index, (gpointer) g_intern_string (((GlossCode *) inputs->codes->pdata[c])->path),
@@ -238,34 +327,27 @@ _gloss_agreement_report_add_quotes (GlossAgreementReport *report,
   for (guint i = 0; i < report->disagreements->len; i++)
     {
       GlossAgreementDisagreement *d = &g_array_index (report->disagreements, GlossAgreementDisagreement, i);
-      gint64 start, end;
 
       if (d->document != current)
         {
           GlossDocumentInfo *info = g_ptr_array_index (inputs->documents, d->document);
+          char *loaded;
 
-          if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error))
-            return FALSE;
-          g_free (text);
-          text = gloss_project_get_text (project, info->id, 0, -1, error);
-          if (text == NULL)
-            return FALSE;
+          if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error)
+              || (loaded = gloss_project_get_text (project, info->id, 0, -1, error)) == NULL)
+            {
+              indexed_text_clear (&text);
+              return FALSE;
+            }
+          indexed_text_set (&text, loaded);
           current = d->document;
-          cursor = text;
-          cursor_offset = 0;
-          n_chars = g_utf8_strlen (text, -1);
+          max_length = longest_span (inputs, current);
         }
-      start = CLAMP (d->start, 0, n_chars);
-      end = CLAMP (d->end, start, n_chars);
-      if (start < cursor_offset)
-        {
-          cursor = text;
-          cursor_offset = 0;
-        }
-      cursor = g_utf8_offset_to_pointer (cursor, start - cursor_offset);
-      cursor_offset = start;
-      d->quote = shorten (cursor, end - start);
-      find_versions (report, inputs, code_index, version_of, d);
+      /* a document unit's stretch is the whole document: its codings say more */
+      if (report->unit != GLOSS_AGREEMENT_UNIT_DOCUMENT)
+        d->quote = quote_range (&text, d->start, d->end);
+      find_versions (report, inputs, max_length, &text, code_index, version_of, d);
     }
+  indexed_text_clear (&text);
   return TRUE;
 }

@@ -9,6 +9,16 @@
 
 G_BEGIN_DECLS
 
+/* A coding as the report reads it: ids and range only, no text. */
+typedef struct
+{
+  gint64 document_id;
+  gint64 coder_id;
+  gint64 code_id;
+  gint64 start;
+  gint64 end;
+} GlossCodingRow;
+
 /* One coding, as indices into the inputs' tables. */
 typedef struct
 {
@@ -30,7 +40,7 @@ typedef struct
   GArray       *spans;        /* GlossAgreementSpan, by document then start */
   guint        *doc_offsets;  /* spans of document d: [doc_offsets[d], doc_offsets[d + 1]) */
   GHashTable   *notes_seen;
-  GPtrArray    *codings;      /* GlossCoding *, as listed: the quotes of the versions */
+  GArray       *codings;      /* GlossCodingRow: every coding of the project's documents */
   GPtrArray    *left_out;     /* char *: coders left out by default (no codings) */
 } GlossAgreementInputs;
 

@@ -16,6 +16,7 @@
 
 #include "gloss-char-units.h"
 #include "gloss-error.h"
+#include "gloss-project-private.h"
 
 static void
 clear_row (gpointer data)
@@ -189,7 +190,7 @@ inputs_clear (GlossAgreementInputs *inputs)
   g_clear_pointer (&inputs->spans, g_array_unref);
   g_clear_pointer (&inputs->doc_offsets, g_free);
   g_clear_pointer (&inputs->notes_seen, g_hash_table_unref);
-  g_clear_pointer (&inputs->codings, g_ptr_array_unref);
+  g_clear_pointer (&inputs->codings, g_array_unref);
   g_clear_pointer (&inputs->left_out, g_ptr_array_unref);
 }
 
@@ -217,16 +218,49 @@ add_coder (GlossAgreementReport *report,
 
 /* The compared coders' names, in the order asked (default: every coder in
  * the project's order); @coder_index maps id -> index + 1. */
+/* Every coding of the documents not removed, as ids and ranges: one query
+ * that reads no text (the quotes come from the document texts, for the
+ * few codings a disagreement shows). */
+static GArray *
+list_coding_rows (GlossProject  *project,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (project,
+                                               "SELECT c.document_id, c.coder_id, c.code_id, c.start, c.end "
+                                               "FROM coding c JOIN document d ON d.id = c.document_id AND d.removed = 0",
+                                               error);
+  g_autoptr(GArray) rows = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rows = g_array_new (FALSE, FALSE, sizeof (GlossCodingRow));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GlossCodingRow row = {
+        sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
+        sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4),
+      };
+
+      g_array_append_val (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, "Cannot read the codings: %s",
+                 sqlite3_errmsg (sqlite3_db_handle (stmt)));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&rows) : NULL;
+}
+
 /* How many of @codings each coder made in the documents of @document_index. */
 static GHashTable *
-count_by_coder (GPtrArray  *codings,
+count_by_coder (GArray     *codings,
                 GHashTable *document_index)
 {
   GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (guint i = 0; i < codings->len; i++)
     {
-      GlossCoding *coding = g_ptr_array_index (codings, i);
+      GlossCodingRow *coding = &g_array_index (codings, GlossCodingRow, i);
       guint n;
 
       if (document_index != NULL && !g_hash_table_contains (document_index, &coding->document_id))
@@ -245,7 +279,7 @@ gloss_agreement_count_codings_by_coder (GlossProject  *project,
                                         GArray        *document_ids,
                                         GError       **error)
 {
-  g_autoptr(GPtrArray) codings = gloss_project_list_codings (project, NULL, error);
+  g_autoptr(GArray) codings = list_coding_rows (project, error);
   g_autoptr(GHashTable) documents = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   if (codings == NULL)
@@ -467,13 +501,13 @@ gather_spans (GlossAgreementInputs *inputs,
               GHashTable           *code_index,
               GError              **error)
 {
-  GPtrArray *codings = inputs->codings;
+  GArray *codings = inputs->codings;
   guint n_documents = inputs->documents->len;
 
   inputs->spans = g_array_sized_new (FALSE, FALSE, sizeof (GlossAgreementSpan), codings->len);
   for (guint i = 0; i < codings->len; i++)
     {
-      GlossCoding *coding = g_ptr_array_index (codings, i);
+      GlossCodingRow *coding = &g_array_index (codings, GlossCodingRow, i);
       guint document = lookup_index (document_index, coding->document_id);
       guint coder = lookup_index (coder_index, coding->coder_id);
       guint code = lookup_index (code_index, coding->code_id);
@@ -522,7 +556,7 @@ gather_inputs (GlossProject                *project,
   inputs->notes_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!gather_documents (project, options, inputs, document_index, error)
       || !gather_codes (project, options, inputs, report, code_index, error)
-      || (inputs->codings = gloss_project_list_codings (project, NULL, error)) == NULL
+      || (inputs->codings = list_coding_rows (project, error)) == NULL
       || !gather_coders (project, options, inputs, report, document_index, coder_index, error)
       || !gather_spans (inputs, document_index, coder_index, code_index, error))
     return FALSE;

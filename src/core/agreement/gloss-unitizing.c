@@ -667,10 +667,68 @@ coded_matter (GArray  *segments,
   return matter;
 }
 
-static guint64
-coders_mask (guint m)
+typedef struct
 {
-  return m >= 64 ? G_MAXUINT64 : ((guint64) 1 << m) - 1;
+  gint64 position;
+  int    delta;
+} Edge;
+
+static int
+compare_edges (const void *a,
+               const void *b)
+{
+  const Edge *x = a, *y = b;
+
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+  return x->delta - y->delta;   /* ends before starts: touching is no overlap */
+}
+
+/* Where two coders or more coded (any code), merged and sorted: a coder's
+ * segment lies in their own coded matter, so its pairable pieces are where
+ * somebody else coded too. */
+static GArray *
+multi_covered (GArray *segments,
+               guint   m)
+{
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+  GArray *regions = g_array_new (FALSE, FALSE, sizeof (GlossInterval));
+  int depth = 0;
+  gint64 opened = 0;
+
+  for (guint i = 0; i < m && i < 64; i++)
+    {
+      g_autoptr(GArray) own = coded_matter (segments, (guint64) 1 << i);
+
+      for (guint k = 0; k < own->len; k++)
+        {
+          GlossInterval *v = &g_array_index (own, GlossInterval, k);
+          Edge in = { v->start, +1 }, out = { v->end, -1 };
+
+          g_array_append_val (edges, in);
+          g_array_append_val (edges, out);
+        }
+    }
+  if (edges->len > 1)
+    qsort (edges->data, edges->len, sizeof (Edge), compare_edges);
+  for (guint e = 0; e < edges->len; e++)
+    {
+      Edge *x = &g_array_index (edges, Edge, e);
+
+      depth += x->delta;
+      if (x->delta > 0 && depth == 2)
+        opened = x->position;
+      else if (x->delta < 0 && depth == 1 && x->position > opened)
+        {
+          GlossInterval *last = regions->len ? &g_array_index (regions, GlossInterval, regions->len - 1) : NULL;
+
+          if (last != NULL && last->end == opened)
+            last->end = x->position;
+          else
+            g_array_append_vals (regions, &(GlossInterval) { 0, 0, opened, x->position }, 1);
+        }
+    }
+  return regions;
 }
 
 /* cu-alpha's self-pairing corrections, per code (@C has n_codes + 1 slots;
@@ -681,17 +739,15 @@ pairable_corrections (GArray *segments,
                       guint   Q,
                       double *C)
 {
-  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) shared = multi_covered (segments, m);
 
-  for (guint i = 0; i < m; i++)
-    g_ptr_array_add (others, coded_matter (segments, coders_mask (m) & ~((guint64) 1 << i)));
   for (guint c = 0; c <= Q; c++)
     C[c] = 0;
   for (guint i = 0; i < segments->len; i++)
     {
       GlossInterval *s = &g_array_index (segments, GlossInterval, i);
 
-      C[s->code] += pairable_squares (s, others->pdata[s->coder]);
+      C[s->code] += pairable_squares (s, shared);
     }
 }
 
@@ -740,8 +796,13 @@ compute_2016 (const GlossContinuum *continuum,
   result->binary_u_alpha = alpha_from_coincidences (&sw.binary[0][0], binary_C, both, 2);
 
   include[Q] = FALSE;
-  pairable_corrections (segments, m, Q, C);
-  result->cu_alpha = alpha_from_coincidences (l, C, include, K);
+  if (Q < 2)
+    result->cu_alpha = gloss_measure_undefined ("cu-alpha compares two codes or more");
+  else
+    {
+      pairable_corrections (segments, m, Q, C);
+      result->cu_alpha = alpha_from_coincidences (l, C, include, K);
+    }
   result->overlapping_codes = sw.overlapping;
 }
 
@@ -925,8 +986,35 @@ pair_sweep_accumulate (PairSweep *ps,
 
 /* cu-alpha's corrections for the pair (@a, @b): each one's segments where
  * the other coded; @matter[i] is coder i's coded matter. */
+/* Adds to @C the pairable pieces of @segments (sorted by start) under
+ * @matter (merged, sorted): one walk, the matter's cursor kept where the
+ * segments begin. */
 static void
-pair_corrections (GArray    *segments,
+add_pairable (GArray *segments,
+              GArray *matter,
+              double *C)
+{
+  const GlossInterval *u = (const GlossInterval *) matter->data;
+  guint from = 0;
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const GlossInterval *s = &g_array_index (segments, GlossInterval, i);
+
+      while (from < matter->len && u[from].end <= s->start)
+        from++;
+      for (guint k = from; k < matter->len && u[k].start < s->end; k++)
+        {
+          gint64 a = MAX (u[k].start, s->start), b = MIN (u[k].end, s->end);
+
+          if (b > a)
+            C[s->code] += square ((double) (b - a));
+        }
+    }
+}
+
+static void
+pair_corrections (GPtrArray *by_coder,
                   guint      a,
                   guint      b,
                   GPtrArray *matter,
@@ -935,15 +1023,8 @@ pair_corrections (GArray    *segments,
 {
   for (guint c = 0; c <= Q; c++)
     C[c] = 0;
-  for (guint i = 0; i < segments->len; i++)
-    {
-      GlossInterval *s = &g_array_index (segments, GlossInterval, i);
-
-      if (s->coder == a)
-        C[s->code] += pairable_squares (s, matter->pdata[b]);
-      else if (s->coder == b)
-        C[s->code] += pairable_squares (s, matter->pdata[a]);
-    }
+  add_pairable (by_coder->pdata[a], matter->pdata[b], C);
+  add_pairable (by_coder->pdata[b], matter->pdata[a], C);
 }
 
 static void
@@ -966,6 +1047,7 @@ pairs_2016 (const GlossContinuum *continuum,
   g_autofree gboolean *include = g_new (gboolean, K);
   g_autofree Event *events = g_new (Event, 2 * (gsize) segments->len + 1);
   g_autoptr(GPtrArray) matter = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) by_coder = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   PairSweep ps = { m, Q, K, count, codes, n_codes, place, l, binary };
   gint64 position = 0;
   guint e = 0, n_events = 2 * segments->len;
@@ -992,7 +1074,23 @@ pairs_2016 (const GlossContinuum *continuum,
     }
   coder_unions (segments, m, covered, binary_squares);
   for (guint i = 0; i < m; i++)
-    g_ptr_array_add (matter, coded_matter (segments, (guint64) 1 << i));
+    {
+      g_ptr_array_add (matter, coded_matter (segments, (guint64) 1 << i));
+      g_ptr_array_add (by_coder, g_array_new (FALSE, FALSE, sizeof (GlossInterval)));
+    }
+  for (guint i = 0; i < segments->len; i++)
+    {
+      GlossInterval *s = &g_array_index (segments, GlossInterval, i);
+
+      g_array_append_val (by_coder->pdata[s->coder], *s);
+    }
+  for (guint i = 0; i < m; i++)
+    {
+      GArray *own = by_coder->pdata[i];
+
+      if (own->len > 1)
+        qsort (own->data, own->len, sizeof (GlossInterval), compare_starts);
+    }
 
   for (guint a = 0; a < m; a++)
     for (guint b = a + 1; b < m; b++)
@@ -1011,7 +1109,7 @@ pairs_2016 (const GlossContinuum *continuum,
         binary_C[1] = binary_squares[a] + binary_squares[b];
         pairs[p].binary_u_alpha = alpha_from_coincidences (binary + p * 4, binary_C, both, 2);
         include[Q] = FALSE;
-        pair_corrections (segments, a, b, matter, C, Q);
+        pair_corrections (by_coder, a, b, matter, C, Q);
         pairs[p].cu_alpha = alpha_from_coincidences (l + (gsize) p * K * K, C, include, K);
         if (covered[a] + covered[b] == 0)
           pairs[p].u_alpha_2016 = pairs[p].binary_u_alpha = pairs[p].cu_alpha =
