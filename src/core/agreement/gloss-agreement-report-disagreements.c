@@ -144,7 +144,7 @@ _gloss_agreement_report_merge_substitutions (GlossAgreementReport *report,
 
 /* A document text with the byte offset of every STRIDE-th character, so
  * that any character is found in a few steps. */
-#define STRIDE 64
+#define STRIDE 16
 
 typedef struct
 {
