@@ -296,6 +296,10 @@ def test_e11(root):
     o = project.agreement("--unit", "unitized")["overall"]
     check("E11 u_alpha_2016", o["u_alpha_2016"], 0.510, PUBLISHED)
     check("E11 binary_u_alpha", o["binary_u_alpha"], 0.413, PUBLISHED)
+    # the unitized intervals are u_alpha_2016's
+    i = o["alpha_interval"]
+    if i is None or i["measure"] != "u_alpha_2016" or not i["low"] <= o["u_alpha_2016"] <= i["high"]:
+        failures.append("E11 interval: %r" % i)
     # Krippendorff, Mathet, Bouvry & Widlöcher (2016): "about 0.72-0.73"
     if o["cu_alpha"] is None or not 0.72 <= o["cu_alpha"] <= 0.73:
         failures.append("E11 cu_alpha: %r, not in the published 0.72-0.73" % o["cu_alpha"])

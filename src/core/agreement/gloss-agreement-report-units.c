@@ -452,6 +452,9 @@ set_unitized (GlossAgreementMeasures *measures,
   gloss_agreement_measures_set (measures, GLOSS_MEASURE_U_ALPHA_2016, r->u_alpha_2016);
   gloss_agreement_measures_set (measures, GLOSS_MEASURE_BINARY_U_ALPHA, r->binary_u_alpha);
   gloss_agreement_measures_set (measures, GLOSS_MEASURE_CU_ALPHA, r->cu_alpha);
+  measures->alpha_kind = GLOSS_MEASURE_U_ALPHA_2016;
+  measures->alpha_observed = r->u_alpha_2016_observed;
+  measures->alpha_pairs = r->u_alpha_2016_pairs;
 }
 
 /* The chosen documents end to end; @offsets[d] is where document d begins. */

@@ -767,9 +767,13 @@ add_notes (GlossAgreementReport *report,
     _gloss_agreement_report_note (report, inputs,
                                   _("The bootstrap treats every character as a unit of its own; neighbouring "
                                     "characters are coded together, so the true uncertainty is larger than the intervals say."));
-  if (report->samples > 0 && (report->unit == GLOSS_AGREEMENT_UNIT_UNITIZED || report->unit == GLOSS_AGREEMENT_UNIT_SEGMENT))
+  if (report->samples > 0 && report->unit == GLOSS_AGREEMENT_UNIT_UNITIZED)
     _gloss_agreement_report_note (report, inputs,
-                                  _("No bootstrap intervals are given for this unit of analysis."));
+                                  _("The intervals are those of u-alpha (2016), with every character a unit of its own: "
+                                    "neighbouring characters are coded together, so the true uncertainty is larger."));
+  if (report->samples > 0 && report->unit == GLOSS_AGREEMENT_UNIT_SEGMENT)
+    _gloss_agreement_report_note (report, inputs,
+                                  _("The segment unit has no alpha, so no bootstrap intervals are given."));
   note_undefined (report, inputs, _("the overall figures"), &report->overall);
   note_undefined_rows (report, inputs, report->codes, what);
   note_undefined_rows (report, inputs, report->documents, _("documents"));

@@ -38,10 +38,13 @@ static GlossMeasureKind
 judged_kind (const GlossAgreementReport *report)
 {
   static const GlossMeasureKind kinds[] = {
-    GLOSS_MEASURE_KRIPPENDORFF_ALPHA, GLOSS_MEASURE_U_ALPHA_2004, GLOSS_MEASURE_U_ALPHA_2016,
+    GLOSS_MEASURE_KRIPPENDORFF_ALPHA, GLOSS_MEASURE_U_ALPHA_2016, GLOSS_MEASURE_U_ALPHA_2004,
     GLOSS_MEASURE_BRENNAN_PREDIGER, GLOSS_MEASURE_PERCENT_AGREEMENT,
   };
 
+  /* the alpha with the intervals, when there is one */
+  if (report->overall.alpha_pairs > 0 && gloss_agreement_measures_has (&report->overall, report->overall.alpha_kind))
+    return report->overall.alpha_kind;
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (gloss_agreement_measures_has (&report->overall, kinds[i]))
       return kinds[i];
@@ -56,7 +59,7 @@ table_kinds (const GlossAgreementReport *report,
              guint                       max)
 {
   static const GlossMeasureKind order[] = {
-    GLOSS_MEASURE_KRIPPENDORFF_ALPHA, GLOSS_MEASURE_U_ALPHA_2004, GLOSS_MEASURE_U_ALPHA_2016,
+    GLOSS_MEASURE_KRIPPENDORFF_ALPHA, GLOSS_MEASURE_U_ALPHA_2016, GLOSS_MEASURE_U_ALPHA_2004,
     GLOSS_MEASURE_BINARY_U_ALPHA, GLOSS_MEASURE_CU_ALPHA, GLOSS_MEASURE_PERCENT_AGREEMENT,
     GLOSS_MEASURE_HOLSTI, GLOSS_MEASURE_COHEN_KAPPA, GLOSS_MEASURE_FLEISS_KAPPA,
     GLOSS_MEASURE_BRENNAN_PREDIGER, GLOSS_MEASURE_GWET_AC1,
@@ -352,7 +355,7 @@ html_chart (GString                    *out,
       g_string_append_printf (out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n",
                               MIN (X (0), X (m->values[kind].value)), y + 2,
                               fabs (X (m->values[kind].value) - X (0)), row_h - 5, band_color (m->values[kind].value));
-      if (m->bootstrap.defined)
+      if (m->bootstrap.defined && m->alpha_kind == kind)
         g_string_append_printf (out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#241f31\"/>\n",
                                 X (m->bootstrap.low), X (m->bootstrap.high), y + row_h / 2 - 1, y + row_h / 2 - 1);
     }
@@ -792,7 +795,7 @@ pdf_chart (Pdf                        *pdf,
           set_band (pdf->cr, v);
           cairo_rectangle (pdf->cr, MIN (x0, x), pdf->y + 1.5, fabs (x - x0), row_h - 4);
           cairo_fill (pdf->cr);
-          if (m->bootstrap.defined)
+          if (m->bootstrap.defined && m->alpha_kind == kind)
             {
               double a = left + (MAX (m->bootstrap.low, lo) - lo) / (1 - lo) * width;
               double b = left + (MIN (m->bootstrap.high, 1) - lo) / (1 - lo) * width;

@@ -790,6 +790,19 @@ compute_2016 (const GlossContinuum *continuum,
   for (guint c = 0; c < K; c++)
     include[c] = TRUE;
   result->u_alpha_2016 = alpha_from_coincidences (l, C, include, K);
+  {
+    double total = 0, observed = 0;
+
+    for (guint c = 0; c < K; c++)
+      for (guint k = 0; k < K; k++)
+        {
+          total += l[c * K + k];
+          observed += c != k ? l[c * K + k] : 0;
+        }
+    /* l.. = m L values; each character gives m (m - 1) / 2 pairs */
+    result->u_alpha_2016_observed = total > 0 ? observed / total : 0;
+    result->u_alpha_2016_pairs = total * (m - 1) / 2.0;
+  }
 
   binary_C[0] = C[Q];
   binary_C[1] = binary_correction (segments, m);

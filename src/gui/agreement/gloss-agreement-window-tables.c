@@ -310,7 +310,7 @@ fill_table (GtkColumnView                *view,
     if (present & (1u << column_order[i]))
       {
         add_column (view, gloss_measure_kind_to_label (column_order[i]), column_order[i]);
-        if (column_order[i] == GLOSS_MEASURE_KRIPPENDORFF_ALPHA && has_intervals (overall, rows))
+        if (column_order[i] == overall->alpha_kind && has_intervals (overall, rows))
           add_column (view, _("Alpha 95% Interval"), COLUMN_INTERVAL);
       }
 
