@@ -735,7 +735,7 @@ per_character_quotes (GlossProject *project,
           text = loaded;
         }
       a = g_utf8_offset_to_pointer (text, MAX (c->start - 32, 0));
-      b = g_utf8_offset_to_pointer (text, c->end + 32 > (gint64) g_utf8_strlen (text, -1) ? c->end : c->end + 32);
+      b = g_utf8_offset_to_pointer (text, c->end);
       total += b - a;
     }
   if (total == 0)
