@@ -11,13 +11,31 @@
 /* Pairs up to this many are drawn one by one. */
 #define EXACT_PAIRS 2000
 
-static double
-standard_normal (GRand *rand)
+/* Box-Muller gives two normal draws for one logarithm: the second is kept
+ * for the next call. */
+typedef struct
 {
-  /* Box-Muller; 1 - u keeps the logarithm finite */
-  double u = 1.0 - g_rand_double (rand), v = g_rand_double (rand);
+  GRand   *rand;
+  gboolean has_spare;
+  double   spare;
+} Normal;
 
-  return sqrt (-2.0 * log (u)) * cos (2.0 * G_PI * v);
+static double
+standard_normal (Normal *n)
+{
+  double u, v, r;
+
+  if (n->has_spare)
+    {
+      n->has_spare = FALSE;
+      return n->spare;
+    }
+  u = 1.0 - g_rand_double (n->rand);   /* in (0, 1]: the logarithm stays finite */
+  v = 2.0 * G_PI * g_rand_double (n->rand);
+  r = sqrt (-2.0 * log (u));
+  n->spare = r * sin (v);
+  n->has_spare = TRUE;
+  return r * cos (v);
 }
 
 static double
@@ -37,10 +55,11 @@ poisson (GRand  *rand,
 
 /* A draw of B(n, p). */
 static double
-binomial (GRand  *rand,
+binomial (Normal *normal,
           double  n,
           double  p)
 {
+  GRand *rand = normal->rand;
   double mean = n * p, variance = n * p * (1 - p), x;
 
   if (n <= EXACT_PAIRS)
@@ -52,7 +71,7 @@ binomial (GRand  *rand,
       return k;
     }
   if (variance >= 10)
-    x = floor (mean + sqrt (variance) * standard_normal (rand) + 0.5);
+    x = floor (mean + sqrt (variance) * standard_normal (normal) + 0.5);
   else if (p <= 0.5)
     x = poisson (rand, mean);
   else
@@ -96,6 +115,7 @@ gloss_bootstrap_alpha (double          alpha,
   g_autofree double *values = NULL;
   guint32 seeds[2] = { (guint32) seed, (guint32) (seed >> 32) };
   double expected, below_tentative = 0, below_reliable = 0;
+  Normal normal = { 0 };
 
   *out = (GlossBootstrap) { 0 };
   n_pairs = floor (n_pairs + 0.5);
@@ -119,10 +139,11 @@ gloss_bootstrap_alpha (double          alpha,
   expected = p_observed / (1 - alpha);   /* D_e as a share of the pairs */
 
   rand = g_rand_new_with_seed_array (seeds, 2);
+  normal.rand = rand;
   values = g_new (double, samples);
   for (guint s = 0; s < samples; s++)
     {
-      double disagreeing = binomial (rand, n_pairs, p_observed);
+      double disagreeing = binomial (&normal, n_pairs, p_observed);
 
       values[s] = 1 - (disagreeing / n_pairs) / expected;
       below_tentative += values[s] < GLOSS_BOOTSTRAP_TENTATIVE;
