@@ -10,6 +10,7 @@
 
 #include "gloss-cli-private.h"
 #include "gloss-agreement-export.h"
+#include "gloss-reliability-report.h"
 
 typedef gint64 (*FindFunc) (GlossProject *project,
                             const char   *name,
@@ -79,8 +80,11 @@ gloss_cli_agreement (int    argc,
   g_autoptr(GlossAgreementOptions) options = NULL;
   g_autoptr(GlossAgreementReport) report = NULL;
   g_autofree char *unit_name = NULL, *group = NULL, *coders = NULL, *docs = NULL, *codes = NULL;
+  g_autofree char *report_path = NULL;
   gboolean coded_only = FALSE, json = FALSE, csv = FALSE;
   double threshold = -1;
+  int samples = GLOSS_BOOTSTRAP_DEFAULT_SAMPLES;
+  gint64 seed = GLOSS_BOOTSTRAP_DEFAULT_SEED;
   GlossAgreementUnit unit = GLOSS_AGREEMENT_UNIT_DOCUMENT;
   int status;
   GOptionEntry entries[] = {
@@ -95,6 +99,11 @@ gloss_cli_agreement (int    argc,
     { "coders", 0, 0, G_OPTION_ARG_STRING, &coders, N_("The coders to compare (default: all)"), "A,B,…" },
     { "docs", 0, 0, G_OPTION_ARG_STRING, &docs, N_("The documents, ids or titles (default: all)"), "D,…" },
     { "codes", 0, 0, G_OPTION_ARG_STRING, &codes, N_("The codes to compare (default: all)"), "P,…" },
+    { "bootstrap", 0, 0, G_OPTION_ARG_INT, &samples,
+      N_("Bootstrap samples of alpha for its 95% interval (default 1000; 0: none)"), "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the bootstrap (default 2007)"), "S" },
+    { "report", 0, 0, G_OPTION_ARG_FILENAME, &report_path,
+      N_("Write a reliability report for a methods section (.pdf or .html)"), "OUT" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the report as JSON"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print the tables as CSV"), NULL },
     { NULL }
@@ -107,8 +116,15 @@ gloss_cli_agreement (int    argc,
   if (status != GLOSS_CLI_OK)
     return status;
 
+  if (report_path != NULL && !g_str_has_suffix (report_path, ".pdf") && !g_str_has_suffix (report_path, ".html")
+      && !g_str_has_suffix (report_path, ".htm") && !g_str_has_suffix (report_path, ".PDF"))
+    return gloss_cli_usage_error ("agreement", _("--report writes OUT.pdf or OUT.html"));
+  if (samples < 0 || samples > 1000000)
+    return gloss_cli_usage_error ("agreement", _("--bootstrap takes 0 to 1000000 samples"));
   options = gloss_agreement_options_new (unit);
   options->coded_only = coded_only;
+  options->samples = samples;
+  options->seed = (guint64) seed;
   if (threshold >= 0)
     options->threshold = threshold;
 
@@ -123,6 +139,15 @@ gloss_cli_agreement (int    argc,
   report = gloss_agreement_report_compute (project, options, NULL, &error);
   if (report == NULL)
     return gloss_cli_fail (error);
+  if (report_path != NULL)
+    {
+      g_autofree char *title = gloss_project_dup_title (project);
+
+      if (!gloss_reliability_report_write (report, title, report_path, &error))
+        return gloss_cli_fail (error);
+      if (!json && !csv)
+        return GLOSS_CLI_OK;
+    }
 
   {
     /* written as one string: a large report has too many disagreements

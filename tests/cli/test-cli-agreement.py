@@ -172,8 +172,12 @@ def test_e4_document_codes(root):
     project = Project(root, "e4doc", titles)
     codings = [{"document": titles[u][0], "coder": coder, "code": "X", "start": 0, "end": 1}
                for i, coder in enumerate(["c1", "c2"]) for u in range(10) if E4[i][u] == "1"]
-    project.load(["c1", "c2"], ["X"], codings)
-    o = project.agreement("--unit", "document")["overall"]
+    # A document nobody coded has no data and is left out; here every
+    # document is coded (code Y by both), so X's row is E4's ten units.
+    codings += [{"document": titles[u][0], "coder": coder, "code": "Y", "start": 1, "end": 2}
+                for coder in ["c1", "c2"] for u in range(10)]
+    project.load(["c1", "c2"], ["X", "Y"], codings)
+    o = [c for c in project.agreement("--unit", "document")["codes"] if c["code"] == "X"][0]
     check("E4 document/code units", o["units"], 10, 0)
     check("E4 document/code percent", o["percent_agreement"], 0.60, EXACT)
     check("E4 document/code alpha", o["krippendorff_alpha"], 0.095238, EXACT)
@@ -272,11 +276,11 @@ def test_e10(root):
     for coder in coders:
         codings.append({"document": "same.txt", "coder": coder, "code": "A", "start": 4, "end": 9})
     project.load(coders, ["A"], codings)
-    one = project.agreement("--unit", "unitized", "--docs", "one.txt")
+    one = project.agreement("--unit", "unitized", "--docs", "one.txt", "--coders", "a,b,c")
     check("E10 one coding", one["overall"]["u_alpha_2004"], 0.0, EXACT)
-    none = project.agreement("--unit", "unitized", "--docs", "none.txt")
+    none = project.agreement("--unit", "unitized", "--docs", "none.txt", "--coders", "a,b,c")
     check_null("E10 no codings", none["overall"]["u_alpha_2004"])
-    if not any("u_alpha_2004" in n for n in none["notes"]):
+    if not any("u-alpha (2004) is not given" in n for n in none["notes"]):
         failures.append("E10: no note on the undefined u_alpha_2004: %r" % none["notes"])
     same = project.agreement("--unit", "unitized", "--docs", "same.txt")
     check("E10 identical", same["overall"]["u_alpha_2004"], 1.0, EXACT)
@@ -292,8 +296,13 @@ def test_e11(root):
     o = project.agreement("--unit", "unitized")["overall"]
     check("E11 u_alpha_2016", o["u_alpha_2016"], 0.510, PUBLISHED)
     check("E11 binary_u_alpha", o["binary_u_alpha"], 0.413, PUBLISHED)
-    # no published figure ("about 0.72-0.73"); ours is the sub-matrix of codes
-    check("E11 cu_alpha", o["cu_alpha"], 0.7388, 1e-4)
+    # the unitized intervals are u_alpha_2016's
+    i = o["alpha_interval"]
+    if i is None or i["measure"] != "u_alpha_2016" or not i["low"] <= o["u_alpha_2016"] <= i["high"]:
+        failures.append("E11 interval: %r" % i)
+    # Krippendorff, Mathet, Bouvry & Widlöcher (2016): "about 0.72-0.73"
+    if o["cu_alpha"] is None or not 0.72 <= o["cu_alpha"] <= 0.73:
+        failures.append("E11 cu_alpha: %r, not in the published 0.72-0.73" % o["cu_alpha"])
 
 
 def test_cli_behaviour(root):
@@ -317,10 +326,13 @@ def test_cli_behaviour(root):
     a = project.agreement("--unit", "document", "--group", "G", "--coders", "x,y")["overall"]
     b = project.agreement("--unit", "document", "--group", "G", "--coders", "y,x")["overall"]
     for key in a:
-        if a[key] is not None and abs(a[key] - b[key]) > 1e-12:
+        if isinstance(a[key], dict):
+            if a[key] != b[key]:
+                failures.append("coder order changes %s: %r %r" % (key, a[key], b[key]))
+        elif isinstance(a[key], float) and abs(a[key] - b[key]) > 1e-12:
             failures.append("coder order changes %s: %r %r" % (key, a[key], b[key]))
     report = project.agreement("--unit", "document", "--group", "G")
-    want_keys = {"unit", "group", "coders", "overall", "codes", "documents", "pairs",
+    want_keys = {"unit", "group", "bootstrap", "coders", "overall", "codes", "documents", "pairs",
                  "disagreements", "notes"}
     if set(report) != want_keys:
         failures.append("report keys: %r" % sorted(report))
@@ -348,12 +360,178 @@ def test_identical_coders(root):
             failures.append("identical coders, %s: disagreements %r" % (unit, report["disagreements"]))
 
 
+def test_honest_defaults(root):
+    # issue 13 items 1-4, 6, 7: a coder with no codings, a code nobody
+    # applied, a document nobody coded, a rare code, a substitution
+    text = "".join(chr(ord("a") + i % 26) for i in range(400))
+    project = Project(root, "honest", [("d1.txt", text), ("d2.txt", "nothing coded here")])
+    codings = [
+        {"document": "d1.txt", "coder": "Ana", "code": "Tokenism", "start": 0, "end": 20},
+        {"document": "d1.txt", "coder": "Ben", "code": "Refugee-led", "start": 2, "end": 20},
+        {"document": "d1.txt", "coder": "Ana", "code": "Trust", "start": 30, "end": 50},
+        {"document": "d1.txt", "coder": "Ben", "code": "Trust", "start": 30, "end": 45},
+        {"document": "d1.txt", "coder": "Ana", "code": "Rare", "start": 100, "end": 104},
+        {"document": "d1.txt", "coder": "Ben", "code": "Rare", "start": 104, "end": 108},
+    ]
+    data = {"coders": [{"name": "Sysuser"}, {"name": "Ana"}, {"name": "Ben"}],
+            "codes": [{"path": p} for p in ["Tokenism", "Refugee-led", "Trust", "Rare", "Unused"]],
+            "codings": codings}
+    file = os.path.join(project.dir, "load.json")
+    with open(file, "w", encoding="utf-8") as f:
+        json.dump(data, f)
+    run("load", project.path, file)
+    report = project.agreement("--unit", "char")
+
+    # 2. the coder without codings is not compared by default, and a note says so
+    if report["coders"] != ["Ana", "Ben"]:
+        failures.append("default coders: %r" % report["coders"])
+    if not any("Sysuser" in n and "left out" in n for n in report["notes"]):
+        failures.append("no note on Sysuser left out: %r" % report["notes"])
+
+    # 1. no data: never a value, never in the overall figures
+    codes = {c["code"]: c for c in report["codes"]}
+    documents = {d["document"]: d for d in report["documents"]}
+    if not codes["Unused"]["no_data"] or codes["Unused"]["krippendorff_alpha"] is not None:
+        failures.append("Unused: %r" % codes["Unused"])
+    if not documents["d2.txt"]["no_data"] or documents["d2.txt"]["krippendorff_alpha"] is not None:
+        failures.append("d2.txt: %r" % documents["d2.txt"])
+    if codes["Trust"]["no_data"] or codes["Trust"]["units"] != 400:
+        failures.append("Trust counts only d1.txt: %r" % codes["Trust"])
+    check("overall units: d1.txt x the four codes with data", report["overall"]["units"], 4 * 400, 0)
+    if not any("Unused" in n and "no data" in n for n in report["notes"]):
+        failures.append("no note on Unused: %r" % report["notes"])
+    if not any("d2.txt" in n and "no data" in n for n in report["notes"]):
+        failures.append("no note on d2.txt: %r" % report["notes"])
+
+    # 3. the prevalence paradox on the rare code is explained where it happens
+    rare = codes["Rare"]
+    if not (rare["brennan_prediger"] > 0.9 and rare["krippendorff_alpha"] < 0.1
+            and rare.get("prevalence_paradox")):
+        failures.append("Rare: %r" % rare)
+    if not any("prevalence paradox" in n and "Rare" in n for n in report["notes"]):
+        failures.append("no prevalence note: %r" % report["notes"])
+
+    # 4. notes are sentences, without identifiers
+    for note in report["notes"]:
+        if not note[:1].isupper() or not note.rstrip().endswith(".") or "_" in note:
+            failures.append("note is no sentence: %r" % note)
+
+    # 7. a substitution is one disagreement of kind "other code"
+    # 6. with the text and each coder's version
+    dis = report["disagreements"]
+    other = [d for d in dis if d["kind"] == "other code"]
+    if len(other) != 1:
+        failures.append("substitutions: %r" % dis)
+    else:
+        d = other[0]
+        if (d["start"], d["end"]) != (0, 20) or d["coders"] != {"Ana": "Tokenism", "Ben": "Refugee-led"}:
+            failures.append("substitution: %r" % d)
+        if d["quote"] != text[0:20]:
+            failures.append("substitution quote: %r" % d["quote"])
+        if (d["versions"]["Ana"]["quote"], d["versions"]["Ben"]["quote"]) != (text[0:20], text[2:20]):
+            failures.append("substitution versions: %r" % d["versions"])
+    trust = [d for d in dis if d["code"] == "Trust"]
+    if len(trust) != 1 or trust[0]["kind"] != "omission" or trust[0]["quote"] != text[45:50] \
+            or trust[0]["versions"]["Ana"] != {"start": 30, "end": 50, "quote": text[30:50]} \
+            or trust[0]["versions"]["Ben"] is not None:
+        failures.append("Trust disagreement: %r" % trust)
+    if any(d["code"] in ("Tokenism", "Refugee-led") and d["kind"] == "omission" for d in dis):
+        failures.append("the substitution also listed as omissions: %r" % dis)
+
+    # naming the coder explicitly still compares them
+    three = project.agreement("--unit", "char", "--coders", "Sysuser,Ana,Ben")
+    if three["coders"] != ["Sysuser", "Ana", "Ben"]:
+        failures.append("explicit coders: %r" % three["coders"])
+
+    # the text report has no "-0.0000"
+    out = run("agreement", project.path, "--unit", "char").stdout
+    if "-0.0000" in out:
+        failures.append("text report shows -0.0000")
+
+
+def test_bootstrap(root):
+    # issue 13 item 9: seeded intervals for overall, per code, per document
+    # and per pair, in the JSON, the CSV and the text report
+    rows = [("a", "a")] * 30 + [("a", "b")] * 6 + [("b", "b")] * 30 + [("b", "a")] * 4
+    project = group_project(root, "boot", rows, ["a", "b"], ["x", "y"])
+    report = project.agreement("--unit", "document", "--group", "G")
+    if report["bootstrap"] != {"samples": 1000, "seed": 2007, "confidence": 0.95}:
+        failures.append("bootstrap settings: %r" % report["bootstrap"])
+    o = report["overall"]
+    i = o["alpha_interval"]
+    if i is None or i["measure"] != "krippendorff_alpha" or not i["low"] < o["krippendorff_alpha"] < i["high"]:
+        failures.append("overall interval: %r" % o)
+    elif not (0 <= i["p_below_0_667"] <= i["p_below_0_800"] <= 1):
+        failures.append("overall probabilities: %r" % i)
+    for row in report["codes"] + report["pairs"]:
+        if row["alpha_interval"] is None:
+            failures.append("no interval: %r" % row)
+    # a document is one unit: its alpha is defined only when both agree (1.0)
+    if any(d["alpha_interval"] is not None and d["alpha_interval"]["low"] != d["krippendorff_alpha"]
+           for d in report["documents"]):
+        failures.append("document intervals: %r" % report["documents"][:3])
+    again = project.agreement("--unit", "document", "--group", "G")
+    if again["overall"]["alpha_interval"] != i:
+        failures.append("the same seed gives another interval")
+    other = project.agreement("--unit", "document", "--group", "G", "--seed", "99")
+    if other["overall"]["alpha_interval"] == i or other["bootstrap"]["seed"] != 99:
+        failures.append("another seed gives the same interval")
+    none = project.agreement("--unit", "document", "--group", "G", "--bootstrap", "0")
+    if none["overall"]["alpha_interval"] is not None:
+        failures.append("--bootstrap 0 still gives an interval")
+    run("agreement", project.path, "--unit", "document", "--group", "G", "--bootstrap", "-1", status=2)
+    csv = run("agreement", project.path, "--unit", "document", "--group", "G", "--csv").stdout.splitlines()
+    if not csv[0].endswith(",no_data,alpha_low,alpha_high,p_below_0_667,p_below_0_800"):
+        failures.append("csv header: %r" % csv[0])
+    text = run("agreement", project.path, "--unit", "document", "--group", "G").stdout
+    if "95% interval" not in text or "[%.3f, %.3f]" % (i["low"], i["high"]) not in text:
+        failures.append("text report without the interval: %r" % text[:600])
+
+
+def test_report(root):
+    # issue 13 item 10: the reliability report, A4 PDF and HTML
+    rows = [("a", "a")] * 12 + [("a", "b")] * 3 + [("b", "b")] * 10
+    project = group_project(root, "report", rows, ["a", "b"], ["x", "y"])
+    pdf = os.path.join(project.dir, "reliability.pdf")
+    html = os.path.join(project.dir, "reliability.html")
+    run("agreement", project.path, "--unit", "document", "--group", "G", "--report", pdf)
+    run("agreement", project.path, "--unit", "document", "--group", "G", "--report", html)
+    with open(pdf, "rb") as f:
+        if not f.read(5) == b"%PDF-":
+            failures.append("report.pdf is no PDF")
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    if "595.28 x 841.89" not in info:
+        failures.append("report.pdf is not A4: %r" % info)
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+    report = project.agreement("--unit", "document", "--group", "G")
+    o = report["overall"]
+    i = o["alpha_interval"]
+    for needle in ["Reliability report", "Settings", "Coders compared (2): x, y.", "Measures",
+                   "95% interval", "%.3f" % o["krippendorff_alpha"], "%.3f–%.3f" % (i["low"], i["high"]),
+                   "Alpha per code", "0.667", "0.800", "Coder pairs", "Disagreements", "3 disagreements.",
+                   "Notes", "u001.txt"]:
+        if needle not in text:
+            failures.append("report.pdf lacks %r" % needle)
+    with open(html, encoding="utf-8") as f:
+        page = f.read()
+    for needle in ["<svg", "Coder pairs", "Disagreements", "%.3f" % o["krippendorff_alpha"]]:
+        if needle not in page:
+            failures.append("report.html lacks %r" % needle)
+    # a report in another format is refused, and nothing is written
+    other = os.path.join(project.dir, "reliability.txt")
+    run("agreement", project.path, "--unit", "document", "--group", "G", "--report", other, status=2)
+    if os.path.exists(other):
+        failures.append("a refused report left a file")
+    run("agreement", project.path, "--unit", "document", "--group", "G", "--report",
+        os.path.join(project.dir, "missing", "r.pdf"), status=1)
+
+
 def main():
     with tempfile.TemporaryDirectory() as root:
         for test in [test_e1, test_e2, test_e3, test_e4, test_e4_char, test_e4_document_codes,
                      test_segment, test_e5, test_e6,
                      test_e7, test_e8, test_e9, test_e10, test_e11, test_cli_behaviour,
-                     test_identical_coders]:
+                     test_identical_coders, test_honest_defaults, test_bootstrap, test_report]:
             try:
                 test(root)
             except AssertionError as e:

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <poppler.h>
 
 #include "gloss-agreement-item.h"
 #include "gloss-agreement-window.h"
@@ -29,8 +30,10 @@ typedef struct
   char        *dir;
   char        *path;
   gint64       document_id;
+  gint64       sysuser_id;  /* a coder with no codings */
   gint64       ana_id;
   gint64       ben_id;
+  gint64       unused_id;   /* a code nobody applied */
   gint64       stance_id;
   gint64       support_id;
   gint64       oppose_id;
@@ -103,6 +106,8 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->document_id = gloss_project_import_text (project, "notes.txt", TEXT, -1, &error);
   g_assert_no_error (error);
+  fixture->sysuser_id = gloss_project_add_coder (project, "Sysuser", "#000000", &error);
+  g_assert_no_error (error);
   fixture->ana_id = gloss_project_add_coder (project, "Ana", "#813d9c", &error);
   g_assert_no_error (error);
   fixture->ben_id = gloss_project_add_coder (project, "Ben", "#e5a50a", &error);
@@ -114,6 +119,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->oppose_id = gloss_project_add_code (project, fixture->stance_id, "Oppose", "#62a0ea", NULL, &error);
   g_assert_no_error (error);
   fixture->trust_id = gloss_project_add_code (project, 0, "Trust", "#26a269", NULL, &error);
+  g_assert_no_error (error);
+  fixture->unused_id = gloss_project_add_code (project, 0, "Unused", "#c01c28", NULL, &error);
   g_assert_no_error (error);
   add_codings (project, fixture);
   gloss_project_close (project);
@@ -197,6 +204,7 @@ assert_same_measures (const GlossAgreementMeasures *shown,
 {
   g_assert_cmpfloat (shown->units, ==, expected->units);
   g_assert_cmpuint (shown->present, ==, expected->present);
+  g_assert_cmpint (shown->no_data, ==, expected->no_data);
   g_assert_cmpuint (shown->present, !=, 0);
   for (guint k = 0; k < GLOSS_N_MEASURES; k++)
     {
@@ -212,10 +220,20 @@ assert_same_measures (const GlossAgreementMeasures *shown,
           g_assert_cmpfloat_with_epsilon (shown->values[k].value, expected->values[k].value, 1e-12);
           expected_text = g_strdup_printf ("%.3f", expected->values[k].value);
         }
+      else if (expected->no_data)
+        {
+          expected_text = g_strdup ("no data");
+          g_assert_nonnull (gloss_agreement_measure_reason (shown, k));
+        }
       else
         {
           expected_text = g_strdup ("—");
           g_assert_cmpstr (gloss_agreement_measure_reason (shown, k), ==, expected->values[k].reason);
+        }
+      if (fabs (shown->values[k].value) < 0.0005)
+        {
+          g_free (expected_text);
+          expected_text = g_strdup ("0.000");
         }
       text = gloss_agreement_format_measure (shown, k);
       g_assert_cmpstr (text, ==, expected_text);
@@ -286,6 +304,17 @@ find_descendant (GtkWidget *widget,
         return found;
     }
   return NULL;
+}
+
+static void
+find_all (GtkWidget *widget,
+          GType      type,
+          GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    find_all (child, type, found);
 }
 
 /* Sorting by a measure, either way, keeps the overall row on top. */
@@ -397,8 +426,8 @@ settle_trust_disagreement (Fixture              *fixture,
   gtk_widget_activate_action (GTK_WIDGET (agreement), "agreement.undo", NULL);
   assert_consensus (fixture, fixture->trust_id, fixture->trust_start, fixture->trust_end);
 
-  /* Stepping through the disagreements. */
-  g_assert_cmpuint (g_list_model_get_n_items (gloss_agreement_window_get_disagreements (agreement)), ==, 3);
+  /* Stepping through the disagreements: the stances are one substitution. */
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_agreement_window_get_disagreements (agreement)), ==, 2);
   gtk_widget_activate_action (GTK_WIDGET (compare), "compare.previous", NULL);
   gtk_widget_activate_action (GTK_WIDGET (compare), "compare.previous", NULL);
   g_assert_cmpuint (gloss_compare_view_get_position (compare), ==, 0);
@@ -432,7 +461,7 @@ test_compute_and_settle (Fixture       *fixture,
   gloss_agreement_window_set_unit (agreement, GLOSS_AGREEMENT_UNIT_CHAR);
   compute_and_wait (agreement);
   expected = assert_table_matches_core (fixture, agreement);
-  g_assert_cmpuint (expected->codes->len, ==, 4);
+  g_assert_cmpuint (expected->codes->len, ==, 5);
   assert_overall_pinned_when_sorted (agreement);
 
   settle_trust_disagreement (fixture, agreement);
@@ -443,12 +472,12 @@ test_export (Fixture       *fixture,
              gconstpointer  data)
 {
   GlossAgreementWindow *agreement = open_agreement_window (fixture);
-  const char *formats[] = { "csv", "json", "html" };
+  const char *formats[] = { "csv", "json", "html", "pdf", "report-html" };
 
   compute_and_wait (agreement);
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
-      g_autofree char *name = g_strdup_printf ("report.%s", formats[i]);
+      g_autofree char *name = g_strdup_printf ("report.%s", g_str_equal (formats[i], "report-html") ? "html" : formats[i]);
       g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
@@ -457,7 +486,44 @@ test_export (Fixture       *fixture,
       g_assert_true (gloss_agreement_window_export (agreement, formats[i], file, &error));
       g_assert_no_error (error);
       g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+      if (g_str_equal (formats[i], "pdf"))
+        {
+          /* the PDF as poppler reads it: A4, the sections, the codes */
+          g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+          PopplerDocument *pdf = poppler_document_new_from_file (uri, NULL, &error);
+          g_autoptr(GString) all = g_string_new (NULL);
+          double w, h;
+
+          g_assert_no_error (error);
+          for (int p = 0; p < poppler_document_get_n_pages (pdf); p++)
+            {
+              PopplerPage *page = poppler_document_get_page (pdf, p);
+              g_autofree char *page_text = poppler_page_get_text (page);
+
+              poppler_page_get_size (page, &w, &h);
+              g_object_unref (page);
+              g_assert_cmpfloat (fabs (w - 595.28), <, 1);
+              g_assert_cmpfloat (fabs (h - 841.89), <, 1);
+              g_string_append (all, page_text);
+            }
+          for (guint k = 0; k < 7; k++)
+            {
+              static const char *needles[] = { "Reliability report", "Settings", "Measures", "Alpha per code",
+                                               "Coder pairs", "Disagreements", "Trust" };
+
+              g_assert_nonnull (strstr (all->str, needles[k]));
+            }
+          g_object_unref (pdf);
+          g_remove (path);
+          continue;
+        }
       g_assert_nonnull (strstr (contents, "Trust"));
+      if (g_str_equal (formats[i], "report-html"))
+        {
+          g_assert_nonnull (strstr (contents, "<svg"));
+          g_assert_nonnull (strstr (contents, "0.667"));
+          g_assert_nonnull (strstr (contents, "Coder pairs"));
+        }
       if (g_str_equal (formats[i], "json"))
         {
           g_autoptr(JsonParser) parser = json_parser_new ();
@@ -498,14 +564,218 @@ test_needs_two_coders (Fixture       *fixture,
                        gconstpointer  data)
 {
   GlossAgreementWindow *agreement = open_agreement_window (fixture);
-  GtkWidget *check = find_descendant (GTK_WIDGET (agreement), GTK_TYPE_CHECK_BUTTON);
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  GtkWidget *check;
 
-  /* The first check button is the first coder's: with it off, one remains. */
-  g_assert_nonnull (check);
+  /* The check buttons begin with the coders': Sysuser (off), Ana, Ben.
+   * With Ana off, one remains. */
+  find_all (GTK_WIDGET (agreement), GTK_TYPE_CHECK_BUTTON, checks);
+  check = g_ptr_array_index (checks, 1);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
   gtk_widget_activate_action (GTK_WIDGET (agreement), "agreement.compute", NULL);
   g_assert_false (gloss_agreement_window_get_busy (agreement));
   g_assert_cmpstr (gloss_agreement_window_get_page (agreement), ==, "error");
+}
+
+
+static GtkWidget *
+find_row_widget (GlossAgreementWindow *agreement,
+                 const char           *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  find_all (GTK_WIDGET (agreement), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static GtkWidget *
+find_label_containing (GtkWidget  *widget,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GlossAgreementItem *
+find_row (GListModel *rows,
+          const char *label)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GlossAgreementItem) item = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (gloss_agreement_item_get_label (item), label) == 0)
+        return g_steal_pointer (&item);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Every heading of every column view in the window has a tooltip. */
+static void
+assert_header_tooltips (GlossAgreementWindow *agreement)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  guint n_titles = 0;
+
+  find_all (GTK_WIDGET (agreement), GTK_TYPE_COLUMN_VIEW, views);
+  g_assert_cmpuint (views->len, >=, 3);
+  for (guint v = 0; v < views->len; v++)
+    {
+      GtkWidget *header = gtk_widget_get_first_child (g_ptr_array_index (views, v));
+      GListModel *columns = gtk_column_view_get_columns (g_ptr_array_index (views, v));
+      guint n = 0;
+
+      for (GtkWidget *title = gtk_widget_get_first_child (header); title; title = gtk_widget_get_next_sibling (title), n++)
+        {
+          const char *tooltip = gtk_widget_get_tooltip_text (title);
+
+          g_assert_nonnull (tooltip);
+          g_assert_cmpuint (strlen (tooltip), >, 20);
+        }
+      g_assert_cmpuint (n, ==, g_list_model_get_n_items (columns));
+      n_titles += n;
+    }
+  g_assert_cmpuint (n_titles, >, 10);
+}
+
+/* Issue 13, items 1-7 as a project lead meets them in the window. */
+static void
+test_honest_defaults (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GlossAgreementWindow *agreement = open_agreement_window (fixture);
+  g_autoptr(GlossAgreementOptions) options = gloss_agreement_window_get_options (agreement);
+  GListModel *rows = gloss_agreement_window_get_codes_model (agreement);
+  GListModel *items = gloss_agreement_window_get_disagreements (agreement);
+  g_autoptr(GPtrArray) rows_found = g_ptr_array_new ();
+  g_autoptr(GlossAgreementItem) unused = NULL;
+  g_autoptr(GlossDisagreementItem) stance = NULL;
+  GlossCompareView *compare = gloss_agreement_window_get_compare_view (agreement);
+  const GlossAgreementReport *report;
+  g_autofree char *text = NULL;
+  gint64 s, e;
+  gboolean found_zero = FALSE;
+
+  /* 2. Sysuser, without codings, is listed but not ticked, "0 codings". */
+  g_assert_cmpuint (options->coder_ids->len, ==, 2);
+  find_all (GTK_WIDGET (agreement), ADW_TYPE_ACTION_ROW, rows_found);
+  for (guint i = 0; i < rows_found->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows_found, i)), "Sysuser") == 0)
+      {
+        g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (rows_found, i)), ==, "0 codings");
+        found_zero = TRUE;
+      }
+  g_assert_true (found_zero);
+
+  /* 3. Coded text only is a visible choice with its explanation. */
+  gloss_agreement_window_set_unit (agreement, GLOSS_AGREEMENT_UNIT_CHAR);
+  g_assert_true (gtk_widget_get_sensitive (find_row_widget (agreement, "Coded Text Only")));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row_widget (agreement, "Coded Text Only"))),
+                            "uncoded"));
+
+  compute_and_wait (agreement);
+  report = gloss_agreement_window_get_report (agreement);
+
+  /* 1. The code nobody applied shows "no data", in no band colour. */
+  unused = find_row (rows, "Unused");
+  g_assert_true (gloss_agreement_item_get_measures (unused)->no_data);
+  text = gloss_agreement_format_measure (gloss_agreement_item_get_measures (unused), GLOSS_MEASURE_KRIPPENDORFF_ALPHA);
+  g_assert_cmpstr (text, ==, "no data");
+  g_assert_null (gloss_agreement_measure_css_class (gloss_agreement_item_get_measures (unused),
+                                                    GLOSS_MEASURE_KRIPPENDORFF_ALPHA));
+
+  /* 9. The overall alpha has its bootstrapped interval, in a column. */
+  {
+    g_autoptr(GlossAgreementItem) overall = g_list_model_get_item (rows, 0);
+    const GlossAgreementMeasures *m = gloss_agreement_item_get_measures (overall);
+    g_autofree char *interval = gloss_agreement_format_interval (m);
+    GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (agreement), GTK_TYPE_COLUMN_VIEW));
+    GListModel *columns = gtk_column_view_get_columns (view);
+    gboolean column = FALSE;
+
+    g_assert_true (m->bootstrap.defined);
+    g_assert_cmpuint (m->bootstrap.samples, ==, 1000);
+    g_assert_cmpfloat (m->bootstrap.low, <=, m->values[GLOSS_MEASURE_KRIPPENDORFF_ALPHA].value);
+    g_assert_nonnull (strstr (interval, "–"));
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, i);
+
+        column |= g_strcmp0 (gtk_column_view_column_get_title (col), "Alpha 95% Interval") == 0;
+      }
+    g_assert_true (column);
+  }
+
+  /* 4. Tooltips on every heading; notes as sentences; no "-0.000". */
+  assert_header_tooltips (agreement);
+  for (guint i = 0; i < report->notes->len; i++)
+    {
+      const char *note = g_ptr_array_index (report->notes, i);
+
+      g_assert_true (g_unichar_isupper (g_utf8_get_char (note)));
+      g_assert_true (g_str_has_suffix (note, "."));
+      g_assert_null (strchr (note, '_'));
+    }
+  {
+    GlossAgreementMeasures m;
+    g_autofree char *zero = NULL;
+
+    gloss_agreement_measures_init (&m);
+    gloss_agreement_measures_set (&m, GLOSS_MEASURE_KRIPPENDORFF_ALPHA, gloss_measure_defined (-0.0001));
+    zero = gloss_agreement_format_measure (&m, GLOSS_MEASURE_KRIPPENDORFF_ALPHA);
+    g_assert_cmpstr (zero, ==, "0.000");
+  }
+
+  /* 7. Support against Oppose is one disagreement of kind "other code";
+   * 6. with its text and each coder's version. */
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  stance = g_list_model_get_item (items, 0);
+  g_assert_cmpstr (gloss_disagreement_item_get_kind (stance), ==, "other code");
+  g_assert_cmpstr (gloss_disagreement_item_get_value (stance, 0), ==, "Stance/Support");
+  g_assert_cmpstr (gloss_disagreement_item_get_value (stance, 1), ==, "Stance/Oppose");
+  g_assert_cmpstr (gloss_disagreement_item_get_quote (stance), ==, "The partners praised the new funding rules.");
+  g_assert_cmpstr (gloss_disagreement_item_get_version (stance, 0), ==, "The partners praised the new funding rules.");
+  {
+    g_autoptr(GlossDisagreementItem) trust = g_list_model_get_item (items, 1);
+
+    find_range ("Trust between the groups grew over the year.", &s, &e);
+    g_assert_cmpstr (gloss_disagreement_item_get_quote (trust), ==, " grew over the year.");
+    g_assert_cmpstr (gloss_disagreement_item_get_version (trust, 0), ==, "Trust between the groups grew over the year.");
+    g_assert_null (gloss_disagreement_item_get_version (trust, 1));
+  }
+  /* The compare view shows both codes: each lane has its coder's coding. */
+  gtk_widget_activate_action (GTK_WIDGET (agreement), "agreement.show-disagreement", "u", 0);
+  g_assert_cmpuint (gloss_compare_view_get_n_lanes (compare), ==, 2);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (compare), "Stance/Support"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (compare), "Stance/Oppose"));
+  gtk_widget_activate_action (GTK_WIDGET (agreement), "agreement.back", NULL);
+
+  /* 5. The settings are remembered for the project. */
+  gloss_agreement_window_set_unit (agreement, GLOSS_AGREEMENT_UNIT_SEGMENT);
+  compute_and_wait (agreement);
+  gtk_window_destroy (GTK_WINDOW (agreement));
+  spin (50);
+  agreement = open_agreement_window (fixture);
+  {
+    g_autoptr(GlossAgreementOptions) again = gloss_agreement_window_get_options (agreement);
+
+    g_assert_cmpint (again->unit, ==, GLOSS_AGREEMENT_UNIT_SEGMENT);
+    g_assert_cmpuint (again->coder_ids->len, ==, 2);
+  }
 }
 
 int
@@ -517,6 +787,8 @@ main (int   argc,
 
   g_test_add ("/agreement-window/compute-and-settle", Fixture, NULL,
               fixture_set_up, test_compute_and_settle, fixture_tear_down);
+  g_test_add ("/agreement-window/honest-defaults", Fixture, NULL,
+              fixture_set_up, test_honest_defaults, fixture_tear_down);
   g_test_add ("/agreement-window/export", Fixture, NULL,
               fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/agreement-window/cancel", Fixture, NULL,

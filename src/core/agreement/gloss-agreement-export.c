@@ -146,12 +146,48 @@ write_measure (Writer       *w,
     }
 }
 
+/* The bootstrapped interval of the row's alpha, or null. */
+static void
+write_interval (Writer                       *w,
+                const GlossAgreementMeasures *measures)
+{
+  const GlossBootstrap *b = &measures->bootstrap;
+
+  write_key (w, "alpha_interval");
+  if (!b->defined)
+    {
+      g_string_append (w->out, "null");
+      return;
+    }
+  write_open (w, '{');
+  write_key (w, "measure");
+  write_string (w, gloss_measure_kind_to_key (measures->alpha_kind));
+  write_key (w, "samples");
+  write_number (w, b->samples);
+  write_key (w, "low");
+  write_measure (w, gloss_measure_defined (b->low));
+  write_key (w, "high");
+  write_measure (w, gloss_measure_defined (b->high));
+  write_key (w, "p_below_0_667");
+  write_measure (w, gloss_measure_defined (b->p_below_tentative));
+  write_key (w, "p_below_0_800");
+  write_measure (w, gloss_measure_defined (b->p_below_reliable));
+  write_close (w, '}');
+}
+
 static void
 write_measures (Writer                       *w,
                 const GlossAgreementMeasures *measures)
 {
   write_key (w, "units");
   write_number (w, measures->units);
+  write_key (w, "no_data");
+  g_string_append (w->out, measures->no_data ? "true" : "false");
+  if (measures->prevalence)
+    {
+      write_key (w, "prevalence_paradox");
+      g_string_append (w->out, "true");
+    }
   if (measures->has_counts)
     {
       write_key (w, "matched");
@@ -165,6 +201,7 @@ write_measures (Writer                       *w,
         write_key (w, gloss_measure_kind_to_key (k));
         write_measure (w, measures->values[k]);
       }
+  write_interval (w, measures);
 }
 
 static void
@@ -214,6 +251,36 @@ write_pairs (Writer                     *w,
   write_close (w, ']');
 }
 
+/* Each coder's own coding behind the disagreement: extent and text. */
+static void
+write_versions (Writer                           *w,
+                const GlossAgreementReport       *report,
+                const GlossAgreementDisagreement *d)
+{
+  write_key (w, "versions");
+  write_open (w, '{');
+  for (guint c = 0; c < report->coders->len; c++)
+    {
+      const GlossAgreementVersion *v = gloss_agreement_report_get_version (report, d, c);
+
+      write_key (w, coder_at (report, c));
+      if (v == NULL)
+        {
+          g_string_append (w->out, "null");
+          continue;
+        }
+      write_open (w, '{');
+      write_key (w, "start");
+      write_number (w, v->start);
+      write_key (w, "end");
+      write_number (w, v->end);
+      write_key (w, "quote");
+      write_string (w, v->quote);
+      write_close (w, '}');
+    }
+  write_close (w, '}');
+}
+
 static void
 write_disagreements (Writer                     *w,
                      const GlossAgreementReport *report)
@@ -234,6 +301,18 @@ write_disagreements (Writer                     *w,
       write_number (w, d->end);
       write_key (w, "code");
       write_string (w, d->code);
+      if (d->other_code != NULL)
+        {
+          write_key (w, "other_code");
+          write_string (w, d->other_code);
+        }
+      write_key (w, "kind");
+      write_string (w, gloss_disagreement_kind_to_string (d->kind));
+      write_key (w, "quote");
+      if (d->quote != NULL)
+        write_string (w, d->quote);
+      else
+        g_string_append (w->out, "null");
       write_key (w, "coders");
       write_open (w, '{');
       for (guint c = 0; c < report->coders->len; c++)
@@ -242,6 +321,7 @@ write_disagreements (Writer                     *w,
           write_string (w, d->values[c]);
         }
       write_close (w, '}');
+      write_versions (w, report, d);
       write_close (w, '}');
     }
   write_close (w, ']');
@@ -285,6 +365,15 @@ gloss_agreement_report_to_json (const GlossAgreementReport *report)
       write_key (&w, "coded_only");
       g_string_append (w.out, report->coded_only ? "true" : "false");
     }
+  write_key (&w, "bootstrap");
+  write_open (&w, '{');
+  write_key (&w, "samples");
+  write_number (&w, report->samples);
+  write_key (&w, "seed");
+  write_number (&w, (double) report->seed);
+  write_key (&w, "confidence");
+  write_measure (&w, gloss_measure_defined (0.95));
+  write_close (&w, '}');
   write_strings (&w, "coders", report->coders);
   write_key (&w, "overall");
   write_open (&w, '{');
@@ -334,6 +423,18 @@ append_csv_row (GString                      *out,
       if (gloss_agreement_measures_has (measures, k) && gloss_measure_is_defined (measures->values[k]))
         g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, measures->values[k].value));
     }
+  g_string_append (out, measures->no_data ? ",true" : ",false");
+  if (measures->bootstrap.defined)
+    {
+      const GlossBootstrap *b = &measures->bootstrap;
+
+      g_string_append_printf (out, ",%s", g_ascii_dtostr (buffer, sizeof buffer, b->low));
+      g_string_append_printf (out, ",%s", g_ascii_dtostr (buffer, sizeof buffer, b->high));
+      g_string_append_printf (out, ",%s", g_ascii_dtostr (buffer, sizeof buffer, b->p_below_tentative));
+      g_string_append_printf (out, ",%s", g_ascii_dtostr (buffer, sizeof buffer, b->p_below_reliable));
+    }
+  else
+    g_string_append (out, ",,,,");
   g_string_append (out, "\r\n");
 }
 
@@ -347,7 +448,7 @@ gloss_agreement_report_to_csv (const GlossAgreementReport *report)
   for (guint k = 0; k < GLOSS_N_MEASURES; k++)
     if (report_kinds (report) & (1u << k))
       g_string_append_printf (out, ",%s", gloss_measure_kind_to_key (k));
-  g_string_append (out, "\r\n");
+  g_string_append (out, ",no_data,alpha_low,alpha_high,p_below_0_667,p_below_0_800\r\n");
 
   append_csv_row (out, report, "overall", "", &report->overall);
   for (guint r = 0; r < report->codes->len; r++)
@@ -378,9 +479,24 @@ static char *
 format_value (const GlossAgreementMeasures *measures,
               GlossMeasureKind              kind)
 {
+  if (measures->no_data && gloss_agreement_measures_has (measures, kind))
+    return g_strdup ("no data");
   if (!gloss_agreement_measures_has (measures, kind) || !gloss_measure_is_defined (measures->values[kind]))
     return g_strdup ("-");
-  return g_strdup_printf ("%.4f", measures->values[kind].value);
+  /* no "-0.0000": a value that rounds to zero is zero */
+  return g_strdup_printf ("%.4f", fabs (measures->values[kind].value) < 0.00005 ? 0.0 : measures->values[kind].value);
+}
+
+/* "[0.712, 0.803] 0.01 0.62", or "-" */
+static char *
+format_interval (const GlossAgreementMeasures *measures)
+{
+  const GlossBootstrap *b = &measures->bootstrap;
+
+  if (!b->defined)
+    return g_strdup ("-");
+  return g_strdup_printf ("[%.3f, %.3f] %.3f %.3f", fabs (b->low) < 0.0005 ? 0.0 : b->low,
+                          fabs (b->high) < 0.0005 ? 0.0 : b->high, b->p_below_tentative, b->p_below_reliable);
 }
 
 static char *
@@ -432,6 +548,12 @@ text_row (GString                      *out,
 
         g_string_append_printf (out, " %18s", value);
       }
+  if (report->samples > 0)
+    {
+      g_autofree char *interval = format_interval (measures);
+
+      g_string_append_printf (out, "  %s", interval);
+    }
   g_string_append_c (out, '\n');
 }
 
@@ -447,6 +569,8 @@ text_header (GString                    *out,
   for (guint k = 0; k < GLOSS_N_MEASURES; k++)
     if (report_kinds (report) & (1u << k))
       g_string_append_printf (out, " %18s", gloss_measure_kind_to_key (k));
+  if (report->samples > 0)
+    g_string_append (out, "  alpha 95% interval, P(alpha < 0.667), P(alpha < 0.800)");
   g_string_append_c (out, '\n');
 }
 
@@ -500,7 +624,19 @@ gloss_agreement_report_to_text (const GlossAgreementReport *report)
                               document_title (report, d->document), d->start, d->end, d->code);
       for (guint c = 0; c < report->coders->len; c++)
         g_string_append_printf (out, " %s=%s", coder_at (report, c), d->values[c]);
+      if (d->kind == GLOSS_DISAGREEMENT_OTHER_CODE)
+        g_string_append (out, " (other code)");
       g_string_append_c (out, '\n');
+      if (d->quote != NULL && report->group == NULL && report->unit != GLOSS_AGREEMENT_UNIT_DOCUMENT)
+        g_string_append_printf (out, "    “%s”\n", d->quote);
+      for (guint c = 0; c < report->coders->len; c++)
+        {
+          const GlossAgreementVersion *v = gloss_agreement_report_get_version (report, d, c);
+
+          if (v != NULL)
+            g_string_append_printf (out, "    %s [%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT "]: “%s”\n",
+                                    coder_at (report, c), v->start, v->end, v->quote);
+        }
     }
   if (report->notes->len > 0)
     g_string_append (out, "\nNotes:\n");
@@ -532,6 +668,12 @@ html_row (GString                      *out,
 
         g_string_append_printf (out, "<td>%s</td>", value);
       }
+  if (report->samples > 0)
+    {
+      g_autofree char *interval = format_interval (measures);
+
+      g_string_append_printf (out, "<td>%s</td>", interval);
+    }
   g_string_append (out, "</tr>\n");
 }
 
@@ -546,6 +688,8 @@ html_table_start (GString                    *out,
   for (guint k = 0; k < GLOSS_N_MEASURES; k++)
     if (report_kinds (report) & (1u << k))
       g_string_append_printf (out, "<th>%s</th>", gloss_measure_kind_to_label (k));
+  if (report->samples > 0)
+    g_string_append (out, "<th>alpha 95% interval, P(&lt; 0.667), P(&lt; 0.800)</th>");
   g_string_append (out, "</tr>\n");
 }
 
@@ -553,7 +697,8 @@ static void
 html_disagreements (GString                    *out,
                     const GlossAgreementReport *report)
 {
-  g_string_append (out, "<h2>Disagreements</h2>\n<table>\n<tr><th>Document</th><th>Range</th><th>Code</th>");
+  g_string_append (out, "<h2>Disagreements</h2>\n<table>\n<tr><th>Document</th><th>Range</th><th>Code</th>"
+                        "<th>Kind</th><th>Text</th>");
   for (guint c = 0; c < report->coders->len; c++)
     {
       g_autofree char *name = g_markup_escape_text (coder_at (report, c), -1);
@@ -567,13 +712,20 @@ html_disagreements (GString                    *out,
       g_autofree char *title = g_markup_escape_text (document_title (report, d->document), -1);
       g_autofree char *code = g_markup_escape_text (d->code, -1);
 
+      g_autofree char *quote = g_markup_escape_text (d->quote ? d->quote : "", -1);
+
       g_string_append_printf (out, "<tr><td>%s</td><td>%" G_GINT64_FORMAT "&ndash;%" G_GINT64_FORMAT
-                              "</td><td>%s</td>", title, d->start, d->end, code);
+                              "</td><td>%s</td><td>%s</td><td class=\"quote\">%s</td>", title, d->start, d->end,
+                              code, gloss_disagreement_kind_to_string (d->kind), quote);
       for (guint c = 0; c < report->coders->len; c++)
         {
+          const GlossAgreementVersion *v = gloss_agreement_report_get_version (report, d, c);
           g_autofree char *value = g_markup_escape_text (d->values[c], -1);
+          g_autofree char *version = g_markup_escape_text (v ? v->quote : "", -1);
 
-          g_string_append_printf (out, "<td>%s</td>", value);
+          g_string_append_printf (out, "<td>%s%s%s</td>", value, v ? "<br><q>" : "", v ? version : "");
+          if (v != NULL)
+            g_string_append (out, "</q>");
         }
       g_string_append (out, "</tr>\n");
     }
@@ -587,7 +739,7 @@ gloss_agreement_report_to_html (const GlossAgreementReport *report)
                                "<title>Inter-coder agreement</title>"
                                "<style>table{border-collapse:collapse}td,th{padding:2px 8px;"
                                "border-bottom:1px solid #ccc;text-align:right}"
-                               "th[scope=row]{text-align:left}</style></head><body>\n");
+                               "th[scope=row]{text-align:left}td.quote,q{text-align:left}</style></head><body>\n");
 
   g_string_append_printf (out, "<h1>Inter-coder agreement (%s)</h1>\n<p>Coders:",
                           gloss_agreement_unit_to_string (report->unit));

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "gloss-rating-table.h"
+#include "gloss-agreement-bootstrap.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,14 @@ typedef struct
   gint64       matched;
   gint64       unmatched;
   guint        present;    /* 1 << kind for each measure the row reports */
+  gboolean     no_data;    /* no compared coder coded anything in this row's units */
+  gboolean     prevalence; /* a high Brennan-Prediger or AC1 beside a low alpha */
+  /* The bootstrap of the row's alpha (Krippendorff's alpha, or u-alpha
+   * (2016) when unitized): its inputs, then its result. */
+  GlossMeasureKind alpha_kind;
+  double       alpha_observed;  /* share of disagreeing pairs of values */
+  double       alpha_pairs;     /* pairs of values; 0: no bootstrap */
+  GlossBootstrap bootstrap;
   GlossMeasure values[GLOSS_N_MEASURES];
 } GlossAgreementMeasures;
 
@@ -49,6 +58,11 @@ void     gloss_agreement_measures_set   (GlossAgreementMeasures *measures,
                                          GlossMeasure            value);
 gboolean gloss_agreement_measures_has   (const GlossAgreementMeasures *measures,
                                          GlossMeasureKind              kind);
+/* Every measure the row reports made undefined, and the row marked as
+ * having no data. */
+void     gloss_agreement_measures_set_no_data (GlossAgreementMeasures *measures);
+/* What the measure is and when to report it, one or two sentences. */
+const char *gloss_measure_kind_to_description (GlossMeasureKind kind);
 /* Units, then the seven measures on pre-defined units, from @table. */
 void     gloss_agreement_measures_from_table (GlossAgreementMeasures *measures,
                                               const GlossRatingTable *table);

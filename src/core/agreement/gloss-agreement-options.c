@@ -5,6 +5,8 @@
 
 #include "gloss-agreement-options.h"
 
+#include "gloss-agreement-bootstrap.h"
+
 static const char *unit_names[] = { "document", "char", "segment", "unitized" };
 
 const char *
@@ -37,6 +39,8 @@ gloss_agreement_options_new (GlossAgreementUnit unit)
   options->document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   options->code_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   options->threshold = GLOSS_AGREEMENT_DEFAULT_THRESHOLD;
+  options->samples = GLOSS_BOOTSTRAP_DEFAULT_SAMPLES;
+  options->seed = GLOSS_BOOTSTRAP_DEFAULT_SEED;
   return options;
 }
 

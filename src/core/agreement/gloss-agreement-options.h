@@ -23,15 +23,21 @@ gboolean    gloss_agreement_unit_from_string (const char         *str,
 
 #define GLOSS_AGREEMENT_DEFAULT_THRESHOLD 0.9
 
+/* The coder that holds the settled versions: measured against, never a
+ * default coder of a report. */
+#define GLOSS_AGREEMENT_CONSENSUS_CODER "Consensus"
+
 typedef struct
 {
   GlossAgreementUnit unit;
-  GArray   *coder_ids;     /* gint64; two or more (empty: every coder) */
+  GArray   *coder_ids;     /* gint64; two or more (empty: every coder with codings in the documents) */
   GArray   *document_ids;  /* gint64; empty: every document */
   GArray   *code_ids;      /* gint64; empty: every code (not with a group) */
   gint64    group_id;      /* document unit: the code whose children are the categories; 0: none */
   gboolean  coded_only;    /* char unit: only characters some compared coder coded */
   double    threshold;     /* segment unit: overlap needed to match, in (0, 1] */
+  guint     samples;       /* bootstrap samples of alpha; 0: none */
+  guint64   seed;          /* the bootstrap's seed, so a report can be reproduced */
 } GlossAgreementOptions;
 
 GlossAgreementOptions *gloss_agreement_options_new  (GlossAgreementUnit           unit);

@@ -9,6 +9,16 @@
 
 G_BEGIN_DECLS
 
+/* A coding as the report reads it: ids and range only, no text. */
+typedef struct
+{
+  gint64 document_id;
+  gint64 coder_id;
+  gint64 code_id;
+  gint64 start;
+  gint64 end;
+} GlossCodingRow;
+
 /* One coding, as indices into the inputs' tables. */
 typedef struct
 {
@@ -17,6 +27,7 @@ typedef struct
   guint  code;      /* index into codes (with a group: the category) */
   gint64 start;
   gint64 end;
+  guint  coding;    /* index into the inputs' codings */
 } GlossAgreementSpan;
 
 typedef struct
@@ -29,6 +40,8 @@ typedef struct
   GArray       *spans;        /* GlossAgreementSpan, by document then start */
   guint        *doc_offsets;  /* spans of document d: [doc_offsets[d], doc_offsets[d + 1]) */
   GHashTable   *notes_seen;
+  GArray       *codings;      /* GlossCodingRow: every coding of the project's documents */
+  GPtrArray    *left_out;     /* char *: coders left out by default (no codings) */
 } GlossAgreementInputs;
 
 void     _gloss_agreement_report_note       (GlossAgreementReport *report,
@@ -51,6 +64,18 @@ void     _gloss_agreement_report_add_disagreement (GlossAgreementReport *report,
                                                    gint64                end,
                                                    const char           *code,
                                                    const char          **values);
+
+/* The clear function of the report's disagreements. */
+void     _gloss_agreement_disagreement_clear (gpointer data);
+
+/* gloss-agreement-report-disagreements.c; both need the disagreements
+ * sorted by document and start. */
+void     _gloss_agreement_report_merge_substitutions (GlossAgreementReport *report,
+                                                      GlossAgreementInputs *inputs);
+gboolean _gloss_agreement_report_add_quotes (GlossAgreementReport *report,
+                                             GlossAgreementInputs *inputs,
+                                             GlossProject         *project,
+                                             GError              **error);
 
 gboolean _gloss_agreement_compute_document  (GlossAgreementInputs *inputs,
                                              GlossAgreementReport *report,

@@ -7,7 +7,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
 #include "gloss-agreement-report-private.h"
+
+#include <glib/gi18n.h>
 
 #include <stdlib.h>
 
@@ -363,12 +367,12 @@ _gloss_agreement_compute_segment (GlossAgreementInputs *inputs,
   mean_measures (by_pair, 1, n_pairs, Q, inputs->spans->len, &report->overall);
 
   _gloss_agreement_report_note (report, inputs,
-                                "segment: codings match one to one per document and code when "
-                                "|A and B| / |A or B| >= %g; Brennan-Prediger uses q = %u codes",
+                                _("Codings match one to one per document and code when their overlap (intersection "
+                                  "over union) reaches %g; Brennan-Prediger counts %u codes."),
                                 inputs->options->threshold, Q);
   if (m > 2)
     _gloss_agreement_report_note (report, inputs,
-                                  "segment: with more than two coders, matched and unmatched are summed over "
-                                  "the pairs and the measures are the mean over the pairs");
+                                  _("With more than two coders, matched and unmatched codings are summed over the pairs "
+                                    "of coders, and the measures are the mean over the pairs."));
   return TRUE;
 }

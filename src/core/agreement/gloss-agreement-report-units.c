@@ -3,7 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
 #include "gloss-agreement-report-private.h"
+
+#include <glib/gi18n.h>
 
 #include <string.h>
 
@@ -80,6 +84,26 @@ add_table_row (GArray                 *rows,
   _gloss_agreement_report_add_row (rows, id, label, &measures);
 }
 
+static gboolean
+counts_have_data (const GlossPatternCounts *counts)
+{
+  for (guint i = 0; i < counts->patterns->len; i++)
+    {
+      GlossPattern *p = &g_array_index (counts->patterns, GlossPattern, i);
+
+      if (p->mask != 0 && p->weight > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The row just added has no data: nobody coded anything in its units. */
+static void
+mark_last_no_data (GArray *rows)
+{
+  gloss_agreement_measures_set_no_data (&g_array_index (rows, GlossAgreementRow, rows->len - 1).measures);
+}
+
 static void
 add_counts_row (GArray                   *rows,
                 gint64                    id,
@@ -89,6 +113,8 @@ add_counts_row (GArray                   *rows,
   g_autoptr(GlossRatingTable) table = gloss_pattern_counts_to_table (counts);
 
   add_table_row (rows, id, label, table);
+  if (!counts_have_data (counts))
+    mark_last_no_data (rows);
 }
 
 /* "coded" / "not coded" for each coder of @mask. */
@@ -113,7 +139,7 @@ note_conflict (GlossAgreementReport *report,
                guint                 second)
 {
   _gloss_agreement_report_note (report, inputs,
-                                "conflict: %s gave %s two codes of %s (%s, %s); the value is left out",
+                                _("%s gave %s two codes of %s (%s and %s), so that value is left out."),
                                 coder_name (report, coder), document_at (inputs, d)->title,
                                 report->group, code_at (inputs, first)->path,
                                 code_at (inputs, second)->path);
@@ -195,19 +221,31 @@ compute_document_group (GlossAgreementInputs *inputs,
       g_autoptr(GlossRatingTable) one = gloss_rating_table_new (m, q);
       GlossDocumentInfo *info = document_at (inputs, d);
 
+      gboolean any = FALSE;
+
       for (guint i = 0; i < m; i++)
-        values[i] = MAX (states[(gsize) d * m + i], GLOSS_RATING_MISSING);
+        {
+          values[i] = MAX (states[(gsize) d * m + i], GLOSS_RATING_MISSING);
+          any |= states[(gsize) d * m + i] != STATE_NONE;
+        }
       gloss_rating_table_add_unit (table, values, 1);
       gloss_rating_table_add_unit (one, values, 1);
       add_table_row (report->documents, info->id, info->title, one);
+      if (!any)
+        mark_last_no_data (report->documents);
     }
   gloss_agreement_measures_from_table (&report->overall, table);
 
   for (guint k = 0; k < q; k++)
     {
       g_autoptr(GlossRatingTable) dichotomy = gloss_rating_table_new_dichotomy (table, k);
+      gboolean used = FALSE;
 
+      for (gsize i = 0; i < (gsize) inputs->documents->len * m; i++)
+        used |= states[i] == (int) k;
       add_table_row (report->codes, code_at (inputs, k)->id, code_at (inputs, k)->path, dichotomy);
+      if (!used)
+        mark_last_no_data (report->codes);
     }
   add_table_pairs (report, table);
   document_group_disagreements (inputs, report, states);
@@ -227,7 +265,7 @@ compute_document_codes (GlossAgreementInputs *inputs,
   g_autoptr(GlossPatternCounts) overall = gloss_pattern_counts_new (m);
   g_autoptr(GlossPatternCounts) per_document = gloss_pattern_counts_new (m);
   g_autoptr(GlossRatingTable) table = NULL;
-  g_autofree guint64 *masks = g_new0 (guint64, MAX (Q, 1));
+  g_autofree guint64 *all_masks = g_new0 (guint64, (gsize) MAX (Q, 1) * MAX (inputs->documents->len, 1));
   g_autofree const char **values = g_new (const char *, m);
 
   for (guint c = 0; c < Q; c++)
@@ -238,14 +276,13 @@ compute_document_codes (GlossAgreementInputs *inputs,
       GlossDocumentInfo *info = document_at (inputs, d);
       guint n;
       const GlossAgreementSpan *spans = spans_of (inputs, d, &n);
+      guint64 *masks = all_masks + (gsize) d * Q;
 
-      memset (masks, 0, sizeof (guint64) * MAX (Q, 1));
       for (guint i = 0; i < n; i++)
         masks[spans[i].code] |= (guint64) 1 << spans[i].coder;
       gloss_pattern_counts_reset (per_document);
       for (guint c = 0; c < Q; c++)
         {
-          gloss_pattern_counts_add (per_code->pdata[c], masks[c], 1);
           gloss_pattern_counts_add (per_document, masks[c], 1);
           if (masks[c] != 0 && masks[c] != all)
             {
@@ -254,19 +291,29 @@ compute_document_codes (GlossAgreementInputs *inputs,
                                                         code_at (inputs, c)->path, values);
             }
         }
-      gloss_pattern_counts_merge (overall, per_document);
       add_counts_row (report->documents, info->id, info->title, per_document);
     }
 
+  /* The code rows leave out documents without data, the overall figures
+   * also codes without data. */
+  for (guint d = 0; d < inputs->documents->len; d++)
+    for (guint c = 0; c < Q; c++)
+      if (!g_array_index (report->documents, GlossAgreementRow, d).measures.no_data)
+        gloss_pattern_counts_add (per_code->pdata[c], all_masks[(gsize) d * Q + c], 1);
   for (guint c = 0; c < Q; c++)
     add_counts_row (report->codes, code_at (inputs, c)->id, code_at (inputs, c)->path, per_code->pdata[c]);
+  for (guint d = 0; d < inputs->documents->len; d++)
+    for (guint c = 0; c < Q; c++)
+      if (!g_array_index (report->documents, GlossAgreementRow, d).measures.no_data
+          && !g_array_index (report->codes, GlossAgreementRow, c).measures.no_data)
+        gloss_pattern_counts_add (overall, all_masks[(gsize) d * Q + c], 1);
   table = gloss_pattern_counts_to_table (overall);
   gloss_agreement_measures_from_table (&report->overall, table);
   add_table_pairs (report, table);
   if (Q > 1)
     _gloss_agreement_report_note (report, inputs,
-                                  "document: each (document, code) is a unit with the values coded / not coded; "
-                                  "the overall and per-document rows pool the codes");
+                                  _("Each pair of a document and a code is a unit, coded or not coded; the overall "
+                                    "and per-document rows pool the codes."));
   return TRUE;
 }
 
@@ -323,6 +370,7 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
   guint m = inputs->n_coders, Q = inputs->codes->len;
   g_autoptr(GPtrArray) per_code = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_pattern_counts_free);
   g_autoptr(GPtrArray) in_document = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_pattern_counts_free);
+  g_autoptr(GPtrArray) in_data = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_pattern_counts_free);
   g_autoptr(GlossPatternCounts) overall = gloss_pattern_counts_new (m);
   g_autoptr(GlossPatternCounts) per_document = gloss_pattern_counts_new (m);
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (GlossPatternRange));
@@ -337,6 +385,7 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
     {
       g_ptr_array_add (per_code, gloss_pattern_counts_new (m));
       g_ptr_array_add (in_document, gloss_pattern_counts_new (m));
+      g_ptr_array_add (in_data, gloss_pattern_counts_new (m));
     }
 
   for (guint d = 0; d < inputs->documents->len; d++)
@@ -358,22 +407,34 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
           gloss_pattern_counts_merge (per_code->pdata[c], in_document->pdata[c]);
           gloss_pattern_counts_merge (per_document, in_document->pdata[c]);
         }
-      gloss_pattern_counts_merge (overall, per_document);
       add_counts_row (report->documents, info->id, info->title, per_document);
+      /* The code rows and the overall figures leave out documents without
+       * data (and the overall figures codes without data). */
+      if (!g_array_index (report->documents, GlossAgreementRow, d).measures.no_data)
+        for (guint c = 0; c < Q; c++)
+          gloss_pattern_counts_merge (in_data->pdata[c], in_document->pdata[c]);
       add_range_disagreements (inputs, report, d, ranges);
     }
 
   for (guint c = 0; c < Q; c++)
-    add_counts_row (report->codes, code_at (inputs, c)->id, code_at (inputs, c)->path, per_code->pdata[c]);
+    {
+      add_counts_row (report->codes, code_at (inputs, c)->id, code_at (inputs, c)->path, in_data->pdata[c]);
+      if (!g_array_index (report->codes, GlossAgreementRow, c).measures.no_data)
+        gloss_pattern_counts_merge (overall, in_data->pdata[c]);
+    }
   table = gloss_pattern_counts_to_table (overall);
   gloss_agreement_measures_from_table (&report->overall, table);
   add_table_pairs (report, table);
   if (Q > 1)
     _gloss_agreement_report_note (report, inputs,
-                                  "char: each (character, code) is a unit; the overall and per-document rows pool the codes");
+                                  _("Each pair of a character and a code is a unit, coded or not coded; the overall and per-document rows pool the codes."));
+  if (!inputs->options->coded_only)
+    _gloss_agreement_report_note (report, inputs,
+                                  _("Every character counts, coded or not: text that every coder left uncoded "
+                                    "counts as agreement. “Coded text only” compares just the characters some coder coded."));
   if (inputs->options->coded_only)
     _gloss_agreement_report_note (report, inputs,
-                                  "char: only characters that a compared coder coded with a compared code count");
+                                  _("Coded text only: only the characters that a compared coder coded with a compared code count as units."));
   return TRUE;
 }
 
@@ -391,6 +452,9 @@ set_unitized (GlossAgreementMeasures *measures,
   gloss_agreement_measures_set (measures, GLOSS_MEASURE_U_ALPHA_2016, r->u_alpha_2016);
   gloss_agreement_measures_set (measures, GLOSS_MEASURE_BINARY_U_ALPHA, r->binary_u_alpha);
   gloss_agreement_measures_set (measures, GLOSS_MEASURE_CU_ALPHA, r->cu_alpha);
+  measures->alpha_kind = GLOSS_MEASURE_U_ALPHA_2016;
+  measures->alpha_observed = r->u_alpha_2016_observed;
+  measures->alpha_pairs = r->u_alpha_2016_pairs;
 }
 
 /* The chosen documents end to end; @offsets[d] is where document d begins. */
@@ -401,10 +465,12 @@ joined_continuum (GlossAgreementInputs *inputs,
   gint64 length = 0;
   GlossContinuum *joined;
 
+  /* A document nobody coded has no data and stays out of the continuum. */
   for (guint d = 0; d < inputs->documents->len; d++)
     {
       offsets[d] = length;
-      length += document_at (inputs, d)->n_chars;
+      if (inputs->doc_offsets[d + 1] > inputs->doc_offsets[d])
+        length += document_at (inputs, d)->n_chars;
     }
   joined = gloss_continuum_new (length, inputs->n_coders, MAX (inputs->codes->len, 1));
   for (guint d = 0; d < inputs->documents->len; d++)
@@ -454,6 +520,8 @@ unitized_codes (GlossAgreementInputs       *inputs,
                                     gloss_measure_undefined ("cu-alpha compares two codes or more"));
       _gloss_agreement_report_add_row (report->codes, code_at (inputs, c)->id,
                                        code_at (inputs, c)->path, &measures);
+      if (((GlossContinuum *) per_code->pdata[c])->intervals->len == 0)
+        mark_last_no_data (report->codes);
     }
 }
 
@@ -500,6 +568,8 @@ unitized_documents (GlossAgreementInputs *inputs,
         return FALSE;
       set_unitized (&measures, continuum->length, r->u_alpha_2004_overall, r);
       _gloss_agreement_report_add_row (report->documents, info->id, info->title, &measures);
+      if (continuum->intervals->len == 0)
+        mark_last_no_data (report->documents);
 
       /* the stretches where coders differ, as for characters */
       for (guint c = 0; c < counts->len; c++)
@@ -519,6 +589,7 @@ _gloss_agreement_compute_unitized (GlossAgreementInputs *inputs,
   g_autofree gint64 *offsets = g_new0 (gint64, inputs->documents->len + 1);
   g_autoptr(GlossContinuum) joined = NULL;
   g_autoptr(GlossUnitizingResult) overall = NULL;
+  guint n_with_codings = 0;
 
   if (inputs->codes->len == 0)
     {
@@ -533,14 +604,16 @@ _gloss_agreement_compute_unitized (GlossAgreementInputs *inputs,
   if (!unitized_documents (inputs, report, error))
     return FALSE;
 
-  if (inputs->documents->len > 1)
+  for (guint d = 0; d < inputs->documents->len; d++)
+    n_with_codings += inputs->doc_offsets[d + 1] > inputs->doc_offsets[d];
+  if (n_with_codings > 1)
     _gloss_agreement_report_note (report, inputs,
-                                  "unitized: the overall, per-code and per-pair rows lay the %u documents end to end "
-                                  "as one continuum of %" G_GINT64_FORMAT " characters",
-                                  inputs->documents->len, joined->length);
+                                  _("The overall, per-code and per-pair rows lay the %u documents with codings end to end "
+                                    "as one continuum of %" G_GINT64_FORMAT " characters."),
+                                  n_with_codings, joined->length);
   if (overall->overlapping_codes)
     _gloss_agreement_report_note (report, inputs,
-                                  "unitized: a coder gave two codes to the same characters; u_alpha_2016 and "
-                                  "cu_alpha count each pair of those codes as a coincidence");
+                                  _("A coder gave two codes to the same characters; u-alpha (2016) and cu-alpha count "
+                                    "each pair of those codes as a coincidence."));
   return TRUE;
 }

@@ -6,13 +6,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
 #include "gloss-agreement-report-private.h"
 
+#include <glib/gi18n.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gloss-char-units.h"
 #include "gloss-error.h"
+#include "gloss-project-private.h"
 
 static void
 clear_row (gpointer data)
@@ -22,12 +26,51 @@ clear_row (gpointer data)
   g_free (row->label);
 }
 
-static void
-clear_disagreement (gpointer data)
+void
+_gloss_agreement_disagreement_clear (gpointer data)
 {
   GlossAgreementDisagreement *d = data;
 
   g_free (d->values);
+  g_free (d->quote);
+  g_free (d->versions);
+}
+
+static void
+clear_version (gpointer data)
+{
+  GlossAgreementVersion *v = data;
+
+  g_free (v->quote);
+}
+
+const char *
+gloss_disagreement_kind_to_string (GlossDisagreementKind kind)
+{
+  switch (kind)
+    {
+    case GLOSS_DISAGREEMENT_OMISSION:
+      return "omission";
+    case GLOSS_DISAGREEMENT_OTHER_CODE:
+      return "other code";
+    default:
+      return NULL;
+    }
+}
+
+const GlossAgreementVersion *
+gloss_agreement_report_get_version (const GlossAgreementReport       *report,
+                                    const GlossAgreementDisagreement *disagreement,
+                                    guint                             coder)
+{
+  guint place;
+
+  g_return_val_if_fail (report != NULL && disagreement != NULL, NULL);
+  g_return_val_if_fail (coder < report->coders->len, NULL);
+
+  if (disagreement->versions == NULL || (place = disagreement->versions[coder]) == 0)
+    return NULL;
+  return &g_array_index (report->versions, GlossAgreementVersion, place - 1);
 }
 
 static GlossAgreementReport *
@@ -38,6 +81,8 @@ report_new (const GlossAgreementOptions *options)
   report->unit = options->unit;
   report->threshold = options->threshold;
   report->coded_only = options->coded_only;
+  report->samples = options->samples;
+  report->seed = options->seed;
   report->coders = g_ptr_array_new_with_free_func (g_free);
   gloss_agreement_measures_init (&report->overall);
   report->codes = g_array_new (FALSE, FALSE, sizeof (GlossAgreementRow));
@@ -46,7 +91,9 @@ report_new (const GlossAgreementOptions *options)
   g_array_set_clear_func (report->documents, clear_row);
   report->pairs = g_array_new (FALSE, FALSE, sizeof (GlossAgreementPair));
   report->disagreements = g_array_new (FALSE, FALSE, sizeof (GlossAgreementDisagreement));
-  g_array_set_clear_func (report->disagreements, clear_disagreement);
+  g_array_set_clear_func (report->disagreements, _gloss_agreement_disagreement_clear);
+  report->versions = g_array_new (FALSE, FALSE, sizeof (GlossAgreementVersion));
+  g_array_set_clear_func (report->versions, clear_version);
   report->notes = g_ptr_array_new_with_free_func (g_free);
   return report;
 }
@@ -62,6 +109,7 @@ gloss_agreement_report_free (GlossAgreementReport *report)
   g_array_unref (report->documents);
   g_array_unref (report->pairs);
   g_array_unref (report->disagreements);
+  g_array_unref (report->versions);
   g_ptr_array_unref (report->notes);
   g_free (report);
 }
@@ -121,8 +169,12 @@ _gloss_agreement_report_add_disagreement (GlossAgreementReport *report,
                                           const char          **values)
 {
   GlossAgreementDisagreement d = {
-    document, start, end, g_intern_string (code),
-    g_memdup2 (values, sizeof (char *) * inputs->n_coders),
+    .document = document,
+    .start = start,
+    .end = end,
+    .code = g_intern_string (code),
+    .values = g_memdup2 (values, sizeof (char *) * inputs->n_coders),
+    .kind = GLOSS_DISAGREEMENT_OMISSION,
   };
 
   g_array_append_val (report->disagreements, d);
@@ -138,6 +190,8 @@ inputs_clear (GlossAgreementInputs *inputs)
   g_clear_pointer (&inputs->spans, g_array_unref);
   g_clear_pointer (&inputs->doc_offsets, g_free);
   g_clear_pointer (&inputs->notes_seen, g_hash_table_unref);
+  g_clear_pointer (&inputs->codings, g_array_unref);
+  g_clear_pointer (&inputs->left_out, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GlossAgreementInputs, inputs_clear)
@@ -164,22 +218,121 @@ add_coder (GlossAgreementReport *report,
 
 /* The compared coders' names, in the order asked (default: every coder in
  * the project's order); @coder_index maps id -> index + 1. */
+/* Every coding of the documents not removed, as ids and ranges: one query
+ * that reads no text (the quotes come from the document texts, for the
+ * few codings a disagreement shows). */
+static GArray *
+list_coding_rows (GlossProject  *project,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (project,
+                                               "SELECT c.document_id, c.coder_id, c.code_id, c.start, c.end "
+                                               "FROM coding c JOIN document d ON d.id = c.document_id AND d.removed = 0",
+                                               error);
+  g_autoptr(GArray) rows = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rows = g_array_new (FALSE, FALSE, sizeof (GlossCodingRow));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GlossCodingRow row = {
+        sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
+        sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4),
+      };
+
+      g_array_append_val (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, "Cannot read the codings: %s",
+                 sqlite3_errmsg (sqlite3_db_handle (stmt)));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&rows) : NULL;
+}
+
+/* How many of @codings each coder made in the documents of @document_index. */
+static GHashTable *
+count_by_coder (GArray     *codings,
+                GHashTable *document_index)
+{
+  GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < codings->len; i++)
+    {
+      GlossCodingRow *coding = &g_array_index (codings, GlossCodingRow, i);
+      guint n;
+
+      if (document_index != NULL && !g_hash_table_contains (document_index, &coding->document_id))
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &coding->coder_id));
+      if (n == 0)
+        g_hash_table_insert (counts, g_memdup2 (&coding->coder_id, sizeof (gint64)), GUINT_TO_POINTER (1));
+      else
+        g_hash_table_insert (counts, g_memdup2 (&coding->coder_id, sizeof (gint64)), GUINT_TO_POINTER (n + 1));
+    }
+  return counts;
+}
+
+GHashTable *
+gloss_agreement_count_codings_by_coder (GlossProject  *project,
+                                        GArray        *document_ids,
+                                        GError       **error)
+{
+  g_autoptr(GArray) codings = list_coding_rows (project, error);
+  g_autoptr(GHashTable) documents = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  if (codings == NULL)
+    return NULL;
+  for (guint i = 0; document_ids != NULL && i < document_ids->len; i++)
+    g_hash_table_add (documents, &g_array_index (document_ids, gint64, i));
+  return count_by_coder (codings, g_hash_table_size (documents) > 0 ? documents : NULL);
+}
+
+/* By default the coders who coded the chosen documents: a coder with no
+ * codings there has given no data, and counting their "nothing coded" as
+ * data would make every other coder look unreliable. */
+static gboolean
+gather_default_coders (GlossProject         *project,
+                       GlossAgreementInputs *inputs,
+                       GlossAgreementReport *report,
+                       GHashTable           *document_index,
+                       GHashTable           *coder_index,
+                       GError              **error)
+{
+  g_autoptr(GPtrArray) all = gloss_project_list_coders (project, error);
+  g_autoptr(GHashTable) counts = NULL;
+
+  if (all == NULL)
+    return FALSE;
+  counts = count_by_coder (inputs->codings, document_index);
+  inputs->left_out = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < all->len; i++)
+    {
+      GlossCoder *coder = g_ptr_array_index (all, i);
+
+      if (g_str_equal (coder->name, GLOSS_AGREEMENT_CONSENSUS_CODER))
+        continue;
+      if (g_hash_table_contains (counts, &coder->id))
+        add_coder (report, coder_index, coder);
+      else
+        g_ptr_array_add (inputs->left_out, g_strdup (coder->name));
+    }
+  return TRUE;
+}
+
 static gboolean
 gather_coders (GlossProject                *project,
                const GlossAgreementOptions *options,
+               GlossAgreementInputs        *inputs,
                GlossAgreementReport        *report,
+               GHashTable                  *document_index,
                GHashTable                  *coder_index,
                GError                     **error)
 {
-  if (options->coder_ids->len == 0)
-    {
-      g_autoptr(GPtrArray) all = gloss_project_list_coders (project, error);
-
-      if (all == NULL)
-        return FALSE;
-      for (guint i = 0; i < all->len; i++)
-        add_coder (report, coder_index, g_ptr_array_index (all, i));
-    }
+  if (options->coder_ids->len == 0
+      && !gather_default_coders (project, inputs, report, document_index, coder_index, error))
+    return FALSE;
   for (guint i = 0; i < options->coder_ids->len; i++)
     {
       gint64 id = g_array_index (options->coder_ids, gint64, i);
@@ -198,7 +351,9 @@ gather_coders (GlossProject                *project,
   if (report->coders->len < 2)
     {
       g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                           "Agreement needs two coders or more");
+                           options->coder_ids->len == 0
+                           ? "Agreement needs two coders or more with codings in the chosen documents"
+                           : "Agreement needs two coders or more");
       return FALSE;
     }
   if (report->coders->len > GLOSS_CHAR_UNITS_MAX_CODERS)
@@ -340,26 +495,23 @@ lookup_index (GHashTable *index,
 }
 
 static gboolean
-gather_spans (GlossProject         *project,
-              GlossAgreementInputs *inputs,
+gather_spans (GlossAgreementInputs *inputs,
               GHashTable           *document_index,
               GHashTable           *coder_index,
               GHashTable           *code_index,
               GError              **error)
 {
-  g_autoptr(GPtrArray) codings = gloss_project_list_codings (project, NULL, error);
+  GArray *codings = inputs->codings;
   guint n_documents = inputs->documents->len;
 
-  if (codings == NULL)
-    return FALSE;
   inputs->spans = g_array_sized_new (FALSE, FALSE, sizeof (GlossAgreementSpan), codings->len);
   for (guint i = 0; i < codings->len; i++)
     {
-      GlossCoding *coding = g_ptr_array_index (codings, i);
+      GlossCodingRow *coding = &g_array_index (codings, GlossCodingRow, i);
       guint document = lookup_index (document_index, coding->document_id);
       guint coder = lookup_index (coder_index, coding->coder_id);
       guint code = lookup_index (code_index, coding->code_id);
-      GlossAgreementSpan span = { document - 1, coder - 1, code - 1, coding->start, coding->end };
+      GlossAgreementSpan span = { document - 1, coder - 1, code - 1, coding->start, coding->end, i };
 
       if (document == 0 || coder == 0 || code == 0 || coding->end <= coding->start)
         continue;
@@ -402,27 +554,33 @@ gather_inputs (GlossProject                *project,
     }
   inputs->options = options;
   inputs->notes_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (!gather_coders (project, options, report, coder_index, error)
-      || !gather_documents (project, options, inputs, document_index, error)
+  if (!gather_documents (project, options, inputs, document_index, error)
       || !gather_codes (project, options, inputs, report, code_index, error)
-      || !gather_spans (project, inputs, document_index, coder_index, code_index, error))
+      || (inputs->codings = list_coding_rows (project, error)) == NULL
+      || !gather_coders (project, options, inputs, report, document_index, coder_index, error)
+      || !gather_spans (inputs, document_index, coder_index, code_index, error))
     return FALSE;
   inputs->n_coders = report->coders->len;
   return TRUE;
 }
 
-/* Notes on undefined measures: one line for the overall and each pair, one
- * summary line per measure and reason for the code and document tables. */
+/* Notes, in sentences. A measure left undefined gets one sentence for the
+ * overall row and each pair, and one per measure and reason for the code
+ * and document tables; rows without data get their own sentence. */
+
 static void
 note_undefined (GlossAgreementReport         *report,
                 GlossAgreementInputs         *inputs,
                 const char                   *scope,
                 const GlossAgreementMeasures *measures)
 {
+  if (measures->no_data)
+    return;
   for (guint k = 0; k < GLOSS_N_MEASURES; k++)
     if (gloss_agreement_measures_has (measures, k) && !gloss_measure_is_defined (measures->values[k]))
-      _gloss_agreement_report_note (report, inputs, "%s: %s is undefined: %s", scope,
-                                    gloss_measure_kind_to_key (k), measures->values[k].reason);
+      /* Translators: "Cohen's kappa is not given for the overall figures: it compares exactly two coders." */
+      _gloss_agreement_report_note (report, inputs, _("%s is not given for %s: %s."),
+                                    gloss_measure_kind_to_label (k), scope, measures->values[k].reason);
 }
 
 static void
@@ -435,6 +593,7 @@ note_undefined_rows (GlossAgreementReport *report,
     {
       g_autoptr(GHashTable) reasons = g_hash_table_new (g_str_hash, g_str_equal);
       g_autoptr(GPtrArray) order = g_ptr_array_new ();
+      guint n_rows = 0;
 
       for (guint r = 0; r < rows->len; r++)
         {
@@ -442,6 +601,9 @@ note_undefined_rows (GlossAgreementReport *report,
           GlossMeasure value = row->measures.values[k];
           guint count;
 
+          if (row->measures.no_data)
+            continue;
+          n_rows++;
           if (!gloss_agreement_measures_has (&row->measures, k) || gloss_measure_is_defined (value))
             continue;
           count = GPOINTER_TO_UINT (g_hash_table_lookup (reasons, value.reason));
@@ -454,23 +616,172 @@ note_undefined_rows (GlossAgreementReport *report,
           const char *reason = g_ptr_array_index (order, i);
           guint count = GPOINTER_TO_UINT (g_hash_table_lookup (reasons, reason));
 
-          _gloss_agreement_report_note (report, inputs, "%s is undefined for %u of %u %s: %s",
-                                        gloss_measure_kind_to_key (k), count, rows->len, what, reason);
+          /* Translators: "Cohen's kappa is not given for 4 of 9 codes: it compares exactly two coders." */
+          _gloss_agreement_report_note (report, inputs, _("%s is not given for %u of %u %s: %s."),
+                                        gloss_measure_kind_to_label (k), count, n_rows, what, reason);
         }
     }
 }
 
-static void
-add_undefined_notes (GlossAgreementReport *report,
-                     GlossAgreementInputs *inputs)
+/* "A, B and C" */
+static char *
+join_names (GPtrArray *names)
 {
-  note_undefined (report, inputs, "overall", &report->overall);
-  note_undefined_rows (report, inputs, report->codes, report->group ? "categories" : "codes");
-  note_undefined_rows (report, inputs, report->documents, "documents");
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, i + 1 == names->len ? _(" and ") : ", ");
+      g_string_append (out, g_ptr_array_index (names, i));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The labels of the rows without data, "A, B and C", or NULL. */
+static char *
+join_no_data (GArray *rows)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GlossAgreementRow *row = &g_array_index (rows, GlossAgreementRow, r);
+
+      if (row->measures.no_data)
+        g_ptr_array_add (names, row->label);
+    }
+  if (names->len == 0)
+    return NULL;
+  if (names->len > 8)
+    {
+      g_ptr_array_set_size (names, 8);
+      g_ptr_array_add (names, (gpointer) _("others"));
+    }
+  return join_names (names);
+}
+
+static void
+note_no_data (GlossAgreementReport *report,
+              GlossAgreementInputs *inputs)
+{
+  g_autofree char *codes = join_no_data (report->codes);
+  g_autofree char *documents = join_no_data (report->documents);
+
+  if (codes != NULL && report->group != NULL)
+    _gloss_agreement_report_note (report, inputs,
+                                  _("No compared coder used the categories %s: they show “no data”."), codes);
+  else if (codes != NULL)
+    _gloss_agreement_report_note (report, inputs,
+                                  _("No compared coder applied %s in the chosen documents: these codes show "
+                                    "“no data” and are left out of the overall figures."), codes);
+  if (documents != NULL)
+    _gloss_agreement_report_note (report, inputs,
+                                  _("No compared coder coded %s: these documents show “no data” and are left out "
+                                    "of the overall figures."), documents);
+}
+
+/* Brennan-Prediger and AC1 assume a chance agreement that ignores how
+ * rare coding is; where almost every unit is "not coded" by everybody,
+ * they stay near 1 while alpha, which knows the values are skewed, is low. */
+static gboolean
+mark_prevalence (GlossAgreementMeasures *m)
+{
+  GlossMeasure alpha = m->values[GLOSS_MEASURE_KRIPPENDORFF_ALPHA];
+  GlossMeasure bp = m->values[GLOSS_MEASURE_BRENNAN_PREDIGER];
+  GlossMeasure ac1 = m->values[GLOSS_MEASURE_GWET_AC1];
+
+  if (!gloss_agreement_measures_has (m, GLOSS_MEASURE_KRIPPENDORFF_ALPHA) || !gloss_measure_is_defined (alpha)
+      || alpha.value >= 0.667)
+    return FALSE;
+  m->prevalence = (gloss_measure_is_defined (bp) && bp.value >= 0.8 && bp.value - alpha.value >= 0.2)
+                  || (gloss_measure_is_defined (ac1) && ac1.value >= 0.8 && ac1.value - alpha.value >= 0.2);
+  return m->prevalence;
+}
+
+static void
+note_prevalence (GlossAgreementReport *report,
+                 GlossAgreementInputs *inputs)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  if (mark_prevalence (&report->overall))
+    g_ptr_array_add (names, (gpointer) _("the overall figures"));
+  for (guint r = 0; r < report->codes->len; r++)
+    {
+      GlossAgreementRow *row = &g_array_index (report->codes, GlossAgreementRow, r);
+
+      if (mark_prevalence (&row->measures))
+        g_ptr_array_add (names, row->label);
+    }
+  for (guint r = 0; r < report->documents->len; r++)
+    mark_prevalence (&g_array_index (report->documents, GlossAgreementRow, r).measures);
+  for (guint p = 0; p < report->pairs->len; p++)
+    mark_prevalence (&g_array_index (report->pairs, GlossAgreementPair, p).measures);
+  if (names->len == 0)
+    return;
+  if (names->len > 8)
+    {
+      g_ptr_array_set_size (names, 8);
+      g_ptr_array_add (names, (gpointer) _("others"));
+    }
+  {
+    g_autofree char *joined = join_names (names);
+
+    _gloss_agreement_report_note (report, inputs,
+                                  _("For %s, Brennan-Prediger or Gwet's AC1 is high while Krippendorff's alpha is low. "
+                                    "Most units are left uncoded by every coder, and these two coefficients count that "
+                                    "agreement on absence as if chance could not explain it (the prevalence paradox); "
+                                    "report alpha. %s"),
+                                  joined,
+                                  report->unit == GLOSS_AGREEMENT_UNIT_CHAR && !report->coded_only
+                                  ? _("Try “Coded text only”, which compares just the characters some coder coded.") : "");
+  }
+}
+
+static void
+add_notes (GlossAgreementReport *report,
+           GlossAgreementInputs *inputs)
+{
+  const char *what = report->group ? _("categories") : _("codes");
+
+  if (inputs->left_out != NULL && inputs->left_out->len > 0)
+    {
+      g_autofree char *joined = join_names (inputs->left_out);
+
+      _gloss_agreement_report_note (report, inputs,
+                                    g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s made no codings in the chosen documents and is left out of the comparison.",
+                                                 "%s made no codings in the chosen documents and are left out of the comparison.",
+                                                 inputs->left_out->len),
+                                    joined);
+    }
+  note_no_data (report, inputs);
+  note_prevalence (report, inputs);
+  if (report->samples > 0 && report->overall.bootstrap.defined)
+    _gloss_agreement_report_note (report, inputs,
+                                  _("The 95%% intervals and the probabilities that alpha lies below 0.667 and 0.800 "
+                                    "come from %u bootstrap samples (Hayes & Krippendorff 2007, seed %" G_GUINT64_FORMAT ")."),
+                                  report->samples, report->seed);
+  if (report->samples > 0 && report->unit == GLOSS_AGREEMENT_UNIT_CHAR)
+    _gloss_agreement_report_note (report, inputs,
+                                  _("The bootstrap treats every character as a unit of its own; neighbouring "
+                                    "characters are coded together, so the true uncertainty is larger than the intervals say."));
+  if (report->samples > 0 && report->unit == GLOSS_AGREEMENT_UNIT_UNITIZED)
+    _gloss_agreement_report_note (report, inputs,
+                                  _("The intervals are those of u-alpha (2016), with every character a unit of its own: "
+                                    "neighbouring characters are coded together, so the true uncertainty is larger."));
+  if (report->samples > 0 && report->unit == GLOSS_AGREEMENT_UNIT_SEGMENT)
+    _gloss_agreement_report_note (report, inputs,
+                                  _("The segment unit has no alpha, so no bootstrap intervals are given."));
+  note_undefined (report, inputs, _("the overall figures"), &report->overall);
+  note_undefined_rows (report, inputs, report->codes, what);
+  note_undefined_rows (report, inputs, report->documents, _("documents"));
   for (guint p = 0; p < report->pairs->len; p++)
     {
       GlossAgreementPair *pair = &g_array_index (report->pairs, GlossAgreementPair, p);
-      g_autofree char *scope = g_strdup_printf ("pair %s/%s",
+      /* Translators: "the pair Ann and Ben" */
+      g_autofree char *scope = g_strdup_printf (_("the pair %s and %s"),
                                                 (char *) g_ptr_array_index (report->coders, pair->coder_a),
                                                 (char *) g_ptr_array_index (report->coders, pair->coder_b));
 
@@ -491,6 +802,67 @@ compare_disagreements (const void *a,
   if (x->end != y->end)
     return x->end < y->end ? -1 : 1;
   return strcmp (x->code, y->code);
+}
+
+/* Each row's samples have a seed of their own, derived from the report's,
+ * so that a row's interval does not depend on the rows before it. */
+static void
+bootstrap_row (GlossAgreementMeasures *m,
+               guint64                 seed,
+               guint                   samples)
+{
+  GlossMeasure alpha = m->values[m->alpha_kind];
+
+  if (m->no_data || m->alpha_pairs <= 0 || !gloss_agreement_measures_has (m, m->alpha_kind)
+      || !gloss_measure_is_defined (alpha))
+    return;
+  gloss_bootstrap_alpha (alpha.value, m->alpha_observed, m->alpha_pairs, samples, seed, &m->bootstrap);
+}
+
+static guint64
+row_seed (guint64 seed,
+          guint   table,
+          guint   row)
+{
+  guint64 x = seed ^ (((guint64) table << 56) + (guint64) row * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
+
+  /* splitmix64's finaliser */
+  x = (x ^ (x >> 30)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+  x = (x ^ (x >> 27)) * G_GUINT64_CONSTANT (0x94D049BB133111EB);
+  return x ^ (x >> 31);
+}
+
+static void
+add_bootstraps (GlossAgreementReport *report)
+{
+  if (report->samples == 0)
+    return;
+  bootstrap_row (&report->overall, row_seed (report->seed, 0, 0), report->samples);
+  for (guint r = 0; r < report->codes->len; r++)
+    bootstrap_row (&g_array_index (report->codes, GlossAgreementRow, r).measures,
+                   row_seed (report->seed, 1, r), report->samples);
+  for (guint r = 0; r < report->documents->len; r++)
+    bootstrap_row (&g_array_index (report->documents, GlossAgreementRow, r).measures,
+                   row_seed (report->seed, 2, r), report->samples);
+  for (guint p = 0; p < report->pairs->len; p++)
+    bootstrap_row (&g_array_index (report->pairs, GlossAgreementPair, p).measures,
+                   row_seed (report->seed, 3, p), report->samples);
+}
+
+/* A code or document in which no compared coder made a coding. */
+static void
+mark_segment_no_data (GlossAgreementReport *report)
+{
+  GArray *tables[] = { report->codes, report->documents };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (guint r = 0; r < tables[t]->len; r++)
+      {
+        GlossAgreementRow *row = &g_array_index (tables[t], GlossAgreementRow, r);
+
+        if (row->measures.units == 0)
+          gloss_agreement_measures_set_no_data (&row->measures);
+      }
 }
 
 GlossAgreementReport *
@@ -531,11 +903,20 @@ gloss_agreement_report_compute (GlossProject                *project,
     }
   if (!ok)
     return NULL;
+  if (options->unit == GLOSS_AGREEMENT_UNIT_SEGMENT)
+    mark_segment_no_data (report);
 
   if (report->disagreements->len > 1)
     qsort (report->disagreements->data, report->disagreements->len,
            sizeof (GlossAgreementDisagreement), compare_disagreements);
-  add_undefined_notes (report, &inputs);
+  _gloss_agreement_report_merge_substitutions (report, &inputs);
+  if (report->disagreements->len > 1)
+    qsort (report->disagreements->data, report->disagreements->len,
+           sizeof (GlossAgreementDisagreement), compare_disagreements);
+  if (!_gloss_agreement_report_add_quotes (report, &inputs, project, error))
+    return NULL;
+  add_bootstraps (report);
+  add_notes (report, &inputs);
   return g_steal_pointer (&report);
 }
 

@@ -36,14 +36,37 @@ typedef struct
   GlossAgreementMeasures  measures;
 } GlossAgreementPair;
 
+typedef enum
+{
+  /* some coders coded the passage with the code, the others did not */
+  GLOSS_DISAGREEMENT_OMISSION,
+  /* the coders gave the same passage different codes (or categories) */
+  GLOSS_DISAGREEMENT_OTHER_CODE,
+} GlossDisagreementKind;
+
+/* "omission", "other code" */
+const char *gloss_disagreement_kind_to_string (GlossDisagreementKind kind);
+
+/* A coder's own coding behind a disagreement: its extent and text. */
+typedef struct
+{
+  gint64  start;
+  gint64  end;
+  char   *quote;    /* shortened when long */
+} GlossAgreementVersion;
+
 /* A stretch of a document where the coders differ on a code. */
 typedef struct
 {
-  guint        document;  /* index into the report's documents */
-  gint64       start;
-  gint64       end;
-  const char  *code;      /* code (or group) path, interned */
-  const char **values;    /* one per coder, interned: "coded", "not coded", a code path... */
+  guint                  document;  /* index into the report's documents */
+  gint64                 start;
+  gint64                 end;
+  const char            *code;      /* code (or group) path, interned */
+  const char            *other_code; /* OTHER_CODE with codes: the second code, interned; else NULL */
+  const char           **values;    /* one per coder, interned: "coded", "not coded", a code path... */
+  GlossDisagreementKind  kind;
+  char                  *quote;     /* the text of [start, end), shortened when long; NULL if unknown */
+  guint                 *versions;  /* per coder: index + 1 into the report's versions, 0: none */
 } GlossAgreementDisagreement;
 
 typedef struct
@@ -51,6 +74,8 @@ typedef struct
   GlossAgreementUnit      unit;
   double                  threshold;   /* segment unit */
   gboolean                coded_only;  /* char unit */
+  guint                   samples;     /* bootstrap samples of alpha (0: none) */
+  guint64                 seed;        /* and their seed */
   char                   *group;       /* document unit: the group's path, or NULL */
   GPtrArray              *coders;      /* char *, names in the order compared */
   GlossAgreementMeasures  overall;
@@ -58,7 +83,8 @@ typedef struct
   GArray                 *documents;   /* GlossAgreementRow */
   GArray                 *pairs;       /* GlossAgreementPair */
   GArray                 *disagreements; /* GlossAgreementDisagreement, in text order */
-  GPtrArray              *notes;       /* char *: conflicts, why a measure is undefined */
+  GArray                 *versions;    /* GlossAgreementVersion, shared by the disagreements */
+  GPtrArray              *notes;       /* char *, sentences: conflicts, why a measure is undefined */
 } GlossAgreementReport;
 
 GlossAgreementReport *gloss_agreement_report_compute        (GlossProject                *project,
@@ -73,6 +99,18 @@ void                  gloss_agreement_report_compute_async  (GlossProject       
 GlossAgreementReport *gloss_agreement_report_compute_finish (GAsyncResult                *result,
                                                              GError                     **error);
 void                  gloss_agreement_report_free           (GlossAgreementReport        *report);
+
+/* Coder @coder's own coding behind @disagreement, or NULL. */
+const GlossAgreementVersion *gloss_agreement_report_get_version (const GlossAgreementReport       *report,
+                                                                 const GlossAgreementDisagreement *disagreement,
+                                                                 guint                             coder);
+
+/* How many codings each coder made in the documents @document_ids (all
+ * when empty): coder id (gint64 *) -> count (GUINT_TO_POINTER). The
+ * default coders of a report are those with codings there. */
+GHashTable *gloss_agreement_count_codings_by_coder (GlossProject  *project,
+                                                    GArray        *document_ids,
+                                                    GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossAgreementReport, gloss_agreement_report_free)
 

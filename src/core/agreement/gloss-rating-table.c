@@ -275,7 +275,7 @@ two_coder_kappa (const GlossRatingTable *table,
         p_e += ((row + col) / 2) * ((row + col) / 2);
     }
   if (p_e >= 1)
-    return gloss_measure_undefined ("expected agreement is 1: every value falls in one category");
+    return gloss_measure_undefined ("expected agreement is 1, as every value falls in one category");
   return gloss_measure_defined ((p_o - p_e) / (1 - p_e));
 }
 
@@ -344,7 +344,7 @@ gloss_agreement_fleiss_kappa (const GlossRatingTable *table)
     }
   p = agreement / total;
   if (p_e >= 1)
-    return gloss_measure_undefined ("expected agreement is 1: every value falls in one category");
+    return gloss_measure_undefined ("expected agreement is 1, as every value falls in one category");
   return gloss_measure_defined ((p - p_e) / (1 - p_e));
 }
 
@@ -419,7 +419,7 @@ gloss_agreement_gwet_ac1 (const GlossRatingTable *table)
     }
   p_e /= q - 1;
   if (p_e >= 1)
-    return gloss_measure_undefined ("expected agreement is 1");
+    return gloss_measure_undefined ("expected agreement is 1, as every value falls in one category");
   return gloss_measure_defined ((percent.value - p_e) / (1 - p_e));
 }
 
@@ -457,4 +457,31 @@ gloss_agreement_krippendorff_alpha (const GlossRatingTable *table)
   if (expected <= 0)
     return gloss_measure_defined (1.0);   /* all values in one category */
   return gloss_measure_defined (1 - (n - 1) * observed / expected);
+}
+
+void
+gloss_agreement_krippendorff_alpha_parts (const GlossRatingTable *table,
+                                          double                 *p_observed,
+                                          double                 *n_pairs)
+{
+  guint q = table->n_categories;
+  g_autofree double *counts = new_counts (table);
+  double n = 0, diagonal = 0, pairs = 0;
+
+  for (guint u = 0; u < table->n_units; u++)
+    {
+      guint m_u = count_unit (table, u, counts);
+      double w = gloss_rating_table_get_weight (table, u);
+
+      if (m_u < 2)
+        continue;
+      pairs += w * m_u * (m_u - 1) / 2.0;
+      for (guint k = 0; k < q; k++)
+        {
+          n += w * counts[k];
+          diagonal += w * counts[k] * (counts[k] - 1) / (m_u - 1);
+        }
+    }
+  *p_observed = n > 0 ? (n - diagonal) / n : 0;
+  *n_pairs = pairs;
 }

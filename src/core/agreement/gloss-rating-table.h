@@ -73,6 +73,12 @@ GlossMeasure gloss_agreement_fleiss_kappa_category (const GlossRatingTable *tabl
 GlossMeasure gloss_agreement_brennan_prediger   (const GlossRatingTable *table);
 GlossMeasure gloss_agreement_gwet_ac1           (const GlossRatingTable *table);
 GlossMeasure gloss_agreement_krippendorff_alpha (const GlossRatingTable *table);
+/* What a bootstrap of alpha needs: the share of the pairs of values that
+ * disagree (sum of o_ck, c != k, over n) and the number of pairs of values,
+ * sum over units of w m_u (m_u - 1) / 2. */
+void         gloss_agreement_krippendorff_alpha_parts (const GlossRatingTable *table,
+                                                       double                 *p_observed,
+                                                       double                 *n_pairs);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossRatingTable, gloss_rating_table_free)
 

@@ -355,7 +355,7 @@ alpha_from_disagreements (double observed,
   if (n_segments <= 0)
     return gloss_measure_undefined ("nothing was coded");
   if (expected <= 0)
-    return gloss_measure_undefined ("no expected disagreement: the coded segments leave no variation");
+    return gloss_measure_undefined ("there is no expected disagreement, as the coded segments leave no variation");
   return gloss_measure_defined (1 - observed / expected);
 }
 
@@ -550,12 +550,12 @@ alpha_from_coincidences (const double   *l,
       correction += C[c];
     }
   if (total <= 0)
-    return gloss_measure_undefined ("no coincidences to compare");
+    return gloss_measure_undefined ("there are no coincidences to compare");
   if (total - correction / total <= 0)
-    return gloss_measure_undefined ("no expected disagreement");
+    return gloss_measure_undefined ("there is no expected disagreement");
   expected = (total * total - squares) / (total - correction / total);
   if (expected <= 0)
-    return gloss_measure_undefined ("no variation: every coincidence has one value");
+    return gloss_measure_undefined ("there is no variation, as every coincidence has one value");
   return gloss_measure_defined (1 - observed / expected);
 }
 
@@ -602,6 +602,155 @@ binary_correction (GArray *segments,
   return sum;
 }
 
+
+/* The matter of @segments that is pairable with another coder's coded
+ * matter (Krippendorff, Mathet, Bouvry & Widlöcher 2016): for cu-alpha a
+ * segment only pairs, with itself and with others, where some other coder
+ * coded too, so its self-pairing correction is the sum of the squared
+ * lengths of the pieces of it that lie under another coder's coded matter.
+ * @others[i] is the merged, sorted coded matter of every coder but i (for
+ * all coders at once) or of the other coder of a pair. */
+static double
+pairable_squares (const GlossInterval *segment,
+                  GArray              *others)
+{
+  const GlossInterval *u = (const GlossInterval *) others->data;
+  guint lo = 0, hi = others->len;
+  double sum = 0;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (u[mid].end <= segment->start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < others->len && u[i].start < segment->end; i++)
+    {
+      gint64 a = MAX (u[i].start, segment->start), b = MIN (u[i].end, segment->end);
+
+      if (b > a)
+        sum += square ((double) (b - a));
+    }
+  return sum;
+}
+
+/* The coded matter (any code) of the coders in @mask, merged and sorted. */
+static GArray *
+coded_matter (GArray  *segments,
+              guint64  mask)
+{
+  GArray *matter = g_array_new (FALSE, FALSE, sizeof (GlossInterval));
+  GlossInterval *s;
+  guint n = 0;
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      GlossInterval *v = &g_array_index (segments, GlossInterval, i);
+
+      if (v->coder < 64 && ((mask >> v->coder) & 1))
+        g_array_append_val (matter, *v);
+    }
+  s = (GlossInterval *) matter->data;
+  if (matter->len > 1)
+    qsort (s, matter->len, sizeof (GlossInterval), compare_starts);
+  for (guint i = 0; i < matter->len; i++)
+    {
+      if (n > 0 && s[i].start <= s[n - 1].end)
+        s[n - 1].end = MAX (s[n - 1].end, s[i].end);
+      else
+        s[n++] = s[i];
+    }
+  g_array_set_size (matter, n);
+  return matter;
+}
+
+typedef struct
+{
+  gint64 position;
+  int    delta;
+} Edge;
+
+static int
+compare_edges (const void *a,
+               const void *b)
+{
+  const Edge *x = a, *y = b;
+
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+  return x->delta - y->delta;   /* ends before starts: touching is no overlap */
+}
+
+/* Where two coders or more coded (any code), merged and sorted: a coder's
+ * segment lies in their own coded matter, so its pairable pieces are where
+ * somebody else coded too. */
+static GArray *
+multi_covered (GArray *segments,
+               guint   m)
+{
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+  GArray *regions = g_array_new (FALSE, FALSE, sizeof (GlossInterval));
+  int depth = 0;
+  gint64 opened = 0;
+
+  for (guint i = 0; i < m && i < 64; i++)
+    {
+      g_autoptr(GArray) own = coded_matter (segments, (guint64) 1 << i);
+
+      for (guint k = 0; k < own->len; k++)
+        {
+          GlossInterval *v = &g_array_index (own, GlossInterval, k);
+          Edge in = { v->start, +1 }, out = { v->end, -1 };
+
+          g_array_append_val (edges, in);
+          g_array_append_val (edges, out);
+        }
+    }
+  if (edges->len > 1)
+    qsort (edges->data, edges->len, sizeof (Edge), compare_edges);
+  for (guint e = 0; e < edges->len; e++)
+    {
+      Edge *x = &g_array_index (edges, Edge, e);
+
+      depth += x->delta;
+      if (x->delta > 0 && depth == 2)
+        opened = x->position;
+      else if (x->delta < 0 && depth == 1 && x->position > opened)
+        {
+          GlossInterval *last = regions->len ? &g_array_index (regions, GlossInterval, regions->len - 1) : NULL;
+
+          if (last != NULL && last->end == opened)
+            last->end = x->position;
+          else
+            g_array_append_vals (regions, &(GlossInterval) { 0, 0, opened, x->position }, 1);
+        }
+    }
+  return regions;
+}
+
+/* cu-alpha's self-pairing corrections, per code (@C has n_codes + 1 slots;
+ * the empty value is not part of cu-alpha and keeps 0). */
+static void
+pairable_corrections (GArray *segments,
+                      guint   m,
+                      guint   Q,
+                      double *C)
+{
+  g_autoptr(GArray) shared = multi_covered (segments, m);
+
+  for (guint c = 0; c <= Q; c++)
+    C[c] = 0;
+  for (guint i = 0; i < segments->len; i++)
+    {
+      GlossInterval *s = &g_array_index (segments, GlossInterval, i);
+
+      C[s->code] += pairable_squares (s, shared);
+    }
+}
+
 static void
 compute_2016 (const GlossContinuum *continuum,
               GArray               *segments,
@@ -641,13 +790,32 @@ compute_2016 (const GlossContinuum *continuum,
   for (guint c = 0; c < K; c++)
     include[c] = TRUE;
   result->u_alpha_2016 = alpha_from_coincidences (l, C, include, K);
+  {
+    double total = 0, observed = 0;
+
+    for (guint c = 0; c < K; c++)
+      for (guint k = 0; k < K; k++)
+        {
+          total += l[c * K + k];
+          observed += c != k ? l[c * K + k] : 0;
+        }
+    /* l.. = m L values; each character gives m (m - 1) / 2 pairs */
+    result->u_alpha_2016_observed = total > 0 ? observed / total : 0;
+    result->u_alpha_2016_pairs = total * (m - 1) / 2.0;
+  }
 
   binary_C[0] = C[Q];
   binary_C[1] = binary_correction (segments, m);
   result->binary_u_alpha = alpha_from_coincidences (&sw.binary[0][0], binary_C, both, 2);
 
   include[Q] = FALSE;
-  result->cu_alpha = alpha_from_coincidences (l, C, include, K);
+  if (Q < 2)
+    result->cu_alpha = gloss_measure_undefined ("cu-alpha compares two codes or more");
+  else
+    {
+      pairable_corrections (segments, m, Q, C);
+      result->cu_alpha = alpha_from_coincidences (l, C, include, K);
+    }
   result->overlapping_codes = sw.overlapping;
 }
 
@@ -829,6 +997,49 @@ pair_sweep_accumulate (PairSweep *ps,
       }
 }
 
+/* cu-alpha's corrections for the pair (@a, @b): each one's segments where
+ * the other coded; @matter[i] is coder i's coded matter. */
+/* Adds to @C the pairable pieces of @segments (sorted by start) under
+ * @matter (merged, sorted): one walk, the matter's cursor kept where the
+ * segments begin. */
+static void
+add_pairable (GArray *segments,
+              GArray *matter,
+              double *C)
+{
+  const GlossInterval *u = (const GlossInterval *) matter->data;
+  guint from = 0;
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const GlossInterval *s = &g_array_index (segments, GlossInterval, i);
+
+      while (from < matter->len && u[from].end <= s->start)
+        from++;
+      for (guint k = from; k < matter->len && u[k].start < s->end; k++)
+        {
+          gint64 a = MAX (u[k].start, s->start), b = MIN (u[k].end, s->end);
+
+          if (b > a)
+            C[s->code] += square ((double) (b - a));
+        }
+    }
+}
+
+static void
+pair_corrections (GPtrArray *by_coder,
+                  guint      a,
+                  guint      b,
+                  GPtrArray *matter,
+                  double    *C,
+                  guint      Q)
+{
+  for (guint c = 0; c <= Q; c++)
+    C[c] = 0;
+  add_pairable (by_coder->pdata[a], matter->pdata[b], C);
+  add_pairable (by_coder->pdata[b], matter->pdata[a], C);
+}
+
 static void
 pairs_2016 (const GlossContinuum *continuum,
             GArray               *segments,
@@ -848,6 +1059,8 @@ pairs_2016 (const GlossContinuum *continuum,
   g_autofree double *C = g_new0 (double, K);
   g_autofree gboolean *include = g_new (gboolean, K);
   g_autofree Event *events = g_new (Event, 2 * (gsize) segments->len + 1);
+  g_autoptr(GPtrArray) matter = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) by_coder = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   PairSweep ps = { m, Q, K, count, codes, n_codes, place, l, binary };
   gint64 position = 0;
   guint e = 0, n_events = 2 * segments->len;
@@ -873,6 +1086,24 @@ pairs_2016 (const GlossContinuum *continuum,
       position = next;
     }
   coder_unions (segments, m, covered, binary_squares);
+  for (guint i = 0; i < m; i++)
+    {
+      g_ptr_array_add (matter, coded_matter (segments, (guint64) 1 << i));
+      g_ptr_array_add (by_coder, g_array_new (FALSE, FALSE, sizeof (GlossInterval)));
+    }
+  for (guint i = 0; i < segments->len; i++)
+    {
+      GlossInterval *s = &g_array_index (segments, GlossInterval, i);
+
+      g_array_append_val (by_coder->pdata[s->coder], *s);
+    }
+  for (guint i = 0; i < m; i++)
+    {
+      GArray *own = by_coder->pdata[i];
+
+      if (own->len > 1)
+        qsort (own->data, own->len, sizeof (GlossInterval), compare_starts);
+    }
 
   for (guint a = 0; a < m; a++)
     for (guint b = a + 1; b < m; b++)
@@ -891,6 +1122,7 @@ pairs_2016 (const GlossContinuum *continuum,
         binary_C[1] = binary_squares[a] + binary_squares[b];
         pairs[p].binary_u_alpha = alpha_from_coincidences (binary + p * 4, binary_C, both, 2);
         include[Q] = FALSE;
+        pair_corrections (by_coder, a, b, matter, C, Q);
         pairs[p].cu_alpha = alpha_from_coincidences (l + (gsize) p * K * K, C, include, K);
         if (covered[a] + covered[b] == 0)
           pairs[p].u_alpha_2016 = pairs[p].binary_u_alpha = pairs[p].cu_alpha =

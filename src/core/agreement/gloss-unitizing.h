@@ -55,6 +55,10 @@ typedef struct
   GlossMeasure  binary_u_alpha;
   GlossMeasure  cu_alpha;
   gboolean      overlapping_codes;  /* a coder gave two codes to one character */
+  /* For a bootstrap of u_alpha_2016: the share of the coincidences that
+   * pair different values, and the pairs of values (character by character). */
+  double        u_alpha_2016_observed;
+  double        u_alpha_2016_pairs;
 } GlossUnitizingResult;
 
 GlossUnitizingResult *gloss_unitizing_compute      (const GlossContinuum *continuum);

@@ -3,7 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
 #include "gloss-agreement-item.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
 
 struct _GlossAgreementItem
 {
@@ -78,9 +83,45 @@ char *
 gloss_agreement_format_measure (const GlossAgreementMeasures *measures,
                                 GlossMeasureKind              kind)
 {
+  double value;
+
+  if (measures->no_data && gloss_agreement_measures_has (measures, kind))
+    return g_strdup (_("no data"));
   if (!has_value (measures, kind))
     return g_strdup ("—");
-  return g_strdup_printf ("%.3f", measures->values[kind].value);
+  value = measures->values[kind].value;
+  /* A value that rounds to zero is shown as zero, never as "-0.000". */
+  if (fabs (value) < 0.0005)
+    value = 0;
+  return g_strdup_printf ("%.3f", value);
+}
+
+static double
+no_negative_zero (double value)
+{
+  return fabs (value) < 0.0005 ? 0 : value;
+}
+
+char *
+gloss_agreement_format_interval (const GlossAgreementMeasures *measures)
+{
+  if (!measures->bootstrap.defined)
+    return g_strdup ("—");
+  return g_strdup_printf ("%.3f–%.3f", no_negative_zero (measures->bootstrap.low),
+                          no_negative_zero (measures->bootstrap.high));
+}
+
+char *
+gloss_agreement_interval_tooltip (const GlossAgreementMeasures *measures)
+{
+  const GlossBootstrap *b = &measures->bootstrap;
+
+  if (!b->defined)
+    return NULL;
+  return g_strdup_printf (_("95%% of %u bootstrap samples of alpha lie between %.3f and %.3f.\n"
+                            "Chance that alpha is below 0.667: %.1f%%; below 0.800: %.1f%%."),
+                          b->samples, no_negative_zero (b->low), no_negative_zero (b->high),
+                          100 * b->p_below_tentative, 100 * b->p_below_reliable);
 }
 
 const char *
@@ -89,6 +130,12 @@ gloss_agreement_measure_reason (const GlossAgreementMeasures *measures,
 {
   if (!gloss_agreement_measures_has (measures, kind))
     return NULL;
+  if (measures->no_data)
+    return _("No compared coder coded anything here, so there is nothing to measure agreement on. "
+             "This row counts in no overall figure.");
+  if (measures->prevalence && (kind == GLOSS_MEASURE_BRENNAN_PREDIGER || kind == GLOSS_MEASURE_GWET_AC1))
+    return _("High only because most units are left uncoded by every coder (the prevalence paradox): "
+             "Krippendorff's alpha, low here, takes that into account. Report alpha.");
   return measures->values[kind].reason;
 }
 

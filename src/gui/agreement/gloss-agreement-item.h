@@ -43,6 +43,10 @@ const char *gloss_agreement_measure_reason    (const GlossAgreementMeasures *mea
  * value; NULL for raw agreement (percent, Holsti) and undefined values. */
 const char *gloss_agreement_measure_css_class (const GlossAgreementMeasures *measures,
                                                GlossMeasureKind              kind);
+/* "0.712–0.803", or "—" without a bootstrap. */
+char       *gloss_agreement_format_interval   (const GlossAgreementMeasures *measures);
+/* The interval and the chances of alpha below 0.667 and 0.800, or NULL. */
+char       *gloss_agreement_interval_tooltip  (const GlossAgreementMeasures *measures);
 /* Orders values for a column sorter: undefined after every value. */
 int         gloss_agreement_compare_measure   (const GlossAgreementMeasures *a,
                                                const GlossAgreementMeasures *b,

@@ -15,6 +15,7 @@ struct _GlossAgreementWindow
 
   GlossProject          *project;
   gulong                 changed_id;
+  GSettings             *settings;
   GlossWindow           *main_window;      /* weak */
   GCancellable          *cancellable;      /* the computation running, or NULL */
   GlossAgreementOptions *pending_options;  /* what it was asked */
@@ -69,6 +70,15 @@ struct _GlossAgreementWindow
   GtkLabel              *notes_label;
   GlossCompareView      *compare_view;
 };
+
+/* gloss-agreement-window.c */
+gint64 _gloss_agreement_window_check_id (GtkWidget *check);
+
+/* gloss-agreement-window-settings.c */
+void     _gloss_agreement_window_save_settings    (GlossAgreementWindow        *self,
+                                                   const GlossAgreementOptions *options);
+/* FALSE when nothing was remembered for the project. */
+gboolean _gloss_agreement_window_restore_settings (GlossAgreementWindow        *self);
 
 /* gloss-agreement-window-tables.c */
 void _gloss_agreement_window_setup_tables (GlossAgreementWindow *self);

@@ -22,6 +22,7 @@ enum {
   COLUMN_UNITS,
   COLUMN_MATCHED,
   COLUMN_UNMATCHED,
+  COLUMN_INTERVAL,
 };
 
 static const char *band_classes[] = { "reliable", "tentative", "unreliable" };
@@ -80,11 +81,14 @@ bind_cell (GtkSignalListItemFactory *factory,
   GlossAgreementItem *item = gtk_list_item_get_item (list_item);
   const GlossAgreementMeasures *m = gloss_agreement_item_get_measures (item);
   g_autofree char *text = NULL;
+  g_autofree char *owned_tooltip = NULL;
   const char *tooltip = NULL;
   const char *band = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (band_classes); i++)
     gtk_widget_remove_css_class (label, band_classes[i]);
+  gtk_widget_remove_css_class (label, "dim-label");
+  gtk_widget_remove_css_class (label, "prevalence");
 
   if (column == COLUMN_LABEL)
     {
@@ -97,11 +101,29 @@ bind_cell (GtkSignalListItemFactory *factory,
     text = format_count (m->matched);
   else if (column == COLUMN_UNMATCHED)
     text = format_count (m->unmatched);
+  else if (column == COLUMN_INTERVAL)
+    {
+      text = gloss_agreement_format_interval (m);
+      owned_tooltip = gloss_agreement_interval_tooltip (m);
+      tooltip = owned_tooltip;
+    }
   else
     {
       text = gloss_agreement_format_measure (m, column);
       tooltip = gloss_agreement_measure_reason (m, column);
       band = gloss_agreement_measure_css_class (m, column);
+      if (m->no_data)
+        gtk_widget_add_css_class (label, "dim-label");
+      /* The prevalence paradox: this high value is not to be trusted. */
+      if (m->prevalence && (column == GLOSS_MEASURE_BRENNAN_PREDIGER || column == GLOSS_MEASURE_GWET_AC1))
+        {
+          g_autofree char *marked = g_strconcat (text, " ⚠", NULL);
+
+          g_free (text);
+          text = g_steal_pointer (&marked);
+          gtk_widget_add_css_class (label, "prevalence");
+          band = NULL;
+        }
     }
 
   gtk_label_set_text (GTK_LABEL (label), text);
@@ -134,6 +156,10 @@ compare_cells (gconstpointer a,
       return (mx->matched > my->matched) - (mx->matched < my->matched);
     case COLUMN_UNMATCHED:
       return (mx->unmatched > my->unmatched) - (mx->unmatched < my->unmatched);
+    case COLUMN_INTERVAL:
+      if (!mx->bootstrap.defined || !my->bootstrap.defined)
+        return my->bootstrap.defined - mx->bootstrap.defined;
+      return (mx->bootstrap.low > my->bootstrap.low) - (mx->bootstrap.low < my->bootstrap.low);
     default:
       return gloss_agreement_compare_measure (mx, my, column);
     }
@@ -148,6 +174,51 @@ compare_pinned (gconstpointer a,
          - gloss_agreement_item_get_pinned ((GlossAgreementItem *) a);
 }
 
+#define TOOLTIP_KEY "gloss-tooltip"
+
+/* GtkColumnView (GTK 4.8) has no tooltip for a column heading: its header
+ * row holds one title widget per visible column, in column order. */
+static void
+apply_header_tooltips (GtkColumnView *view)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  guint i = 0;
+
+  if (header == NULL)
+    return;
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL;
+       title = gtk_widget_get_next_sibling (title), i++)
+    {
+      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, i);
+
+      if (col != NULL)
+        gtk_widget_set_tooltip_text (title, g_object_get_data (G_OBJECT (col), TOOLTIP_KEY));
+    }
+}
+
+static const char *
+column_tooltip (int column)
+{
+  switch (column)
+    {
+    case COLUMN_LABEL:
+      return _("What the row measures. The Overall row pools every row that has data.");
+    case COLUMN_UNITS:
+      return _("How many units were compared: characters, documents or codings, after the unit of analysis.");
+    case COLUMN_MATCHED:
+      return _("Codings matched one to one with another coder's coding of the same code.");
+    case COLUMN_UNMATCHED:
+      return _("Codings that found no match in the other coder's codings.");
+    case COLUMN_INTERVAL:
+      return _("The 95% interval of alpha from bootstrap samples (Hayes & Krippendorff 2007), and in its tooltip "
+               "the chance that alpha is below 0.667 and 0.800. Report it with alpha: the data are reliable "
+               "when even the low end clears your minimum.");
+    default:
+      return gloss_measure_kind_to_description (column);
+    }
+}
+
 static void
 add_column (GtkColumnView *view,
             const char    *title,
@@ -160,6 +231,7 @@ add_column (GtkColumnView *view,
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
   col = gtk_column_view_column_new (title, factory);
+  g_object_set_data (G_OBJECT (col), TOOLTIP_KEY, (gpointer) column_tooltip (column));
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cells, GINT_TO_POINTER (column), NULL));
   gtk_column_view_column_set_sorter (col, sorter);
   gtk_column_view_column_set_resizable (col, TRUE);
@@ -201,6 +273,18 @@ present_measures (const GlossAgreementMeasures *overall,
   return present;
 }
 
+static gboolean
+has_intervals (const GlossAgreementMeasures *overall,
+               GArray                       *rows)
+{
+  if (overall->bootstrap.defined)
+    return TRUE;
+  for (guint i = 0; i < rows->len; i++)
+    if (g_array_index (rows, GlossAgreementRow, i).measures.bootstrap.defined)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 fill_table (GtkColumnView                *view,
             GListStore                   *store,
@@ -224,7 +308,13 @@ fill_table (GtkColumnView                *view,
     }
   for (guint i = 0; i < G_N_ELEMENTS (column_order); i++)
     if (present & (1u << column_order[i]))
-      add_column (view, gloss_measure_kind_to_label (column_order[i]), column_order[i]);
+      {
+        add_column (view, gloss_measure_kind_to_label (column_order[i]), column_order[i]);
+        if (column_order[i] == overall->alpha_kind && has_intervals (overall, rows))
+          add_column (view, _("Alpha 95% Interval"), COLUMN_INTERVAL);
+      }
+
+  apply_header_tooltips (view);
 
   overall_item = gloss_agreement_item_new (0, _("Overall"), TRUE, overall);
   g_list_store_append (store, overall_item);
@@ -304,7 +394,14 @@ make_pair_cell (const GlossAgreementPair *pair,
   text = gloss_agreement_format_measure (&pair->measures, kind);
   label = make_grid_label (text, gloss_agreement_measure_css_class (&pair->measures, kind));
   gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_set_tooltip_text (label, gloss_agreement_measure_reason (&pair->measures, kind));
+  if (gloss_measure_is_defined (pair->measures.values[kind]) && kind == pair->measures.alpha_kind)
+    {
+      g_autofree char *interval = gloss_agreement_interval_tooltip (&pair->measures);
+
+      gtk_widget_set_tooltip_text (label, interval);
+    }
+  else
+    gtk_widget_set_tooltip_text (label, gloss_agreement_measure_reason (&pair->measures, kind));
   return label;
 }
 
@@ -374,10 +471,35 @@ fill_pair_measures (GlossAgreementWindow *self)
 
 enum {
   DISAGREEMENT_DOCUMENT = -1,
-  DISAGREEMENT_RANGE = -2,
+  DISAGREEMENT_QUOTE = -2,
   DISAGREEMENT_CODE = -3,
   DISAGREEMENT_RESOLUTION = -4,
+  DISAGREEMENT_KIND = -5,
 };
+
+static const char *
+kind_to_display (const char *kind)
+{
+  if (g_strcmp0 (kind, "other code") == 0)
+    return _("Other code");
+  if (g_strcmp0 (kind, "omission") == 0)
+    return _("Coded by some");
+  return kind;
+}
+
+/* A coder's cell: what they did, then their own text. */
+static char *
+coder_cell_text (GlossDisagreementItem *item,
+                 guint                  coder)
+{
+  const char *value = gloss_disagreement_value_to_display (gloss_disagreement_item_get_value (item, coder));
+  const char *version = gloss_disagreement_item_get_version (item, coder);
+
+  if (version == NULL)
+    return g_strdup (value);
+  /* Translators: a coder's cell in the disagreement list: value, then the text they coded */
+  return g_strdup_printf (_("%s: “%s”"), value, version);
+}
 
 static void
 setup_disagreement_cell (GtkSignalListItemFactory *factory,
@@ -388,8 +510,7 @@ setup_disagreement_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (GPOINTER_TO_INT (user_data) == DISAGREEMENT_RANGE)
-    gtk_widget_add_css_class (label, "numeric");
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -412,18 +533,34 @@ bind_disagreement_cell (GtkSignalListItemFactory *factory,
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
   GlossDisagreementItem *item = gtk_list_item_get_item (list_item);
   g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
 
   switch (column)
     {
     case DISAGREEMENT_DOCUMENT:
       text = g_strdup (gloss_disagreement_item_get_document_title (item));
       break;
-    case DISAGREEMENT_RANGE:
-      text = g_strdup_printf ("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT,
-                              gloss_disagreement_item_get_start (item), gloss_disagreement_item_get_end (item));
+    case DISAGREEMENT_QUOTE:
+      {
+        const char *quote = gloss_disagreement_item_get_quote (item);
+        g_autofree char *flat = g_strdelimit (g_strdup (quote ? quote : ""), "\n\f\t", ' ');
+
+        text = quote ? g_strdup_printf ("“%s”", flat) : g_strdup ("");
+        /* Translators: tooltip of a disagreement's text: the text, then its characters "start–end" */
+        tooltip = g_strdup_printf (_("%s\n(characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")"), quote ? quote : "",
+                                   gloss_disagreement_item_get_start (item), gloss_disagreement_item_get_end (item));
+      }
       break;
     case DISAGREEMENT_CODE:
-      text = g_strdup (gloss_disagreement_item_get_code (item));
+      if (gloss_disagreement_item_get_other_code (item) != NULL)
+        /* Translators: a substitution: one coder's code, then the other's */
+        text = g_strdup_printf (_("%s or %s"), gloss_disagreement_item_get_code (item),
+                                gloss_disagreement_item_get_other_code (item));
+      else
+        text = g_strdup (gloss_disagreement_item_get_code (item));
+      break;
+    case DISAGREEMENT_KIND:
+      text = g_strdup (kind_to_display (gloss_disagreement_item_get_kind (item)));
       break;
     case DISAGREEMENT_RESOLUTION:
       update_resolution_label (item, NULL, label);
@@ -431,10 +568,10 @@ bind_disagreement_cell (GtkSignalListItemFactory *factory,
       return;
     default:
       if ((guint) column < gloss_disagreement_item_get_n_values (item))
-        text = g_strdup (gloss_disagreement_value_to_display (gloss_disagreement_item_get_value (item, column)));
+        text = coder_cell_text (item, column);
     }
   gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip ? tooltip : text);
 }
 
 static void
@@ -446,6 +583,27 @@ unbind_disagreement_cell (GtkSignalListItemFactory *factory,
 
   if (GPOINTER_TO_INT (user_data) == DISAGREEMENT_RESOLUTION && item != NULL)
     g_signal_handlers_disconnect_by_func (item, update_resolution_label, gtk_list_item_get_child (list_item));
+}
+
+static const char *
+disagreement_tooltip (int column)
+{
+  switch (column)
+    {
+    case DISAGREEMENT_DOCUMENT:
+      return _("The document the disagreement is in.");
+    case DISAGREEMENT_QUOTE:
+      return _("The text where the coders differ.");
+    case DISAGREEMENT_CODE:
+      return _("The code the coders differ on; for another code, both codes.");
+    case DISAGREEMENT_KIND:
+      return _("“Coded by some”: some coders coded the text with the code, others did not. "
+               "“Other code”: the coders gave the same text different codes.");
+    case DISAGREEMENT_RESOLUTION:
+      return _("How the disagreement was settled into the Consensus coder, if it was.");
+    default:
+      return _("What this coder did here, and the text of their own coding.");
+    }
 }
 
 static void
@@ -461,6 +619,7 @@ add_disagreement_column (GtkColumnView *view,
   g_signal_connect (factory, "bind", G_CALLBACK (bind_disagreement_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_disagreement_cell), GINT_TO_POINTER (column));
   col = gtk_column_view_column_new (title, factory);
+  g_object_set_data (G_OBJECT (col), TOOLTIP_KEY, (gpointer) disagreement_tooltip (column));
   gtk_column_view_column_set_resizable (col, TRUE);
   gtk_column_view_column_set_expand (col, expand);
   gtk_column_view_append_column (view, col);
@@ -473,15 +632,18 @@ fill_disagreements (GlossAgreementWindow *self)
 {
   const GlossAgreementReport *report = self->report;
   g_autofree char *summary = NULL;
+  g_autoptr(GPtrArray) versions = g_ptr_array_new ();
 
   g_list_store_remove_all (self->disagreement_items);
   clear_columns (self->disagreements_view);
-  add_disagreement_column (self->disagreements_view, _("Document"), DISAGREEMENT_DOCUMENT, TRUE);
-  add_disagreement_column (self->disagreements_view, _("Characters"), DISAGREEMENT_RANGE, FALSE);
-  add_disagreement_column (self->disagreements_view, report->group ? _("Group") : _("Code"), DISAGREEMENT_CODE, TRUE);
+  add_disagreement_column (self->disagreements_view, _("Document"), DISAGREEMENT_DOCUMENT, FALSE);
+  add_disagreement_column (self->disagreements_view, _("Text"), DISAGREEMENT_QUOTE, TRUE);
+  add_disagreement_column (self->disagreements_view, report->group ? _("Group") : _("Code"), DISAGREEMENT_CODE, FALSE);
+  add_disagreement_column (self->disagreements_view, _("Kind"), DISAGREEMENT_KIND, FALSE);
   for (guint i = 0; i < report->coders->len; i++)
-    add_disagreement_column (self->disagreements_view, g_ptr_array_index (report->coders, i), (int) i, FALSE);
+    add_disagreement_column (self->disagreements_view, g_ptr_array_index (report->coders, i), (int) i, TRUE);
   add_disagreement_column (self->disagreements_view, _("Consensus"), DISAGREEMENT_RESOLUTION, FALSE);
+  apply_header_tooltips (self->disagreements_view);
 
   for (guint i = 0; i < report->disagreements->len; i++)
     {
@@ -495,6 +657,17 @@ fill_disagreements (GlossAgreementWindow *self)
       g_ptr_array_add (values, NULL);
       item = gloss_disagreement_item_new (document->id, document->label,
                                           d->start, d->end, d->code, (const char * const *) values->pdata);
+      g_ptr_array_set_size (versions, 0);
+      for (guint c = 0; c < report->coders->len; c++)
+        {
+          const GlossAgreementVersion *v = gloss_agreement_report_get_version (report, d, c);
+
+          g_ptr_array_add (versions, v ? v->quote : "");
+        }
+      g_ptr_array_add (versions, NULL);
+      gloss_disagreement_item_set_details (item, gloss_disagreement_kind_to_string (d->kind), d->other_code,
+                                           report->unit == GLOSS_AGREEMENT_UNIT_DOCUMENT ? NULL : d->quote,
+                                           (const char * const *) versions->pdata);
       g_list_store_append (self->disagreement_items, item);
     }
 

@@ -14,9 +14,11 @@
 #include "gloss-agreement-window-private.h"
 #include "gloss-disagreement-item.h"
 #include "gloss-error.h"
+#include "gloss-reliability-report.h"
 
 #define WINDOW_KEY "gloss-agreement-window"
 #define ID_KEY     "gloss-id"
+#define GUID_KEY   "gloss-guid"
 
 G_DEFINE_FINAL_TYPE (GlossAgreementWindow, gloss_agreement_window, ADW_TYPE_WINDOW)
 
@@ -30,8 +32,8 @@ static GParamSpec *properties[N_PROPS];
 
 /* Option rows */
 
-static gint64
-check_id (GtkWidget *check)
+gint64
+_gloss_agreement_window_check_id (GtkWidget *check)
 {
   gint64 *id = g_object_get_data (G_OBJECT (check), ID_KEY);
 
@@ -43,6 +45,7 @@ check_id (GtkWidget *check)
 static GtkWidget *
 make_check_row (const char *title,
                 gint64      id,
+                const char *guid,
                 gboolean    active,
                 GHashTable *states,
                 GPtrArray  *checks)
@@ -56,6 +59,7 @@ make_check_row (const char *title,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   g_object_set_data_full (G_OBJECT (check), ID_KEY, g_memdup2 (&id, sizeof id), g_free);
+  g_object_set_data_full (G_OBJECT (check), GUID_KEY, g_strdup (guid), g_free);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
@@ -72,7 +76,7 @@ collect_states (GPtrArray *checks)
   for (guint i = 0; i < checks->len; i++)
     {
       GtkWidget *check = g_ptr_array_index (checks, i);
-      gint64 id = check_id (check);
+      gint64 id = _gloss_agreement_window_check_id (check);
 
       g_hash_table_insert (states, g_memdup2 (&id, sizeof id),
                            GINT_TO_POINTER (gtk_check_button_get_active (GTK_CHECK_BUTTON (check))));
@@ -80,11 +84,34 @@ collect_states (GPtrArray *checks)
   return states;
 }
 
+/* The checked documents' ids; none when all are (the report's "all"). */
+static GArray *
+checked_document_ids (GlossAgreementWindow *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < self->document_checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->document_checks, i)))
+      {
+        gint64 id = _gloss_agreement_window_check_id (g_ptr_array_index (self->document_checks, i));
+
+        g_array_append_val (ids, id);
+      }
+  if (ids->len == self->document_checks->len)
+    g_array_set_size (ids, 0);
+  return ids;
+}
+
+/* A coder is compared by default when they coded the chosen documents: a
+ * coder with nothing coded there gives no data, and their "nothing"
+ * counted as data would make everybody look unreliable. */
 static void
 fill_coders (GlossAgreementWindow *self)
 {
   g_autoptr(GHashTable) states = collect_states (self->coder_checks);
   g_autoptr(GPtrArray) coders = gloss_project_list_coders (self->project, NULL);
+  g_autoptr(GArray) documents = checked_document_ids (self);
+  g_autoptr(GHashTable) counts = gloss_agreement_count_codings_by_coder (self->project, documents, NULL);
 
   for (guint i = 0; i < self->coder_rows->len; i++)
     adw_preferences_group_remove (self->coders_group, g_ptr_array_index (self->coder_rows, i));
@@ -94,9 +121,13 @@ fill_coders (GlossAgreementWindow *self)
   for (guint i = 0; coders != NULL && i < coders->len; i++)
     {
       GlossCoder *coder = g_ptr_array_index (coders, i);
+      guint n = counts ? GPOINTER_TO_UINT (g_hash_table_lookup (counts, &coder->id)) : 0;
       /* The consensus is what the others are measured against, not a coder. */
-      gboolean active = g_strcmp0 (coder->name, GLOSS_CONSENSUS_CODER) != 0;
-      GtkWidget *row = make_check_row (coder->name, coder->id, active, states, self->coder_checks);
+      gboolean active = n > 0 && g_strcmp0 (coder->name, GLOSS_CONSENSUS_CODER) != 0;
+      GtkWidget *row = make_check_row (coder->name, coder->id, coder->guid, active, states, self->coder_checks);
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u coding", "%u codings", n), n);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
       adw_preferences_group_add (self->coders_group, row);
       g_ptr_array_add (self->coder_rows, row);
@@ -160,7 +191,7 @@ fill_documents (GlossAgreementWindow *self)
   for (guint i = 0; documents != NULL && i < documents->len; i++)
     {
       GlossDocumentInfo *info = g_ptr_array_index (documents, i);
-      GtkWidget *row = make_check_row (info->title, info->id, TRUE, states, self->document_checks);
+      GtkWidget *row = make_check_row (info->title, info->id, info->guid, TRUE, states, self->document_checks);
 
       g_signal_connect_swapped (g_ptr_array_index (self->document_checks, i), "toggled",
                                 G_CALLBACK (on_document_toggled), self);
@@ -219,7 +250,7 @@ fill_codes (GlossAgreementWindow *self)
   for (guint i = 0; codes != NULL && i < codes->len; i++)
     {
       GlossCode *code = g_ptr_array_index (codes, i);
-      GtkWidget *row = make_check_row (code->path, code->id, TRUE, states, self->code_checks);
+      GtkWidget *row = make_check_row (code->path, code->id, code->guid, TRUE, states, self->code_checks);
 
       g_signal_connect_swapped (g_ptr_array_index (self->code_checks, i), "toggled",
                                 G_CALLBACK (on_code_toggled), self);
@@ -262,10 +293,11 @@ refill_options (GlossAgreementWindow *self,
 {
   if (self->project == NULL)
     return;
-  if (changes & GLOSS_CHANGE_CODERS)
-    fill_coders (self);
   if (changes & GLOSS_CHANGE_DOCUMENTS)
     fill_documents (self);
+  /* the coders' counts follow the codings in the chosen documents */
+  if (changes & (GLOSS_CHANGE_CODERS | GLOSS_CHANGE_DOCUMENTS | GLOSS_CHANGE_CODINGS))
+    fill_coders (self);
   if (changes & GLOSS_CHANGE_CODES)
     fill_codes (self);
   on_unit_changed (self);
@@ -288,7 +320,7 @@ collect_ids (GPtrArray *checks,
   for (guint i = 0; i < checks->len; i++)
     if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
       {
-        gint64 id = check_id (g_ptr_array_index (checks, i));
+        gint64 id = _gloss_agreement_window_check_id (g_ptr_array_index (checks, i));
 
         g_array_append_val (ids, id);
       }
@@ -474,6 +506,7 @@ compute_action (GtkWidget  *widget,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  _gloss_agreement_window_save_settings (self, options);
 
   gloss_agreement_report_compute_async (self->project, options, self->cancellable,
                                         on_computed, g_object_ref (self));
@@ -664,7 +697,16 @@ gloss_agreement_window_export (GlossAgreementWindow *self,
       g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("There is no report to export yet"));
       return FALSE;
     }
-  if (g_str_equal (format, "csv"))
+  if (g_str_equal (format, "pdf") || g_str_equal (format, "report-html"))
+    {
+      g_autofree char *title = gloss_project_dup_title (self->project);
+      g_autofree char *path = g_file_get_path (file);
+
+      if (g_str_equal (format, "pdf"))
+        return gloss_reliability_report_write_pdf (self->report, title, path, error);
+      text = gloss_reliability_report_to_html (self->report, title);
+    }
+  else if (g_str_equal (format, "csv"))
     text = gloss_agreement_report_to_csv (self->report);
   else if (g_str_equal (format, "json"))
     text = gloss_agreement_report_to_json (self->report);
@@ -708,7 +750,9 @@ export_action (GtkWidget  *widget,
 {
   GlossAgreementWindow *self = GLOSS_AGREEMENT_WINDOW (widget);
   const char *format = g_variant_get_string (param, NULL);
-  g_autofree char *suggested = g_strdup_printf ("%s.%s", _("agreement"), format);
+  g_autofree char *suggested = g_str_equal (format, "pdf") ? g_strdup_printf ("%s.pdf", _("reliability-report"))
+                               : g_str_equal (format, "report-html") ? g_strdup_printf ("%s.html", _("reliability-report"))
+                               : g_strdup_printf ("%s.%s", _("agreement"), format);
   GtkFileChooserNative *dialog;
 
   if (self->report == NULL)
@@ -760,6 +804,8 @@ gloss_agreement_window_new (GlossWindow  *window,
                                self, G_CONNECT_SWAPPED);
     }
   refill_options (self, GLOSS_CHANGE_ALL);
+  _gloss_agreement_window_restore_settings (self);
+  on_unit_changed (self);
   return self;
 }
 
@@ -823,6 +869,7 @@ gloss_agreement_window_dispose (GObject *object)
   g_clear_object (&self->document_items);
   g_clear_object (&self->disagreement_items);
   g_clear_object (&self->project);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (gloss_agreement_window_parent_class)->dispose (object);
 }
@@ -937,6 +984,7 @@ gloss_agreement_window_init (GlossAgreementWindow *self)
   self->code_checks = g_ptr_array_new ();
   self->group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
+  self->settings = g_settings_new (APPLICATION_ID);
   gtk_widget_init_template (GTK_WIDGET (self));
   _gloss_agreement_window_setup_tables (self);
   adw_combo_row_set_selected (self->unit_row, GLOSS_AGREEMENT_UNIT_CHAR);

@@ -90,6 +90,8 @@ load_codes (GlossCompareView *self)
   g_autoptr(GPtrArray) codes = NULL;
   g_autoptr(GError) error = NULL;
   const char *path = gloss_disagreement_item_get_code (self->item);
+  /* a substitution counts both coders' codes */
+  const char *other = gloss_disagreement_item_get_other_code (self->item);
 
   g_array_set_size (self->code_ids, 0);
   g_clear_object (&self->code_paths);
@@ -105,7 +107,7 @@ load_codes (GlossCompareView *self)
     {
       GlossCode *code = g_ptr_array_index (codes, i);
 
-      if (!code_counts (self, code, path))
+      if (!code_counts (self, code, path) && (other == NULL || !code_counts (self, code, other)))
         continue;
       g_array_append_val (self->code_ids, code->id);
       gtk_string_list_append (self->code_paths, code->path);
@@ -477,7 +479,12 @@ update_header (GlossCompareView *self)
   range = format_range (gloss_disagreement_item_get_start (self->item),
                         gloss_disagreement_item_get_end (self->item));
   /* Translators: code, then the disagreement's character range "start–end" */
-  subtitle = g_strdup_printf (_("%s · characters %s"), gloss_disagreement_item_get_code (self->item), range);
+  if (gloss_disagreement_item_get_other_code (self->item) != NULL)
+    /* Translators: a substitution: one code, the other, then the character range "start–end" */
+    subtitle = g_strdup_printf (_("Other code: %s or %s · characters %s"), gloss_disagreement_item_get_code (self->item),
+                                gloss_disagreement_item_get_other_code (self->item), range);
+  else
+    subtitle = g_strdup_printf (_("%s · characters %s"), gloss_disagreement_item_get_code (self->item), range);
   if (self->shortened)
     {
       /* Translators: the passage shown is only the start of the disagreement */
@@ -958,6 +965,7 @@ static void
 gloss_compare_view_dispose (GObject *object)
 {
   GlossCompareView *self = GLOSS_COMPARE_VIEW (object);
+  GtkWidget *child;
 
   if (self->project != NULL)
     g_clear_signal_handler (&self->changed_id, self->project);
@@ -966,6 +974,9 @@ gloss_compare_view_dispose (GObject *object)
   g_clear_object (&self->item);
   g_clear_object (&self->code_paths);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_COMPARE_VIEW);
+  /* The template's root box has no id, so disposing the template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (gloss_compare_view_parent_class)->dispose (object);
 }

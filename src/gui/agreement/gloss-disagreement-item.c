@@ -20,6 +20,10 @@ struct _GlossDisagreementItem
   char    *code;
   GStrv    values;
   char    *resolution;
+  char    *kind;
+  char    *other_code;
+  char    *quote;
+  GStrv    versions;
 };
 
 G_DEFINE_FINAL_TYPE (GlossDisagreementItem, gloss_disagreement_item, G_TYPE_OBJECT)
@@ -109,6 +113,60 @@ gloss_disagreement_item_get_value (GlossDisagreementItem *self,
   return self->values[coder];
 }
 
+void
+gloss_disagreement_item_set_details (GlossDisagreementItem *self,
+                                     const char            *kind,
+                                     const char            *other_code,
+                                     const char            *quote,
+                                     const char * const    *versions)
+{
+  g_return_if_fail (GLOSS_IS_DISAGREEMENT_ITEM (self));
+
+  g_free (self->kind);
+  self->kind = g_strdup (kind);
+  g_free (self->other_code);
+  self->other_code = g_strdup (other_code);
+  g_free (self->quote);
+  self->quote = g_strdup (quote);
+  g_strfreev (self->versions);
+  self->versions = g_strdupv ((char **) versions);
+}
+
+const char *
+gloss_disagreement_item_get_kind (GlossDisagreementItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DISAGREEMENT_ITEM (self), NULL);
+
+  return self->kind;
+}
+
+const char *
+gloss_disagreement_item_get_other_code (GlossDisagreementItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DISAGREEMENT_ITEM (self), NULL);
+
+  return self->other_code;
+}
+
+const char *
+gloss_disagreement_item_get_quote (GlossDisagreementItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DISAGREEMENT_ITEM (self), NULL);
+
+  return self->quote;
+}
+
+const char *
+gloss_disagreement_item_get_version (GlossDisagreementItem *self,
+                                     guint                  coder)
+{
+  g_return_val_if_fail (GLOSS_IS_DISAGREEMENT_ITEM (self), NULL);
+
+  if (self->versions == NULL || coder >= g_strv_length (self->versions) || *self->versions[coder] == '\0')
+    return NULL;
+  return self->versions[coder];
+}
+
 const char *
 gloss_disagreement_item_get_resolution (GlossDisagreementItem *self)
 {
@@ -178,6 +236,10 @@ gloss_disagreement_item_finalize (GObject *object)
   g_clear_pointer (&self->code, g_free);
   g_clear_pointer (&self->values, g_strfreev);
   g_clear_pointer (&self->resolution, g_free);
+  g_clear_pointer (&self->kind, g_free);
+  g_clear_pointer (&self->other_code, g_free);
+  g_clear_pointer (&self->quote, g_free);
+  g_clear_pointer (&self->versions, g_strfreev);
 
   G_OBJECT_CLASS (gloss_disagreement_item_parent_class)->finalize (object);
 }

@@ -28,6 +28,20 @@ const char            *gloss_disagreement_item_get_code       (GlossDisagreement
 guint                  gloss_disagreement_item_get_n_values   (GlossDisagreementItem *self);
 const char            *gloss_disagreement_item_get_value      (GlossDisagreementItem *self,
                                                                guint                  coder);
+/* What the report knows besides: "omission" or "other code", the second
+ * code of a substitution (or NULL), the text of the stretch (or NULL), and
+ * per coder the text of their own coding there ("" for none). */
+void                   gloss_disagreement_item_set_details    (GlossDisagreementItem *self,
+                                                               const char            *kind,
+                                                               const char            *other_code,
+                                                               const char            *quote,
+                                                               const char * const    *versions);
+const char            *gloss_disagreement_item_get_kind       (GlossDisagreementItem *self);
+const char            *gloss_disagreement_item_get_other_code (GlossDisagreementItem *self);
+const char            *gloss_disagreement_item_get_quote      (GlossDisagreementItem *self);
+/* Coder @coder's own text here, or NULL. */
+const char            *gloss_disagreement_item_get_version    (GlossDisagreementItem *self,
+                                                               guint                  coder);
 /* How the lead settled it ("Amina's version", "Edited"), or NULL. */
 const char            *gloss_disagreement_item_get_resolution (GlossDisagreementItem *self);
 void                   gloss_disagreement_item_set_resolution (GlossDisagreementItem *self,

@@ -1,0 +1,353 @@
+/* gloss-agreement-report-disagreements.c: what the disagreements show
+ *
+ * The parts list disagreements per code. Here the two omissions that are
+ * really one substitution (one coder coded a passage X, another coded it
+ * Y) become one disagreement of kind "other code", and every disagreement
+ * gets its text and each coder's own version of it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "gloss-agreement-report-private.h"
+
+#include <string.h>
+
+#include "gloss-error.h"
+
+/* Quotes longer than this keep their beginning and end around an ellipsis. */
+#define QUOTE_MAX 240
+
+static gboolean
+is_coded (const char *value)
+{
+  return value == g_intern_static_string ("coded");
+}
+
+/* Two disagreements on different codes over the same passage, where no
+ * coder coded both: a substitution. */
+static gboolean
+is_substitution (const GlossAgreementDisagreement *a,
+                 const GlossAgreementDisagreement *b,
+                 guint                             n_coders)
+{
+  gint64 overlap = MIN (a->end, b->end) - MAX (a->start, b->start);
+  gint64 shorter = MIN (a->end - a->start, b->end - b->start);
+
+  if (a->document != b->document || a->code == b->code || a->kind != GLOSS_DISAGREEMENT_OMISSION
+      || b->kind != GLOSS_DISAGREEMENT_OMISSION || overlap <= 0 || 2 * overlap < shorter)
+    return FALSE;
+  for (guint c = 0; c < n_coders; c++)
+    if (is_coded (a->values[c]) && is_coded (b->values[c]))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+merge_into (GlossAgreementDisagreement       *a,
+            const GlossAgreementDisagreement *b,
+            guint                             n_coders)
+{
+  const char *not_coded = g_intern_static_string ("not coded");
+
+  for (guint c = 0; c < n_coders; c++)
+    a->values[c] = is_coded (a->values[c]) ? a->code
+                   : is_coded (b->values[c]) ? b->code
+                   : not_coded;
+  a->other_code = b->code;
+  a->kind = GLOSS_DISAGREEMENT_OTHER_CODE;
+  a->start = MIN (a->start, b->start);
+  a->end = MAX (a->end, b->end);
+}
+
+/* With a code group the values are categories already: two coders with
+ * two different categories disagree on the code, not on its presence. */
+static void
+mark_category_kinds (GlossAgreementReport *report)
+{
+  const char *none = g_intern_static_string ("none");
+  const char *conflict = g_intern_static_string ("conflict");
+
+  for (guint i = 0; i < report->disagreements->len; i++)
+    {
+      GlossAgreementDisagreement *d = &g_array_index (report->disagreements, GlossAgreementDisagreement, i);
+      const char *first = NULL;
+
+      for (guint c = 0; c < report->coders->len; c++)
+        {
+          const char *v = d->values[c];
+
+          if (v == none || v == conflict)
+            continue;
+          if (first != NULL && v != first)
+            d->kind = GLOSS_DISAGREEMENT_OTHER_CODE;
+          first = first ? first : v;
+        }
+    }
+}
+
+void
+_gloss_agreement_report_merge_substitutions (GlossAgreementReport *report,
+                                             GlossAgreementInputs *inputs)
+{
+  GArray *list = report->disagreements;
+  g_autofree gboolean *gone = NULL;
+  guint n = 0;
+
+  if (report->group != NULL)
+    {
+      mark_category_kinds (report);
+      return;
+    }
+  if (report->unit == GLOSS_AGREEMENT_UNIT_SEGMENT || list->len < 2)
+    return;
+
+  /* @list is sorted by document and start */
+  gone = g_new0 (gboolean, list->len);
+  for (guint i = 0; i < list->len; i++)
+    {
+      GlossAgreementDisagreement *a = &g_array_index (list, GlossAgreementDisagreement, i);
+
+      if (gone[i])
+        continue;
+      for (guint j = i + 1; j < list->len; j++)
+        {
+          GlossAgreementDisagreement *b = &g_array_index (list, GlossAgreementDisagreement, j);
+
+          if (b->document != a->document || b->start >= a->end)
+            break;
+          if (!gone[j] && is_substitution (a, b, inputs->n_coders))
+            {
+              merge_into (a, b, inputs->n_coders);
+              gone[j] = TRUE;
+              break;
+            }
+        }
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      GlossAgreementDisagreement *d = &g_array_index (list, GlossAgreementDisagreement, i);
+
+      if (gone[i])
+        {
+          g_free (d->values);
+          continue;
+        }
+      g_array_index (list, GlossAgreementDisagreement, n++) = *d;
+    }
+  /* the entries past @n were moved or freed: drop them without the clear func */
+  g_array_set_clear_func (list, NULL);
+  g_array_set_size (list, n);
+  g_array_set_clear_func (list, _gloss_agreement_disagreement_clear);
+}
+
+/* Quotes */
+
+/* A document text with the byte offset of every STRIDE-th character, so
+ * that any character is found in a few steps. */
+#define STRIDE 16
+
+typedef struct
+{
+  char   *text;
+  gint64  n_chars;
+  GArray *marks;   /* gsize: byte offset of character k * STRIDE */
+} IndexedText;
+
+static void
+indexed_text_clear (IndexedText *t)
+{
+  g_clear_pointer (&t->text, g_free);
+  g_clear_pointer (&t->marks, g_array_unref);
+}
+
+static void
+indexed_text_set (IndexedText *t,
+                  char        *text)
+{
+  const char *p = text;
+  gint64 n = 0;
+
+  indexed_text_clear (t);
+  t->text = text;
+  t->marks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  while (*p)
+    {
+      if (n % STRIDE == 0)
+        {
+          gsize at = p - text;
+
+          g_array_append_val (t->marks, at);
+        }
+      p = g_utf8_next_char (p);
+      n++;
+    }
+  t->n_chars = n;
+}
+
+static const char *
+indexed_text_at (const IndexedText *t,
+                 gint64             offset)
+{
+  offset = CLAMP (offset, 0, t->n_chars);
+  if (offset == t->n_chars)
+    return t->text + strlen (t->text);
+  return g_utf8_offset_to_pointer (t->text + g_array_index (t->marks, gsize, offset / STRIDE), offset % STRIDE);
+}
+
+/* The text of [start, end), shortened to its first and last characters
+ * around an ellipsis when long. */
+static char *
+quote_range (const IndexedText *t,
+             gint64             start,
+             gint64             end)
+{
+  start = CLAMP (start, 0, t->n_chars);
+  end = CLAMP (end, start, t->n_chars);
+  if (end - start <= QUOTE_MAX)
+    {
+      const char *a = indexed_text_at (t, start), *b = indexed_text_at (t, end);
+
+      return g_strndup (a, b - a);
+    }
+  {
+    const char *a = indexed_text_at (t, start), *b = indexed_text_at (t, start + QUOTE_MAX / 2);
+    const char *c = indexed_text_at (t, end - QUOTE_MAX / 2), *d = indexed_text_at (t, end);
+    g_autofree char *head = g_strndup (a, b - a);
+    g_autofree char *tail = g_strndup (c, d - c);
+
+    return g_strconcat (head, " … ", tail, NULL);
+  }
+}
+
+/* A coding's text is the text of its range (its stored quote is the same). */
+static guint
+add_version (GlossAgreementReport     *report,
+             const IndexedText        *text,
+             guint                    *version_of,
+             const GlossAgreementSpan *span)
+{
+  GlossAgreementVersion v;
+
+  if (version_of[span->coding] != 0)
+    return version_of[span->coding];
+  v.start = span->start;
+  v.end = span->end;
+  v.quote = quote_range (text, span->start, span->end);
+  g_array_append_val (report->versions, v);
+  version_of[span->coding] = report->versions->len;
+  return report->versions->len;
+}
+
+/* The document's spans are sorted by start and none is longer than
+ * @max_length: the first that can reach @d begins at d->start - max_length. */
+static guint
+first_overlapping (GlossAgreementInputs             *inputs,
+                   const GlossAgreementDisagreement *d,
+                   gint64                            max_length)
+{
+  guint lo = inputs->doc_offsets[d->document], hi = inputs->doc_offsets[d->document + 1];
+  gint64 from = d->start - max_length;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (inputs->spans, GlossAgreementSpan, mid).start < from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static gint64
+longest_span (GlossAgreementInputs *inputs,
+              guint                 document)
+{
+  gint64 longest = 0;
+
+  for (guint i = inputs->doc_offsets[document]; i < inputs->doc_offsets[document + 1]; i++)
+    {
+      const GlossAgreementSpan *s = &g_array_index (inputs->spans, GlossAgreementSpan, i);
+
+      longest = MAX (longest, s->end - s->start);
+    }
+  return longest;
+}
+
+/* Each coder's first coding (of the disagreement's codes) over the stretch. */
+static void
+find_versions (GlossAgreementReport       *report,
+               GlossAgreementInputs       *inputs,
+               gint64                      max_length,
+               const IndexedText          *text,
+               GHashTable                 *code_index,
+               guint                      *version_of,
+               GlossAgreementDisagreement *d)
+{
+  guint first = first_overlapping (inputs, d, max_length), last = inputs->doc_offsets[d->document + 1];
+  guint code = GPOINTER_TO_UINT (g_hash_table_lookup (code_index, d->code));
+  guint other = d->other_code ? GPOINTER_TO_UINT (g_hash_table_lookup (code_index, d->other_code)) : 0;
+  const char *not_coded = g_intern_static_string ("not coded");
+  const char *none = g_intern_static_string ("none");
+
+  d->versions = g_new0 (guint, inputs->n_coders);
+  for (guint i = first; i < last; i++)
+    {
+      const GlossAgreementSpan *s = &g_array_index (inputs->spans, GlossAgreementSpan, i);
+
+      if (s->start >= d->end)
+        break;
+      /* a coder who did not code here has no version of it */
+      if (s->end <= d->start || d->versions[s->coder] != 0
+          || d->values[s->coder] == not_coded || d->values[s->coder] == none)
+        continue;
+      if (report->group == NULL && s->code + 1 != code && s->code + 1 != other)
+        continue;
+      d->versions[s->coder] = add_version (report, text, version_of, s);
+    }
+}
+
+gboolean
+_gloss_agreement_report_add_quotes (GlossAgreementReport *report,
+                                    GlossAgreementInputs *inputs,
+                                    GlossProject         *project,
+                                    GError              **error)
+{
+  g_autoptr(GHashTable) code_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree guint *version_of = g_new0 (guint, MAX (inputs->codings->len, 1));
+  IndexedText text = { 0 };
+  guint current = G_MAXUINT;
+  gint64 max_length = 0;
+
+  for (guint c = 0; c < inputs->codes->len; c++)
+    g_hash_table_insert (code_index, (gpointer) g_intern_string (((GlossCode *) inputs->codes->pdata[c])->path),
+                         GUINT_TO_POINTER (c + 1));
+
+  for (guint i = 0; i < report->disagreements->len; i++)
+    {
+      GlossAgreementDisagreement *d = &g_array_index (report->disagreements, GlossAgreementDisagreement, i);
+
+      if (d->document != current)
+        {
+          GlossDocumentInfo *info = g_ptr_array_index (inputs->documents, d->document);
+          char *loaded;
+
+          if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error)
+              || (loaded = gloss_project_get_text (project, info->id, 0, -1, error)) == NULL)
+            {
+              indexed_text_clear (&text);
+              return FALSE;
+            }
+          indexed_text_set (&text, loaded);
+          current = d->document;
+          max_length = longest_span (inputs, current);
+        }
+      /* a document unit's stretch is the whole document: its codings say more */
+      if (report->unit != GLOSS_AGREEMENT_UNIT_DOCUMENT)
+        d->quote = quote_range (&text, d->start, d->end);
+      find_versions (report, inputs, max_length, &text, code_index, version_of, d);
+    }
+  indexed_text_clear (&text);
+  return TRUE;
+}
