@@ -115,21 +115,23 @@ finish (GlossProject  *self,
   return FALSE;
 }
 
+/* Inserts a coding as a step. With @quote NULL the quote and its context
+ * are read from the document by SQLite (a walk over the text up to the
+ * range); a caller adding many codings passes them, read in one pass. */
 gint64
-gloss_project_add_coding (GlossProject  *self,
-                          gint64         document_id,
-                          gint64         coder_id,
-                          gint64         code_id,
-                          gint64         start,
-                          gint64         end,
-                          const char    *memo,
-                          GError       **error)
+_gloss_project_insert_coding (GlossProject      *self,
+                              gint64             document_id,
+                              gint64             coder_id,
+                              gint64             code_id,
+                              gint64             start,
+                              gint64             end,
+                              const char        *memo,
+                              const GlossQuote  *quote,
+                              GError           **error)
 {
   g_autofree char *guid = _gloss_new_guid ();
   sqlite3_stmt *stmt;
   gint64 id;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
 
   if (!check_range (self, document_id, start, end, error) ||
       !require (_gloss_project_coder_exists (self, coder_id), _("coder"), coder_id, error) ||
@@ -139,11 +141,18 @@ gloss_project_add_coding (GlossProject  *self,
   if (!gloss_project_begin_step (self, _("Add coding"), error))
     return 0;
 
-  stmt = _gloss_project_prepare (self,
-                                 "INSERT INTO coding (guid, document_id, coder_id, code_id, start, end, "
-                                 "quote, prefix, suffix, memo, created, modified) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, " QUOTE_SQL ("?2", "?5", "?6") ", ?7, ?8, ?8)",
-                                 error);
+  if (quote == NULL)
+    stmt = _gloss_project_prepare (self,
+                                   "INSERT INTO coding (guid, document_id, coder_id, code_id, start, end, "
+                                   "quote, prefix, suffix, memo, created, modified) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, " QUOTE_SQL ("?2", "?5", "?6") ", ?7, ?8, ?8)",
+                                   error);
+  else
+    stmt = _gloss_project_prepare (self,
+                                   "INSERT INTO coding (guid, document_id, coder_id, code_id, start, end, "
+                                   "quote, prefix, suffix, memo, created, modified) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, ?10, ?11, ?7, ?8, ?8)",
+                                   error);
   if (stmt == NULL)
     goto fail;
 
@@ -155,7 +164,15 @@ gloss_project_add_coding (GlossProject  *self,
   sqlite3_bind_int64 (stmt, 6, end);
   if (memo != NULL && *memo != '\0')
     sqlite3_bind_text (stmt, 7, memo, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 7);
   sqlite3_bind_int64 (stmt, 8, _gloss_now ());
+  if (quote != NULL)
+    {
+      sqlite3_bind_text (stmt, 9, quote->exact, quote->exact_bytes, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 10, quote->prefix, quote->prefix_bytes, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 11, quote->suffix, quote->suffix_bytes, SQLITE_STATIC);
+    }
   if (!finish (self, stmt, error))
     goto fail;
   id = sqlite3_last_insert_rowid (self->db);
@@ -166,6 +183,21 @@ gloss_project_add_coding (GlossProject  *self,
 fail:
   gloss_project_abort_step (self);
   return 0;
+}
+
+gint64
+gloss_project_add_coding (GlossProject  *self,
+                          gint64         document_id,
+                          gint64         coder_id,
+                          gint64         code_id,
+                          gint64         start,
+                          gint64         end,
+                          const char    *memo,
+                          GError       **error)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
+
+  return _gloss_project_insert_coding (self, document_id, coder_id, code_id, start, end, memo, NULL, error);
 }
 
 static GlossCoding *
