@@ -1204,7 +1204,7 @@ gloss_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->view_controls_idle, g_source_remove);
   g_clear_handle_id (&self->code_button_idle, g_source_remove);
-  g_clear_handle_id (&self->watch_id, g_source_remove);
+  _gloss_window_unwatch_project (self);
   if (self->project != NULL)
     g_clear_signal_handler (&self->project_changed_id, self->project);
 

@@ -30,10 +30,43 @@
 #define LINES_PER_PAGE 40
 #define N_CODINGS      40000
 #define IDLE_MS        2000
-/* Idle means idle: a few wake-ups of the project watch are all there may be. */
-#define IDLE_CPU_MS    60.0
+/* Idle means idle: the clock's granularity (10 ms) is all there may be. */
+#define IDLE_CPU_MS    20.0
+/* GTK fades the overlay scrollbars out a while after the pointer stops. */
+#define SETTLE_MS      3000
 
 static GlossApplication *application;
+
+static gboolean
+timeout_done (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms, sleeping while nothing is due: unlike
+ * spin(), the loop itself costs no CPU. Returns how often it woke up for
+ * something else than the end of the rest. */
+static guint
+rest (guint ms)
+{
+  gboolean done = FALSE;
+  guint wakeups = 0;
+
+  g_timeout_add (ms, timeout_done, &done);
+  while (!done)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      wakeups++;
+    }
+  return wakeups - 1;
+}
+
+static void
+count_paint (int *n_paints)
+{
+  (*n_paints)++;
+}
 
 typedef struct
 {
@@ -244,26 +277,42 @@ test_idle_after_hover (Fixture       *fixture,
 {
   GlossDocumentView *view = gloss_window_get_document_view (fixture->window);
   GlossPageSource *source = gloss_document_view_get_source (view);
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
   gint64 page_start = gloss_page_source_get_page_start (source, 0);
   double before, used;
+  int n_paints = 0;
+  guint wakeups;
+  gulong handler;
 
   g_assert_cmpuint (view->highlights->len, ==, N_CODINGS);
 
-  /* Across coded words of the first page, as a reader's pointer goes. */
+  /* Across coded words of the first page, as a reader's pointer goes;
+   * each finds a coding holding the character under it. */
   for (int i = 0; i < 12; i++)
     {
-      graphene_point_t p = char_point (view, page_start + 40 + i * 61);
+      gint64 offset = page_start + 40 + i * 61;
+      graphene_point_t p = char_point (view, offset);
+      GlossHighlight *h;
 
       move_to_view_point (fixture, p.x, p.y);
-      g_assert_nonnull (_gloss_document_view_highlight_at (view, p.x, p.y));
+      h = _gloss_document_view_highlight_at (view, p.x, p.y);
+      g_assert_nonnull (h);
+      g_assert_cmpint (h->start, <=, offset);
+      g_assert_cmpint (h->end, >, offset);
     }
   /* The tooltip of the last one shows, and everything settles. */
-  spin (1500);
+  rest (SETTLE_MS);
 
+  handler = g_signal_connect_swapped (frame_clock, "after-paint", G_CALLBACK (count_paint), &n_paints);
   before = process_cpu_ms ();
-  spin (IDLE_MS);
+  wakeups = rest (IDLE_MS);
   used = process_cpu_ms () - before;
-  g_test_message ("CPU used over %d ms of rest: %.0f ms", IDLE_MS, used);
+  g_signal_handler_disconnect (frame_clock, handler);
+  g_test_message ("over %d ms of rest: %.0f ms CPU, %d frames drawn, %u wake-ups",
+                  IDLE_MS, used, n_paints, wakeups);
+  /* No timer, no redraw: nothing changed, so nothing is done. */
+  g_assert_cmpuint (wakeups, ==, 0);
+  g_assert_cmpint (n_paints, ==, 0);
   g_assert_cmpfloat (used, <, IDLE_CPU_MS);
 }
 
