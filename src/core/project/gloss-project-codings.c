@@ -361,40 +361,150 @@ bind_filter (sqlite3_stmt            *stmt,
   " FROM coding c JOIN document d ON d.id = c.document_id AND d.removed = 0 " \
   "WHERE (?1 = 0 OR c.document_id = ?1) AND (?2 = 0 OR c.coder_id = ?2) AND (?3 = 0 OR c.code_id = ?3) "
 
-GPtrArray *
-gloss_project_list_codings (GlossProject             *self,
-                            const GlossCodingFilter  *filter,
-                            GError                  **error)
+/* "SELECT c.id, ... FROM ... ORDER BY ..." reading only @columns, in the
+ * order visit_rows() takes them. */
+static char *
+listing_sql (const GlossCodingFilter *filter,
+             GlossCodingColumns       columns)
 {
-  g_autoptr(GPtrArray) codings = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_coding_free);
+  GString *sql = g_string_new ("SELECT c.id, c.document_id, c.coder_id, c.code_id, c.start, c.end");
+
+  if (columns & GLOSS_CODING_COLUMNS_GUID)
+    g_string_append (sql, ", c.guid");
+  if (columns & GLOSS_CODING_COLUMNS_QUOTE)
+    g_string_append (sql, ", c.quote");
+  if (columns & GLOSS_CODING_COLUMNS_CONTEXT)
+    g_string_append (sql, ", c.prefix, c.suffix");
+  if (columns & GLOSS_CODING_COLUMNS_MEMO)
+    g_string_append (sql, ", c.memo");
+  if (columns & GLOSS_CODING_COLUMNS_DATES)
+    g_string_append (sql, ", c.created, c.modified");
+  g_string_append (sql, FILTER_WHERE);
+  /* One document: walk its index; otherwise the plain filter. */
+  g_string_append (sql, filter != NULL && filter->document_id != 0
+                          ? "ORDER BY c.start, c.end, c.id"
+                          : "ORDER BY c.document_id, c.start, c.end, c.id");
+  return g_string_free (sql, FALSE);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static void
+read_row (sqlite3_stmt       *stmt,
+          GlossCodingColumns  columns,
+          GlossCoding        *coding)
+{
+  int column = 6;
+
+  *coding = (GlossCoding) { 0 };
+  coding->id = sqlite3_column_int64 (stmt, 0);
+  coding->document_id = sqlite3_column_int64 (stmt, 1);
+  coding->coder_id = sqlite3_column_int64 (stmt, 2);
+  coding->code_id = sqlite3_column_int64 (stmt, 3);
+  coding->start = sqlite3_column_int64 (stmt, 4);
+  coding->end = sqlite3_column_int64 (stmt, 5);
+  /* The strings are SQLite's own until the next step: lent, not copied. */
+  if (columns & GLOSS_CODING_COLUMNS_GUID)
+    coding->guid = (char *) column_text (stmt, column++);
+  if (columns & GLOSS_CODING_COLUMNS_QUOTE)
+    coding->quote = (char *) column_text (stmt, column++);
+  if (columns & GLOSS_CODING_COLUMNS_CONTEXT)
+    {
+      coding->prefix = (char *) column_text (stmt, column++);
+      coding->suffix = (char *) column_text (stmt, column++);
+    }
+  if (columns & GLOSS_CODING_COLUMNS_MEMO)
+    coding->memo = (char *) column_text (stmt, column++);
+  if (columns & GLOSS_CODING_COLUMNS_DATES)
+    {
+      coding->created = sqlite3_column_int64 (stmt, column++);
+      coding->modified = sqlite3_column_int64 (stmt, column++);
+    }
+}
+
+gboolean
+gloss_project_foreach_coding (GlossProject             *self,
+                              const GlossCodingFilter  *filter,
+                              GlossCodingColumns        columns,
+                              GlossCodingFunc           func,
+                              gpointer                  user_data,
+                              GError                  **error)
+{
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  const char *sql;
   int rc;
 
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
 
-  /* One document: walk its index; otherwise the plain filter. */
-  if (filter != NULL && filter->document_id != 0)
-    sql = "SELECT " CODING_COLUMNS FILTER_WHERE "ORDER BY c.start, c.end, c.id";
-  else
-    sql = "SELECT " CODING_COLUMNS FILTER_WHERE "ORDER BY c.document_id, c.start, c.end, c.id";
-
+  sql = listing_sql (filter, columns);
   stmt = _gloss_project_prepare (self, sql, error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
   bind_filter (stmt, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (codings, coding_from_row (stmt));
+    {
+      GlossCoding coding;
+
+      read_row (stmt, columns, &coding);
+      if (!func (&coding, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
       _gloss_project_set_error (self, error, _("Cannot list the codings"));
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
 
+static gboolean
+collect_coding (const GlossCoding *lent,
+                gpointer           user_data)
+{
+  GlossCoding *coding = g_memdup2 (lent, sizeof *lent);
+
+  coding->guid = g_strdup (lent->guid);
+  coding->quote = g_strdup (lent->quote);
+  coding->prefix = g_strdup (lent->prefix);
+  coding->suffix = g_strdup (lent->suffix);
+  coding->memo = g_strdup (lent->memo);
+  g_ptr_array_add (user_data, coding);
+  return TRUE;
+}
+
+GPtrArray *
+gloss_project_list_coding_columns (GlossProject             *self,
+                                   const GlossCodingFilter  *filter,
+                                   GlossCodingColumns        columns,
+                                   GError                  **error)
+{
+  g_autoptr(GPtrArray) codings = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_coding_free);
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  if (!gloss_project_foreach_coding (self, filter, columns, collect_coding, codings, error))
+    return NULL;
   return g_steal_pointer (&codings);
+}
+
+GPtrArray *
+gloss_project_list_codings (GlossProject             *self,
+                            const GlossCodingFilter  *filter,
+                            GError                  **error)
+{
+  return gloss_project_list_coding_columns (self, filter, GLOSS_CODING_COLUMNS_ALL, error);
 }
 
 gint64

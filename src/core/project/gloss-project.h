@@ -218,6 +218,19 @@ GlossCoding  *gloss_project_get_coding    (GlossProject  *self,
 GPtrArray    *gloss_project_list_codings  (GlossProject            *self,
                                            const GlossCodingFilter *filter,
                                            GError                 **error);
+/* The same listing, one coding at a time, reading only @columns:
+ * no list is built and no string copied. */
+gboolean      gloss_project_foreach_coding (GlossProject            *self,
+                                            const GlossCodingFilter *filter,
+                                            GlossCodingColumns       columns,
+                                            GlossCodingFunc          func,
+                                            gpointer                 user_data,
+                                            GError                 **error);
+/* The listing with only @columns filled in. */
+GPtrArray    *gloss_project_list_coding_columns (GlossProject            *self,
+                                                 const GlossCodingFilter *filter,
+                                                 GlossCodingColumns       columns,
+                                                 GError                 **error);
 gint64        gloss_project_count_codings (GlossProject            *self,
                                            const GlossCodingFilter *filter,
                                            GError                 **error);
