@@ -377,7 +377,7 @@ count_coder_codings (GlossCodePopover *self)
     return;
 
   self->counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  codings = gloss_project_list_codings (self->project, &filter, &error);
+  codings = gloss_project_list_coding_columns (self->project, &filter, GLOSS_CODING_COLUMNS_SPAN, &error);
   if (codings == NULL)
     {
       g_warning ("Could not count the codings: %s", error->message);

@@ -143,7 +143,7 @@ count_for_coder (GlossCodebookPanel *self)
   g_autoptr(GPtrArray) codings = NULL;
   g_autoptr(GError) error = NULL;
 
-  codings = gloss_project_list_codings (self->project, &filter, &error);
+  codings = gloss_project_list_coding_columns (self->project, &filter, GLOSS_CODING_COLUMNS_SPAN, &error);
   if (codings == NULL)
     {
       g_warning ("Could not count the codings: %s", error->message);

@@ -371,33 +371,43 @@ highlight_for (GlossWindow       *self,
                                          has_coder_color ? &coder_color : NULL);
 }
 
+typedef struct
+{
+  GlossWindow *self;
+  GPtrArray   *highlights;
+} HighlightCollector;
+
+static gboolean
+collect_highlight (const GlossCoding *coding,
+                   gpointer           user_data)
+{
+  HighlightCollector *collector = user_data;
+
+  if (!collector->self->show_all_coders || !_gloss_window_coder_hidden (collector->self, coding->coder_id))
+    g_ptr_array_add (collector->highlights, highlight_for (collector->self, coding));
+  return TRUE;
+}
+
+/* Only what a highlight needs is read: no quotes, memos or dates. */
 void
 _gloss_window_refresh_highlights (GlossWindow *self)
 {
   g_autoptr(GPtrArray) highlights = NULL;
-  g_autoptr(GPtrArray) codings = NULL;
   g_autoptr(GError) error = NULL;
   GlossCodingFilter filter = { 0 };
+  HighlightCollector collector;
 
   highlights = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_highlight_free);
+  collector = (HighlightCollector) { self, highlights };
 
   if (self->project != NULL && self->document_id > 0)
     {
       filter.document_id = self->document_id;
       filter.coder_id = self->show_all_coders ? 0 : self->coder_id;
 
-      codings = gloss_project_list_codings (self->project, &filter, &error);
-      if (codings == NULL)
+      if (!gloss_project_foreach_coding (self->project, &filter, GLOSS_CODING_COLUMNS_SPAN,
+                                         collect_highlight, &collector, &error))
         g_warning ("Could not read the codings: %s", error->message);
-
-      for (guint i = 0; codings != NULL && i < codings->len; i++)
-        {
-          GlossCoding *coding = g_ptr_array_index (codings, i);
-
-          if (self->show_all_coders && _gloss_window_coder_hidden (self, coding->coder_id))
-            continue;
-          g_ptr_array_add (highlights, highlight_for (self, coding));
-        }
     }
 
   gloss_document_view_set_highlights (self->document_view, highlights);
