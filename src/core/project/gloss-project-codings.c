@@ -379,11 +379,19 @@ listing_sql (const GlossCodingFilter *filter,
     g_string_append (sql, ", c.memo");
   if (columns & GLOSS_CODING_COLUMNS_DATES)
     g_string_append (sql, ", c.created, c.modified");
-  g_string_append (sql, FILTER_WHERE);
-  /* One document: walk its index; otherwise the plain filter. */
+  /* Only the filters given, so that SQLite walks the matching index; the
+   * documents not removed are read once, not looked up for every row (a
+   * document row carries its whole text before that column). */
+  g_string_append (sql, " FROM coding c WHERE c.document_id IN (SELECT id FROM document WHERE removed = 0)");
+  if (filter != NULL && filter->document_id != 0)
+    g_string_append (sql, " AND c.document_id = ?1");
+  if (filter != NULL && filter->coder_id != 0)
+    g_string_append (sql, " AND c.coder_id = ?2");
+  if (filter != NULL && filter->code_id != 0)
+    g_string_append (sql, " AND c.code_id = ?3");
   g_string_append (sql, filter != NULL && filter->document_id != 0
-                          ? "ORDER BY c.start, c.end, c.id"
-                          : "ORDER BY c.document_id, c.start, c.end, c.id");
+                          ? " ORDER BY c.start, c.end, c.id"
+                          : " ORDER BY c.document_id, c.start, c.end, c.id");
   return g_string_free (sql, FALSE);
 }
 
@@ -447,7 +455,12 @@ gloss_project_foreach_coding (GlossProject             *self,
   if (stmt == NULL)
     return FALSE;
 
-  bind_filter (stmt, filter);
+  if (filter != NULL && filter->document_id != 0)
+    sqlite3_bind_int64 (stmt, 1, filter->document_id);
+  if (filter != NULL && filter->coder_id != 0)
+    sqlite3_bind_int64 (stmt, 2, filter->coder_id);
+  if (filter != NULL && filter->code_id != 0)
+    sqlite3_bind_int64 (stmt, 3, filter->code_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       GlossCoding coding;
