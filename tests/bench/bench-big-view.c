@@ -41,11 +41,15 @@ static GlossApplication *application;
 typedef struct
 {
   double open_ms;
+  double open_cpu_ms;
   double rss_mb;
   double hover_ms;
   double hover_max_ms;
+  double hover_hits;
   double jump_ms;
   double idle_cpu_ms;
+  double idle_wakeups;
+  double idle_frames;
 } Figures;
 
 static double
@@ -61,15 +65,27 @@ flag_up (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The main loop for @ms, sleeping while nothing is due. */
-static void
+/* The main loop for @ms, sleeping while nothing is due; how often it
+ * woke for something else. */
+static guint
 rest (guint ms)
 {
   gboolean done = FALSE;
+  guint wakeups = 0;
 
   g_timeout_add (ms, flag_up, &done);
   while (!done)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      g_main_context_iteration (NULL, TRUE);
+      wakeups++;
+    }
+  return wakeups - 1;
+}
+
+static void
+count_paint (guint *n)
+{
+  (*n)++;
 }
 
 static double
@@ -159,7 +175,8 @@ build_scene (GlossDocumentView *view)
 
 static GlossWindow *
 open_window (const char *path,
-             double     *open_ms)
+             double     *open_ms,
+             double     *open_cpu_ms)
 {
   g_autoptr(GError) error = NULL;
   GlossWindow *window = g_object_ref_sink (gloss_window_new (GTK_APPLICATION (application)));
@@ -171,11 +188,13 @@ open_window (const char *path,
   rest (300);
 
   start = g_get_monotonic_time ();
+  *open_cpu_ms = process_cpu_ms ();
   g_assert_true (gloss_window_open_project (window, path, &error));
   g_assert_no_error (error);
   g_assert_true (wait_for_page (view, 0));
   build_scene (view);
   *open_ms = ms_since (start);
+  *open_cpu_ms = process_cpu_ms () - *open_cpu_ms;
   return window;
 }
 
@@ -186,26 +205,44 @@ static void
 time_hover (GlossDocumentView *view,
             Figures           *figures)
 {
+  GlossPageSource *source = gloss_document_view_get_source (view);
+  g_autoptr(GlossPageLayout) layout = NULL;
   double times[N_MOVES];
-  graphene_rect_t rect;
+  guint page = 0, n = 0;
 
-  _gloss_document_view_page_rect (view, gloss_document_view_get_page (view), &rect);
-  for (int i = 0; i < N_MOVES; i++)
+  /* The densest of the first twenty pages, on screen with its layout. */
+  for (guint i = 0; i < 20 && i < gloss_page_source_get_n_pages (source); i++)
+    if (gloss_page_source_get_page_length (source, i) > gloss_page_source_get_page_length (source, page))
+      page = i;
+  gloss_document_view_set_page (view, page);
+  g_assert_true (wait_for_page (view, page));
+  build_scene (view);
+  layout = gloss_page_source_get_layout (source, page, NULL);
+
+  for (gint64 i = 0; layout != NULL && i < layout->n_chars && n < N_MOVES; i += MAX (layout->n_chars / N_MOVES, 1))
     {
-      double x = rect.origin.x + rect.size.width * (0.1 + 0.8 * ((i * 37) % 100) / 100.0);
-      double y = MAX (rect.origin.y, 0) + 600 * ((i * 53) % 100) / 100.0;
-      gint64 start = g_get_monotonic_time ();
-      GlossHighlight *h = _gloss_document_view_highlight_at (view, x, y);
+      const GlossCharBox *box = &layout->boxes[i];
+      double x, y;
+      gint64 start;
+      GlossHighlight *h;
 
+      if (!box->has_box)
+        continue;
+      _gloss_document_view_point_to_widget (view, page, (box->x1 + box->x2) / 2, (box->y1 + box->y2) / 2, &x, &y);
+      if (y < 0 || y > gtk_widget_get_height (GTK_WIDGET (view)))
+        continue;
+      start = g_get_monotonic_time ();
+      h = _gloss_document_view_highlight_at (view, x, y);
       if (h != NULL)
         g_free (_gloss_document_view_tooltip_markup (h));
       _gloss_document_view_handle_at (view, x, y);
-      times[i] = ms_since (start);
+      times[n++] = ms_since (start);
+      figures->hover_hits += h != NULL;
     }
   figures->hover_max_ms = 0;
-  for (int i = 0; i < N_MOVES; i++)
+  for (guint i = 0; i < n; i++)
     figures->hover_max_ms = MAX (figures->hover_max_ms, times[i]);
-  figures->hover_ms = median (times, N_MOVES);
+  figures->hover_ms = n > 0 ? median (times, n) : -1;
 }
 
 /* Jumps to far pages, each until it is drawn with its highlights. */
@@ -233,20 +270,27 @@ static int
 measure_main (const char *path)
 {
   Figures figures = { 0 };
-  GlossWindow *window = open_window (path, &figures.open_ms);
+  GlossWindow *window = open_window (path, &figures.open_ms, &figures.open_cpu_ms);
   GlossDocumentView *view = gloss_window_get_document_view (window);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  guint frames = 0;
+  gulong handler;
   double before;
 
   figures.rss_mb = resident_mb ();
   time_hover (view, &figures);
   figures.jump_ms = time_jumps (view);
   rest (3000);   /* GTK's own fades end */
+  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (count_paint), &frames);
   before = process_cpu_ms ();
-  rest (REST_MS);
+  figures.idle_wakeups = rest (REST_MS);
   figures.idle_cpu_ms = process_cpu_ms () - before;
+  figures.idle_frames = frames;
+  g_signal_handler_disconnect (clock, handler);
 
-  g_print ("%f %f %f %f %f %f\n", figures.open_ms, figures.rss_mb, figures.hover_ms,
-           figures.hover_max_ms, figures.jump_ms, figures.idle_cpu_ms);
+  g_print ("%f %f %f %f %f %f %f %f %f %f\n", figures.open_cpu_ms, figures.open_ms, figures.rss_mb, figures.hover_ms,
+           figures.hover_max_ms, figures.jump_ms, figures.idle_cpu_ms, figures.idle_wakeups,
+           figures.idle_frames, figures.hover_hits);
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
   return 0;
@@ -261,8 +305,9 @@ measure_in_child (const char *self_path,
   g_autofree char *out = NULL;
 
   if (!run_quietly (argv, &out) ||
-      sscanf (out, "%lf %lf %lf %lf %lf %lf", &figures->open_ms, &figures->rss_mb, &figures->hover_ms,
-              &figures->hover_max_ms, &figures->jump_ms, &figures->idle_cpu_ms) != 6)
+      sscanf (out, "%lf %lf %lf %lf %lf %lf %lf %lf %lf %lf", &figures->open_cpu_ms, &figures->open_ms, &figures->rss_mb, &figures->hover_ms,
+              &figures->hover_max_ms, &figures->jump_ms, &figures->idle_cpu_ms, &figures->idle_wakeups,
+              &figures->idle_frames, &figures->hover_hits) != 10)
     {
       g_printerr ("measuring %s failed\n", project);
       return FALSE;
@@ -382,16 +427,24 @@ main (int   argc,
   g_print ("%-50s %12s %12s %14s\n", "measure", "gloss", "no codings", "floor/target");
   g_print ("%-50s %9.0f ms %9.0f ms %11.0f ms\n", "open the project to its first page", many.open_ms,
            none.open_ms, OPEN_TARGET);
+  g_print ("%-50s %9.0f ms %9.0f ms %14s\n", "  CPU time of that (all threads)", many.open_cpu_ms,
+           none.open_cpu_ms, "-");
   g_print ("%-50s %9.0f MB %9.0f MB %14s\n", "resident memory, first page shown", many.rss_mb, none.rss_mb,
            "= no codings");
   g_print ("%-50s %9.3f ms %9.3f ms %11.0f ms\n", "pointer move over coded text (median)", many.hover_ms,
            none.hover_ms, HOVER_TARGET);
   g_print ("%-50s %9.3f ms %9.3f ms %11.0f ms\n", "pointer move over coded text (worst)", many.hover_max_ms,
            none.hover_max_ms, HOVER_TARGET);
+  g_print ("%-50s %12.0f %12.0f %14s\n", "  of the moves, how many were over a coding", many.hover_hits,
+           none.hover_hits, "-");
   g_print ("%-50s %9.0f ms %9.0f ms %8.0f ms more\n", "jump to a far page until drawn (median)", many.jump_ms,
            none.jump_ms, JUMP_TARGET);
   g_print ("%-50s %9.0f ms %9.0f ms %11.0f ms\n", "CPU while resting 2 s after that", many.idle_cpu_ms,
            none.idle_cpu_ms, 0.0);
+  g_print ("%-50s %12.0f %12.0f %14d\n", "  main-loop wake-ups while resting", many.idle_wakeups,
+           none.idle_wakeups, 0);
+  g_print ("%-50s %12.0f %12.0f %14d\n", "  frames drawn while resting", many.idle_frames,
+           none.idle_frames, 0);
 
   if (many.open_ms > OPEN_TARGET || many.hover_max_ms > HOVER_TARGET ||
       many.jump_ms - none.jump_ms > JUMP_TARGET || many.idle_cpu_ms > 20)

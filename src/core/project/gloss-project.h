@@ -231,6 +231,11 @@ GPtrArray    *gloss_project_list_coding_columns (GlossProject            *self,
                                                  const GlossCodingFilter *filter,
                                                  GlossCodingColumns       columns,
                                                  GError                 **error);
+/* Codings per code (gint64 code id -> gint64 count) of @coder_id, or of
+ * everyone for 0; codes without codings are absent. */
+GHashTable   *gloss_project_count_codings_by_code (GlossProject  *self,
+                                                   gint64         coder_id,
+                                                   GError       **error);
 gint64        gloss_project_count_codings (GlossProject            *self,
                                            const GlossCodingFilter *filter,
                                            GError                 **error);
