@@ -350,31 +350,78 @@ lane_for (GlossWindow       *self,
   return MAX (GPOINTER_TO_UINT (g_hash_table_lookup (self->code_lanes, &coding->code_id)), 1) - 1;
 }
 
+/* What every highlight of one code by one coder shares, worked out once
+ * per refresh rather than for each of tens of thousands of codings. */
+typedef struct
+{
+  gint64      code_id;     /* the key: code and coder */
+  gint64      coder_id;
+  GdkRGBA     color;
+  GdkRGBA     coder_color;
+  gboolean    has_coder_color;
+  const char *code_label;
+  const char *coder_label;
+} HighlightLook;
+
+static guint
+look_hash (gconstpointer key)
+{
+  const HighlightLook *look = key;
+
+  return g_int64_hash (&look->code_id) * 31 + g_int64_hash (&look->coder_id);
+}
+
+static gboolean
+look_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const HighlightLook *x = a, *y = b;
+
+  return x->code_id == y->code_id && x->coder_id == y->coder_id;
+}
+
+static HighlightLook *
+highlight_look (GlossWindow       *self,
+                GHashTable        *looks,
+                const GlossCoding *coding)
+{
+  HighlightLook key = { .code_id = coding->code_id, .coder_id = coding->coder_id };
+  HighlightLook *look = g_hash_table_lookup (looks, &key);
+  GlossCode *code;
+  GlossCoder *coder;
+
+  if (look != NULL)
+    return look;
+  code = g_hash_table_lookup (self->code_index, &coding->code_id);
+  coder = lookup_coder (self, coding->coder_id);
+  look = g_memdup2 (&key, sizeof key);
+  look->color = (GdkRGBA) { 0.5, 0.5, 0.5, 1.0 };
+  if (code != NULL && code->color != NULL)
+    gdk_rgba_parse (&look->color, code->color);
+  look->has_coder_color = coder != NULL && coder->color != NULL && gdk_rgba_parse (&look->coder_color, coder->color);
+  look->code_label = code ? (code->path ? code->path : code->name) : _("Unknown code");
+  look->coder_label = coder ? coder->name : _("Unknown coder");
+  g_hash_table_add (looks, look);
+  return look;
+}
+
 static GlossHighlight *
 highlight_for (GlossWindow       *self,
+               GHashTable        *looks,
                const GlossCoding *coding)
 {
-  GlossCode *code = g_hash_table_lookup (self->code_index, &coding->code_id);
-  GlossCoder *coder = lookup_coder (self, coding->coder_id);
-  GdkRGBA color = { 0.5, 0.5, 0.5, 1.0 };
-  GdkRGBA coder_color;
-  gboolean has_coder_color;
+  HighlightLook *look = highlight_look (self, looks, coding);
 
-  if (code != NULL && code->color != NULL)
-    gdk_rgba_parse (&color, code->color);
-  has_coder_color = coder != NULL && coder->color != NULL && gdk_rgba_parse (&coder_color, coder->color);
-
-  return gloss_highlight_new_with_coder (coding->id, coding->start, coding->end, &color,
-                                         lane_for (self, coding),
-                                         code ? (code->path ? code->path : code->name) : _("Unknown code"),
-                                         coder ? coder->name : _("Unknown coder"),
-                                         has_coder_color ? &coder_color : NULL);
+  return gloss_highlight_new_with_coder (coding->id, coding->start, coding->end, &look->color,
+                                         lane_for (self, coding), look->code_label, look->coder_label,
+                                         look->has_coder_color ? &look->coder_color : NULL);
 }
 
 typedef struct
 {
   GlossWindow *self;
   GPtrArray   *highlights;
+  GHashTable  *looks;
 } HighlightCollector;
 
 static gboolean
@@ -384,7 +431,7 @@ collect_highlight (const GlossCoding *coding,
   HighlightCollector *collector = user_data;
 
   if (!collector->self->show_all_coders || !_gloss_window_coder_hidden (collector->self, coding->coder_id))
-    g_ptr_array_add (collector->highlights, highlight_for (collector->self, coding));
+    g_ptr_array_add (collector->highlights, highlight_for (collector->self, collector->looks, coding));
   return TRUE;
 }
 
@@ -394,11 +441,12 @@ _gloss_window_refresh_highlights (GlossWindow *self)
 {
   g_autoptr(GPtrArray) highlights = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) looks = g_hash_table_new_full (look_hash, look_equal, g_free, NULL);
   GlossCodingFilter filter = { 0 };
   HighlightCollector collector;
 
   highlights = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_highlight_free);
-  collector = (HighlightCollector) { self, highlights };
+  collector = (HighlightCollector) { self, highlights, looks };
 
   if (self->project != NULL && self->document_id > 0)
     {
