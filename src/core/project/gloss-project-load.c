@@ -277,9 +277,58 @@ typedef struct
   gint64 bytes;
 } Position;
 
+/* Names already resolved in this load: tens of thousands of codings name
+ * a handful of documents, coders and codes. */
+typedef struct
+{
+  GHashTable *texts;      /* document id -> its text */
+  GHashTable *documents;  /* "#id" or the title -> id */
+  GHashTable *coders;     /* name -> id */
+  GHashTable *codes;      /* path -> id */
+} LoadCache;
+
+static gint64
+cached (GHashTable *table,
+        const char *name)
+{
+  gint64 *id = g_hash_table_lookup (table, name);
+
+  return id != NULL ? *id : 0;
+}
+
+static gint64
+remember (GHashTable *table,
+          const char *name,
+          gint64      id)
+{
+  if (id != 0)
+    g_hash_table_insert (table, g_strdup (name), g_memdup2 (&id, sizeof id));
+  return id;
+}
+
+static gint64
+cached_document (GlossProject  *self,
+                 LoadCache     *cache,
+                 JsonObject    *object,
+                 GError       **error)
+{
+  JsonNode *node = json_object_get_member (object, "document");
+  g_autofree char *key = NULL;
+  gint64 id;
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    key = g_strdup_printf ("#%" G_GINT64_FORMAT, json_node_get_int (node));
+  else if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    key = g_strconcat ("t", json_node_get_string (node), NULL);
+  if (key != NULL && (id = cached (cache->documents, key)) != 0)
+    return id;
+  id = resolve_document (self, object, error);
+  return key != NULL ? remember (cache->documents, key, id) : id;
+}
+
 static gboolean
 read_coding (GlossProject  *self,
-             GHashTable    *texts,
+             LoadCache     *cache,
              JsonObject    *object,
              Pending       *pending,
              GError       **error)
@@ -310,18 +359,26 @@ read_coding (GlossProject  *self,
       return FALSE;
     }
 
-  if ((document_id = resolve_document (self, object, error)) == 0)
+  if ((document_id = cached_document (self, cache, object, error)) == 0)
     return FALSE;
 
-  coder_id = gloss_project_find_coder (self, coder, NULL);
-  if (coder_id == 0 && (coder_id = gloss_project_add_coder (self, coder, NULL, error)) == 0)
-    return FALSE;
+  if ((coder_id = cached (cache->coders, coder)) == 0)
+    {
+      coder_id = gloss_project_find_coder (self, coder, NULL);
+      if (coder_id == 0 && (coder_id = gloss_project_add_coder (self, coder, NULL, error)) == 0)
+        return FALSE;
+      remember (cache->coders, coder, coder_id);
+    }
 
-  code_id = gloss_project_find_code (self, code, NULL);
-  if (code_id == 0 && (code_id = gloss_project_ensure_code_path (self, code, NULL, NULL, error)) == 0)
-    return FALSE;
+  if ((code_id = cached (cache->codes, code)) == 0)
+    {
+      code_id = gloss_project_find_code (self, code, NULL);
+      if (code_id == 0 && (code_id = gloss_project_ensure_code_path (self, code, NULL, NULL, error)) == 0)
+        return FALSE;
+      remember (cache->codes, code, code_id);
+    }
 
-  if (match != NULL && !resolve_match (self, texts, document_id, match, occurrence, &start, &end, error))
+  if (match != NULL && !resolve_match (self, cache->texts, document_id, match, occurrence, &start, &end, error))
     return FALSE;
 
   *pending = (Pending) { document_id, coder_id, code_id, start, end, memo, { 0 } };
@@ -438,6 +495,10 @@ load_codings (GlossProject  *self,
               GError       **error)
 {
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) coders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  LoadCache cache = { texts, documents, coders, codes };
   g_autoptr(GHashTable) by_document = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                              (GDestroyNotify) g_array_unref);
   g_autoptr(GArray) pending = g_array_new (FALSE, TRUE, sizeof (Pending));
@@ -455,7 +516,7 @@ load_codings (GlossProject  *self,
 
       if (object == NULL)
         return fail_at (error, "codings", i, _("each coding must be an object"));
-      if (!read_coding (self, texts, object, c, &local_error) ||
+      if (!read_coding (self, &cache, object, c, &local_error) ||
           document_text (self, texts, c->document_id, &local_error) == NULL)
         return fail_at (error, "codings", i, local_error->message);
       add_to_document (by_document, c->document_id, i);
