@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "gloss-cli-private.h"
 
@@ -186,55 +187,102 @@ add_int_member (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
-static void
-print_codings_json (GPtrArray *codings,
-                    Names     *names)
+typedef struct
+{
+  Names       *names;
+  JsonBuilder *builder;
+} Printer;
+
+static gboolean
+add_coding_json (const GlossCoding *coding,
+                 gpointer           user_data)
+{
+  Printer *printer = user_data;
+  JsonBuilder *builder = printer->builder;
+  g_autofree char *created = format_time (coding->created);
+  g_autofree char *modified = format_time (coding->modified);
+
+  json_builder_begin_object (builder);
+  add_int_member (builder, "id", coding->id);
+  add_string_member (builder, "guid", coding->guid);
+  add_string_member (builder, "document", lookup (printer->names->documents, coding->document_id));
+  add_int_member (builder, "document_id", coding->document_id);
+  add_string_member (builder, "coder", lookup (printer->names->coders, coding->coder_id));
+  add_string_member (builder, "code", lookup (printer->names->codes, coding->code_id));
+  add_int_member (builder, "start", coding->start);
+  add_int_member (builder, "end", coding->end);
+  add_string_member (builder, "quote", coding->quote);
+  add_string_member (builder, "memo", coding->memo);
+  add_string_member (builder, "created", created);
+  add_string_member (builder, "modified", modified);
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+static gboolean
+print_codings_json (GlossProject             *project,
+                    const GlossCodingFilter  *filter,
+                    Names                    *names,
+                    GError                  **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
+  Printer printer = { names, builder };
 
   json_builder_begin_array (builder);
-  for (guint i = 0; i < codings->len; i++)
-    {
-      const GlossCoding *coding = g_ptr_array_index (codings, i);
-      g_autofree char *created = format_time (coding->created);
-      g_autofree char *modified = format_time (coding->modified);
-
-      json_builder_begin_object (builder);
-      add_int_member (builder, "id", coding->id);
-      add_string_member (builder, "guid", coding->guid);
-      add_string_member (builder, "document", lookup (names->documents, coding->document_id));
-      add_int_member (builder, "document_id", coding->document_id);
-      add_string_member (builder, "coder", lookup (names->coders, coding->coder_id));
-      add_string_member (builder, "code", lookup (names->codes, coding->code_id));
-      add_int_member (builder, "start", coding->start);
-      add_int_member (builder, "end", coding->end);
-      add_string_member (builder, "quote", coding->quote);
-      add_string_member (builder, "memo", coding->memo);
-      add_string_member (builder, "created", created);
-      add_string_member (builder, "modified", modified);
-      json_builder_end_object (builder);
-    }
+  if (!gloss_project_foreach_coding (project, filter,
+                                     GLOSS_CODING_COLUMNS_GUID | GLOSS_CODING_COLUMNS_QUOTE |
+                                     GLOSS_CODING_COLUMNS_MEMO | GLOSS_CODING_COLUMNS_DATES,
+                                     add_coding_json, &printer, error))
+    return FALSE;
   json_builder_end_array (builder);
 
   root = json_builder_get_root (builder);
   gloss_cli_print_json (root);
+  return TRUE;
 }
 
+/* The quote on one line: its line breaks, page breaks and tabs as spaces. */
 static void
-print_codings_text (GPtrArray *codings,
-                    Names     *names)
+print_flat (const char *quote)
 {
-  for (guint i = 0; i < codings->len; i++)
+  for (const char *p = quote; p != NULL && *p != '\0'; )
     {
-      const GlossCoding *coding = g_ptr_array_index (codings, i);
-      g_autofree char *quote = g_strdup (coding->quote);
+      size_t run = strcspn (p, "\n\f\t");
 
-      g_strdelimit (quote, "\n\f\t", ' ');
-      printf ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT "\t%s\t%s\t%s\n",
-              coding->id, lookup (names->documents, coding->document_id), coding->start, coding->end,
-              lookup (names->coders, coding->coder_id), lookup (names->codes, coding->code_id), quote);
+      fwrite (p, 1, run, stdout);
+      p += run;
+      if (*p != '\0')
+        {
+          putchar (' ');
+          p++;
+        }
     }
+}
+
+static gboolean
+print_coding_text (const GlossCoding *coding,
+                   gpointer           user_data)
+{
+  Names *names = user_data;
+
+  printf ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT "\t%s\t%s\t",
+          coding->id, lookup (names->documents, coding->document_id), coding->start, coding->end,
+          lookup (names->coders, coding->coder_id), lookup (names->codes, coding->code_id));
+  print_flat (coding->quote);
+  putchar ('\n');
+  return TRUE;
+}
+
+/* Text: one line per coding, printed as it is read. */
+static gboolean
+print_codings_text (GlossProject             *project,
+                    const GlossCodingFilter  *filter,
+                    Names                    *names,
+                    GError                  **error)
+{
+  return gloss_project_foreach_coding (project, filter, GLOSS_CODING_COLUMNS_QUOTE,
+                                       print_coding_text, names, error);
 }
 
 int
@@ -243,7 +291,6 @@ gloss_cli_codings (int    argc,
 {
   g_autoptr(GlossProject) project = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) codings = NULL;
   g_autofree char *doc = NULL, *coder = NULL, *code = NULL;
   GlossCodingFilter filter = { 0 };
   gboolean json = FALSE;
@@ -265,14 +312,14 @@ gloss_cli_codings (int    argc,
       (doc != NULL && (filter.document_id = gloss_project_find_document (project, doc, &error)) == 0) ||
       (coder != NULL && (filter.coder_id = gloss_project_find_coder (project, coder, &error)) == 0) ||
       (code != NULL && (filter.code_id = gloss_project_find_code (project, code, &error)) == 0) ||
-      (codings = gloss_project_list_codings (project, &filter, &error)) == NULL ||
       !names_load (&names, project, &error))
     return gloss_cli_fail (error);
 
-  if (json)
-    print_codings_json (codings, &names);
-  else
-    print_codings_text (codings, &names);
+  if (!(json ? print_codings_json : print_codings_text) (project, &filter, &names, &error))
+    {
+      names_clear (&names);
+      return gloss_cli_fail (error);
+    }
 
   names_clear (&names);
   return GLOSS_CLI_OK;

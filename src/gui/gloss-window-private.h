@@ -23,7 +23,8 @@ struct _GlossWindow
   GCancellable         *cancellable;
   GlossProject         *project;
   gulong                project_changed_id;
-  guint                 watch_id;           /* polls for other programs' changes */
+  GFileMonitor         *watch_monitor;      /* the project's folder, for other programs' changes */
+  guint                 watch_id;           /* a pending check of the data version (or the poll) */
   gint64                data_version;
 
   gint64                document_id;
@@ -90,6 +91,7 @@ struct _GlossWindow
 void     _gloss_window_add_actions            (GlossWindow      *self);
 void     _gloss_window_update_actions         (GlossWindow      *self);
 void     _gloss_window_watch_project          (GlossWindow      *self);
+void     _gloss_window_unwatch_project        (GlossWindow      *self);
 void     _gloss_window_refresh                (GlossWindow      *self,
                                                guint             changes);
 void     _gloss_window_refresh_highlights     (GlossWindow      *self);

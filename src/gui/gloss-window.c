@@ -350,54 +350,112 @@ lane_for (GlossWindow       *self,
   return MAX (GPOINTER_TO_UINT (g_hash_table_lookup (self->code_lanes, &coding->code_id)), 1) - 1;
 }
 
-static GlossHighlight *
-highlight_for (GlossWindow       *self,
-               const GlossCoding *coding)
+/* What every highlight of one code by one coder shares, worked out once
+ * per refresh rather than for each of tens of thousands of codings. */
+typedef struct
 {
-  GlossCode *code = g_hash_table_lookup (self->code_index, &coding->code_id);
-  GlossCoder *coder = lookup_coder (self, coding->coder_id);
-  GdkRGBA color = { 0.5, 0.5, 0.5, 1.0 };
-  GdkRGBA coder_color;
-  gboolean has_coder_color;
+  gint64      code_id;     /* the key: code and coder */
+  gint64      coder_id;
+  GdkRGBA     color;
+  GdkRGBA     coder_color;
+  gboolean    has_coder_color;
+  const char *code_label;
+  const char *coder_label;
+} HighlightLook;
 
-  if (code != NULL && code->color != NULL)
-    gdk_rgba_parse (&color, code->color);
-  has_coder_color = coder != NULL && coder->color != NULL && gdk_rgba_parse (&coder_color, coder->color);
+static guint
+look_hash (gconstpointer key)
+{
+  const HighlightLook *look = key;
 
-  return gloss_highlight_new_with_coder (coding->id, coding->start, coding->end, &color,
-                                         lane_for (self, coding),
-                                         code ? (code->path ? code->path : code->name) : _("Unknown code"),
-                                         coder ? coder->name : _("Unknown coder"),
-                                         has_coder_color ? &coder_color : NULL);
+  return g_int64_hash (&look->code_id) * 31 + g_int64_hash (&look->coder_id);
 }
 
+static gboolean
+look_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const HighlightLook *x = a, *y = b;
+
+  return x->code_id == y->code_id && x->coder_id == y->coder_id;
+}
+
+static HighlightLook *
+highlight_look (GlossWindow       *self,
+                GHashTable        *looks,
+                const GlossCoding *coding)
+{
+  HighlightLook key = { .code_id = coding->code_id, .coder_id = coding->coder_id };
+  HighlightLook *look = g_hash_table_lookup (looks, &key);
+  GlossCode *code;
+  GlossCoder *coder;
+
+  if (look != NULL)
+    return look;
+  code = g_hash_table_lookup (self->code_index, &coding->code_id);
+  coder = lookup_coder (self, coding->coder_id);
+  look = g_memdup2 (&key, sizeof key);
+  look->color = (GdkRGBA) { 0.5, 0.5, 0.5, 1.0 };
+  if (code != NULL && code->color != NULL)
+    gdk_rgba_parse (&look->color, code->color);
+  look->has_coder_color = coder != NULL && coder->color != NULL && gdk_rgba_parse (&look->coder_color, coder->color);
+  look->code_label = code ? (code->path ? code->path : code->name) : _("Unknown code");
+  look->coder_label = coder ? coder->name : _("Unknown coder");
+  g_hash_table_add (looks, look);
+  return look;
+}
+
+static GlossHighlight *
+highlight_for (GlossWindow       *self,
+               GHashTable        *looks,
+               const GlossCoding *coding)
+{
+  HighlightLook *look = highlight_look (self, looks, coding);
+
+  return gloss_highlight_new_with_coder (coding->id, coding->start, coding->end, &look->color,
+                                         lane_for (self, coding), look->code_label, look->coder_label,
+                                         look->has_coder_color ? &look->coder_color : NULL);
+}
+
+typedef struct
+{
+  GlossWindow *self;
+  GPtrArray   *highlights;
+  GHashTable  *looks;
+} HighlightCollector;
+
+static gboolean
+collect_highlight (const GlossCoding *coding,
+                   gpointer           user_data)
+{
+  HighlightCollector *collector = user_data;
+
+  if (!collector->self->show_all_coders || !_gloss_window_coder_hidden (collector->self, coding->coder_id))
+    g_ptr_array_add (collector->highlights, highlight_for (collector->self, collector->looks, coding));
+  return TRUE;
+}
+
+/* Only what a highlight needs is read: no quotes, memos or dates. */
 void
 _gloss_window_refresh_highlights (GlossWindow *self)
 {
   g_autoptr(GPtrArray) highlights = NULL;
-  g_autoptr(GPtrArray) codings = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) looks = g_hash_table_new_full (look_hash, look_equal, g_free, NULL);
   GlossCodingFilter filter = { 0 };
+  HighlightCollector collector;
 
   highlights = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_highlight_free);
+  collector = (HighlightCollector) { self, highlights, looks };
 
   if (self->project != NULL && self->document_id > 0)
     {
       filter.document_id = self->document_id;
       filter.coder_id = self->show_all_coders ? 0 : self->coder_id;
 
-      codings = gloss_project_list_codings (self->project, &filter, &error);
-      if (codings == NULL)
+      if (!gloss_project_foreach_coding (self->project, &filter, GLOSS_CODING_COLUMNS_SPAN,
+                                         collect_highlight, &collector, &error))
         g_warning ("Could not read the codings: %s", error->message);
-
-      for (guint i = 0; codings != NULL && i < codings->len; i++)
-        {
-          GlossCoding *coding = g_ptr_array_index (codings, i);
-
-          if (self->show_all_coders && _gloss_window_coder_hidden (self, coding->coder_id))
-            continue;
-          g_ptr_array_add (highlights, highlight_for (self, coding));
-        }
     }
 
   gloss_document_view_set_highlights (self->document_view, highlights);
@@ -1204,7 +1262,7 @@ gloss_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->view_controls_idle, g_source_remove);
   g_clear_handle_id (&self->code_button_idle, g_source_remove);
-  g_clear_handle_id (&self->watch_id, g_source_remove);
+  _gloss_window_unwatch_project (self);
   if (self->project != NULL)
     g_clear_signal_handler (&self->project_changed_id, self->project);
 

@@ -321,6 +321,104 @@ test_load (Fixture       *f,
   g_assert_cmpint (gloss_project_count_codings (f->project, NULL, NULL), ==, 2);
 }
 
+/* A load quotes every coding, with its context, exactly as adding it on
+ * its own does, on text with multi-byte characters and at both ends. */
+static void
+test_load_quotes (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GPtrArray) single = NULL;
+  g_autoptr(GString) json = g_string_new ("{\"codings\": [");
+  const char *utf8 = "Écoute: «partenariat» — ça compte, Żółć, 日本語の文, and ASCII at the end.";
+  const gint64 ranges[][2] = { { 0, 3 }, { 2, 40 }, { 8, 21 }, { 30, 35 }, { 40, 60 }, { 50, 69 } };
+  gint64 other;
+
+  other = gloss_project_import_text (f->project, "utf8.txt", utf8, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_utf8_strlen (utf8, -1), ==, 69);
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      /* Amina's through load, Jonas's one by one: both documents at once. */
+      g_string_append_printf (json, "%s{\"document\": %" G_GINT64_FORMAT ", \"coder\": \"Amina\", "
+                              "\"code\": \"Partnership\", \"start\": %" G_GINT64_FORMAT ", \"end\": %" G_GINT64_FORMAT "}",
+                              i > 0 ? "," : "", i % 2 ? f->doc : other, ranges[i][0], ranges[i][1]);
+      g_assert_cmpint (gloss_project_add_coding (f->project, i % 2 ? f->doc : other, f->jonas, f->partnership,
+                                                 ranges[i][0], ranges[i][1], NULL, &error), >, 0);
+    }
+  g_string_append (json, "]}");
+  g_assert_true (gloss_project_load_json (f->project, json->str, -1, &error));
+  g_assert_no_error (error);
+
+  loaded = gloss_project_list_codings (f->project, &(GlossCodingFilter) { .coder_id = f->amina }, &error);
+  single = gloss_project_list_codings (f->project, &(GlossCodingFilter) { .coder_id = f->jonas }, &error);
+  g_assert_cmpuint (loaded->len, ==, G_N_ELEMENTS (ranges));
+  g_assert_cmpuint (single->len, ==, loaded->len);
+  for (guint i = 0; i < loaded->len; i++)
+    {
+      GlossCoding *x = loaded->pdata[i], *y = single->pdata[i];
+
+      g_assert_cmpint (x->start, ==, y->start);
+      g_assert_cmpstr (x->quote, ==, y->quote);
+      g_assert_cmpstr (x->prefix, ==, y->prefix);
+      g_assert_cmpstr (x->suffix, ==, y->suffix);
+      g_assert_cmpint (g_utf8_strlen (x->quote, -1), ==, x->end - x->start);
+    }
+}
+
+/* Listings read only the columns asked for; counts per code in one query. */
+static void
+test_columns_and_counts (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GHashTable) amina = NULL;
+  g_autoptr(GHashTable) everyone = NULL;
+  GlossCodingFilter filter = { .document_id = f->doc };
+
+  gloss_project_add_coding (f->project, f->doc, f->amina, f->partnership, 30, 40, "a memo", &error);
+  gloss_project_add_coding (f->project, f->doc, f->amina, f->independence, 4, 15, NULL, &error);
+  gloss_project_add_coding (f->project, f->doc, f->jonas, f->independence, 4, 16, NULL, &error);
+  g_assert_no_error (error);
+
+  spans = gloss_project_list_coding_columns (f->project, &filter, GLOSS_CODING_COLUMNS_SPAN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (spans->len, ==, 3);
+  g_assert_cmpint (((GlossCoding *) spans->pdata[0])->end, ==, 15);
+  g_assert_cmpint (((GlossCoding *) spans->pdata[1])->end, ==, 16);
+  g_assert_cmpint (((GlossCoding *) spans->pdata[2])->code_id, ==, f->partnership);
+  g_assert_null (((GlossCoding *) spans->pdata[2])->quote);
+  g_assert_null (((GlossCoding *) spans->pdata[2])->memo);
+  g_assert_cmpint (((GlossCoding *) spans->pdata[2])->created, ==, 0);
+
+  filter.coder_id = f->amina;
+  quotes = gloss_project_list_coding_columns (f->project, &filter,
+                                              GLOSS_CODING_COLUMNS_QUOTE | GLOSS_CODING_COLUMNS_MEMO, &error);
+  g_assert_cmpuint (quotes->len, ==, 2);
+  g_assert_cmpstr (((GlossCoding *) quotes->pdata[1])->quote, ==, " states to");
+  g_assert_cmpstr (((GlossCoding *) quotes->pdata[1])->memo, ==, "a memo");
+  g_assert_null (((GlossCoding *) quotes->pdata[1])->guid);
+
+  amina = gloss_project_count_codings_by_code (f->project, f->amina, &error);
+  everyone = gloss_project_count_codings_by_code (f->project, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (amina, &f->independence), ==, 1);
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (everyone, &f->independence), ==, 2);
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (everyone, &f->partnership), ==, 1);
+
+  /* A removed document's codings are neither listed nor counted. */
+  g_assert_true (gloss_project_remove_document (f->project, f->doc, &error));
+  g_clear_pointer (&everyone, g_hash_table_unref);
+  everyone = gloss_project_count_codings_by_code (f->project, 0, &error);
+  g_assert_cmpuint (g_hash_table_size (everyone), ==, 0);
+  g_clear_pointer (&spans, g_ptr_array_unref);
+  spans = gloss_project_list_coding_columns (f->project, NULL, GLOSS_CODING_COLUMNS_SPAN, &error);
+  g_assert_cmpuint (spans->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +433,8 @@ main (int   argc,
   ADD ("/codings/memos", test_memos);
   ADD ("/codings/search", test_search);
   ADD ("/codings/load", test_load);
+  ADD ("/codings/load-quotes", test_load_quotes);
+  ADD ("/codings/columns-and-counts", test_columns_and_counts);
 #undef ADD
 
   return g_test_run ();

@@ -115,21 +115,23 @@ finish (GlossProject  *self,
   return FALSE;
 }
 
+/* Inserts a coding as a step. With @quote NULL the quote and its context
+ * are read from the document by SQLite (a walk over the text up to the
+ * range); a caller adding many codings passes them, read in one pass. */
 gint64
-gloss_project_add_coding (GlossProject  *self,
-                          gint64         document_id,
-                          gint64         coder_id,
-                          gint64         code_id,
-                          gint64         start,
-                          gint64         end,
-                          const char    *memo,
-                          GError       **error)
+_gloss_project_insert_coding (GlossProject      *self,
+                              gint64             document_id,
+                              gint64             coder_id,
+                              gint64             code_id,
+                              gint64             start,
+                              gint64             end,
+                              const char        *memo,
+                              const GlossQuote  *quote,
+                              GError           **error)
 {
   g_autofree char *guid = _gloss_new_guid ();
   sqlite3_stmt *stmt;
   gint64 id;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
 
   if (!check_range (self, document_id, start, end, error) ||
       !require (_gloss_project_coder_exists (self, coder_id), _("coder"), coder_id, error) ||
@@ -139,11 +141,18 @@ gloss_project_add_coding (GlossProject  *self,
   if (!gloss_project_begin_step (self, _("Add coding"), error))
     return 0;
 
-  stmt = _gloss_project_prepare (self,
-                                 "INSERT INTO coding (guid, document_id, coder_id, code_id, start, end, "
-                                 "quote, prefix, suffix, memo, created, modified) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, " QUOTE_SQL ("?2", "?5", "?6") ", ?7, ?8, ?8)",
-                                 error);
+  if (quote == NULL)
+    stmt = _gloss_project_prepare (self,
+                                   "INSERT INTO coding (guid, document_id, coder_id, code_id, start, end, "
+                                   "quote, prefix, suffix, memo, created, modified) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, " QUOTE_SQL ("?2", "?5", "?6") ", ?7, ?8, ?8)",
+                                   error);
+  else
+    stmt = _gloss_project_prepare (self,
+                                   "INSERT INTO coding (guid, document_id, coder_id, code_id, start, end, "
+                                   "quote, prefix, suffix, memo, created, modified) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, ?10, ?11, ?7, ?8, ?8)",
+                                   error);
   if (stmt == NULL)
     goto fail;
 
@@ -155,7 +164,15 @@ gloss_project_add_coding (GlossProject  *self,
   sqlite3_bind_int64 (stmt, 6, end);
   if (memo != NULL && *memo != '\0')
     sqlite3_bind_text (stmt, 7, memo, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 7);
   sqlite3_bind_int64 (stmt, 8, _gloss_now ());
+  if (quote != NULL)
+    {
+      sqlite3_bind_text (stmt, 9, quote->exact, quote->exact_bytes, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 10, quote->prefix, quote->prefix_bytes, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 11, quote->suffix, quote->suffix_bytes, SQLITE_STATIC);
+    }
   if (!finish (self, stmt, error))
     goto fail;
   id = sqlite3_last_insert_rowid (self->db);
@@ -166,6 +183,21 @@ gloss_project_add_coding (GlossProject  *self,
 fail:
   gloss_project_abort_step (self);
   return 0;
+}
+
+gint64
+gloss_project_add_coding (GlossProject  *self,
+                          gint64         document_id,
+                          gint64         coder_id,
+                          gint64         code_id,
+                          gint64         start,
+                          gint64         end,
+                          const char    *memo,
+                          GError       **error)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
+
+  return _gloss_project_insert_coding (self, document_id, coder_id, code_id, start, end, memo, NULL, error);
 }
 
 static GlossCoding *
@@ -329,40 +361,202 @@ bind_filter (sqlite3_stmt            *stmt,
   " FROM coding c JOIN document d ON d.id = c.document_id AND d.removed = 0 " \
   "WHERE (?1 = 0 OR c.document_id = ?1) AND (?2 = 0 OR c.coder_id = ?2) AND (?3 = 0 OR c.code_id = ?3) "
 
-GPtrArray *
-gloss_project_list_codings (GlossProject             *self,
-                            const GlossCodingFilter  *filter,
-                            GError                  **error)
+/* "SELECT c.id, ... FROM ... ORDER BY ..." reading only @columns, in the
+ * order visit_rows() takes them. */
+static char *
+listing_sql (const GlossCodingFilter *filter,
+             GlossCodingColumns       columns)
 {
-  g_autoptr(GPtrArray) codings = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_coding_free);
+  GString *sql = g_string_new ("SELECT c.id, c.document_id, c.coder_id, c.code_id, c.start, c.end");
+
+  if (columns & GLOSS_CODING_COLUMNS_GUID)
+    g_string_append (sql, ", c.guid");
+  if (columns & GLOSS_CODING_COLUMNS_QUOTE)
+    g_string_append (sql, ", c.quote");
+  if (columns & GLOSS_CODING_COLUMNS_CONTEXT)
+    g_string_append (sql, ", c.prefix, c.suffix");
+  if (columns & GLOSS_CODING_COLUMNS_MEMO)
+    g_string_append (sql, ", c.memo");
+  if (columns & GLOSS_CODING_COLUMNS_DATES)
+    g_string_append (sql, ", c.created, c.modified");
+  /* Only the filters given, so that SQLite walks the matching index; the
+   * documents not removed are read once, not looked up for every row (a
+   * document row carries its whole text before that column). */
+  g_string_append (sql, " FROM coding c WHERE c.document_id IN (SELECT id FROM document WHERE removed = 0)");
+  if (filter != NULL && filter->document_id != 0)
+    g_string_append (sql, " AND c.document_id = ?1");
+  if (filter != NULL && filter->coder_id != 0)
+    g_string_append (sql, " AND c.coder_id = ?2");
+  if (filter != NULL && filter->code_id != 0)
+    g_string_append (sql, " AND c.code_id = ?3");
+  g_string_append (sql, filter != NULL && filter->document_id != 0
+                          ? " ORDER BY c.start, c.end, c.id"
+                          : " ORDER BY c.document_id, c.start, c.end, c.id");
+  return g_string_free (sql, FALSE);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static void
+read_row (sqlite3_stmt       *stmt,
+          GlossCodingColumns  columns,
+          GlossCoding        *coding)
+{
+  int column = 6;
+
+  *coding = (GlossCoding) { 0 };
+  coding->id = sqlite3_column_int64 (stmt, 0);
+  coding->document_id = sqlite3_column_int64 (stmt, 1);
+  coding->coder_id = sqlite3_column_int64 (stmt, 2);
+  coding->code_id = sqlite3_column_int64 (stmt, 3);
+  coding->start = sqlite3_column_int64 (stmt, 4);
+  coding->end = sqlite3_column_int64 (stmt, 5);
+  /* The strings are SQLite's own until the next step: lent, not copied. */
+  if (columns & GLOSS_CODING_COLUMNS_GUID)
+    coding->guid = (char *) column_text (stmt, column++);
+  if (columns & GLOSS_CODING_COLUMNS_QUOTE)
+    coding->quote = (char *) column_text (stmt, column++);
+  if (columns & GLOSS_CODING_COLUMNS_CONTEXT)
+    {
+      coding->prefix = (char *) column_text (stmt, column++);
+      coding->suffix = (char *) column_text (stmt, column++);
+    }
+  if (columns & GLOSS_CODING_COLUMNS_MEMO)
+    coding->memo = (char *) column_text (stmt, column++);
+  if (columns & GLOSS_CODING_COLUMNS_DATES)
+    {
+      coding->created = sqlite3_column_int64 (stmt, column++);
+      coding->modified = sqlite3_column_int64 (stmt, column++);
+    }
+}
+
+gboolean
+gloss_project_foreach_coding (GlossProject             *self,
+                              const GlossCodingFilter  *filter,
+                              GlossCodingColumns        columns,
+                              GlossCodingFunc           func,
+                              gpointer                  user_data,
+                              GError                  **error)
+{
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  const char *sql;
   int rc;
 
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
 
-  /* One document: walk its index; otherwise the plain filter. */
-  if (filter != NULL && filter->document_id != 0)
-    sql = "SELECT " CODING_COLUMNS FILTER_WHERE "ORDER BY c.start, c.end, c.id";
-  else
-    sql = "SELECT " CODING_COLUMNS FILTER_WHERE "ORDER BY c.document_id, c.start, c.end, c.id";
-
+  sql = listing_sql (filter, columns);
   stmt = _gloss_project_prepare (self, sql, error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
-  bind_filter (stmt, filter);
+  if (filter != NULL && filter->document_id != 0)
+    sqlite3_bind_int64 (stmt, 1, filter->document_id);
+  if (filter != NULL && filter->coder_id != 0)
+    sqlite3_bind_int64 (stmt, 2, filter->coder_id);
+  if (filter != NULL && filter->code_id != 0)
+    sqlite3_bind_int64 (stmt, 3, filter->code_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (codings, coding_from_row (stmt));
+    {
+      GlossCoding coding;
+
+      read_row (stmt, columns, &coding);
+      if (!func (&coding, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
       _gloss_project_set_error (self, error, _("Cannot list the codings"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+collect_coding (const GlossCoding *lent,
+                gpointer           user_data)
+{
+  GlossCoding *coding = g_memdup2 (lent, sizeof *lent);
+
+  coding->guid = g_strdup (lent->guid);
+  coding->quote = g_strdup (lent->quote);
+  coding->prefix = g_strdup (lent->prefix);
+  coding->suffix = g_strdup (lent->suffix);
+  coding->memo = g_strdup (lent->memo);
+  g_ptr_array_add (user_data, coding);
+  return TRUE;
+}
+
+GPtrArray *
+gloss_project_list_coding_columns (GlossProject             *self,
+                                   const GlossCodingFilter  *filter,
+                                   GlossCodingColumns        columns,
+                                   GError                  **error)
+{
+  g_autoptr(GPtrArray) codings = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_coding_free);
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  if (!gloss_project_foreach_coding (self, filter, columns, collect_coding, codings, error))
+    return NULL;
+  return g_steal_pointer (&codings);
+}
+
+GPtrArray *
+gloss_project_list_codings (GlossProject             *self,
+                            const GlossCodingFilter  *filter,
+                            GError                  **error)
+{
+  return gloss_project_list_coding_columns (self, filter, GLOSS_CODING_COLUMNS_ALL, error);
+}
+
+GHashTable *
+gloss_project_count_codings_by_code (GlossProject  *self,
+                                     gint64         coder_id,
+                                     GError       **error)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  /* Counted by SQLite in one pass over an index, no row read back. */
+  stmt = _gloss_project_prepare (self,
+                                 coder_id != 0
+                                 ? "SELECT code_id, count(*) FROM coding WHERE coder_id = ?1 AND document_id IN "
+                                   "(SELECT id FROM document WHERE removed = 0) GROUP BY code_id"
+                                 : "SELECT code_id, count(*) FROM coding WHERE document_id IN "
+                                   "(SELECT id FROM document WHERE removed = 0) GROUP BY code_id",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  if (coder_id != 0)
+    sqlite3_bind_int64 (stmt, 1, coder_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 code_id = sqlite3_column_int64 (stmt, 0);
+      gint64 n = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (counts, g_memdup2 (&code_id, sizeof code_id), g_memdup2 (&n, sizeof n));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_project_set_error (self, error, _("Cannot count the codings"));
       return NULL;
     }
-
-  return g_steal_pointer (&codings);
+  return g_steal_pointer (&counts);
 }
 
 gint64

@@ -19,6 +19,8 @@
 #include "gloss-project-private.h"
 
 #define MAX_JSON_BYTES (64 * 1024 * 1024)
+/* Characters of context kept on each side of a quote, as for one coding. */
+#define CONTEXT_CHARS 32
 /* json-glib parses nested values by recursion: deep nesting would overflow
  * the stack. The load format needs a depth of 3. */
 #define MAX_JSON_DEPTH 64
@@ -190,9 +192,27 @@ load_codes (GlossProject  *self,
   return TRUE;
 }
 
+/* The document's text, read once per load and kept in @texts. */
+static const char *
+document_text (GlossProject  *self,
+               GHashTable    *texts,
+               gint64         document_id,
+               GError       **error)
+{
+  char *text = g_hash_table_lookup (texts, &document_id);
+
+  if (text != NULL)
+    return text;
+  text = gloss_project_get_text (self, document_id, 0, -1, error);
+  if (text != NULL)
+    g_hash_table_insert (texts, g_memdup2 (&document_id, sizeof document_id), text);
+  return text;
+}
+
 /* The range of the occurrence-th hit of @match in the document. */
 static gboolean
 resolve_match (GlossProject  *self,
+               GHashTable    *texts,
                gint64         document_id,
                const char    *match,
                gint64         occurrence,
@@ -200,7 +220,7 @@ resolve_match (GlossProject  *self,
                gint64        *end,
                GError       **error)
 {
-  g_autofree char *text = gloss_project_get_text (self, document_id, 0, -1, error);
+  const char *text = document_text (self, texts, document_id, error);
   g_autoptr(GArray) hits = NULL;
 
   if (text == NULL)
@@ -240,9 +260,77 @@ resolve_document (GlossProject  *self,
   return 0;
 }
 
+/* A coding read from the file, waiting for its quote. Its range is
+ * checked when it goes in; a quote of a bad range is never used. */
+typedef struct
+{
+  gint64      document_id, coder_id, code_id;
+  gint64      start, end;
+  const char *memo;
+  GlossQuote  quote;
+} Pending;
+
+/* Byte offsets of the character offsets a load needs in one document. */
+typedef struct
+{
+  gint64 chars;
+  gint64 bytes;
+} Position;
+
+/* Names already resolved in this load: tens of thousands of codings name
+ * a handful of documents, coders and codes. */
+typedef struct
+{
+  GHashTable *texts;      /* document id -> its text */
+  GHashTable *documents;  /* "#id" or the title -> id */
+  GHashTable *coders;     /* name -> id */
+  GHashTable *codes;      /* path -> id */
+} LoadCache;
+
+static gint64
+cached (GHashTable *table,
+        const char *name)
+{
+  gint64 *id = g_hash_table_lookup (table, name);
+
+  return id != NULL ? *id : 0;
+}
+
+static gint64
+remember (GHashTable *table,
+          const char *name,
+          gint64      id)
+{
+  if (id != 0)
+    g_hash_table_insert (table, g_strdup (name), g_memdup2 (&id, sizeof id));
+  return id;
+}
+
+static gint64
+cached_document (GlossProject  *self,
+                 LoadCache     *cache,
+                 JsonObject    *object,
+                 GError       **error)
+{
+  JsonNode *node = json_object_get_member (object, "document");
+  g_autofree char *key = NULL;
+  gint64 id;
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    key = g_strdup_printf ("#%" G_GINT64_FORMAT, json_node_get_int (node));
+  else if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    key = g_strconcat ("t", json_node_get_string (node), NULL);
+  if (key != NULL && (id = cached (cache->documents, key)) != 0)
+    return id;
+  id = resolve_document (self, object, error);
+  return key != NULL ? remember (cache->documents, key, id) : id;
+}
+
 static gboolean
-load_coding (GlossProject  *self,
+read_coding (GlossProject  *self,
+             LoadCache     *cache,
              JsonObject    *object,
+             Pending       *pending,
              GError       **error)
 {
   const char *coder = NULL, *code = NULL, *memo = NULL, *match = NULL;
@@ -271,21 +359,134 @@ load_coding (GlossProject  *self,
       return FALSE;
     }
 
-  if ((document_id = resolve_document (self, object, error)) == 0)
+  if ((document_id = cached_document (self, cache, object, error)) == 0)
     return FALSE;
 
-  coder_id = gloss_project_find_coder (self, coder, NULL);
-  if (coder_id == 0 && (coder_id = gloss_project_add_coder (self, coder, NULL, error)) == 0)
+  if ((coder_id = cached (cache->coders, coder)) == 0)
+    {
+      coder_id = gloss_project_find_coder (self, coder, NULL);
+      if (coder_id == 0 && (coder_id = gloss_project_add_coder (self, coder, NULL, error)) == 0)
+        return FALSE;
+      remember (cache->coders, coder, coder_id);
+    }
+
+  if ((code_id = cached (cache->codes, code)) == 0)
+    {
+      code_id = gloss_project_find_code (self, code, NULL);
+      if (code_id == 0 && (code_id = gloss_project_ensure_code_path (self, code, NULL, NULL, error)) == 0)
+        return FALSE;
+      remember (cache->codes, code, code_id);
+    }
+
+  if (match != NULL && !resolve_match (self, cache->texts, document_id, match, occurrence, &start, &end, error))
     return FALSE;
 
-  code_id = gloss_project_find_code (self, code, NULL);
-  if (code_id == 0 && (code_id = gloss_project_ensure_code_path (self, code, NULL, NULL, error)) == 0)
-    return FALSE;
+  *pending = (Pending) { document_id, coder_id, code_id, start, end, memo, { 0 } };
+  return TRUE;
+}
 
-  if (match != NULL && !resolve_match (self, document_id, match, occurrence, &start, &end, error))
-    return FALSE;
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  gint64 x = ((const Position *) a)->chars, y = ((const Position *) b)->chars;
 
-  return gloss_project_add_coding (self, document_id, coder_id, code_id, start, end, memo, error) != 0;
+  return x < y ? -1 : x > y;
+}
+
+static gint64
+byte_at (GArray *positions,
+         gint64  chars)
+{
+  guint lo = 0, hi = positions->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (positions, Position, mid).chars < chars)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g_assert (lo < positions->len && g_array_index (positions, Position, lo).chars == chars);
+  return g_array_index (positions, Position, lo).bytes;
+}
+
+/* Quote, prefix and suffix of the pending codings @indices (all of one
+ * document) from one walk over its text: the character offsets they need
+ * are sorted and turned into byte offsets on the way, instead of counting
+ * characters from the start of the text for each coding. */
+static void
+quote_document (GArray     *pending,
+                GArray     *indices,
+                const char *text)
+{
+  g_autoptr(GArray) positions = g_array_sized_new (FALSE, FALSE, sizeof (Position), indices->len * 4);
+  const char *p = text;
+  gint64 at = 0;
+
+  for (guint i = 0; i < indices->len; i++)
+    {
+      Pending *c = &g_array_index (pending, Pending, g_array_index (indices, guint, i));
+      gint64 wanted[] = { MAX (c->start - CONTEXT_CHARS, 0), c->start, c->end, c->end + CONTEXT_CHARS };
+
+      for (guint k = 0; k < G_N_ELEMENTS (wanted); k++)
+        g_array_append_val (positions, ((Position) { wanted[k], -1 }));
+    }
+  g_array_sort (positions, compare_positions);
+
+  for (guint i = 0; i < positions->len; i++)
+    {
+      Position *pos = &g_array_index (positions, Position, i);
+
+      while (at < pos->chars && *p != '\0')
+        {
+          p = g_utf8_next_char (p);
+          at++;
+        }
+      pos->bytes = p - text;   /* past the end: the end of the text */
+    }
+
+  for (guint i = 0; i < indices->len; i++)
+    {
+      Pending *c = &g_array_index (pending, Pending, g_array_index (indices, guint, i));
+      gint64 before = byte_at (positions, MAX (c->start - CONTEXT_CHARS, 0));
+      gint64 start = byte_at (positions, c->start);
+      gint64 end = byte_at (positions, c->end);
+      gint64 after = byte_at (positions, c->end + CONTEXT_CHARS);
+
+      if (c->start >= c->end || c->start < 0)
+        continue;   /* refused when it goes in */
+      /* Copies: the text goes once its codings are quoted. */
+      c->quote = (GlossQuote) { g_strndup (text + start, end - start), g_strndup (text + before, start - before),
+                                g_strndup (text + end, after - end), -1, -1, -1 };
+    }
+}
+
+static void
+clear_pending (gpointer data)
+{
+  Pending *c = data;
+
+  g_free ((char *) c->quote.exact);
+  g_free ((char *) c->quote.prefix);
+  g_free ((char *) c->quote.suffix);
+}
+
+static void
+add_to_document (GHashTable *by_document,
+                 gint64      document_id,
+                 guint       index)
+{
+  GArray *indices = g_hash_table_lookup (by_document, &document_id);
+
+  if (indices == NULL)
+    {
+      indices = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (by_document, g_memdup2 (&document_id, sizeof document_id), indices);
+    }
+  g_array_append_val (indices, index);
 }
 
 static gboolean
@@ -293,14 +494,48 @@ load_codings (GlossProject  *self,
               JsonArray     *codings,
               GError       **error)
 {
-  for (guint i = 0; codings != NULL && i < json_array_get_length (codings); i++)
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) coders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  LoadCache cache = { texts, documents, coders, codes };
+  g_autoptr(GHashTable) by_document = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                             (GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) pending = g_array_new (FALSE, TRUE, sizeof (Pending));
+  guint n = codings != NULL ? json_array_get_length (codings) : 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_array_set_clear_func (pending, clear_pending);
+  g_array_set_size (pending, n);
+  for (guint i = 0; i < n; i++)
     {
       JsonObject *object = element_object (codings, i);
+      Pending *c = &g_array_index (pending, Pending, i);
       g_autoptr(GError) local_error = NULL;
 
       if (object == NULL)
         return fail_at (error, "codings", i, _("each coding must be an object"));
-      if (!load_coding (self, object, &local_error))
+      if (!read_coding (self, &cache, object, c, &local_error) ||
+          document_text (self, texts, c->document_id, &local_error) == NULL)
+        return fail_at (error, "codings", i, local_error->message);
+      add_to_document (by_document, c->document_id, i);
+    }
+
+  g_hash_table_iter_init (&iter, by_document);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      quote_document (pending, value, g_hash_table_lookup (texts, key));
+      g_hash_table_remove (texts, key);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Pending *c = &g_array_index (pending, Pending, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (_gloss_project_insert_coding (self, c->document_id, c->coder_id, c->code_id, c->start, c->end,
+                                        c->memo, &c->quote, &local_error) == 0)
         return fail_at (error, "codings", i, local_error->message);
     }
 

@@ -135,6 +135,25 @@ gint64        _gloss_project_document_length (GlossProject *self,
                                               gint64        document_id,
                                               GError      **error);
 
+/* A coding's quote and its context (prefix, suffix), UTF-8 not
+ * necessarily terminated: pointers into a document text with lengths. */
+typedef struct
+{
+  const char *exact, *prefix, *suffix;
+  int         exact_bytes, prefix_bytes, suffix_bytes;
+} GlossQuote;
+
+/* Adds a coding as a step; @quote NULL reads it from the document. */
+gint64        _gloss_project_insert_coding (GlossProject     *self,
+                                            gint64            document_id,
+                                            gint64            coder_id,
+                                            gint64            code_id,
+                                            gint64            start,
+                                            gint64            end,
+                                            const char       *memo,
+                                            const GlossQuote *quote,
+                                            GError          **error);
+
 /* Search helper shared with load: hits of @phrase in @text (whitespace
  * runs in the phrase match any whitespace run). */
 GArray       *_gloss_find_in_text       (const char   *text,

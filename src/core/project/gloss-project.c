@@ -380,9 +380,11 @@ configure_connection (GlossProject  *self,
   sqlite3_extended_result_codes (self->db, TRUE);
 
   /* A larger page cache and memory-mapped reads: large projects are read
-   * in bulk by agreement reports and exports. */
+   * in bulk by agreement reports and exports. Temporary files in memory:
+   * each step inside a larger one (a load's codings) is a savepoint, whose
+   * journal would otherwise be written to a file page by page. */
   if (!_gloss_project_exec (self, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; "
-                                  "PRAGMA mmap_size = 268435456", error))
+                                  "PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY", error))
     return FALSE;
 
   if (!self->read_only &&

@@ -218,6 +218,24 @@ GlossCoding  *gloss_project_get_coding    (GlossProject  *self,
 GPtrArray    *gloss_project_list_codings  (GlossProject            *self,
                                            const GlossCodingFilter *filter,
                                            GError                 **error);
+/* The same listing, one coding at a time, reading only @columns:
+ * no list is built and no string copied. */
+gboolean      gloss_project_foreach_coding (GlossProject            *self,
+                                            const GlossCodingFilter *filter,
+                                            GlossCodingColumns       columns,
+                                            GlossCodingFunc          func,
+                                            gpointer                 user_data,
+                                            GError                 **error);
+/* The listing with only @columns filled in. */
+GPtrArray    *gloss_project_list_coding_columns (GlossProject            *self,
+                                                 const GlossCodingFilter *filter,
+                                                 GlossCodingColumns       columns,
+                                                 GError                 **error);
+/* Codings per code (gint64 code id -> gint64 count) of @coder_id, or of
+ * everyone for 0; codes without codings are absent. */
+GHashTable   *gloss_project_count_codings_by_code (GlossProject  *self,
+                                                   gint64         coder_id,
+                                                   GError       **error);
 gint64        gloss_project_count_codings (GlossProject            *self,
                                            const GlossCodingFilter *filter,
                                            GError                 **error);

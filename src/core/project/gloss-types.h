@@ -126,6 +126,24 @@ typedef struct
   gint64 code_id;
 } GlossCodingFilter;
 
+/* What a coding listing reads besides id, document, coder, code, start
+ * and end (always there): each column costs only when asked for. */
+typedef enum
+{
+  GLOSS_CODING_COLUMNS_SPAN    = 0,
+  GLOSS_CODING_COLUMNS_GUID    = 1 << 0,
+  GLOSS_CODING_COLUMNS_QUOTE   = 1 << 1,
+  GLOSS_CODING_COLUMNS_CONTEXT = 1 << 2,   /* prefix and suffix */
+  GLOSS_CODING_COLUMNS_MEMO    = 1 << 3,
+  GLOSS_CODING_COLUMNS_DATES   = 1 << 4,
+  GLOSS_CODING_COLUMNS_ALL     = 0x1f,
+} GlossCodingColumns;
+
+/* Called for each coding of a listing; its strings (NULL unless asked
+ * for, or when empty in the file) live until the call returns. FALSE stops. */
+typedef gboolean (*GlossCodingFunc) (const GlossCoding *coding,
+                                     gpointer           user_data);
+
 void gloss_document_info_free (GlossDocumentInfo *info);
 void gloss_page_free          (GlossPage         *page);
 void gloss_code_free          (GlossCode         *code);

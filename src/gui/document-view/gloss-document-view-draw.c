@@ -138,38 +138,53 @@ append_stripe (GlossDocumentView     *self,
 }
 
 static void
+snapshot_highlight (GlossDocumentView     *self,
+                    GtkSnapshot           *snapshot,
+                    const GlossPageLayout *layout,
+                    const graphene_rect_t *page_rect,
+                    double                 ppp,
+                    const GlossHighlight  *h,
+                    gint64                 start,
+                    gint64                 end,
+                    gboolean               active)
+{
+  g_autoptr(GArray) rects = NULL;
+  GdkRGBA fill = h->color;
+  GdkRGBA outline = h->color;
+
+  if (end <= layout->start || start >= layout->start + layout->n_chars)
+    return;
+  rects = layout_range_rects (layout, start, end);
+  fill.alpha = HIGHLIGHT_ALPHA;
+  outline.alpha = 0.9;
+  fill_rects (snapshot, page_rect, ppp, rects, &fill, active ? &outline : NULL, 2);
+  append_stripe (self, snapshot, page_rect, ppp, rects, h);
+}
+
+/* Only the highlights on this page; an end being dragged shows where it
+ * would go, which may be on a page the coding does not reach yet. */
+static void
 snapshot_highlights (GlossDocumentView     *self,
                      GtkSnapshot           *snapshot,
                      const GlossPageLayout *layout,
                      const graphene_rect_t *page_rect,
                      double                 ppp)
 {
-  gint64 page_end = layout->start + layout->n_chars;
+  GPtrArray *on_page = _gloss_document_view_page_highlights (self, layout->page);
+  gboolean dragging = self->handle_drag != GLOSS_HANDLE_NONE;
+  GlossHighlight *active = _gloss_document_view_active_highlight (self);
 
-  for (guint i = 0; self->highlights != NULL && i < self->highlights->len; i++)
+  for (guint i = 0; on_page != NULL && i < on_page->len; i++)
     {
-      const GlossHighlight *h = g_ptr_array_index (self->highlights, i);
-      g_autoptr(GArray) rects = NULL;
-      GdkRGBA fill = h->color;
-      GdkRGBA outline = h->color;
-      gboolean active = h->id == self->active_id && self->active_id != 0;
-      gint64 start = h->start, end = h->end;
+      const GlossHighlight *h = g_ptr_array_index (on_page, i);
 
-      /* An end being dragged shows where it would go. */
-      if (active && self->handle_drag != GLOSS_HANDLE_NONE)
-        {
-          start = self->handle_start;
-          end = self->handle_end;
-        }
-      if (end <= layout->start || start >= page_end)
+      if (h == active && dragging)
         continue;
-
-      rects = layout_range_rects (layout, start, end);
-      fill.alpha = HIGHLIGHT_ALPHA;
-      outline.alpha = 0.9;
-      fill_rects (snapshot, page_rect, ppp, rects, &fill, active ? &outline : NULL, 2);
-      append_stripe (self, snapshot, page_rect, ppp, rects, h);
+      snapshot_highlight (self, snapshot, layout, page_rect, ppp, h, h->start, h->end, h == active);
     }
+  if (active != NULL && dragging)
+    snapshot_highlight (self, snapshot, layout, page_rect, ppp, active,
+                        self->handle_start, self->handle_end, TRUE);
 }
 
 static void

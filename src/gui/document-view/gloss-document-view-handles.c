@@ -13,17 +13,7 @@
 GlossHighlight *
 _gloss_document_view_active_highlight (GlossDocumentView *self)
 {
-  if (self->active_id == 0 || self->highlights == NULL)
-    return NULL;
-
-  for (guint i = 0; i < self->highlights->len; i++)
-    {
-      GlossHighlight *h = g_ptr_array_index (self->highlights, i);
-
-      if (h->id == self->active_id)
-        return h;
-    }
-  return NULL;
+  return _gloss_document_view_highlight_by_id (self, self->active_id);
 }
 
 /* The range the active coding shows now: its own, or the dragged one. */

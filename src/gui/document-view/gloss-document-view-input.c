@@ -79,13 +79,15 @@ char_index_at (const GlossPageLayout *layout,
 
 static GlossHighlight *
 highlight_at_offset (GlossDocumentView *self,
+                     guint              page,
                      gint64             offset)
 {
+  GPtrArray *on_page = _gloss_document_view_page_highlights (self, page);
   GlossHighlight *best = NULL;
 
-  for (guint i = 0; self->highlights != NULL && i < self->highlights->len; i++)
+  for (guint i = 0; on_page != NULL && i < on_page->len; i++)
     {
-      GlossHighlight *h = g_ptr_array_index (self->highlights, i);
+      GlossHighlight *h = g_ptr_array_index (on_page, i);
 
       if (offset < h->start || offset >= h->end)
         continue;
@@ -103,6 +105,7 @@ highlight_at_stripe (GlossDocumentView     *self,
                      double                 x,
                      double                 y)
 {
+  GPtrArray *on_page = _gloss_document_view_page_highlights (self, layout->page);
   graphene_rect_t rect;
   double lane_width = MIN (GLOSS_VIEW_MAX_LANE, (GLOSS_VIEW_LANE_AREA - 8) / MAX (self->n_lanes, 1));
   double from_edge;
@@ -114,9 +117,9 @@ highlight_at_stripe (GlossDocumentView     *self,
     return NULL;
   lane = (guint) floor (from_edge / lane_width);
 
-  for (guint i = 0; self->highlights != NULL && i < self->highlights->len; i++)
+  for (guint i = 0; on_page != NULL && i < on_page->len; i++)
     {
-      GlossHighlight *h = g_ptr_array_index (self->highlights, i);
+      GlossHighlight *h = g_ptr_array_index (on_page, i);
       g_autoptr(GArray) rects = NULL;
 
       if (MIN (h->lane, self->n_lanes - 1) != lane ||
@@ -151,7 +154,7 @@ _gloss_document_view_highlight_at (GlossDocumentView *self,
 
   index = gloss_page_layout_char_at (layout, px, py);
   if (index >= 0)
-    return highlight_at_offset (self, layout->start + index);
+    return highlight_at_offset (self, layout->page, layout->start + index);
   return highlight_at_stripe (self, layout, x, y);
 }
 

@@ -59,6 +59,9 @@ struct _GlossDocumentView
 
   /* Coding display */
   GPtrArray          *highlights;
+  GPtrArray         **page_highlights;  /* per page: the highlights on it (not owned) */
+  guint               n_indexed_pages;
+  GHashTable         *highlight_ids;    /* id -> highlight; NULL until indexed */
   GPtrArray          *marks;
   gint64              active_id;
   guint               n_lanes;
@@ -172,6 +175,15 @@ GArray  *_gloss_document_view_range_rects (GlossDocumentView *self,
                                            gint64             start,
                                            gint64             end,
                                            gboolean           load);
+
+/* gloss-document-view-index.c: the highlights of each page, built when
+ * first needed after the highlights or the document changed. */
+void     _gloss_document_view_index_clear (GlossDocumentView *self);
+/* The highlights touching @page in the order they were set, or NULL. */
+GPtrArray *_gloss_document_view_page_highlights (GlossDocumentView *self,
+                                                 guint              page);
+GlossHighlight *_gloss_document_view_highlight_by_id (GlossDocumentView *self,
+                                                      gint64             id);
 
 /* gloss-document-view-input.c */
 void     _gloss_document_view_init_input  (GlossDocumentView      *self);

@@ -308,6 +308,7 @@ clear_source (GlossDocumentView *self)
       g_clear_object (&self->queue);
     }
   g_clear_object (&self->source);
+  _gloss_document_view_index_clear (self);
   g_clear_pointer (&self->page_top, g_free);
   g_clear_handle_id (&self->first_page_idle, g_source_remove);
   gloss_texture_cache_clear (self->cache);
@@ -383,6 +384,7 @@ gloss_document_view_set_highlights (GlossDocumentView *self,
     g_ptr_array_ref (highlights);
   g_clear_pointer (&self->highlights, g_ptr_array_unref);
   self->highlights = highlights;
+  _gloss_document_view_index_clear (self);
 
   self->n_lanes = 1;
   for (guint i = 0; highlights != NULL && i < highlights->len; i++)
@@ -723,6 +725,7 @@ gloss_document_view_dispose (GObject *object)
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->cache);
+  _gloss_document_view_index_clear (self);
   g_clear_pointer (&self->highlights, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_ptr_array_unref);
 
