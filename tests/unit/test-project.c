@@ -378,6 +378,70 @@ test_snapshot_changes_nothing (void)
     }
 }
 
+/* A version 1 file (document bytes unique) is upgraded on open: the
+ * document table is rebuilt without losing a coding, a page or a blob,
+ * and two documents may then hold the same bytes. */
+static void
+test_upgrade_from_version_1 (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GlossProject) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) codings = NULL;
+  sqlite3 *db = NULL;
+  gint64 doc, coder, code;
+  char *sql_error = NULL;
+
+  doc = gloss_project_import_text (project, "a.txt", "One line.\nTwo lines.\n", -1, &error);
+  g_assert_no_error (error);
+  coder = gloss_project_add_coder (project, "Ana", NULL, &error);
+  g_assert_no_error (error);
+  code = gloss_project_add_code (project, 0, "Theme", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_project_add_coding (project, doc, coder, code, 0, 4, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  gloss_project_close (project);
+
+  /* Back to the version 1 table, as an older Gloss made it. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA foreign_keys = OFF; BEGIN;"
+                                 "CREATE TABLE d1 (id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, title TEXT NOT NULL,"
+                                 " filename TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('pdf', 'text')),"
+                                 " sha256 TEXT NOT NULL UNIQUE, size INTEGER NOT NULL, password TEXT,"
+                                 " n_pages INTEGER NOT NULL, n_chars INTEGER NOT NULL, text TEXT NOT NULL,"
+                                 " removed INTEGER NOT NULL DEFAULT 0, created INTEGER NOT NULL);"
+                                 "INSERT INTO d1 SELECT id, guid, title, filename, kind, sha256, size, password, n_pages,"
+                                 " n_chars, text, removed, created FROM document;"
+                                 "DROP TABLE document; ALTER TABLE d1 RENAME TO document;"
+                                 "PRAGMA user_version = 1; COMMIT;", NULL, NULL, &sql_error), ==, SQLITE_OK);
+  g_assert_null (sql_error);
+  sqlite3_close (db);
+
+  again = gloss_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_project_get_schema_version (again), ==, 2);
+  codings = gloss_project_list_codings (again, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (codings->len, ==, 1);
+  g_assert_true (gloss_project_check (again, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_remove_document (again, doc, &error));
+  g_assert_true (gloss_project_undo (again, &error));
+  g_assert_no_error (error);
+
+  gloss_project_close (again);
+
+  /* Two documents may now hold the same bytes. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO document (guid, title, filename, kind, sha256, size, n_pages, n_chars, text, created)"
+                                 " SELECT 'twin', title, filename, kind, sha256, size, n_pages, n_chars, text, created FROM document",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +456,7 @@ main (int   argc,
   g_test_add_func ("/project/open-refuses-damaged", test_open_refuses_damaged);
   g_test_add_func ("/project/read-only", test_read_only);
   g_test_add_func ("/project/pragmas", test_pragmas);
+  g_test_add_func ("/project/upgrade-from-version-1", test_upgrade_from_version_1);
   g_test_add_func ("/project/check-finds-problems", test_check_finds_problems);
   g_test_add_func ("/project/open-refuses-foreign-schema", test_open_refuses_foreign_schema);
   g_test_add_func ("/project/connection-is-hardened", test_connection_is_hardened);

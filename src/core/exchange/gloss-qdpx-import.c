@@ -361,7 +361,6 @@ typedef struct
   GHashTable   *codes;        /* their GUID -> gint64 id */
   GHashTable   *notes;        /* their GUID -> text */
   GHashTable   *used_notes;   /* their GUIDs referred to */
-  char         *tmp_dir;
   gint64        unknown_coder;
   guint         n_codings;
   guint         n_reanchored;
@@ -919,7 +918,9 @@ entry_of_path (const char *path)
   return NULL;
 }
 
-/* Imports @bytes as a document through the normal path. */
+/* Imports @bytes as a new document through the normal reading path, so
+ * that texts and offsets are Gloss's own. Two sources of the same bytes
+ * are two documents. */
 static gint64
 import_source_bytes (Import      *import,
                      GBytes      *bytes,
@@ -928,23 +929,12 @@ import_source_bytes (Import      *import,
                      GError     **error)
 {
   g_autofree char *file_name = safe_file_name (name, extension);
-  g_autofree char *path = g_build_filename (import->tmp_dir, file_name, NULL);
-  gsize size = 0;
-  gconstpointer data = g_bytes_get_data (bytes, &size);
-  g_autoptr(GError) local_error = NULL;
-  gint64 id;
+  g_autoptr(GlossImportedDocument) doc = gloss_import_read (file_name, bytes, NULL, NULL, error);
 
-  if (!g_file_set_contents (path, data, size, &local_error))
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("Cannot write a temporary file: %s"),
-                   local_error->message);
-      return 0;
-    }
+  if (doc == NULL)
+    return 0;
 
-  id = gloss_project_import_file (import->project, path, NULL, NULL, error);
-  g_unlink (path);
-
-  return id;
+  return _gloss_project_store_document (import->project, doc, error);
 }
 
 static gboolean
@@ -1025,6 +1015,44 @@ read_plain_text (Import     *import,
     data += 3, size -= 3;
 
   return g_utf8_validate (data, size, NULL) ? g_strndup (data, size) : NULL;
+}
+
+/* The file a TextSource was made from, as its richTextPath names it, when
+ * it is a text file whose text is exactly the plain text (as Gloss writes
+ * it for a file with CRLF line ends or a byte order mark): importing those
+ * bytes keeps the document's SHA-256. Anything else (a .docx, another
+ * text) is not used: the positions count in the plain text. */
+static GBytes *
+read_original_text (Import     *import,
+                    xmlNode    *node,
+                    const char *theirs,
+                    char      **extension)
+{
+  g_autofree char *path = get_attr (node, "richTextPath");
+  g_autofree char *entry = entry_of_path (path);
+  g_autofree char *lower = entry != NULL ? g_ascii_strdown (entry, -1) : NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GlossImportedDocument) doc = NULL;
+  const char *ext;
+
+  if (lower == NULL || theirs == NULL)
+    return NULL;
+  if (g_str_has_suffix (lower, ".txt"))
+    ext = ".txt";
+  else if (g_str_has_suffix (lower, ".md"))
+    ext = ".md";
+  else
+    return NULL;
+
+  bytes = archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, NULL);
+  if (bytes == NULL)
+    return NULL;
+  doc = gloss_import_read_text (ext, bytes, NULL);
+  if (doc == NULL || g_strcmp0 (doc->text, theirs) != 0)
+    return NULL;
+
+  *extension = g_strdup (ext);
+  return g_steal_pointer (&bytes);
 }
 
 static char *
@@ -1256,6 +1284,7 @@ read_source (Import   *import,
   g_autofree char *path = get_attr (node, pdf ? "path" : "plainTextPath");
   g_autofree char *entry = entry_of_path (path);
   g_autofree char *theirs = NULL;
+  g_autofree char *extension = NULL;
   g_autoptr(GBytes) bytes = NULL;
   xmlNode *representation = pdf ? first_child (node, "Representation") : node;
   SourceText source = { 0 };
@@ -1286,10 +1315,13 @@ read_source (Import   *import,
           warn (import, _("“%s”: no plain text Gloss can read; skipped"), label);
           return TRUE;
         }
-      bytes = g_bytes_new (theirs, strlen (theirs));
+      bytes = read_original_text (import, node, theirs, &extension);
+      if (bytes == NULL)
+        bytes = g_bytes_new (theirs, strlen (theirs));
     }
 
-  source.document_id = import_source_bytes (import, bytes, name, pdf ? ".pdf" : ".txt", &local_error);
+  source.document_id = import_source_bytes (import, bytes, name,
+                                            pdf ? ".pdf" : (extension != NULL ? extension : ".txt"), &local_error);
   if (source.document_id == 0)
     {
       /* A source Gloss cannot read is left out; a failed write fails all. */
@@ -1431,9 +1463,6 @@ import_clear (Import *import)
   g_clear_pointer (&import->codes, g_hash_table_unref);
   g_clear_pointer (&import->notes, g_hash_table_unref);
   g_clear_pointer (&import->used_notes, g_hash_table_unref);
-  if (import->tmp_dir != NULL)
-    g_rmdir (import->tmp_dir);
-  g_clear_pointer (&import->tmp_dir, g_free);
 }
 
 static void
@@ -1474,17 +1503,9 @@ build_project (Import       *import,
 {
   xmlNode *root = root_element (doc, "Project", import->archive.name, error);
   g_autofree char *label = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   if (root == NULL)
     return FALSE;
-
-  import->tmp_dir = g_dir_make_tmp ("gloss-qdpx-XXXXXX", &local_error);
-  if (import->tmp_dir == NULL)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, "%s", local_error->message);
-      return FALSE;
-    }
 
   label = g_strdup_printf (_("Import “%s”"), import->archive.name);
   if (!gloss_project_begin_step (import->project, label, error))

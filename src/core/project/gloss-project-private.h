@@ -131,6 +131,12 @@ gint64        _gloss_project_find_child_code (GlossProject *self,
                                               const char   *name);
 gboolean      _gloss_project_coder_exists    (GlossProject *self,
                                               gint64        coder_id);
+/* Stores @doc as a new document (a step of its own), even if a document
+ * with the same bytes is there. Returns its id, 0 on error. */
+struct _GlossImportedDocument;
+gint64        _gloss_project_store_document  (GlossProject                  *self,
+                                              struct _GlossImportedDocument *doc,
+                                              GError                       **error);
 gint64        _gloss_project_document_length (GlossProject *self,
                                               gint64        document_id,
                                               GError      **error);

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define GLOSS_PROJECT_SCHEMA_VERSION 1
+#define GLOSS_PROJECT_SCHEMA_VERSION 2
 
 #define GLOSS_TYPE_PROJECT (gloss_project_get_type ())
 
