@@ -26,6 +26,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 typedef struct _GlossImportedDocument
 {
   GlossDocumentKind  kind;
+  char              *guid;     /* NULL: the project gives a new one */
   char              *title;
   char              *filename;
   char              *password;

@@ -100,7 +100,7 @@ _gloss_project_store_document (GlossProject           *self,
                                GlossImportedDocument  *doc,
                                GError                **error)
 {
-  g_autofree char *guid = _gloss_new_guid ();
+  g_autofree char *guid = doc->guid != NULL ? g_strdup (doc->guid) : _gloss_new_guid ();
   g_autofree char *label = g_strdup_printf (_("Import “%s”"), doc->title);
   sqlite3_stmt *stmt;
   gint64 id;
