@@ -204,6 +204,19 @@ def test_deep_chain_merge(tmp):
     out, err, seconds, rss = measured('merge', lead, shallow)
     check(len(json.loads(run('codes', lead, '--json')[0].stdout)) == 100, 'a chain of 100 codes merges')
 
+    # The same limit everywhere codes are made.
+    result = run('code-add', lead, '/'.join(['x'] * 101), status=1)[0]
+    check('100 levels' in result.stderr, 'code-add refuses a 101-level path: %r' % result.stderr)
+    for depth, expected in ((150, 'more than 100 levels'), (400, 'more than 256 levels')):
+        codes = ''.join('<Code guid="%s" name="c%d" isCodable="true">' % (CODE % i, i) for i in range(depth))
+        codes += '</Code>' * depth
+        archive = tmp / ('nested-%d.qdpx' % depth)
+        write_qdpx(archive, project_xml(codes=codes))
+        target = tmp / ('nested-%d.gloss' % depth)
+        result = run('import-qdpx', target, archive, status=1)[0]
+        check(expected in result.stderr.lower(), 'codes nested %d deep are refused: %r' % (depth, result.stderr))
+        check(not target.exists(), 'and no project is made')
+
 
 def main():
     with tempfile.TemporaryDirectory() as name:

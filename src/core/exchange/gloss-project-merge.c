@@ -745,6 +745,38 @@ merge_code (Merge         *merge,
   return add_code (merge, row, other_parent != 0 ? mapped (merge->codes, other_parent) : 0, path, error);
 }
 
+/* The codebook of the other file, checked before anything is merged:
+ * codes nested past GLOSS_MAX_CODE_LEVELS refuse the file. One pass over
+ * the codes that keeps only its frontier, whatever the depth. */
+static gboolean
+check_code_levels (Merge       *merge,
+                   const char  *name,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = other_query (merge,
+                                    "WITH RECURSIVE tree (id, depth) AS ("
+                                    "  SELECT id, 1 FROM code WHERE parent_id IS NULL "
+                                    "  UNION ALL SELECT c.id, t.depth + 1 FROM code c JOIN tree t ON c.parent_id = t.id) "
+                                    "SELECT max (depth) FROM tree", error);
+  gint64 levels = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    levels = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (levels > GLOSS_MAX_CODE_LEVELS)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT,
+                   _("“%s” is refused: its codes nest %" G_GINT64_FORMAT " levels deep, and Gloss keeps at most %d"),
+                   name, levels, GLOSS_MAX_CODE_LEVELS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 merge_codes (Merge   *merge,
              GError **error)
@@ -1170,6 +1202,12 @@ gloss_project_merge (GlossProject        *self,
   merge.texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) lead_text_free);
 
   if (!open_other (&merge, other_path, error))
+    {
+      merge_clear (&merge);
+      return FALSE;
+    }
+
+  if (!check_code_levels (&merge, name, error))
     {
       merge_clear (&merge);
       return FALSE;

@@ -272,12 +272,22 @@ parse_xml (GBytes      *bytes,
       return NULL;
     }
 
-  /* No XML_PARSE_NOENT, no XML_PARSE_DTDLOAD: nothing is fetched or expanded. */
+  /* No XML_PARSE_NOENT, no XML_PARSE_DTDLOAD: nothing is fetched or
+   * expanded; no XML_PARSE_HUGE: elements nest at most 256 deep. */
+  xmlResetLastError ();
   doc = xmlReadMemory (data, size, what, NULL,
                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
   if (doc == NULL)
     {
-      refuse (error, archive_name, _("%s is not well-formed XML"), what);
+      const xmlError *why = xmlGetLastError ();
+      g_autofree char *message = why != NULL && why->message != NULL ? g_strstrip (g_strdup (why->message)) : NULL;
+
+      if (message != NULL && strstr (message, "Excessive depth") != NULL)
+        refuse (error, archive_name, _("%s nests elements more than 256 levels deep"), what);
+      else if (message != NULL)
+        refuse (error, archive_name, _("%s is not well-formed XML (line %d: %s)"), what, why->line, message);
+      else
+        refuse (error, archive_name, _("%s is not well-formed XML"), what);
       return NULL;
     }
 
@@ -801,10 +811,15 @@ static gboolean
 read_codes (Import    *import,
             xmlNode   *parent,
             gint64     parent_id,
+            gint       level,
             gboolean   keep_existing,
             guint     *n_added,
             GError   **error)
 {
+  if (level > GLOSS_MAX_CODE_LEVELS && first_child (parent, "Code") != NULL)
+    return refuse (error, import->archive.name, _("its codes nest more than %d levels deep"),
+                   GLOSS_MAX_CODE_LEVELS);
+
   for (xmlNode *node = parent->children; node != NULL; node = node->next)
     {
       g_autofree char *guid = NULL, *name = NULL, *color = NULL, *description = NULL;
@@ -859,7 +874,7 @@ read_codes (Import    *import,
         }
       map_guid (import->codes, guid, id);
 
-      if (!read_codes (import, node, id, keep_existing, n_added, error))
+      if (!read_codes (import, node, id, level + 1, keep_existing, n_added, error))
         return FALSE;
     }
 
@@ -1681,7 +1696,7 @@ read_project (Import   *import,
   if ((node = first_child (root, "CodeBook")) != NULL)
     {
       xmlNode *codes = first_child (node, "Codes");
-      if (codes != NULL && !read_codes (import, codes, 0, FALSE, NULL, error))
+      if (codes != NULL && !read_codes (import, codes, 0, 1, FALSE, NULL, error))
         return FALSE;
     }
   if ((node = first_child (root, "Sources")) != NULL && !read_sources (import, node, error))
@@ -1937,6 +1952,7 @@ gloss_qdc_import (GlossProject  *self,
 
   import_init (&import, warnings);
   import.project = self;
+  import.archive.name = g_strdup (name);
   doc = parse_xml (bytes, name, name, error);
   if (doc == NULL || (root = root_element (doc, "CodeBook", name, error)) == NULL)
     goto out;
@@ -1945,7 +1961,7 @@ gloss_qdc_import (GlossProject  *self,
   label = g_strdup_printf (_("Import codebook “%s”"), name);
   if (!gloss_project_begin_step (self, label, error))
     goto out;
-  if (codes != NULL && !read_codes (&import, codes, 0, TRUE, &n_added, error))
+  if (codes != NULL && !read_codes (&import, codes, 0, 1, TRUE, &n_added, error))
     {
       gloss_project_abort_step (self);
       goto out;

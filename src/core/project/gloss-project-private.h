@@ -126,6 +126,9 @@ gboolean      _gloss_project_set_current_step (GlossProject *self,
 gboolean      _gloss_project_code_exists     (GlossProject *self,
                                               gint64        code_id);
 /* The child of @parent_id (0: top level) named @name, any case; 0 if none. */
+/* 1 for a top-level code, 2 below it...; 0 for no code. */
+gint64        _gloss_project_code_level      (GlossProject *self,
+                                              gint64        code_id);
 gint64        _gloss_project_find_child_code (GlossProject *self,
                                               gint64        parent_id,
                                               const char   *name);

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 
 #define GLOSS_PROJECT_SCHEMA_VERSION 2
 
+/* Codes nest at most this many levels deep (a top-level code is level 1):
+ * adding, moving, importing and merging codes keep to it. */
+#define GLOSS_MAX_CODE_LEVELS 100
+
 #define GLOSS_TYPE_PROJECT (gloss_project_get_type ())
 
 G_DECLARE_FINAL_TYPE (GlossProject, gloss_project, GLOSS, PROJECT, GObject)
