@@ -1350,6 +1350,28 @@ read_original_text (Import     *import,
   return g_steal_pointer (&bytes);
 }
 
+/* Line ends as Gloss's text has them (CRLF and CR become LF), in place. */
+static char *
+normalise_breaks (char *text)
+{
+  char *out = text;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r')
+        {
+          *out++ = '\n';
+          if (p[1] == '\n')
+            p++;
+        }
+      else
+        *out++ = *p;
+    }
+  *out = '\0';
+
+  return text;
+}
+
 /* Maps the exporter's [start, end) onto our text. */
 static gboolean
 anchor_selection (Import     *import,
@@ -1369,9 +1391,19 @@ anchor_selection (Import     *import,
       return *our_start < *our_end;
     }
 
+  /* Their text with its line ends made Gloss's, as the import makes them:
+   * the quote and its context are then found as they are near the hint. */
   quote = marked_text_slice (&source->theirs, start, end);
   prefix = marked_text_slice (&source->theirs, start - CONTEXT_CHARS, start);
   suffix = marked_text_slice (&source->theirs, end, end + CONTEXT_CHARS);
+  /* A CRLF cut in two by an end of the selection is one line end. */
+  if (g_str_has_suffix (prefix, "\r") && quote[0] == '\n')
+    memmove (quote, quote + 1, strlen (quote));
+  if (g_str_has_suffix (quote, "\r") && suffix[0] == '\n')
+    memmove (suffix, suffix + 1, strlen (suffix));
+  normalise_breaks (quote);
+  normalise_breaks (prefix);
+  normalise_breaks (suffix);
   hint = marked_text_length (&source->theirs) > 0
          ? start * source->ours.n_chars / source->theirs.n_chars : 0;
 
@@ -1808,8 +1840,13 @@ build_project (Import       *import,
   if (!gloss_project_begin_step (import->project, label, error))
     return FALSE;
 
-  if (!read_project (import, root, error))
+  /* A new project has nothing to undo: its rows are not recorded as
+   * changes (a change row per coding would double the writes). */
+  if (!_gloss_project_exec (import->project, "UPDATE temp.gloss_state SET replaying = 1", error) ||
+      !read_project (import, root, error) ||
+      !_gloss_project_exec (import->project, "UPDATE temp.gloss_state SET replaying = 0", error))
     {
+      _gloss_project_exec (import->project, "UPDATE temp.gloss_state SET replaying = 0", NULL);
       gloss_project_abort_step (import->project);
       return FALSE;
     }
