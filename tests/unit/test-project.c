@@ -403,19 +403,26 @@ test_upgrade_from_version_1 (void)
   g_assert_no_error (error);
   gloss_project_close (project);
 
-  /* Back to the version 1 table, as an older Gloss made it. */
+  /* Back to the version 1 table, as an older Gloss made it: the same
+   * definition with sha256 UNIQUE, under its old name. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "PRAGMA foreign_keys = OFF; BEGIN;"
-                                 "CREATE TABLE d1 (id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, title TEXT NOT NULL,"
-                                 " filename TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('pdf', 'text')),"
-                                 " sha256 TEXT NOT NULL UNIQUE, size INTEGER NOT NULL, password TEXT,"
-                                 " n_pages INTEGER NOT NULL, n_chars INTEGER NOT NULL, text TEXT NOT NULL,"
-                                 " removed INTEGER NOT NULL DEFAULT 0, created INTEGER NOT NULL);"
-                                 "INSERT INTO d1 SELECT id, guid, title, filename, kind, sha256, size, password, n_pages,"
-                                 " n_chars, text, removed, created FROM document;"
-                                 "DROP TABLE document; ALTER TABLE d1 RENAME TO document;"
-                                 "PRAGMA user_version = 1; COMMIT;", NULL, NULL, &sql_error), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+    g_autoptr(GString) v1 = NULL;
+    g_autofree char *sql = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_master WHERE name = 'document'", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    v1 = g_string_new ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    g_assert_cmpuint (g_string_replace (v1, "CREATE TABLE \"document\"", "CREATE TABLE document", 1), ==, 1);
+    g_assert_cmpuint (g_string_replace (v1, "sha256 TEXT NOT NULL,", "sha256 TEXT NOT NULL UNIQUE,", 1), ==, 1);
+    sql = g_strdup_printf ("PRAGMA foreign_keys = OFF; BEGIN;"
+                           "CREATE TABLE keep AS SELECT * FROM document; DROP TABLE document; %s;"
+                           "INSERT INTO document SELECT * FROM keep; DROP TABLE keep;"
+                           "PRAGMA user_version = 1; COMMIT;", v1->str);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &sql_error), ==, SQLITE_OK);
+  }
   g_assert_null (sql_error);
   sqlite3_close (db);
 
