@@ -7,6 +7,7 @@
 
 import csv
 import json
+import re
 import struct
 import subprocess
 import sys
@@ -192,6 +193,122 @@ def test_qdpx_roundtrip(tmp, project):
     check(run('import-qdc', fresh, qdc).stdout.strip() == 'added 0 codes', 'import-qdc twice adds none')
 
 
+def documents(project):
+    return json.loads(run('documents', project, '--json').stdout)
+
+
+def test_crlf_exchange(tmp, project):
+    """A CRLF text file goes out as .qdpx, a coder works on the imported
+    project, and the lead merges it back: one document, the coder's codings on
+    it, nothing reported as a conflict."""
+    qdpx = tmp / 'crlf.qdpx'
+    coder = tmp / 'crlf-coder.gloss'
+    run('export', project, '--format', 'qdpx', '-o', qdpx)
+    run('import-qdpx', coder, qdpx)
+    lead_docs = documents(project)
+    coder_docs = documents(coder)
+    check([(d['guid'], d['sha256'], d['size']) for d in coder_docs] ==
+          [(d['guid'], d['sha256'], d['size']) for d in lead_docs],
+          'the imported document keeps the original bytes: %r / %r' % (coder_docs, lead_docs))
+    with zipfile.ZipFile(qdpx) as archive:
+        qde = archive.read('project.qde').decode()
+        plain = re.search(r'plainTextPath="internal://([^"]+)"', qde).group(1)
+        check(b'\r' not in archive.read('sources/' + plain),
+              'the plain text the positions count in has LF line ends')
+
+    run('coder-add', coder, 'Dana')
+    run('code', coder, '--doc', 'interview.txt', '--coder', 'Dana', '--code', 'Themes/Voice',
+        '--match', 'more reports')
+    before = codings(project)
+    summary = json.loads(run('merge', project, coder, '--json').stdout)[0]
+    check(len(documents(project)) == 1, 'merging the coder back adds no document: %r' % documents(project))
+    check(summary['conflicts'] == [], 'no false conflict: %r' % summary['conflicts'])
+    check(sorted(i['kind'] for i in summary['added']) == ['coder', 'coding'],
+          'the coder and the coding are added: %r' % summary['added'])
+    after = codings(project)
+    check(set(before) <= set(after) and len(after) == len(before) + 1,
+          'the lead keeps its codings and gains one')
+    dana = [c for c in after if c[2] == 'Dana']
+    check(len(dana) == 1 and dana[0][1] == 'interview.txt' and dana[0][6] == 'more reports',
+          "the coder's coding is on the lead's document: %r" % dana)
+    run('check', project)
+
+    # An older export without the original bytes still merges by GUID.
+    old = tmp / 'crlf-old.qdpx'
+    with zipfile.ZipFile(qdpx) as src, zipfile.ZipFile(old, 'w') as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == 'project.qde':
+                data = re.sub(rb' richTextPath="[^"]*"', b'', data)
+            dst.writestr(item, data)
+    coder_old = tmp / 'crlf-coder-old.gloss'
+    run('import-qdpx', coder_old, old)
+    check(documents(coder_old)[0]['sha256'] != lead_docs[0]['sha256'], 'without the original the bytes differ')
+    run('coder-add', coder_old, 'Eli')
+    run('code', coder_old, '--doc', 'interview.txt', '--coder', 'Eli', '--code', 'Themes/Money',
+        '--match', 'more reports')
+    summary = json.loads(run('merge', project, coder_old, '--json').stdout)[0]
+    check(len(documents(project)) == 1, 'a document of the same GUID is the same document')
+    check(summary['conflicts'] == [], 'no false conflict by GUID: %r' % summary['conflicts'])
+    check(any(c[2] == 'Eli' and c[1] == 'interview.txt' for c in codings(project)),
+          "the coder's coding lands on the lead's document")
+
+
+def qde_with_sources(sources):
+    users = '<Users><User guid="0f6b1f2e-0000-4000-8000-000000000001" name="Ana"/></Users>'
+    codes = ('<CodeBook><Codes><Code guid="0f6b1f2e-0000-4000-8000-000000000002" name="Theme" '
+             'isCodable="true"/></Codes></CodeBook>')
+    body = ''.join(sources)
+    return ('<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="Twins">'
+            + users + codes + '<Sources>' + body + '</Sources></Project>')
+
+
+def text_source(guid, name, path, start, end, coding_guid):
+    return ('<TextSource guid="%s" name="%s" plainTextPath="internal://%s">'
+            '<PlainTextSelection guid="%s" startPosition="%d" endPosition="%d" '
+            'creatingUser="0f6b1f2e-0000-4000-8000-000000000001">'
+            '<Coding guid="%s" creatingUser="0f6b1f2e-0000-4000-8000-000000000001">'
+            '<CodeRef targetGUID="0f6b1f2e-0000-4000-8000-000000000002"/></Coding>'
+            '</PlainTextSelection></TextSource>'
+            % (guid, name, path, 'a' + coding_guid[1:], start, end, coding_guid))
+
+
+def test_identical_sources(tmp):
+    """Two sources of the same text stay two documents, each with its GUID,
+    title and codings."""
+    text = 'The same words twice.\nSaid by two people.\n'
+    first = '1a000000-0000-4000-8000-000000000001'
+    second = '1a000000-0000-4000-8000-000000000002'
+    archive = tmp / 'twins.qdpx'
+    with zipfile.ZipFile(archive, 'w') as z:
+        z.writestr('project.qde', qde_with_sources([
+            text_source(first, 'Interview A', 'a.txt', 4, 9, 'c0000000-0000-4000-8000-000000000001'),
+            text_source(second, "Interview B", "b.txt", 9, 14, 'c0000000-0000-4000-8000-000000000002')]))
+        z.writestr('sources/a.txt', text)
+        z.writestr('sources/b.txt', text)
+    project = tmp / 'twins.gloss'
+    run('import-qdpx', project, archive)
+    docs = documents(project)
+    check(sorted((d['guid'], d['title']) for d in docs) == [(first, 'Interview A'), (second, 'Interview B')],
+          'two sources of the same text are two documents: %r' % docs)
+    rows = sorted((c[1], c[6]) for c in codings(project))
+    check(rows == [('Interview A', 'same '), ('Interview B', 'words')], 'each keeps its codings: %r' % rows)
+    run('check', project)
+
+    # Importing the same file again still finds it once; a copy merged back adds nothing.
+    same = tmp / 'same.txt'
+    same.write_text(text)
+    check('already' in run('import', project, same).stderr + run('import', project, same).stdout,
+          'the same file imported again is a duplicate')
+    check(len(documents(project)) == 2, 'still two documents')
+    copy = tmp / 'twins-copy.gloss'
+    run("copy", project, copy, "--coder", "Ana")
+    summary = json.loads(run('merge', project, copy, '--json').stdout)[0]
+    check(summary['added'] == [] and summary['conflicts'] == [] and summary['skipped'] == [],
+          'a copy of twins merges back as it is: %r' % summary)
+    check(len(documents(project)) == 2, 'merge keeps two documents')
+
+
 def test_foreign(tmp):
     project = tmp / 'foreign.gloss'
     result = run('import-qdpx', project, DATA / 'foreign.qdpx')
@@ -271,6 +388,8 @@ def main():
         test_matrices(tmp, project)
         test_copy_merge(tmp, project)
         test_qdpx_roundtrip(tmp, project)
+        test_crlf_exchange(tmp, project)
+        test_identical_sources(tmp)
         test_foreign(tmp)
         test_refused(tmp)
         run('export', '--help')

@@ -264,6 +264,42 @@ test_palettes (void)
   g_assert_cmpstr (gloss_palette_nth (GLOSS_PALETTE_CODERS, n_coders + 1), ==, coders[1]);
 }
 
+/* Codes nest at most GLOSS_MAX_CODE_LEVELS deep: adding or moving past it
+ * is refused with a message, and nothing changes. */
+static void
+test_levels (void)
+{
+  g_autoptr(GlossProject) project = gloss_test_new_project (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 parent = 0, level_99 = 0, deepest, other, below;
+
+  for (int i = 0; i < GLOSS_MAX_CODE_LEVELS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("level %d", i + 1);
+
+      level_99 = parent;
+      parent = gloss_project_add_code (project, parent, name, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (parent, >, 0);
+    }
+  deepest = parent;
+
+  g_assert_cmpint (gloss_project_add_code (project, deepest, "too deep", NULL, NULL, &error), ==, 0);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "100 levels"));
+  g_clear_error (&error);
+
+  /* A two-level branch cannot go below level 99; one code can. */
+  other = gloss_project_add_code (project, 0, "Other", NULL, NULL, &error);
+  below = gloss_project_add_code (project, other, "Below", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (gloss_project_move_code (project, other, level_99, -1, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (gloss_project_move_code (project, below, level_99, -1, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +311,7 @@ main (int   argc,
   g_test_add_func ("/codebook/merge-and-delete", test_merge_and_delete);
   g_test_add_func ("/codebook/coders", test_coders);
   g_test_add_func ("/codebook/palettes", test_palettes);
+  g_test_add_func ("/codebook/levels", test_levels);
 
   return g_test_run ();
 }

@@ -378,6 +378,77 @@ test_snapshot_changes_nothing (void)
     }
 }
 
+/* A version 1 file (document bytes unique) is upgraded on open: the
+ * document table is rebuilt without losing a coding, a page or a blob,
+ * and two documents may then hold the same bytes. */
+static void
+test_upgrade_from_version_1 (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GlossProject) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) codings = NULL;
+  sqlite3 *db = NULL;
+  gint64 doc, coder, code;
+  char *sql_error = NULL;
+
+  doc = gloss_project_import_text (project, "a.txt", "One line.\nTwo lines.\n", -1, &error);
+  g_assert_no_error (error);
+  coder = gloss_project_add_coder (project, "Ana", NULL, &error);
+  g_assert_no_error (error);
+  code = gloss_project_add_code (project, 0, "Theme", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_project_add_coding (project, doc, coder, code, 0, 4, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  gloss_project_close (project);
+
+  /* Back to the version 1 table, as an older Gloss made it: the same
+   * definition with sha256 UNIQUE, under its old name. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+    g_autoptr(GString) v1 = NULL;
+    g_autofree char *sql = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_master WHERE name = 'document'", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    v1 = g_string_new ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    g_assert_cmpuint (g_string_replace (v1, "CREATE TABLE \"document\"", "CREATE TABLE document", 1), ==, 1);
+    g_assert_cmpuint (g_string_replace (v1, "sha256 TEXT NOT NULL,", "sha256 TEXT NOT NULL UNIQUE,", 1), ==, 1);
+    sql = g_strdup_printf ("PRAGMA foreign_keys = OFF; BEGIN;"
+                           "CREATE TABLE keep AS SELECT * FROM document; DROP TABLE document; %s;"
+                           "INSERT INTO document SELECT * FROM keep; DROP TABLE keep;"
+                           "PRAGMA user_version = 1; COMMIT;", v1->str);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &sql_error), ==, SQLITE_OK);
+  }
+  g_assert_null (sql_error);
+  sqlite3_close (db);
+
+  again = gloss_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_project_get_schema_version (again), ==, 2);
+  codings = gloss_project_list_codings (again, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (codings->len, ==, 1);
+  g_assert_true (gloss_project_check (again, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_remove_document (again, doc, &error));
+  g_assert_true (gloss_project_undo (again, &error));
+  g_assert_no_error (error);
+
+  gloss_project_close (again);
+
+  /* Two documents may now hold the same bytes. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO document (guid, title, filename, kind, sha256, size, n_pages, n_chars, text, created)"
+                                 " SELECT 'twin', title, filename, kind, sha256, size, n_pages, n_chars, text, created FROM document",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/project/open-refuses-damaged", test_open_refuses_damaged);
   g_test_add_func ("/project/read-only", test_read_only);
   g_test_add_func ("/project/pragmas", test_pragmas);
+  g_test_add_func ("/project/upgrade-from-version-1", test_upgrade_from_version_1);
   g_test_add_func ("/project/check-finds-problems", test_check_finds_problems);
   g_test_add_func ("/project/open-refuses-foreign-schema", test_open_refuses_foreign_schema);
   g_test_add_func ("/project/connection-is-hardened", test_connection_is_hardened);

@@ -23,6 +23,7 @@ gloss_imported_document_free (GlossImportedDocument *doc)
   g_free (doc->password);
   g_clear_pointer (&doc->bytes, g_bytes_unref);
   g_free (doc->sha256);
+  g_free (doc->guid);
   g_free (doc->text);
   g_clear_pointer (&doc->pages, g_array_unref);
   g_free (doc);
@@ -324,31 +325,50 @@ normalise_line_ends (const char *data,
   return g_string_free (out, FALSE);
 }
 
-static GArray *
-paginate_text (const char *text)
+typedef struct
 {
-  g_autoptr(GArray) lines = gloss_text_wrap_lines (text);
-  guint n_pages = gloss_text_count_pages (lines);
-  GArray *pages = g_array_sized_new (FALSE, TRUE, sizeof (GlossPage), n_pages);
-  gint64 n_chars = g_utf8_strlen (text, -1);
+  GArray *pages;
+  guint   n_lines;
+} Pagination;
 
-  for (guint i = 0; i < n_pages; i++)
+/* Every GLOSS_TEXT_LINES_PER_PAGE-th visual line starts a page. */
+static void
+start_page (gint64   start,
+            gint64   length,
+            gpointer user_data)
+{
+  Pagination *pagination = user_data;
+
+  if (pagination->n_lines++ % GLOSS_TEXT_LINES_PER_PAGE == 0)
     {
-      guint first = i * GLOSS_TEXT_LINES_PER_PAGE;
-      guint next = first + GLOSS_TEXT_LINES_PER_PAGE;
       GlossPage page = { 0 };
 
-      page.index = i;
-      page.start = first < lines->len ? g_array_index (lines, GlossTextLine, first).start : n_chars;
-      /* A page runs to the start of the next one, line breaks included. */
-      page.length = (next < lines->len ? g_array_index (lines, GlossTextLine, next).start : n_chars)
-                    - page.start;
+      page.index = pagination->pages->len;
+      page.start = start;
       page.width = GLOSS_TEXT_PAGE_WIDTH;
       page.height = GLOSS_TEXT_PAGE_HEIGHT;
-      g_array_append_val (pages, page);
+      g_array_append_val (pagination->pages, page);
+    }
+}
+
+static GArray *
+paginate_text (const char *text,
+               gint64      n_chars)
+{
+  Pagination pagination = { g_array_new (FALSE, TRUE, sizeof (GlossPage)), 0 };
+
+  gloss_text_foreach_line (text, start_page, &pagination);
+
+  /* A page runs to the start of the next one, line breaks included. */
+  for (guint i = 0; i < pagination.pages->len; i++)
+    {
+      GlossPage *page = &g_array_index (pagination.pages, GlossPage, i);
+      gint64 next = i + 1 < pagination.pages->len ? g_array_index (pagination.pages, GlossPage, i + 1).start : n_chars;
+
+      page->length = next - page->start;
     }
 
-  return pages;
+  return pagination.pages;
 }
 
 GlossImportedDocument *
@@ -374,7 +394,7 @@ gloss_import_read_text (const char  *title,
   doc->filename = g_strdup (title);
   doc->text = normalise_line_ends (data, length);
   doc->n_chars = g_utf8_strlen (doc->text, -1);
-  doc->pages = paginate_text (doc->text);
+  doc->pages = paginate_text (doc->text, doc->n_chars);
   doc->bytes = g_bytes_ref (bytes);
   doc->sha256 = gloss_import_checksum (bytes);
 

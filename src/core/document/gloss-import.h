@@ -23,9 +23,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 #define GLOSS_IMPORT_MAX_BYTES  (G_GINT64_CONSTANT (512) * 1024 * 1024)
 #define GLOSS_IMPORT_MAX_PAGES  100000
 
-typedef struct
+typedef struct _GlossImportedDocument
 {
   GlossDocumentKind  kind;
+  char              *guid;     /* NULL: the project gives a new one */
   char              *title;
   char              *filename;
   char              *password;

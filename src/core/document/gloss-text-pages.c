@@ -5,81 +5,79 @@
 
 #include "gloss-text-pages.h"
 
+/* Walks the visual lines of @text in order, reading it once as UTF-8 and
+ * never holding more than one line's code points: the text of a large
+ * document is not copied. */
+void
+gloss_text_foreach_line (const char          *text,
+                         GlossTextLineFunc    func,
+                         gpointer             user_data)
+{
+  const char *p = text;
+  gint64 pos = 0;
+
+  for (;;)
+    {
+      gunichar chars[GLOSS_TEXT_COLUMNS];
+      const char *after[GLOSS_TEXT_COLUMNS];
+      const char *q = p;
+      gint64 n = 0;
+      gint64 take;
+
+      while (n < GLOSS_TEXT_COLUMNS && *q != '\0' && *q != '\n')
+        {
+          chars[n] = g_utf8_get_char (q);
+          q = g_utf8_next_char (q);
+          after[n++] = q;
+        }
+
+      if (*q == '\0')
+        {
+          /* The last hard line; none after a final line break, but an
+           * empty text has one empty line. */
+          if (n > 0 || pos == 0)
+            func (pos, n, user_data);
+          return;
+        }
+      if (*q == '\n')
+        {
+          func (pos, n, user_data);
+          p = q + 1;
+          pos += n + 1;
+          continue;
+        }
+
+      /* The hard line goes on: break after the last space that fits; a
+       * word longer than a line is cut. */
+      take = GLOSS_TEXT_COLUMNS;
+      for (gint64 i = GLOSS_TEXT_COLUMNS; i > 0; i--)
+        if (g_unichar_isspace (chars[i - 1]))
+          {
+            take = i;
+            break;
+          }
+      func (pos, take, user_data);
+      p = after[take - 1];
+      pos += take;
+    }
+}
+
 static void
-push_line (GArray *lines,
-           gint64  start,
-           gint64  length)
+push_line (gint64   start,
+           gint64   length,
+           gpointer user_data)
 {
   GlossTextLine line = { start, length };
 
-  g_array_append_val (lines, line);
-}
-
-/* Wraps one hard line of @n code points starting at @base. */
-static void
-wrap_hard_line (GArray         *lines,
-                const gunichar *chars,
-                gint64          base,
-                gint64          n)
-{
-  gint64 pos = 0;
-
-  if (n == 0)
-    {
-      push_line (lines, base, 0);
-      return;
-    }
-
-  while (pos < n)
-    {
-      gint64 remaining = n - pos;
-      gint64 take;
-
-      if (remaining <= GLOSS_TEXT_COLUMNS)
-        {
-          push_line (lines, base + pos, remaining);
-          break;
-        }
-
-      /* Break after the last space that fits; a word longer than a line is cut. */
-      take = GLOSS_TEXT_COLUMNS;
-      for (gint64 i = GLOSS_TEXT_COLUMNS; i > 0; i--)
-        {
-          if (g_unichar_isspace (chars[base + pos + i - 1]))
-            {
-              take = i;
-              break;
-            }
-        }
-
-      push_line (lines, base + pos, take);
-      pos += take;
-    }
+  g_array_append_val ((GArray *) user_data, line);
 }
 
 GArray *
 gloss_text_wrap_lines (const char *text)
 {
-  g_autofree gunichar *chars = NULL;
-  GArray *lines;
-  glong n_chars = 0;
-  gint64 line_start = 0;
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (GlossTextLine));
 
-  lines = g_array_new (FALSE, FALSE, sizeof (GlossTextLine));
-  chars = g_utf8_to_ucs4_fast (text, -1, &n_chars);
-
-  for (gint64 i = 0; i < n_chars; i++)
-    {
-      if (chars[i] == '\n')
-        {
-          wrap_hard_line (lines, chars, line_start, i - line_start);
-          line_start = i + 1;
-        }
-    }
-
-  if (line_start < n_chars || n_chars == 0)
-    wrap_hard_line (lines, chars, line_start, n_chars - line_start);
-
+  gloss_text_foreach_line (text, push_line, lines);
   return lines;
 }
 

@@ -31,6 +31,14 @@ typedef struct
  * after the last space within GLOSS_TEXT_COLUMNS, or is cut there. */
 GArray *gloss_text_wrap_lines (const char *text);
 
+/* The same lines one by one, without keeping them. */
+typedef void (*GlossTextLineFunc) (gint64   start,
+                                   gint64   length,
+                                   gpointer user_data);
+void    gloss_text_foreach_line (const char        *text,
+                                 GlossTextLineFunc  func,
+                                 gpointer           user_data);
+
 /* Page i holds visual lines [i * LINES_PER_PAGE, (i + 1) * LINES_PER_PAGE). */
 guint   gloss_text_count_pages (GArray *lines);
 

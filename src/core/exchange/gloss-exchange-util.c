@@ -266,6 +266,57 @@ consider (const gunichar *chars,
     }
 }
 
+/* Looks for the quote in [from, to) of the text; "whitespace-insensitive"
+ * searches the UTF-8 of that stretch. */
+static void
+search_stretch (const char     *text,
+                const gunichar *chars,
+                glong           n_chars,
+                glong           from,
+                glong           to,
+                const char     *quote,
+                const gunichar *q,
+                glong           n_q,
+                const gunichar *pre,
+                glong           n_pre,
+                const gunichar *suf,
+                glong           n_suf,
+                gint64          hint,
+                gboolean        loose,
+                glong          *best_score,
+                gint64         *best_distance,
+                gint64         *start,
+                gint64         *end)
+{
+  if (!loose)
+    {
+      for (glong i = from; i + n_q <= to; i++)
+        if (chars[i] == q[0] && memcmp (chars + i, q, n_q * sizeof (gunichar)) == 0)
+          consider (chars, n_chars, i, i + n_q, pre, n_pre, suf, n_suf, hint,
+                    best_score, best_distance, start, end);
+      return;
+    }
+
+  {
+    g_autofree char *stretch = from == 0 && to == n_chars ? NULL
+                               : g_ucs4_to_utf8 (chars + from, to - from, NULL, NULL, NULL);
+    g_autoptr(GArray) hits = _gloss_find_in_text (stretch != NULL ? stretch : text, quote, TRUE);
+
+    for (guint i = 0; i < hits->len; i++)
+      {
+        const gint64 *range = &g_array_index (hits, gint64, i * 2);
+        consider (chars, n_chars, from + range[0], from + range[1], pre, n_pre, suf, n_suf, hint,
+                  best_score, best_distance, start, end);
+      }
+  }
+}
+
+/* Searched first, on each side of the hint: a match there with all its
+ * context is the best there is (any other is farther away), so the whole
+ * text is only searched when there is none; many codings on a long text
+ * then cost little each. */
+#define NEAR_CHARS 8192
+
 gboolean
 _gloss_reanchor (const char     *text,
                  const gunichar *chars,
@@ -281,8 +332,6 @@ _gloss_reanchor (const char     *text,
   g_autofree gunichar *pre = NULL;
   g_autofree gunichar *suf = NULL;
   glong n_q = 0, n_pre = 0, n_suf = 0;
-  glong best_score = -1;
-  gint64 best_distance = G_MAXINT64;
 
   if (quote == NULL || *quote == '\0')
     return FALSE;
@@ -300,24 +349,28 @@ _gloss_reanchor (const char     *text,
       return TRUE;
     }
 
-  for (glong i = 0; i + n_q <= n_chars; i++)
-    if (chars[i] == q[0] && memcmp (chars + i, q, n_q * sizeof (gunichar)) == 0)
-      consider (chars, n_chars, i, i + n_q, pre, n_pre, suf, n_suf, hint,
-                &best_score, &best_distance, start, end);
-
-  if (best_score < 0)
+  /* The exact quote, then whitespace-insensitive; near the hint, then
+   * everywhere. */
+  for (int loose = 0; loose <= 1; loose++)
     {
-      g_autoptr(GArray) hits = _gloss_find_in_text (text, quote, TRUE);
+      glong best_score = -1;
+      gint64 best_distance = G_MAXINT64;
+      gint64 centre = CLAMP (hint, 0, n_chars);
+      glong from = MAX (centre - NEAR_CHARS, 0);
+      glong to = MIN (centre + NEAR_CHARS + n_q, n_chars);
 
-      for (guint i = 0; i < hits->len; i++)
-        {
-          const gint64 *range = &g_array_index (hits, gint64, i * 2);
-          consider (chars, n_chars, range[0], range[1], pre, n_pre, suf, n_suf, hint,
-                    &best_score, &best_distance, start, end);
-        }
+      search_stretch (text, chars, n_chars, from, to, quote, q, n_q, pre, n_pre, suf, n_suf, hint,
+                      loose, &best_score, &best_distance, start, end);
+      if (best_score == n_pre + n_suf)
+        return TRUE;
+      if (from > 0 || to < n_chars)
+        search_stretch (text, chars, n_chars, 0, n_chars, quote, q, n_q, pre, n_pre, suf, n_suf, hint,
+                        loose, &best_score, &best_distance, start, end);
+      if (best_score >= 0)
+        return TRUE;
     }
 
-  return best_score >= 0;
+  return FALSE;
 }
 
 /* Pages */

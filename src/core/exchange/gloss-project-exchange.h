@@ -76,8 +76,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossMergeSummary, gloss_merge_summary_free)
 
 /* Brings the coders, codes, codings, memos (and documents the lead lacks)
  * of the project at @other_path into @self, as one step. Documents match
- * by SHA-256 of their bytes, everything else by GUID. Merging the same file
- * again changes nothing. */
+ * by GUID, else the SHA-256 of their bytes, else kind and text; everything
+ * else by GUID. A file whose codes nest deeper than GLOSS_MAX_CODE_LEVELS
+ * is refused. Merging the same file again changes nothing. */
 gboolean gloss_project_merge          (GlossProject       *self,
                                        const char         *other_path,
                                        GlossMergeFlags     flags,

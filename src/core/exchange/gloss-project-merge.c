@@ -1,7 +1,9 @@
 /* gloss-project-merge.c: bringing a coder's copy back into the lead project
  *
- * Documents match by the SHA-256 of their bytes; coders, codes, codings and
- * memos by GUID. What the lead lacks is added (a code's parents before it);
+ * Documents match by identity: their GUID, else the SHA-256 of their bytes,
+ * else their text (a document that went through another program, or a
+ * REFI-QDA round trip, keeps its GUID or its text but may not keep its
+ * bytes); coders, codes, codings and memos by GUID. What the lead lacks is added (a code's parents before it);
  * what is the same is left alone, so merging a file twice changes nothing;
  * what has the same GUID but other content is a conflict: reported, and
  * the lead's version kept unless GLOSS_MERGE_THEIRS is given. A coding
@@ -346,10 +348,52 @@ out:
   return ok;
 }
 
+/* The lead's document that is @row's: the same GUID, else the same bytes,
+ * else the same kind and text; one already taken by another document of
+ * this merge is passed over, so that two documents stay two. */
+static gint64
+match_document (Merge        *merge,
+                sqlite3_stmt *row,
+                GHashTable   *taken)
+{
+  static const char * const queries[] = {
+    "SELECT id FROM document WHERE guid = ?1",
+    "SELECT id FROM document WHERE sha256 = ?2 ORDER BY removed, id",
+    "SELECT id FROM document WHERE n_chars = ?4 AND kind = ?3 AND text = ?5 ORDER BY removed, id",
+  };
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = _gloss_project_prepare (merge->lead, queries[q], NULL);
+      gint64 found = 0;
+
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_value (stmt, 1, sqlite3_column_value (row, 1));
+      sqlite3_bind_value (stmt, 2, sqlite3_column_value (row, 5));
+      sqlite3_bind_value (stmt, 3, sqlite3_column_value (row, 4));
+      sqlite3_bind_value (stmt, 4, sqlite3_column_value (row, 9));
+      sqlite3_bind_value (stmt, 5, sqlite3_column_value (row, 10));
+      while (found == 0 && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          if (!g_hash_table_contains (taken, &id))
+            found = id;
+        }
+      sqlite3_reset (stmt);
+      if (found != 0)
+        return found;
+    }
+
+  return 0;
+}
+
 static gboolean
 merge_documents (Merge   *merge,
                  GError **error)
 {
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   sqlite3_stmt *row = other_query (merge,
                                    "SELECT id, guid, title, filename, kind, sha256, size, password, n_pages, "
                                    "n_chars, text, created, removed FROM document ORDER BY id", error);
@@ -363,21 +407,22 @@ merge_documents (Merge   *merge,
       gint64 other_id = sqlite3_column_int64 (row, 0);
       const char *guid = (const char *) sqlite3_column_text (row, 1);
       const char *title = (const char *) sqlite3_column_text (row, 2);
-      const char *sha256 = (const char *) sqlite3_column_text (row, 5);
       gboolean removed = sqlite3_column_int (row, 12) != 0;
-      gint64 lead_id = lead_id_by_text (merge, "SELECT id FROM document WHERE sha256 = ?1", sha256);
+      gint64 lead_id = match_document (merge, row, taken);
 
       set_name (merge->doc_titles, other_id, title);
       if (lead_id != 0)
         {
           merge->summary->n_unchanged++;
           map_id (merge->documents, other_id, lead_id);
+          g_hash_table_add (taken, g_memdup2 (&lead_id, sizeof lead_id));
         }
       else if (removed)
         note (merge->summary->skipped, "document", guid, title, _("removed in the merged project"));
       else if ((ok = add_document (merge, row, &lead_id, error)))
         {
           map_id (merge->documents, other_id, lead_id);
+          g_hash_table_add (taken, g_memdup2 (&lead_id, sizeof lead_id));
           note (merge->summary->added, "document", guid, title, NULL);
           _gloss_project_note_change (merge->lead, GLOSS_CHANGE_DOCUMENTS);
         }
@@ -698,6 +743,38 @@ merge_code (Merge         *merge,
     }
 
   return add_code (merge, row, other_parent != 0 ? mapped (merge->codes, other_parent) : 0, path, error);
+}
+
+/* The codebook of the other file, checked before anything is merged:
+ * codes nested past GLOSS_MAX_CODE_LEVELS refuse the file. One pass over
+ * the codes that keeps only its frontier, whatever the depth. */
+static gboolean
+check_code_levels (Merge       *merge,
+                   const char  *name,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = other_query (merge,
+                                    "WITH RECURSIVE tree (id, depth) AS ("
+                                    "  SELECT id, 1 FROM code WHERE parent_id IS NULL "
+                                    "  UNION ALL SELECT c.id, t.depth + 1 FROM code c JOIN tree t ON c.parent_id = t.id) "
+                                    "SELECT max (depth) FROM tree", error);
+  gint64 levels = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    levels = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (levels > GLOSS_MAX_CODE_LEVELS)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT,
+                   _("“%s” is refused: its codes nest %" G_GINT64_FORMAT " levels deep, and Gloss keeps at most %d"),
+                   name, levels, GLOSS_MAX_CODE_LEVELS);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -1125,6 +1202,12 @@ gloss_project_merge (GlossProject        *self,
   merge.texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) lead_text_free);
 
   if (!open_other (&merge, other_path, error))
+    {
+      merge_clear (&merge);
+      return FALSE;
+    }
+
+  if (!check_code_levels (&merge, name, error))
     {
       merge_clear (&merge);
       return FALSE;

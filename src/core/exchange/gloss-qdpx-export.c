@@ -4,6 +4,11 @@
  *   sources/<document GUID>.pdf   the PDF as imported
  *   sources/<document GUID>.txt   a text document's text (UTF-8, LF)
  *   sources/<representation GUID>.txt   a PDF's document text
+ *   sources/<original GUID>.txt|.md   a text document's file as imported,
+ *                                 when its bytes are not its text (CRLF
+ *                                 line ends, a byte order mark): the
+ *                                 TextSource's richTextPath, so that an
+ *                                 import keeps the document's SHA-256
  * The coordinate conventions are written in gloss-project-exchange.h.
  * Each coding becomes a PlainTextSelection holding one Coding (the Coding
  * has the coding's GUID; the selection a GUID derived from it), a coding's
@@ -371,6 +376,37 @@ internal_path (const char *guid,
   return g_strdup_printf ("internal://%s.%s", guid, extension);
 }
 
+static const char *
+text_extension (const char *filename)
+{
+  g_autofree char *lower = g_ascii_strdown (filename != NULL ? filename : "", -1);
+
+  return g_str_has_suffix (lower, ".md") ? "md" : "txt";
+}
+
+/* A text document whose file is not byte for byte its text goes out as
+ * well, as the source's "rich text": the plain text (which the positions
+ * count in) stays the normalised one. Returns the richTextPath or NULL. */
+static char *
+add_original_text (Export                  *export,
+                   const GlossDocumentInfo *info,
+                   GBytes                  *text_bytes,
+                   GError                 **error)
+{
+  g_autoptr(GBytes) bytes = gloss_project_get_bytes (export->project, info->id, error);
+  g_autofree char *guid = NULL;
+  const char *extension = text_extension (info->filename);
+
+  if (bytes == NULL)
+    return NULL;
+  if (g_bytes_equal (bytes, text_bytes))
+    return g_strdup ("");
+
+  guid = _gloss_derived_guid (info->guid, "original");
+  add_file (export, guid, extension, bytes);
+  return internal_path (guid, extension);
+}
+
 static gboolean
 write_source (Export                  *export,
               const GlossDocumentInfo *info,
@@ -403,7 +439,15 @@ write_source (Export                  *export,
       attr (xml, "path", path);
     }
   else
-    attr (xml, "plainTextPath", text_path);
+    {
+      g_autofree char *original = add_original_text (export, info, text_bytes, error);
+
+      if (original == NULL)
+        return FALSE;
+      if (*original != '\0')
+        attr (xml, "richTextPath", original);
+      attr (xml, "plainTextPath", text_path);
+    }
   attr_time (xml, "creationDateTime", info->created);
   g_string_append_c (xml, '>');
 

@@ -37,6 +37,14 @@
 #define MAX_XML_BYTES      (G_GINT64_CONSTANT (256) * 1024 * 1024)
 #define MAX_TOTAL_BYTES    (G_GINT64_CONSTANT (4) * 1024 * 1024 * 1024)
 #define CONTEXT_CHARS      32
+#define MAX_RENAME_WARNINGS 10
+/* Notes: each at most 1 MiB of text, all of them together 64 MiB; a memo
+ * made of notes at most 4 MiB, all memos of an import together 256 MiB. A
+ * note past a limit is left out with a warning, the import goes on. */
+#define MAX_NOTE_BYTES     (G_GINT64_CONSTANT (1) * 1024 * 1024)
+#define MAX_NOTES_BYTES    (G_GINT64_CONSTANT (64) * 1024 * 1024)
+#define MAX_MEMO_BYTES     (G_GINT64_CONSTANT (4) * 1024 * 1024)
+#define MAX_MEMOS_BYTES    (G_GINT64_CONSTANT (256) * 1024 * 1024)
 
 /* The archive */
 
@@ -167,9 +175,10 @@ archive_read_index (Archive       *archive,
 {
   zip_stat_t st;
   zip_file_t *file;
-  g_autoptr(GByteArray) data = NULL;
-  guint8 buffer[65536];
-  zip_int64_t n;
+  g_autofree guint8 *data = NULL;
+  guint8 extra[1];
+  zip_uint64_t filled = 0;
+  zip_int64_t n = 0;
 
   if (zip_stat_index (archive->zip, index, 0, &st) < 0)
     {
@@ -189,26 +198,28 @@ archive_read_index (Archive       *archive,
       return NULL;
     }
 
-  data = g_byte_array_sized_new (MIN (st.size, (zip_uint64_t) 1 << 24));
-  while ((n = zip_fread (file, buffer, sizeof buffer)) > 0)
-    {
-      if ((zip_uint64_t) data->len + n > st.size)
-        {
-          zip_fclose (file);
-          refuse (error, archive->name, _("the entry “%s” holds more than it declares"), st.name);
-          return NULL;
-        }
-      g_byte_array_append (data, buffer, n);
-    }
+  /* One allocation of the declared size, read into directly, with a NUL
+   * after the end: a text entry is then a C string without a copy. */
+  data = g_malloc (st.size + 1);
+  while (filled < st.size && (n = zip_fread (file, data + filled, st.size - filled)) > 0)
+    filled += n;
+  if (filled == st.size && n >= 0)
+    n = zip_fread (file, extra, sizeof extra);
   zip_fclose (file);
 
-  if (n < 0 || data->len != st.size)
+  if (n > 0)
+    {
+      refuse (error, archive->name, _("the entry “%s” holds more than it declares"), st.name);
+      return NULL;
+    }
+  if (n < 0 || filled != st.size)
     {
       refuse (error, archive->name, _("the entry “%s” is damaged"), st.name);
       return NULL;
     }
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  data[st.size] = '\0';
+  return g_bytes_new_take (g_steal_pointer (&data), st.size);
 }
 
 static GBytes *
@@ -261,12 +272,22 @@ parse_xml (GBytes      *bytes,
       return NULL;
     }
 
-  /* No XML_PARSE_NOENT, no XML_PARSE_DTDLOAD: nothing is fetched or expanded. */
+  /* No XML_PARSE_NOENT, no XML_PARSE_DTDLOAD: nothing is fetched or
+   * expanded; no XML_PARSE_HUGE: elements nest at most 256 deep. */
+  xmlResetLastError ();
   doc = xmlReadMemory (data, size, what, NULL,
                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
   if (doc == NULL)
     {
-      refuse (error, archive_name, _("%s is not well-formed XML"), what);
+      const xmlError *why = xmlGetLastError ();
+      g_autofree char *message = why != NULL && why->message != NULL ? g_strstrip (g_strdup (why->message)) : NULL;
+
+      if (message != NULL && strstr (message, "Excessive depth") != NULL)
+        refuse (error, archive_name, _("%s nests elements more than 256 levels deep"), what);
+      else if (message != NULL)
+        refuse (error, archive_name, _("%s is not well-formed XML (line %d: %s)"), what, why->line, message);
+      else
+        refuse (error, archive_name, _("%s is not well-formed XML"), what);
       return NULL;
     }
 
@@ -361,10 +382,22 @@ typedef struct
   GHashTable   *codes;        /* their GUID -> gint64 id */
   GHashTable   *notes;        /* their GUID -> text */
   GHashTable   *used_notes;   /* their GUIDs referred to */
-  char         *tmp_dir;
   gint64        unknown_coder;
   guint         n_codings;
   guint         n_reanchored;
+  /* Making names unique in linear time: for each name (ASCII case folded,
+   * as SQLite's NOCASE compares; codes keyed by parent too) the next
+   * number to try, and for each parent the next position. */
+  GHashTable   *next_number;  /* char * -> guint */
+  GHashTable   *next_position;/* gint64 parent -> gint64 */
+  gint64        n_coders;     /* -1 until counted */
+  gint64        n_codes;
+  guint         n_code_renames;
+  gint64        notes_bytes;  /* text of the notes read */
+  gint64        memos_bytes;  /* text of the memos written */
+  guint         n_notes_too_long;
+  guint         n_notes_over_total;
+  guint         n_refs_over_memo;
 } Import;
 
 static void
@@ -407,6 +440,14 @@ flush_unknown (Import *import)
   g_hash_table_iter_init (&iter, import->unknown);
   while (g_hash_table_iter_next (&iter, &key, &value))
     warn (import, _("Unknown element <%s> skipped (%u×)"), (const char *) key, GPOINTER_TO_UINT (value));
+}
+
+static void
+flush_renames (Import *import)
+{
+  if (import->n_code_renames > MAX_RENAME_WARNINGS)
+    warn (import, _("%u more codes had the name of a sibling and were numbered"),
+          import->n_code_renames - MAX_RENAME_WARNINGS);
 }
 
 static GHashTable *
@@ -488,6 +529,71 @@ count_rows (Import     *import,
 /* Coders */
 
 static gint64
+counted (Import     *import,
+         gint64     *n,
+         const char *sql)
+{
+  if (*n < 0)
+    *n = count_rows (import, sql);
+
+  return (*n)++;
+}
+
+/* @clean, or "@clean (N)" with the first N from 2 on that is free: each
+ * number is tried once per name over the whole import, so N names alike
+ * cost N lookups, not N². */
+static char *
+unique_name (Import      *import,
+             const char  *scope,
+             const char  *clean,
+             gboolean   (*is_used) (Import *, gint64, const char *),
+             gint64       parent_id)
+{
+  g_autofree char *folded = g_ascii_strdown (clean, -1);
+  g_autofree char *key = g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%s", scope, parent_id, folded);
+  guint next = GPOINTER_TO_UINT (g_hash_table_lookup (import->next_number, key));
+  char *unique;
+
+  if (next == 0)
+    {
+      if (!is_used (import, parent_id, clean))
+        {
+          g_hash_table_insert (import->next_number, g_steal_pointer (&key), GUINT_TO_POINTER (2));
+          return g_strdup (clean);
+        }
+      next = 2;
+    }
+
+  for (;; next++)
+    {
+      unique = g_strdup_printf ("%s (%u)", clean, next);
+      if (!is_used (import, parent_id, unique))
+        break;
+      g_free (unique);
+    }
+  g_hash_table_insert (import->next_number, g_steal_pointer (&key), GUINT_TO_POINTER (next + 1));
+
+  return unique;
+}
+
+static gboolean
+coder_name_used (Import     *import,
+                 gint64      unused,
+                 const char *name)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (import->project, "SELECT 1 FROM coder WHERE name = ?1", NULL);
+  gboolean used;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  used = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return used;
+}
+
+static gint64
 insert_coder (Import      *import,
               const char  *their_guid,
               const char  *name,
@@ -495,33 +601,16 @@ insert_coder (Import      *import,
 {
   g_autofree char *guid = choose_guid (import, "coder", their_guid);
   g_autofree char *clean = g_strstrip (g_strdup (name != NULL && *name != '\0' ? name : _("Unnamed coder")));
-  g_autofree char *unique = g_strdup (clean);
+  g_autofree char *unique = NULL;
   sqlite3_stmt *stmt;
-  gint64 n = count_rows (import, "SELECT count(*) FROM coder");
+  gint64 n = counted (import, &import->n_coders, "SELECT count(*) FROM coder");
 
   if (*clean == '\0')
     {
       g_free (clean);
       clean = g_strdup (_("Unnamed coder"));
-      g_free (unique);
-      unique = g_strdup (clean);
     }
-
-  for (int i = 2;; i++)
-    {
-      stmt = _gloss_project_prepare (import->project, "SELECT 1 FROM coder WHERE name = ?1", error);
-      if (stmt == NULL)
-        return 0;
-      sqlite3_bind_text (stmt, 1, unique, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        {
-          sqlite3_reset (stmt);
-          break;
-        }
-      sqlite3_reset (stmt);
-      g_free (unique);
-      unique = g_strdup_printf ("%s (%d)", clean, i);
-    }
+  unique = unique_name (import, "coder", clean, coder_name_used, 0);
 
   stmt = _gloss_project_prepare (import->project,
                                  "INSERT INTO coder (guid, name, color, created) VALUES (?1, ?2, ?3, ?4)", error);
@@ -608,6 +697,42 @@ clean_color (const char *color,
   return g_strdup (gloss_palette_nth (GLOSS_PALETTE_CODES, n));
 }
 
+static gboolean
+code_name_used (Import     *import,
+                gint64      parent_id,
+                const char *name)
+{
+  return _gloss_project_find_child_code (import->project, parent_id, name) != 0;
+}
+
+/* The position after the last child of @parent_id, counted once per parent. */
+static gint64
+next_position (Import *import,
+               gint64  parent_id)
+{
+  gint64 *next = g_hash_table_lookup (import->next_position, &parent_id);
+
+  if (next == NULL)
+    {
+      sqlite3_stmt *stmt = _gloss_project_prepare (import->project,
+                                                   "SELECT ifnull (max (position) + 1, 0) FROM code "
+                                                   "WHERE ifnull (parent_id, 0) = ?1", NULL);
+      gint64 first = 0;
+
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, MAX (parent_id, 0));
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            first = sqlite3_column_int64 (stmt, 0);
+          sqlite3_reset (stmt);
+        }
+      next = g_memdup2 (&first, sizeof first);
+      g_hash_table_insert (import->next_position, g_memdup2 (&parent_id, sizeof parent_id), next);
+    }
+
+  return (*next)++;
+}
+
 /* Adds one code below @parent_id; a sibling of the same name gets a
  * numbered name. Returns its id. */
 static gint64
@@ -622,7 +747,7 @@ insert_code (Import      *import,
   g_autofree char *guid = choose_guid (import, "code", their_guid);
   g_autofree char *clean = g_strstrip (g_strdup (name != NULL ? name : ""));
   g_autofree char *unique = NULL;
-  g_autofree char *colour = clean_color (color, count_rows (import, "SELECT count(*) FROM code"));
+  g_autofree char *colour = clean_color (color, counted (import, &import->n_codes, "SELECT count(*) FROM code"));
   sqlite3_stmt *stmt;
 
   /* "/" separates codes in a path. */
@@ -633,19 +758,13 @@ insert_code (Import      *import,
       clean = g_strdup (_("Unnamed code"));
     }
 
-  unique = g_strdup (clean);
-  for (int i = 2; _gloss_project_find_child_code (import->project, parent_id, unique) != 0; i++)
-    {
-      g_free (unique);
-      unique = g_strdup_printf ("%s (%d)", clean, i);
-    }
-  if (g_strcmp0 (unique, clean) != 0)
+  unique = unique_name (import, "code", clean, code_name_used, parent_id);
+  if (g_strcmp0 (unique, clean) != 0 && import->n_code_renames++ < MAX_RENAME_WARNINGS)
     warn (import, _("Two codes are called “%s” in the same place; the second is now “%s”"), clean, unique);
 
   stmt = _gloss_project_prepare (import->project,
                                  "INSERT INTO code (guid, parent_id, name, color, description, position, created, modified) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, (SELECT ifnull (max (position) + 1, 0) FROM code "
-                                 "WHERE ifnull (parent_id, 0) = ifnull (?2, 0)), ?6, ?6)", error);
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?6, ?6)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
@@ -657,6 +776,7 @@ insert_code (Import      *import,
   sqlite3_bind_text (stmt, 4, colour, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, description != NULL ? description : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 6, _gloss_now ());
+  sqlite3_bind_int64 (stmt, 7, next_position (import, parent_id));
   if (!run (import, stmt, error))
     return 0;
 
@@ -691,10 +811,15 @@ static gboolean
 read_codes (Import    *import,
             xmlNode   *parent,
             gint64     parent_id,
+            gint       level,
             gboolean   keep_existing,
             guint     *n_added,
             GError   **error)
 {
+  if (level > GLOSS_MAX_CODE_LEVELS && first_child (parent, "Code") != NULL)
+    return refuse (error, import->archive.name, _("its codes nest more than %d levels deep"),
+                   GLOSS_MAX_CODE_LEVELS);
+
   for (xmlNode *node = parent->children; node != NULL; node = node->next)
     {
       g_autofree char *guid = NULL, *name = NULL, *color = NULL, *description = NULL;
@@ -749,7 +874,7 @@ read_codes (Import    *import,
         }
       map_guid (import->codes, guid, id);
 
-      if (!read_codes (import, node, id, keep_existing, n_added, error))
+      if (!read_codes (import, node, id, level + 1, keep_existing, n_added, error))
         return FALSE;
     }
 
@@ -758,15 +883,65 @@ read_codes (Import    *import,
 
 /* Notes */
 
+/* The text of a Note, inline or in the archive; NULL if there is none
+ * Gloss can read or it is past the limits (counted for the warning). */
+static char *
+read_note_text (Import  *import,
+                xmlNode *node)
+{
+  xmlNode *content = first_child (node, "PlainTextContent");
+  g_autofree char *path = get_attr (node, "plainTextPath");
+  g_autoptr(GBytes) bytes = NULL;
+  char *text = NULL;
+
+  if (content != NULL)
+    text = get_text (content);
+  else if (path != NULL && g_str_has_prefix (path, "internal://"))
+    {
+      g_autofree char *entry = g_strconcat ("sources/", path + strlen ("internal://"), NULL);
+      zip_int64_t index = zip_name_locate (import->archive.zip, entry, ZIP_FL_NOCASE);
+      zip_stat_t st;
+
+      if (index >= 0 && zip_stat_index (import->archive.zip, index, 0, &st) == 0 &&
+          (st.valid & ZIP_STAT_SIZE) && st.size > (zip_uint64_t) MAX_NOTE_BYTES)
+        {
+          import->n_notes_too_long++;
+          return NULL;
+        }
+      if (index >= 0)
+        bytes = archive_read_index (&import->archive, index, MAX_NOTE_BYTES, NULL);
+      if (bytes != NULL && g_utf8_validate (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
+        text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
+
+  if (text == NULL)
+    return NULL;
+  if ((gint64) strlen (text) > MAX_NOTE_BYTES)
+    {
+      import->n_notes_too_long++;
+      g_free (text);
+      return NULL;
+    }
+  if (import->notes_bytes + (gint64) strlen (text) > MAX_NOTES_BYTES)
+    {
+      import->n_notes_over_total++;
+      g_free (text);
+      return NULL;
+    }
+  import->notes_bytes += strlen (text);
+
+  return text;
+}
+
 static void
 read_notes (Import  *import,
             xmlNode *notes)
 {
   for (xmlNode *node = notes->children; node != NULL; node = node->next)
     {
-      g_autofree char *guid = NULL, *path = NULL;
-      xmlNode *content;
-      char *text = NULL;
+      g_autofree char *guid = NULL;
+      guint before = import->n_notes_too_long + import->n_notes_over_total;
+      char *text;
 
       if (node->type != XML_ELEMENT_NODE)
         continue;
@@ -780,36 +955,63 @@ read_notes (Import  *import,
         g_autofree char *raw = get_attr (node, "guid");
         guid = normal_guid (raw);
       }
-      content = first_child (node, "PlainTextContent");
-      path = get_attr (node, "plainTextPath");
-      if (content != NULL)
-        text = get_text (content);
-      else if (path != NULL && g_str_has_prefix (path, "internal://"))
-        {
-          g_autofree char *entry = g_strconcat ("sources/", path + strlen ("internal://"), NULL);
-          g_autoptr(GBytes) bytes = archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, NULL);
-
-          if (bytes != NULL && g_utf8_validate (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
-            text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-        }
+      text = read_note_text (import, node);
 
       if (guid != NULL && text != NULL)
         g_hash_table_insert (import->notes, g_steal_pointer (&guid), text);
-      else
+      else if (import->n_notes_too_long + import->n_notes_over_total == before)
         {
           g_autofree char *name = get_attr (node, "name");
           warn (import, _("The note “%s” has no text Gloss can read; skipped"), name != NULL ? name : "?");
           g_free (text);
         }
+      else
+        g_free (text);
     }
 }
 
-/* Appends the texts of the notes @node refers to. */
+/* Appends @text to @memo unless that would take the memo or all memos
+ * past their limit. */
+static void
+memo_append (Import     *import,
+             GString    *memo,
+             const char *text)
+{
+  gsize length = strlen (text) + (memo->len > 0 ? 2 : 0);
+
+  if ((gint64) (memo->len + length) > MAX_MEMO_BYTES ||
+      import->memos_bytes + (gint64) length > MAX_MEMOS_BYTES)
+    {
+      import->n_refs_over_memo++;
+      return;
+    }
+  if (memo->len > 0)
+    g_string_append (memo, "\n\n");
+  g_string_append (memo, text);
+  import->memos_bytes += length;
+}
+
+static void
+flush_note_limits (Import *import)
+{
+  if (import->n_notes_too_long > 0)
+    warn (import, _("%u note(s) longer than 1 MiB left out"), import->n_notes_too_long);
+  if (import->n_notes_over_total > 0)
+    warn (import, _("%u note(s) left out: the notes of a project may hold 64 MiB of text together"),
+          import->n_notes_over_total);
+  if (import->n_refs_over_memo > 0)
+    warn (import, _("%u note(s) left out of memos: a memo holds at most 4 MiB, the memos of an import 256 MiB together"),
+          import->n_refs_over_memo);
+}
+
+/* Appends the texts of the notes @node refers to, each once. */
 static void
 refer_notes (Import  *import,
              xmlNode *node,
              GString *memo)
 {
+  g_autoptr(GHashTable) seen = NULL;
+
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     {
       g_autofree char *target = NULL;
@@ -823,9 +1025,11 @@ refer_notes (Import  *import,
       text = guid != NULL ? g_hash_table_lookup (import->notes, guid) : NULL;
       if (text == NULL)
         continue;
-      if (memo->len > 0)
-        g_string_append (memo, "\n\n");
-      g_string_append (memo, text);
+      if (seen == NULL)
+        seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      if (!g_hash_table_add (seen, g_strdup (guid)))
+        continue;
+      memo_append (import, memo, text);
       g_hash_table_add (import->used_notes, g_steal_pointer (&guid));
     }
 }
@@ -863,23 +1067,118 @@ insert_memo (Import      *import,
 
 /* Sources */
 
+/* A text and where every MARK_STEP-th character starts in it: a slice
+ * by code points costs at most MARK_STEP steps, in a few bytes per
+ * MARK_STEP characters, where an array of code points would take four
+ * bytes per character. */
+#define MARK_STEP 256
+
 typedef struct
 {
-  gint64    document_id;
-  char     *text;         /* ours */
-  gunichar *chars;
-  glong     n_chars;
-  gunichar *theirs;       /* the exporter's plain text, or NULL */
-  glong     n_theirs;
-  gboolean  same;         /* theirs == ours */
+  const char *text;
+  gint64      n_chars;    /* -1 until counted */
+  GArray     *marks;      /* gsize byte offsets; NULL until needed */
+} MarkedText;
+
+static void
+marked_text_init (MarkedText *marked,
+                  const char *text,
+                  gint64      n_chars)
+{
+  marked->text = text;
+  marked->n_chars = n_chars;
+  marked->marks = NULL;
+}
+
+/* One pass over the bytes: a byte that does not continue a character
+ * starts one. */
+static void
+marked_text_ensure (MarkedText *marked)
+{
+  const guchar *p = (const guchar *) marked->text;
+  gint64 n = 0;
+
+  if (marked->marks != NULL)
+    return;
+
+  marked->marks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  for (gsize i = 0; p[i] != '\0'; i++)
+    if ((p[i] & 0xC0) != 0x80 && n++ % MARK_STEP == 0)
+      g_array_append_val (marked->marks, i);
+  marked->n_chars = n;
+}
+
+static gint64
+marked_text_length (MarkedText *marked)
+{
+  if (marked->n_chars < 0)
+    marked_text_ensure (marked);
+
+  return marked->n_chars;
+}
+
+static void
+marked_text_clear (MarkedText *marked)
+{
+  g_clear_pointer (&marked->marks, g_array_unref);
+  marked->text = NULL;
+  marked->n_chars = 0;
+}
+
+static const char *
+marked_text_at (MarkedText *marked,
+                gint64      offset)
+{
+  const char *p;
+  guint mark;
+
+  marked_text_ensure (marked);
+  offset = CLAMP (offset, 0, marked->n_chars);
+  if (marked->marks->len == 0)
+    return marked->text;
+  mark = MIN (offset / MARK_STEP, marked->marks->len - 1);
+  p = marked->text + g_array_index (marked->marks, gsize, mark);
+  for (gint64 i = (gint64) mark * MARK_STEP; i < offset && *p != '\0'; i++)
+    p = g_utf8_next_char (p);
+
+  return p;
+}
+
+/* [start, end) of @marked as a new string. */
+static char *
+marked_text_slice (MarkedText *marked,
+                   gint64      start,
+                   gint64      end)
+{
+  const char *from, *to;
+
+  start = CLAMP (start, 0, marked_text_length (marked));
+  end = CLAMP (end, start, marked->n_chars);
+  from = marked_text_at (marked, start);
+  to = marked_text_at (marked, end);
+
+  return g_strndup (from, to - from);
+}
+
+typedef struct
+{
+  gint64      document_id;
+  char       *text;        /* ours */
+  MarkedText  ours;
+  gunichar   *chars;       /* ours as code points: only made to re-anchor */
+  GBytes     *plain;       /* holds the exporter's plain text, or NULL */
+  MarkedText  theirs;      /* in @plain, when it differs from ours */
+  gboolean    same;        /* theirs == ours, or there is no theirs */
 } SourceText;
 
 static void
 source_text_clear (SourceText *source)
 {
+  marked_text_clear (&source->ours);
+  marked_text_clear (&source->theirs);
   g_free (source->text);
   g_free (source->chars);
-  g_free (source->theirs);
+  g_clear_pointer (&source->plain, g_bytes_unref);
 }
 
 static char *
@@ -919,91 +1218,69 @@ entry_of_path (const char *path)
   return NULL;
 }
 
-/* Imports @bytes as a document through the normal path. */
+/* Imports @bytes as a new document through the normal reading path, so
+ * that texts and offsets are Gloss's own. Two sources of the same bytes
+ * are two documents. */
 static gint64
 import_source_bytes (Import      *import,
                      GBytes      *bytes,
+                     const char  *their_guid,
                      const char  *name,
                      const char  *extension,
+                     char       **text,
+                     gint64      *n_chars,
                      GError     **error)
 {
   g_autofree char *file_name = safe_file_name (name, extension);
-  g_autofree char *path = g_build_filename (import->tmp_dir, file_name, NULL);
-  gsize size = 0;
-  gconstpointer data = g_bytes_get_data (bytes, &size);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GlossImportedDocument) doc = gloss_import_read (file_name, bytes, NULL, NULL, error);
   gint64 id;
 
-  if (!g_file_set_contents (path, data, size, &local_error))
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("Cannot write a temporary file: %s"),
-                   local_error->message);
-      return 0;
-    }
+  if (doc == NULL)
+    return 0;
 
-  id = gloss_project_import_file (import->project, path, NULL, NULL, error);
-  g_unlink (path);
+  /* Their GUID and name, set as the row is made: a large text is written once. */
+  doc->guid = choose_guid (import, "document", their_guid);
+  if (name != NULL && !_gloss_is_blank (name))
+    {
+      g_free (doc->title);
+      doc->title = g_strdup (name);
+    }
+  id = _gloss_project_store_document (import->project, doc, error);
+  if (id != 0)
+    {
+      *text = g_steal_pointer (&doc->text);
+      *n_chars = doc->n_chars;
+    }
 
   return id;
 }
 
-static gboolean
-set_document_identity (Import      *import,
-                       gint64       document_id,
-                       const char  *their_guid,
-                       const char  *name,
-                       GError     **error)
+/* Our text beside theirs: when they are the same, as between two Gloss,
+ * theirs is let go and positions are taken as they are. */
+static void
+load_source_text (SourceText  *source,
+                  char        *text,
+                  gint64       n_chars,
+                  GBytes      *plain,
+                  const char  *theirs)
 {
-  g_autofree char *guid = choose_guid (import, "document", their_guid);
-  sqlite3_stmt *stmt = _gloss_project_prepare (import->project,
-                                               "UPDATE document SET guid = ?2, title = ifnull (?3, title) WHERE id = ?1",
-                                               error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  sqlite3_bind_text (stmt, 2, guid, -1, SQLITE_TRANSIENT);
-  if (name != NULL && !_gloss_is_blank (name))
-    sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 3);
-
-  return run (import, stmt, error);
-}
-
-static gboolean
-load_source_text (Import      *import,
-                  SourceText  *source,
-                  const char  *theirs,
-                  GError     **error)
-{
-  sqlite3_stmt *stmt = _gloss_project_prepare (import->project, "SELECT text FROM document WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, source->document_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    source->text = _gloss_column_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
-  if (source->text == NULL)
-    source->text = g_strdup ("");
-
-  source->chars = g_utf8_to_ucs4_fast (source->text, -1, &source->n_chars);
-  if (theirs != NULL)
+  source->text = text;
+  marked_text_init (&source->ours, source->text, n_chars);
+  source->same = theirs == NULL || strcmp (theirs, source->text) == 0;
+  if (!source->same)
     {
-      source->theirs = g_utf8_to_ucs4_fast (theirs, -1, &source->n_theirs);
-      source->same = g_strcmp0 (theirs, source->text) == 0;
+      source->plain = g_bytes_ref (plain);
+      marked_text_init (&source->theirs, theirs, -1);
     }
-  else
-    source->same = TRUE;
-
-  return TRUE;
 }
 
-/* The text a TextSource or Representation carries: its content or file. */
-static char *
-read_plain_text (Import     *import,
-                 xmlNode    *node)
+/* The text a TextSource or Representation carries, its content or file,
+ * in a GBytes (NUL-terminated) with *@text pointing at it after any byte
+ * order mark; NULL if it has none Gloss can read. */
+static GBytes *
+read_plain_text (Import      *import,
+                 xmlNode     *node,
+                 const char **text)
 {
   xmlNode *content = first_child (node, "PlainTextContent");
   g_autofree char *path = get_attr (node, "plainTextPath");
@@ -1013,7 +1290,12 @@ read_plain_text (Import     *import,
   const char *data;
 
   if (content != NULL)
-    return get_text (content);
+    {
+      char *inline_text = get_text (content);
+
+      *text = inline_text;
+      return g_bytes_new_take (inline_text, strlen (inline_text));
+    }
   if (entry == NULL)
     return NULL;
 
@@ -1023,20 +1305,71 @@ read_plain_text (Import     *import,
   data = g_bytes_get_data (bytes, &size);
   if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     data += 3, size -= 3;
+  if (memchr (data, '\0', size) != NULL || !g_utf8_validate (data, size, NULL))
+    return NULL;
 
-  return g_utf8_validate (data, size, NULL) ? g_strndup (data, size) : NULL;
+  *text = data;
+  return g_steal_pointer (&bytes);
 }
 
-static char *
-chars_to_utf8 (const gunichar *chars,
-               glong           n,
-               gint64          start,
-               gint64          end)
+/* The file a TextSource was made from, as its richTextPath names it, when
+ * it is a text file whose text is exactly the plain text (as Gloss writes
+ * it for a file with CRLF line ends or a byte order mark): importing those
+ * bytes keeps the document's SHA-256. Anything else (a .docx, another
+ * text) is not used: the positions count in the plain text. */
+static GBytes *
+read_original_text (Import     *import,
+                    xmlNode    *node,
+                    const char *theirs,
+                    char      **extension)
 {
-  start = CLAMP (start, 0, n);
-  end = CLAMP (end, start, n);
+  g_autofree char *path = get_attr (node, "richTextPath");
+  g_autofree char *entry = entry_of_path (path);
+  g_autofree char *lower = entry != NULL ? g_ascii_strdown (entry, -1) : NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GlossImportedDocument) doc = NULL;
+  const char *ext;
 
-  return g_ucs4_to_utf8 (chars + start, end - start, NULL, NULL, NULL);
+  if (lower == NULL || theirs == NULL)
+    return NULL;
+  if (g_str_has_suffix (lower, ".txt"))
+    ext = ".txt";
+  else if (g_str_has_suffix (lower, ".md"))
+    ext = ".md";
+  else
+    return NULL;
+
+  bytes = archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, NULL);
+  if (bytes == NULL)
+    return NULL;
+  doc = gloss_import_read_text (ext, bytes, NULL);
+  if (doc == NULL || g_strcmp0 (doc->text, theirs) != 0)
+    return NULL;
+
+  *extension = g_strdup (ext);
+  return g_steal_pointer (&bytes);
+}
+
+/* Line ends as Gloss's text has them (CRLF and CR become LF), in place. */
+static char *
+normalise_breaks (char *text)
+{
+  char *out = text;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r')
+        {
+          *out++ = '\n';
+          if (p[1] == '\n')
+            p++;
+        }
+      else
+        *out++ = *p;
+    }
+  *out = '\0';
+
+  return text;
 }
 
 /* Maps the exporter's [start, end) onto our text. */
@@ -1051,19 +1384,32 @@ anchor_selection (Import     *import,
   g_autofree char *quote = NULL, *prefix = NULL, *suffix = NULL;
   gint64 hint;
 
-  if (source->same || source->theirs == NULL)
+  if (source->same)
     {
-      *our_start = CLAMP (start, 0, source->n_chars);
-      *our_end = CLAMP (end, 0, source->n_chars);
+      *our_start = CLAMP (start, 0, source->ours.n_chars);
+      *our_end = CLAMP (end, 0, source->ours.n_chars);
       return *our_start < *our_end;
     }
 
-  quote = chars_to_utf8 (source->theirs, source->n_theirs, start, end);
-  prefix = chars_to_utf8 (source->theirs, source->n_theirs, start - CONTEXT_CHARS, start);
-  suffix = chars_to_utf8 (source->theirs, source->n_theirs, end, end + CONTEXT_CHARS);
-  hint = source->n_theirs > 0 ? start * source->n_chars / source->n_theirs : 0;
+  /* Their text with its line ends made Gloss's, as the import makes them:
+   * the quote and its context are then found as they are near the hint. */
+  quote = marked_text_slice (&source->theirs, start, end);
+  prefix = marked_text_slice (&source->theirs, start - CONTEXT_CHARS, start);
+  suffix = marked_text_slice (&source->theirs, end, end + CONTEXT_CHARS);
+  /* A CRLF cut in two by an end of the selection is one line end. */
+  if (g_str_has_suffix (prefix, "\r") && quote[0] == '\n')
+    memmove (quote, quote + 1, strlen (quote));
+  if (g_str_has_suffix (quote, "\r") && suffix[0] == '\n')
+    memmove (suffix, suffix + 1, strlen (suffix));
+  normalise_breaks (quote);
+  normalise_breaks (prefix);
+  normalise_breaks (suffix);
+  hint = marked_text_length (&source->theirs) > 0
+         ? start * source->ours.n_chars / source->theirs.n_chars : 0;
 
-  if (!_gloss_reanchor (source->text, source->chars, source->n_chars, quote, prefix, suffix,
+  if (source->chars == NULL)
+    source->chars = g_utf8_to_ucs4_fast (source->text, -1, NULL);
+  if (!_gloss_reanchor (source->text, source->chars, source->ours.n_chars, quote, prefix, suffix,
                         hint, our_start, our_end))
     return FALSE;
 
@@ -1117,9 +1463,9 @@ insert_coding (Import      *import,
   refer_notes (import, selection, memo);
   refer_notes (import, coding, memo);
 
-  quote = chars_to_utf8 (source->chars, source->n_chars, start, end);
-  prefix = chars_to_utf8 (source->chars, source->n_chars, start - CONTEXT_CHARS, start);
-  suffix = chars_to_utf8 (source->chars, source->n_chars, end, end + CONTEXT_CHARS);
+  quote = marked_text_slice (&source->ours, start, end);
+  prefix = marked_text_slice (&source->ours, start - CONTEXT_CHARS, start);
+  suffix = marked_text_slice (&source->ours, end, end + CONTEXT_CHARS);
 
   stmt = _gloss_project_prepare (import->project,
                                  "INSERT INTO coding (guid, document_id, coder_id, code_id, start, end, quote, prefix, "
@@ -1255,8 +1601,12 @@ read_source (Import   *import,
   g_autofree char *name = get_attr (node, "name");
   g_autofree char *path = get_attr (node, pdf ? "path" : "plainTextPath");
   g_autofree char *entry = entry_of_path (path);
-  g_autofree char *theirs = NULL;
+  g_autofree char *extension = NULL;
+  g_autofree char *text = NULL;
+  gint64 n_chars = 0;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  const char *theirs = NULL;
   xmlNode *representation = pdf ? first_child (node, "Representation") : node;
   SourceText source = { 0 };
   g_autoptr(GError) local_error = NULL;
@@ -1276,20 +1626,25 @@ read_source (Import   *import,
       if (bytes == NULL)
         return FALSE;
       if (representation != NULL)
-        theirs = read_plain_text (import, representation);
+        plain = read_plain_text (import, representation, &theirs);
     }
   else
     {
-      theirs = read_plain_text (import, node);
-      if (theirs == NULL)
+      plain = read_plain_text (import, node, &theirs);
+      if (plain == NULL)
         {
           warn (import, _("“%s”: no plain text Gloss can read; skipped"), label);
           return TRUE;
         }
-      bytes = g_bytes_new (theirs, strlen (theirs));
+      bytes = read_original_text (import, node, theirs, &extension);
+      if (bytes == NULL)
+        bytes = g_bytes_ref (plain);
     }
 
-  source.document_id = import_source_bytes (import, bytes, name, pdf ? ".pdf" : ".txt", &local_error);
+  source.document_id = import_source_bytes (import, bytes, guid, name,
+                                            pdf ? ".pdf" : (extension != NULL ? extension : ".txt"),
+                                            &text, &n_chars, &local_error);
+  g_clear_pointer (&bytes, g_bytes_unref);
   if (source.document_id == 0)
     {
       /* A source Gloss cannot read is left out; a failed write fails all. */
@@ -1305,12 +1660,11 @@ read_source (Import   *import,
       goto out;
     }
 
-  if (!set_document_identity (import, source.document_id, guid, name, error) ||
-      !load_source_text (import, &source, theirs, error))
-    goto out;
-
   if (pdf && theirs == NULL)
     warn (import, _("“%s”: no plain text representation; positions are taken as Gloss’s"), label);
+  load_source_text (&source, g_steal_pointer (&text), n_chars, plain, theirs);
+  theirs = NULL;
+  g_clear_pointer (&plain, g_bytes_unref);
 
   if (!read_selections (import, &source, node, error) ||
       (pdf && representation != NULL && !read_selections (import, &source, representation, error)))
@@ -1374,7 +1728,7 @@ read_project (Import   *import,
   if ((node = first_child (root, "CodeBook")) != NULL)
     {
       xmlNode *codes = first_child (node, "Codes");
-      if (codes != NULL && !read_codes (import, codes, 0, FALSE, NULL, error))
+      if (codes != NULL && !read_codes (import, codes, 0, 1, FALSE, NULL, error))
         return FALSE;
     }
   if ((node = first_child (root, "Sources")) != NULL && !read_sources (import, node, error))
@@ -1414,8 +1768,9 @@ read_project (Import   *import,
         if (text != NULL && !g_hash_table_contains (import->used_notes, guid))
           {
             g_autofree char *name = get_attr (n, "name");
-            g_string_append_printf (project_memo, "%s%s\n%s", project_memo->len > 0 ? "\n\n" : "",
-                                    name != NULL ? name : "", text);
+            g_autofree char *named = g_strdup_printf ("%s\n%s", name != NULL ? name : "", text);
+
+            memo_append (import, project_memo, named);
           }
       }
 
@@ -1431,9 +1786,8 @@ import_clear (Import *import)
   g_clear_pointer (&import->codes, g_hash_table_unref);
   g_clear_pointer (&import->notes, g_hash_table_unref);
   g_clear_pointer (&import->used_notes, g_hash_table_unref);
-  if (import->tmp_dir != NULL)
-    g_rmdir (import->tmp_dir);
-  g_clear_pointer (&import->tmp_dir, g_free);
+  g_clear_pointer (&import->next_number, g_hash_table_unref);
+  g_clear_pointer (&import->next_position, g_hash_table_unref);
 }
 
 static void
@@ -1446,6 +1800,10 @@ import_init (Import       *import,
   import->codes = guid_map_new ();
   import->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->used_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->next_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->next_position = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  import->n_coders = -1;
+  import->n_codes = -1;
 }
 
 static xmlNode *
@@ -1474,29 +1832,28 @@ build_project (Import       *import,
 {
   xmlNode *root = root_element (doc, "Project", import->archive.name, error);
   g_autofree char *label = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   if (root == NULL)
     return FALSE;
-
-  import->tmp_dir = g_dir_make_tmp ("gloss-qdpx-XXXXXX", &local_error);
-  if (import->tmp_dir == NULL)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, "%s", local_error->message);
-      return FALSE;
-    }
 
   label = g_strdup_printf (_("Import “%s”"), import->archive.name);
   if (!gloss_project_begin_step (import->project, label, error))
     return FALSE;
 
-  if (!read_project (import, root, error))
+  /* A new project has nothing to undo: its rows are not recorded as
+   * changes (a change row per coding would double the writes). */
+  if (!_gloss_project_exec (import->project, "UPDATE temp.gloss_state SET replaying = 1", error) ||
+      !read_project (import, root, error) ||
+      !_gloss_project_exec (import->project, "UPDATE temp.gloss_state SET replaying = 0", error))
     {
+      _gloss_project_exec (import->project, "UPDATE temp.gloss_state SET replaying = 0", NULL);
       gloss_project_abort_step (import->project);
       return FALSE;
     }
 
   flush_unknown (import);
+  flush_renames (import);
+  flush_note_limits (import);
   if (import->n_reanchored > 0)
     warn (import, _("%u coding(s) moved to where their text is in Gloss’s version of the document"),
           import->n_reanchored);
@@ -1632,6 +1989,7 @@ gloss_qdc_import (GlossProject  *self,
 
   import_init (&import, warnings);
   import.project = self;
+  import.archive.name = g_strdup (name);
   doc = parse_xml (bytes, name, name, error);
   if (doc == NULL || (root = root_element (doc, "CodeBook", name, error)) == NULL)
     goto out;
@@ -1640,7 +1998,7 @@ gloss_qdc_import (GlossProject  *self,
   label = g_strdup_printf (_("Import codebook “%s”"), name);
   if (!gloss_project_begin_step (self, label, error))
     goto out;
-  if (codes != NULL && !read_codes (&import, codes, 0, TRUE, &n_added, error))
+  if (codes != NULL && !read_codes (&import, codes, 0, 1, TRUE, &n_added, error))
     {
       gloss_project_abort_step (self);
       goto out;
@@ -1654,6 +2012,7 @@ gloss_qdc_import (GlossProject  *self,
           unknown_element (&import, node);
       }
   flush_unknown (&import);
+  flush_renames (&import);
   ok = gloss_project_end_step (self, error);
 
 out:

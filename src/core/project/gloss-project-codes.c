@@ -94,6 +94,63 @@ bind_parent (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+static gint64
+query_int (GlossProject *self,
+           const char   *sql,
+           gint64        value)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (self, sql, NULL);
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, value);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return n;
+}
+
+/* The level of @code_id in the codebook: 1 for a top-level code, 0 for none. */
+gint64
+_gloss_project_code_level (GlossProject *self,
+                           gint64        code_id)
+{
+  if (code_id <= 0)
+    return 0;
+
+  return query_int (self,
+                    "WITH RECURSIVE up (id, n) AS (SELECT ?1, 1 UNION ALL "
+                    "SELECT c.parent_id, up.n + 1 FROM code c JOIN up ON c.id = up.id "
+                    "WHERE c.parent_id IS NOT NULL AND up.n <= 100000) "
+                    "SELECT max (n) FROM up", code_id);
+}
+
+/* Levels of the subtree of @code_id, itself included. */
+static gint64
+subtree_levels (GlossProject *self,
+                gint64        code_id)
+{
+  return query_int (self,
+                    "WITH RECURSIVE down (id, n) AS (SELECT ?1, 1 UNION ALL "
+                    "SELECT c.id, down.n + 1 FROM code c JOIN down ON c.parent_id = down.id "
+                    "WHERE down.n <= 100000) "
+                    "SELECT max (n) FROM down", code_id);
+}
+
+static gboolean
+check_levels (gint64   levels,
+              GError **error)
+{
+  if (levels <= GLOSS_MAX_CODE_LEVELS)
+    return TRUE;
+
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+               _("Codes nest at most %d levels deep"), GLOSS_MAX_CODE_LEVELS);
+  return FALSE;
+}
+
 gint64
 gloss_project_add_code (GlossProject  *self,
                         gint64         parent_id,
@@ -114,6 +171,8 @@ gloss_project_add_code (GlossProject  *self,
   if ((clean = _gloss_clean_name (name, TRUE, error)) == NULL)
     return 0;
   if (parent_id > 0 && !require_code (self, parent_id, error))
+    return 0;
+  if (!check_levels (_gloss_project_code_level (self, parent_id) + 1, error))
     return 0;
   if (color == NULL)
     color = _gloss_palette_pick_for_db (self->db, GLOSS_PALETTE_CODES);
@@ -320,6 +379,8 @@ gloss_project_move_code (GlossProject  *self,
                    _("“%s” cannot move below itself"), code->name);
       return FALSE;
     }
+  if (!check_levels (_gloss_project_code_level (self, parent_id) + subtree_levels (self, code_id), error))
+    return FALSE;
 
   duplicate = g_strdup_printf (_("There is already a code “%s” there"), code->name);
   if (!gloss_project_begin_step (self, _("Move code"), error))

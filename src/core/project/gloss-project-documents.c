@@ -95,12 +95,12 @@ store_pages (GlossProject  *self,
   return TRUE;
 }
 
-static gint64
-store_document (GlossProject           *self,
-                GlossImportedDocument  *doc,
-                GError                **error)
+gint64
+_gloss_project_store_document (GlossProject           *self,
+                               GlossImportedDocument  *doc,
+                               GError                **error)
 {
-  g_autofree char *guid = _gloss_new_guid ();
+  g_autofree char *guid = doc->guid != NULL ? g_strdup (doc->guid) : _gloss_new_guid ();
   g_autofree char *label = g_strdup_printf (_("Import “%s”"), doc->title);
   sqlite3_stmt *stmt;
   gint64 id;
@@ -212,7 +212,7 @@ import_loaded (GlossProject  *self,
   if (doc == NULL)
     return 0;
 
-  return store_document (self, doc, error);
+  return _gloss_project_store_document (self, doc, error);
 }
 
 gint64
@@ -270,7 +270,7 @@ gloss_project_import_text (GlossProject  *self,
   if (doc == NULL)
     return 0;
 
-  return store_document (self, doc, error);
+  return _gloss_project_store_document (self, doc, error);
 }
 
 GPtrArray *

@@ -126,11 +126,20 @@ gboolean      _gloss_project_set_current_step (GlossProject *self,
 gboolean      _gloss_project_code_exists     (GlossProject *self,
                                               gint64        code_id);
 /* The child of @parent_id (0: top level) named @name, any case; 0 if none. */
+/* 1 for a top-level code, 2 below it...; 0 for no code. */
+gint64        _gloss_project_code_level      (GlossProject *self,
+                                              gint64        code_id);
 gint64        _gloss_project_find_child_code (GlossProject *self,
                                               gint64        parent_id,
                                               const char   *name);
 gboolean      _gloss_project_coder_exists    (GlossProject *self,
                                               gint64        coder_id);
+/* Stores @doc as a new document (a step of its own), even if a document
+ * with the same bytes is there. Returns its id, 0 on error. */
+struct _GlossImportedDocument;
+gint64        _gloss_project_store_document  (GlossProject                  *self,
+                                              struct _GlossImportedDocument *doc,
+                                              GError                       **error);
 gint64        _gloss_project_document_length (GlossProject *self,
                                               gint64        document_id,
                                               GError      **error);

@@ -117,11 +117,57 @@ static const char migration_1[] =
   "  new TEXT);"
   "CREATE INDEX history_change_step ON history_change (step_id);";
 
+/* Two documents may hold the same bytes: a REFI-QDA project can carry two
+ * sources of the same text, each with its own GUID and codings. The import
+ * of a file still finds the document that has its bytes. SQLite cannot drop
+ * a constraint, so the table is rebuilt (with foreign keys off, see below). */
+static const char migration_2[] =
+  "CREATE TABLE document_2 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  guid TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL,"
+  "  filename TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('pdf', 'text')),"
+  "  sha256 TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  password TEXT,"
+  "  n_pages INTEGER NOT NULL,"
+  "  n_chars INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  removed INTEGER NOT NULL DEFAULT 0,"
+  "  created INTEGER NOT NULL);"
+  "INSERT INTO document_2 (id, guid, title, filename, kind, sha256, size, password, n_pages, n_chars, "
+  "  text, removed, created) "
+  "  SELECT id, guid, title, filename, kind, sha256, size, password, n_pages, n_chars, text, removed, created "
+  "  FROM document;"
+  "DROP TABLE document;"
+  "ALTER TABLE document_2 RENAME TO document;"
+  "CREATE INDEX document_sha256 ON document (sha256);";
+
 static const char * const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_PROJECT_SCHEMA_VERSION);
+
+static gboolean
+foreign_keys_hold (GlossProject  *self,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
+    return _gloss_set_sqlite_error (self->db, sqlite3_errcode (self->db), error, _("Cannot upgrade the project"));
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_finalize (stmt);
+  if (!ok)
+    g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT,
+                 _("The project cannot be upgraded: some of its rows refer to rows that are not there"));
+
+  return ok;
+}
 
 gboolean
 _gloss_project_migrate (GlossProject  *self,
@@ -130,8 +176,14 @@ _gloss_project_migrate (GlossProject  *self,
 {
   g_autofree char *set_version = NULL;
 
-  if (!_gloss_project_exec (self, "BEGIN IMMEDIATE", error))
+  /* A migration may rebuild a table that others refer to; with foreign
+   * keys on, dropping the old one would delete what refers to it. They are
+   * checked before the commit instead (the pragma only takes effect
+   * outside a transaction). */
+  if (!_gloss_project_exec (self, "PRAGMA foreign_keys = OFF", error))
     return FALSE;
+  if (!_gloss_project_exec (self, "BEGIN IMMEDIATE", error))
+    goto restore;
 
   for (int v = from_version; v < GLOSS_PROJECT_SCHEMA_VERSION; v++)
     {
@@ -141,14 +193,17 @@ _gloss_project_migrate (GlossProject  *self,
 
   set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d",
                                  GLOSS_APPLICATION_ID, GLOSS_PROJECT_SCHEMA_VERSION);
-  if (!_gloss_project_exec (self, set_version, error) ||
+  if (!foreign_keys_hold (self, error) ||
+      !_gloss_project_exec (self, set_version, error) ||
       !_gloss_project_exec (self, "COMMIT", error))
     goto fail;
 
-  return TRUE;
+  return _gloss_project_exec (self, "PRAGMA foreign_keys = ON", error);
 
 fail:
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+restore:
+  sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   return FALSE;
 }
 

@@ -11,7 +11,11 @@
 
 G_BEGIN_DECLS
 
-#define GLOSS_PROJECT_SCHEMA_VERSION 1
+#define GLOSS_PROJECT_SCHEMA_VERSION 2
+
+/* Codes nest at most this many levels deep (a top-level code is level 1):
+ * adding, moving, importing and merging codes keep to it. */
+#define GLOSS_MAX_CODE_LEVELS 100
 
 #define GLOSS_TYPE_PROJECT (gloss_project_get_type ())
 
