@@ -39,6 +39,8 @@ static const GlossCliCommand commands[] = {
   { "matrix", "PROJECT --kind code-document|code-coder|cooccurrence [--presence] --format csv|xlsx -o OUT",
     N_("Write a code matrix"), gloss_cli_matrix },
   { "agreement", "PROJECT --unit UNIT [OPTIONS]", N_("Inter-coder agreement"), gloss_cli_agreement },
+  { "consensus", "PROJECT --doc DOC --range S:E --code PATH... (--accept NAME | --set S:E)",
+    N_("Settle a disagreement into the consensus coder"), gloss_cli_consensus },
 };
 
 static void

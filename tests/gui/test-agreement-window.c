@@ -364,7 +364,7 @@ read_consensus (Fixture *fixture)
   GlossCodingFilter filter = { .document_id = fixture->document_id };
   GPtrArray *codings;
 
-  filter.coder_id = gloss_project_find_coder (reader, GLOSS_CONSENSUS_CODER, &error);
+  filter.coder_id = gloss_project_get_consensus_coder (reader, &error);
   g_assert_no_error (error);
   g_assert_cmpint (filter.coder_id, >, 0);
   codings = gloss_project_list_codings (reader, &filter, &error);

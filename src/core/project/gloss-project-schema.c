@@ -117,8 +117,16 @@ static const char migration_1[] =
   "  new TEXT);"
   "CREATE INDEX history_change_step ON history_change (step_id);";
 
+/* The coder that holds the settled codings of a disagreement is named by
+ * its GUID in the project row. Files from before kept it as the coder
+ * called "Consensus"; that one coder is adopted here, once. */
+static const char migration_2[] =
+  "ALTER TABLE project ADD COLUMN consensus_coder TEXT;"
+  "UPDATE project SET consensus_coder = (SELECT guid FROM coder WHERE name = 'Consensus');";
+
 static const char * const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_PROJECT_SCHEMA_VERSION);

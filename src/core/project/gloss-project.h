@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define GLOSS_PROJECT_SCHEMA_VERSION 1
+#define GLOSS_PROJECT_SCHEMA_VERSION 2
 
 #define GLOSS_TYPE_PROJECT (gloss_project_get_type ())
 
@@ -127,6 +127,13 @@ GlossCoder   *gloss_project_get_coder     (GlossProject  *self,
 gint64        gloss_project_find_coder    (GlossProject  *self,
                                            const char    *name,
                                            GError       **error);
+/* The coder marked in the project file as holding the consensus (0 if
+ * none; @error set only when the file cannot be read). */
+gint64        gloss_project_get_consensus_coder (GlossProject  *self,
+                                                 GError       **error);
+gboolean      gloss_project_set_consensus_coder (GlossProject  *self,
+                                                 gint64         coder_id,
+                                                 GError       **error);
 
 /* Codebook */
 gint64        gloss_project_add_code      (GlossProject  *self,
