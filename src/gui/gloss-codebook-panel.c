@@ -1328,54 +1328,6 @@ delete_action (GtkWidget  *widget,
 
 /* Import and export as JSON, the shape "gloss-cli load" reads. */
 
-char *
-gloss_codebook_panel_dup_json (GlossCodebookPanel *self,
-                               GError            **error)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) codes = NULL;
-
-  g_return_val_if_fail (GLOSS_IS_CODEBOOK_PANEL (self), NULL);
-
-  if (self->project == NULL)
-    {
-      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("No project is open"));
-      return NULL;
-    }
-  codes = gloss_project_list_codes (self->project, error);
-  if (codes == NULL)
-    return NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "codes");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < codes->len; i++)
-    {
-      GlossCode *code = g_ptr_array_index (codes, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "path");
-      json_builder_add_string_value (builder, code->path);
-      json_builder_set_member_name (builder, "color");
-      json_builder_add_string_value (builder, code->color);
-      if (code->description != NULL && *code->description != '\0')
-        {
-          json_builder_set_member_name (builder, "description");
-          json_builder_add_string_value (builder, code->description);
-        }
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
-}
-
 static void
 export_to_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1383,10 +1335,11 @@ export_to_action (GtkWidget  *widget,
 {
   GlossCodebookPanel *self = GLOSS_CODEBOOK_PANEL (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *json = gloss_codebook_panel_dup_json (self, &error);
   const char *path = g_variant_get_string (param, NULL);
 
-  if (json == NULL || !g_file_set_contents (path, json, -1, &error))
+  if (self->project == NULL)
+    return;
+  if (!gloss_project_export_codebook_json (self->project, path, &error))
     {
       show_error (self, error);
       return;

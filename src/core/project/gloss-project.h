@@ -311,5 +311,12 @@ gboolean      gloss_project_load_json     (GlossProject  *self,
                                            const char    *json,
                                            gssize         length,
                                            GError       **error);
+/* The codebook in the loader's shape: {"codes": [{"path", "color",
+ * "description"}]}, in tree order. */
+char         *gloss_project_dup_codebook_json    (GlossProject  *self,
+                                                  GError       **error);
+gboolean      gloss_project_export_codebook_json (GlossProject  *self,
+                                                  const char    *path,
+                                                  GError       **error);
 
 G_END_DECLS
