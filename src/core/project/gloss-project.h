@@ -65,6 +65,19 @@ GPtrArray    *gloss_project_import_files  (GlossProject       *self,
                                            const char * const *paths,
                                            const char         *password,
                                            GCancellable       *cancellable);
+/* The same off the main thread, on a connection of its own; @progress
+ * (may be NULL) can be read while it runs. Cancelling ends it after the
+ * current file, with G_IO_ERROR_CANCELLED. */
+void          gloss_project_import_files_async  (GlossProject        *self,
+                                                 const char * const  *paths,
+                                                 const char          *password,
+                                                 GlossImportProgress *progress,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GPtrArray    *gloss_project_import_files_finish (GlossProject        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
 gint64        gloss_project_import_file   (GlossProject  *self,
                                            const char    *path,
                                            const char    *password,
