@@ -60,6 +60,11 @@ gboolean      gloss_project_check         (GlossProject  *self,
 /* A number that grows with every change any program makes to the file. */
 gint64        gloss_project_get_data_version (GlossProject *self);
 
+/* Removes a project file and its SQLite companions (-wal, -shm,
+ * -journal) so that a new file can take its place; missing ones are fine. */
+gboolean      gloss_project_remove_files  (const char    *path,
+                                           GError       **error);
+
 /* Documents */
 GPtrArray    *gloss_project_import_files  (GlossProject       *self,
                                            const char * const *paths,
