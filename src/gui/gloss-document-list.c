@@ -12,8 +12,9 @@
 #include "gloss-import.h"
 #include "gloss-document-item.h"
 #include "gloss-document-list.h"
+#include "gloss-document-row.h"
 
-#define ROW_RESOURCE "/io/github/glossqda/Gloss/gloss-document-row.ui"
+#define ROW_RESOURCE "/io/github/glossqda/Gloss/gloss-document-list-item.ui"
 /* An import shows its progress bar only when it takes longer than this. */
 #define PROGRESS_DELAY_MS 300
 
@@ -61,63 +62,6 @@ GtkWidget *
 gloss_document_list_new (void)
 {
   return g_object_new (GLOSS_TYPE_DOCUMENT_LIST, NULL);
-}
-
-/* Rows */
-
-static void
-on_factory_setup (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (ROW_RESOURCE);
-  GtkWidget *row = GTK_WIDGET (gtk_builder_get_object (builder, "row"));
-
-  g_object_set_data (G_OBJECT (row), "icon", gtk_builder_get_object (builder, "icon"));
-  g_object_set_data (G_OBJECT (row), "title", gtk_builder_get_object (builder, "title"));
-  g_object_set_data (G_OBJECT (row), "details", gtk_builder_get_object (builder, "details"));
-  g_object_set_data (G_OBJECT (row), "remove", gtk_builder_get_object (builder, "remove"));
-  gtk_list_item_set_child (item, row);
-}
-
-static char *
-format_details (const GlossDocumentInfo *info)
-{
-  g_autofree char *pages = NULL;
-  g_autofree char *codings = NULL;
-
-  pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", info->n_pages),
-                           info->n_pages);
-  codings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%" G_GINT64_FORMAT " coding",
-                                          "%" G_GINT64_FORMAT " codings",
-                                          info->n_codings),
-                             info->n_codings);
-  /* Translators: "12 pages · 3 codings" */
-  return g_strdup_printf (_("%s · %s"), pages, codings);
-}
-
-static void
-on_factory_bind (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  GlossDocumentItem *doc = gtk_list_item_get_item (item);
-  const GlossDocumentInfo *info = gloss_document_item_get_info (doc);
-  GtkWidget *row = gtk_list_item_get_child (item);
-  g_autofree char *details = format_details (info);
-
-  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), "icon"),
-                                info->kind == GLOSS_DOCUMENT_PDF
-                                ? "x-office-document-symbolic"
-                                : "text-x-generic-symbolic");
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "title"), info->title);
-  gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (row), "title"), info->title);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "details"), details);
-  gtk_actionable_set_action_target_value (g_object_get_data (G_OBJECT (row), "remove"),
-                                          g_variant_new_int64 (info->id));
-  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "remove"),
-                                  "win.remove-document");
 }
 
 /* Loading */
@@ -730,6 +674,7 @@ gloss_document_list_class_init (GlossDocumentListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, progress_label);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  g_type_ensure (GLOSS_TYPE_DOCUMENT_ROW);
 }
 
 static void
@@ -748,9 +693,7 @@ gloss_document_list_init (GlossDocumentList *self)
   g_signal_connect_swapped (self->selection, "notify::selected",
                             G_CALLBACK (on_selection_changed), self);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), self);
+  factory = gtk_builder_list_item_factory_new_from_resource (NULL, ROW_RESOURCE);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
