@@ -369,31 +369,17 @@ static void
 count_coder_codings (GlossCodePopover *self)
 {
   GlossCodingFilter filter = { .coder_id = self->coder_id };
-  g_autoptr(GPtrArray) codings = NULL;
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->counts, g_hash_table_unref);
   if (self->project == NULL)
     return;
 
-  self->counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  codings = gloss_project_list_codings (self->project, &filter, &error);
-  if (codings == NULL)
+  self->counts = gloss_project_count_codings_by_code (self->project, &filter, &error);
+  if (self->counts == NULL)
     {
       g_warning ("Could not count the codings: %s", error->message);
-      return;
-    }
-  for (guint i = 0; i < codings->len; i++)
-    {
-      GlossCoding *coding = g_ptr_array_index (codings, i);
-      gint64 *count = g_hash_table_lookup (self->counts, &coding->code_id);
-
-      if (count == NULL)
-        {
-          count = g_new0 (gint64, 1);
-          g_hash_table_insert (self->counts, g_memdup2 (&coding->code_id, sizeof (gint64)), count);
-        }
-      (*count)++;
+      self->counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
     }
 }
 

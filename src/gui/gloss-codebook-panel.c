@@ -138,29 +138,14 @@ _gloss_rgba_to_hex (const GdkRGBA *rgba)
 static GHashTable *
 count_for_coder (GlossCodebookPanel *self)
 {
-  GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   GlossCodingFilter filter = { .coder_id = self->coder_id };
-  g_autoptr(GPtrArray) codings = NULL;
   g_autoptr(GError) error = NULL;
+  GHashTable *counts = gloss_project_count_codings_by_code (self->project, &filter, &error);
 
-  codings = gloss_project_list_codings (self->project, &filter, &error);
-  if (codings == NULL)
+  if (counts == NULL)
     {
       g_warning ("Could not count the codings: %s", error->message);
-      return counts;
-    }
-
-  for (guint i = 0; i < codings->len; i++)
-    {
-      GlossCoding *coding = g_ptr_array_index (codings, i);
-      gint64 *count = g_hash_table_lookup (counts, &coding->code_id);
-
-      if (count == NULL)
-        {
-          count = g_new0 (gint64, 1);
-          g_hash_table_insert (counts, g_memdup2 (&coding->code_id, sizeof (gint64)), count);
-        }
-      (*count)++;
+      return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
     }
   return counts;
 }

@@ -321,6 +321,45 @@ test_load (Fixture       *f,
   g_assert_cmpint (gloss_project_count_codings (f->project, NULL, NULL), ==, 2);
 }
 
+/* Counts per code in one query agree with counting the listed codings,
+ * per coder and for all, and leave out removed documents. */
+static void
+test_count_by_code (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) all = NULL;
+  g_autoptr(GHashTable) amina = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  GlossCodingFilter by_amina = { .coder_id = f->amina };
+  GlossCodingFilter amina_partnership = { .coder_id = f->amina, .code_id = f->partnership };
+  gint64 other = gloss_project_import_text (f->project, "other.txt", "Partnership again.", -1, &error);
+
+  gloss_project_add_coding (f->project, f->doc, f->amina, f->partnership, 4, 25, NULL, &error);
+  gloss_project_add_coding (f->project, f->doc, f->amina, f->partnership, 30, 40, NULL, &error);
+  gloss_project_add_coding (f->project, f->doc, f->jonas, f->partnership, 4, 25, NULL, &error);
+  gloss_project_add_coding (f->project, f->doc, f->jonas, f->independence, 50, 60, NULL, &error);
+  gloss_project_add_coding (f->project, other, f->amina, f->independence, 0, 11, NULL, &error);
+  g_assert_no_error (error);
+
+  all = gloss_project_count_codings_by_code (f->project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (all), ==, 2);
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (all, &f->partnership), ==, 3);
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (all, &f->independence), ==, 2);
+
+  amina = gloss_project_count_codings_by_code (f->project, &by_amina, &error);
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (amina, &f->partnership), ==, 2);
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (amina, &f->independence), ==, 1);
+
+  g_assert_true (gloss_project_remove_document (f->project, other, &error));
+  after = gloss_project_count_codings_by_code (f->project, &by_amina, &error);
+  g_assert_no_error (error);
+  g_assert_null (g_hash_table_lookup (after, &f->independence));
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (after, &f->partnership), ==,
+                   gloss_project_count_codings (f->project, &amina_partnership, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +374,7 @@ main (int   argc,
   ADD ("/codings/memos", test_memos);
   ADD ("/codings/search", test_search);
   ADD ("/codings/load", test_load);
+  ADD ("/codings/count-by-code", test_count_by_code);
 #undef ADD
 
   return g_test_run ();

@@ -246,6 +246,11 @@ GPtrArray    *gloss_project_list_codings  (GlossProject            *self,
 gint64        gloss_project_count_codings (GlossProject            *self,
                                            const GlossCodingFilter *filter,
                                            GError                 **error);
+/* The same per code, in one query: code id (gint64 *) -> count (gint64 *);
+ * codes without a matching coding are absent. */
+GHashTable   *gloss_project_count_codings_by_code (GlossProject            *self,
+                                                   const GlossCodingFilter *filter,
+                                                   GError                 **error);
 
 /* Memos on the project, a document, a code (codings carry their own). */
 gboolean      gloss_project_set_memo      (GlossProject  *self,
