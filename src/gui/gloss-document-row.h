@@ -5,18 +5,12 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "gloss-document-item.h"
+#include "gloss-item-row.h"
 
 G_BEGIN_DECLS
 
 #define GLOSS_TYPE_DOCUMENT_ROW (gloss_document_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (GlossDocumentRow, gloss_document_row, GLOSS, DOCUMENT_ROW, GtkWidget)
-
-GlossDocumentItem *gloss_document_row_get_item (GlossDocumentRow  *self);
-void               gloss_document_row_set_item (GlossDocumentRow  *self,
-                                                GlossDocumentItem *item);
+G_DECLARE_FINAL_TYPE (GlossDocumentRow, gloss_document_row, GLOSS, DOCUMENT_ROW, GlossItemRow)
 
 G_END_DECLS
