@@ -154,11 +154,7 @@ fixture_tear_down (Fixture       *fixture,
 static GlossProject *
 open_second_connection (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  GlossProject *project = gloss_project_open (fixture->path, &error);
-
-  g_assert_no_error (error);
-  return project;
+  return gloss_test_open_project (fixture->path);
 }
 
 /* The window through the main window's action */
@@ -288,22 +284,6 @@ assert_table_matches_core (Fixture              *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (gloss_agreement_window_get_disagreements (agreement)), ==,
                     expected->disagreements->len);
   return expected;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
