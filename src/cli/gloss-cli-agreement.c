@@ -160,3 +160,76 @@ gloss_cli_agreement (int    argc,
   }
   return GLOSS_CLI_OK;
 }
+
+/* The codes that count, from repeated --code options. */
+static GArray *
+find_codes (GlossProject  *project,
+            char         **paths,
+            GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      gint64 id = gloss_project_find_code (project, paths[i], error);
+
+      if (id == 0)
+        return NULL;
+      g_array_append_val (ids, id);
+    }
+  return g_steal_pointer (&ids);
+}
+
+int
+gloss_cli_consensus (int    argc,
+                     char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) code_ids = NULL;
+  g_auto(GStrv) codes = NULL;
+  g_autofree char *doc = NULL, *range = NULL, *accept = NULL, *set = NULL;
+  GlossConsensusPassage passage = { 0 };
+  gint64 set_start = 0, set_end = 0, coder_id = 0;
+  gboolean done;
+  int status;
+  GOptionEntry entries[] = {
+    { "doc", 'd', 0, G_OPTION_ARG_STRING, &doc, N_("The document (id or title)"), "DOC" },
+    { "range", 'r', 0, G_OPTION_ARG_STRING, &range, N_("The disagreement’s characters [START, END)"), "START:END" },
+    { "code", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &codes,
+      N_("A code that counts there (repeat for a group’s categories; --set uses the first)"), "PATH" },
+    { "accept", 0, 0, G_OPTION_ARG_STRING, &accept, N_("Accept this coder’s version"), "NAME" },
+    { "set", 0, 0, G_OPTION_ARG_STRING, &set, N_("Make the consensus one coding over [START, END)"), "START:END" },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse ("consensus", "PROJECT",
+                        _("Settle a disagreement into the consensus coder: accept one coder’s version or set the consensus coding."),
+                        entries, &argc, &argv, 1, 1, &status))
+    return status;
+
+  if (doc == NULL || range == NULL || codes == NULL)
+    return gloss_cli_usage_error ("consensus", _("--doc, --range and --code are required"));
+  if ((accept == NULL) == (set == NULL))
+    return gloss_cli_usage_error ("consensus", _("give either --accept or --set"));
+  if (!gloss_cli_parse_range (range, &passage.start, &passage.end))
+    return gloss_cli_usage_error ("consensus", _("“%s” is not a range START:END"), range);
+  if (set != NULL && !gloss_cli_parse_range (set, &set_start, &set_end))
+    return gloss_cli_usage_error ("consensus", _("“%s” is not a range START:END"), set);
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL ||
+      (passage.document_id = gloss_project_find_document (project, doc, &error)) == 0 ||
+      (code_ids = find_codes (project, codes, &error)) == NULL ||
+      (accept != NULL && (coder_id = gloss_project_find_coder (project, accept, &error)) == 0))
+    return gloss_cli_fail (error);
+
+  passage.code_ids = (const gint64 *) (gpointer) code_ids->data;
+  passage.n_code_ids = code_ids->len;
+  if (accept != NULL)
+    done = gloss_consensus_accept (project, &passage, coder_id, &error);
+  else
+    done = gloss_consensus_edit (project, &passage, passage.code_ids[0], set_start, set_end, &error);
+
+  return done ? GLOSS_CLI_OK : gloss_cli_fail (error);
+}

@@ -243,7 +243,7 @@ gloss_cli_export (int    argc,
   gboolean refi;
   int status;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("qdpx, qdc, csv, xlsx, json, html or md"), "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("qdpx, qdc, codebook-json, csv, xlsx, json, html or md"), "FORMAT" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a summary of the export as JSON"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write"), "OUT" },
     { "doc", 'd', 0, G_OPTION_ARG_STRING, &doc, N_("Only this document (id or title)"), "DOC" },
@@ -260,7 +260,7 @@ gloss_cli_export (int    argc,
 
   if (format == NULL || out == NULL)
     return gloss_cli_usage_error ("export", _("--format and -o are required"));
-  refi = g_str_equal (format, "qdpx") || g_str_equal (format, "qdc");
+  refi = g_str_equal (format, "qdpx") || g_str_equal (format, "qdc") || g_str_equal (format, "codebook-json");
   if (!refi && !gloss_excerpt_format_from_string (format, &excerpt_format))
     return gloss_cli_usage_error ("export", _("unknown format “%s”"), format);
   if (refi && (doc != NULL || coder != NULL || code != NULL))
@@ -274,6 +274,11 @@ gloss_cli_export (int    argc,
     {
       if (!gloss_qdpx_export (project, out, &error) ||
           !gloss_qdpx_export_warnings (project, warnings, &error))
+        return gloss_cli_fail (error);
+    }
+  else if (g_str_equal (format, "codebook-json"))
+    {
+      if (!gloss_project_export_codebook_json (project, out, &error))
         return gloss_cli_fail (error);
     }
   else if (g_str_equal (format, "qdc"))

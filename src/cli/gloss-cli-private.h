@@ -81,5 +81,6 @@ int gloss_cli_import_qdpx (int argc, char **argv);
 int gloss_cli_import_qdc  (int argc, char **argv);
 int gloss_cli_matrix      (int argc, char **argv);
 int gloss_cli_agreement  (int argc, char **argv);
+int gloss_cli_consensus  (int argc, char **argv);
 
 G_END_DECLS

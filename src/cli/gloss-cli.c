@@ -32,13 +32,15 @@ static const GlossCliCommand commands[] = {
   { "hand-over", "PROJECT", N_("Forget the undo history: undo stops here"), gloss_cli_hand_over },
   { "copy", "PROJECT OUT --coder NAME [--without-codings]", N_("Make a copy for one coder"), gloss_cli_copy },
   { "merge", "LEAD OTHER... [--theirs] [--json]", N_("Merge coders’ copies into the lead project"), gloss_cli_merge },
-  { "export", "PROJECT --format qdpx|qdc|csv|xlsx|json|html|md -o OUT [--coder NAME] [--code PATH] [--doc DOC]",
+  { "export", "PROJECT --format qdpx|qdc|codebook-json|csv|xlsx|json|html|md -o OUT [--coder NAME] [--code PATH] [--doc DOC]",
     N_("Export the project, its codebook or coded excerpts"), gloss_cli_export },
   { "import-qdpx", "PROJECT FILE.qdpx", N_("Create a project from a REFI-QDA file"), gloss_cli_import_qdpx },
   { "import-qdc", "PROJECT FILE.qdc", N_("Add a REFI-QDA codebook"), gloss_cli_import_qdc },
   { "matrix", "PROJECT --kind code-document|code-coder|cooccurrence [--presence] --format csv|xlsx -o OUT",
     N_("Write a code matrix"), gloss_cli_matrix },
   { "agreement", "PROJECT --unit UNIT [OPTIONS]", N_("Inter-coder agreement"), gloss_cli_agreement },
+  { "consensus", "PROJECT --doc DOC --range S:E --code PATH... (--accept NAME | --set S:E)",
+    N_("Settle a disagreement into the consensus coder"), gloss_cli_consensus },
 };
 
 static void

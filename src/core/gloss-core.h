@@ -33,6 +33,7 @@
 #include "gloss-unitizing.h"
 #include "gloss-agreement-report.h"
 #include "gloss-agreement-export.h"
+#include "gloss-consensus.h"
 
 /* exchange/ */
 #include "gloss-project-exchange.h"

@@ -102,8 +102,6 @@ make_room (GlossApplication  *app,
            const char        *path,
            GError           **error)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-
   if (is_open (app, path))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
@@ -111,20 +109,7 @@ make_room (GlossApplication  *app,
       return FALSE;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      if (g_file_test (file, G_FILE_TEST_EXISTS) && g_remove (file) != 0)
-        {
-          int saved_errno = errno;
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("Cannot replace “%s”: %s"), file, g_strerror (saved_errno));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return gloss_project_remove_files (path, error);
 }
 
 static void

@@ -338,10 +338,7 @@ on_new_response (GtkNativeDialog  *dialog,
           file = g_file_new_for_path (path);
         }
 
-      if (path != NULL && g_file_test (path, G_FILE_TEST_EXISTS))
-        (void) g_remove (path);
-
-      if (path == NULL || !create_project_file (path, &error))
+      if (path == NULL || !gloss_project_remove_files (path, &error) || !create_project_file (path, &error))
         {
           GtkWindow *parent = get_parent_window (self);
           g_autofree char *message =

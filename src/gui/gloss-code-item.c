@@ -16,6 +16,18 @@ struct _GlossCodeItem
 
 G_DEFINE_FINAL_TYPE (GlossCodeItem, gloss_code_item, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_PATH,
+  PROP_COLOR,
+  PROP_COUNT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 GlossCodeItem *
 gloss_code_item_new (GlossCode *code,
                      gint64     count)
@@ -116,9 +128,54 @@ gloss_code_item_finalize (GObject *object)
 }
 
 static void
+gloss_code_item_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  GlossCodeItem *self = GLOSS_CODE_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->code->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->code->name);
+      break;
+    case PROP_PATH:
+      g_value_set_string (value, self->code->path);
+      break;
+    case PROP_COLOR:
+      g_value_set_string (value, self->code->color);
+      break;
+    case PROP_COUNT:
+      g_value_set_int64 (value, self->count);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 gloss_code_item_class_init (GlossCodeItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = gloss_code_item_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gloss_code_item_finalize;
+  object_class->get_property = gloss_code_item_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COLOR] =
+    g_param_spec_string ("color", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COUNT] =
+    g_param_spec_int64 ("count", NULL, NULL, 0, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -368,13 +368,14 @@ on_entry_key_pressed (GtkEventControllerKey *controller,
 static void
 count_coder_codings (GlossCodePopover *self)
 {
+  GlossCodingFilter filter = { .coder_id = self->coder_id };
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->counts, g_hash_table_unref);
   if (self->project == NULL)
     return;
 
-  self->counts = gloss_project_count_codings_by_code (self->project, self->coder_id, &error);
+  self->counts = gloss_project_count_codings_by_code (self->project, &filter, &error);
   if (self->counts == NULL)
     {
       g_warning ("Could not count the codings: %s", error->message);

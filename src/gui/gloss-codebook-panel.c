@@ -12,13 +12,14 @@
 
 #include "gloss-error.h"
 #include "gloss-code-item.h"
+#include "gloss-code-row.h"
 #include "gloss-codebook-panel.h"
+#include "gloss-codebook-panel-private.h"
 
 /* A drop in the top or bottom quarter of a row puts the code beside it;
  * in the middle, inside it. */
 #define DROP_EDGE 0.25
 /* A rename is saved this long after the in-place edit ends. */
-#define RENAME_DELAY_MS 200
 
 struct _GlossCodebookPanel
 {
@@ -35,7 +36,6 @@ struct _GlossCodebookPanel
   char               *needle;
   gint64              selected_id;
   gboolean            reloading;
-  GHashTable         *labels;       /* code id -> GtkEditableLabel of its bound row */
 
   /* Template children */
   GtkLabel           *heading_label;
@@ -123,8 +123,8 @@ writable (GlossCodebookPanel *self)
   return self->project != NULL && !gloss_project_get_read_only (self->project);
 }
 
-static char *
-rgba_to_hex (const GdkRGBA *rgba)
+char *
+_gloss_rgba_to_hex (const GdkRGBA *rgba)
 {
   return g_strdup_printf ("#%02x%02x%02x",
                           (guint) (CLAMP (rgba->red, 0.0, 1.0) * 255.0 + 0.5),
@@ -138,8 +138,9 @@ rgba_to_hex (const GdkRGBA *rgba)
 static GHashTable *
 count_for_coder (GlossCodebookPanel *self)
 {
+  GlossCodingFilter filter = { .coder_id = self->coder_id };
   g_autoptr(GError) error = NULL;
-  GHashTable *counts = gloss_project_count_codings_by_code (self->project, self->coder_id, &error);
+  GHashTable *counts = gloss_project_count_codings_by_code (self->project, &filter, &error);
 
   if (counts == NULL)
     {
@@ -407,8 +408,8 @@ on_list_activate (GlossCodebookPanel *self,
 
 /* Menus: the same entries for a right click and the header's menu. */
 
-static GMenu *
-code_menu (gint64 code_id)
+GMenu *
+_gloss_codebook_code_menu (gint64 code_id)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) edit = g_menu_new ();
@@ -452,7 +453,7 @@ update_menu (GlossCodebookPanel *self)
 
   if (self->selected_id > 0 && lookup_code (self, self->selected_id) != NULL)
     {
-      g_autoptr(GMenu) code = code_menu (self->selected_id);
+      g_autoptr(GMenu) code = _gloss_codebook_code_menu (self->selected_id);
       g_menu_append_section (menu, NULL, G_MENU_MODEL (code));
     }
   g_menu_append (file, _("_Import Codebook…"), "codebook.import");
@@ -462,130 +463,6 @@ update_menu (GlossCodebookPanel *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codebook.new-child-of-selected",
                                  writable (self) && self->selected_id > 0);
-}
-
-static void
-on_popover_closed (GtkPopover *popover)
-{
-  /* Unparent after the menu's own action has run. */
-  g_idle_add_once ((GSourceOnceFunc) gtk_widget_unparent, popover);
-}
-
-static void
-on_row_right_click (GtkGestureClick *gesture,
-                    int              n_press,
-                    double           x,
-                    double           y,
-                    GtkTreeExpander *expander)
-{
-  GlossCodeItem *item = gtk_tree_expander_get_item (expander);
-  g_autoptr(GMenu) menu = NULL;
-  GtkWidget *popover;
-  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
-
-  if (item == NULL)
-    return;
-
-  menu = code_menu (gloss_code_item_get_id (item));
-  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
-  gtk_widget_set_parent (popover, GTK_WIDGET (expander));
-  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &rect);
-  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
-  g_signal_connect (popover, "closed", G_CALLBACK (on_popover_closed), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-/* Rows: expander, colour, name (edited in place), count. */
-
-static void
-on_color_set (GtkColorButton *button,
-              GtkTreeExpander *expander)
-{
-  GlossCodeItem *item = gtk_tree_expander_get_item (expander);
-  GdkRGBA rgba;
-  g_autofree char *hex = NULL;
-
-  if (item == NULL)
-    return;
-  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
-  hex = rgba_to_hex (&rgba);
-  gtk_widget_activate_action (GTK_WIDGET (expander), "codebook.recolor", "(xs)",
-                              gloss_code_item_get_id (item), hex);
-}
-
-typedef struct
-{
-  GlossCodebookPanel *self;
-  gint64              code_id;
-  char               *name;
-} PendingRename;
-
-static void
-pending_rename_free (gpointer data)
-{
-  PendingRename *rename = data;
-
-  g_object_unref (rename->self);
-  g_free (rename->name);
-  g_free (rename);
-}
-
-static gboolean
-run_pending_rename (gpointer data)
-{
-  PendingRename *rename = data;
-
-  gtk_widget_activate_action (GTK_WIDGET (rename->self), "codebook.rename", "(xs)",
-                              rename->code_id, rename->name);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_label_editing (GtkEditableLabel *label,
-                  GParamSpec       *pspec,
-                  GtkTreeExpander  *expander)
-{
-  GlossCodeItem *item = gtk_tree_expander_get_item (expander);
-  g_autofree char *text = NULL;
-  PendingRename *rename;
-  GtkWidget *panel;
-
-  if (gtk_editable_label_get_editing (label) || item == NULL)
-    return;
-
-  gtk_widget_set_can_target (GTK_WIDGET (label), FALSE);
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (label))));
-  if (*text == '\0' || g_strcmp0 (text, gloss_code_item_get_code (item)->name) == 0)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (label), gloss_code_item_get_code (item)->name);
-      return;
-    }
-  /* Renaming reloads the list, which may replace this row: not before the
-   * label has finished its edit (it checks its focus 100 ms after losing it). */
-  panel = gtk_widget_get_ancestor (GTK_WIDGET (expander), GLOSS_TYPE_CODEBOOK_PANEL);
-  if (panel == NULL)
-    return;
-  /* Focus leaves the label now, so that its check happens before the reload. */
-  gtk_widget_grab_focus (GTK_WIDGET (GLOSS_CODEBOOK_PANEL (panel)->list_view));
-  rename = g_new0 (PendingRename, 1);
-  rename->self = g_object_ref (GLOSS_CODEBOOK_PANEL (panel));
-  rename->code_id = gloss_code_item_get_id (item);
-  rename->name = g_steal_pointer (&text);
-  g_timeout_add_full (G_PRIORITY_DEFAULT, RENAME_DELAY_MS, run_pending_rename, rename, pending_rename_free);
-}
-
-static GdkContentProvider *
-on_drag_prepare (GtkDragSource   *source,
-                 double           x,
-                 double           y,
-                 GtkTreeExpander *expander)
-{
-  GlossCodeItem *item = gtk_tree_expander_get_item (expander);
-
-  if (item == NULL)
-    return NULL;
-  return gdk_content_provider_new_typed (G_TYPE_INT64, gloss_code_item_get_id (item));
 }
 
 /* Where a code dropped on @target goes: its parent and the position among
@@ -621,31 +498,24 @@ drop_place (GlossCodebookPanel *self,
   *position = fraction <= DROP_EDGE ? index : index + 1;
 }
 
-static gboolean
-on_row_drop (GtkDropTarget   *drop,
-             const GValue    *value,
-             double           x,
-             double           y,
-             GtkTreeExpander *expander)
+/* A code dropped on a row: the row says where on it, the codebook where
+ * that puts the code. */
+static void
+drop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
 {
-  GlossCodebookPanel *self =
-    GLOSS_CODEBOOK_PANEL (gtk_widget_get_ancestor (GTK_WIDGET (expander), GLOSS_TYPE_CODEBOOK_PANEL));
-  GlossCodeItem *item = gtk_tree_expander_get_item (expander);
-  int height = gtk_widget_get_height (GTK_WIDGET (expander));
-  gint64 moved_id, parent_id;
+  GlossCodebookPanel *self = GLOSS_CODEBOOK_PANEL (widget);
+  const GlossCode *target;
+  gint64 moved_id, target_id, parent_id;
+  double fraction;
   int position;
 
-  if (self == NULL || item == NULL || !G_VALUE_HOLDS_INT64 (value))
-    return FALSE;
-  moved_id = g_value_get_int64 (value);
-  if (moved_id == gloss_code_item_get_id (item))
-    return FALSE;
-
-  drop_place (self, moved_id, gloss_code_item_get_code (item),
-              height > 0 ? y / height : 0.5, &parent_id, &position);
-  gtk_widget_activate_action (GTK_WIDGET (self), "codebook.move", "(xxi)",
-                              moved_id, parent_id, position);
-  return TRUE;
+  g_variant_get (param, "(xxd)", &moved_id, &target_id, &fraction);
+  if (moved_id == target_id || (target = lookup_code (self, target_id)) == NULL)
+    return;
+  drop_place (self, moved_id, target, fraction, &parent_id, &position);
+  gtk_widget_activate_action (widget, "codebook.move", "(xxi)", moved_id, parent_id, position);
 }
 
 /* A drop below the last row makes a top-level code, last. */
@@ -661,99 +531,6 @@ on_list_drop (GtkDropTarget      *drop,
   gtk_widget_activate_action (GTK_WIDGET (self), "codebook.move", "(xxi)",
                               g_value_get_int64 (value), (gint64) 0, -1);
   return TRUE;
-}
-
-static void
-on_factory_setup (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  user_data)
-{
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *swatch = gtk_color_button_new ();
-  GtkWidget *label = gtk_editable_label_new ("");
-  GtkWidget *count = gtk_label_new (NULL);
-  GtkGesture *right_click = gtk_gesture_click_new ();
-  GtkDragSource *drag = gtk_drag_source_new ();
-  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
-
-  gtk_widget_add_css_class (swatch, "flat");
-  gtk_widget_add_css_class (swatch, "code-swatch");
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_color_button_set_modal (GTK_COLOR_BUTTON (swatch), TRUE);
-  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (swatch), FALSE);
-  gtk_widget_set_tooltip_text (swatch, _("Change the code's colour"));
-  g_signal_connect (swatch, "color-set", G_CALLBACK (on_color_set), expander);
-
-  gtk_widget_set_hexpand (label, TRUE);
-  /* Editing starts from the Rename command, not from a click that selects. */
-  gtk_widget_set_can_target (label, FALSE);
-  g_signal_connect (label, "notify::editing", G_CALLBACK (on_label_editing), expander);
-
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-
-  gtk_box_append (GTK_BOX (box), swatch);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (right_click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (right_click, "pressed", G_CALLBACK (on_row_right_click), expander);
-  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (right_click));
-
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE | GDK_ACTION_COPY);
-  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), expander);
-  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drag));
-
-  g_signal_connect (drop, "drop", G_CALLBACK (on_row_drop), expander);
-  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drop));
-
-  g_object_set_data (G_OBJECT (expander), "swatch", swatch);
-  g_object_set_data (G_OBJECT (expander), "label", label);
-  g_object_set_data (G_OBJECT (expander), "count", count);
-  gtk_list_item_set_child (list_item, expander);
-}
-
-static void
-on_factory_bind (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 GlossCodebookPanel       *self)
-{
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-  g_autoptr(GlossCodeItem) item = row_item (row);
-  const GlossCode *code = gloss_code_item_get_code (item);
-  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, gloss_code_item_get_count (item));
-  GtkWidget *label = g_object_get_data (G_OBJECT (expander), "label");
-  GdkRGBA rgba = { 0.5, 0.5, 0.5, 1.0 };
-
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  if (code->color != NULL)
-    gdk_rgba_parse (&rgba, code->color);
-  gtk_color_chooser_set_rgba (g_object_get_data (G_OBJECT (expander), "swatch"), &rgba);
-  gtk_editable_set_text (GTK_EDITABLE (label), code->name);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (expander), "count"), count);
-  gtk_widget_set_tooltip_text (expander, code->description && *code->description
-                                         ? code->description : code->path);
-  g_hash_table_insert (self->labels, g_memdup2 (&code->id, sizeof (gint64)), label);
-}
-
-static void
-on_factory_unbind (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   GlossCodebookPanel       *self)
-{
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-  GtkWidget *label = g_object_get_data (G_OBJECT (expander), "label");
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, self->labels);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (value == label)
-      g_hash_table_iter_remove (&iter);
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
 }
 
 /* Small dialogs */
@@ -938,20 +715,40 @@ create_action (GtkWidget  *widget,
   gloss_codebook_panel_select_code (self, code_id);
 }
 
+/* The row showing @code_id, if it is shown. */
+static GlossCodeRow *
+find_row (GtkWidget *widget,
+          gint64     code_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GlossCodeRow *row;
+
+      if (GLOSS_IS_CODE_ROW (child))
+        {
+          GlossCodeItem *item = gloss_code_row_get_item (GLOSS_CODE_ROW (child));
+
+          if (item != NULL && gloss_code_item_get_id (item) == code_id)
+            return GLOSS_CODE_ROW (child);
+          continue;
+        }
+      if ((row = find_row (child, code_id)) != NULL)
+        return row;
+    }
+  return NULL;
+}
+
 static void
 start_rename_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
   GlossCodebookPanel *self = GLOSS_CODEBOOK_PANEL (widget);
-  gint64 code_id = g_variant_get_int64 (param);
-  GtkWidget *label = g_hash_table_lookup (self->labels, &code_id);
+  GlossCodeRow *row = find_row (GTK_WIDGET (self->list_view), g_variant_get_int64 (param));
 
-  if (label == NULL)
-    return;
-  gtk_widget_set_can_target (label, TRUE);
-  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (label));
-  gtk_widget_grab_focus (label);
+  if (row != NULL)
+    gloss_code_row_start_rename (row);
 }
 
 static void
@@ -1009,7 +806,7 @@ on_color_dialog_response (GtkDialog          *dialog,
       g_autofree char *hex = NULL;
 
       gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (dialog), &rgba);
-      hex = rgba_to_hex (&rgba);
+      hex = _gloss_rgba_to_hex (&rgba);
       gtk_widget_activate_action (GTK_WIDGET (self), "codebook.recolor", "(xs)", code_id, hex);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -1312,54 +1109,6 @@ delete_action (GtkWidget  *widget,
 
 /* Import and export as JSON, the shape "gloss-cli load" reads. */
 
-char *
-gloss_codebook_panel_dup_json (GlossCodebookPanel *self,
-                               GError            **error)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) codes = NULL;
-
-  g_return_val_if_fail (GLOSS_IS_CODEBOOK_PANEL (self), NULL);
-
-  if (self->project == NULL)
-    {
-      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("No project is open"));
-      return NULL;
-    }
-  codes = gloss_project_list_codes (self->project, error);
-  if (codes == NULL)
-    return NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "codes");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < codes->len; i++)
-    {
-      GlossCode *code = g_ptr_array_index (codes, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "path");
-      json_builder_add_string_value (builder, code->path);
-      json_builder_set_member_name (builder, "color");
-      json_builder_add_string_value (builder, code->color);
-      if (code->description != NULL && *code->description != '\0')
-        {
-          json_builder_set_member_name (builder, "description");
-          json_builder_add_string_value (builder, code->description);
-        }
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
-}
-
 static void
 export_to_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1367,10 +1116,11 @@ export_to_action (GtkWidget  *widget,
 {
   GlossCodebookPanel *self = GLOSS_CODEBOOK_PANEL (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *json = gloss_codebook_panel_dup_json (self, &error);
   const char *path = g_variant_get_string (param, NULL);
 
-  if (json == NULL || !g_file_set_contents (path, json, -1, &error))
+  if (self->project == NULL)
+    return;
+  if (!gloss_project_export_codebook_json (self->project, path, &error))
     {
       show_error (self, error);
       return;
@@ -1475,7 +1225,6 @@ gloss_codebook_panel_dispose (GObject *object)
   g_clear_object (&self->roots);
   g_clear_object (&self->project);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
-  g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->needle, g_free);
 
   G_OBJECT_CLASS (gloss_codebook_panel_parent_class)->dispose (object);
@@ -1520,6 +1269,7 @@ gloss_codebook_panel_class_init (GlossCodebookPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "codebook.edit-description", "x", edit_description_action);
   gtk_widget_class_install_action (widget_class, "codebook.set-description", "(xs)", set_description_action);
   gtk_widget_class_install_action (widget_class, "codebook.move", "(xxi)", move_action);
+  gtk_widget_class_install_action (widget_class, "codebook.drop", "(xxd)", drop_action);
   gtk_widget_class_install_action (widget_class, "codebook.choose-merge-target", "x",
                                    choose_merge_target_action);
   gtk_widget_class_install_action (widget_class, "codebook.merge", "(xx)", merge_action);
@@ -1528,6 +1278,7 @@ gloss_codebook_panel_class_init (GlossCodebookPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "codebook.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "codebook.import-from", "s", import_from_action);
   gtk_widget_class_install_action (widget_class, "codebook.export-to", "s", export_to_action);
+  g_type_ensure (GLOSS_TYPE_CODE_ROW);
 }
 
 static void
@@ -1538,7 +1289,6 @@ gloss_codebook_panel_init (GlossCodebookPanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->needle = g_strdup ("");
   self->roots = g_list_store_new (GLOSS_TYPE_CODE_ITEM);
   self->tree = gtk_tree_list_model_new (G_LIST_MODEL (g_object_ref (self->roots)),
@@ -1551,10 +1301,7 @@ gloss_codebook_panel_init (GlossCodebookPanel *self)
   g_signal_connect_swapped (self->selection, "notify::selected",
                             G_CALLBACK (on_selection_changed), self);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind), self);
+  factory = gtk_builder_list_item_factory_new_from_resource (NULL, "/io/github/glossqda/Gloss/gloss-code-list-item.ui");
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));

@@ -34,9 +34,6 @@ gint64     gloss_codebook_panel_get_count         (GlossCodebookPanel *self,
                                                    gint64              code_id);
 /* The rows shown now (after the filter), expanded rows' children included. */
 guint      gloss_codebook_panel_get_n_rows        (GlossCodebookPanel *self);
-/* The codebook as {"codes":[{"path","color","description"}]}. */
-char      *gloss_codebook_panel_dup_json          (GlossCodebookPanel *self,
-                                                   GError            **error);
 
 /*
  * Signals:

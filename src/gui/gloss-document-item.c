@@ -3,6 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "gloss-document-item.h"
 
 struct _GlossDocumentItem
@@ -13,6 +17,17 @@ struct _GlossDocumentItem
 };
 
 G_DEFINE_FINAL_TYPE (GlossDocumentItem, gloss_document_item, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_DETAILS,
+  PROP_ICON_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 GlossDocumentItem *
 gloss_document_item_new (GlossDocumentInfo *info)
@@ -39,6 +54,59 @@ gloss_document_item_get_id (GlossDocumentItem *self)
   return self->info->id;
 }
 
+/* "12 pages · 3 codings" */
+char *
+gloss_document_item_dup_details (GlossDocumentItem *self)
+{
+  g_autofree char *pages = NULL;
+  g_autofree char *codings = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_ITEM (self), NULL);
+
+  pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", self->info->n_pages),
+                           self->info->n_pages);
+  codings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%" G_GINT64_FORMAT " coding",
+                                          "%" G_GINT64_FORMAT " codings",
+                                          self->info->n_codings),
+                             self->info->n_codings);
+  /* Translators: "12 pages · 3 codings" */
+  return g_strdup_printf (_("%s · %s"), pages, codings);
+}
+
+static const char *
+icon_name (GlossDocumentItem *self)
+{
+  return self->info->kind == GLOSS_DOCUMENT_PDF ? "x-office-document-symbolic" : "text-x-generic-symbolic";
+}
+
+static void
+gloss_document_item_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  GlossDocumentItem *self = GLOSS_DOCUMENT_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->info->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->info->title);
+      break;
+    case PROP_DETAILS:
+      g_value_take_string (value, gloss_document_item_dup_details (self));
+      break;
+    case PROP_ICON_NAME:
+      g_value_set_string (value, icon_name (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 gloss_document_item_finalize (GObject *object)
 {
@@ -52,7 +120,20 @@ gloss_document_item_finalize (GObject *object)
 static void
 gloss_document_item_class_init (GlossDocumentItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = gloss_document_item_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gloss_document_item_finalize;
+  object_class->get_property = gloss_document_item_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DETAILS] =
+    g_param_spec_string ("details", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ICON_NAME] =
+    g_param_spec_string ("icon-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -19,5 +19,6 @@ G_DECLARE_FINAL_TYPE (GlossDocumentItem, gloss_document_item, GLOSS, DOCUMENT_IT
 GlossDocumentItem       *gloss_document_item_new      (GlossDocumentInfo *info);
 const GlossDocumentInfo *gloss_document_item_get_info (GlossDocumentItem *self);
 gint64                   gloss_document_item_get_id   (GlossDocumentItem *self);
+char                    *gloss_document_item_dup_details (GlossDocumentItem *self);
 
 G_END_DECLS

@@ -9,10 +9,12 @@
 #include <glib/gi18n.h>
 
 #include "gloss-error.h"
+#include "gloss-import.h"
 #include "gloss-document-item.h"
 #include "gloss-document-list.h"
+#include "gloss-document-row.h"
 
-#define ROW_RESOURCE "/io/github/glossqda/Gloss/gloss-document-row.ui"
+#define ROW_RESOURCE "/io/github/glossqda/Gloss/gloss-document-list-item.ui"
 /* An import shows its progress bar only when it takes longer than this. */
 #define PROGRESS_DELAY_MS 300
 
@@ -26,6 +28,7 @@ struct _GlossDocumentList
   GCancellable       *cancellable;
   gboolean            importing;
   guint               progress_source;
+  GlossImportProgress *import_progress;  /* of the list's own import */
   gint64              import_started;
   gboolean            selecting;
   char               *next_password;
@@ -55,91 +58,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The state an import shares between its thread and the main loop. */
-typedef struct
-{
-  char       *project_path;
-  GPtrArray  *paths;
-  gint        done;      /* atomic: files handled so far */
-  char       *password;  /* for every file of the job, or NULL */
-  char       *current;   /* guarded by lock */
-  GMutex      lock;
-  GHashTable *locked;    /* paths that need a (better) password -> GlossError code */
-} ImportJob;
-
-static void
-import_job_free (ImportJob *job)
-{
-  g_free (job->project_path);
-  g_ptr_array_unref (job->paths);
-  g_free (job->current);
-  g_free (job->password);
-  g_hash_table_unref (job->locked);
-  g_mutex_clear (&job->lock);
-  g_free (job);
-}
-
 GtkWidget *
 gloss_document_list_new (void)
 {
   return g_object_new (GLOSS_TYPE_DOCUMENT_LIST, NULL);
-}
-
-/* Rows */
-
-static void
-on_factory_setup (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (ROW_RESOURCE);
-  GtkWidget *row = GTK_WIDGET (gtk_builder_get_object (builder, "row"));
-
-  g_object_set_data (G_OBJECT (row), "icon", gtk_builder_get_object (builder, "icon"));
-  g_object_set_data (G_OBJECT (row), "title", gtk_builder_get_object (builder, "title"));
-  g_object_set_data (G_OBJECT (row), "details", gtk_builder_get_object (builder, "details"));
-  g_object_set_data (G_OBJECT (row), "remove", gtk_builder_get_object (builder, "remove"));
-  gtk_list_item_set_child (item, row);
-}
-
-static char *
-format_details (const GlossDocumentInfo *info)
-{
-  g_autofree char *pages = NULL;
-  g_autofree char *codings = NULL;
-
-  pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", info->n_pages),
-                           info->n_pages);
-  codings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%" G_GINT64_FORMAT " coding",
-                                          "%" G_GINT64_FORMAT " codings",
-                                          info->n_codings),
-                             info->n_codings);
-  /* Translators: "12 pages · 3 codings" */
-  return g_strdup_printf (_("%s · %s"), pages, codings);
-}
-
-static void
-on_factory_bind (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  GlossDocumentItem *doc = gtk_list_item_get_item (item);
-  const GlossDocumentInfo *info = gloss_document_item_get_info (doc);
-  GtkWidget *row = gtk_list_item_get_child (item);
-  g_autofree char *details = format_details (info);
-
-  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), "icon"),
-                                info->kind == GLOSS_DOCUMENT_PDF
-                                ? "x-office-document-symbolic"
-                                : "text-x-generic-symbolic");
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "title"), info->title);
-  gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (row), "title"), info->title);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "details"), details);
-  gtk_actionable_set_action_target_value (g_object_get_data (G_OBJECT (row), "remove"),
-                                          g_variant_new_int64 (info->id));
-  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "remove"),
-                                  "win.remove-document");
 }
 
 /* Loading */
@@ -273,83 +195,41 @@ on_list_activate (GlossDocumentList *self,
     g_signal_emit (self, signals[DOCUMENT_ACTIVATED], 0, gloss_document_item_get_id (item));
 }
 
-/* Import: a thread with its own connection to the project file. */
+/* Import: core's import off the main thread, with its progress shown. */
 
 static gboolean update_progress (gpointer      user_data);
 static void     on_import_done  (GObject      *source,
                                  GAsyncResult *result,
                                  gpointer      user_data);
 
-static GlossImportResult *
-import_one (GlossProject *project,
-            ImportJob    *job,
-            const char   *path)
+static void
+on_core_import_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
-  GlossImportResult *result = g_new0 (GlossImportResult, 1);
-  g_autoptr(GError) error = NULL;
-  gboolean duplicate = FALSE;
-  gint64 id;
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GPtrArray *results = gloss_project_import_files_finish (GLOSS_PROJECT (source), result, &error);
 
-  result->path = g_strdup (path);
-  id = gloss_project_import_file (project, path, job->password, &duplicate, &error);
-  if (id <= 0)
-    {
-      result->status = GLOSS_IMPORT_REFUSED;
-      result->message = g_strdup (error ? error->message : _("unknown error"));
-      if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_PASSWORD_REQUIRED) ||
-          g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_BAD_PASSWORD))
-        {
-          g_mutex_lock (&job->lock);
-          g_hash_table_insert (job->locked, g_strdup (path), GINT_TO_POINTER (error->code));
-          g_mutex_unlock (&job->lock);
-        }
-    }
+  if (results == NULL)
+    g_task_return_error (task, error);
   else
-    {
-      result->status = duplicate ? GLOSS_IMPORT_DUPLICATE : GLOSS_IMPORT_IMPORTED;
-      result->document_id = id;
-    }
-
-  return result;
+    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static GStrv
+paths_of_files (GSList *files)
 {
-  ImportJob *job = task_data;
-  g_autoptr(GlossProject) project = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  GError *error = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  project = gloss_project_open (job->project_path, &error);
-  if (project == NULL)
+  for (GSList *l = files; l != NULL; l = l->next)
     {
-      g_task_return_error (task, error);
-      return;
+      g_autofree char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        g_strv_builder_add (builder, path);
     }
-
-  results = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_import_result_free);
-  for (guint i = 0; i < job->paths->len; i++)
-    {
-      const char *path = g_ptr_array_index (job->paths, i);
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-
-      g_mutex_lock (&job->lock);
-      g_free (job->current);
-      job->current = g_path_get_basename (path);
-      g_mutex_unlock (&job->lock);
-
-      g_ptr_array_add (results, import_one (project, job, path));
-      g_atomic_int_inc (&job->done);
-    }
-
-  gloss_project_close (project);
-  g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
+  return g_strv_builder_end (builder);
 }
 
 void
@@ -360,15 +240,16 @@ gloss_document_list_import_files_async (GlossDocumentList   *self,
                                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  ImportJob *job;
+  g_autoptr(GlossImportProgress) progress = NULL;
+  g_autofree char *password = NULL;
+  g_auto(GStrv) paths = NULL;
 
   g_return_if_fail (GLOSS_IS_DOCUMENT_LIST (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gloss_document_list_import_files_async);
   /* A password typed for a locked PDF goes with the next import only. */
-  g_object_set_data_full (G_OBJECT (task), "password",
-                          g_steal_pointer (&self->next_password), g_free);
+  password = g_steal_pointer (&self->next_password);
 
   if (self->project == NULL)
     {
@@ -376,30 +257,19 @@ gloss_document_list_import_files_async (GlossDocumentList   *self,
       return;
     }
 
-  job = g_new0 (ImportJob, 1);
-  g_mutex_init (&job->lock);
-  job->locked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  job->password = g_strdup (g_object_get_data (G_OBJECT (task), "password"));
-  job->project_path = g_strdup (gloss_project_get_path (self->project));
-  job->paths = g_ptr_array_new_with_free_func (g_free);
-  for (GSList *l = files; l != NULL; l = l->next)
-    {
-      char *path = g_file_get_path (l->data);
-      if (path != NULL)
-        g_ptr_array_add (job->paths, path);
-    }
-
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-
+  paths = paths_of_files (files);
   /* The list's own imports show their progress. */
   if (callback == on_import_done)
     {
+      progress = gloss_import_progress_new ();
+      g_clear_pointer (&self->import_progress, gloss_import_progress_unref);
+      self->import_progress = gloss_import_progress_ref (progress);
       g_clear_handle_id (&self->progress_source, g_source_remove);
-      self->progress_source = g_timeout_add_full (G_PRIORITY_DEFAULT, 100, update_progress,
-                                                  g_object_ref (task), g_object_unref);
+      self->progress_source = g_timeout_add (100, update_progress, self);
     }
 
-  g_task_run_in_thread (task, import_thread);
+  gloss_project_import_files_async (self->project, (const char * const *) paths, password, progress,
+                                    cancellable, on_core_import_done, g_steal_pointer (&task));
 }
 
 GPtrArray *
@@ -423,26 +293,21 @@ gloss_document_list_is_importing (GlossDocumentList *self)
 static gboolean
 update_progress (gpointer user_data)
 {
-  GTask *task = user_data;
-  GlossDocumentList *self = g_task_get_source_object (task);
-  ImportJob *job = g_task_get_task_data (task);
-  guint done = (guint) g_atomic_int_get (&job->done);
+  GlossDocumentList *self = user_data;
   g_autofree char *current = NULL;
   g_autofree char *label = NULL;
+  guint done, total;
 
   if (g_get_monotonic_time () - self->import_started < PROGRESS_DELAY_MS * 1000)
     return G_SOURCE_CONTINUE;
 
-  g_mutex_lock (&job->lock);
-  current = g_strdup (job->current);
-  g_mutex_unlock (&job->lock);
-
+  gloss_import_progress_get (self->import_progress, &done, &total, &current);
   /* Translators: import progress, "Importing report.pdf (2 of 5)" */
   label = g_strdup_printf (_("Importing %s (%u of %u)"), current ? current : "",
-                           MIN (done + 1, job->paths->len), job->paths->len);
+                           MIN (done + 1, total), total);
   gtk_label_set_text (self->progress_label, label);
-  if (job->paths->len > 1)
-    gtk_progress_bar_set_fraction (self->progress_bar, (double) done / job->paths->len);
+  if (total > 1)
+    gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
   else
     gtk_progress_bar_pulse (self->progress_bar);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
@@ -605,10 +470,10 @@ on_import_done (GObject      *source,
   GlossDocumentList *self = GLOSS_DOCUMENT_LIST (source);
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
-  ImportJob *job;
   guint imported = 0;
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_pointer (&self->import_progress, gloss_import_progress_unref);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   self->importing = FALSE;
 
@@ -620,14 +485,12 @@ on_import_done (GObject      *source,
       return;
     }
 
-  job = g_task_get_task_data (G_TASK (result));
   for (guint i = 0; i < results->len; i++)
     {
       GlossImportResult *r = g_ptr_array_index (results, i);
-      gpointer code;
 
-      if (g_hash_table_lookup_extended (job->locked, r->path, NULL, &code))
-        ask_password (self, r->path, GPOINTER_TO_INT (code) == GLOSS_ERROR_BAD_PASSWORD);
+      if (r->error_code == GLOSS_ERROR_PASSWORD_REQUIRED || r->error_code == GLOSS_ERROR_BAD_PASSWORD)
+        ask_password (self, r->path, r->error_code == GLOSS_ERROR_BAD_PASSWORD);
       else
         toast_result (self, r);
       if (r->status == GLOSS_IMPORT_IMPORTED)
@@ -777,6 +640,7 @@ gloss_document_list_dispose (GObject *object)
   g_clear_pointer (&self->next_password, g_free);
   g_queue_clear_full (&self->locked_paths, (GDestroyNotify) locked_file_free);
   close_password_dialog (self);
+  g_clear_pointer (&self->import_progress, gloss_import_progress_unref);
 
   G_OBJECT_CLASS (gloss_document_list_parent_class)->dispose (object);
 }
@@ -810,6 +674,7 @@ gloss_document_list_class_init (GlossDocumentListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, progress_label);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  g_type_ensure (GLOSS_TYPE_DOCUMENT_ROW);
 }
 
 static void
@@ -828,9 +693,7 @@ gloss_document_list_init (GlossDocumentList *self)
   g_signal_connect_swapped (self->selection, "notify::selected",
                             G_CALLBACK (on_selection_changed), self);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), self);
+  factory = gtk_builder_list_item_factory_new_from_resource (NULL, ROW_RESOURCE);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gloss-excerpt-row.h"
 #include "gloss-excerpts-pane.h"
 
 struct _GlossExcerptsPane
@@ -603,87 +604,6 @@ on_close_clicked (GlossExcerptsPane *self)
   g_signal_emit (self, signals[CLOSED], 0);
 }
 
-/* Row widgets */
-
-static void
-on_factory_setup (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *swatch = gtk_label_new (NULL);
-  GtkWidget *heading = gtk_label_new (NULL);
-  GtkWidget *details = gtk_label_new (NULL);
-  GtkWidget *text = gtk_label_new (NULL);
-  GtkWidget *memo = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (heading), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_widget_set_hexpand (details, TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (details, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (text), 4);
-  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (memo), 0);
-  gtk_label_set_wrap (GTK_LABEL (memo), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (memo), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (memo, "dim-label");
-  gtk_widget_add_css_class (memo, "excerpt-memo");
-
-  gtk_box_append (GTK_BOX (top), swatch);
-  gtk_box_append (GTK_BOX (top), heading);
-  gtk_box_append (GTK_BOX (top), details);
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), memo);
-
-  g_object_set_data (G_OBJECT (box), "swatch", swatch);
-  g_object_set_data (G_OBJECT (box), "heading", heading);
-  g_object_set_data (G_OBJECT (box), "details", details);
-  g_object_set_data (G_OBJECT (box), "text", text);
-  g_object_set_data (G_OBJECT (box), "memo", memo);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-on_factory_bind (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  GlossExcerptItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  const char *color = gloss_excerpt_item_get_color (item);
-  const char *details = gloss_excerpt_item_get_details (item);
-  const char *memo = gloss_excerpt_item_get_memo (item);
-  GtkWidget *memo_label = g_object_get_data (G_OBJECT (box), "memo");
-  g_autofree char *swatch = NULL;
-  g_autofree char *memo_text = NULL;
-
-  if (color != NULL)
-    swatch = g_markup_printf_escaped ("<span foreground=\"%s\">●</span>", color);
-  gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "swatch"), swatch ? swatch : "");
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "heading"),
-                      gloss_excerpt_item_get_heading (item));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "details"), details ? details : "");
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "text"),
-                      gloss_excerpt_item_get_text (item));
-  if (memo != NULL && *memo != '\0')
-    /* Translators: a coding's memo under its excerpt */
-    memo_text = g_strdup_printf (_("Memo: %s"), memo);
-  gtk_label_set_text (GTK_LABEL (memo_label), memo_text ? memo_text : "");
-  gtk_widget_set_visible (memo_label, memo_text != NULL);
-}
-
 /* Class */
 
 static void
@@ -735,6 +655,7 @@ gloss_excerpts_pane_class_init (GlossExcerptsPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_close_clicked);
+  g_type_ensure (GLOSS_TYPE_EXCERPT_ROW);
 }
 
 static void
@@ -749,9 +670,7 @@ gloss_excerpts_pane_init (GlossExcerptsPane *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), self);
+  factory = gtk_builder_list_item_factory_new_from_resource (NULL, "/io/github/glossqda/Gloss/gloss-excerpt-list-item.ui");
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 

@@ -75,8 +75,6 @@ remove_for_replacement (GlossWindow  *self,
                         const char   *path,
                         GError      **error)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-
   if (g_strcmp0 (path, gloss_project_get_path (self->project)) == 0)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
@@ -84,20 +82,7 @@ remove_for_replacement (GlossWindow  *self,
       return FALSE;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      if (g_file_test (file, G_FILE_TEST_EXISTS) && g_remove (file) != 0)
-        {
-          int saved_errno = errno;
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("Cannot replace “%s”: %s"), file, g_strerror (saved_errno));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return gloss_project_remove_files (path, error);
 }
 
 /* Merge Coder Projects… */

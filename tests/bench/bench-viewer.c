@@ -414,7 +414,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *path = NULL;
-  const char *corpus = g_getenv ("GLOSS_CORPUS");
+  const char *corpus = g_getenv ("GLOSS_CORPUS_DIR");
   Bench bench = { 0 };
   double import_ms, baseline_ms, first_ms, save_ms, reload_ms, redraw_ms, redraw_max_ms, plain_ms;
   double scene_ms, offscreen_ms, window_mb, first_page_mb;

@@ -526,12 +526,50 @@ def test_report(root):
         os.path.join(project.dir, "missing", "r.pdf"), status=1)
 
 
+def consensus_codings(project):
+    return [(c["code"], c["start"], c["end"])
+            for c in json.loads(run("codings", project.path, "--json").stdout)
+            if c["coder"] not in ("x", "y", "Consensus")]
+
+
+def test_consensus(root):
+    project = Project(root, "consensus", [("c.txt", "abcdefghijklmnopqrstuvwxyz" * 4)])
+    project.load(["x", "y", "Consensus"], ["G/a", "G/b", "Other"],
+                 [{"document": "c.txt", "coder": "x", "code": "G/a", "start": 3, "end": 20},
+                  {"document": "c.txt", "coder": "x", "code": "Other", "start": 3, "end": 20},
+                  {"document": "c.txt", "coder": "y", "code": "G/b", "start": 5, "end": 25}])
+    base = ["consensus", project.path, "--doc", "c.txt", "--range", "0:30", "--code", "G/a", "--code", "G/b"]
+    run("consensus", "--help")
+    run(*base, status=2)                                      # neither --accept nor --set
+    run(*base, "--accept", "x", "--set", "1:2", status=2)
+    run(*base, "--accept", "nobody", status=1)
+    run(*base, "--set", "9:4", status=1)
+    if consensus_codings(project):
+        failures.append("consensus: a refused command changed the project")
+    # A coder named "Consensus" is not the consensus coder: another one is made.
+    run(*base, "--accept", "x")
+    if consensus_codings(project) != [("G/a", 3, 20)]:
+        failures.append("consensus --accept x: %r" % consensus_codings(project))
+    run(*base, "--accept", "y")
+    if consensus_codings(project) != [("G/b", 5, 25)]:
+        failures.append("consensus --accept y: %r" % consensus_codings(project))
+    run(*base, "--set", "4:22")
+    if consensus_codings(project) != [("G/a", 4, 22)]:
+        failures.append("consensus --set: %r" % consensus_codings(project))
+    run("undo", project.path)
+    if consensus_codings(project) != [("G/b", 5, 25)]:
+        failures.append("consensus undo: %r" % consensus_codings(project))
+    names = [c["name"] for c in json.loads(run("coders", project.path, "--json").stdout)]
+    if sorted(names) != ["Consensus", "Consensus 2", "x", "y"]:
+        failures.append("consensus coders: %r" % names)
+
+
 def main():
     with tempfile.TemporaryDirectory() as root:
         for test in [test_e1, test_e2, test_e3, test_e4, test_e4_char, test_e4_document_codes,
                      test_segment, test_e5, test_e6,
                      test_e7, test_e8, test_e9, test_e10, test_e11, test_cli_behaviour,
-                     test_identical_coders, test_honest_defaults, test_bootstrap, test_report]:
+                     test_identical_coders, test_honest_defaults, test_bootstrap, test_report, test_consensus]:
             try:
                 test(root)
             except AssertionError as e:

@@ -41,6 +41,45 @@ gloss_test_make_pdf (const char         *path,
   cairo_surface_destroy (surface);
 }
 
+void
+gloss_test_write_pdf_lines (const char          *path,
+                            const char          *font,
+                            double               size,
+                            const GlossTestLine *lines)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  guint page = 0;
+
+  cairo_select_font_face (cr, font, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, size);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint i = 0; lines[i].text != NULL; i++)
+    {
+      for (; page < lines[i].page; page++)
+        cairo_show_page (cr);
+      cairo_move_to (cr, 72, lines[i].y);
+      cairo_show_text (cr, lines[i].text);
+    }
+  cairo_show_page (cr);
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+GlossProject *
+gloss_test_open_project (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GlossProject *project = gloss_project_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
 static GPtrArray *tmpdirs;
 
 static void

@@ -20,6 +20,22 @@ void          gloss_test_make_pdf       (const char         *path,
 char         *gloss_test_make_tmpdir    (void);
 /* A new empty project in a new temporary folder. */
 GlossProject *gloss_test_new_project    (char              **out_path);
+/* Another connection to the project file at @path, as a second program
+ * would have; fails the test if it cannot be opened. */
+GlossProject *gloss_test_open_project   (const char         *path);
+/* Writes a one-column PDF (A4, black, @font at @size points): each
+ * entry of @lines is drawn at (72, its y) on its page, counted from 0;
+ * the list ends with a NULL text. */
+typedef struct
+{
+  guint       page;
+  double      y;
+  const char *text;
+} GlossTestLine;
+void          gloss_test_write_pdf_lines (const char          *path,
+                                          const char          *font,
+                                          double               size,
+                                          const GlossTestLine *lines);
 /* The folder of real-world PDFs (GLOSS_CORPUS_DIR). */
 const char   *gloss_test_corpus_dir     (void);
 char         *gloss_test_corpus_file    (const char         *name);

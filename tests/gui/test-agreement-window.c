@@ -154,11 +154,7 @@ fixture_tear_down (Fixture       *fixture,
 static GlossProject *
 open_second_connection (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  GlossProject *project = gloss_project_open (fixture->path, &error);
-
-  g_assert_no_error (error);
-  return project;
+  return gloss_test_open_project (fixture->path);
 }
 
 /* The window through the main window's action */
@@ -290,22 +286,6 @@ assert_table_matches_core (Fixture              *fixture,
   return expected;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 find_all (GtkWidget *widget,
           GType      type,
@@ -364,7 +344,7 @@ read_consensus (Fixture *fixture)
   GlossCodingFilter filter = { .document_id = fixture->document_id };
   GPtrArray *codings;
 
-  filter.coder_id = gloss_project_find_coder (reader, GLOSS_CONSENSUS_CODER, &error);
+  filter.coder_id = gloss_project_get_consensus_coder (reader, &error);
   g_assert_no_error (error);
   g_assert_cmpint (filter.coder_id, >, 0);
   codings = gloss_project_list_codings (reader, &filter, &error);

@@ -230,22 +230,13 @@ line_rect (Fixture *fixture,
 static void
 write_pdf (const char *path)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
+  const GlossTestLine lines[] = {
+    { 0, 120, FIRST_SENTENCE },
+    { 0, 260, SECOND_SENTENCE },
+    { 0, 0, NULL },
+  };
 
-  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, 20);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_move_to (cr, 72, 120);
-  cairo_show_text (cr, FIRST_SENTENCE);
-  cairo_move_to (cr, 72, 260);
-  cairo_show_text (cr, SECOND_SENTENCE);
-  cairo_show_page (cr);
-
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
+  gloss_test_write_pdf_lines (path, "Sans", 20, lines);
 }
 
 /* The [start, end) of @needle in the document text, in characters. */

@@ -43,26 +43,14 @@ typedef struct
 static void
 write_pdf (const char *path)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
+  const GlossTestLine lines[] = {
+    { 0, 120, CODED_SENTENCE },
+    { 0, 260, UNCODED_SENTENCE },
+    { 1, 120, "The second page." },
+    { 0, 0, NULL },
+  };
 
-  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, 20);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_move_to (cr, 72, 120);
-  cairo_show_text (cr, CODED_SENTENCE);
-  cairo_move_to (cr, 72, 260);
-  cairo_show_text (cr, UNCODED_SENTENCE);
-  cairo_show_page (cr);
-
-  cairo_move_to (cr, 72, 120);
-  cairo_show_text (cr, "The second page.");
-  cairo_show_page (cr);
-
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
+  gloss_test_write_pdf_lines (path, "Sans", 20, lines);
 }
 
 /* The [start, end) of @needle in the document text, in characters. */
@@ -87,11 +75,7 @@ find_range (GlossProject *project,
 static GlossProject *
 open_second_connection (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  GlossProject *project = gloss_project_open (fixture->path, &error);
-
-  g_assert_no_error (error);
-  return project;
+  return gloss_test_open_project (fixture->path);
 }
 
 static GPtrArray *
@@ -777,24 +761,6 @@ test_preferences (void)
 }
 
 /* The inspector saves a memo by itself after a short pause in typing */
-
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static void
 test_inspector_memo (Fixture       *fixture,

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "gloss-test-util.h"
 
 static char *
@@ -300,6 +302,48 @@ test_levels (void)
   g_assert_no_error (error);
 }
 
+/* The codebook's JSON is what the loader reads back: same tree, colours
+ * and descriptions in another project. */
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(GlossProject) project = gloss_test_new_project (NULL);
+  g_autoptr(GlossProject) other = gloss_test_new_project (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "codebook.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *want = NULL;
+  g_autofree char *got = NULL;
+  g_autoptr(GlossCode) child = NULL;
+  gsize length;
+  gint64 trust, id;
+
+  trust = gloss_project_add_code (project, 0, "Trust", "#3584e4", "Confidence in others", &error);
+  id = gloss_project_add_code (project, trust, "Institutional", "#e66100", NULL, &error);
+  gloss_project_add_code (project, 0, "Funding", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  g_assert_true (gloss_project_export_codebook_json (project, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &json, &length, &error));
+  g_assert_nonnull (strstr (json, "\"Trust/Institutional\""));
+  g_assert_true (gloss_project_load_json (other, json, length, &error));
+  g_assert_no_error (error);
+
+  want = paths_of (project);
+  got = paths_of (other);
+  g_assert_cmpstr (got, ==, want);
+  id = gloss_project_find_code (other, "Trust/Institutional", &error);
+  child = gloss_project_get_code (other, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (child->color, ==, "#e66100");
+  g_clear_pointer (&child, gloss_code_free);
+  child = gloss_project_get_code (other, gloss_project_find_code (other, "Trust", NULL), &error);
+  g_assert_cmpstr (child->description, ==, "Confidence in others");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/codebook/move", test_move);
   g_test_add_func ("/codebook/merge-and-delete", test_merge_and_delete);
   g_test_add_func ("/codebook/coders", test_coders);
+  g_test_add_func ("/codebook/json-round-trip", test_json_round_trip);
   g_test_add_func ("/codebook/palettes", test_palettes);
   g_test_add_func ("/codebook/levels", test_levels);
 

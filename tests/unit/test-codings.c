@@ -402,8 +402,8 @@ test_columns_and_counts (Fixture       *f,
   g_assert_cmpstr (((GlossCoding *) quotes->pdata[1])->memo, ==, "a memo");
   g_assert_null (((GlossCoding *) quotes->pdata[1])->guid);
 
-  amina = gloss_project_count_codings_by_code (f->project, f->amina, &error);
-  everyone = gloss_project_count_codings_by_code (f->project, 0, &error);
+  amina = gloss_project_count_codings_by_code (f->project, &filter, &error);
+  everyone = gloss_project_count_codings_by_code (f->project, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (*(gint64 *) g_hash_table_lookup (amina, &f->independence), ==, 1);
   g_assert_cmpint (*(gint64 *) g_hash_table_lookup (everyone, &f->independence), ==, 2);
@@ -412,11 +412,50 @@ test_columns_and_counts (Fixture       *f,
   /* A removed document's codings are neither listed nor counted. */
   g_assert_true (gloss_project_remove_document (f->project, f->doc, &error));
   g_clear_pointer (&everyone, g_hash_table_unref);
-  everyone = gloss_project_count_codings_by_code (f->project, 0, &error);
+  everyone = gloss_project_count_codings_by_code (f->project, NULL, &error);
   g_assert_cmpuint (g_hash_table_size (everyone), ==, 0);
   g_clear_pointer (&spans, g_ptr_array_unref);
   spans = gloss_project_list_coding_columns (f->project, NULL, GLOSS_CODING_COLUMNS_SPAN, &error);
   g_assert_cmpuint (spans->len, ==, 0);
+}
+
+/* Counts per code in one query agree with counting the listed codings,
+ * per coder and for all, and leave out removed documents. */
+static void
+test_count_by_code (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) all = NULL;
+  g_autoptr(GHashTable) amina = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  GlossCodingFilter by_amina = { .coder_id = f->amina };
+  GlossCodingFilter amina_partnership = { .coder_id = f->amina, .code_id = f->partnership };
+  gint64 other = gloss_project_import_text (f->project, "other.txt", "Partnership again.", -1, &error);
+
+  gloss_project_add_coding (f->project, f->doc, f->amina, f->partnership, 4, 25, NULL, &error);
+  gloss_project_add_coding (f->project, f->doc, f->amina, f->partnership, 30, 40, NULL, &error);
+  gloss_project_add_coding (f->project, f->doc, f->jonas, f->partnership, 4, 25, NULL, &error);
+  gloss_project_add_coding (f->project, f->doc, f->jonas, f->independence, 50, 60, NULL, &error);
+  gloss_project_add_coding (f->project, other, f->amina, f->independence, 0, 11, NULL, &error);
+  g_assert_no_error (error);
+
+  all = gloss_project_count_codings_by_code (f->project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (all), ==, 2);
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (all, &f->partnership), ==, 3);
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (all, &f->independence), ==, 2);
+
+  amina = gloss_project_count_codings_by_code (f->project, &by_amina, &error);
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (amina, &f->partnership), ==, 2);
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (amina, &f->independence), ==, 1);
+
+  g_assert_true (gloss_project_remove_document (f->project, other, &error));
+  after = gloss_project_count_codings_by_code (f->project, &by_amina, &error);
+  g_assert_no_error (error);
+  g_assert_null (g_hash_table_lookup (after, &f->independence));
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (after, &f->partnership), ==,
+                   gloss_project_count_codings (f->project, &amina_partnership, NULL));
 }
 
 int
@@ -435,6 +474,7 @@ main (int   argc,
   ADD ("/codings/load", test_load);
   ADD ("/codings/load-quotes", test_load_quotes);
   ADD ("/codings/columns-and-counts", test_columns_and_counts);
+  ADD ("/codings/count-by-code", test_count_by_code);
 #undef ADD
 
   return g_test_run ();

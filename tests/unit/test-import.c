@@ -331,6 +331,85 @@ test_arabic (void)
   g_assert_cmpstr (coding->quote, ==, expected);
 }
 
+static void
+on_async_import_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The import off the main thread: the same loop and results as the
+ * blocking one, its progress readable, a password error told by code. */
+static void
+test_async (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *a = gloss_test_write_file (dir, "a.txt", "First text.", -1);
+  g_autofree char *b = gloss_test_write_file (dir, "b.txt", "Second text.", -1);
+  g_autofree char *locked = gloss_test_corpus_file ("libreoffice-writer-password.pdf");
+  g_autofree char *current = NULL;
+  const char *paths[] = { a, b, a, locked, NULL };
+  g_autoptr(GlossImportProgress) progress = gloss_import_progress_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  guint done = 99, total = 0;
+  GlossImportResult *r;
+
+  gloss_project_import_files_async (project, paths, NULL, progress, NULL, on_async_import_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  results = gloss_project_import_files_finish (project, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 4);
+  g_assert_cmpint (((GlossImportResult *) g_ptr_array_index (results, 0))->status, ==, GLOSS_IMPORT_IMPORTED);
+  g_assert_cmpint (((GlossImportResult *) g_ptr_array_index (results, 1))->status, ==, GLOSS_IMPORT_IMPORTED);
+  g_assert_cmpint (((GlossImportResult *) g_ptr_array_index (results, 2))->status, ==, GLOSS_IMPORT_DUPLICATE);
+  r = g_ptr_array_index (results, 3);
+  g_assert_cmpint (r->status, ==, GLOSS_IMPORT_REFUSED);
+  g_assert_cmpint (r->error_code, ==, GLOSS_ERROR_PASSWORD_REQUIRED);
+
+  gloss_import_progress_get (progress, &done, &total, &current);
+  g_assert_cmpuint (done, ==, 4);
+  g_assert_cmpuint (total, ==, 4);
+  g_assert_null (current);
+
+  /* Written through the thread's own connection, seen by this one. */
+  documents = gloss_project_list_documents (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 2);
+}
+
+static void
+test_async_cancelled (void)
+{
+  g_autoptr(GlossProject) project = gloss_test_new_project (NULL);
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *a = gloss_test_write_file (dir, "a.txt", "First text.", -1);
+  const char *paths[] = { a, NULL };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  gloss_project_import_files_async (project, paths, NULL, NULL, cancellable, on_async_import_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  results = gloss_project_import_files_finish (project, result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (results);
+  documents = gloss_project_list_documents (project, NULL);
+  g_assert_cmpuint (documents->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +424,8 @@ main (int   argc,
   g_test_add_func ("/import/text-files", test_text_files);
   g_test_add_func ("/import/text-pages", test_text_pages);
   g_test_add_func ("/import/arabic", test_arabic);
+  g_test_add_func ("/import/async", test_async);
+  g_test_add_func ("/import/async-cancelled", test_async_cancelled);
 
   return g_test_run ();
 }

@@ -60,7 +60,7 @@ fixture_teardown (Fixture       *fixture,
 static const char *
 corpus_dir (void)
 {
-  const char *dir = g_getenv ("GLOSS_CORPUS");
+  const char *dir = g_getenv ("GLOSS_CORPUS_DIR");
 
   return dir != NULL ? dir : "../shared/corpus";
 }

@@ -420,6 +420,7 @@ test_upgrade_from_version_1 (void)
     sql = g_strdup_printf ("PRAGMA foreign_keys = OFF; BEGIN;"
                            "CREATE TABLE keep AS SELECT * FROM document; DROP TABLE document; %s;"
                            "INSERT INTO document SELECT * FROM keep; DROP TABLE keep;"
+                           "ALTER TABLE project DROP COLUMN consensus_coder;"
                            "PRAGMA user_version = 1; COMMIT;", v1->str);
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &sql_error), ==, SQLITE_OK);
   }
@@ -428,7 +429,7 @@ test_upgrade_from_version_1 (void)
 
   again = gloss_project_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (gloss_project_get_schema_version (again), ==, 2);
+  g_assert_cmpint (gloss_project_get_schema_version (again), ==, GLOSS_PROJECT_SCHEMA_VERSION);
   codings = gloss_project_list_codings (again, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (codings->len, ==, 1);
@@ -447,6 +448,39 @@ test_upgrade_from_version_1 (void)
                                  " SELECT 'twin', title, filename, kind, sha256, size, n_pages, n_chars, text, created FROM document",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
+}
+
+/* Replacing a project removes its SQLite companions too, so that a stale
+ * journal cannot be played into the new file. */
+static void
+test_remove_files (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.gloss", NULL);
+  g_autofree char *busy = g_build_filename (dir, "busy.gloss", NULL);
+  g_autofree char *inside = g_build_filename (busy, "x", NULL);
+  g_autoptr(GError) error = NULL;
+  const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_assert_true (g_file_set_contents (file, "x", 1, NULL));
+    }
+  g_assert_true (gloss_project_remove_files (path, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+    }
+  /* Nothing there is fine; what cannot be removed is an error. */
+  g_assert_true (gloss_project_remove_files (path, &error));
+  g_assert_cmpint (g_mkdir (busy, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "x", 1, NULL));
+  g_assert_false (gloss_project_remove_files (busy, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_file_test (inside, G_FILE_TEST_EXISTS));
 }
 
 int
@@ -468,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/project/open-refuses-foreign-schema", test_open_refuses_foreign_schema);
   g_test_add_func ("/project/connection-is-hardened", test_connection_is_hardened);
   g_test_add_func ("/project/snapshot-changes-nothing", test_snapshot_changes_nothing);
+  g_test_add_func ("/project/remove-files", test_remove_files);
 
   return g_test_run ();
 }

@@ -23,10 +23,6 @@ gboolean    gloss_agreement_unit_from_string (const char         *str,
 
 #define GLOSS_AGREEMENT_DEFAULT_THRESHOLD 0.9
 
-/* The coder that holds the settled versions: measured against, never a
- * default coder of a report. */
-#define GLOSS_AGREEMENT_CONSENSUS_CODER "Consensus"
-
 typedef struct
 {
   GlossAgreementUnit unit;

@@ -302,16 +302,19 @@ gather_default_coders (GlossProject         *project,
 {
   g_autoptr(GPtrArray) all = gloss_project_list_coders (project, error);
   g_autoptr(GHashTable) counts = NULL;
+  gint64 consensus;
 
   if (all == NULL)
     return FALSE;
+  /* The consensus coder is known by its GUID, never by its name. */
+  consensus = gloss_project_get_consensus_coder (project, NULL);
   counts = count_by_coder (inputs->codings, document_index);
   inputs->left_out = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < all->len; i++)
     {
       GlossCoder *coder = g_ptr_array_index (all, i);
 
-      if (g_str_equal (coder->name, GLOSS_AGREEMENT_CONSENSUS_CODER))
+      if (coder->id == consensus)
         continue;
       if (g_hash_table_contains (counts, &coder->id))
         add_coder (report, coder_index, coder);

@@ -1,6 +1,6 @@
 /* gloss-agreement-report.h: inter-coder agreement over a project
  *
- * The report gathers the inputs of the pure measures (gloss-agreement.h,
+ * The report gathers the inputs of the pure measures (gloss-rating-table.h,
  * gloss-unitizing.h) from a project for the chosen coders, documents, codes
  * and unit of analysis, and lists where the coders disagree.
  *

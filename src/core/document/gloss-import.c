@@ -447,3 +447,86 @@ gloss_import_read (const char    *path,
                _("“%s” is of a kind Gloss cannot import (PDF, .txt and .md files are supported)"), name);
   return NULL;
 }
+
+/* Progress */
+
+struct _GlossImportProgress
+{
+  gatomicrefcount  ref_count;
+  GMutex           lock;
+  guint            done;
+  guint            total;
+  char            *current;
+};
+
+GlossImportProgress *
+gloss_import_progress_new (void)
+{
+  GlossImportProgress *progress = g_new0 (GlossImportProgress, 1);
+
+  g_atomic_ref_count_init (&progress->ref_count);
+  g_mutex_init (&progress->lock);
+  return progress;
+}
+
+GlossImportProgress *
+gloss_import_progress_ref (GlossImportProgress *progress)
+{
+  g_return_val_if_fail (progress != NULL, NULL);
+
+  g_atomic_ref_count_inc (&progress->ref_count);
+  return progress;
+}
+
+void
+gloss_import_progress_unref (GlossImportProgress *progress)
+{
+  g_return_if_fail (progress != NULL);
+
+  if (!g_atomic_ref_count_dec (&progress->ref_count))
+    return;
+  g_mutex_clear (&progress->lock);
+  g_free (progress->current);
+  g_free (progress);
+}
+
+void
+gloss_import_progress_get (GlossImportProgress  *progress,
+                           guint                *done,
+                           guint                *total,
+                           char                **current)
+{
+  g_return_if_fail (progress != NULL);
+
+  g_mutex_lock (&progress->lock);
+  if (done != NULL)
+    *done = progress->done;
+  if (total != NULL)
+    *total = progress->total;
+  if (current != NULL)
+    *current = g_strdup (progress->current);
+  g_mutex_unlock (&progress->lock);
+}
+
+void
+_gloss_import_progress_start (GlossImportProgress *progress,
+                              guint                total)
+{
+  g_mutex_lock (&progress->lock);
+  progress->done = 0;
+  progress->total = total;
+  g_clear_pointer (&progress->current, g_free);
+  g_mutex_unlock (&progress->lock);
+}
+
+void
+_gloss_import_progress_begin_file (GlossImportProgress *progress,
+                                   guint                done,
+                                   const char          *path)
+{
+  g_mutex_lock (&progress->lock);
+  progress->done = done;
+  g_free (progress->current);
+  progress->current = path != NULL ? g_filename_display_basename (path) : NULL;
+  g_mutex_unlock (&progress->lock);
+}

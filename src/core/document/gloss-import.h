@@ -54,6 +54,25 @@ GlossImportedDocument *gloss_import_read_text  (const char   *title,
                                                 GBytes       *bytes,
                                                 GError      **error);
 
+/* An import's progress, shared by the thread that imports and the one that
+ * shows it. */
+GlossImportProgress   *gloss_import_progress_new   (void);
+GlossImportProgress   *gloss_import_progress_ref   (GlossImportProgress *progress);
+void                   gloss_import_progress_unref (GlossImportProgress *progress);
+/* Files handled so far, of @total; @current: the file being read (a
+ * display name, NULL when none). */
+void                   gloss_import_progress_get   (GlossImportProgress *progress,
+                                                    guint               *done,
+                                                    guint               *total,
+                                                    char               **current);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossImportProgress, gloss_import_progress_unref)
+/* For the import loop. */
+void                   _gloss_import_progress_start      (GlossImportProgress *progress,
+                                                          guint                total);
+void                   _gloss_import_progress_begin_file (GlossImportProgress *progress,
+                                                          guint                done,
+                                                          const char          *path);
+
 /* The text of one PDF page as the project stores it (the document text is
  * these joined by U+000C). Use this, never poppler_page_get_text alone. */
 char                  *gloss_import_pdf_page_text (PopplerPage *page);

@@ -37,13 +37,7 @@ _gloss_sibling_temp_path (const char *path,
 void
 _gloss_remove_database_files (const char *path)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
+  (void) gloss_project_remove_files (path, NULL);
 }
 
 /* Escaping */

@@ -196,3 +196,53 @@ gloss_project_find_coder (GlossProject  *self,
 
   return id;
 }
+
+gint64
+gloss_project_get_consensus_coder (GlossProject  *self,
+                                   GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
+
+  stmt = _gloss_project_prepare (self,
+                                 "SELECT k.id FROM project p JOIN coder k ON k.guid = p.consensus_coder", error);
+  if (stmt == NULL)
+    return 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    _gloss_project_set_error (self, error, NULL);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+gboolean
+gloss_project_set_consensus_coder (GlossProject  *self,
+                                   gint64         coder_id,
+                                   GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  if (!require_coder (self, coder_id, error) ||
+      !gloss_project_begin_step (self, _("Mark the consensus coder"), error))
+    return FALSE;
+  stmt = _gloss_project_prepare (self,
+                                 "UPDATE project SET consensus_coder = (SELECT guid FROM coder WHERE id = ?1)",
+                                 error);
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, coder_id);
+  if (stmt == NULL || !_gloss_project_run (self, stmt, error))
+    {
+      gloss_project_abort_step (self);
+      return FALSE;
+    }
+  _gloss_project_note_change (self, GLOSS_CHANGE_CODERS);
+  return gloss_project_end_step (self, error);
+}

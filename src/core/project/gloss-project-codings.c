@@ -520,45 +520,6 @@ gloss_project_list_codings (GlossProject             *self,
   return gloss_project_list_coding_columns (self, filter, GLOSS_CODING_COLUMNS_ALL, error);
 }
 
-GHashTable *
-gloss_project_count_codings_by_code (GlossProject  *self,
-                                     gint64         coder_id,
-                                     GError       **error)
-{
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
-
-  /* Counted by SQLite in one pass over an index, no row read back. */
-  stmt = _gloss_project_prepare (self,
-                                 coder_id != 0
-                                 ? "SELECT code_id, count(*) FROM coding WHERE coder_id = ?1 AND document_id IN "
-                                   "(SELECT id FROM document WHERE removed = 0) GROUP BY code_id"
-                                 : "SELECT code_id, count(*) FROM coding WHERE document_id IN "
-                                   "(SELECT id FROM document WHERE removed = 0) GROUP BY code_id",
-                                 error);
-  if (stmt == NULL)
-    return NULL;
-  if (coder_id != 0)
-    sqlite3_bind_int64 (stmt, 1, coder_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 code_id = sqlite3_column_int64 (stmt, 0);
-      gint64 n = sqlite3_column_int64 (stmt, 1);
-
-      g_hash_table_insert (counts, g_memdup2 (&code_id, sizeof code_id), g_memdup2 (&n, sizeof n));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _gloss_project_set_error (self, error, _("Cannot count the codings"));
-      return NULL;
-    }
-  return g_steal_pointer (&counts);
-}
-
 gint64
 gloss_project_count_codings (GlossProject             *self,
                              const GlossCodingFilter  *filter,
@@ -579,6 +540,39 @@ gloss_project_count_codings (GlossProject             *self,
   sqlite3_reset (stmt);
 
   return n;
+}
+
+GHashTable *
+gloss_project_count_codings_by_code (GlossProject             *self,
+                                     const GlossCodingFilter  *filter,
+                                     GError                  **error)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  stmt = _gloss_project_prepare (self, "SELECT c.code_id, count(*)" FILTER_WHERE "GROUP BY c.code_id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_filter (stmt, filter);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 code_id = sqlite3_column_int64 (stmt, 0);
+      gint64 n = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (counts, g_memdup2 (&code_id, sizeof code_id), g_memdup2 (&n, sizeof n));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_project_set_error (self, error, NULL);
+      return NULL;
+    }
+
+  return g_steal_pointer (&counts);
 }
 
 /* Memos */

@@ -273,15 +273,16 @@ gloss_project_import_text (GlossProject  *self,
   return _gloss_project_store_document (self, doc, error);
 }
 
-GPtrArray *
-gloss_project_import_files (GlossProject       *self,
-                            const char * const *paths,
-                            const char         *password,
-                            GCancellable       *cancellable)
+/* The one import loop: each file on its own, refused files with their
+ * reason; @progress (may be NULL) follows it from another thread. */
+static GPtrArray *
+import_files (GlossProject        *self,
+              const char * const  *paths,
+              const char          *password,
+              GlossImportProgress *progress,
+              GCancellable        *cancellable)
 {
   GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_import_result_free);
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), results);
 
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
     {
@@ -292,6 +293,8 @@ gloss_project_import_files (GlossProject       *self,
 
       result->path = g_strdup (paths[i]);
       g_ptr_array_add (results, result);
+      if (progress != NULL)
+        _gloss_import_progress_begin_file (progress, i, paths[i]);
 
       if (g_cancellable_set_error_if_cancelled (cancellable, &error))
         {
@@ -310,6 +313,7 @@ gloss_project_import_files (GlossProject       *self,
         {
           result->status = GLOSS_IMPORT_REFUSED;
           result->message = g_strdup (error->message);
+          result->error_code = error->domain == GLOSS_ERROR ? error->code : 0;
         }
       else if (duplicate)
         {
@@ -323,8 +327,102 @@ gloss_project_import_files (GlossProject       *self,
       else
         result->status = GLOSS_IMPORT_IMPORTED;
     }
+  if (progress != NULL)
+    _gloss_import_progress_begin_file (progress, results->len, NULL);
 
   return results;
+}
+
+GPtrArray *
+gloss_project_import_files (GlossProject       *self,
+                            const char * const *paths,
+                            const char         *password,
+                            GCancellable       *cancellable)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), g_ptr_array_new ());
+
+  return import_files (self, paths, password, NULL, cancellable);
+}
+
+typedef struct
+{
+  char                *project_path;
+  GStrv                paths;
+  char                *password;
+  GlossImportProgress *progress;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->project_path);
+  g_strfreev (job->paths);
+  g_free (job->password);
+  g_clear_pointer (&job->progress, gloss_import_progress_unref);
+  g_free (job);
+}
+
+/* The thread has its own connection to the file. */
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  GError *error = NULL;
+
+  if ((project = gloss_project_open (job->project_path, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  results = import_files (project, (const char * const *) job->paths, job->password, job->progress, cancellable);
+  gloss_project_close (project);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+gloss_project_import_files_async (GlossProject        *self,
+                                  const char * const  *paths,
+                                  const char          *password,
+                                  GlossImportProgress *progress,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_project_import_files_async);
+  job = g_new0 (ImportJob, 1);
+  job->project_path = g_strdup (self->path);
+  job->paths = g_strdupv ((GStrv) paths);
+  job->password = g_strdup (password);
+  if (progress != NULL)
+    {
+      job->progress = gloss_import_progress_ref (progress);
+      _gloss_import_progress_start (progress, job->paths != NULL ? g_strv_length (job->paths) : 0);
+    }
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+GPtrArray *
+gloss_project_import_files_finish (GlossProject  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 GPtrArray *

@@ -144,9 +144,17 @@ static const char migration_2[] =
   "ALTER TABLE document_2 RENAME TO document;"
   "CREATE INDEX document_sha256 ON document (sha256);";
 
+/* The coder that holds the settled codings of a disagreement is named by
+ * its GUID in the project row. Files from before kept it as the coder
+ * called "Consensus"; that one coder is adopted here, once. */
+static const char migration_3[] =
+  "ALTER TABLE project ADD COLUMN consensus_coder TEXT;"
+  "UPDATE project SET consensus_coder = (SELECT guid FROM coder WHERE name = 'Consensus');";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_PROJECT_SCHEMA_VERSION);

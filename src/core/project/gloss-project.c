@@ -1062,3 +1062,29 @@ gloss_project_check (GlossProject  *self,
 
   return TRUE;
 }
+
+gboolean
+gloss_project_remove_files (const char  *path,
+                            GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_remove (file) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+          g_autofree char *name = g_filename_display_name (file);
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Cannot replace “%s”: %s"), name, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define GLOSS_PROJECT_SCHEMA_VERSION 2
+#define GLOSS_PROJECT_SCHEMA_VERSION 3
 
 /* Codes nest at most this many levels deep (a top-level code is level 1):
  * adding, moving, importing and merging codes keep to it. */
@@ -64,11 +64,29 @@ gboolean      gloss_project_check         (GlossProject  *self,
 /* A number that grows with every change any program makes to the file. */
 gint64        gloss_project_get_data_version (GlossProject *self);
 
+/* Removes a project file and its SQLite companions (-wal, -shm,
+ * -journal) so that a new file can take its place; missing ones are fine. */
+gboolean      gloss_project_remove_files  (const char    *path,
+                                           GError       **error);
+
 /* Documents */
 GPtrArray    *gloss_project_import_files  (GlossProject       *self,
                                            const char * const *paths,
                                            const char         *password,
                                            GCancellable       *cancellable);
+/* The same off the main thread, on a connection of its own; @progress
+ * (may be NULL) can be read while it runs. Cancelling ends it after the
+ * current file, with G_IO_ERROR_CANCELLED. */
+void          gloss_project_import_files_async  (GlossProject        *self,
+                                                 const char * const  *paths,
+                                                 const char          *password,
+                                                 GlossImportProgress *progress,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GPtrArray    *gloss_project_import_files_finish (GlossProject        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
 gint64        gloss_project_import_file   (GlossProject  *self,
                                            const char    *path,
                                            const char    *password,
@@ -131,6 +149,13 @@ GlossCoder   *gloss_project_get_coder     (GlossProject  *self,
 gint64        gloss_project_find_coder    (GlossProject  *self,
                                            const char    *name,
                                            GError       **error);
+/* The coder marked in the project file as holding the consensus (0 if
+ * none; @error set only when the file cannot be read). */
+gint64        gloss_project_get_consensus_coder (GlossProject  *self,
+                                                 GError       **error);
+gboolean      gloss_project_set_consensus_coder (GlossProject  *self,
+                                                 gint64         coder_id,
+                                                 GError       **error);
 
 /* Codebook */
 gint64        gloss_project_add_code      (GlossProject  *self,
@@ -235,14 +260,14 @@ GPtrArray    *gloss_project_list_coding_columns (GlossProject            *self,
                                                  const GlossCodingFilter *filter,
                                                  GlossCodingColumns       columns,
                                                  GError                 **error);
-/* Codings per code (gint64 code id -> gint64 count) of @coder_id, or of
- * everyone for 0; codes without codings are absent. */
-GHashTable   *gloss_project_count_codings_by_code (GlossProject  *self,
-                                                   gint64         coder_id,
-                                                   GError       **error);
 gint64        gloss_project_count_codings (GlossProject            *self,
                                            const GlossCodingFilter *filter,
                                            GError                 **error);
+/* The same per code, in one query: code id (gint64 *) -> count (gint64 *);
+ * codes without a matching coding are absent. */
+GHashTable   *gloss_project_count_codings_by_code (GlossProject            *self,
+                                                   const GlossCodingFilter *filter,
+                                                   GError                 **error);
 
 /* Memos on the project, a document, a code (codings carry their own). */
 gboolean      gloss_project_set_memo      (GlossProject  *self,
@@ -326,5 +351,12 @@ gboolean      gloss_project_load_json     (GlossProject  *self,
                                            const char    *json,
                                            gssize         length,
                                            GError       **error);
+/* The codebook in the loader's shape: {"codes": [{"path", "color",
+ * "description"}]}, in tree order. */
+char         *gloss_project_dup_codebook_json    (GlossProject  *self,
+                                                  GError       **error);
+gboolean      gloss_project_export_codebook_json (GlossProject  *self,
+                                                  const char    *path,
+                                                  GError       **error);
 
 G_END_DECLS

@@ -116,7 +116,11 @@ typedef struct
   GlossImportStatus  status;
   gint64             document_id;  /* the new document, or the existing duplicate */
   char              *message;      /* why it was refused, or what it duplicates */
+  int                error_code;   /* GLOSS_ERROR code why it was refused, or 0 */
 } GlossImportResult;
+
+/* How far an import running in another thread has come (gloss-import.h). */
+typedef struct _GlossImportProgress GlossImportProgress;
 
 /* Filter for coding queries: 0 means any. */
 typedef struct

@@ -112,6 +112,7 @@ fill_coders (GlossAgreementWindow *self)
   g_autoptr(GPtrArray) coders = gloss_project_list_coders (self->project, NULL);
   g_autoptr(GArray) documents = checked_document_ids (self);
   g_autoptr(GHashTable) counts = gloss_agreement_count_codings_by_coder (self->project, documents, NULL);
+  gint64 consensus_id = gloss_project_get_consensus_coder (self->project, NULL);
 
   for (guint i = 0; i < self->coder_rows->len; i++)
     adw_preferences_group_remove (self->coders_group, g_ptr_array_index (self->coder_rows, i));
@@ -123,7 +124,7 @@ fill_coders (GlossAgreementWindow *self)
       GlossCoder *coder = g_ptr_array_index (coders, i);
       guint n = counts ? GPOINTER_TO_UINT (g_hash_table_lookup (counts, &coder->id)) : 0;
       /* The consensus is what the others are measured against, not a coder. */
-      gboolean active = n > 0 && g_strcmp0 (coder->name, GLOSS_CONSENSUS_CODER) != 0;
+      gboolean active = n > 0 && coder->id != consensus_id;
       GtkWidget *row = make_check_row (coder->name, coder->id, coder->guid, active, states, self->coder_checks);
       g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u coding", "%u codings", n), n);
 

@@ -8,10 +8,10 @@
 #include <glib/gi18n.h>
 
 #include "gloss-compare-view.h"
+#include "gloss-consensus.h"
 #include "gloss-disagreement-item.h"
 #include "gloss-error.h"
 
-#define CONSENSUS_COLOR "#77767b"
 /* Characters shown before and after the disagreement. */
 #define CONTEXT_CHARS   200
 /* A longer stretch (a whole document, for the document unit) is narrowed
@@ -114,14 +114,21 @@ load_codes (GlossCompareView *self)
     }
 }
 
-static gboolean
-is_counted_code (GlossCompareView *self,
-                 gint64            code_id)
+/* The disagreement's stretch [start, end) and the codes that count there. */
+static GlossConsensusPassage
+passage_of (GlossCompareView *self,
+            gint64            start,
+            gint64            end)
 {
-  for (guint i = 0; i < self->code_ids->len; i++)
-    if (g_array_index (self->code_ids, gint64, i) == code_id)
-      return TRUE;
-  return FALSE;
+  GlossConsensusPassage passage = {
+    .document_id = gloss_disagreement_item_get_document_id (self->item),
+    .start = start,
+    .end = end,
+    .code_ids = (const gint64 *) (gpointer) self->code_ids->data,
+    .n_code_ids = self->code_ids->len,
+  };
+
+  return passage;
 }
 
 /* @coder_id's codings of the counted codes that overlap [start, end). */
@@ -132,30 +139,15 @@ list_codings (GlossCompareView *self,
               gint64            end,
               GError          **error)
 {
-  GlossCodingFilter filter = {
-    .document_id = gloss_disagreement_item_get_document_id (self->item),
-    .coder_id = coder_id,
-  };
-  g_autoptr(GPtrArray) all = gloss_project_list_codings (self->project, &filter, error);
-  GPtrArray *codings;
+  GlossConsensusPassage passage = passage_of (self, start, end);
 
-  if (all == NULL)
-    return NULL;
-  codings = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_coding_free);
-  for (guint i = 0; i < all->len; i++)
-    {
-      GlossCoding *coding = g_ptr_array_index (all, i);
-
-      if (is_counted_code (self, coding->code_id) && coding->start < end && coding->end > start)
-        g_ptr_array_add (codings, gloss_coding_copy (coding));
-    }
-  return codings;
+  return gloss_consensus_list_codings (self->project, &passage, coder_id, error);
 }
 
 static gint64
 find_consensus_coder (GlossCompareView *self)
 {
-  return gloss_project_find_coder (self->project, GLOSS_CONSENSUS_CODER, NULL);
+  return gloss_project_get_consensus_coder (self->project, NULL);
 }
 
 /* The passage: the disagreement with some context; a very long one is
@@ -430,7 +422,7 @@ build_lanes (GlossCompareView *self)
       consensus_compared |= coder->id == consensus_id;
     }
   if (consensus_id > 0 && !consensus_compared)
-    add_lane (self, text, consensus_id, _("Consensus"), CONSENSUS_COLOR, NULL);
+    add_lane (self, text, consensus_id, _("Consensus"), GLOSS_CONSENSUS_COLOR, NULL);
 }
 
 /* Header and actions */
@@ -631,56 +623,6 @@ gloss_compare_view_get_n_lanes (GlossCompareView *self)
 
 /* Consensus */
 
-static gint64
-ensure_consensus_coder (GlossCompareView *self,
-                        GError          **error)
-{
-  gint64 id = find_consensus_coder (self);
-
-  if (id > 0)
-    return id;
-  return gloss_project_add_coder (self->project, GLOSS_CONSENSUS_CODER, CONSENSUS_COLOR, error);
-}
-
-/* Deletes the Consensus coder's codings of the counted codes over [start, end). */
-static gboolean
-clear_consensus (GlossCompareView *self,
-                 gint64            consensus_id,
-                 gint64            start,
-                 gint64            end,
-                 GError          **error)
-{
-  g_autoptr(GPtrArray) codings = list_codings (self, consensus_id, start, end, error);
-
-  if (codings == NULL)
-    return FALSE;
-  for (guint i = 0; i < codings->len; i++)
-    {
-      GlossCoding *coding = g_ptr_array_index (codings, i);
-
-      if (!gloss_project_delete_coding (self->project, coding->id, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-copy_codings (GlossCompareView *self,
-              gint64            consensus_id,
-              GPtrArray        *codings,
-              GError          **error)
-{
-  for (guint i = 0; i < codings->len; i++)
-    {
-      GlossCoding *coding = g_ptr_array_index (codings, i);
-
-      if (gloss_project_add_coding (self->project, coding->document_id, consensus_id, coding->code_id,
-                                    coding->start, coding->end, coding->memo, error) == 0)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 settled (GlossCompareView *self,
          const char       *label,
@@ -697,35 +639,22 @@ gloss_compare_view_accept (GlossCompareView *self,
                            guint             coder,
                            GError          **error)
 {
+  GlossConsensusPassage passage;
   GlossCoder *chosen;
   g_autofree char *label = NULL;
   g_autofree char *resolution = NULL;
-  g_autoptr(GPtrArray) codings = NULL;
-  gint64 start, end, consensus_id;
 
   g_return_val_if_fail (GLOSS_IS_COMPARE_VIEW (self), FALSE);
   g_return_val_if_fail (self->item != NULL, FALSE);
   g_return_val_if_fail (coder < self->coders->len, FALSE);
 
   chosen = g_ptr_array_index (self->coders, coder);
-  start = gloss_disagreement_item_get_start (self->item);
-  end = gloss_disagreement_item_get_end (self->item);
-  /* Translators: an undo step; %s is a coder's name */
-  label = g_strdup_printf (_("Accept %s’s version"), chosen->name);
-
-  codings = list_codings (self, chosen->id, start, end, error);
-  if (codings == NULL || !gloss_project_begin_step (self->project, label, error))
+  passage = passage_of (self, gloss_disagreement_item_get_start (self->item),
+                        gloss_disagreement_item_get_end (self->item));
+  if (!gloss_consensus_accept (self->project, &passage, chosen->id, error))
     return FALSE;
-  consensus_id = ensure_consensus_coder (self, error);
-  if (consensus_id == 0
-      || !clear_consensus (self, consensus_id, start, end, error)
-      || !copy_codings (self, consensus_id, codings, error)
-      || !gloss_project_end_step (self->project, error))
-    {
-      gloss_project_abort_step (self->project);
-      return FALSE;
-    }
 
+  label = gloss_consensus_accept_label (chosen->name);
   /* Translators: how a disagreement was settled; %s is a coder's name */
   resolution = g_strdup_printf (_("%s’s version"), chosen->name);
   settled (self, label, resolution);
@@ -831,40 +760,18 @@ gloss_compare_view_save_edit (GlossCompareView *self,
   gint64 start = gtk_spin_button_get_value_as_int (self->edit_start_spin);
   gint64 end = gtk_spin_button_get_value_as_int (self->edit_end_spin);
   guint code = gtk_drop_down_get_selected (self->edit_code_dropdown);
-  const char *label = _("Edit consensus coding");
-  gint64 consensus_id, code_id;
+  GlossConsensusPassage passage;
 
   g_return_val_if_fail (GLOSS_IS_COMPARE_VIEW (self), FALSE);
   g_return_val_if_fail (self->item != NULL, FALSE);
 
-  if (end <= start)
-    {
-      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                           _("The consensus coding must end after it starts"));
-      return FALSE;
-    }
-  if (code >= self->code_ids->len)
-    {
-      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("Choose a code for the consensus coding"));
-      return FALSE;
-    }
-  code_id = g_array_index (self->code_ids, gint64, code);
-
-  if (!gloss_project_begin_step (self->project, label, error))
+  passage = passage_of (self, gloss_disagreement_item_get_start (self->item),
+                        gloss_disagreement_item_get_end (self->item));
+  if (!gloss_consensus_edit (self->project, &passage,
+                             code < self->code_ids->len ? g_array_index (self->code_ids, gint64, code) : 0,
+                             start, end, error))
     return FALSE;
-  consensus_id = ensure_consensus_coder (self, error);
-  if (consensus_id == 0
-      || !clear_consensus (self, consensus_id,
-                           MIN (start, gloss_disagreement_item_get_start (self->item)),
-                           MAX (end, gloss_disagreement_item_get_end (self->item)), error)
-      || gloss_project_add_coding (self->project, gloss_disagreement_item_get_document_id (self->item),
-                                   consensus_id, code_id, start, end, NULL, error) == 0
-      || !gloss_project_end_step (self->project, error))
-    {
-      gloss_project_abort_step (self->project);
-      return FALSE;
-    }
-  settled (self, label, _("Edited"));
+  settled (self, gloss_consensus_edit_label (), _("Edited"));
   return TRUE;
 }
 

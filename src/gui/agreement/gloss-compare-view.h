@@ -2,9 +2,9 @@
  *
  * A lane per compared coder shows the passage with that coder's codings of
  * the disagreement's code (or of the group's categories) in the coder's
- * colour; a further lane shows the "Consensus" coder once there is one. The
- * lead accepts one coder's version into the Consensus coder, or edits the
- * consensus coding by hand; either is one undo step.
+ * colour; a further lane shows the consensus coder once there is one. The
+ * lead accepts one coder's version into the consensus coder, or edits the
+ * consensus coding by hand; either is one undo step (gloss-consensus.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,10 +16,6 @@
 #include "gloss-project.h"
 
 G_BEGIN_DECLS
-
-/* The coder that holds what the lead settled on (a name, not translated,
- * so that every copy of a project finds it). */
-#define GLOSS_CONSENSUS_CODER "Consensus"
 
 #define GLOSS_TYPE_COMPARE_VIEW (gloss_compare_view_get_type ())
 

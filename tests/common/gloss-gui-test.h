@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-test-util.h"
+
 G_BEGIN_DECLS
 
 /* A window's pixels, CAIRO_FORMAT_ARGB32 in native byte order. */
@@ -24,5 +26,8 @@ void        spin           (guint       ms);
 GdkTexture *render_window  (GtkWidget  *window);
 /* The texture's pixels; free pixels.data with g_free(). */
 Pixels      download       (GdkTexture *texture);
+/* The first widget of @type below @root, @root itself included; NULL if none. */
+GtkWidget  *find_descendant (GtkWidget *root,
+                             GType      type);
 
 G_END_DECLS
