@@ -10,6 +10,8 @@
 
 #include "gloss-application.h"
 #include "gloss-application-private.h"
+#include "gloss-core.h"
+#include "gloss-file-chooser.h"
 #include "gloss-preferences-window.h"
 #include "gloss-window.h"
 
@@ -318,45 +320,87 @@ create_project_file (const char  *path,
   return TRUE;
 }
 
-static void
-on_new_response (GtkNativeDialog  *dialog,
-                 int               response,
-                 GlossApplication *self)
+/* Where a new project may go: never over a project open in a window (its
+ * connection would go on writing into a file that no longer exists), never
+ * over a file the user was not asked about (the chooser asked about the
+ * name as typed, not with ".gloss" added), never as a hidden file. */
+static gboolean
+check_new_project_path (GlossApplication  *self,
+                        const char        *chosen,
+                        const char        *path,
+                        GError           **error)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autofree char *name = g_filename_display_basename (path);
+
+  if (name[0] == '.')
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (path != NULL && !g_str_has_suffix (path, ".gloss"))
-        {
-          char *with_suffix = g_strconcat (path, ".gloss", NULL);
-          g_free (path);
-          path = with_suffix;
-          g_clear_object (&file);
-          file = g_file_new_for_path (path);
-        }
-
-      if (path == NULL || !gloss_project_remove_files (path, &error) || !create_project_file (path, &error))
-        {
-          GtkWindow *parent = get_parent_window (self);
-          g_autofree char *message =
-            g_strdup_printf (_("Could not create the project: %s"),
-                             error ? error->message : _("not a local file"));
-
-          if (GLOSS_IS_WINDOW (parent))
-            gloss_window_show_toast (GLOSS_WINDOW (parent), message);
-          else
-            g_warning ("%s", message);
-        }
-      else
-        {
-          gloss_application_open_project (self, file);
-        }
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("“%s” would be a hidden file: give the project a name"), name);
+      return FALSE;
     }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+
+  if (find_window_for_path (self, path) != NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS,
+                   _("“%s” is open in Gloss: choose another name, or close it first"), name);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (chosen, path) != 0 && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS,
+                   _("“%s” exists already: choose another name"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+show_new_project_error (GlossApplication *self,
+                        const GError     *error)
+{
+  GtkWindow *parent = get_parent_window (self);
+  g_autofree char *message = g_strdup_printf (_("Could not create the project: %s"), error->message);
+
+  if (GLOSS_IS_WINDOW (parent))
+    gloss_window_show_toast (GLOSS_WINDOW (parent), message);
+  else
+    g_message ("%s", message);
+}
+
+gboolean
+_gloss_application_new_project_at (GlossApplication  *self,
+                                   const char        *chosen,
+                                   GError           **error)
+{
+  g_autofree char *path = gloss_file_chooser_with_extension (chosen, ".gloss");
+  g_autoptr(GFile) file = NULL;
+
+  if (!check_new_project_path (self, chosen, path, error) ||
+      !gloss_project_remove_files (path, error) ||
+      !create_project_file (path, error))
+    return FALSE;
+
+  file = g_file_new_for_path (path);
+  gloss_application_open_project (self, file);
+  return TRUE;
+}
+
+static void
+on_new_chosen (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GlossApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) paths = gloss_file_chooser_choose_finish (result, &error);
+
+  if (paths == NULL || paths[0] == NULL)
+    return;
+
+  if (!_gloss_application_new_project_at (self, paths[0], &error))
+    show_new_project_error (self, error);
 }
 
 static void
@@ -365,18 +409,13 @@ new_project_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   GlossApplication *self = user_data;
-  GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = project_file_filter ();
 
-  dialog = gtk_file_chooser_native_new (_("New Project"), get_parent_window (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Create"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  /* Translators: the proposed file name of a new project */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("New project.gloss"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_new_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  gloss_file_chooser_choose_async (get_parent_window (self), GLOSS_FILE_CHOOSER_SAVE, _("New Project"),
+                                   _("_Create"),
+                                   /* Translators: the proposed file name of a new project */
+                                   _("New project.gloss"),
+                                   filter, on_new_chosen, g_object_ref (self));
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "gloss-application-private.h"
 #include "gloss-export-dialog.h"
 #include "gloss-file-chooser.h"
 #include "gloss-window-private.h"
@@ -567,6 +568,114 @@ test_export_encrypted_warning (void)
   g_rmdir (dir);
 }
 
+/* New Project never replaces the open project, nor a file the user was
+ * not asked about, nor makes a hidden file */
+
+static GlossWindow *
+window_for (GlossApplication *app,
+            const char       *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (GLOSS_IS_WINDOW (l->data) && gloss_window_get_project (l->data) != NULL &&
+        g_strcmp0 (gloss_project_get_path (gloss_window_get_project (l->data)), path) == 0)
+      return l->data;
+  return NULL;
+}
+
+static void
+make_project_with_coder (const char *path,
+                         const char *coder)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = gloss_project_create (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_project_add_coder (project, coder, NULL, &error), >, 0);
+  gloss_project_close (project);
+}
+
+static void
+test_new_project_refuses (void)
+{
+  g_autoptr(GlossApplication) app = gloss_application_new ();
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *open_path = g_build_filename (dir, "open.gloss", NULL);
+  g_autofree char *other = g_build_filename (dir, "other", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "other.gloss", NULL);
+  g_autofree char *hidden = g_build_filename (dir, ".gloss", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh", NULL);
+  g_autofree char *fresh_path = g_build_filename (dir, "fresh.gloss", NULL);
+  g_autofree char *before_open = NULL;
+  g_autofree char *before_other = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (open_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) windows = NULL;
+  GlossWindow *window;
+  GStatBuf st;
+  ino_t inode;
+
+  make_project_with_coder (open_path, "Amina");
+  make_project_with_coder (other_path, "Jonas");
+  before_other = snapshot (other_path);
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  gloss_application_open_project (app, file);
+  spin (300);
+  window = window_for (app, open_path);
+  g_assert_nonnull (window);
+  g_assert_cmpint (g_stat (open_path, &st), ==, 0);
+  inode = st.st_ino;
+  before_open = snapshot (open_path);
+
+  /* The project open in the window, chosen as it is: refused, untouched. */
+  g_assert_false (_gloss_application_new_project_at (app, open_path, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "is open in Gloss"));
+  g_clear_error (&error);
+  g_assert_cmpint (g_stat (open_path, &st), ==, 0);
+  g_assert_cmpuint (st.st_ino, ==, inode);
+
+  /* "other" was asked about, "other.gloss" was not. */
+  g_assert_false (_gloss_application_new_project_at (app, other, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_false (_gloss_application_new_project_at (app, hidden, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (hidden, G_FILE_TEST_EXISTS));
+
+  /* Through the action, as a user would: a name, and the project opens. */
+  {
+    const char *answer[] = { fresh, NULL };
+
+    gloss_file_chooser_push_answer_for_test (answer);
+    g_action_group_activate_action (G_ACTION_GROUP (app), "new-project", NULL);
+    spin (500);
+  }
+  g_assert_true (g_file_test (fresh_path, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (window_for (app, fresh_path));
+
+  /* The open project still takes and keeps a change. */
+  g_assert_cmpint (gloss_project_add_coder (gloss_window_get_project (window), "Ana", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  spin (100);
+
+  g_assert_cmpint (count_rows (open_path, "SELECT count(*) FROM coder WHERE name IN ('Amina', 'Ana')"), ==, 2);
+  {
+    g_autofree char *after_other = snapshot (other_path);
+    g_assert_cmpstr (after_other, ==, before_other);
+  }
+  remove_project (open_path);
+  remove_project (other_path);
+  remove_project (fresh_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/safeguards/password-dialog-enter", test_password_dialog_enter);
   g_test_add_func ("/safeguards/password-dialog-button", test_password_dialog_button);
   g_test_add_func ("/safeguards/export-encrypted-warning", test_export_encrypted_warning);
+  g_test_add_func ("/safeguards/new-project-refuses", test_new_project_refuses);
 
   return g_test_run ();
 }
