@@ -486,6 +486,17 @@ shortcuts_action (GSimpleAction *action,
   gtk_window_present (shortcuts);
 }
 
+static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GlossApplication *self = user_data;
+
+  /* The user guide is installed under the application id (help/meson.build). */
+  gtk_show_uri (get_parent_window (self), "help:" APPLICATION_ID, GDK_CURRENT_TIME);
+}
+
 static const GActionEntry app_entries[] = {
   { "new-project", new_project_action },
   { "open-project", open_project_action },
@@ -494,6 +505,7 @@ static const GActionEntry app_entries[] = {
   { "about", about_action },
   { "preferences", preferences_action },
   { "shortcuts", shortcuts_action },
+  { "help", help_action },
 };
 
 static const struct {
@@ -505,6 +517,7 @@ static const struct {
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "app.shortcuts", { "<Control>question", NULL } },
+  { "app.help", { "F1", NULL } },
   { "win.import", { "<Control>i", NULL } },
   { "win.code-selection", { "<Control>e", NULL } },
   { "win.apply-last-code", { "<Control>r", NULL } },
