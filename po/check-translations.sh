@@ -37,11 +37,14 @@ for lang in $langs; do
     echo "$lang: msgfmt --check fails"
     status=1
   fi
-  # Strings of the template that the .po lacks or leaves untranslated
-  if ! msgcmp "$file" "$tmp/gloss.pot" 2>"$tmp/cmp"; then
-    echo "$lang: strings of the current sources missing or untranslated" \
-         "(run po/update-translations.sh):"
-    grep -E 'this message' "$tmp/cmp" | head -40 | sed 's/^/  /'
+  # Strings of the template that the .po lacks: merged, they come out
+  # untranslated or fuzzy
+  msgmerge --quiet --no-fuzzy-matching --output-file="$tmp/$lang.po" "$file" "$tmp/gloss.pot"
+  missing=$(msgattrib --untranslated --no-obsolete --no-wrap "$tmp/$lang.po" | grep '^msgid ' | sed 1d)
+  if [ -n "$missing" ]; then
+    echo "$lang: $(printf '%s\n' "$missing" | wc -l) strings of the current sources are not translated" \
+         "(run po/update-translations.sh, then translate them):"
+    printf '%s\n' "$missing" | head -40 | sed 's/^/  /'
     status=1
   fi
   fuzzy=$(msgattrib --only-fuzzy --no-obsolete "$file" | grep -c '^msgid ')
