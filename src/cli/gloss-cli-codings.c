@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -48,8 +50,8 @@ code_matches (GlossProject *project,
   if (added == 0)
     return gloss_cli_fail_message (_("This passage already has this code from this coder"));
 
-  printf (g_dngettext (GETTEXT_PACKAGE, "coded %" G_GINT64_FORMAT " passage\n",
-                       "coded %" G_GINT64_FORMAT " passages\n", added), added);
+  printf (g_dngettext (GETTEXT_PACKAGE, "coded %" PRId64 " passage\n",
+                       "coded %" PRId64 " passages\n", added), added);
   return GLOSS_CLI_OK;
 }
 

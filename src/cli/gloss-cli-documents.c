@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -49,9 +51,9 @@ gloss_cli_import (int    argc,
 
             /* A document that cannot be read back is no reason to crash. */
             if (info == NULL)
-              printf (_("imported %s as document %" G_GINT64_FORMAT "\n"), name, result->document_id);
+              printf (_("imported %s as document %" PRId64 "\n"), name, result->document_id);
             else
-              printf (_("imported %s as document %" G_GINT64_FORMAT " “%s” (%u pages, %" G_GINT64_FORMAT " characters)\n"),
+              printf (_("imported %s as document %" PRId64 " “%s” (%u pages, %" PRId64 " characters)\n"),
                       name, result->document_id, info->title, info->n_pages, info->n_chars);
           }
           break;

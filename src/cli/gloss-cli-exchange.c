@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -348,8 +350,8 @@ gloss_cli_import_qdc (int    argc,
     return gloss_cli_fail (error);
 
   print_warnings (warnings);
-  printf (g_dngettext (GETTEXT_PACKAGE, "added %" G_GINT64_FORMAT " code\n",
-                       "added %" G_GINT64_FORMAT " codes\n", added), added);
+  printf (g_dngettext (GETTEXT_PACKAGE, "added %" PRId64 " code\n",
+                       "added %" PRId64 " codes\n", added), added);
   return GLOSS_CLI_OK;
 }
 

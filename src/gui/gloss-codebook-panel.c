@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -1078,8 +1080,8 @@ delete_action (GtkWidget  *widget,
   /* Translators: %s is a code's name */
   heading = g_strdup_printf (_("Delete “%s”?"), code->name);
   codings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%" G_GINT64_FORMAT " coding (of any coder) goes with it.",
-                                          "%" G_GINT64_FORMAT " codings (of all coders) go with it.",
+                                          "%" PRId64 " coding (of any coder) goes with it.",
+                                          "%" PRId64 " codings (of all coders) go with it.",
                                           n_codings),
                              n_codings);
   if (n_children > 0)

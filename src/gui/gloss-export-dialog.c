@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "gloss-export-dialog.h"
@@ -205,8 +207,8 @@ update_summary (GlossExportDialog *self)
   if (!format->refi)
     {
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%" G_GINT64_FORMAT " coding matches.",
-                                                  "%" G_GINT64_FORMAT " codings match.", n), n);
+                                                  "%" PRId64 " coding matches.",
+                                                  "%" PRId64 " codings match.", n), n);
       adw_preferences_group_set_description (self->filter_group, description);
     }
 }

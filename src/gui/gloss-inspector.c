@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "gloss-code-popover.h"
@@ -214,7 +216,7 @@ show_quote (GlossInspector    *self,
   gtk_label_set_text (self->quote_label, quote);
 
   /* Translators: the coded range in characters, "Characters 120–184" */
-  range = g_strdup_printf (_("Characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT),
+  range = g_strdup_printf (_("Characters %" PRId64 "–%" PRId64),
                            coding->start, coding->end);
   gtk_label_set_text (self->range_label, range);
 }

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "gloss-window-private.h"
@@ -219,7 +221,7 @@ _gloss_window_confirm_remove_document (GlossWindow *self,
   if (info->n_codings > 0)
     body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "The document and its coding are removed from the project.",
-                                         "The document and its %" G_GINT64_FORMAT " codings are removed from the project.",
+                                         "The document and its %" PRId64 " codings are removed from the project.",
                                          info->n_codings),
                             info->n_codings);
   else

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -361,8 +363,8 @@ on_exported (GlossExportDialog *dialog,
     message = g_strdup_printf (_("Exported the codebook to %s"), name);
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Exported %" G_GINT64_FORMAT " coding to %s",
-                                            "Exported %" G_GINT64_FORMAT " codings to %s",
+                                            "Exported %" PRId64 " coding to %s",
+                                            "Exported %" PRId64 " codings to %s",
                                             n_codings),
                                n_codings, name);
 
@@ -408,8 +410,8 @@ import_codebook (GlossWindow *self,
 
   _gloss_window_refresh (self, GLOSS_CHANGE_CODES);
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%" G_GINT64_FORMAT " code added",
-                                          "%" G_GINT64_FORMAT " codes added", added),
+                                          "%" PRId64 " code added",
+                                          "%" PRId64 " codes added", added),
                              added);
   if (warnings->len > 0)
     gloss_warnings_dialog_show (GTK_WINDOW (self), message,

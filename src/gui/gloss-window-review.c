@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "gloss-window-private.h"
@@ -469,8 +471,8 @@ code_hits_action (GSimpleAction *action,
       return;
     }
   self->last_code_id = g_variant_get_int64 (param);
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " match coded",
-                                          "%" G_GINT64_FORMAT " matches coded", n), n);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " match coded",
+                                          "%" PRId64 " matches coded", n), n);
   add_toast_with_undo (self, message);
 }
 

@@ -384,7 +384,7 @@ gloss_import_read_text (const char  *title,
   if (!g_utf8_validate_len (data, length, &end))
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_ENCODING,
-                   _("“%s” is not valid UTF-8 text (invalid byte at offset %" G_GSIZE_FORMAT "); save it as UTF-8 and import it again"),
+                   _("“%s” is not valid UTF-8 text (invalid byte at offset %zu); save it as UTF-8 and import it again"),
                    title, (gsize) (end - data));
       return NULL;
     }

@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -144,7 +146,7 @@ archive_open (Archive     *archive,
 
   n = zip_get_num_entries (archive->zip, 0);
   if (n > MAX_ENTRIES)
-    return refuse (error, archive->name, _("it holds too many files (%" G_GINT64_FORMAT ")"), (gint64) n);
+    return refuse (error, archive->name, _("it holds too many files (%" PRId64 ")"), (gint64) n);
 
   for (zip_int64_t i = 0; i < n; i++)
     {
@@ -1527,7 +1529,7 @@ read_selection (Import      *import,
 
   if (!anchor_selection (import, source, start, end, &our_start, &our_end))
     {
-      warn (import, _("A text selection (%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT ") could not be found in Gloss’s text; skipped"),
+      warn (import, _("A text selection (%" PRId64 "-%" PRId64 ") could not be found in Gloss’s text; skipped"),
             start, end);
       return TRUE;
     }

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -34,7 +36,7 @@ require_coder (GlossProject  *self,
   if (!_gloss_project_coder_exists (self, coder_id))
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                   _("No coder %" G_GINT64_FORMAT " in the project"), coder_id);
+                   _("No coder %" PRId64 " in the project"), coder_id);
       return FALSE;
     }
 

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -34,7 +36,7 @@ require_code (GlossProject  *self,
   if (!_gloss_project_code_exists (self, code_id))
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                   _("No code %" G_GINT64_FORMAT " in the project"), code_id);
+                   _("No code %" PRId64 " in the project"), code_id);
       return FALSE;
     }
 

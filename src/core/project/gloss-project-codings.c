@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "gloss-project-private.h"
@@ -53,14 +55,14 @@ check_range (GlossProject  *self,
   if (start >= end)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                   _("A coding cannot be empty (%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ")"), start, end);
+                   _("A coding cannot be empty (%" PRId64 ":%" PRId64 ")"), start, end);
       return FALSE;
     }
 
   if (start < 0 || end > length)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                   _("The range %" G_GINT64_FORMAT ":%" G_GINT64_FORMAT " lies outside the document (0:%" G_GINT64_FORMAT ")"),
+                   _("The range %" PRId64 ":%" PRId64 " lies outside the document (0:%" PRId64 ")"),
                    start, end, length);
       return FALSE;
     }
@@ -76,7 +78,7 @@ require (gboolean     exists,
 {
   if (!exists)
     g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                 _("No %s %" G_GINT64_FORMAT " in the project"), what, id);
+                 _("No %s %" PRId64 " in the project"), what, id);
 
   return exists;
 }

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "gloss-import.h"
@@ -39,7 +41,7 @@ set_not_found (GError **error,
                gint64   document_id)
 {
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-               _("No document %" G_GINT64_FORMAT " in the project"), document_id);
+               _("No document %" PRId64 " in the project"), document_id);
 }
 
 /* Looks for a stored document with the same bytes; 0 if none. */
@@ -540,7 +542,7 @@ gloss_project_get_text (GlossProject  *self,
   if (start < 0 || start > end || end > length)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                   _("The range %" G_GINT64_FORMAT ":%" G_GINT64_FORMAT " lies outside the document (0:%" G_GINT64_FORMAT ")"),
+                   _("The range %" PRId64 ":%" PRId64 " lies outside the document (0:%" PRId64 ")"),
                    start, end, length);
       return NULL;
     }
