@@ -15,5 +15,5 @@ for lang in $(grep -v '^[[:space:]]*#' "$po/LINGUAS" | sed '/^[[:space:]]*$/d');
   fi
   msgmerge --quiet --update --backup=none --previous "$po/$lang.po" "$po/gloss.pot"
   printf '%s: ' "$lang"
-  msgfmt --statistics --output-file=/dev/null "$po/$lang.po"
+  msgfmt --statistics --output-file=/dev/null "$po/$lang.po" 2>&1
 done
