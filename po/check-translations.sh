@@ -27,6 +27,8 @@ if [ -z "$langs" ]; then
 fi
 
 for lang in $langs; do
+  before=$status
+  status=0
   file="$po/$lang.po"
   if [ ! -f "$file" ]; then
     echo "$lang: po/$lang.po is missing"
@@ -69,5 +71,6 @@ for lang in $langs; do
     status=1
   fi
   [ $status -eq 0 ] && echo "$lang: complete"
+  [ $before -ne 0 ] && status=$before
 done
 exit $status
