@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "gloss-agreement-report-private.h"
 
 #include <glib/gi18n.h>
@@ -609,7 +611,7 @@ _gloss_agreement_compute_unitized (GlossAgreementInputs *inputs,
   if (n_with_codings > 1)
     _gloss_agreement_report_note (report, inputs,
                                   _("The overall, per-code and per-pair rows lay the %u documents with codings end to end "
-                                    "as one continuum of %" G_GINT64_FORMAT " characters."),
+                                    "as one continuum of %" PRId64 " characters."),
                                   n_with_codings, joined->length);
   if (overall->overlapping_codes)
     _gloss_agreement_report_note (report, inputs,

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "gloss-agreement-item.h"
@@ -547,7 +549,7 @@ bind_disagreement_cell (GtkSignalListItemFactory *factory,
 
         text = quote ? g_strdup_printf ("“%s”", flat) : g_strdup ("");
         /* Translators: tooltip of a disagreement's text: the text, then its characters "start–end" */
-        tooltip = g_strdup_printf (_("%s\n(characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")"), quote ? quote : "",
+        tooltip = g_strdup_printf (_("%s\n(characters %" PRId64 "–%" PRId64 ")"), quote ? quote : "",
                                    gloss_disagreement_item_get_start (item), gloss_disagreement_item_get_end (item));
       }
       break;
