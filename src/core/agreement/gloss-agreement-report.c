@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "gloss-agreement-report-private.h"
 
 #include <glib/gi18n.h>
@@ -764,7 +766,7 @@ add_notes (GlossAgreementReport *report,
   if (report->samples > 0 && report->overall.bootstrap.defined)
     _gloss_agreement_report_note (report, inputs,
                                   _("The 95%% intervals and the probabilities that alpha lies below 0.667 and 0.800 "
-                                    "come from %u bootstrap samples (Hayes & Krippendorff 2007, seed %" G_GUINT64_FORMAT ")."),
+                                    "come from %u bootstrap samples (Hayes & Krippendorff 2007, seed %" PRIu64 ")."),
                                   report->samples, report->seed);
   if (report->samples > 0 && report->unit == GLOSS_AGREEMENT_UNIT_CHAR)
     _gloss_agreement_report_note (report, inputs,

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "gloss-reliability-report.h"
 
 #include <cairo-pdf.h>
@@ -177,7 +179,7 @@ settings_sentences (const GlossAgreementReport *report)
   g_ptr_array_add (out, g_strdup_printf (_("Documents: %u. Codes: %u."), report->documents->len, report->codes->len));
   if (report->samples > 0)
     g_ptr_array_add (out, g_strdup_printf (_("Intervals: 95%%, from %u bootstrap samples of alpha (Hayes & Krippendorff "
-                                             "2007), seed %" G_GUINT64_FORMAT "."), report->samples, report->seed));
+                                             "2007), seed %" PRIu64 "."), report->samples, report->seed));
   g_ptr_array_add (out, g_strdup (_("Thresholds (Krippendorff 2004): rely on data from alpha = 0.800; draw tentative "
                                     "conclusions from 0.667.")));
   return out;
