@@ -100,6 +100,7 @@ gloss_cli_agreement (int    argc,
     { "docs", 0, 0, G_OPTION_ARG_STRING, &docs, N_("The documents, ids or titles (default: all)"), "D,…" },
     { "codes", 0, 0, G_OPTION_ARG_STRING, &codes, N_("The codes to compare (default: all)"), "P,…" },
     { "bootstrap", 0, 0, G_OPTION_ARG_INT, &samples,
+      /* xgettext:no-c-format */
       N_("Bootstrap samples of alpha for its 95% interval (default 1000; 0: none)"), "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the bootstrap (default 2007)"), "S" },
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &report_path,

@@ -303,6 +303,7 @@ html_measures (GString                    *out,
   for (guint k = 0; k < n; k++)
     html_text (out, "<th>%s</th>", gloss_measure_kind_to_label (kinds[k]));
   if (report->samples > 0)
+    /* xgettext:no-c-format */
     g_string_append_printf (out, "<th>%s</th><th>%s</th><th>%s</th>", _("95% interval"),
                             _("P(α &lt; 0.667)"), _("P(α &lt; 0.800)"));
   g_string_append (out, "</tr>\n");
@@ -676,6 +677,7 @@ pdf_measures (Pdf                        *pdf,
     }
   if (report->samples > 0)
     {
+      /* xgettext:no-c-format */
       header[cells] = _("95% interval");
       widths[cells++] = 78;
       header[cells] = _("P(α < 0.667)");

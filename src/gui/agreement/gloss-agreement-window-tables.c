@@ -213,6 +213,7 @@ column_tooltip (int column)
     case COLUMN_UNMATCHED:
       return _("Codings that found no match in the other coder's codings.");
     case COLUMN_INTERVAL:
+      /* xgettext:no-c-format */
       return _("The 95% interval of alpha from bootstrap samples (Hayes & Krippendorff 2007), and in its tooltip "
                "the chance that alpha is below 0.667 and 0.800. Report it with alpha: the data are reliable "
                "when even the low end clears your minimum.");
