@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -769,7 +771,7 @@ check_code_levels (Merge       *merge,
   if (levels > GLOSS_MAX_CODE_LEVELS)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT,
-                   _("“%s” is refused: its codes nest %" G_GINT64_FORMAT " levels deep, and Gloss keeps at most %d"),
+                   _("“%s” is refused: its codes nest %" PRId64 " levels deep, and Gloss keeps at most %d"),
                    name, levels, GLOSS_MAX_CODE_LEVELS);
       return FALSE;
     }
