@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "gloss-document-item.h"
@@ -66,8 +68,8 @@ gloss_document_item_dup_details (GlossDocumentItem *self)
   pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", self->info->n_pages),
                            self->info->n_pages);
   codings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%" G_GINT64_FORMAT " coding",
-                                          "%" G_GINT64_FORMAT " codings",
+                                          "%" PRId64 " coding",
+                                          "%" PRId64 " codings",
                                           self->info->n_codings),
                              self->info->n_codings);
   /* Translators: "12 pages · 3 codings" */
