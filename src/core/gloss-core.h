@@ -4,7 +4,8 @@
  * Core is grouped by domain: project/ (the project file, schema, history,
  * codebook, codings), document/ (import, page texts and layout),
  * agreement/ (measures, units, report), exchange/ (coder copies, merge,
- * REFI-QDA) and export/ (coded excerpts, matrices). Private headers
+ * REFI-QDA), export/ (coded excerpts, matrices) and cases/ (attributes,
+ * cases, sets, queries, crosstabs). Private headers
  * (*-private.h) stay inside their domain.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -42,3 +43,8 @@
 #include "gloss-excerpt-export.h"
 #include "gloss-matrix.h"
 #include "gloss-table-writer.h"
+
+/* cases/ */
+#include "gloss-cases.h"
+#include "gloss-query.h"
+#include "gloss-crosstab.h"

@@ -38,6 +38,13 @@ static const TrackedTable tracked_tables[] = {
                                   "modified", NULL } },
   { "document", GLOSS_CHANGE_DOCUMENTS, { "id", "title", "removed", NULL } },
   { "project", GLOSS_CHANGE_PROJECT, { "id", "title", "modified", NULL } },
+  { "attribute", GLOSS_CHANGE_ATTRIBUTES, { "id", "guid", "target", "name", "type", "choices",
+                                            "description", "position", "created", NULL } },
+  { "attribute_value", GLOSS_CHANGE_ATTRIBUTES, { "id", "attribute_id", "target_id", "value", NULL } },
+  { "case_item", GLOSS_CHANGE_CASES, { "id", "guid", "name", "description", "created", NULL } },
+  { "case_member", GLOSS_CHANGE_CASES, { "id", "guid", "case_id", "document_id", "start", "end", NULL } },
+  { "set_item", GLOSS_CHANGE_SETS, { "id", "guid", "kind", "name", "rule", "description", "created", NULL } },
+  { "set_member", GLOSS_CHANGE_SETS, { "id", "set_id", "member_id", NULL } },
 };
 
 static const TrackedTable *

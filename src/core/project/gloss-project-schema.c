@@ -151,10 +151,72 @@ static const char migration_3[] =
   "ALTER TABLE project ADD COLUMN consensus_coder TEXT;"
   "UPDATE project SET consensus_coder = (SELECT guid FROM coder WHERE name = 'Consensus');";
 
+/* Attributes (typed variables on documents, coders and cases), cases and
+ * sets. Values are kept as canonical text: numbers as decimals, dates as
+ * YYYY-MM-DD, yes/no as "true"/"false". Every table has an integer id so
+ * that the history triggers can record it. */
+static const char migration_4[] =
+  "CREATE TABLE attribute ("
+  "  id INTEGER PRIMARY KEY,"
+  "  guid TEXT NOT NULL UNIQUE,"
+  "  target TEXT NOT NULL CHECK (target IN ('document', 'coder', 'case')),"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  type TEXT NOT NULL CHECK (type IN ('text', 'number', 'date', 'boolean', 'category')),"
+  "  choices TEXT,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  created INTEGER NOT NULL);"
+  "CREATE UNIQUE INDEX attribute_name ON attribute (target, name COLLATE NOCASE);"
+
+  "CREATE TABLE attribute_value ("
+  "  id INTEGER PRIMARY KEY,"
+  "  attribute_id INTEGER NOT NULL REFERENCES attribute (id) ON DELETE CASCADE,"
+  "  target_id INTEGER NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  UNIQUE (attribute_id, target_id));"
+  "CREATE INDEX attribute_value_target ON attribute_value (target_id);"
+
+  "CREATE TABLE case_item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  guid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length (trim (name)) > 0),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  created INTEGER NOT NULL);"
+
+  /* A whole document (start and end NULL) or a passage of one. */
+  "CREATE TABLE case_member ("
+  "  id INTEGER PRIMARY KEY,"
+  "  guid TEXT NOT NULL UNIQUE,"
+  "  case_id INTEGER NOT NULL REFERENCES case_item (id) ON DELETE CASCADE,"
+  "  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,"
+  "  start INTEGER CHECK (start IS NULL OR start >= 0),"
+  "  end INTEGER CHECK (end IS NULL OR end > start),"
+  "  UNIQUE (case_id, document_id, start, end));"
+  "CREATE INDEX case_member_document ON case_member (document_id);"
+
+  /* A set of documents or of codes: static members, or a rule over
+   * attributes evaluated whenever the set is used. */
+  "CREATE TABLE set_item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  guid TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('document', 'code')),"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  rule TEXT,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  created INTEGER NOT NULL);"
+  "CREATE UNIQUE INDEX set_item_name ON set_item (name COLLATE NOCASE);"
+
+  "CREATE TABLE set_member ("
+  "  id INTEGER PRIMARY KEY,"
+  "  set_id INTEGER NOT NULL REFERENCES set_item (id) ON DELETE CASCADE,"
+  "  member_id INTEGER NOT NULL,"
+  "  UNIQUE (set_id, member_id));";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_PROJECT_SCHEMA_VERSION);

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define GLOSS_PROJECT_SCHEMA_VERSION 3
+#define GLOSS_PROJECT_SCHEMA_VERSION 4
 
 /* Codes nest at most this many levels deep (a top-level code is level 1):
  * adding, moving, importing and merging codes keep to it. */
@@ -30,7 +30,10 @@ typedef enum
   GLOSS_CHANGE_CODINGS   = 1 << 3,
   GLOSS_CHANGE_MEMOS     = 1 << 4,
   GLOSS_CHANGE_PROJECT   = 1 << 5,
-  GLOSS_CHANGE_ALL       = 0x3f,
+  GLOSS_CHANGE_ATTRIBUTES = 1 << 6,  /* attributes and their values */
+  GLOSS_CHANGE_CASES     = 1 << 7,
+  GLOSS_CHANGE_SETS      = 1 << 8,
+  GLOSS_CHANGE_ALL       = 0x1ff,
 } GlossChange;
 
 /* Opening and closing */

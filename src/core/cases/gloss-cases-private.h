@@ -1,0 +1,38 @@
+/* gloss-cases-private.h: what the attribute, case, set and query files
+ * share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-cases.h"
+#include "gloss-project-private.h"
+
+G_BEGIN_DECLS
+
+/* The condition @where as an SQL expression that is true for the document
+ * whose id is @doc_expr; the values it compares with go to @binds (char *),
+ * numbered from ?@first_bind. */
+char     *_gloss_condition_to_sql (GlossProject  *self,
+                                   const char    *where,
+                                   const char    *doc_expr,
+                                   int            first_bind,
+                                   GPtrArray     *binds,
+                                   GError       **error);
+
+/* Binds @binds as texts from ?@first_bind. */
+void      _gloss_bind_texts       (sqlite3_stmt  *stmt,
+                                   int            first_bind,
+                                   GPtrArray     *binds);
+
+gboolean  _gloss_attribute_target_exists (GlossProject         *self,
+                                          GlossAttributeTarget  target,
+                                          gint64                target_id);
+
+/* The label of a target in messages: a document title, coder or case name. */
+char     *_gloss_attribute_target_label  (GlossProject         *self,
+                                          GlossAttributeTarget  target,
+                                          gint64                target_id);
+
+G_END_DECLS
