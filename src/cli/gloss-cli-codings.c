@@ -287,6 +287,73 @@ print_codings_text (GlossProject             *project,
                                        print_coding_text, names, error);
 }
 
+static void
+print_codings_csv (GPtrArray *codings,
+                   Names     *names)
+{
+  g_autoptr(GString) out = g_string_new ("document,document_id,coder,code,start,end,quote,memo\r\n");
+
+  for (guint i = 0; i < codings->len; i++)
+    {
+      const GlossCoding *coding = g_ptr_array_index (codings, i);
+
+      gloss_csv_append_field (out, lookup (names->documents, coding->document_id));
+      g_string_append_printf (out, ",%" G_GINT64_FORMAT ",", coding->document_id);
+      gloss_csv_append_field (out, lookup (names->coders, coding->coder_id));
+      g_string_append_c (out, ',');
+      gloss_csv_append_field (out, lookup (names->codes, coding->code_id));
+      g_string_append_printf (out, ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",", coding->start, coding->end);
+      gloss_csv_append_field (out, coding->quote);
+      g_string_append_c (out, ',');
+      gloss_csv_append_field (out, coding->memo);
+      g_string_append (out, "\r\n");
+    }
+
+  fwrite (out->str, 1, out->len, stdout);
+}
+
+/* Codings in hand (a query's hits), printed as `codings` prints them. */
+gboolean
+gloss_cli_print_codings (GlossProject        *project,
+                         GPtrArray           *codings,
+                         GlossCliListFormat   format,
+                         GError             **error)
+{
+  Names names = { 0 };
+
+  if (!names_load (&names, project, error))
+    return FALSE;
+
+  switch (format)
+    {
+    case GLOSS_CLI_LIST_JSON:
+      {
+        g_autoptr(JsonBuilder) builder = json_builder_new ();
+        g_autoptr(JsonNode) root = NULL;
+        Printer printer = { &names, builder };
+
+        json_builder_begin_array (builder);
+        for (guint i = 0; i < codings->len; i++)
+          add_coding_json (g_ptr_array_index (codings, i), &printer);
+        json_builder_end_array (builder);
+        root = json_builder_get_root (builder);
+        gloss_cli_print_json (root);
+      }
+      break;
+    case GLOSS_CLI_LIST_CSV:
+      print_codings_csv (codings, &names);
+      break;
+    case GLOSS_CLI_LIST_TEXT:
+    default:
+      for (guint i = 0; i < codings->len; i++)
+        print_coding_text (g_ptr_array_index (codings, i), &names);
+      break;
+    }
+
+  names_clear (&names);
+  return TRUE;
+}
+
 int
 gloss_cli_codings (int    argc,
                    char **argv)
@@ -296,7 +363,6 @@ gloss_cli_codings (int    argc,
   g_autofree char *doc = NULL, *coder = NULL, *code = NULL;
   GlossCodingFilter filter = { 0 };
   gboolean json = FALSE;
-  Names names = { 0 };
   int status;
   GOptionEntry entries[] = {
     { "doc", 'd', 0, G_OPTION_ARG_STRING, &doc, N_("Only this document (id or title)"), "DOC" },

@@ -57,6 +57,35 @@ gboolean      gloss_cli_parse_range  (const char    *text,
 /* Pretty-prints @node on stdout, followed by a newline. */
 void          gloss_cli_print_json   (JsonNode      *node);
 
+typedef enum
+{
+  GLOSS_CLI_LIST_TEXT,
+  GLOSS_CLI_LIST_JSON,
+  GLOSS_CLI_LIST_CSV,
+} GlossCliListFormat;
+
+/* Prints codings as `codings` does (text, JSON) or as CSV. */
+gboolean      gloss_cli_print_codings (GlossProject        *project,
+                                       GPtrArray           *codings,
+                                       GlossCliListFormat   format,
+                                       GError             **error);
+
+/* Fills @scope from --set, --where and --coders (each may be NULL). */
+gboolean      gloss_cli_parse_scope  (GlossProject  *project,
+                                      const char    *set,
+                                      const char    *where,
+                                      const char    *coders,
+                                      GlossScope    *scope,
+                                      GError       **error);
+/* The documents of --set and --where as ids, added to @document_ids
+ * (intersected with them when it is not empty). FALSE with a message when
+ * none is left. Does nothing when both are NULL. */
+gboolean      gloss_cli_restrict_documents (GlossProject  *project,
+                                            const char    *set,
+                                            const char    *where,
+                                            GArray        *document_ids,
+                                            GError       **error);
+
 /* Subcommands, one file per topic */
 int gloss_cli_init       (int argc, char **argv);
 int gloss_cli_import     (int argc, char **argv);
@@ -82,5 +111,26 @@ int gloss_cli_import_qdc  (int argc, char **argv);
 int gloss_cli_matrix      (int argc, char **argv);
 int gloss_cli_agreement  (int argc, char **argv);
 int gloss_cli_consensus  (int argc, char **argv);
+int gloss_cli_attributes        (int argc, char **argv);
+int gloss_cli_attribute_add     (int argc, char **argv);
+int gloss_cli_attribute_set     (int argc, char **argv);
+int gloss_cli_attribute_rename  (int argc, char **argv);
+int gloss_cli_attribute_retype  (int argc, char **argv);
+int gloss_cli_attribute_delete  (int argc, char **argv);
+int gloss_cli_cases             (int argc, char **argv);
+int gloss_cli_case_add          (int argc, char **argv);
+int gloss_cli_case_rename       (int argc, char **argv);
+int gloss_cli_case_delete       (int argc, char **argv);
+int gloss_cli_case_member_add   (int argc, char **argv);
+int gloss_cli_case_member_remove (int argc, char **argv);
+int gloss_cli_sets              (int argc, char **argv);
+int gloss_cli_set_add           (int argc, char **argv);
+int gloss_cli_set_rename        (int argc, char **argv);
+int gloss_cli_set_rule          (int argc, char **argv);
+int gloss_cli_set_delete        (int argc, char **argv);
+int gloss_cli_set_member_add    (int argc, char **argv);
+int gloss_cli_set_member_remove (int argc, char **argv);
+int gloss_cli_query             (int argc, char **argv);
+int gloss_cli_crosstab          (int argc, char **argv);
 
 G_END_DECLS

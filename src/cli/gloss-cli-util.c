@@ -140,3 +140,91 @@ gloss_cli_print_json (JsonNode *node)
   text = json_generator_to_data (generator, NULL);
   printf ("%s\n", text);
 }
+
+gboolean
+gloss_cli_parse_scope (GlossProject  *project,
+                       const char    *set,
+                       const char    *where,
+                       const char    *coders,
+                       GlossScope    *scope,
+                       GError       **error)
+{
+  if (set != NULL && (scope->set_id = gloss_project_find_set (project, set, error)) == 0)
+    return FALSE;
+
+  if (where != NULL)
+    {
+      /* Checked now, so that a bad condition is reported as such. */
+      g_autoptr(GArray) ids = gloss_project_match_documents (project, where, error);
+      if (ids == NULL)
+        return FALSE;
+      scope->where = g_strdup (where);
+    }
+
+  if (coders != NULL)
+    {
+      g_auto(GStrv) names = g_strsplit (coders, ",", -1);
+
+      scope->coder_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          const char *name = g_strstrip (names[i]);
+          gint64 id;
+
+          if (*name == '\0')
+            continue;
+          if ((id = gloss_project_find_coder (project, name, error)) == 0)
+            return FALSE;
+          g_array_append_val (scope->coder_ids, id);
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+gloss_cli_restrict_documents (GlossProject  *project,
+                              const char    *set,
+                              const char    *where,
+                              GArray        *document_ids,
+                              GError       **error)
+{
+  GlossScope scope = { 0 };
+  g_autoptr(GArray) chosen = NULL;
+  gboolean ok = FALSE;
+
+  if (set == NULL && where == NULL)
+    return TRUE;
+
+  if (!gloss_cli_parse_scope (project, set, where, NULL, &scope, error) ||
+      (chosen = gloss_project_scope_documents (project, &scope, error)) == NULL)
+    goto out;
+
+  if (document_ids->len > 0)
+    {
+      g_autoptr(GArray) both = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      for (guint i = 0; i < document_ids->len; i++)
+        for (guint j = 0; j < chosen->len; j++)
+          if (g_array_index (document_ids, gint64, i) == g_array_index (chosen, gint64, j))
+            {
+              g_array_append_val (both, g_array_index (chosen, gint64, j));
+              break;
+            }
+      g_array_set_size (document_ids, 0);
+      g_array_append_vals (document_ids, both->data, both->len);
+    }
+  else
+    g_array_append_vals (document_ids, chosen->data, chosen->len);
+
+  if (document_ids->len == 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("No document meets the restriction"));
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  gloss_scope_clear (&scope);
+  return ok;
+}

@@ -41,6 +41,32 @@ static const GlossCliCommand commands[] = {
   { "agreement", "PROJECT --unit UNIT [OPTIONS]", N_("Inter-coder agreement"), gloss_cli_agreement },
   { "consensus", "PROJECT --doc DOC --range S:E --code PATH... (--accept NAME | --set S:E)",
     N_("Settle a disagreement into the consensus coder"), gloss_cli_consensus },
+  { "attributes", "PROJECT [--on WHAT] [--json]", N_("List the attributes and their values"), gloss_cli_attributes },
+  { "attribute-add", "PROJECT NAME [--type TYPE] [--values A,B,…] [--on WHAT]", N_("Define an attribute"),
+    gloss_cli_attribute_add },
+  { "attribute-set", "PROJECT NAME TARGET VALUE [--on WHAT]", N_("Set an attribute’s value"), gloss_cli_attribute_set },
+  { "attribute-rename", "PROJECT NAME NEW-NAME [--on WHAT]", N_("Rename an attribute"), gloss_cli_attribute_rename },
+  { "attribute-retype", "PROJECT NAME --type TYPE [--values A,B,…] [--drop-unconverted]",
+    N_("Change an attribute’s type"), gloss_cli_attribute_retype },
+  { "attribute-delete", "PROJECT NAME [--on WHAT]", N_("Delete an attribute"), gloss_cli_attribute_delete },
+  { "cases", "PROJECT [--json]", N_("List the cases"), gloss_cli_cases },
+  { "case-add", "PROJECT NAME [--description T]", N_("Add a case"), gloss_cli_case_add },
+  { "case-rename", "PROJECT CASE NEW-NAME", N_("Rename a case"), gloss_cli_case_rename },
+  { "case-delete", "PROJECT CASE", N_("Delete a case"), gloss_cli_case_delete },
+  { "case-member-add", "PROJECT CASE DOC [--range S:E]", N_("Add a document or passage to a case"),
+    gloss_cli_case_member_add },
+  { "case-member-remove", "PROJECT MEMBER-ID", N_("Take a member out of its case"), gloss_cli_case_member_remove },
+  { "sets", "PROJECT [--json]", N_("List the sets"), gloss_cli_sets },
+  { "set-add", "PROJECT NAME [--rule CONDITION] [--codes]", N_("Add a set"), gloss_cli_set_add },
+  { "set-rename", "PROJECT SET NEW-NAME", N_("Rename a set"), gloss_cli_set_rename },
+  { "set-rule", "PROJECT SET CONDITION", N_("Change a set’s rule"), gloss_cli_set_rule },
+  { "set-delete", "PROJECT SET", N_("Delete a set"), gloss_cli_set_delete },
+  { "set-member-add", "PROJECT SET ITEM…", N_("Add documents or codes to a set"), gloss_cli_set_member_add },
+  { "set-member-remove", "PROJECT SET ITEM…", N_("Take documents or codes out of a set"), gloss_cli_set_member_remove },
+  { "query", "PROJECT --code PATH [(--and|--or|--not) PATH] [OPTIONS]", N_("Find codings by codes and scope"),
+    gloss_cli_query },
+  { "crosstab", "PROJECT (--attribute NAME | --sets | --coder-columns) [OPTIONS]",
+    N_("Count codes against attributes, sets or coders"), gloss_cli_crosstab },
 };
 
 static void
@@ -49,7 +75,7 @@ print_usage (FILE *out)
   fprintf (out, "%s\n\n", _("Usage: gloss-cli COMMAND [ARGUMENTS…]"));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-18s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “gloss-cli COMMAND --help” for a command’s options."));
 }
 
