@@ -115,6 +115,24 @@ def main():
         after = as_list(run_json(cli, 'codings', project), 'codings')
         check(len(after) == len(codings), f'{len(after)} codings after undo, expected {len(codings)}')
 
+        # Attributes and sets: every value of sample.json is in the project,
+        # and the set "refugee-led" holds the refugee-led contribution.
+        attributes = run_json(cli, 'attributes', project)
+        found = {(a['on'], a['name'], v['target'], v['value'])
+                 for a in attributes for v in a['values']}
+        for a in spec['attributes']:
+            for target, value in a['values'].items():
+                check((a.get('on', 'document'), a['name'], target, value) in found,
+                      f'attribute {a["name"]} of {target!r} is not {value!r}')
+        sets = {s['name']: s for s in run_json(cli, 'sets', project)}
+        led = [m['title'] for m in sets.get('refugee-led', {}).get('members', [])]
+        check(led == ['Invited to speak, not to decide: a refugee-led perspective'],
+              f'the set refugee-led holds {led}')
+        crosstab = run_json(cli, 'crosstab', project, '--attribute', 'type of actor', '--children')
+        check(crosstab['documents'] == EXPECTED_DOCUMENTS and
+              crosstab['column_documents'] == [1, 1, 1, 1, 0],
+              f'crosstab by type of actor: {crosstab["column_documents"]}')
+
     if failures:
         return 1
     print(f'sample project: {len(documents)} documents, {len(coders)} coders, '

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "gloss-cases.h"
 #include "gloss-project-private.h"
 
@@ -34,5 +36,11 @@ gboolean  _gloss_attribute_target_exists (GlossProject         *self,
 char     *_gloss_attribute_target_label  (GlossProject         *self,
                                           GlossAttributeTarget  target,
                                           gint64                target_id);
+
+/* The "attributes" and "sets" of a load file (gloss-load-cases.c), inside
+ * the load's step. */
+gboolean  _gloss_project_load_cases_json (GlossProject  *self,
+                                          JsonObject    *root,
+                                          GError       **error);
 
 G_END_DECLS

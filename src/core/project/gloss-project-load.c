@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "gloss-project-private.h"
+#include "gloss-cases-private.h"
 
 #define MAX_JSON_BYTES (64 * 1024 * 1024)
 /* Characters of context kept on each side of a quote, as for one coding. */
@@ -616,7 +617,8 @@ gloss_project_load_json (GlossProject  *self,
 
   if (!load_coders (self, coders, error) ||
       !load_codes (self, codes, error) ||
-      !load_codings (self, codings, error))
+      !load_codings (self, codings, error) ||
+      !_gloss_project_load_cases_json (self, root, error))
     {
       gloss_project_abort_step (self);
       return FALSE;
