@@ -81,6 +81,7 @@ gloss_cli_agreement (int    argc,
   g_autoptr(GlossAgreementReport) report = NULL;
   g_autofree char *unit_name = NULL, *group = NULL, *coders = NULL, *docs = NULL, *codes = NULL;
   g_autofree char *report_path = NULL;
+  g_autofree char *set = NULL, *where = NULL;
   gboolean coded_only = FALSE, json = FALSE, csv = FALSE;
   double threshold = -1;
   int samples = GLOSS_BOOTSTRAP_DEFAULT_SAMPLES;
@@ -105,6 +106,8 @@ gloss_cli_agreement (int    argc,
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the bootstrap (default 2007)"), "S" },
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &report_path,
       N_("Write a reliability report for a methods section (.pdf or .html)"), "OUT" },
+    { "set", 's', 0, G_OPTION_ARG_STRING, &set, N_("Only the documents of this set"), "SET" },
+    { "where", 'w', 0, G_OPTION_ARG_STRING, &where, N_("Only documents meeting this condition"), "CONDITION" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the report as JSON"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print the tables as CSV"), NULL },
     { NULL }
@@ -133,6 +136,7 @@ gloss_cli_agreement (int    argc,
   if (project == NULL
       || !resolve_list (project, coders, gloss_project_find_coder, options->coder_ids, &error)
       || !resolve_list (project, docs, gloss_project_find_document, options->document_ids, &error)
+      || !gloss_cli_restrict_documents (project, set, where, options->document_ids, &error)
       || !resolve_list (project, codes, gloss_project_find_code, options->code_ids, &error)
       || (group != NULL && (options->group_id = gloss_project_find_code (project, group, &error)) == 0))
     return gloss_cli_fail (error);

@@ -237,6 +237,8 @@ gloss_cli_export (int    argc,
   g_autoptr(GlossProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format = NULL, *out = NULL, *doc = NULL, *coder = NULL, *code = NULL;
+  g_autofree char *set = NULL, *where = NULL;
+  g_autoptr(GArray) documents = g_array_new (FALSE, FALSE, sizeof (gint64));
   GlossExcerptOptions options = { 0 };
   GlossExcerptFormat excerpt_format = GLOSS_EXCERPT_CSV;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
@@ -252,6 +254,8 @@ gloss_cli_export (int    argc,
     { "coder", 0, 0, G_OPTION_ARG_STRING, &coder, N_("Only this coder’s codings"), "NAME" },
     { "code", 'c', 0, G_OPTION_ARG_STRING, &code, N_("Only this code and the codes below it"), "PATH" },
     { "sheet-per-code", 0, 0, G_OPTION_ARG_NONE, &sheet_per_code, N_("xlsx: add a sheet per code"), NULL },
+    { "set", 's', 0, G_OPTION_ARG_STRING, &set, N_("Only the documents of this set"), "SET" },
+    { "where", 'w', 0, G_OPTION_ARG_STRING, &where, N_("Only documents meeting this condition"), "CONDITION" },
     { NULL }
   };
 
@@ -265,8 +269,8 @@ gloss_cli_export (int    argc,
   refi = g_str_equal (format, "qdpx") || g_str_equal (format, "qdc") || g_str_equal (format, "codebook-json");
   if (!refi && !gloss_excerpt_format_from_string (format, &excerpt_format))
     return gloss_cli_usage_error ("export", _("unknown format “%s”"), format);
-  if (refi && (doc != NULL || coder != NULL || code != NULL))
-    return gloss_cli_usage_error ("export", _("--doc, --coder and --code apply to excerpt exports only"));
+  if (refi && (doc != NULL || coder != NULL || code != NULL || set != NULL || where != NULL))
+    return gloss_cli_usage_error ("export", _("--doc, --coder, --code, --set and --where apply to excerpt exports only"));
 
   project = gloss_cli_open_project (argv[1], &error);
   if (project == NULL)
@@ -291,9 +295,12 @@ gloss_cli_export (int    argc,
   else
     {
       if (!resolve_filter (project, doc, coder, code, &options.document_id, &options.coder_id,
-                           &options.code_id, &error))
+                           &options.code_id, &error) ||
+          !gloss_cli_restrict_documents (project, set, where, documents, &error))
         return gloss_cli_fail (error);
       options.sheet_per_code = sheet_per_code;
+      if (set != NULL || where != NULL)
+        options.document_ids = documents;
 
       if (gloss_excerpt_export (project, excerpt_format, &options, out, &error) < 0)
         return gloss_cli_fail (error);
@@ -365,6 +372,8 @@ gloss_cli_matrix (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossMatrix) matrix = NULL;
   g_autofree char *kind_name = NULL, *format = NULL, *out = NULL, *doc = NULL, *coder = NULL;
+  g_autofree char *set = NULL, *where = NULL;
+  g_autoptr(GArray) documents = g_array_new (FALSE, FALSE, sizeof (gint64));
   GlossCodingFilter filter = { 0 };
   GlossMatrixKind kind;
   GlossExcerptFormat matrix_format;
@@ -378,6 +387,8 @@ gloss_cli_matrix (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write"), "OUT" },
     { "doc", 'd', 0, G_OPTION_ARG_STRING, &doc, N_("Only this document (id or title)"), "DOC" },
     { "coder", 0, 0, G_OPTION_ARG_STRING, &coder, N_("Only this coder’s codings"), "NAME" },
+    { "set", 's', 0, G_OPTION_ARG_STRING, &set, N_("Only the documents of this set"), "SET" },
+    { "where", 'w', 0, G_OPTION_ARG_STRING, &where, N_("Only documents meeting this condition"), "CONDITION" },
     { NULL }
   };
 
@@ -397,7 +408,12 @@ gloss_cli_matrix (int    argc,
   project = gloss_cli_open_project (argv[1], &error);
   if (project == NULL ||
       !resolve_filter (project, doc, coder, NULL, &filter.document_id, &filter.coder_id, &unused, &error) ||
-      (matrix = gloss_matrix_compute (project, kind, &filter, presence, &error)) == NULL ||
+      !gloss_cli_restrict_documents (project, set, where, documents, &error))
+    return gloss_cli_fail (error);
+
+  if (set != NULL || where != NULL)
+    filter.document_ids = documents;
+  if ((matrix = gloss_matrix_compute (project, kind, &filter, presence, &error)) == NULL ||
       !gloss_matrix_write (matrix, matrix_format, out, &error))
     return gloss_cli_fail (error);
 

@@ -264,6 +264,44 @@ class Cases(unittest.TestCase):
         self.assertEqual(run("crosstab", self.project, ok=False).returncode, 2)
         self.refused("crosstab", self.project, "--attribute", "colour", message="No document attribute “colour” in the project")
 
+    def test_restrictions(self):
+        self.add_type()
+        run("set-add", self.project, "two", "--rule", "type of actor != academic")
+
+        # Agreement on a set is agreement on its documents.
+        by_set = self.json("agreement", self.project, "--unit", "document", "--set", "two", "--json")
+        by_docs = self.json("agreement", self.project, "--unit", "document", "--docs", "forum.txt,legal.txt", "--json")
+        self.assertEqual(by_set, by_docs)
+        self.assertEqual(sorted(d["document"] for d in by_set["documents"]), ["forum.txt", "legal.txt"])
+        both = self.json("agreement", self.project, "--unit", "document", "--set", "two", "--docs", "legal.txt,paper.txt", "--json")
+        self.assertEqual([d["document"] for d in both["documents"]], ["legal.txt"])
+        self.refused("agreement", self.project, "--unit", "document", "--where", "type of actor = refugee-led",
+                     "--docs", "paper.txt", message="No document meets the restriction")
+
+        # Excerpts: only the rows of the chosen documents.
+        out = os.path.join(self.dir, "x.csv")
+        run("export", self.project, "--format", "csv", "-o", out, "--where", "type of actor = academic")
+        with open(out, newline="") as f:
+            rows = list(csv.reader(f))
+        self.assertEqual(len(rows), 3)
+        self.assertEqual({r[0] for r in rows[1:]}, {"paper.txt"})
+        run("export", self.project, "--format", "json", "-o", out, "--set", "two", "--coder", "Amina")
+        with open(out) as f:
+            self.assertEqual(json.load(f)["total"], 3)
+        self.assertEqual(run("export", self.project, "--format", "qdpx", "-o", out, "--set", "two", ok=False).returncode, 2)
+
+        # Matrices: the columns and counts of the chosen documents only.
+        run("matrix", self.project, "--kind", "code-document", "--format", "csv", "-o", out, "--set", "two")
+        with open(out, newline="") as f:
+            table = list(csv.reader(f))
+        self.assertEqual(table[0][1:], ["forum.txt", "legal.txt"])
+        run("matrix", self.project, "--kind", "code-coder", "--format", "csv", "-o", out, "--where", "type of actor = academic")
+        with open(out, newline="") as f:
+            table = {r[0]: r[1:] for r in csv.reader(f)}
+        self.assertEqual(table["Independence"], ["0", "1"])
+        self.refused("matrix", self.project, "--kind", "code-coder", "--format", "csv", "-o", out,
+                     "--set", "nothing", message="No set “nothing” in the project")
+
     def test_load(self):
         self.load({
             "attributes": [

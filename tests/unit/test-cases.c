@@ -1018,6 +1018,39 @@ test_crosstab (Fixture       *f,
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
 }
 
+/* A coding filter restricted to some documents (a set, a condition). */
+static void
+test_filter_documents (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) docs = gloss_project_match_documents (f->project, "region = east africa", &error);
+  g_autoptr(GPtrArray) codings = NULL;
+  GlossCodingFilter filter = { 0 };
+
+  for (int d = 0; d < 4; d++)
+    {
+      gloss_project_add_coding (f->project, f->docs[d], f->amina, f->funding, 0, 5, NULL, &error);
+      gloss_project_add_coding (f->project, f->docs[d], f->jonas, f->funding, 1, 5, NULL, &error);
+    }
+  g_assert_no_error (error);
+
+  filter.document_ids = docs;
+  codings = gloss_project_list_codings (f->project, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (codings->len, ==, 4);
+  for (guint i = 0; i < codings->len; i++)
+    {
+      gint64 doc = ((GlossCoding *) codings->pdata[i])->document_id;
+      g_assert_true (doc == f->docs[0] || doc == f->docs[3]);
+    }
+  g_assert_cmpint (gloss_project_count_codings (f->project, &filter, &error), ==, 4);
+  filter.coder_id = f->jonas;
+  g_assert_cmpint (gloss_project_count_codings (f->project, &filter, &error), ==, 2);
+  g_array_set_size (docs, 0);
+  g_assert_cmpint (gloss_project_count_codings (f->project, &filter, &error), ==, 0);
+}
+
 /* A file of format 1 gets the new tables on opening. */
 static void
 test_migration (void)
@@ -1063,6 +1096,7 @@ main (int   argc,
   ADD ("/cases/query/random", test_query_random);
   ADD ("/cases/query/known", test_query_known);
   ADD ("/cases/crosstab", test_crosstab);
+  ADD ("/cases/filter-documents", test_filter_documents);
 #undef ADD
   g_test_add_func ("/cases/migration", test_migration);
 

@@ -207,6 +207,7 @@ excerpts_load (Excerpts                  *ex,
     {
       filter.document_id = options->document_id;
       filter.coder_id = options->coder_id;
+      filter.document_ids = options->document_ids;
     }
   codings = gloss_project_list_codings (project, &filter, error);
   if (codings == NULL)

@@ -38,6 +38,7 @@ typedef struct
   gint64   coder_id;        /* 0: all */
   gint64   code_id;         /* 0: all; otherwise the code and the codes below it */
   gboolean sheet_per_code;  /* xlsx only */
+  GArray  *document_ids;    /* gint64: only these documents (a set, a condition); NULL: all */
 } GlossExcerptOptions;
 
 /* "csv", "xlsx", "json", "html", "md" (or "markdown"). */

@@ -117,6 +117,20 @@ count_cooccurrences (GlossMatrix *matrix,
     }
 }
 
+static gboolean
+in_documents (GArray *document_ids,
+              gint64  id)
+{
+  if (document_ids == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < document_ids->len; i++)
+    if (g_array_index (document_ids, gint64, i) == id)
+      return TRUE;
+
+  return FALSE;
+}
+
 GlossMatrix *
 gloss_matrix_compute (GlossProject             *project,
                       GlossMatrixKind           kind,
@@ -142,6 +156,7 @@ gloss_matrix_compute (GlossProject             *project,
     {
       narrowed.document_id = filter->document_id;
       narrowed.coder_id = filter->coder_id;
+      narrowed.document_ids = filter->document_ids;
     }
   codings = gloss_project_list_codings (project, &narrowed, error);
   if (codings == NULL)
@@ -167,7 +182,8 @@ gloss_matrix_compute (GlossProject             *project,
       for (guint i = 0; i < columns->len; i++)
         {
           const GlossDocumentInfo *doc = g_ptr_array_index (columns, i);
-          if (narrowed.document_id != 0 && doc->id != narrowed.document_id)
+          if ((narrowed.document_id != 0 && doc->id != narrowed.document_id) ||
+              !in_documents (narrowed.document_ids, doc->id))
             continue;
           index_put (cols, doc->id, matrix->col_labels->len);
           g_ptr_array_add (matrix->col_labels, g_strdup (doc->title));
@@ -229,6 +245,7 @@ static void
 matrix_data_free (MatrixData *data)
 {
   g_free (data->project_path);
+  g_clear_pointer (&data->filter.document_ids, g_array_unref);
   g_free (data);
 }
 
@@ -274,6 +291,8 @@ gloss_matrix_compute_async (GlossProject            *project,
   data->kind = kind;
   if (filter != NULL)
     data->filter = *filter;
+  if (data->filter.document_ids != NULL)
+    g_array_ref (data->filter.document_ids);
   data->presence = presence;
 
   task = g_task_new (project, cancellable, callback, user_data);

@@ -437,6 +437,22 @@ read_row (sqlite3_stmt       *stmt,
     }
 }
 
+/* The filter's list of documents as a set, or NULL when it has none. */
+static GHashTable *
+document_set (const GlossCodingFilter *filter)
+{
+  GHashTable *wanted;
+
+  if (filter == NULL || filter->document_ids == NULL)
+    return NULL;
+
+  wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < filter->document_ids->len; i++)
+    g_hash_table_add (wanted, &g_array_index (filter->document_ids, gint64, i));
+
+  return wanted;
+}
+
 gboolean
 gloss_project_foreach_coding (GlossProject             *self,
                               const GlossCodingFilter  *filter,
@@ -446,6 +462,7 @@ gloss_project_foreach_coding (GlossProject             *self,
                               GError                  **error)
 {
   g_autofree char *sql = NULL;
+  g_autoptr(GHashTable) wanted = document_set (filter);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -468,6 +485,8 @@ gloss_project_foreach_coding (GlossProject             *self,
       GlossCoding coding;
 
       read_row (stmt, columns, &coding);
+      if (wanted != NULL && !g_hash_table_contains (wanted, &coding.document_id))
+        continue;
       if (!func (&coding, user_data))
         {
           rc = SQLITE_DONE;
@@ -531,6 +550,12 @@ gloss_project_count_codings (GlossProject             *self,
   gint64 n = 0;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
+
+  if (filter != NULL && filter->document_ids != NULL)
+    {
+      g_autoptr(GPtrArray) codings = gloss_project_list_coding_columns (self, filter, 0, error);
+      return codings != NULL ? (gint64) codings->len : 0;
+    }
 
   stmt = _gloss_project_prepare (self, "SELECT count(*)" FILTER_WHERE, error);
   if (stmt == NULL)

@@ -125,9 +125,10 @@ typedef struct _GlossImportProgress GlossImportProgress;
 /* Filter for coding queries: 0 means any. */
 typedef struct
 {
-  gint64 document_id;
-  gint64 coder_id;
-  gint64 code_id;
+  gint64  document_id;
+  gint64  coder_id;
+  gint64  code_id;
+  GArray *document_ids;   /* gint64: only these documents; NULL: any (not owned) */
 } GlossCodingFilter;
 
 /* What a coding listing reads besides id, document, coder, code, start
