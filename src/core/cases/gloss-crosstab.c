@@ -619,9 +619,9 @@ gloss_crosstab_write (const GlossCrosstab  *crosstab,
   g_ptr_array_add (header, (gpointer) _("Total"));
   widths[n_cols + 1] = 10;
   widths[n_cols + 2] = -1;
-  g_ptr_array_add (header, NULL);
 
-  if (!gloss_table_writer_add_sheet (writer, "Crosstab", (const char * const *) header->pdata, widths, 1, error))
+  if (!gloss_table_writer_add_sheet (writer, "Crosstab", (const char * const *) header->pdata, header->len,
+                                     widths, 1, error))
     return FALSE;
 
   for (guint r = 0; r < crosstab->row_labels->len; r++)
