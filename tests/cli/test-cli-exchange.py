@@ -325,6 +325,9 @@ def test_foreign(tmp):
     memos = [c['memo'] for c in json.loads(run('codings', project, '--json').stdout) if c['memo']]
     check(memos == ['They asked; nobody offered. <b>Key</b> passage.'], 'notes become memos: %r' % memos)
     check('#ff0000' in run('codes', project).stdout, 'short colours are read')
+    attributes = json.loads(run('attributes', project, '--json').stdout)
+    check([(a['name'], a['on'], a['type']) for a in attributes] == [('Region', 'document', 'text')],
+          'variables become attributes: %r' % attributes)
     run('check', project)
 
 

@@ -250,6 +250,123 @@ test_qdpx_roundtrip (Fixture       *f,
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS);
 }
 
+/* Attributes, cases and sets, as the rows of their tables with every id
+ * replaced by the GUID it stands for. */
+static char *
+describe_cases (GlossProject *project)
+{
+  static const char * const queries[] = {
+    "SELECT guid, target, name, type, ifnull (choices, '') FROM attribute WHERE target <> 'coder' ORDER BY guid",
+    "SELECT a.guid, ifnull (d.guid, k.guid), v.value FROM attribute_value v JOIN attribute a ON a.id = v.attribute_id "
+    "LEFT JOIN document d ON a.target = 'document' AND d.id = v.target_id "
+    "LEFT JOIN case_item k ON a.target = 'case' AND k.id = v.target_id WHERE a.target <> 'coder' ORDER BY 1, 2",
+    "SELECT guid, name, description FROM case_item ORDER BY guid",
+    "SELECT k.guid, d.guid, ifnull (m.start, -1), ifnull (m.end, -1), CASE WHEN m.start IS NULL THEN '' ELSE m.guid END "
+    "FROM case_member m JOIN case_item k ON k.id = m.case_id JOIN document d ON d.id = m.document_id ORDER BY 1, 2, 3",
+    "SELECT guid, kind, name, ifnull (rule, '') FROM set_item ORDER BY guid",
+    "SELECT s.guid, ifnull (c.guid, d.guid) FROM set_member m JOIN set_item s ON s.id = m.set_id "
+    "LEFT JOIN code c ON s.kind = 'code' AND c.id = m.member_id "
+    "LEFT JOIN document d ON s.kind = 'document' AND d.id = m.member_id ORDER BY 1, 2",
+  };
+  GString *str = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (gloss_project_get_path (project), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (str, "%s|", sqlite3_column_text (stmt, c));
+          g_string_append_c (str, '\n');
+        }
+      sqlite3_finalize (stmt);
+      g_string_append (str, "--\n");
+    }
+  sqlite3_close (db);
+
+  return g_string_free (str, FALSE);
+}
+
+static void
+test_qdpx_cases (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char * const kinds[] = { "refugee-led", "academic; \"quoted\"", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *qdpx = g_build_filename (f->dir, "cases.qdpx", NULL);
+  g_autofree char *back_path = g_build_filename (f->dir, "cases.gloss", NULL);
+  g_autofree char *again_qdpx = g_build_filename (f->dir, "again.qdpx", NULL);
+  g_autofree char *xsd = g_build_filename (schema_dir (), "Project-mrt2019.xsd", NULL);
+  g_autoptr(GBytes) qde = NULL;
+  g_autoptr(GlossProject) back = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *before = NULL, *after = NULL;
+  gint64 kind, year, share, when, online, role, founded, org, set, codes;
+
+  kind = gloss_project_add_attribute (f->project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "kind", GLOSS_ATTRIBUTE_CATEGORY, kinds, &error);
+  year = gloss_project_add_attribute (f->project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "year", GLOSS_ATTRIBUTE_NUMBER, NULL, &error);
+  share = gloss_project_add_attribute (f->project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "share", GLOSS_ATTRIBUTE_NUMBER, NULL, &error);
+  when = gloss_project_add_attribute (f->project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "when", GLOSS_ATTRIBUTE_DATE, NULL, &error);
+  online = gloss_project_add_attribute (f->project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "online", GLOSS_ATTRIBUTE_BOOLEAN, NULL, &error);
+  role = gloss_project_add_attribute (f->project, GLOSS_ATTRIBUTE_ON_CODER, "role", GLOSS_ATTRIBUTE_TEXT, NULL, &error);
+  founded = gloss_project_add_attribute (f->project, GLOSS_ATTRIBUTE_ON_CASE, "founded", GLOSS_ATTRIBUTE_NUMBER, NULL, &error);
+  g_assert_no_error (error);
+  gloss_project_set_attribute_value (f->project, kind, f->text_doc, "refugee-led", &error);
+  gloss_project_set_attribute_value (f->project, kind, f->pdf_doc, "academic; \"quoted\"", &error);
+  gloss_project_set_attribute_value (f->project, year, f->text_doc, "2021", &error);
+  gloss_project_set_attribute_value (f->project, share, f->pdf_doc, "0.25", &error);
+  gloss_project_set_attribute_value (f->project, when, f->pdf_doc, "2020-02-29", &error);
+  gloss_project_set_attribute_value (f->project, online, f->text_doc, "yes", &error);
+  gloss_project_set_attribute_value (f->project, role, f->ana, "lead", &error);
+  org = gloss_project_add_case (f->project, "Voices & <Transit>", "A collective", &error);
+  gloss_project_set_attribute_value (f->project, founded, org, "2016", &error);
+  gloss_project_add_case_member (f->project, org, f->pdf_doc, -1, -1, &error);
+  gloss_project_add_case_member (f->project, org, f->text_doc, 5, 30, &error);
+  gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "refugee-led", "kind = refugee-led", &error);
+  set = gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "picked", NULL, &error);
+  gloss_project_add_set_members (f->project, set, &f->pdf_doc, 1, &error);
+  codes = gloss_project_add_set (f->project, GLOSS_SET_CODES, "core", NULL, &error);
+  gloss_project_add_set_members (f->project, codes, &f->funding, 1, &error);
+  gloss_project_add_set_members (f->project, codes, &f->voice, 1, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gloss_qdpx_export (f->project, qdpx, &error));
+  g_assert_no_error (error);
+  qde = read_zip_entry (qdpx, "project.qde");
+  g_assert_true (gloss_qdpx_validate (qde, xsd, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (qde, NULL), -1, "typeOfVariable=\"Integer\""));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (qde, NULL), -1, "<FloatValue>0.25</FloatValue>"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (qde, NULL), -1, "<BooleanValue>true</BooleanValue>"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (qde, NULL), -1, "<DateValue>2020-02-29</DateValue>"));
+
+  back = gloss_qdpx_import (qdpx, back_path, warnings, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < warnings->len; i++)
+    g_test_message ("warning: %s", (char *) warnings->pdata[i]);
+  g_assert_cmpuint (warnings->len, ==, 0);
+
+  before = describe_cases (f->project);
+  after = describe_cases (back);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The rule came back as a rule: it stays current in the new project. */
+  {
+    gint64 led = gloss_project_find_set (back, "refugee-led", &error);
+    g_autoptr(GArray) members = gloss_project_get_set_members (back, led, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (members->len, ==, 1);
+  }
+
+  /* And once more through Gloss: the same file. */
+  g_assert_true (gloss_qdpx_export (back, again_qdpx, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_qdc_roundtrip (Fixture       *f,
                     gconstpointer  data)
@@ -807,6 +924,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/exchange/qdpx/roundtrip", Fixture, NULL, fixture_setup, test_qdpx_roundtrip, fixture_teardown);
+  g_test_add ("/exchange/qdpx/cases", Fixture, NULL, fixture_setup, test_qdpx_cases, fixture_teardown);
   g_test_add ("/exchange/qdc/roundtrip", Fixture, NULL, fixture_setup, test_qdc_roundtrip, fixture_teardown);
   g_test_add ("/exchange/merge/idempotent", Fixture, NULL, fixture_setup, test_merge_idempotent, fixture_teardown);
   g_test_add ("/exchange/merge/conflict", Fixture, NULL, fixture_setup, test_merge_conflict, fixture_teardown);

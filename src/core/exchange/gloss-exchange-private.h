@@ -51,6 +51,29 @@ char     *_gloss_pages_label        (GPtrArray  *pages,
                                      gint64      start,
                                      gint64      end);
 
+/* REFI-QDA Variables, Cases and Sets (gloss-qdpx-cases.c). The writers
+ * append to @xml at their place in project.qde; the reader runs after the
+ * sources are imported, inside the import's step, with the codes' map
+ * (their GUID -> gint64 id). */
+void      _gloss_qdpx_write_variables       (GlossProject *project,
+                                             GString      *xml);
+void      _gloss_qdpx_write_cases           (GlossProject *project,
+                                             GString      *xml);
+void      _gloss_qdpx_write_case_selections (GlossProject *project,
+                                             GString      *xml,
+                                             gint64        document_id);
+void      _gloss_qdpx_write_source_values   (GlossProject *project,
+                                             GString      *xml,
+                                             gint64        document_id);
+void      _gloss_qdpx_write_sets            (GlossProject *project,
+                                             GString      *xml);
+struct _xmlNode;
+gboolean  _gloss_qdpx_read_cases            (GlossProject     *project,
+                                             struct _xmlNode  *root,
+                                             GHashTable       *codes,
+                                             GPtrArray        *warnings,
+                                             GError          **error);
+
 /* Does the async work of gloss-project-exchange.h on its own connection. */
 GlossProject *_gloss_project_open_for_thread (const char *path,
                                               GError    **error);

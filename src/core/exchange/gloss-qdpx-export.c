@@ -465,10 +465,12 @@ write_source (Export                  *export,
          ((GlossCoding *) g_ptr_array_index (export->codings, export->next))->document_id < info->id)
     export->next++;
   write_selections (export, info->id);
+  _gloss_qdpx_write_case_selections (export->project, xml, info->id);
 
   if (pdf)
     g_string_append (xml, "</Representation>");
   note_ref (xml, memo_guid (export, "document", info->id));
+  _gloss_qdpx_write_source_values (export->project, xml, info->id);
   g_string_append (xml, pdf ? "</PDFSource>" : "</TextSource>");
 
   return TRUE;
@@ -567,10 +569,14 @@ build_project_xml (Export  *export,
       g_string_append (export->xml, "</CodeBook>");
   }
 
+  _gloss_qdpx_write_variables (export->project, export->xml);
+  _gloss_qdpx_write_cases (export->project, export->xml);
+
   if (!write_sources (export, error))
     return FALSE;
 
   write_notes (export);
+  _gloss_qdpx_write_sets (export->project, export->xml);
   note_ref (export->xml, memo_guid (export, "project", 1));
   g_string_append (export->xml, "</Project>\n");
 

@@ -1718,7 +1718,7 @@ read_project (Import   *import,
               xmlNode  *root,
               GError  **error)
 {
-  static const char * const skipped[] = { "Variables", "Cases", "Links", "Sets", "Graphs", NULL };
+  static const char * const skipped[] = { "Links", "Graphs", NULL };
   g_autoptr(GString) project_memo = g_string_new (NULL);
   xmlNode *node;
 
@@ -1735,6 +1735,8 @@ read_project (Import   *import,
     }
   if ((node = first_child (root, "Sources")) != NULL && !read_sources (import, node, error))
     return FALSE;
+  if (!_gloss_qdpx_read_cases (import->project, root, import->codes, import->warnings, error))
+    return FALSE;
 
   for (node = root->children; node != NULL; node = node->next)
     {
@@ -1743,7 +1745,8 @@ read_project (Import   *import,
       if (g_strv_contains (skipped, (const char *) node->name))
         warn (import, _("<%s> is not imported"), (const char *) node->name);
       else if (!is_element (node, "Notes") && !is_element (node, "Users") && !is_element (node, "CodeBook") &&
-               !is_element (node, "Sources") && !is_element (node, "Description") && !is_element (node, "NoteRef"))
+               !is_element (node, "Sources") && !is_element (node, "Description") && !is_element (node, "NoteRef") &&
+               !is_element (node, "Variables") && !is_element (node, "Cases") && !is_element (node, "Sets"))
         unknown_element (import, node);
     }
 
