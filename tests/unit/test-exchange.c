@@ -367,6 +367,88 @@ test_qdpx_cases (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Attributes, values, cases and sets come back from a coder's copy by GUID. */
+static void
+test_merge_cases (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const kinds[] = { "refugee-led", "academic", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_path = g_build_filename (f->dir, "ana.gloss", NULL);
+  g_autoptr(GlossProject) copy = NULL;
+  g_autoptr(GlossMergeSummary) summary = NULL;
+  g_autoptr(GlossMergeSummary) again = NULL;
+  g_autoptr(GlossMergeSummary) theirs = NULL;
+  g_autofree char *merged = NULL, *copied = NULL, *value = NULL;
+  gint64 kind, year, org, set, copy_kind, copy_year;
+
+  kind = gloss_project_add_attribute (f->project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "kind", GLOSS_ATTRIBUTE_CATEGORY, kinds, &error);
+  year = gloss_project_add_attribute (f->project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "year", GLOSS_ATTRIBUTE_NUMBER, NULL, &error);
+  gloss_project_set_attribute_value (f->project, kind, f->text_doc, "refugee-led", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gloss_project_copy_for_coder (f->project, copy_path, "Ana", FALSE, &error));
+  g_assert_no_error (error);
+  copy = gloss_project_open (copy_path, &error);
+  g_assert_no_error (error);
+  copy_kind = gloss_project_find_attribute (copy, GLOSS_ATTRIBUTE_ON_DOCUMENT, "kind", &error);
+  copy_year = gloss_project_find_attribute (copy, GLOSS_ATTRIBUTE_ON_DOCUMENT, "year", &error);
+  g_assert_cmpint (copy_kind, ==, kind);
+
+  /* The coder fills in values, adds an attribute, a case and two sets. */
+  gloss_project_set_attribute_value (copy, copy_kind, f->pdf_doc, "academic", &error);
+  gloss_project_set_attribute_value (copy, copy_year, f->text_doc, "2021", &error);
+  gloss_project_add_attribute (copy, GLOSS_ATTRIBUTE_ON_CODER, "role", GLOSS_ATTRIBUTE_TEXT, NULL, &error);
+  gloss_project_set_attribute_value (copy, gloss_project_find_attribute (copy, GLOSS_ATTRIBUTE_ON_CODER, "role", NULL),
+                                     f->ana, "second", &error);
+  org = gloss_project_add_case (copy, "Voices", NULL, &error);
+  gloss_project_add_case_member (copy, org, f->text_doc, 0, 10, &error);
+  gloss_project_add_set (copy, GLOSS_SET_DOCUMENTS, "led", "kind = refugee-led", &error);
+  set = gloss_project_add_set (copy, GLOSS_SET_CODES, "core", NULL, &error);
+  gloss_project_add_set_members (copy, set, &f->voice, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&copy);
+
+  g_assert_true (gloss_project_merge (f->project, copy_path, GLOSS_MERGE_DEFAULT, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->conflicts->len, ==, 0);
+  copy = gloss_project_open (copy_path, &error);
+  merged = describe_cases (f->project);
+  copied = describe_cases (copy);
+  g_assert_cmpstr (merged, ==, copied);
+  value = gloss_project_get_attribute_value (f->project, gloss_project_find_attribute (f->project, GLOSS_ATTRIBUTE_ON_CODER, "role", NULL),
+                                             f->ana, &error);
+  g_assert_cmpstr (value, ==, "second");
+
+  /* Again: nothing changes. */
+  g_assert_true (gloss_project_merge (f->project, copy_path, GLOSS_MERGE_DEFAULT, &again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->added->len, ==, 0);
+  g_assert_cmpuint (again->conflicts->len, ==, 0);
+
+  /* A value both changed: a conflict, the lead's kept; --theirs takes theirs. */
+  gloss_project_set_attribute_value (f->project, year, f->text_doc, "2020", &error);
+  g_clear_object (&copy);
+  g_clear_pointer (&again, gloss_merge_summary_free);
+  g_assert_true (gloss_project_merge (f->project, copy_path, GLOSS_MERGE_DEFAULT, &again, &error));
+  g_assert_cmpuint (again->conflicts->len, ==, 1);
+  g_assert_cmpstr (((GlossMergeItem *) again->conflicts->pdata[0])->reason, ==, "the lead has “2020”");
+  g_clear_pointer (&value, g_free);
+  value = gloss_project_get_attribute_value (f->project, year, f->text_doc, &error);
+  g_assert_cmpstr (value, ==, "2020");
+  g_assert_true (gloss_project_merge (f->project, copy_path, GLOSS_MERGE_THEIRS, &theirs, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&value, g_free);
+  value = gloss_project_get_attribute_value (f->project, year, f->text_doc, &error);
+  g_assert_cmpstr (value, ==, "2021");
+
+  /* One step: undo takes the whole merge back. */
+  g_assert_true (gloss_project_undo (f->project, &error));
+  g_clear_pointer (&value, g_free);
+  value = gloss_project_get_attribute_value (f->project, year, f->text_doc, &error);
+  g_assert_cmpstr (value, ==, "2020");
+}
+
 static void
 test_qdc_roundtrip (Fixture       *f,
                     gconstpointer  data)
@@ -925,6 +1007,7 @@ main (int   argc,
 
   g_test_add ("/exchange/qdpx/roundtrip", Fixture, NULL, fixture_setup, test_qdpx_roundtrip, fixture_teardown);
   g_test_add ("/exchange/qdpx/cases", Fixture, NULL, fixture_setup, test_qdpx_cases, fixture_teardown);
+  g_test_add ("/exchange/merge/cases", Fixture, NULL, fixture_setup, test_merge_cases, fixture_teardown);
   g_test_add ("/exchange/qdc/roundtrip", Fixture, NULL, fixture_setup, test_qdc_roundtrip, fixture_teardown);
   g_test_add ("/exchange/merge/idempotent", Fixture, NULL, fixture_setup, test_merge_idempotent, fixture_teardown);
   g_test_add ("/exchange/merge/conflict", Fixture, NULL, fixture_setup, test_merge_conflict, fixture_teardown);

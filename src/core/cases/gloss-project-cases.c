@@ -266,6 +266,27 @@ gloss_project_add_case_member (GlossProject  *self,
       return 0;
     }
 
+  /* Checked before the step: a refused member must not spoil an outer step. */
+  stmt = _gloss_project_prepare (self,
+                                 "SELECT 1 FROM case_member WHERE case_id = ?1 AND document_id = ?2 "
+                                 "AND start IS ?3 AND end IS ?4", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_int64 (stmt, 2, document_id);
+  if (!whole)
+    {
+      sqlite3_bind_int64 (stmt, 3, start);
+      sqlite3_bind_int64 (stmt, 4, end);
+    }
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE, _("The case “%s” has this already"), item->name);
+      return 0;
+    }
+  sqlite3_reset (stmt);
+
   label = g_strdup_printf (_("Add to case “%s”"), item->name);
   if (!gloss_project_begin_step (self, label, error))
     return 0;

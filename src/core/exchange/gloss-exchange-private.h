@@ -6,6 +6,7 @@
 #pragma once
 
 #include "gloss-atomic-file.h"
+#include "gloss-project-exchange.h"
 #include "gloss-project-private.h"
 
 G_BEGIN_DECLS
@@ -67,6 +68,22 @@ void      _gloss_qdpx_write_source_values   (GlossProject *project,
                                              gint64        document_id);
 void      _gloss_qdpx_write_sets            (GlossProject *project,
                                              GString      *xml);
+/* Gives row @id of @table the GUID @guid when it is valid and unused. */
+void      _gloss_keep_guid                  (GlossProject *project,
+                                             const char   *table,
+                                             gint64        id,
+                                             const char   *guid);
+/* Merges the attributes, values, cases and sets of @other into @lead
+ * (gloss-merge-cases.c), inside the merge's step; the maps take @other's
+ * ids to the lead's (gint64 -> gint64). */
+gboolean  _gloss_merge_cases                (GlossProject      *lead,
+                                             GlossProject      *other,
+                                             GHashTable        *documents,
+                                             GHashTable        *coders,
+                                             GHashTable        *codes,
+                                             gboolean           theirs,
+                                             GlossMergeSummary *summary,
+                                             GError           **error);
 struct _xmlNode;
 gboolean  _gloss_qdpx_read_cases            (GlossProject     *project,
                                              struct _xmlNode  *root,

@@ -1224,7 +1224,9 @@ gloss_project_merge (GlossProject        *self,
            merge_coders (&merge, error) &&
            merge_codes (&merge, error) &&
            merge_codings (&merge, error) &&
-           merge_memos (&merge, error);
+           merge_memos (&merge, error) &&
+           _gloss_merge_cases (self, merge.other_project, merge.documents, merge.coders, merge.codes,
+                               (flags & GLOSS_MERGE_THEIRS) != 0, summary, error);
       sqlite3_exec (merge.other, "COMMIT", NULL, NULL, NULL);
       if (ok)
         ok = gloss_project_end_step (self, error);

@@ -451,8 +451,8 @@ note_warning (Reader     *reader,
 }
 
 /* Gives the row the GUID it had, when that GUID is valid and free. */
-static void
-keep_guid (GlossProject *project,
+void
+_gloss_keep_guid (GlossProject *project,
            const char   *table,
            gint64        id,
            const char   *guid)
@@ -579,11 +579,11 @@ attribute_for (Reader               *reader,
         return 0;
       /* One variable used by sources and cases: the cases' copy gets a GUID of its own. */
       if (target == GLOSS_ATTRIBUTE_ON_DOCUMENT || variable->on_document == 0)
-        keep_guid (reader->project, "attribute", *slot, variable->guid);
+        _gloss_keep_guid (reader->project, "attribute", *slot, variable->guid);
       else
         {
           g_autofree char *derived = _gloss_derived_guid (variable->guid, "case");
-          keep_guid (reader->project, "attribute", *slot, derived);
+          _gloss_keep_guid (reader->project, "attribute", *slot, derived);
         }
     }
 
@@ -742,7 +742,7 @@ read_case_members (Reader     *reader,
           continue;
         }
       if (start >= 0)
-        keep_guid (reader->project, "case_member", member, target);
+        _gloss_keep_guid (reader->project, "case_member", member, target);
     }
 
   return TRUE;
@@ -772,6 +772,13 @@ read_cases (Reader   *reader,
           g_free (name);
           name = g_strdup_printf (_("Case %s"), guid != NULL ? guid : "?");
         }
+      /* Two cases of one name in their file: the second gets a number. */
+      for (int n = 2; gloss_project_find_case (reader->project, name, NULL) != 0; n++)
+        {
+          g_autofree char *base = g_strdup (name);
+          g_free (name);
+          name = g_strdup_printf ("%s (%d)", base, n);
+        }
       if (child (node, "Description") != NULL)
         description = content (child (node, "Description"));
 
@@ -786,7 +793,7 @@ read_cases (Reader   *reader,
           note_warning (reader, _("Case “%s”: %s; not imported"), name, local_error->message);
           continue;
         }
-      keep_guid (reader->project, "case_item", id, guid);
+      _gloss_keep_guid (reader->project, "case_item", id, guid);
       if (!read_values (reader, node, GLOSS_ATTRIBUTE_ON_CASE, id, name, error) ||
           !read_case_members (reader, node, id, name, error))
         return FALSE;
@@ -816,6 +823,11 @@ read_set (Reader   *reader,
   if (name == NULL || _gloss_is_blank (name))
     {
       note_warning (reader, _("A set without a name is not imported"));
+      return TRUE;
+    }
+  if (gloss_project_find_set (reader->project, name, NULL) != 0)
+    {
+      note_warning (reader, _("A second set “%s” is not imported"), name);
       return TRUE;
     }
 
@@ -869,7 +881,7 @@ read_set (Reader   *reader,
       note_warning (reader, _("Set “%s”: %s; not imported"), name, local_error->message);
       return TRUE;
     }
-  keep_guid (reader->project, "set_item", id, guid);
+  _gloss_keep_guid (reader->project, "set_item", id, guid);
 
   if (rule != NULL)
     return TRUE;
