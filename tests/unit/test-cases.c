@@ -1051,6 +1051,38 @@ test_filter_documents (Fixture       *f,
   g_assert_cmpint (gloss_project_count_codings (f->project, &filter, &error), ==, 0);
 }
 
+/* A deleted code leaves its sets, also for a new code with its id; undo
+ * brings the membership back; check finds nothing amiss. */
+static void
+test_deleted_code (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) members = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  gint64 set = gloss_project_add_set (f->project, GLOSS_SET_CODES, "core", NULL, &error);
+  gint64 last = gloss_project_add_code (f->project, 0, "Last", NULL, NULL, &error);
+  gint64 again;
+
+  g_assert_true (gloss_project_add_set_members (f->project, set, &last, 1, &error));
+  g_assert_true (gloss_project_delete_code (f->project, last, &error));
+  again = gloss_project_add_code (f->project, 0, "Newcomer", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again, ==, last);   /* SQLite gives the id out again */
+  members = gloss_project_get_set_members (f->project, set, &error);
+  g_assert_cmpuint (members->len, ==, 0);
+  g_clear_pointer (&members, g_array_unref);
+
+  g_assert_true (gloss_project_undo (f->project, &error));
+  g_assert_true (gloss_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  members = gloss_project_get_set_members (f->project, set, &error);
+  g_assert_cmpuint (members->len, ==, 1);
+
+  g_assert_true (gloss_project_check (f->project, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 /* A file of format 1 gets the new tables on opening. */
 static void
 test_migration (void)
@@ -1097,6 +1129,7 @@ main (int   argc,
   ADD ("/cases/query/known", test_query_known);
   ADD ("/cases/crosstab", test_crosstab);
   ADD ("/cases/filter-documents", test_filter_documents);
+  ADD ("/cases/sets/deleted-code", test_deleted_code);
 #undef ADD
   g_test_add_func ("/cases/migration", test_migration);
 

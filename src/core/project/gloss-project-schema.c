@@ -210,7 +210,14 @@ static const char migration_4[] =
   "  id INTEGER PRIMARY KEY,"
   "  set_id INTEGER NOT NULL REFERENCES set_item (id) ON DELETE CASCADE,"
   "  member_id INTEGER NOT NULL,"
-  "  UNIQUE (set_id, member_id));";
+  "  UNIQUE (set_id, member_id));"
+
+  /* A deleted code leaves the sets of codes, so that a later code given
+   * the same id does not find itself a member. */
+  "CREATE TRIGGER set_member_code_deleted AFTER DELETE ON code BEGIN"
+  "  DELETE FROM set_member WHERE member_id = OLD.id"
+  "    AND set_id IN (SELECT id FROM set_item WHERE kind = 'code');"
+  "END;";
 
 static const char * const migrations[] = {
   migration_1,

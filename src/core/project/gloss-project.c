@@ -1059,6 +1059,17 @@ gloss_project_check (GlossProject  *self,
                "SELECT d.id FROM document d LEFT JOIN document_blob b ON b.document_id = d.id "
                "WHERE b.bytes IS NULL OR length (b.bytes) <> d.size",
                _("A document has lost its file; document"), problems);
+  check_query (self,
+               "SELECT v.id FROM attribute_value v JOIN attribute a ON a.id = v.attribute_id "
+               "WHERE (a.target = 'document' AND v.target_id NOT IN (SELECT id FROM document)) "
+               "OR (a.target = 'coder' AND v.target_id NOT IN (SELECT id FROM coder)) "
+               "OR (a.target = 'case' AND v.target_id NOT IN (SELECT id FROM case_item))",
+               _("An attribute value belongs to nothing; value"), problems);
+  check_query (self,
+               "SELECT m.id FROM set_member m JOIN set_item s ON s.id = m.set_id "
+               "WHERE (s.kind = 'document' AND m.member_id NOT IN (SELECT id FROM document)) "
+               "OR (s.kind = 'code' AND m.member_id NOT IN (SELECT id FROM code))",
+               _("A set member does not exist; member"), problems);
 
   return TRUE;
 }
