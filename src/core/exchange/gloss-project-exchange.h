@@ -105,6 +105,8 @@ GlossMergeSummary *gloss_project_merge_finish (GlossProject  *self,
  * - PDFSelection regions: Gloss writes none (it codes text, not regions).
  *   Read ones are listed as skipped. Should Gloss write them, they would be
  *   in PDF points, origin at the page's top-left corner, page 0-based.
+ * - Attributes, cases and sets: see gloss-qdpx-cases.c. Coders' attributes
+ *   are not carried (QDA-XML has no variables on users).
  * - Not carried by QDA-XML: coder colours (new ones are given on import),
  *   coders' memos (written as Notes nothing refers to, which an import
  *   appends to the project memo), removed documents (not written).
