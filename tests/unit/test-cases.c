@@ -1096,7 +1096,7 @@ test_migration (void)
   g_clear_object (&project);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
-                                 "DROP TABLE set_member; DROP TABLE set_item; DROP TABLE case_member; "
+                                 "DROP TRIGGER set_member_code_deleted; DROP TABLE set_member; DROP TABLE set_item; DROP TABLE case_member; "
                                  "DROP TABLE case_item; DROP TABLE attribute_value; DROP TABLE attribute; "
                                  "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
