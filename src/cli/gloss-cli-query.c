@@ -54,7 +54,8 @@ gloss_cli_query (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossQuery) query = gloss_query_new ();
   g_autoptr(GPtrArray) codings = NULL;
-  g_autofree char *code = NULL, *set = NULL, *where = NULL, *coders = NULL;
+  g_autofree char *code = NULL, *set = NULL, *where = NULL, *coders = NULL, *format = NULL, *out = NULL;
+  GlossExcerptFormat excerpt_format = GLOSS_EXCERPT_CSV;
   Combination c = { NULL, NULL, NULL, NULL, -1 };
   gboolean children = FALSE, b_children = FALSE, json = FALSE, csv = FALSE;
   const char *code_b;
@@ -74,6 +75,8 @@ gloss_cli_query (int    argc,
     { "coders", 0, 0, G_OPTION_ARG_STRING, &coders, N_("Only these coders’ codings"), "A,B,…" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON, as codings --json"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV"), NULL },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Export the hits as excerpts: csv, xlsx, json, html or md"), "F" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The file to export to"), "OUT" },
     { NULL }
   };
 
@@ -83,8 +86,12 @@ gloss_cli_query (int    argc,
     return status;
   if (code == NULL)
     return gloss_cli_usage_error ("query", _("--code is required"));
-  if (json && csv)
-    return gloss_cli_usage_error ("query", _("give either --json or --csv"));
+  if (json + csv + (out != NULL) > 1)
+    return gloss_cli_usage_error ("query", _("give one of --json, --csv and -o"));
+  if ((format != NULL) != (out != NULL))
+    return gloss_cli_usage_error ("query", _("--format and -o go together"));
+  if (format != NULL && !gloss_excerpt_format_from_string (format, &excerpt_format))
+    return gloss_cli_usage_error ("query", _("unknown format “%s” (csv, xlsx, json, html, md)"), format);
   if ((status = check_combination (&c, query)) != GLOSS_CLI_OK)
     return status;
   code_b = c.and_code != NULL ? c.and_code : c.or_code != NULL ? c.or_code : c.not_code;
@@ -98,6 +105,20 @@ gloss_cli_query (int    argc,
       !gloss_cli_parse_scope (project, set, where, coders, &query->scope, &error) ||
       (codings = gloss_project_run_query (project, query, &error)) == NULL)
     goto fail;
+
+  if (out != NULL)
+    {
+      g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), codings->len);
+      GlossExcerptOptions options = { 0 };
+
+      for (guint i = 0; i < codings->len; i++)
+        g_array_append_val (ids, ((GlossCoding *) codings->pdata[i])->id);
+      options.coding_ids = ids;
+      if (gloss_excerpt_export (project, excerpt_format, &options, out, &error) < 0)
+        goto fail;
+      g_free (c.and_code), g_free (c.or_code), g_free (c.not_code), g_free (c.relation);
+      return GLOSS_CLI_OK;
+    }
 
   if (!json && !csv)
     {

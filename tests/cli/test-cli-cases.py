@@ -219,6 +219,18 @@ class Cases(unittest.TestCase):
         self.assertEqual(rows[0], ["document", "document_id", "coder", "code", "start", "end", "quote", "memo"])
         self.assertEqual(len(rows), 4)
 
+        out = os.path.join(self.dir, "hits.csv")
+        run("query", self.project, "--code", "Partnership/Funding", "--and", "Independence", "--set", "refugee-led",
+            "--format", "csv", "-o", out)
+        with open(out, newline="") as f:
+            rows = list(csv.reader(f))
+        self.assertEqual(len(rows), 2)
+        self.assertIn("Funding came with conditions", rows[1])
+        out = os.path.join(self.dir, "hits.md")
+        run("query", self.project, "--code", "Independence", "--format", "md", "-o", out)
+        with open(out) as f:
+            self.assertEqual(f.read().count("> "), 3)
+
         self.refused("query", self.project, "--code", "Nothing", message="No code “Nothing” in the codebook")
         self.refused("query", self.project, "--code", "Independence", "--where", "type of actor = church",
                      message="type of actor: “church” is not one of the values: refugee-led, legal aid network, academic")

@@ -148,6 +148,31 @@ is_below (GHashTable *parents,
   return FALSE;
 }
 
+/* Keeps the codings whose ids are in @ids. */
+static void
+keep_codings (GPtrArray *codings,
+              GArray    *ids)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint kept = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (wanted, &g_array_index (ids, gint64, i));
+
+  for (guint i = 0; i < codings->len; i++)
+    {
+      GlossCoding *coding = g_ptr_array_index (codings, i);
+
+      if (g_hash_table_contains (wanted, &coding->id))
+        codings->pdata[kept++] = coding;
+      else
+        gloss_coding_free (coding);
+    }
+  for (guint i = kept; i < codings->len; i++)
+    codings->pdata[i] = NULL;
+  g_ptr_array_set_size (codings, kept);
+}
+
 static gboolean
 excerpts_load (Excerpts                  *ex,
                GlossProject              *project,
@@ -212,6 +237,9 @@ excerpts_load (Excerpts                  *ex,
   codings = gloss_project_list_codings (project, &filter, error);
   if (codings == NULL)
     return FALSE;
+
+  if (options != NULL && options->coding_ids != NULL)
+    keep_codings (codings, options->coding_ids);
 
   if (options != NULL && options->code_id != 0)
     {

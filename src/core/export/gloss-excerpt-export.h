@@ -39,6 +39,7 @@ typedef struct
   gint64   code_id;         /* 0: all; otherwise the code and the codes below it */
   gboolean sheet_per_code;  /* xlsx only */
   GArray  *document_ids;    /* gint64: only these documents (a set, a condition); NULL: all */
+  GArray  *coding_ids;      /* gint64: only these codings (a query's hits); NULL: all */
 } GlossExcerptOptions;
 
 /* "csv", "xlsx", "json", "html", "md" (or "markdown"). */

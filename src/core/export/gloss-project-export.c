@@ -28,6 +28,7 @@ export_data_free (ExportData *data)
   g_free (data->format);
   g_free (data->out_path);
   g_clear_pointer (&data->options.document_ids, g_array_unref);
+  g_clear_pointer (&data->options.coding_ids, g_array_unref);
   g_free (data);
 }
 
@@ -91,6 +92,8 @@ gloss_project_export_async (GlossProject              *self,
     data->options = *options;
   if (data->options.document_ids != NULL)
     g_array_ref (data->options.document_ids);
+  if (data->options.coding_ids != NULL)
+    g_array_ref (data->options.coding_ids);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gloss_project_export_async);
