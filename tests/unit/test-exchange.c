@@ -910,6 +910,99 @@ make_archive (const char *dir,
   return g_steal_pointer (&path);
 }
 
+/* Another program's Variables, Cases and Sets, some of them odd: what can
+ * be kept is, the rest is listed, and the import goes through. */
+static void
+test_qdpx_foreign_cases (void)
+{
+  static const char qde[] =
+    "<?xml version=\"1.0\"?><Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">"
+    "<CodeBook><Codes><Code guid=\"{0000000C-0000-4000-8000-000000000001}\" name=\"Money\" isCodable=\"true\"/></Codes></CodeBook>"
+    "<Variables>"
+    "<Variable guid=\"00000001-0000-4000-8000-000000000001\" name=\"Age\" typeOfVariable=\"Integer\"/>"
+    "<Variable guid=\"00000001-0000-4000-8000-000000000002\" name=\"Since\" typeOfVariable=\"DateTime\"/>"
+    "<Variable guid=\"00000001-0000-4000-8000-000000000003\" name=\"Unused\" typeOfVariable=\"Boolean\"/>"
+    "</Variables>"
+    "<Cases>"
+    "<Case guid=\"00000002-0000-4000-8000-000000000001\" name=\"Org\">"
+    "<VariableValue><VariableRef targetGUID=\"00000001-0000-4000-8000-000000000001\"/><IntegerValue>12</IntegerValue></VariableValue>"
+    "<SourceRef targetGUID=\"00000003-0000-4000-8000-000000000001\"/>"
+    "<SourceRef targetGUID=\"00000003-0000-4000-8000-00000000dead\"/>"
+    "<SelectionRef targetGUID=\"00000004-0000-4000-8000-000000000001\"/>"
+    "</Case>"
+    "<Case guid=\"00000002-0000-4000-8000-000000000002\" name=\"Org\"/>"
+    "</Cases>"
+    "<Sources><TextSource guid=\"00000003-0000-4000-8000-000000000001\" name=\"Interview\">"
+    "<PlainTextContent>We were asked, never heard.</PlainTextContent>"
+    "<PlainTextSelection guid=\"00000004-0000-4000-8000-000000000001\" startPosition=\"3\" endPosition=\"12\"/>"
+    "<VariableValue><VariableRef targetGUID=\"00000001-0000-4000-8000-000000000001\"/><IntegerValue>many</IntegerValue></VariableValue>"
+    "<VariableValue><VariableRef targetGUID=\"00000001-0000-4000-8000-000000000002\"/><DateTimeValue>2020-05-01T10:00:00Z</DateTimeValue></VariableValue>"
+    "<VariableValue><VariableRef targetGUID=\"00000001-0000-4000-8000-0000000000ff\"/><TextValue>?</TextValue></VariableValue>"
+    "</TextSource></Sources>"
+    "<Sets>"
+    "<Set guid=\"00000005-0000-4000-8000-000000000001\" name=\"Mixed\">"
+    "<MemberCode targetGUID=\"0000000c-0000-4000-8000-000000000001\"/>"
+    "<MemberSource targetGUID=\"00000003-0000-4000-8000-000000000001\"/>"
+    "</Set>"
+    "<Set guid=\"00000005-0000-4000-8000-000000000002\" name=\"Money codes\">"
+    "<MemberCode targetGUID=\"0000000C-0000-4000-8000-000000000001\"/></Set>"
+    "<Set guid=\"00000005-0000-4000-8000-000000000003\" name=\"Ruled\"><Description>Rule: colour = red</Description></Set>"
+    "</Sets>"
+    "</Project>";
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *archive = make_archive (dir, "project.qde", qde, FALSE);
+  g_autofree char *target = g_build_filename (dir, "foreign.gloss", NULL);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = gloss_qdpx_import (archive, target, warnings, NULL, &error);
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) sets = NULL;
+  g_autofree char *since = NULL, *age = NULL, *all = NULL;
+  gint64 doc, org;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  g_ptr_array_add (warnings, NULL);
+  all = g_strjoinv ("\n", (char **) warnings->pdata);
+  g_test_message ("%s", all);
+  g_assert_nonnull (strstr (all, "“Interview”: Age: “many” is not a number; not imported"));
+  g_assert_nonnull (strstr (all, "“Interview”: a value of an unknown variable is not imported"));
+  g_assert_nonnull (strstr (all, "Case “Org”: a member that is not among the imported sources is left out"));
+  g_assert_nonnull (strstr (all, "Set “Mixed”: its codes are left out"));
+  g_assert_nonnull (strstr (all, "Set “Ruled”: its rule does not read here (No document attribute “colour” in the project); "
+                                 "imported as a set of listed documents"));
+
+  doc = gloss_project_find_document (project, "Interview", &error);
+  since = gloss_project_get_attribute_value (project, gloss_project_find_attribute (project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "Since", NULL),
+                                             doc, &error);
+  g_assert_cmpstr (since, ==, "2020-05-01");
+  g_assert_cmpint (gloss_project_find_attribute (project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "Unused", &error), >, 0);
+  g_assert_no_error (error);
+
+  /* Two cases of one name: the second is numbered. */
+  cases = gloss_project_list_cases (project, &error);
+  g_assert_cmpuint (cases->len, ==, 2);
+  g_assert_cmpstr (((GlossCase *) cases->pdata[1])->name, ==, "Org (2)");
+  org = gloss_project_find_case (project, "Org", &error);
+  age = gloss_project_get_attribute_value (project, gloss_project_find_attribute (project, GLOSS_ATTRIBUTE_ON_CASE, "Age", NULL),
+                                           org, &error);
+  g_assert_cmpstr (age, ==, "12");
+  members = gloss_project_list_case_members (project, org, &error);
+  g_assert_cmpuint (members->len, ==, 2);
+  g_assert_cmpint (((GlossCaseMember *) members->pdata[1])->start, ==, 3);
+  g_assert_cmpint (((GlossCaseMember *) members->pdata[1])->end, ==, 12);
+
+  /* Sets: documents of the mixed one, the code set, the rule that does not read as a listed set. */
+  sets = gloss_project_list_sets (project, &error);
+  g_assert_cmpuint (sets->len, ==, 3);
+  g_assert_cmpint (((GlossSet *) sets->pdata[0])->kind, ==, GLOSS_SET_DOCUMENTS);
+  g_assert_cmpint (((GlossSet *) sets->pdata[0])->n_members, ==, 1);
+  g_assert_cmpint (((GlossSet *) sets->pdata[1])->kind, ==, GLOSS_SET_CODES);
+  g_assert_cmpint (((GlossSet *) sets->pdata[1])->n_members, ==, 1);
+  g_assert_null (((GlossSet *) sets->pdata[2])->rule);
+}
+
 static void
 test_refused (void)
 {
@@ -1019,6 +1112,7 @@ main (int   argc,
   g_test_add ("/exchange/csv-formulas", Fixture, NULL, fixture_setup, test_csv_formulas, fixture_teardown);
   g_test_add ("/exchange/async", Fixture, NULL, fixture_setup, test_async, fixture_teardown);
   g_test_add_func ("/exchange/qdpx/refused", test_refused);
+  g_test_add_func ("/exchange/qdpx/foreign-cases", test_qdpx_foreign_cases);
 
   return g_test_run ();
 }

@@ -864,9 +864,14 @@ read_set (Reader   *reader,
 
   if (codes->len == 0 && description != NULL && g_str_has_prefix (description, RULE_PREFIX))
     {
-      g_autoptr(GArray) matched = gloss_project_match_documents (reader->project, description + strlen (RULE_PREFIX), NULL);
+      g_autoptr(GError) rule_error = NULL;
+      g_autoptr(GArray) matched = gloss_project_match_documents (reader->project, description + strlen (RULE_PREFIX),
+                                                                 &rule_error);
       if (matched != NULL)
         rule = description + strlen (RULE_PREFIX);
+      else
+        note_warning (reader, _("Set “%s”: its rule does not read here (%s); imported as a set of listed documents"),
+                      name, rule_error->message);
     }
 
   id = gloss_project_add_set (reader->project, codes->len > 0 ? GLOSS_SET_CODES : GLOSS_SET_DOCUMENTS,
