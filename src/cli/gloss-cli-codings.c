@@ -363,6 +363,7 @@ gloss_cli_codings (int    argc,
   g_autofree char *doc = NULL, *coder = NULL, *code = NULL;
   GlossCodingFilter filter = { 0 };
   gboolean json = FALSE;
+  Names names = { 0 };
   int status;
   GOptionEntry entries[] = {
     { "doc", 'd', 0, G_OPTION_ARG_STRING, &doc, N_("Only this document (id or title)"), "DOC" },

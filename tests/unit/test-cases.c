@@ -1083,7 +1083,7 @@ test_deleted_code (Fixture       *f,
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
-/* A file of format 1 gets the new tables on opening. */
+/* A file of the format before attributes gets the new tables on opening. */
 static void
 test_migration (void)
 {
@@ -1098,7 +1098,7 @@ test_migration (void)
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TRIGGER set_member_code_deleted; DROP TABLE set_member; DROP TABLE set_item; DROP TABLE case_member; "
                                  "DROP TABLE case_item; DROP TABLE attribute_value; DROP TABLE attribute; "
-                                 "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+                                 "PRAGMA user_version = 2", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   project = gloss_project_open (path, &error);

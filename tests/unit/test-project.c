@@ -421,6 +421,9 @@ test_upgrade_from_version_1 (void)
                            "CREATE TABLE keep AS SELECT * FROM document; DROP TABLE document; %s;"
                            "INSERT INTO document SELECT * FROM keep; DROP TABLE keep;"
                            "ALTER TABLE project DROP COLUMN consensus_coder;"
+                           /* and without what later versions added */
+                           "DROP TRIGGER set_member_code_deleted; DROP TABLE set_member; DROP TABLE set_item;"
+                           "DROP TABLE case_member; DROP TABLE case_item; DROP TABLE attribute_value; DROP TABLE attribute;"
                            "PRAGMA user_version = 1; COMMIT;", v1->str);
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &sql_error), ==, SQLITE_OK);
   }
