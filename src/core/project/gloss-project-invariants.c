@@ -1,0 +1,220 @@
+/* gloss-project-invariants.c: what the rest of Gloss relies on and the
+ * schema cannot say: GUIDs shaped as RFC 4122 asks, a codebook that is a
+ * tree, pages that cut the text as it is, the project row
+ *
+ * A project file is an SQLite database anyone can edit. The checks here
+ * find what another program may have put in it; the cheap ones run on
+ * every open (a file failing them is refused unchanged), all of them run
+ * for `gloss-cli check`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <poppler.h>
+
+#include "gloss-project-private.h"
+
+static const char * const guid_tables[] = { "project", "coder", "document", "code", "coding", "memo" };
+
+/* sqlite3 GLOB pattern of 8-4-4-4-12 hexadecimal digits, as
+ * g_uuid_string_is_valid accepts them. */
+static char *
+guid_glob (void)
+{
+  static const int groups[] = { 8, 4, 4, 4, 12 };
+  GString *glob = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      if (i > 0)
+        g_string_append_c (glob, '-');
+      for (int j = 0; j < groups[i]; j++)
+        g_string_append (glob, "[0-9a-fA-F]");
+    }
+  return g_string_free (glob, FALSE);
+}
+
+static sqlite3_stmt *
+prepare (GlossProject *self,
+         const char   *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  /* A missing table or column is reported by the schema check. */
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  return stmt;
+}
+
+static void
+check_guids (GlossProject *self,
+             GPtrArray    *problems)
+{
+  g_autofree char *glob = guid_glob ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (guid_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id, guid FROM \"%s\" WHERE typeof (guid) <> 'text' "
+                                              "OR length (guid) <> 36 OR guid NOT GLOB ?1 ORDER BY id",
+                                              guid_tables[i]);
+      sqlite3_stmt *stmt = prepare (self, sql);
+
+      if (stmt == NULL)
+        continue;
+      sqlite3_bind_text (stmt, 1, glob, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autofree char *shown = g_strescape ((const char *) sqlite3_column_text (stmt, 1) ?: "NULL", NULL);
+          g_ptr_array_add (problems,
+                           g_strdup_printf (_("The row %" G_GINT64_FORMAT " of the table “%s” has the GUID “%s”, "
+                                              "which is not a GUID: exporting or merging it could write "
+                                              "outside the place meant for it."),
+                                            (gint64) sqlite3_column_int64 (stmt, 0), guid_tables[i], shown));
+        }
+      sqlite3_finalize (stmt);
+    }
+}
+
+static void
+check_project_row (GlossProject *self,
+                   GPtrArray    *problems)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT count(*) FROM project WHERE id = 1");
+
+  if (stmt == NULL)
+    return;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0)
+    g_ptr_array_add (problems, g_strdup (_("The table “project” has no row: the project has no title, "
+                                           "GUID or dates.")));
+  sqlite3_finalize (stmt);
+}
+
+/* A code that is its own ancestor hangs nowhere in the tree: its codings
+ * would vanish from the codebook and from every export. */
+static void
+check_code_cycles (GlossProject *self,
+                   GPtrArray    *problems)
+{
+  sqlite3_stmt *stmt = prepare (self,
+    "WITH RECURSIVE up (start, id, steps) AS ("
+    "  SELECT id, parent_id, 1 FROM code WHERE parent_id IS NOT NULL"
+    "  UNION ALL"
+    "  SELECT up.start, code.parent_id, up.steps + 1 FROM up JOIN code ON code.id = up.id"
+    "  WHERE up.id <> up.start AND code.parent_id IS NOT NULL"
+    "    AND up.steps <= (SELECT count(*) FROM code))"
+    "SELECT DISTINCT code.id, code.name FROM up JOIN code ON code.id = up.start "
+    "WHERE up.id = up.start ORDER BY code.id");
+
+  if (stmt == NULL)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_("The code “%s” (%" G_GINT64_FORMAT ") is its own parent or ancestor: "
+                                        "the codebook is not a tree."),
+                                      (const char *) sqlite3_column_text (stmt, 1) ?: "",
+                                      (gint64) sqlite3_column_int64 (stmt, 0)));
+  sqlite3_finalize (stmt);
+}
+
+/* Pages cut the document text in order: page 0 starts at 0, each next
+ * page where the previous ends (a PDF's one character later: the form
+ * feed between pages), and the last ends where the text does. */
+static void
+check_pages (GlossProject *self,
+             GPtrArray    *problems)
+{
+  sqlite3_stmt *stmt = prepare (self,
+    "SELECT d.id, d.title FROM document d WHERE d.n_chars <> length (d.text) "
+    "OR d.n_pages <> (SELECT count(*) FROM page WHERE document_id = d.id) "
+    "OR EXISTS (SELECT 1 FROM ("
+    "  SELECT idx, start, length, lag (start + length + (d.kind = 'pdf'), 1, 0) OVER (ORDER BY idx) AS expected,"
+    "         row_number () OVER (ORDER BY idx) - 1 AS n"
+    "  FROM page WHERE document_id = d.id)"
+    "  WHERE idx <> n OR start <> expected OR length < 0 OR start + length > d.n_chars) "
+    "OR (d.n_pages > 0 AND (SELECT start + length FROM page WHERE document_id = d.id "
+    "                      ORDER BY idx DESC LIMIT 1) <> d.n_chars) "
+    "ORDER BY d.id");
+
+  if (stmt == NULL)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_("The pages of the document “%s” (%" G_GINT64_FORMAT ") do not match "
+                                        "its text: a page starts beyond the text, or pages overlap or leave gaps."),
+                                      (const char *) sqlite3_column_text (stmt, 1) ?: "",
+                                      (gint64) sqlite3_column_int64 (stmt, 0)));
+  sqlite3_finalize (stmt);
+}
+
+static void
+check_texts (GlossProject *self,
+             GPtrArray    *problems)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT id, title, CAST (text AS BLOB) FROM document ORDER BY id");
+
+  if (stmt == NULL)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *text = sqlite3_column_blob (stmt, 2);
+      int size = sqlite3_column_bytes (stmt, 2);
+
+      if (text != NULL && !g_utf8_validate_len (text, size, NULL))
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("The text of the document “%s” (%" G_GINT64_FORMAT ") "
+                                            "is not valid UTF-8."),
+                                          (const char *) sqlite3_column_text (stmt, 1) ?: "",
+                                          (gint64) sqlite3_column_int64 (stmt, 0)));
+    }
+  sqlite3_finalize (stmt);
+}
+
+static void
+check_pdf_blobs (GlossProject *self,
+                 GPtrArray    *problems)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT d.id, d.title, d.password, b.bytes FROM document d "
+                                      "JOIN document_blob b ON b.document_id = d.id "
+                                      "WHERE d.kind = 'pdf' ORDER BY d.id");
+
+  if (stmt == NULL)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3));
+      g_autoptr(GError) error = NULL;
+      PopplerDocument *pdf = poppler_document_new_from_bytes (bytes, (const char *) sqlite3_column_text (stmt, 2),
+                                                              &error);
+
+      g_clear_object (&pdf);
+      if (error != NULL)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("The PDF of the document “%s” (%" G_GINT64_FORMAT ") "
+                                            "cannot be read: %s"),
+                                          (const char *) sqlite3_column_text (stmt, 1) ?: "",
+                                          (gint64) sqlite3_column_int64 (stmt, 0), error->message));
+    }
+  sqlite3_finalize (stmt);
+}
+
+void
+_gloss_project_check_open_invariants (GlossProject *self,
+                                      GPtrArray    *problems)
+{
+  check_project_row (self, problems);
+  check_guids (self, problems);
+  check_code_cycles (self, problems);
+  check_pages (self, problems);
+}
+
+void
+_gloss_project_check_invariants (GlossProject *self,
+                                 GPtrArray    *problems)
+{
+  _gloss_project_check_open_invariants (self, problems);
+  check_texts (self, problems);
+  check_pdf_blobs (self, problems);
+}
