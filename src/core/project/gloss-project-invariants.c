@@ -92,31 +92,100 @@ check_project_row (GlossProject *self,
   sqlite3_finalize (stmt);
 }
 
+typedef struct
+{
+  gint64  parent;
+  char   *name;
+  int     state;  /* 0 not seen, 1 on the current walk, 2 done */
+} CodeNode;
+
+static void
+code_node_free (gpointer data)
+{
+  CodeNode *node = data;
+
+  g_free (node->name);
+  g_free (node);
+}
+
+/* Walks up from @start, marking the path; a code met again on the same
+ * walk lies on a cycle, and so does every code from there back to it. */
+static void
+walk_up (GHashTable *nodes,
+         gint64      start,
+         GArray     *on_cycle)
+{
+  g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 id = start;
+  CodeNode *node;
+
+  while ((node = g_hash_table_lookup (nodes, &id)) != NULL && node->state == 0)
+    {
+      node->state = 1;
+      g_array_append_val (path, id);
+      id = node->parent;
+    }
+  if (node != NULL && node->state == 1)
+    {
+      guint i = path->len;
+      while (i-- > 0)
+        {
+          g_array_append_val (on_cycle, g_array_index (path, gint64, i));
+          if (g_array_index (path, gint64, i) == id)
+            break;
+        }
+    }
+  for (guint i = 0; i < path->len; i++)
+    ((CodeNode *) g_hash_table_lookup (nodes, &g_array_index (path, gint64, i)))->state = 2;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
 /* A code that is its own ancestor hangs nowhere in the tree: its codings
  * would vanish from the codebook and from every export. */
 static void
 check_code_cycles (GlossProject *self,
                    GPtrArray    *problems)
 {
-  sqlite3_stmt *stmt = prepare (self,
-    "WITH RECURSIVE up (start, id, steps) AS ("
-    "  SELECT id, parent_id, 1 FROM code WHERE parent_id IS NOT NULL"
-    "  UNION ALL"
-    "  SELECT up.start, code.parent_id, up.steps + 1 FROM up JOIN code ON code.id = up.id"
-    "  WHERE up.id <> up.start AND code.parent_id IS NOT NULL"
-    "    AND up.steps <= (SELECT count(*) FROM code))"
-    "SELECT DISTINCT code.id, code.name FROM up JOIN code ON code.id = up.start "
-    "WHERE up.id = up.start ORDER BY code.id");
+  g_autoptr(GHashTable) nodes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, code_node_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) on_cycle = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = prepare (self, "SELECT id, parent_id, name FROM code ORDER BY id");
 
   if (stmt == NULL)
     return;
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (problems,
-                     g_strdup_printf (_("The code “%s” (%" G_GINT64_FORMAT ") is its own parent or ancestor: "
-                                        "the codebook is not a tree."),
-                                      (const char *) sqlite3_column_text (stmt, 1) ?: "",
-                                      (gint64) sqlite3_column_int64 (stmt, 0)));
+    {
+      CodeNode *node = g_new0 (CodeNode, 1);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      node->parent = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, 1);
+      node->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2) ?: "");
+      g_hash_table_insert (nodes, g_memdup2 (&id, sizeof id), node);
+      g_array_append_val (ids, id);
+    }
   sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < ids->len; i++)
+    walk_up (nodes, g_array_index (ids, gint64, i), on_cycle);
+
+  g_array_sort (on_cycle, compare_ids);
+  for (guint i = 0; i < on_cycle->len; i++)
+    {
+      gint64 id = g_array_index (on_cycle, gint64, i);
+      const CodeNode *node = g_hash_table_lookup (nodes, &id);
+
+      g_ptr_array_add (problems,
+                       g_strdup_printf (_("The code “%s” (%" G_GINT64_FORMAT ") is its own parent or ancestor: "
+                                          "the codebook is not a tree."), node->name, id));
+    }
 }
 
 /* Pages cut the document text in order: page 0 starts at 0, each next
