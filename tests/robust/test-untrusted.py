@@ -182,6 +182,76 @@ class Untrusted(unittest.TestCase):
         self.assert_handled("coding outside its document", "A coding lies outside its document")
 
 
+class UntrustedMerge(unittest.TestCase):
+    """A coder's copy is merged only if it is what it says; a refused
+    merge leaves the lead as it was."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = self.tmp.name
+        self.lead = os.path.join(self.dir, "lead.gloss")
+        self.copy = os.path.join(self.dir, "copy.gloss")
+        self.real = os.path.join(self.dir, "real.txt")
+        with open(self.real, "w") as f:
+            f.write("We were consulted once, after the plan was made.\n" * 10)
+        for args in (("init", self.lead), ("coder-add", self.lead, "Lead"), ("code-add", self.lead, "Voice"),
+                     ("copy", self.lead, self.copy, "--coder", "Ben"), ("import", self.copy, self.real),
+                     ("import", self.copy, PDF),
+                     ("code", self.copy, "--doc", "1", "--coder", "Ben", "--code", "Voice", "--range", "0:5")):
+            p = run(*args)
+            self.assertEqual(p.returncode, 0, p.stderr)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def state(self):
+        return tuple(run(cmd, self.lead, "--json").stdout for cmd in ("documents", "coders", "codes", "codings"))
+
+    def assert_refused(self, what, *words):
+        before = self.state()
+        p = run("merge", self.lead, self.copy)
+        self.assertEqual(p.returncode, 1, f"{what}: {p.stdout}{p.stderr}")
+        self.assertEqual(len(p.stderr.strip().split("\n")), 1, p.stderr)
+        for word in words:
+            self.assertIn(word, p.stderr, what)
+        self.assertEqual(self.state(), before, what)
+        self.assertEqual(run("check", self.lead).stdout.strip(), "ok", what)
+
+    def test_sound_copy_merges(self):
+        p = run("merge", self.lead, self.copy)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(run("check", self.lead).stdout.strip(), "ok")
+
+    def test_planted_text_under_real_checksum(self):
+        sql(self.copy, "UPDATE document SET text = upper (text) WHERE id = 1;"
+                       "UPDATE coding SET quote = upper (quote), prefix = upper (prefix), suffix = upper (suffix)")
+        self.assertEqual(run("check", self.copy).returncode, 0)
+        self.assert_refused("planted text", "real.txt", "not the text Gloss reads from its file")
+        # The real file still goes in as new.
+        p = run("import", self.lead, self.real)
+        self.assertEqual(p.returncode, 0, p.stderr)
+
+    def test_checksum_of_another_file(self):
+        sql(self.copy, "UPDATE document SET sha256 = '%s' WHERE id = 1" % ("ab" * 32))
+        self.assert_refused("false SHA-256", "real.txt", "SHA-256")
+
+    def test_pdf_text_replaced(self):
+        sql(self.copy, "UPDATE document SET text = replace (text, 'a', 'o') WHERE id = 2")
+        self.assert_refused("planted PDF text", "not the text Gloss reads")
+
+    def test_broken_document(self):
+        sql(self.copy, "UPDATE page SET start = 9999 WHERE document_id = 2")
+        self.assert_refused("broken pages", "copy.gloss", "do not match its text")
+
+    def test_coding_outside_document(self):
+        sql(self.copy, "UPDATE coding SET start = 4000, end = 4005")
+        self.assert_refused("coding outside", "copy.gloss", "outside its document")
+
+    def test_code_cycle(self):
+        sql(self.copy, "UPDATE code SET parent_id = id")
+        self.assert_refused("code cycle", "copy.gloss", "its own parent")
+
+
 if __name__ == "__main__":
     result = unittest.main(argv=sys.argv[:1] + sys.argv[3:], verbosity=2, exit=False).result
     sys.exit(0 if result.wasSuccessful() else 1)
