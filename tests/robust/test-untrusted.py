@@ -252,6 +252,34 @@ class UntrustedMerge(unittest.TestCase):
         self.assert_refused("code cycle", "copy.gloss", "its own parent")
 
 
+class UntrustedQdpxPositions(unittest.TestCase):
+    """Selection positions near ±9e18 or beyond the text: skipped and
+    listed, never clamped into a coding of the whole document."""
+
+    SEED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fuzz", "corpus-qdpx", "small.qdpx")
+
+    def test_out_of_range_positions(self):
+        with zipfile.ZipFile(self.SEED) as z:
+            entries = {i.filename: z.read(i) for i in z.infolist() if not i.is_dir()}
+        qde = entries["project.qde"].decode()
+        for start, end in (("-9223372036854775800", "9223372036854775807"), ("0", "9223372036854775807"),
+                           ("-9223372036854775808", "5"), ("-3", "20"), ("21", "99999")):
+            with tempfile.TemporaryDirectory() as tmp:
+                entries["project.qde"] = qde.replace('startPosition="21" endPosition="35"',
+                                                     f'startPosition="{start}" endPosition="{end}"').encode()
+                qdpx = os.path.join(tmp, "in.qdpx")
+                with zipfile.ZipFile(qdpx, "w") as z:
+                    for name, data in entries.items():
+                        z.writestr(name, data)
+                project = os.path.join(tmp, "out.gloss")
+                p = run("import-qdpx", project, qdpx)
+                self.assertEqual(p.returncode, 0, p.stderr)
+                self.assertIn(f"A text selection ({start}-{end}) lies outside its document; skipped",
+                              p.stdout + p.stderr)
+                codings = run("codings", project, "--json").stdout
+                self.assertEqual(codings.strip(), "[]", f"{start}-{end}: {codings}")
+
+
 if __name__ == "__main__":
     result = unittest.main(argv=sys.argv[:1] + sys.argv[3:], verbosity=2, exit=False).result
     sys.exit(0 if result.wasSuccessful() else 1)
