@@ -1531,8 +1531,9 @@ read_selection (Import      *import,
   if (start < 0 || end > (source->same ? marked_text_length (&source->ours)
                                        : marked_text_length (&source->theirs)))
     {
-      warn (import, _("A text selection (%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT ") lies outside its "
-                      "document; skipped"), start, end);
+      g_autofree char *range = g_strdup_printf ("%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, start, end);
+
+      warn (import, _("A text selection (%s) lies outside its document; skipped"), range);
       return TRUE;
     }
 

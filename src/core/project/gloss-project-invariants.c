@@ -49,6 +49,15 @@ prepare (GlossProject *self,
   return stmt;
 }
 
+/* Row ids go into sentences as text: a translatable string holds no
+ * G_GINT64_FORMAT. */
+static char *
+id_text (sqlite3_stmt *stmt,
+         int           column)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, column));
+}
+
 static void
 check_guids (GlossProject *self,
              GPtrArray    *problems)
@@ -68,11 +77,12 @@ check_guids (GlossProject *self,
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           g_autofree char *shown = g_strescape ((const char *) sqlite3_column_text (stmt, 1) ?: "NULL", NULL);
+          g_autofree char *id = id_text (stmt, 0);
           g_ptr_array_add (problems,
-                           g_strdup_printf (_("The row %" G_GINT64_FORMAT " of the table “%s” has the GUID “%s”, "
+                           g_strdup_printf (_("The row %s of the table “%s” has the GUID “%s”, "
                                               "which is not a GUID: exporting or merging it could write "
                                               "outside the place meant for it."),
-                                            (gint64) sqlite3_column_int64 (stmt, 0), guid_tables[i], shown));
+                                            id, guid_tables[i], shown));
         }
       sqlite3_finalize (stmt);
     }
@@ -181,10 +191,11 @@ check_code_cycles (GlossProject *self,
     {
       gint64 id = g_array_index (on_cycle, gint64, i);
       const CodeNode *node = g_hash_table_lookup (nodes, &id);
+      g_autofree char *shown = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
       g_ptr_array_add (problems,
-                       g_strdup_printf (_("The code “%s” (%" G_GINT64_FORMAT ") is its own parent or ancestor: "
-                                          "the codebook is not a tree."), node->name, id));
+                       g_strdup_printf (_("The code “%s” (%s) is its own parent or ancestor: "
+                                          "the codebook is not a tree."), node->name, shown));
     }
 }
 
@@ -210,11 +221,15 @@ check_pages (GlossProject *self,
   if (stmt == NULL)
     return;
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (problems,
-                     g_strdup_printf (_("The pages of the document “%s” (%" G_GINT64_FORMAT ") do not match "
+    {
+      g_autofree char *id = id_text (stmt, 0);
+
+      g_ptr_array_add (problems,
+                     g_strdup_printf (_("The pages of the document “%s” (%s) do not match "
                                         "its text: a page starts beyond the text, or pages overlap or leave gaps."),
                                       (const char *) sqlite3_column_text (stmt, 1) ?: "",
-                                      (gint64) sqlite3_column_int64 (stmt, 0)));
+                                      id));
+    }
   sqlite3_finalize (stmt);
 }
 
@@ -231,12 +246,14 @@ check_texts (GlossProject *self,
       const char *text = sqlite3_column_blob (stmt, 2);
       int size = sqlite3_column_bytes (stmt, 2);
 
+      g_autofree char *id = id_text (stmt, 0);
+
       if (text != NULL && !g_utf8_validate_len (text, size, NULL))
         g_ptr_array_add (problems,
-                         g_strdup_printf (_("The text of the document “%s” (%" G_GINT64_FORMAT ") "
+                         g_strdup_printf (_("The text of the document “%s” (%s) "
                                             "is not valid UTF-8."),
                                           (const char *) sqlite3_column_text (stmt, 1) ?: "",
-                                          (gint64) sqlite3_column_int64 (stmt, 0)));
+                                          id));
     }
   sqlite3_finalize (stmt);
 }
@@ -258,13 +275,15 @@ check_pdf_blobs (GlossProject *self,
       PopplerDocument *pdf = poppler_document_new_from_bytes (bytes, (const char *) sqlite3_column_text (stmt, 2),
                                                               &error);
 
+      g_autofree char *id = id_text (stmt, 0);
+
       g_clear_object (&pdf);
       if (error != NULL)
         g_ptr_array_add (problems,
-                         g_strdup_printf (_("The PDF of the document “%s” (%" G_GINT64_FORMAT ") "
+                         g_strdup_printf (_("The PDF of the document “%s” (%s) "
                                             "cannot be read: %s"),
                                           (const char *) sqlite3_column_text (stmt, 1) ?: "",
-                                          (gint64) sqlite3_column_int64 (stmt, 0), error->message));
+                                          id, error->message));
     }
   sqlite3_finalize (stmt);
 }
