@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "gloss-core.h"
 #include "gloss-page-layout.h"
@@ -394,6 +395,52 @@ test_word_and_line_bounds (Fixture       *fixture,
   g_assert_cmpstr (copy, ==, "line");
 }
 
+/* Pages that another program changed after the project was opened: the
+ * page source refuses them instead of reading past the text. */
+static void
+test_pages_beyond_text (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char * const changes[] = {
+    "UPDATE page SET start = 100000",
+    "UPDATE page SET length = length + 5000",
+    "UPDATE page SET start = start + 3 WHERE idx = 0",
+  };
+  g_autofree char *path = g_build_filename (corpus_dir (), "002-trivial-libre-office-writer.pdf", NULL);
+  g_autofree char *project_path = g_build_filename (fixture->dir, "test.gloss", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = make_long_text ();
+  gint64 pdf = gloss_project_import_file (fixture->project, path, NULL, NULL, &error);
+  gint64 txt;
+
+  g_assert_no_error (error);
+  txt = gloss_project_import_text (fixture->project, "transcript.txt", text, -1, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (project_path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "CREATE TEMP TABLE keep AS SELECT * FROM page", NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, changes[i], NULL, NULL, NULL), ==, SQLITE_OK);
+
+      for (guint d = 0; d < 2; d++)
+        {
+          g_autoptr(GError) local_error = NULL;
+          g_autoptr(GlossPageSource) source = gloss_page_source_new (fixture->project, d == 0 ? pdf : txt,
+                                                                     &local_error);
+
+          g_assert_null (source);
+          g_assert_error (local_error, GLOSS_ERROR, GLOSS_ERROR_DAMAGED);
+        }
+
+      g_assert_cmpint (sqlite3_exec (db, "DELETE FROM page; INSERT INTO page SELECT * FROM keep", NULL, NULL, NULL),
+                       ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +464,8 @@ main (int   argc,
   g_test_add ("/page-source/rtl", Fixture, NULL, fixture_setup, test_rtl, fixture_teardown);
   g_test_add ("/page-source/multicolumn", Fixture, NULL, fixture_setup, test_multicolumn, fixture_teardown);
   g_test_add ("/page-source/text", Fixture, NULL, fixture_setup, test_text_document, fixture_teardown);
+  g_test_add ("/page-source/pages-beyond-text", Fixture, NULL, fixture_setup, test_pages_beyond_text,
+              fixture_teardown);
   g_test_add ("/page-source/bounds", Fixture, NULL, fixture_setup, test_word_and_line_bounds, fixture_teardown);
 
   return g_test_run ();

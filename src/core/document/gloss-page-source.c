@@ -7,6 +7,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -477,6 +480,24 @@ load_text (GlossPageSource  *self,
   if (self->text == NULL)
     return FALSE;
   self->n_chars = g_utf8_strlen (self->text, -1);
+
+  /* The pages come from the file, which another program may have changed
+   * since it was opened: they must cut the text in order. */
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      const GlossPage *page = &g_array_index (self->pages, GlossPage, i);
+      gint64 previous_end = i > 0 ? g_array_index (self->pages, GlossPage, i - 1).start +
+                                    g_array_index (self->pages, GlossPage, i - 1).length : 0;
+
+      if (page->start < previous_end || page->length < 0 || page->start > self->n_chars ||
+          page->length > self->n_chars - page->start)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_DAMAGED,
+                       _("The pages of this document do not match its text (page %u); "
+                         "“gloss-cli check” names the problem"), i + 1);
+          return FALSE;
+        }
+    }
 
   /* Byte offsets of the page starts, in one walk over the text. */
   self->page_bytes = g_new0 (gsize, self->pages->len + 1);

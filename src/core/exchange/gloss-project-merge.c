@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "gloss-exchange-private.h"
+#include "gloss-import.h"
 #include "gloss-project-exchange.h"
 
 #define CONTEXT_CHARS 32
@@ -282,6 +283,94 @@ chars_to_utf8 (const LeadText *text,
 /* Documents */
 
 static gboolean
+refuse_document (const char  *title,
+                 const char  *reason,
+                 GError     **error)
+{
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_DAMAGED,
+               _("The document “%s” of the merged project was not taken, and nothing was merged: %s"),
+               title, reason);
+  return FALSE;
+}
+
+static gboolean
+pages_match (sqlite3_stmt *read,
+             GArray       *pages)
+{
+  guint n = 0;
+
+  while (sqlite3_step (read) == SQLITE_ROW)
+    {
+      const GlossPage *page;
+
+      if (n >= pages->len)
+        return FALSE;
+      page = &g_array_index (pages, GlossPage, n++);
+      if (sqlite3_column_int64 (read, 0) != page->index || sqlite3_column_int64 (read, 1) != page->start ||
+          sqlite3_column_int64 (read, 2) != page->length)
+        return FALSE;
+    }
+  return n == pages->len;
+}
+
+/* A document new to the lead is taken only if it is what it says: its
+ * bytes have its SHA-256 and size, and the text and pages Gloss extracts
+ * from them are the ones it brings. Otherwise a copy could plant any text
+ * under a real file's checksum. */
+static gboolean
+verify_document (Merge         *merge,
+                 sqlite3_stmt  *row,
+                 GError       **error)
+{
+  gint64 other_id = sqlite3_column_int64 (row, 0);
+  const char *title = (const char *) sqlite3_column_text (row, 2);
+  const char *kind = (const char *) sqlite3_column_text (row, 4);
+  g_autoptr(GlossImportedDocument) doc = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sha256 = NULL;
+  sqlite3_stmt *read;
+  gboolean pages_ok;
+
+  read = other_query (merge, "SELECT bytes FROM document_blob WHERE document_id = ?1", error);
+  if (read == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (read, 1, other_id);
+  if (sqlite3_step (read) == SQLITE_ROW)
+    bytes = g_bytes_new (sqlite3_column_blob (read, 0), sqlite3_column_bytes (read, 0));
+  sqlite3_finalize (read);
+  if (bytes == NULL)
+    return refuse_document (title, _("its file is missing"), error);
+
+  sha256 = gloss_import_checksum (bytes);
+  if (g_strcmp0 (sha256, (const char *) sqlite3_column_text (row, 5)) != 0 ||
+      (gint64) g_bytes_get_size (bytes) != sqlite3_column_int64 (row, 6))
+    return refuse_document (title, _("its SHA-256 or size is not that of its file"), error);
+
+  if (g_strcmp0 (kind, "pdf") == 0)
+    doc = gloss_import_read ("merged.pdf", bytes, (const char *) sqlite3_column_text (row, 7), NULL, &local_error);
+  else
+    doc = gloss_import_read_text (title, bytes, &local_error);
+  if (doc == NULL)
+    return refuse_document (title, local_error->message, error);
+
+  if (g_strcmp0 (doc->text, (const char *) sqlite3_column_text (row, 10)) != 0 ||
+      doc->n_chars != sqlite3_column_int64 (row, 9) || (gint64) doc->pages->len != sqlite3_column_int64 (row, 8))
+    return refuse_document (title, _("its text is not the text Gloss reads from its file"), error);
+
+  read = other_query (merge, "SELECT idx, start, length FROM page WHERE document_id = ?1 ORDER BY idx", error);
+  if (read == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (read, 1, other_id);
+  pages_ok = pages_match (read, doc->pages);
+  sqlite3_finalize (read);
+  if (!pages_ok)
+    return refuse_document (title, _("its pages do not cut its text as Gloss does"), error);
+
+  return TRUE;
+}
+
+static gboolean
 add_document (Merge         *merge,
               sqlite3_stmt  *row,
               gint64        *lead_id,
@@ -292,6 +381,9 @@ add_document (Merge         *merge,
   g_autofree char *new_guid = NULL;
   sqlite3_stmt *insert, *read = NULL;
   gboolean ok = FALSE;
+
+  if (!verify_document (merge, row, error))
+    return FALSE;
 
   if (lead_guid_used (merge, "document", guid))
     guid = new_guid = _gloss_new_guid ();
@@ -1171,6 +1263,26 @@ open_other (Merge       *merge,
   return TRUE;
 }
 
+/* Everything `check` finds wrong in the other file: merging it would make
+ * the lead fail the same check. */
+static gboolean
+verify_other (Merge       *merge,
+              const char  *name,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  if (!gloss_project_check (merge->other_project, problems, error))
+    return FALSE;
+  if (problems->len == 0)
+    return TRUE;
+
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_DAMAGED,
+               _("“%s” was not merged, the lead is unchanged: %s “gloss-cli check” lists every problem."),
+               name, (const char *) g_ptr_array_index (problems, 0));
+  return FALSE;
+}
+
 gboolean
 gloss_project_merge (GlossProject        *self,
                      const char          *other_path,
@@ -1209,7 +1321,7 @@ gloss_project_merge (GlossProject        *self,
       return FALSE;
     }
 
-  if (!check_code_levels (&merge, name, error))
+  if (!verify_other (&merge, name, error) || !check_code_levels (&merge, name, error))
     {
       merge_clear (&merge);
       return FALSE;

@@ -151,8 +151,11 @@ static void
 note_ref (GString    *xml,
           const char *guid)
 {
-  if (guid != NULL)
-    g_string_append_printf (xml, "<NoteRef targetGUID=\"%s\"/>", guid);
+  if (guid == NULL)
+    return;
+  g_string_append (xml, "<NoteRef");
+  attr (xml, "targetGUID", guid);
+  g_string_append (xml, "/>");
 }
 
 static const char *
@@ -313,9 +316,10 @@ selection_name (const char *quote)
 }
 
 /* The codings come ordered by document; @export->next walks them. */
-static void
+static gboolean
 write_selections (Export   *export,
-                  gint64    document_id)
+                  gint64    document_id,
+                  GError  **error)
 {
   GPtrArray *codings = export->codings;
 
@@ -326,6 +330,7 @@ write_selections (Export   *export,
       if (coding->document_id != document_id)
         break;
       const char *user = lookup_guid (export->coder_guids, coding->coder_id);
+      const char *code_guid = lookup_guid (export->code_guids, coding->code_id);
       g_autofree char *selection_guid = _gloss_derived_guid (coding->guid, "selection");
       g_autofree char *name = selection_name (coding->quote);
       g_autofree char *note_guid = NULL;
@@ -339,13 +344,22 @@ write_selections (Export   *export,
       attr_time (export->xml, "creationDateTime", coding->created);
       attr (export->xml, "modifyingUser", user);
       attr_time (export->xml, "modifiedDateTime", coding->modified);
+      /* Opening refuses a codebook that is not a tree; never write a
+       * reference to a code the file does not hold. */
+      if (code_guid == NULL)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       _("The coding %s has a code that is not in the codebook"), coding->guid);
+          return FALSE;
+        }
       g_string_append (export->xml, "><Coding");
       attr (export->xml, "guid", coding->guid);
       attr (export->xml, "creatingUser", user);
       attr_time (export->xml, "creationDateTime", coding->created);
       g_string_append (export->xml, ">");
-      g_string_append_printf (export->xml, "<CodeRef targetGUID=\"%s\"/>",
-                              lookup_guid (export->code_guids, coding->code_id));
+      g_string_append (export->xml, "<CodeRef");
+      attr (export->xml, "targetGUID", code_guid);
+      g_string_append (export->xml, "/>");
       if (coding->memo != NULL && *coding->memo != '\0')
         {
           note_guid = _gloss_derived_guid (coding->guid, "memo");
@@ -354,6 +368,7 @@ write_selections (Export   *export,
         }
       g_string_append (export->xml, "</Coding></PlainTextSelection>");
     }
+  return TRUE;
 }
 
 static void
@@ -422,6 +437,15 @@ write_source (Export                  *export,
   if (text == NULL)
     return FALSE;
 
+  /* Entry names are built from the GUID: only from one that is a GUID. */
+  if (!_gloss_guid_is_valid (info->guid) || strlen (info->guid) != 36)
+    {
+      g_free (text);
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("The document “%s” has no valid GUID; “gloss-cli check” names the problem"), info->title);
+      return FALSE;
+    }
+
   text_bytes = g_bytes_new_take (text, strlen (text));
   add_file (export, text_guid, "txt", text_bytes);
 
@@ -464,7 +488,8 @@ write_source (Export                  *export,
   while (export->next < export->codings->len &&
          ((GlossCoding *) g_ptr_array_index (export->codings, export->next))->document_id < info->id)
     export->next++;
-  write_selections (export, info->id);
+  if (!write_selections (export, info->id, error))
+    return FALSE;
   _gloss_qdpx_write_case_selections (export->project, xml, info->id);
 
   if (pdf)

@@ -1526,6 +1526,16 @@ read_selection (Import      *import,
       start = end;
       end = swap;
     }
+  /* Positions beyond the exporter's text are skipped, not clamped into a
+   * coding of the whole document (nor added to, near ±9e18). */
+  if (start < 0 || end > (source->same ? marked_text_length (&source->ours)
+                                       : marked_text_length (&source->theirs)))
+    {
+      g_autofree char *range = g_strdup_printf ("%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, start, end);
+
+      warn (import, _("A text selection (%s) lies outside its document; skipped"), range);
+      return TRUE;
+    }
 
   if (!anchor_selection (import, source, start, end, &our_start, &our_end))
     {

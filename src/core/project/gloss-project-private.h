@@ -111,6 +111,13 @@ gboolean      _gloss_project_migrate   (GlossProject  *self,
 void          _gloss_project_check_schema (GlossProject *self,
                                            int           version,
                                            GPtrArray    *problems);
+/* Invariants (gloss-project-invariants.c): a sentence for each thing the
+ * code relies on that the file breaks. The open ones are cheap and run on
+ * every open; the others only for a check. */
+void          _gloss_project_check_open_invariants (GlossProject *self,
+                                                    GPtrArray    *problems);
+void          _gloss_project_check_invariants      (GlossProject *self,
+                                                    GPtrArray    *problems);
 /* Makes a connection refuse to run what a file may bring: functions with
  * side effects in its schema, and writes to the schema itself. */
 void          _gloss_harden_connection (sqlite3       *db);

@@ -1,0 +1,308 @@
+/* gloss-project-invariants.c: what the rest of Gloss relies on and the
+ * schema cannot say: GUIDs shaped as RFC 4122 asks, a codebook that is a
+ * tree, pages that cut the text as it is, the project row
+ *
+ * A project file is an SQLite database anyone can edit. The checks here
+ * find what another program may have put in it; the cheap ones run on
+ * every open (a file failing them is refused unchanged), all of them run
+ * for `gloss-cli check`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <poppler.h>
+
+#include "gloss-project-private.h"
+
+static const char * const guid_tables[] = { "project", "coder", "document", "code", "coding", "memo" };
+
+/* sqlite3 GLOB pattern of 8-4-4-4-12 hexadecimal digits, as
+ * g_uuid_string_is_valid accepts them. */
+static char *
+guid_glob (void)
+{
+  static const int groups[] = { 8, 4, 4, 4, 12 };
+  GString *glob = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      if (i > 0)
+        g_string_append_c (glob, '-');
+      for (int j = 0; j < groups[i]; j++)
+        g_string_append (glob, "[0-9a-fA-F]");
+    }
+  return g_string_free (glob, FALSE);
+}
+
+static sqlite3_stmt *
+prepare (GlossProject *self,
+         const char   *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  /* A missing table or column is reported by the schema check. */
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  return stmt;
+}
+
+/* Row ids go into sentences as text: a translatable string holds no
+ * G_GINT64_FORMAT. */
+static char *
+id_text (sqlite3_stmt *stmt,
+         int           column)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, column));
+}
+
+static void
+check_guids (GlossProject *self,
+             GPtrArray    *problems)
+{
+  g_autofree char *glob = guid_glob ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (guid_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id, guid FROM \"%s\" WHERE typeof (guid) <> 'text' "
+                                              "OR length (guid) <> 36 OR guid NOT GLOB ?1 ORDER BY id",
+                                              guid_tables[i]);
+      sqlite3_stmt *stmt = prepare (self, sql);
+
+      if (stmt == NULL)
+        continue;
+      sqlite3_bind_text (stmt, 1, glob, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autofree char *shown = g_strescape ((const char *) sqlite3_column_text (stmt, 1) ?: "NULL", NULL);
+          g_autofree char *id = id_text (stmt, 0);
+          g_ptr_array_add (problems,
+                           g_strdup_printf (_("The row %s of the table “%s” has the GUID “%s”, "
+                                              "which is not a GUID: exporting or merging it could write "
+                                              "outside the place meant for it."),
+                                            id, guid_tables[i], shown));
+        }
+      sqlite3_finalize (stmt);
+    }
+}
+
+static void
+check_project_row (GlossProject *self,
+                   GPtrArray    *problems)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT count(*) FROM project WHERE id = 1");
+
+  if (stmt == NULL)
+    return;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0)
+    g_ptr_array_add (problems, g_strdup (_("The table “project” has no row: the project has no title, "
+                                           "GUID or dates.")));
+  sqlite3_finalize (stmt);
+}
+
+typedef struct
+{
+  gint64  parent;
+  char   *name;
+  int     state;  /* 0 not seen, 1 on the current walk, 2 done */
+} CodeNode;
+
+static void
+code_node_free (gpointer data)
+{
+  CodeNode *node = data;
+
+  g_free (node->name);
+  g_free (node);
+}
+
+/* Walks up from @start, marking the path; a code met again on the same
+ * walk lies on a cycle, and so does every code from there back to it. */
+static void
+walk_up (GHashTable *nodes,
+         gint64      start,
+         GArray     *on_cycle)
+{
+  g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 id = start;
+  CodeNode *node;
+
+  while ((node = g_hash_table_lookup (nodes, &id)) != NULL && node->state == 0)
+    {
+      node->state = 1;
+      g_array_append_val (path, id);
+      id = node->parent;
+    }
+  if (node != NULL && node->state == 1)
+    {
+      guint i = path->len;
+      while (i-- > 0)
+        {
+          g_array_append_val (on_cycle, g_array_index (path, gint64, i));
+          if (g_array_index (path, gint64, i) == id)
+            break;
+        }
+    }
+  for (guint i = 0; i < path->len; i++)
+    ((CodeNode *) g_hash_table_lookup (nodes, &g_array_index (path, gint64, i)))->state = 2;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* A code that is its own ancestor hangs nowhere in the tree: its codings
+ * would vanish from the codebook and from every export. */
+static void
+check_code_cycles (GlossProject *self,
+                   GPtrArray    *problems)
+{
+  g_autoptr(GHashTable) nodes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, code_node_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) on_cycle = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = prepare (self, "SELECT id, parent_id, name FROM code ORDER BY id");
+
+  if (stmt == NULL)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      CodeNode *node = g_new0 (CodeNode, 1);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      node->parent = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, 1);
+      node->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2) ?: "");
+      g_hash_table_insert (nodes, g_memdup2 (&id, sizeof id), node);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < ids->len; i++)
+    walk_up (nodes, g_array_index (ids, gint64, i), on_cycle);
+
+  g_array_sort (on_cycle, compare_ids);
+  for (guint i = 0; i < on_cycle->len; i++)
+    {
+      gint64 id = g_array_index (on_cycle, gint64, i);
+      const CodeNode *node = g_hash_table_lookup (nodes, &id);
+      g_autofree char *shown = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_ptr_array_add (problems,
+                       g_strdup_printf (_("The code “%s” (%s) is its own parent or ancestor: "
+                                          "the codebook is not a tree."), node->name, shown));
+    }
+}
+
+/* Pages cut the document text in order: page 0 starts at 0, each next
+ * page where the previous ends (a PDF's one character later: the form
+ * feed between pages), and the last ends where the text does. */
+static void
+check_pages (GlossProject *self,
+             GPtrArray    *problems)
+{
+  sqlite3_stmt *stmt = prepare (self,
+    "SELECT d.id, d.title FROM document d WHERE d.n_chars <> length (d.text) "
+    "OR d.n_pages <> (SELECT count(*) FROM page WHERE document_id = d.id) "
+    "OR EXISTS (SELECT 1 FROM ("
+    "  SELECT idx, start, length, lag (start + length + (d.kind = 'pdf'), 1, 0) OVER (ORDER BY idx) AS expected,"
+    "         row_number () OVER (ORDER BY idx) - 1 AS n"
+    "  FROM page WHERE document_id = d.id)"
+    "  WHERE idx <> n OR start <> expected OR length < 0 OR start + length > d.n_chars) "
+    "OR (d.n_pages > 0 AND (SELECT start + length FROM page WHERE document_id = d.id "
+    "                      ORDER BY idx DESC LIMIT 1) <> d.n_chars) "
+    "ORDER BY d.id");
+
+  if (stmt == NULL)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *id = id_text (stmt, 0);
+
+      g_ptr_array_add (problems,
+                     g_strdup_printf (_("The pages of the document “%s” (%s) do not match "
+                                        "its text: a page starts beyond the text, or pages overlap or leave gaps."),
+                                      (const char *) sqlite3_column_text (stmt, 1) ?: "",
+                                      id));
+    }
+  sqlite3_finalize (stmt);
+}
+
+static void
+check_texts (GlossProject *self,
+             GPtrArray    *problems)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT id, title, CAST (text AS BLOB) FROM document ORDER BY id");
+
+  if (stmt == NULL)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *text = sqlite3_column_blob (stmt, 2);
+      int size = sqlite3_column_bytes (stmt, 2);
+
+      g_autofree char *id = id_text (stmt, 0);
+
+      if (text != NULL && !g_utf8_validate_len (text, size, NULL))
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("The text of the document “%s” (%s) "
+                                            "is not valid UTF-8."),
+                                          (const char *) sqlite3_column_text (stmt, 1) ?: "",
+                                          id));
+    }
+  sqlite3_finalize (stmt);
+}
+
+static void
+check_pdf_blobs (GlossProject *self,
+                 GPtrArray    *problems)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT d.id, d.title, d.password, b.bytes FROM document d "
+                                      "JOIN document_blob b ON b.document_id = d.id "
+                                      "WHERE d.kind = 'pdf' ORDER BY d.id");
+
+  if (stmt == NULL)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3));
+      g_autoptr(GError) error = NULL;
+      PopplerDocument *pdf = poppler_document_new_from_bytes (bytes, (const char *) sqlite3_column_text (stmt, 2),
+                                                              &error);
+
+      g_autofree char *id = id_text (stmt, 0);
+
+      g_clear_object (&pdf);
+      if (error != NULL)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("The PDF of the document “%s” (%s) "
+                                            "cannot be read: %s"),
+                                          (const char *) sqlite3_column_text (stmt, 1) ?: "",
+                                          id, error->message));
+    }
+  sqlite3_finalize (stmt);
+}
+
+void
+_gloss_project_check_open_invariants (GlossProject *self,
+                                      GPtrArray    *problems)
+{
+  check_project_row (self, problems);
+  check_guids (self, problems);
+  check_code_cycles (self, problems);
+  check_pages (self, problems);
+}
+
+void
+_gloss_project_check_invariants (GlossProject *self,
+                                 GPtrArray    *problems)
+{
+  _gloss_project_check_open_invariants (self, problems);
+  check_texts (self, problems);
+  check_pdf_blobs (self, problems);
+}
