@@ -400,6 +400,8 @@ typedef struct
   guint         n_notes_too_long;
   guint         n_notes_over_total;
   guint         n_refs_over_memo;
+  gboolean      counts_utf16; /* the producer (origin) counts UTF-16 units */
+  char         *origin;
 } Import;
 
 static void
@@ -1171,6 +1173,8 @@ typedef struct
   GBytes     *plain;       /* holds the exporter's plain text, or NULL */
   MarkedText  theirs;      /* in @plain, when it differs from ours */
   gboolean    same;        /* theirs == ours, or there is no theirs */
+  GArray     *astral;      /* when positions count UTF-16 units: the unit
+                            * where each character past U+FFFF starts */
 } SourceText;
 
 static void
@@ -1181,6 +1185,7 @@ source_text_clear (SourceText *source)
   g_free (source->text);
   g_free (source->chars);
   g_clear_pointer (&source->plain, g_bytes_unref);
+  g_clear_pointer (&source->astral, g_array_unref);
 }
 
 static char *
@@ -1374,6 +1379,150 @@ normalise_breaks (char *text)
   return text;
 }
 
+/* Units of positions. The standard counts code points; NVivo counts
+ * UTF-16 code units, where a character past U+FFFF (an emoji) is two. The
+ * two readings differ only after such a character, and the one that puts
+ * more selections on word boundaries is taken; on a tie, the producer's. */
+
+/* The text the positions count in: theirs, or ours when they are the same. */
+static const char *
+position_text (SourceText *source)
+{
+  return source->same ? source->ours.text : source->theirs.text;
+}
+
+static GArray *
+astral_units (const char *text)
+{
+  GArray *astral = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 unit = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if ((guchar) *p >= 0xF0)
+        {
+          g_array_append_val (astral, unit);
+          unit++;
+        }
+      unit++;
+    }
+
+  return astral;
+}
+
+/* A UTF-16 position as a code point position: less one for each character
+ * past U+FFFF that starts before it. */
+static gint64
+code_point_of_unit (GArray *astral,
+                    gint64  unit)
+{
+  guint low = 0, high = astral->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (astral, gint64, mid) < unit)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  return unit - low;
+}
+
+static gboolean
+on_boundary (const gunichar *chars,
+             gint64          n_chars,
+             gint64          at)
+{
+  if (at <= 0 || at >= n_chars)
+    return at == 0 || at == n_chars;
+
+  return !g_unichar_isalnum (chars[at - 1]) || !g_unichar_isalnum (chars[at]);
+}
+
+typedef struct
+{
+  guint n_selections;
+  guint on_words_points;   /* start and end on word boundaries, read as code points */
+  guint on_words_units;    /* the same, read as UTF-16 units */
+} UnitVotes;
+
+static void
+count_unit_votes (xmlNode        *parent,
+                  const gunichar *chars,
+                  gint64          n_chars,
+                  GArray         *astral,
+                  UnitVotes      *votes)
+{
+  for (xmlNode *c = parent != NULL ? parent->children : NULL; c != NULL; c = c->next)
+    {
+      g_autofree char *start_text = NULL, *end_text = NULL;
+      gboolean ok_start, ok_end;
+      gint64 start, end;
+
+      if (!is_element (c, "PlainTextSelection"))
+        continue;
+      start_text = get_attr (c, "startPosition");
+      end_text = get_attr (c, "endPosition");
+      start = parse_int (start_text, &ok_start);
+      end = parse_int (end_text, &ok_end);
+      if (!ok_start || !ok_end)
+        continue;
+      votes->n_selections++;
+      if (start < end && end <= n_chars &&
+          on_boundary (chars, n_chars, start) && on_boundary (chars, n_chars, end))
+        votes->on_words_points++;
+      start = code_point_of_unit (astral, start);
+      end = code_point_of_unit (astral, end);
+      if (start < end && end <= n_chars &&
+          on_boundary (chars, n_chars, start) && on_boundary (chars, n_chars, end))
+        votes->on_words_units++;
+    }
+}
+
+/* Decides how @source's positions count and says so when it matters. */
+static void
+choose_position_unit (Import     *import,
+                      SourceText *source,
+                      xmlNode    *node,
+                      xmlNode    *representation,
+                      const char *label)
+{
+  const char *text = position_text (source);
+  g_autoptr(GArray) astral = astral_units (text);
+  g_autofree gunichar *chars = NULL;
+  glong n_chars = 0;
+  UnitVotes votes = { 0 };
+  gboolean units;
+
+  if (astral->len == 0)
+    return;
+
+  chars = g_utf8_to_ucs4_fast (text, -1, &n_chars);
+  count_unit_votes (node, chars, n_chars, astral, &votes);
+  if (representation != node)
+    count_unit_votes (representation, chars, n_chars, astral, &votes);
+  if (votes.n_selections == 0)
+    return;
+
+  units = votes.on_words_units > votes.on_words_points ||
+          (votes.on_words_units == votes.on_words_points && import->counts_utf16);
+  if (units)
+    {
+      warn (import, _("“%s”: positions read as UTF-16 code units, as %s counts them "
+                      "(%u of %u selections on word boundaries, %u as code points)"),
+            label, import->counts_utf16 ? import->origin : "NVivo",
+            votes.on_words_units, votes.n_selections, votes.on_words_points);
+      source->astral = g_steal_pointer (&astral);
+    }
+  else if (import->counts_utf16)
+    warn (import, _("“%s”: positions read as code points, not as UTF-16 code units as %s counts them "
+                    "(%u of %u selections on word boundaries, %u as UTF-16 units)"),
+          label, import->origin, votes.on_words_points, votes.n_selections, votes.on_words_units);
+}
+
 /* Maps the exporter's [start, end) onto our text. */
 static gboolean
 anchor_selection (Import     *import,
@@ -1519,6 +1668,11 @@ read_selection (Import      *import,
     {
       warn (import, _("A text selection without valid positions; skipped"));
       return TRUE;
+    }
+  if (source->astral != NULL)
+    {
+      start = code_point_of_unit (source->astral, start);
+      end = code_point_of_unit (source->astral, end);
     }
   if (start > end)
     {
@@ -1667,6 +1821,7 @@ read_source (Import   *import,
   load_source_text (&source, g_steal_pointer (&text), n_chars, plain, theirs);
   theirs = NULL;
   g_clear_pointer (&plain, g_bytes_unref);
+  choose_position_unit (import, &source, node, pdf ? representation : node, label);
 
   if (!read_selections (import, &source, node, error) ||
       (pdf && representation != NULL && !read_selections (import, &source, representation, error)))
@@ -1721,6 +1876,10 @@ read_project (Import   *import,
   static const char * const skipped[] = { "Variables", "Cases", "Links", "Sets", "Graphs", NULL };
   g_autoptr(GString) project_memo = g_string_new (NULL);
   xmlNode *node;
+
+  /* NVivo (Windows and Mac) counts positions in UTF-16 code units. */
+  import->origin = get_attr (root, "origin");
+  import->counts_utf16 = import->origin != NULL && strstr (import->origin, "NVivo") != NULL;
 
   /* Notes first: everything else may refer to them. */
   if ((node = first_child (root, "Notes")) != NULL)
@@ -1790,6 +1949,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->used_notes, g_hash_table_unref);
   g_clear_pointer (&import->next_number, g_hash_table_unref);
   g_clear_pointer (&import->next_position, g_hash_table_unref);
+  g_clear_pointer (&import->origin, g_free);
 }
 
 static void

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+# test-cli-refi.py: .qdpx archives in the shapes other programs write them
+#
+# Each fixture is built here from the REFI-QDA schema and what is known of
+# the producer (how it counts positions, where it puts memos, which ids it
+# uses). For every coding, the text Gloss shows must equal the text at the
+# producer's positions.
+#
+# Usage: test-cli-refi.py GLOSS_CLI
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+CLI = sys.argv[1]
+failures = []
+
+USER = '0f6b1f2e-0000-4000-8000-000000000001'
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+        print('FAIL: ' + message, file=sys.stderr)
+
+
+def run(*args, status=0):
+    result = subprocess.run([CLI, *map(str, args)], capture_output=True, text=True)
+    if result.returncode != status:
+        sys.exit(f'gloss-cli {" ".join(map(str, args))}: exit {result.returncode}, '
+                 f'expected {status}: {result.stderr.strip()}')
+    return result
+
+
+def codings(project):
+    return json.loads(run('codings', project, '--json').stdout)
+
+
+def utf16_slice(text, start, end):
+    units = text.encode('utf-16-le')
+    return units[2 * start:2 * end].decode('utf-16-le')
+
+
+def utf16_find(text, word, after=0):
+    """The UTF-16 [start, end) of @word in @text, at or after code point @after."""
+    at = text.index(word, after)
+    start = len(text[:at].encode('utf-16-le')) // 2
+    return start, start + len(word.encode('utf-16-le')) // 2, at + len(word)
+
+
+def gloss_text(text):
+    return text.replace('\r\n', '\n').replace('\r', '\n')
+
+
+def project_xml(origin, codes, sources, extra=''):
+    return ('<?xml version="1.0" encoding="utf-8"?>'
+            '<Project xmlns="urn:QDA-XML:project:1.0" name="Fixture" origin="%s">'
+            '<Users><User guid="%s" name="Ana"/></Users>'
+            '<CodeBook><Codes>%s</Codes></CodeBook><Sources>%s</Sources>%s</Project>'
+            % (origin, USER, codes, sources, extra))
+
+
+def code_xml(guid, name, color='#336699', codable='true'):
+    return '<Code guid="%s" name="%s" isCodable="%s" color="%s"/>' % (guid, name, codable, color)
+
+
+def selection_xml(guid, start, end, code, inner=''):
+    return ('<PlainTextSelection guid="%s" startPosition="%d" endPosition="%d" creatingUser="%s">'
+            '%s<Coding guid="%s" creatingUser="%s"><CodeRef targetGUID="%s"/></Coding>'
+            '</PlainTextSelection>' % (guid, start, end, USER, inner, 'c' + guid[1:], USER, code))
+
+
+# NVivo: positions in UTF-16 code units, CRLF line ends in its plain text.
+NVIVO_TEXT = ('Interviewer: How did the first meeting go? \U0001F600\r\n'
+              'Respondent: It was \U0001F389 "wonderful", honestly. We met twice \U0001F44D\U0001F44D.\r\n'
+              'Interviewer: And then?\r\n'
+              'Respondent: Then the \U0001F4B8 money ran out, and \U0001F937 nobody "decided" anything.\r\n')
+NVIVO_WORDS = ['first meeting', '"wonderful"', 'met twice', 'And then?', 'money ran out',
+               'nobody "decided" anything', 'Respondent: Then']
+CODE = 'a1000000-0000-4000-8000-000000000001'
+
+
+def nvivo_archive(path, origin='NVivo 12.7 (Mac)'):
+    selections = []
+    after = 0
+    expected = []
+    for i, word in enumerate(NVIVO_WORDS):
+        start, end, after_word = utf16_find(NVIVO_TEXT, word, 0 if word.startswith('Respondent') else after)
+        if not word.startswith('Respondent'):
+            after = after_word
+        selections.append(selection_xml('b100000%d-0000-4000-8000-000000000001' % i, start, end, CODE))
+        expected.append(gloss_text(utf16_slice(NVIVO_TEXT, start, end)))
+    source = ('<TextSource guid="d1000000-0000-4000-8000-000000000001" name="Interview 1" '
+              'plainTextPath="internal://d1000000-0000-4000-8000-000000000001.txt">%s</TextSource>'
+              % ''.join(selections))
+    with zipfile.ZipFile(path, 'w') as z:
+        z.writestr('project.qde', project_xml(origin, code_xml(CODE, 'Feeling'), source))
+        z.writestr('sources/d1000000-0000-4000-8000-000000000001.txt',
+                   b'\xef\xbb\xbf' + NVIVO_TEXT.encode('utf-8'))
+    return sorted(expected)
+
+
+def test_nvivo_utf16(tmp):
+    """NVivo counts UTF-16 units: after an emoji every coding still lands on
+    the producer's words, and the summary says which unit was read."""
+    for origin in ('NVivo 12.7 (Mac)', 'NVivo 12.6 (Windows)', ''):
+        archive = tmp / 'nvivo.qdpx'
+        expected = nvivo_archive(archive, origin)
+        project = tmp / 'nvivo.gloss'
+        if project.exists():
+            project.unlink()
+        result = run('import-qdpx', project, archive)
+        quotes = sorted(c['quote'] for c in codings(project))
+        check(quotes == expected, 'origin %r: every coding on the producer\'s text: %r' % (origin, quotes))
+        check('UTF-16' in result.stderr, 'origin %r: the summary names the unit: %r' % (origin, result.stderr))
+        run('check', project)
+
+        # Exported in code points, as the standard counts: read back the same.
+        out = tmp / 'nvivo-out.qdpx'
+        if out.exists():
+            out.unlink()
+        run('export', project, '--format', 'qdpx', '-o', out)
+        with zipfile.ZipFile(out) as z:
+            qde = z.read('project.qde').decode('utf-8')
+        check('origin="Gloss' in qde or 'NVivo' not in qde, 'the export is Gloss\'s own')
+        back = tmp / 'nvivo-back.gloss'
+        if back.exists():
+            back.unlink()
+        result = run('import-qdpx', back, out)
+        check(sorted(c['quote'] for c in codings(back)) == expected, 'the export reads back the same')
+        check('UTF-16' not in result.stderr, 'Gloss\'s own export is read in code points: %r' % result.stderr)
+
+
+def main():
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        test_nvivo_utf16(tmp)
+
+    if failures:
+        sys.exit('%d check(s) failed' % len(failures))
+    print('all checks passed')
+
+
+if __name__ == '__main__':
+    main()
