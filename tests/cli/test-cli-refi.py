@@ -11,10 +11,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import json
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import zipfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 CLI = sys.argv[1]
@@ -135,11 +137,71 @@ def test_nvivo_utf16(tmp):
         check(sorted(c['quote'] for c in codings(back)) == expected, 'the export reads back the same')
         check('UTF-16' not in result.stderr, 'Gloss\'s own export is read in code points: %r' % result.stderr)
 
+# MAXQDA / ATLAS.ti: a segment comment is the selection's Description, a
+# document memo the source's Description; QualCoder reads coding memos only
+# from the selection's Description.
+MEMO_TEXT = 'First line.\nSecond line: the coach, the "plan".\n'
+
+
+def memo_archive(path):
+    code = 'A2000000-0000-4000-8000-000000000001'
+    sel = 'B2000000-0000-4000-8000-00000000000%d'
+    note = 'E2000000-0000-4000-8000-000000000001'
+    source = ('<TextSource guid="D2000000-0000-4000-8000-000000000001" name="Coach" '
+              'plainTextPath="internal://coach.txt"><Description>Met at the club, May.</Description>'
+              + selection_xml(sel % 1, 0, 11, code, '<Description>Commented in MAXQDA</Description>')
+              + selection_xml(sel % 2, 12, 18, code).replace(
+                  '</PlainTextSelection>', '<NoteRef targetGUID="%s"/></PlainTextSelection>' % note)
+              + '<PlainTextSelection guid="%s" startPosition="25" endPosition="34">'
+                '<Description>A memo on a passage</Description></PlainTextSelection>' % (sel % 3)
+              + '</TextSource>')
+    notes = ('<Notes><Note guid="%s" name="On line 2" creatingUser="%s" '
+             'creationDateTime="2021-03-04T10:00:00Z"><PlainTextContent>Linked note</PlainTextContent></Note>'
+             '</Notes>' % (note, USER))
+    with zipfile.ZipFile(path, 'w') as z:
+        z.writestr('project.qde', project_xml('MAXQDA 2022', code_xml(code, 'Plan'), source)
+                   .replace('<CodeBook>', notes + '<CodeBook>', 1))
+        z.writestr('sources/coach.txt', MEMO_TEXT)
+
+
+def test_memos(tmp):
+    """Segment comments and document descriptions arrive; Gloss's coding memos
+    leave as the selection's Description, where QualCoder reads them."""
+    archive = tmp / 'memo.qdpx'
+    memo_archive(archive)
+    project = tmp / 'memo.gloss'
+    result = run('import-qdpx', project, archive)
+    with sqlite3.connect(project) as db:
+        doc_memo = db.execute("SELECT text FROM memo WHERE target_kind = 'document'").fetchone()
+    check(doc_memo is not None and 'Met at the club, May.' in doc_memo[0]
+          and '“the coach”' in doc_memo[0] and 'A memo on a passage' in doc_memo[0],
+          'the source\'s Description and a memo-only selection go to the document memo: %r' % (doc_memo,))
+    check('memo-only' in result.stderr, 'memo-only selections are listed: %r' % result.stderr)
+    rows = sorted((c['quote'], c['memo'] or '') for c in codings(project))
+    check(rows == [('First line.', 'Commented in MAXQDA'), ('Second', 'Linked note')],
+          'selection Descriptions and notes become coding memos: %r' % rows)
+
+    out = tmp / 'memo-out.qdpx'
+    run('export', project, '--format', 'qdpx', '-o', out)
+    with zipfile.ZipFile(out) as z:
+        root = ET.fromstring(z.read('project.qde'))
+    ns = '{urn:QDA-XML:project:1.0}'
+    descriptions = sorted((s.findtext(ns + 'Description') or '')
+                          for s in root.iter(ns + 'PlainTextSelection'))
+    check(descriptions == ['Commented in MAXQDA', 'Linked note'],
+          'a QualCoder-shaped reader finds every coding memo in the selection\'s Description: %r'
+          % descriptions)
+    back = tmp / 'memo-back.gloss'
+    run('import-qdpx', back, out)
+    check(sorted((c['quote'], c['memo'] or '') for c in codings(back)) == rows,
+          'memos read back once, not twice')
+
 
 def main():
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         test_nvivo_utf16(tmp)
+        test_memos(tmp)
 
     if failures:
         sys.exit('%d check(s) failed' % len(failures))

@@ -339,7 +339,12 @@ write_selections (Export   *export,
       attr_time (export->xml, "creationDateTime", coding->created);
       attr (export->xml, "modifyingUser", user);
       attr_time (export->xml, "modifiedDateTime", coding->modified);
-      g_string_append (export->xml, "><Coding");
+      g_string_append (export->xml, ">");
+      /* The memo also as the selection's Description: QualCoder reads
+       * coding memos only there; the NoteRef below is the standard's way. */
+      if (coding->memo != NULL && *coding->memo != '\0')
+        element_text (export->xml, "Description", coding->memo);
+      g_string_append (export->xml, "<Coding");
       attr (export->xml, "guid", coding->guid);
       attr (export->xml, "creatingUser", user);
       attr_time (export->xml, "creationDateTime", coding->created);

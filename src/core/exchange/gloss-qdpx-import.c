@@ -400,6 +400,7 @@ typedef struct
   guint         n_notes_too_long;
   guint         n_notes_over_total;
   guint         n_refs_over_memo;
+  guint         n_memo_selections;
   gboolean      counts_utf16; /* the producer (origin) counts UTF-16 units */
   char         *origin;
 } Import;
@@ -995,6 +996,39 @@ memo_append (Import     *import,
   import->memos_bytes += length;
 }
 
+/* Puts @text before @memo, under the same limits, unless it is the memo
+ * already (Gloss writes a coding memo as both a note and a Description). */
+static void
+memo_prepend (Import     *import,
+              GString    *memo,
+              const char *text)
+{
+  gsize length;
+
+  if (text == NULL || _gloss_is_blank (text) || strcmp (text, memo->str) == 0)
+    return;
+  length = strlen (text) + (memo->len > 0 ? 2 : 0);
+  if ((gint64) (memo->len + length) > MAX_MEMO_BYTES ||
+      import->memos_bytes + (gint64) length > MAX_MEMOS_BYTES)
+    {
+      import->n_refs_over_memo++;
+      return;
+    }
+  if (memo->len > 0)
+    g_string_prepend (memo, "\n\n");
+  g_string_prepend (memo, text);
+  import->memos_bytes += length;
+}
+
+/* A Description child's text, or NULL. */
+static char *
+description_of (xmlNode *node)
+{
+  xmlNode *description = first_child (node, "Description");
+
+  return description != NULL ? get_text (description) : NULL;
+}
+
 static void
 flush_note_limits (Import *import)
 {
@@ -1173,6 +1207,8 @@ typedef struct
   GBytes     *plain;       /* holds the exporter's plain text, or NULL */
   MarkedText  theirs;      /* in @plain, when it differs from ours */
   gboolean    same;        /* theirs == ours, or there is no theirs */
+  GString    *memo;        /* the document memo: its Description, notes and
+                            * the memos of selections without codings */
   GArray     *astral;      /* when positions count UTF-16 units: the unit
                             * where each character past U+FFFF starts */
 } SourceText;
@@ -1186,6 +1222,9 @@ source_text_clear (SourceText *source)
   g_free (source->chars);
   g_clear_pointer (&source->plain, g_bytes_unref);
   g_clear_pointer (&source->astral, g_array_unref);
+  if (source->memo != NULL)
+    g_string_free (source->memo, TRUE);
+  source->memo = NULL;
 }
 
 static char *
@@ -1613,6 +1652,11 @@ insert_coding (Import      *import,
 
   refer_notes (import, selection, memo);
   refer_notes (import, coding, memo);
+  {
+    /* A segment comment (MAXQDA, ATLAS.ti, QualCoder) is the selection's Description. */
+    g_autofree char *description = description_of (selection);
+    memo_prepend (import, memo, description);
+  }
 
   quote = marked_text_slice (&source->ours, start, end);
   prefix = marked_text_slice (&source->ours, start - CONTEXT_CHARS, start);
@@ -1648,6 +1692,32 @@ insert_coding (Import      *import,
     warn (import, _("A coding repeats another (same passage, code and coder); skipped"));
 
   _gloss_project_note_change (import->project, GLOSS_CHANGE_CODINGS);
+  return TRUE;
+}
+
+/* A selection with a memo and no coding (a comment on a passage) has no
+ * code to become a coding of: its memo goes into the document's, after the
+ * passage it is about. */
+static gboolean
+keep_selection_memo (Import     *import,
+                     SourceText *source,
+                     xmlNode    *selection,
+                     gint64      start,
+                     gint64      end)
+{
+  g_autofree char *description = description_of (selection);
+  g_autofree char *quote = NULL, *kept = NULL;
+  g_autoptr(GString) memo = g_string_new (NULL);
+
+  refer_notes (import, selection, memo);
+  memo_prepend (import, memo, description);
+  if (memo->len == 0)
+    return TRUE;
+
+  quote = marked_text_slice (&source->ours, start, end);
+  kept = g_strdup_printf ("“%s”: %s", quote, memo->str);
+  memo_append (import, source->memo, kept);
+  import->n_memo_selections++;
   return TRUE;
 }
 
@@ -1687,6 +1757,9 @@ read_selection (Import      *import,
             start, end);
       return TRUE;
     }
+
+  if (first_child (selection, "Coding") == NULL)
+    return keep_selection_memo (import, source, selection, our_start, our_end);
 
   for (xmlNode *c = selection->children; c != NULL; c = c->next)
     {
@@ -1822,6 +1895,7 @@ read_source (Import   *import,
   theirs = NULL;
   g_clear_pointer (&plain, g_bytes_unref);
   choose_position_unit (import, &source, node, pdf ? representation : node, label);
+  source.memo = g_string_new (NULL);
 
   if (!read_selections (import, &source, node, error) ||
       (pdf && representation != NULL && !read_selections (import, &source, representation, error)))
@@ -1829,7 +1903,12 @@ read_source (Import   *import,
 
   {
     g_autoptr(GString) memo = g_string_new (NULL);
+    g_autofree char *description = description_of (node);
+
     refer_notes (import, node, memo);
+    memo_prepend (import, memo, description);
+    if (source.memo->len > 0)
+      memo_append (import, memo, source.memo->str);
     ok = insert_memo (import, "document", source.document_id, memo->str, error);
   }
 
@@ -2016,6 +2095,9 @@ build_project (Import       *import,
   flush_unknown (import);
   flush_renames (import);
   flush_note_limits (import);
+  if (import->n_memo_selections > 0)
+    warn (import, _("%u memo-only selection(s) (a memo on a passage, without a code) kept in their document’s memo"),
+          import->n_memo_selections);
   if (import->n_reanchored > 0)
     warn (import, _("%u coding(s) moved to where their text is in Gloss’s version of the document"),
           import->n_reanchored);
