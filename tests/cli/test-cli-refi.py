@@ -197,11 +197,44 @@ def test_memos(tmp):
           'memos read back once, not twice')
 
 
+def test_missing_source(tmp):
+    """ATLAS.ti 8 shape: one PDF missing from the archive. The rest arrives
+    (codes, the other source, its codings), the missing one is listed."""
+    codes = ''.join(code_xml('A3000000-0000-4000-8000-0000000000%02d' % i, 'Code %d' % i)
+                    for i in range(14))
+    text = 'Nobody asked us. We decided anyway.\n'
+    present = ('<TextSource guid="D3000000-0000-4000-8000-000000000001" name="Notes" '
+               'plainTextPath="internal://notes.txt">'
+               + selection_xml('B3000000-0000-4000-8000-000000000001', 17, 34,
+                               'A3000000-0000-4000-8000-000000000003')
+               + '</TextSource>')
+    missing = ('<PDFSource guid="D3000000-0000-4000-8000-000000000002" name="Minutes" '
+               'path="internal://D3000000-0000-4000-8000-000000000002.pdf">'
+               '<Representation guid="D3000000-0000-4000-8000-000000000003" '
+               'plainTextPath="internal://D3000000-0000-4000-8000-000000000003.txt"/></PDFSource>')
+    archive = tmp / 'atlas.qdpx'
+    with zipfile.ZipFile(archive, 'w') as z:
+        z.writestr('project.qde', project_xml('ATLAS.ti 8.4', codes, missing + present))
+        z.writestr('sources/notes.txt', text)
+    project = tmp / 'atlas.gloss'
+    result = run('import-qdpx', project, archive, '--json')
+    summary = json.loads(result.stdout)
+    check(any('Minutes' in w and 'not in the archive' in w for w in summary['warnings']),
+          'the JSON summary lists the missing source: %r' % summary)
+    check('Minutes' in result.stderr and 'not in the archive' in result.stderr,
+          'the missing source is listed with why: %r' % result.stderr)
+    names = sorted(c['name'] for c in json.loads(run('codes', project, '--json').stdout))
+    check(names == sorted('Code %d' % i for i in range(14)), 'all 14 codes arrive: %r' % names)
+    check([c['quote'] for c in codings(project)] == [text[17:34]], 'the other source\'s codings arrive')
+    run('check', project)
+
+
 def main():
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         test_nvivo_utf16(tmp)
         test_memos(tmp)
+        test_missing_source(tmp)
 
     if failures:
         sys.exit('%d check(s) failed' % len(failures))

@@ -1820,6 +1820,34 @@ check_source_children (Import     *import,
     warn (import, _("“%s”: %u coding(s) of the whole source skipped"), name, whole);
 }
 
+static guint
+count_selections (xmlNode *parent)
+{
+  guint n = 0;
+
+  for (xmlNode *c = parent != NULL ? parent->children : NULL; c != NULL; c = c->next)
+    if (is_element (c, "PlainTextSelection"))
+      n++;
+
+  return n;
+}
+
+/* A source whose file is not in the archive is left out with its
+ * selections, and listed; the rest of the project is imported. */
+static gboolean
+skip_missing_source (Import     *import,
+                     xmlNode    *node,
+                     xmlNode    *representation,
+                     const char *label,
+                     const char *entry)
+{
+  guint n = count_selections (node) + count_selections (representation);
+
+  warn (import, _("“%s”: its file (%s) is not in the archive; skipped with its %u selection(s)"),
+        label, entry, n);
+  return TRUE;
+}
+
 static gboolean
 read_source (Import   *import,
              xmlNode  *node,
@@ -1851,6 +1879,8 @@ read_source (Import   *import,
           warn (import, _("“%s”: the PDF is not in the archive (%s); skipped"), label, path != NULL ? path : "");
           return TRUE;
         }
+      if (zip_name_locate (import->archive.zip, entry, ZIP_FL_NOCASE) < 0)
+        return skip_missing_source (import, node, representation, label, entry);
       bytes = archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, error);
       if (bytes == NULL)
         return FALSE;
@@ -1860,6 +1890,8 @@ read_source (Import   *import,
   else
     {
       plain = read_plain_text (import, node, &theirs);
+      if (plain == NULL && entry != NULL && zip_name_locate (import->archive.zip, entry, ZIP_FL_NOCASE) < 0)
+        return skip_missing_source (import, node, NULL, label, entry);
       if (plain == NULL)
         {
           warn (import, _("“%s”: no plain text Gloss can read; skipped"), label);
