@@ -191,6 +191,11 @@ def test_memos(tmp):
     check(descriptions == ['Commented in MAXQDA', 'Linked note'],
           'a QualCoder-shaped reader finds every coding memo in the selection\'s Description: %r'
           % descriptions)
+    # MAXQDA writes uppercase GUIDs: they leave as they came.
+    guids = {e.get('guid') for e in root.iter() if e.get('guid')}
+    for guid in ('A2000000-0000-4000-8000-000000000001', 'D2000000-0000-4000-8000-000000000001',
+                 'c2000000-0000-4000-8000-000000000001', USER):
+        check(guid in guids, 'the GUID %s is written as it came' % guid)
     back = tmp / 'memo-back.gloss'
     run('import-qdpx', back, out)
     check(sorted((c['quote'], c['memo'] or '') for c in codings(back)) == rows,

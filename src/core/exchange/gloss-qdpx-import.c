@@ -482,13 +482,32 @@ lookup_guid (GHashTable *map,
   return id != NULL ? *id : 0;
 }
 
-/* Our GUID for an entity: theirs when it is one and still free. */
+/* Their GUID without braces, in the case they wrote it (MAXQDA writes
+ * uppercase): it leaves an export as it came. */
+static char *
+their_guid_as_written (const char *guid)
+{
+  g_autofree char *lower = normal_guid (guid);
+  char *clean = guid != NULL ? g_strstrip (g_strdup (guid)) : NULL;
+
+  if (clean != NULL && lower != NULL && strlen (clean) == strlen (lower) + 2)
+    {
+      clean[strlen (clean) - 1] = '\0';
+      memmove (clean, clean + 1, strlen (clean));
+    }
+
+  return clean;
+}
+
+/* Our GUID for an entity: theirs when it is one and still free (in any
+ * case: GUIDs are compared without it). */
 static char *
 choose_guid (Import     *import,
              const char *table,
              const char *their_guid)
 {
-  g_autofree char *guid = normal_guid (their_guid);
+  g_autofree char *guid = their_guid_as_written (their_guid);
+  g_autofree char *lower = NULL, *upper = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   gboolean used = TRUE;
@@ -496,11 +515,15 @@ choose_guid (Import     *import,
   if (!_gloss_guid_is_valid (guid) || strlen (guid) != 36)
     return _gloss_new_guid ();
 
-  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE guid = ?1", table);
+  lower = g_ascii_strdown (guid, -1);
+  upper = g_ascii_strup (guid, -1);
+  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE guid IN (?1, ?2, ?3)", table);
   stmt = _gloss_project_prepare (import->project, sql, NULL);
   if (stmt != NULL)
     {
       sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, lower, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, upper, -1, SQLITE_TRANSIENT);
       used = sqlite3_step (stmt) == SQLITE_ROW;
       sqlite3_reset (stmt);
     }
