@@ -234,12 +234,39 @@ def test_missing_source(tmp):
     run('check', project)
 
 
+def test_bad_positions(tmp):
+    """Reversed positions and positions past the text are skipped and listed,
+    not swapped or clamped; repeated codings are counted in one line."""
+    code = 'a4000000-0000-4000-8000-000000000001'
+    text = 'One two three four five.\n'
+    sels = [(4, 7), (13, 8), (19, 400), (25, 26)] + [(8, 13)] * 5
+    source = ('<TextSource guid="d4000000-0000-4000-8000-000000000001" name="Short" '
+              'plainTextPath="internal://short.txt">'
+              + ''.join(selection_xml('b40000%02d-0000-4000-8000-000000000001' % i, a, b, code)
+                        for i, (a, b) in enumerate(sels))
+              + '</TextSource>')
+    archive = tmp / 'bad.qdpx'
+    with zipfile.ZipFile(archive, 'w') as z:
+        z.writestr('project.qde', project_xml('QualCoder 3.5', code_xml(code, 'Count'), source))
+        z.writestr('sources/short.txt', text)
+    project = tmp / 'bad.gloss'
+    result = run('import-qdpx', project, archive)
+    quotes = sorted(c['quote'] for c in codings(project))
+    check(quotes == ['three', 'two'], 'only the sound selections become codings: %r' % quotes)
+    check('13' in result.stderr and 'reversed' in result.stderr, 'the reversed one is listed: %r' % result.stderr)
+    check('400' in result.stderr and 'past the end' in result.stderr,
+          'the one past the end is listed: %r' % result.stderr)
+    check(result.stderr.count('repeat') == 1 and '4 coding' in result.stderr,
+          'repeated codings in one line: %r' % result.stderr)
+
+
 def main():
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         test_nvivo_utf16(tmp)
         test_memos(tmp)
         test_missing_source(tmp)
+        test_bad_positions(tmp)
 
     if failures:
         sys.exit('%d check(s) failed' % len(failures))

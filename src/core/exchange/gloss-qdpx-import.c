@@ -401,6 +401,11 @@ typedef struct
   guint         n_notes_over_total;
   guint         n_refs_over_memo;
   guint         n_memo_selections;
+  guint         n_repeats;      /* codings that repeat another */
+  guint         n_reversed;     /* selections that end before they start */
+  guint         n_past_end;     /* selections past the end of their text */
+  GString      *reversed;       /* the first few of each, for the summary */
+  GString      *past_end;
   gboolean      counts_utf16; /* the producer (origin) counts UTF-16 units */
   char         *origin;
 } Import;
@@ -1712,7 +1717,7 @@ insert_coding (Import      *import,
   if (sqlite3_changes (import->project->db) > 0)
     import->n_codings++;
   else
-    warn (import, _("A coding repeats another (same passage, code and coder); skipped"));
+    import->n_repeats++;
 
   _gloss_project_note_change (import->project, GLOSS_CHANGE_CODINGS);
   return TRUE;
@@ -1744,6 +1749,59 @@ keep_selection_memo (Import     *import,
   return TRUE;
 }
 
+#define MAX_LISTED_POSITIONS 10
+
+static void
+list_positions (GString *list,
+                guint    n,
+                gint64   start,
+                gint64   end)
+{
+  if (n > MAX_LISTED_POSITIONS)
+    return;
+  g_string_append_printf (list, "%s%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT,
+                          list->len > 0 ? ", " : "", start, end);
+}
+
+/* Whether [@start, @end) can be a selection of @source: one that ends
+ * before it starts or reaches past the end of the text it counts in is
+ * skipped and listed, never swapped or cut to fit. */
+static gboolean
+positions_usable (Import     *import,
+                  SourceText *source,
+                  gint64      start,
+                  gint64      end)
+{
+  gint64 n_chars = source->same ? marked_text_length (&source->ours)
+                                : marked_text_length (&source->theirs);
+
+  if (start > end)
+    {
+      list_positions (import->reversed, ++import->n_reversed, start, end);
+      return FALSE;
+    }
+  if (start < 0 || end > n_chars)
+    {
+      list_positions (import->past_end, ++import->n_past_end, start, end);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+flush_positions (Import *import)
+{
+  if (import->n_reversed > 0)
+    warn (import, _("%u text selection(s) with reversed positions (end before start) skipped: %s%s"),
+          import->n_reversed, import->reversed->str, import->n_reversed > MAX_LISTED_POSITIONS ? ", …" : "");
+  if (import->n_past_end > 0)
+    warn (import, _("%u text selection(s) reaching past the end of their text skipped: %s%s"),
+          import->n_past_end, import->past_end->str, import->n_past_end > MAX_LISTED_POSITIONS ? ", …" : "");
+  if (import->n_repeats > 0)
+    warn (import, _("%u coding(s) repeat another (same passage, code and coder); skipped"), import->n_repeats);
+}
+
 static gboolean
 read_selection (Import      *import,
                 SourceText  *source,
@@ -1767,12 +1825,8 @@ read_selection (Import      *import,
       start = code_point_of_unit (source->astral, start);
       end = code_point_of_unit (source->astral, end);
     }
-  if (start > end)
-    {
-      gint64 swap = start;
-      start = end;
-      end = swap;
-    }
+  if (!positions_usable (import, source, start, end))
+    return TRUE;
 
   if (!anchor_selection (import, source, start, end, &our_start, &our_end))
     {
@@ -2084,6 +2138,10 @@ import_clear (Import *import)
   g_clear_pointer (&import->next_number, g_hash_table_unref);
   g_clear_pointer (&import->next_position, g_hash_table_unref);
   g_clear_pointer (&import->origin, g_free);
+  if (import->reversed != NULL)
+    g_string_free (import->reversed, TRUE);
+  if (import->past_end != NULL)
+    g_string_free (import->past_end, TRUE);
 }
 
 static void
@@ -2100,6 +2158,8 @@ import_init (Import       *import,
   import->next_position = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   import->n_coders = -1;
   import->n_codes = -1;
+  import->reversed = g_string_new (NULL);
+  import->past_end = g_string_new (NULL);
 }
 
 static xmlNode *
@@ -2150,6 +2210,7 @@ build_project (Import       *import,
   flush_unknown (import);
   flush_renames (import);
   flush_note_limits (import);
+  flush_positions (import);
   if (import->n_memo_selections > 0)
     warn (import, _("%u memo-only selection(s) (a memo on a passage, without a code) kept in their document’s memo"),
           import->n_memo_selections);
