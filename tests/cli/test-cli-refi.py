@@ -260,6 +260,26 @@ def test_bad_positions(tmp):
           'repeated codings in one line: %r' % result.stderr)
 
 
+def test_dropped_counts(tmp):
+    """Sets, variables, cases, links and graphs are not imported yet: the
+    summary counts each kind."""
+    code = 'a5000000-0000-4000-8000-000000000001'
+    g = 'f500000%d-0000-4000-8000-00000000000%d'
+    extra = ('<Variables>' + ''.join('<Variable guid="%s" name="V%d" typeOfVariable="Text"/>' % (g % (1, i), i)
+                                     for i in range(3)) + '</Variables>'
+             + '<Cases>' + ''.join('<Case guid="%s" name="C%d"/>' % (g % (2, i), i) for i in range(4)) + '</Cases>'
+             + '<Sets>' + ''.join('<Set guid="%s" name="S%d"/>' % (g % (3, i), i) for i in range(2)) + '</Sets>'
+             + '<Graphs><Graph guid="%s" name="G"/></Graphs>' % (g % (4, 0))
+             + '<Links>' + ''.join('<Link guid="%s" name="L%d"/>' % (g % (5, i), i) for i in range(5)) + '</Links>')
+    archive = tmp / 'kinds.qdpx'
+    with zipfile.ZipFile(archive, 'w') as z:
+        z.writestr('project.qde', project_xml('MAXQDA 24', code_xml(code, 'Only'), '', extra))
+    project = tmp / 'kinds.gloss'
+    result = run('import-qdpx', project, archive)
+    for words in ('3 variable', '4 case', '2 set', '1 graph', '5 link'):
+        check(words in result.stderr, 'the summary counts %s(s): %r' % (words, result.stderr))
+
+
 def main():
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
@@ -267,6 +287,7 @@ def main():
         test_memos(tmp)
         test_missing_source(tmp)
         test_bad_positions(tmp)
+        test_dropped_counts(tmp)
 
     if failures:
         sys.exit('%d check(s) failed' % len(failures))

@@ -2056,6 +2056,36 @@ read_sources (Import   *import,
 
 /* The project */
 
+/* Sets, variables, cases, links and graphs are not imported yet: the
+ * summary says how many of each kind were left. */
+static void
+warn_not_imported (Import  *import,
+                   xmlNode *node)
+{
+  static const struct { const char *element; const char *message; } kinds[] = {
+    { "Variables", N_("%u variable(s) not imported (<Variables>)") },
+    { "Cases", N_("%u case(s) not imported (<Cases>)") },
+    { "Sets", N_("%u set(s) not imported (<Sets>)") },
+    { "Links", N_("%u link(s) not imported (<Links>)") },
+    { "Graphs", N_("%u graph(s) not imported (<Graphs>)") },
+  };
+  guint n = 0;
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      n++;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (is_element (node, kinds[i].element))
+      {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+        warn (import, _(kinds[i].message), n);
+#pragma GCC diagnostic pop
+        return;
+      }
+}
+
 static gboolean
 read_project (Import   *import,
               xmlNode  *root,
@@ -2088,7 +2118,7 @@ read_project (Import   *import,
       if (node->type != XML_ELEMENT_NODE)
         continue;
       if (g_strv_contains (skipped, (const char *) node->name))
-        warn (import, _("<%s> is not imported"), (const char *) node->name);
+        warn_not_imported (import, node);
       else if (!is_element (node, "Notes") && !is_element (node, "Users") && !is_element (node, "CodeBook") &&
                !is_element (node, "Sources") && !is_element (node, "Description") && !is_element (node, "NoteRef"))
         unknown_element (import, node);
