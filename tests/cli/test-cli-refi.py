@@ -280,6 +280,28 @@ def test_dropped_counts(tmp):
         check(words in result.stderr, 'the summary counts %s(s): %r' % (words, result.stderr))
 
 
+def test_codebook_ids(tmp):
+    """A codebook with ids that are not GUIDs (and uppercase GUIDs) imported
+    twice gives each code once; a code without a colour is reported."""
+    qdc = tmp / 'atlas.qdc'
+    qdc.write_text('<?xml version="1.0" encoding="utf-8"?>'
+                   '<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="ATLAS.ti 23"><Codes>'
+                   '<Code guid="code_17" name="Trust" isCodable="true" color="#aa0000">'
+                   '<Code guid="code_18" name="Broken" isCodable="true" color="#00aa00"/></Code>'
+                   '<Code guid="A6000000-0000-4000-8000-000000000001" name="Money" isCodable="true"/>'
+                   '</Codes></CodeBook>', encoding='utf-8')
+    project = tmp / 'codebook.gloss'
+    run('init', project)
+    first = run('import-qdc', project, qdc)
+    check('Money' in first.stderr and 'colour' in first.stderr,
+          'a code without a colour is reported: %r' % first.stderr)
+    run('import-qdc', project, qdc)
+    codes = json.loads(run('codes', project, '--json').stdout)
+    paths = sorted(c['path'] for c in codes)
+    check(paths == ['Money', 'Trust', 'Trust/Broken'], 'each code once after two imports: %r' % paths)
+    check('A6000000-0000-4000-8000-000000000001' in [c['guid'] for c in codes], 'its GUID as it came')
+
+
 def main():
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
@@ -288,6 +310,7 @@ def main():
         test_missing_source(tmp)
         test_bad_positions(tmp)
         test_dropped_counts(tmp)
+        test_codebook_ids(tmp)
 
     if failures:
         sys.exit('%d check(s) failed' % len(failures))

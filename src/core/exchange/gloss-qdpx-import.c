@@ -406,6 +406,8 @@ typedef struct
   guint         n_past_end;     /* selections past the end of their text */
   GString      *reversed;       /* the first few of each, for the summary */
   GString      *past_end;
+  guint         n_coloured;     /* codes without a colour of their own */
+  GString      *coloured;
   gboolean      counts_utf16; /* the producer (origin) counts UTF-16 units */
   char         *origin;
 } Import;
@@ -504,36 +506,62 @@ their_guid_as_written (const char *guid)
   return clean;
 }
 
-/* Our GUID for an entity: theirs when it is one and still free (in any
- * case: GUIDs are compared without it). */
+/* The GUID an entity of theirs is kept under: theirs as written when it
+ * is a GUID; for an id that is not one (ATLAS.ti, some codebooks), a
+ * name-based GUID made from it, the same on every import; NULL for none. */
+static char *
+stored_guid (const char *table,
+             const char *their_guid)
+{
+  g_autofree char *guid = their_guid_as_written (their_guid);
+
+  if (guid == NULL || *guid == '\0')
+    return NULL;
+  if (_gloss_guid_is_valid (guid) && strlen (guid) == 36)
+    return g_steal_pointer (&guid);
+
+  return _gloss_derived_guid (guid, table);
+}
+
+/* Whether @guid is taken in @table, in any case (GUIDs are compared
+ * without it); the id of its row in *@id. */
+static gboolean
+guid_taken (Import     *import,
+            const char *table,
+            const char *guid,
+            gint64     *id)
+{
+  g_autofree char *lower = g_ascii_strdown (guid, -1);
+  g_autofree char *upper = g_ascii_strup (guid, -1);
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE guid IN (?1, ?2, ?3)", table);
+  sqlite3_stmt *stmt = _gloss_project_prepare (import->project, sql, NULL);
+  gboolean taken = TRUE;
+
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, lower, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, upper, -1, SQLITE_TRANSIENT);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  if (taken && id != NULL)
+    *id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return taken;
+}
+
+/* Our GUID for an entity: the one it is kept under when still free. */
 static char *
 choose_guid (Import     *import,
              const char *table,
              const char *their_guid)
 {
-  g_autofree char *guid = their_guid_as_written (their_guid);
-  g_autofree char *lower = NULL, *upper = NULL;
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gboolean used = TRUE;
+  g_autofree char *guid = stored_guid (table, their_guid);
 
-  if (!_gloss_guid_is_valid (guid) || strlen (guid) != 36)
+  if (guid == NULL || guid_taken (import, table, guid, NULL))
     return _gloss_new_guid ();
 
-  lower = g_ascii_strdown (guid, -1);
-  upper = g_ascii_strup (guid, -1);
-  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE guid IN (?1, ?2, ?3)", table);
-  stmt = _gloss_project_prepare (import->project, sql, NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, lower, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, upper, -1, SQLITE_TRANSIENT);
-      used = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
-    }
-
-  return used ? _gloss_new_guid () : g_steal_pointer (&guid);
+  return g_steal_pointer (&guid);
 }
 
 static gboolean
@@ -716,7 +744,8 @@ coder_for (Import      *import,
 
 static char *
 clean_color (const char *color,
-             gint64      n)
+             gint64      n,
+             gboolean   *invented)
 {
   g_autofree char *clean = color != NULL ? g_strstrip (g_ascii_strdown (color, -1)) : NULL;
 
@@ -727,7 +756,28 @@ clean_color (const char *color,
   if (gloss_color_is_valid (clean))
     return g_steal_pointer (&clean);
 
+  *invented = TRUE;
   return g_strdup (gloss_palette_nth (GLOSS_PALETTE_CODES, n));
+}
+
+#define MAX_LISTED_NAMES 10
+
+static void
+list_name (GString    *list,
+           guint       n,
+           const char *name)
+{
+  if (n > MAX_LISTED_NAMES)
+    return;
+  g_string_append_printf (list, "%s“%s”", list->len > 0 ? ", " : "", name);
+}
+
+static void
+flush_colours (Import *import)
+{
+  if (import->n_coloured > 0)
+    warn (import, _("%u code(s) came without a colour and were given one from Gloss’s palette: %s%s"),
+          import->n_coloured, import->coloured->str, import->n_coloured > MAX_LISTED_NAMES ? ", …" : "");
 }
 
 static gboolean
@@ -780,7 +830,9 @@ insert_code (Import      *import,
   g_autofree char *guid = choose_guid (import, "code", their_guid);
   g_autofree char *clean = g_strstrip (g_strdup (name != NULL ? name : ""));
   g_autofree char *unique = NULL;
-  g_autofree char *colour = clean_color (color, counted (import, &import->n_codes, "SELECT count(*) FROM code"));
+  gboolean invented = FALSE;
+  g_autofree char *colour = clean_color (color, counted (import, &import->n_codes, "SELECT count(*) FROM code"),
+                                         &invented);
   sqlite3_stmt *stmt;
 
   /* "/" separates codes in a path. */
@@ -791,6 +843,8 @@ insert_code (Import      *import,
       clean = g_strdup (_("Unnamed code"));
     }
 
+  if (invented)
+    list_name (import->coloured, ++import->n_coloured, clean);
   unique = unique_name (import, "code", clean, code_name_used, parent_id);
   if (g_strcmp0 (unique, clean) != 0 && import->n_code_renames++ < MAX_RENAME_WARNINGS)
     warn (import, _("Two codes are called “%s” in the same place; the second is now “%s”"), clean, unique);
@@ -821,16 +875,11 @@ static gint64
 code_by_guid (Import     *import,
               const char *their_guid)
 {
-  g_autofree char *guid = normal_guid (their_guid);
-  sqlite3_stmt *stmt = _gloss_project_prepare (import->project, "SELECT id FROM code WHERE guid = ?1", NULL);
+  g_autofree char *guid = stored_guid ("code", their_guid);
   gint64 id = 0;
 
-  if (stmt == NULL || guid == NULL)
+  if (guid == NULL || !guid_taken (import, "code", guid, &id))
     return 0;
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
 
   return id;
 }
@@ -2172,6 +2221,8 @@ import_clear (Import *import)
     g_string_free (import->reversed, TRUE);
   if (import->past_end != NULL)
     g_string_free (import->past_end, TRUE);
+  if (import->coloured != NULL)
+    g_string_free (import->coloured, TRUE);
 }
 
 static void
@@ -2190,6 +2241,7 @@ import_init (Import       *import,
   import->n_codes = -1;
   import->reversed = g_string_new (NULL);
   import->past_end = g_string_new (NULL);
+  import->coloured = g_string_new (NULL);
 }
 
 static xmlNode *
@@ -2241,6 +2293,7 @@ build_project (Import       *import,
   flush_renames (import);
   flush_note_limits (import);
   flush_positions (import);
+  flush_colours (import);
   if (import->n_memo_selections > 0)
     warn (import, _("%u memo-only selection(s) (a memo on a passage, without a code) kept in their document’s memo"),
           import->n_memo_selections);
@@ -2403,6 +2456,7 @@ gloss_qdc_import (GlossProject  *self,
       }
   flush_unknown (&import);
   flush_renames (&import);
+  flush_colours (&import);
   ok = gloss_project_end_step (self, error);
 
 out:
