@@ -286,7 +286,7 @@ def test_codebook_ids(tmp):
     qdc = tmp / 'atlas.qdc'
     qdc.write_text('<?xml version="1.0" encoding="utf-8"?>'
                    '<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="ATLAS.ti 23"><Codes>'
-                   '<Code guid="code_17" name="Trust" isCodable="true" color="#aa0000">'
+                   '<Code guid="code_17" name="Trust" isCodable="false" color="#aa0000">'
                    '<Code guid="code_18" name="Broken" isCodable="true" color="#00aa00"/></Code>'
                    '<Code guid="A6000000-0000-4000-8000-000000000001" name="Money" isCodable="true"/>'
                    '</Codes></CodeBook>', encoding='utf-8')
@@ -300,6 +300,16 @@ def test_codebook_ids(tmp):
     paths = sorted(c['path'] for c in codes)
     check(paths == ['Money', 'Trust', 'Trust/Broken'], 'each code once after two imports: %r' % paths)
     check('A6000000-0000-4000-8000-000000000001' in [c['guid'] for c in codes], 'its GUID as it came')
+
+    # isCodable="false" (a heading for other codes) is kept and written back so.
+    with sqlite3.connect(project) as db:
+        codable = dict(db.execute('SELECT name, codable FROM code'))
+    check(codable == {'Trust': 0, 'Broken': 1, 'Money': 1}, 'isCodable is kept: %r' % codable)
+    out = tmp / 'codebook-out.qdc'
+    run('export', project, '--format', 'qdc', '-o', out)
+    root = ET.fromstring(out.read_bytes())
+    flags = {c.get('name'): c.get('isCodable') for c in root.iter('{urn:QDA-XML:codebook:1.0}Code')}
+    check(flags == {'Trust': 'false', 'Broken': 'true', 'Money': 'true'}, 'isCodable is exported: %r' % flags)
 
 
 def main():

@@ -229,7 +229,8 @@ test_older_file (Fixture       *f,
   g_assert_no_error (error);
   gloss_project_close (f->project);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE project DROP COLUMN consensus_coder; PRAGMA user_version = 2",
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE project DROP COLUMN consensus_coder; ALTER TABLE code DROP COLUMN codable; "
+                                 "PRAGMA user_version = 2",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 

@@ -420,7 +420,7 @@ test_upgrade_from_version_1 (void)
     sql = g_strdup_printf ("PRAGMA foreign_keys = OFF; BEGIN;"
                            "CREATE TABLE keep AS SELECT * FROM document; DROP TABLE document; %s;"
                            "INSERT INTO document SELECT * FROM keep; DROP TABLE keep;"
-                           "ALTER TABLE project DROP COLUMN consensus_coder;"
+                           "ALTER TABLE project DROP COLUMN consensus_coder; ALTER TABLE code DROP COLUMN codable;"
                            "PRAGMA user_version = 1; COMMIT;", v1->str);
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &sql_error), ==, SQLITE_OK);
   }

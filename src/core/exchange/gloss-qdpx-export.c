@@ -261,6 +261,24 @@ write_users (Export  *export,
 }
 
 /* The codebook as nested Code elements, from the list in tree order. */
+/* A code that is only a heading for others is written isCodable="false". */
+static gboolean
+code_is_codable (Export *export,
+                 gint64  code_id)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (export->project, "SELECT codable FROM code WHERE id = ?1", NULL);
+  gboolean codable = TRUE;
+
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, code_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    codable = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+
+  return codable;
+}
+
 static gboolean
 write_codes (Export   *export,
              gboolean  with_notes,
@@ -284,7 +302,7 @@ write_codes (Export   *export,
       g_string_append (export->xml, "<Code");
       attr (export->xml, "guid", code->guid);
       attr (export->xml, "name", code->name);
-      attr (export->xml, "isCodable", "true");
+      attr (export->xml, "isCodable", code_is_codable (export, code->id) ? "true" : "false");
       if (gloss_color_is_valid (code->color))
         attr (export->xml, "color", code->color);
       g_string_append_c (export->xml, '>');

@@ -825,6 +825,7 @@ insert_code (Import      *import,
              const char  *name,
              const char  *color,
              const char  *description,
+             gboolean     codable,
              GError     **error)
 {
   g_autofree char *guid = choose_guid (import, "code", their_guid);
@@ -850,8 +851,8 @@ insert_code (Import      *import,
     warn (import, _("Two codes are called “%s” in the same place; the second is now “%s”"), clean, unique);
 
   stmt = _gloss_project_prepare (import->project,
-                                 "INSERT INTO code (guid, parent_id, name, color, description, position, created, modified) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?6, ?6)", error);
+                                 "INSERT INTO code (guid, parent_id, name, color, description, position, created, modified, "
+                                 "codable) VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?6, ?6, ?8)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
@@ -864,6 +865,7 @@ insert_code (Import      *import,
   sqlite3_bind_text (stmt, 5, description != NULL ? description : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 6, _gloss_now ());
   sqlite3_bind_int64 (stmt, 7, next_position (import, parent_id));
+  sqlite3_bind_int (stmt, 8, codable);
   if (!run (import, stmt, error))
     return 0;
 
@@ -929,7 +931,10 @@ read_codes (Import    *import,
         id = code_by_guid (import, guid);
       if (id == 0)
         {
-          id = insert_code (import, parent_id, guid, name, color, description, error);
+          g_autofree char *codable = get_attr (node, "isCodable");
+
+          id = insert_code (import, parent_id, guid, name, color, description,
+                            g_strcmp0 (codable, "false") != 0 && g_strcmp0 (codable, "0") != 0, error);
           if (id == 0)
             return FALSE;
           if (n_added != NULL)

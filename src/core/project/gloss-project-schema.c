@@ -151,10 +151,16 @@ static const char migration_3[] =
   "ALTER TABLE project ADD COLUMN consensus_coder TEXT;"
   "UPDATE project SET consensus_coder = (SELECT guid FROM coder WHERE name = 'Consensus');";
 
+/* A code may be only a heading for others (REFI-QDA isCodable="false"):
+ * kept as it came and written back so. */
+static const char migration_4[] =
+  "ALTER TABLE code ADD COLUMN codable INTEGER NOT NULL DEFAULT 1 CHECK (codable IN (0, 1));";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_PROJECT_SCHEMA_VERSION);
