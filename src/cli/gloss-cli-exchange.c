@@ -322,11 +322,17 @@ gloss_cli_import_qdpx (int    argc,
   g_autoptr(GlossProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  gboolean json = FALSE;
   int status;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a summary of the import as JSON"), NULL },
+    { NULL }
+  };
 
-  if (!gloss_cli_parse ("import-qdpx", "PROJECT FILE.qdpx",
-                        _("Create a project from a REFI-QDA project file, all or nothing."),
-                        NULL, &argc, &argv, 2, 2, &status))
+  if (!gloss_cli_parse ("import-qdpx", "PROJECT FILE.qdpx [--json]",
+                        _("Create a project from a REFI-QDA project file, in one transaction; "
+                          "what cannot be imported is skipped and listed."),
+                        entries, &argc, &argv, 2, 2, &status))
     return status;
 
   project = gloss_qdpx_import (argv[2], argv[1], warnings, NULL, &error);
@@ -334,6 +340,8 @@ gloss_cli_import_qdpx (int    argc,
     return gloss_cli_fail (error);
 
   print_warnings (warnings);
+  if (json)
+    print_export_summary (argv[1], "qdpx", warnings);
   return GLOSS_CLI_OK;
 }
 

@@ -134,8 +134,8 @@ on_imported (GObject      *source,
 
   if (warnings != NULL && warnings->len > 0)
     gloss_warnings_dialog_show (parent_window (request->app),
-                                _("Imported with Warnings"),
-                                _("The project was imported. These parts of the file were not kept:"),
+                                _("Import Summary"),
+                                _("The project was imported. What was skipped, and how the file was read:"),
                                 warnings);
 }
 

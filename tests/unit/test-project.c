@@ -420,7 +420,7 @@ test_upgrade_from_version_1 (void)
     sql = g_strdup_printf ("PRAGMA foreign_keys = OFF; BEGIN;"
                            "CREATE TABLE keep AS SELECT * FROM document; DROP TABLE document; %s;"
                            "INSERT INTO document SELECT * FROM keep; DROP TABLE keep;"
-                           "ALTER TABLE project DROP COLUMN consensus_coder;"
+                           "ALTER TABLE project DROP COLUMN consensus_coder; ALTER TABLE code DROP COLUMN codable;"
                            /* and without what later versions added */
                            "DROP TRIGGER set_member_code_deleted; DROP TABLE set_member; DROP TABLE set_item;"
                            "DROP TABLE case_member; DROP TABLE case_item; DROP TABLE attribute_value; DROP TABLE attribute;"

@@ -264,6 +264,24 @@ write_users (Export  *export,
 }
 
 /* The codebook as nested Code elements, from the list in tree order. */
+/* A code that is only a heading for others is written isCodable="false". */
+static gboolean
+code_is_codable (Export *export,
+                 gint64  code_id)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (export->project, "SELECT codable FROM code WHERE id = ?1", NULL);
+  gboolean codable = TRUE;
+
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, code_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    codable = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+
+  return codable;
+}
+
 static gboolean
 write_codes (Export   *export,
              gboolean  with_notes,
@@ -287,7 +305,7 @@ write_codes (Export   *export,
       g_string_append (export->xml, "<Code");
       attr (export->xml, "guid", code->guid);
       attr (export->xml, "name", code->name);
-      attr (export->xml, "isCodable", "true");
+      attr (export->xml, "isCodable", code_is_codable (export, code->id) ? "true" : "false");
       if (gloss_color_is_valid (code->color))
         attr (export->xml, "color", code->color);
       g_string_append_c (export->xml, '>');
@@ -352,7 +370,12 @@ write_selections (Export   *export,
                        _("The coding %s has a code that is not in the codebook"), coding->guid);
           return FALSE;
         }
-      g_string_append (export->xml, "><Coding");
+      g_string_append (export->xml, ">");
+      /* The memo also as the selection's Description: QualCoder reads
+       * coding memos only there; the NoteRef below is the standard's way. */
+      if (coding->memo != NULL && *coding->memo != '\0')
+        element_text (export->xml, "Description", coding->memo);
+      g_string_append (export->xml, "<Coding");
       attr (export->xml, "guid", coding->guid);
       attr (export->xml, "creatingUser", user);
       attr_time (export->xml, "creationDateTime", coding->created);

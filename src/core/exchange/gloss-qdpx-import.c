@@ -400,6 +400,16 @@ typedef struct
   guint         n_notes_too_long;
   guint         n_notes_over_total;
   guint         n_refs_over_memo;
+  guint         n_memo_selections;
+  guint         n_repeats;      /* codings that repeat another */
+  guint         n_reversed;     /* selections that end before they start */
+  guint         n_past_end;     /* selections past the end of their text */
+  GString      *reversed;       /* the first few of each, for the summary */
+  GString      *past_end;
+  guint         n_coloured;     /* codes without a colour of their own */
+  GString      *coloured;
+  gboolean      counts_utf16; /* the producer (origin) counts UTF-16 units */
+  char         *origin;
 } Import;
 
 static void
@@ -479,30 +489,79 @@ lookup_guid (GHashTable *map,
   return id != NULL ? *id : 0;
 }
 
-/* Our GUID for an entity: theirs when it is one and still free. */
+/* Their GUID without braces, in the case they wrote it (MAXQDA writes
+ * uppercase): it leaves an export as it came. */
+static char *
+their_guid_as_written (const char *guid)
+{
+  g_autofree char *lower = normal_guid (guid);
+  char *clean = guid != NULL ? g_strstrip (g_strdup (guid)) : NULL;
+
+  if (clean != NULL && lower != NULL && strlen (clean) == strlen (lower) + 2)
+    {
+      clean[strlen (clean) - 1] = '\0';
+      memmove (clean, clean + 1, strlen (clean));
+    }
+
+  return clean;
+}
+
+/* The GUID an entity of theirs is kept under: theirs as written when it
+ * is a GUID; for an id that is not one (ATLAS.ti, some codebooks), a
+ * name-based GUID made from it, the same on every import; NULL for none. */
+static char *
+stored_guid (const char *table,
+             const char *their_guid)
+{
+  g_autofree char *guid = their_guid_as_written (their_guid);
+
+  if (guid == NULL || *guid == '\0')
+    return NULL;
+  if (_gloss_guid_is_valid (guid) && strlen (guid) == 36)
+    return g_steal_pointer (&guid);
+
+  return _gloss_derived_guid (guid, table);
+}
+
+/* Whether @guid is taken in @table, in any case (GUIDs are compared
+ * without it); the id of its row in *@id. */
+static gboolean
+guid_taken (Import     *import,
+            const char *table,
+            const char *guid,
+            gint64     *id)
+{
+  g_autofree char *lower = g_ascii_strdown (guid, -1);
+  g_autofree char *upper = g_ascii_strup (guid, -1);
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE guid IN (?1, ?2, ?3)", table);
+  sqlite3_stmt *stmt = _gloss_project_prepare (import->project, sql, NULL);
+  gboolean taken = TRUE;
+
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, lower, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, upper, -1, SQLITE_TRANSIENT);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  if (taken && id != NULL)
+    *id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return taken;
+}
+
+/* Our GUID for an entity: the one it is kept under when still free. */
 static char *
 choose_guid (Import     *import,
              const char *table,
              const char *their_guid)
 {
-  g_autofree char *guid = normal_guid (their_guid);
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gboolean used = TRUE;
+  g_autofree char *guid = stored_guid (table, their_guid);
 
-  if (!_gloss_guid_is_valid (guid) || strlen (guid) != 36)
+  if (guid == NULL || guid_taken (import, table, guid, NULL))
     return _gloss_new_guid ();
 
-  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE guid = ?1", table);
-  stmt = _gloss_project_prepare (import->project, sql, NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-      used = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
-    }
-
-  return used ? _gloss_new_guid () : g_steal_pointer (&guid);
+  return g_steal_pointer (&guid);
 }
 
 static gboolean
@@ -685,7 +744,8 @@ coder_for (Import      *import,
 
 static char *
 clean_color (const char *color,
-             gint64      n)
+             gint64      n,
+             gboolean   *invented)
 {
   g_autofree char *clean = color != NULL ? g_strstrip (g_ascii_strdown (color, -1)) : NULL;
 
@@ -696,7 +756,28 @@ clean_color (const char *color,
   if (gloss_color_is_valid (clean))
     return g_steal_pointer (&clean);
 
+  *invented = TRUE;
   return g_strdup (gloss_palette_nth (GLOSS_PALETTE_CODES, n));
+}
+
+#define MAX_LISTED_NAMES 10
+
+static void
+list_name (GString    *list,
+           guint       n,
+           const char *name)
+{
+  if (n > MAX_LISTED_NAMES)
+    return;
+  g_string_append_printf (list, "%s“%s”", list->len > 0 ? ", " : "", name);
+}
+
+static void
+flush_colours (Import *import)
+{
+  if (import->n_coloured > 0)
+    warn (import, _("%u code(s) came without a colour and were given one from Gloss’s palette: %s%s"),
+          import->n_coloured, import->coloured->str, import->n_coloured > MAX_LISTED_NAMES ? ", …" : "");
 }
 
 static gboolean
@@ -744,12 +825,15 @@ insert_code (Import      *import,
              const char  *name,
              const char  *color,
              const char  *description,
+             gboolean     codable,
              GError     **error)
 {
   g_autofree char *guid = choose_guid (import, "code", their_guid);
   g_autofree char *clean = g_strstrip (g_strdup (name != NULL ? name : ""));
   g_autofree char *unique = NULL;
-  g_autofree char *colour = clean_color (color, counted (import, &import->n_codes, "SELECT count(*) FROM code"));
+  gboolean invented = FALSE;
+  g_autofree char *colour = clean_color (color, counted (import, &import->n_codes, "SELECT count(*) FROM code"),
+                                         &invented);
   sqlite3_stmt *stmt;
 
   /* "/" separates codes in a path. */
@@ -760,13 +844,15 @@ insert_code (Import      *import,
       clean = g_strdup (_("Unnamed code"));
     }
 
+  if (invented)
+    list_name (import->coloured, ++import->n_coloured, clean);
   unique = unique_name (import, "code", clean, code_name_used, parent_id);
   if (g_strcmp0 (unique, clean) != 0 && import->n_code_renames++ < MAX_RENAME_WARNINGS)
     warn (import, _("Two codes are called “%s” in the same place; the second is now “%s”"), clean, unique);
 
   stmt = _gloss_project_prepare (import->project,
-                                 "INSERT INTO code (guid, parent_id, name, color, description, position, created, modified) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?6, ?6)", error);
+                                 "INSERT INTO code (guid, parent_id, name, color, description, position, created, modified, "
+                                 "codable) VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?6, ?6, ?8)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
@@ -779,6 +865,7 @@ insert_code (Import      *import,
   sqlite3_bind_text (stmt, 5, description != NULL ? description : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 6, _gloss_now ());
   sqlite3_bind_int64 (stmt, 7, next_position (import, parent_id));
+  sqlite3_bind_int (stmt, 8, codable);
   if (!run (import, stmt, error))
     return 0;
 
@@ -790,16 +877,11 @@ static gint64
 code_by_guid (Import     *import,
               const char *their_guid)
 {
-  g_autofree char *guid = normal_guid (their_guid);
-  sqlite3_stmt *stmt = _gloss_project_prepare (import->project, "SELECT id FROM code WHERE guid = ?1", NULL);
+  g_autofree char *guid = stored_guid ("code", their_guid);
   gint64 id = 0;
 
-  if (stmt == NULL || guid == NULL)
+  if (guid == NULL || !guid_taken (import, "code", guid, &id))
     return 0;
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
 
   return id;
 }
@@ -849,7 +931,10 @@ read_codes (Import    *import,
         id = code_by_guid (import, guid);
       if (id == 0)
         {
-          id = insert_code (import, parent_id, guid, name, color, description, error);
+          g_autofree char *codable = get_attr (node, "isCodable");
+
+          id = insert_code (import, parent_id, guid, name, color, description,
+                            g_strcmp0 (codable, "false") != 0 && g_strcmp0 (codable, "0") != 0, error);
           if (id == 0)
             return FALSE;
           if (n_added != NULL)
@@ -991,6 +1076,39 @@ memo_append (Import     *import,
     g_string_append (memo, "\n\n");
   g_string_append (memo, text);
   import->memos_bytes += length;
+}
+
+/* Puts @text before @memo, under the same limits, unless it is the memo
+ * already (Gloss writes a coding memo as both a note and a Description). */
+static void
+memo_prepend (Import     *import,
+              GString    *memo,
+              const char *text)
+{
+  gsize length;
+
+  if (text == NULL || _gloss_is_blank (text) || strcmp (text, memo->str) == 0)
+    return;
+  length = strlen (text) + (memo->len > 0 ? 2 : 0);
+  if ((gint64) (memo->len + length) > MAX_MEMO_BYTES ||
+      import->memos_bytes + (gint64) length > MAX_MEMOS_BYTES)
+    {
+      import->n_refs_over_memo++;
+      return;
+    }
+  if (memo->len > 0)
+    g_string_prepend (memo, "\n\n");
+  g_string_prepend (memo, text);
+  import->memos_bytes += length;
+}
+
+/* A Description child's text, or NULL. */
+static char *
+description_of (xmlNode *node)
+{
+  xmlNode *description = first_child (node, "Description");
+
+  return description != NULL ? get_text (description) : NULL;
 }
 
 static void
@@ -1171,6 +1289,10 @@ typedef struct
   GBytes     *plain;       /* holds the exporter's plain text, or NULL */
   MarkedText  theirs;      /* in @plain, when it differs from ours */
   gboolean    same;        /* theirs == ours, or there is no theirs */
+  GString    *memo;        /* the document memo: its Description, notes and
+                            * the memos of selections without codings */
+  GArray     *astral;      /* when positions count UTF-16 units: the unit
+                            * where each character past U+FFFF starts */
 } SourceText;
 
 static void
@@ -1181,6 +1303,10 @@ source_text_clear (SourceText *source)
   g_free (source->text);
   g_free (source->chars);
   g_clear_pointer (&source->plain, g_bytes_unref);
+  g_clear_pointer (&source->astral, g_array_unref);
+  if (source->memo != NULL)
+    g_string_free (source->memo, TRUE);
+  source->memo = NULL;
 }
 
 static char *
@@ -1374,6 +1500,150 @@ normalise_breaks (char *text)
   return text;
 }
 
+/* Units of positions. The standard counts code points; NVivo counts
+ * UTF-16 code units, where a character past U+FFFF (an emoji) is two. The
+ * two readings differ only after such a character, and the one that puts
+ * more selections on word boundaries is taken; on a tie, the producer's. */
+
+/* The text the positions count in: theirs, or ours when they are the same. */
+static const char *
+position_text (SourceText *source)
+{
+  return source->same ? source->ours.text : source->theirs.text;
+}
+
+static GArray *
+astral_units (const char *text)
+{
+  GArray *astral = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 unit = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if ((guchar) *p >= 0xF0)
+        {
+          g_array_append_val (astral, unit);
+          unit++;
+        }
+      unit++;
+    }
+
+  return astral;
+}
+
+/* A UTF-16 position as a code point position: less one for each character
+ * past U+FFFF that starts before it. */
+static gint64
+code_point_of_unit (GArray *astral,
+                    gint64  unit)
+{
+  guint low = 0, high = astral->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (astral, gint64, mid) < unit)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  return unit - low;
+}
+
+static gboolean
+on_boundary (const gunichar *chars,
+             gint64          n_chars,
+             gint64          at)
+{
+  if (at <= 0 || at >= n_chars)
+    return at == 0 || at == n_chars;
+
+  return !g_unichar_isalnum (chars[at - 1]) || !g_unichar_isalnum (chars[at]);
+}
+
+typedef struct
+{
+  guint n_selections;
+  guint on_words_points;   /* start and end on word boundaries, read as code points */
+  guint on_words_units;    /* the same, read as UTF-16 units */
+} UnitVotes;
+
+static void
+count_unit_votes (xmlNode        *parent,
+                  const gunichar *chars,
+                  gint64          n_chars,
+                  GArray         *astral,
+                  UnitVotes      *votes)
+{
+  for (xmlNode *c = parent != NULL ? parent->children : NULL; c != NULL; c = c->next)
+    {
+      g_autofree char *start_text = NULL, *end_text = NULL;
+      gboolean ok_start, ok_end;
+      gint64 start, end;
+
+      if (!is_element (c, "PlainTextSelection"))
+        continue;
+      start_text = get_attr (c, "startPosition");
+      end_text = get_attr (c, "endPosition");
+      start = parse_int (start_text, &ok_start);
+      end = parse_int (end_text, &ok_end);
+      if (!ok_start || !ok_end)
+        continue;
+      votes->n_selections++;
+      if (start < end && end <= n_chars &&
+          on_boundary (chars, n_chars, start) && on_boundary (chars, n_chars, end))
+        votes->on_words_points++;
+      start = code_point_of_unit (astral, start);
+      end = code_point_of_unit (astral, end);
+      if (start < end && end <= n_chars &&
+          on_boundary (chars, n_chars, start) && on_boundary (chars, n_chars, end))
+        votes->on_words_units++;
+    }
+}
+
+/* Decides how @source's positions count and says so when it matters. */
+static void
+choose_position_unit (Import     *import,
+                      SourceText *source,
+                      xmlNode    *node,
+                      xmlNode    *representation,
+                      const char *label)
+{
+  const char *text = position_text (source);
+  g_autoptr(GArray) astral = astral_units (text);
+  g_autofree gunichar *chars = NULL;
+  glong n_chars = 0;
+  UnitVotes votes = { 0 };
+  gboolean units;
+
+  if (astral->len == 0)
+    return;
+
+  chars = g_utf8_to_ucs4_fast (text, -1, &n_chars);
+  count_unit_votes (node, chars, n_chars, astral, &votes);
+  if (representation != node)
+    count_unit_votes (representation, chars, n_chars, astral, &votes);
+  if (votes.n_selections == 0)
+    return;
+
+  units = votes.on_words_units > votes.on_words_points ||
+          (votes.on_words_units == votes.on_words_points && import->counts_utf16);
+  if (units)
+    {
+      warn (import, _("“%s”: positions read as UTF-16 code units, as %s counts them "
+                      "(%u of %u selections on word boundaries, %u as code points)"),
+            label, import->counts_utf16 ? import->origin : "NVivo",
+            votes.on_words_units, votes.n_selections, votes.on_words_points);
+      source->astral = g_steal_pointer (&astral);
+    }
+  else if (import->counts_utf16)
+    warn (import, _("“%s”: positions read as code points, not as UTF-16 code units as %s counts them "
+                    "(%u of %u selections on word boundaries, %u as UTF-16 units)"),
+          label, import->origin, votes.on_words_points, votes.n_selections, votes.on_words_units);
+}
+
 /* Maps the exporter's [start, end) onto our text. */
 static gboolean
 anchor_selection (Import     *import,
@@ -1464,6 +1734,11 @@ insert_coding (Import      *import,
 
   refer_notes (import, selection, memo);
   refer_notes (import, coding, memo);
+  {
+    /* A segment comment (MAXQDA, ATLAS.ti, QualCoder) is the selection's Description. */
+    g_autofree char *description = description_of (selection);
+    memo_prepend (import, memo, description);
+  }
 
   quote = marked_text_slice (&source->ours, start, end);
   prefix = marked_text_slice (&source->ours, start - CONTEXT_CHARS, start);
@@ -1496,10 +1771,89 @@ insert_coding (Import      *import,
   if (sqlite3_changes (import->project->db) > 0)
     import->n_codings++;
   else
-    warn (import, _("A coding repeats another (same passage, code and coder); skipped"));
+    import->n_repeats++;
 
   _gloss_project_note_change (import->project, GLOSS_CHANGE_CODINGS);
   return TRUE;
+}
+
+/* A selection with a memo and no coding (a comment on a passage) has no
+ * code to become a coding of: its memo goes into the document's, after the
+ * passage it is about. */
+static gboolean
+keep_selection_memo (Import     *import,
+                     SourceText *source,
+                     xmlNode    *selection,
+                     gint64      start,
+                     gint64      end)
+{
+  g_autofree char *description = description_of (selection);
+  g_autofree char *quote = NULL, *kept = NULL;
+  g_autoptr(GString) memo = g_string_new (NULL);
+
+  refer_notes (import, selection, memo);
+  memo_prepend (import, memo, description);
+  if (memo->len == 0)
+    return TRUE;
+
+  quote = marked_text_slice (&source->ours, start, end);
+  kept = g_strdup_printf ("“%s”: %s", quote, memo->str);
+  memo_append (import, source->memo, kept);
+  import->n_memo_selections++;
+  return TRUE;
+}
+
+#define MAX_LISTED_POSITIONS 10
+
+static void
+list_positions (GString *list,
+                guint    n,
+                gint64   start,
+                gint64   end)
+{
+  if (n > MAX_LISTED_POSITIONS)
+    return;
+  g_string_append_printf (list, "%s%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT,
+                          list->len > 0 ? ", " : "", start, end);
+}
+
+/* Whether [@start, @end) can be a selection of @source: one that ends
+ * before it starts or reaches past the end of the text it counts in is
+ * skipped and listed, never swapped or cut to fit. */
+static gboolean
+positions_usable (Import     *import,
+                  SourceText *source,
+                  gint64      start,
+                  gint64      end)
+{
+  gint64 n_chars = source->same ? marked_text_length (&source->ours)
+                                : marked_text_length (&source->theirs);
+
+  if (start > end)
+    {
+      list_positions (import->reversed, ++import->n_reversed, start, end);
+      return FALSE;
+    }
+  if (start < 0 || end > n_chars)
+    {
+      list_positions (import->past_end, ++import->n_past_end, start, end);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+flush_positions (Import *import)
+{
+  if (import->n_reversed > 0)
+    warn (import, _("%u text selection(s) with reversed positions (end before start) skipped: %s%s"),
+          import->n_reversed, import->reversed->str, import->n_reversed > MAX_LISTED_POSITIONS ? ", …" : "");
+  if (import->n_past_end > 0)
+    warn (import, _("%u text selection(s) reaching past the end of their text skipped: %s%s"),
+          import->n_past_end, import->past_end->str, import->n_past_end > MAX_LISTED_POSITIONS ? ", …" : "");
+  if (import->n_repeats > 0)
+    warn (import, _("%u coding(s) repeat another (same passage, code and coder); skipped"), import->n_repeats);
 }
 
 static gboolean
@@ -1520,22 +1874,13 @@ read_selection (Import      *import,
       warn (import, _("A text selection without valid positions; skipped"));
       return TRUE;
     }
-  if (start > end)
+  if (source->astral != NULL)
     {
-      gint64 swap = start;
-      start = end;
-      end = swap;
+      start = code_point_of_unit (source->astral, start);
+      end = code_point_of_unit (source->astral, end);
     }
-  /* Positions beyond the exporter's text are skipped, not clamped into a
-   * coding of the whole document (nor added to, near ±9e18). */
-  if (start < 0 || end > (source->same ? marked_text_length (&source->ours)
-                                       : marked_text_length (&source->theirs)))
-    {
-      g_autofree char *range = g_strdup_printf ("%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, start, end);
-
-      warn (import, _("A text selection (%s) lies outside its document; skipped"), range);
-      return TRUE;
-    }
+  if (!positions_usable (import, source, start, end))
+    return TRUE;
 
   if (!anchor_selection (import, source, start, end, &our_start, &our_end))
     {
@@ -1543,6 +1888,9 @@ read_selection (Import      *import,
             start, end);
       return TRUE;
     }
+
+  if (first_child (selection, "Coding") == NULL)
+    return keep_selection_memo (import, source, selection, our_start, our_end);
 
   for (xmlNode *c = selection->children; c != NULL; c = c->next)
     {
@@ -1603,6 +1951,34 @@ check_source_children (Import     *import,
     warn (import, _("“%s”: %u coding(s) of the whole source skipped"), name, whole);
 }
 
+static guint
+count_selections (xmlNode *parent)
+{
+  guint n = 0;
+
+  for (xmlNode *c = parent != NULL ? parent->children : NULL; c != NULL; c = c->next)
+    if (is_element (c, "PlainTextSelection"))
+      n++;
+
+  return n;
+}
+
+/* A source whose file is not in the archive is left out with its
+ * selections, and listed; the rest of the project is imported. */
+static gboolean
+skip_missing_source (Import     *import,
+                     xmlNode    *node,
+                     xmlNode    *representation,
+                     const char *label,
+                     const char *entry)
+{
+  guint n = count_selections (node) + count_selections (representation);
+
+  warn (import, _("“%s”: its file (%s) is not in the archive; skipped with its %u selection(s)"),
+        label, entry, n);
+  return TRUE;
+}
+
 static gboolean
 read_source (Import   *import,
              xmlNode  *node,
@@ -1634,6 +2010,8 @@ read_source (Import   *import,
           warn (import, _("“%s”: the PDF is not in the archive (%s); skipped"), label, path != NULL ? path : "");
           return TRUE;
         }
+      if (zip_name_locate (import->archive.zip, entry, ZIP_FL_NOCASE) < 0)
+        return skip_missing_source (import, node, representation, label, entry);
       bytes = archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, error);
       if (bytes == NULL)
         return FALSE;
@@ -1643,6 +2021,8 @@ read_source (Import   *import,
   else
     {
       plain = read_plain_text (import, node, &theirs);
+      if (plain == NULL && entry != NULL && zip_name_locate (import->archive.zip, entry, ZIP_FL_NOCASE) < 0)
+        return skip_missing_source (import, node, NULL, label, entry);
       if (plain == NULL)
         {
           warn (import, _("“%s”: no plain text Gloss can read; skipped"), label);
@@ -1677,6 +2057,8 @@ read_source (Import   *import,
   load_source_text (&source, g_steal_pointer (&text), n_chars, plain, theirs);
   theirs = NULL;
   g_clear_pointer (&plain, g_bytes_unref);
+  choose_position_unit (import, &source, node, pdf ? representation : node, label);
+  source.memo = g_string_new (NULL);
 
   if (!read_selections (import, &source, node, error) ||
       (pdf && representation != NULL && !read_selections (import, &source, representation, error)))
@@ -1684,7 +2066,12 @@ read_source (Import   *import,
 
   {
     g_autoptr(GString) memo = g_string_new (NULL);
+    g_autofree char *description = description_of (node);
+
     refer_notes (import, node, memo);
+    memo_prepend (import, memo, description);
+    if (source.memo->len > 0)
+      memo_append (import, memo, source.memo->str);
     ok = insert_memo (import, "document", source.document_id, memo->str, error);
   }
 
@@ -1723,6 +2110,36 @@ read_sources (Import   *import,
 
 /* The project */
 
+/* Sets, variables, cases, links and graphs are not imported yet: the
+ * summary says how many of each kind were left. */
+static void
+warn_not_imported (Import  *import,
+                   xmlNode *node)
+{
+  static const struct { const char *element; const char *message; } kinds[] = {
+    { "Variables", N_("%u variable(s) not imported (<Variables>)") },
+    { "Cases", N_("%u case(s) not imported (<Cases>)") },
+    { "Sets", N_("%u set(s) not imported (<Sets>)") },
+    { "Links", N_("%u link(s) not imported (<Links>)") },
+    { "Graphs", N_("%u graph(s) not imported (<Graphs>)") },
+  };
+  guint n = 0;
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      n++;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (is_element (node, kinds[i].element))
+      {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+        warn (import, _(kinds[i].message), n);
+#pragma GCC diagnostic pop
+        return;
+      }
+}
+
 static gboolean
 read_project (Import   *import,
               xmlNode  *root,
@@ -1731,6 +2148,10 @@ read_project (Import   *import,
   static const char * const skipped[] = { "Links", "Graphs", NULL };
   g_autoptr(GString) project_memo = g_string_new (NULL);
   xmlNode *node;
+
+  /* NVivo (Windows and Mac) counts positions in UTF-16 code units. */
+  import->origin = get_attr (root, "origin");
+  import->counts_utf16 = import->origin != NULL && strstr (import->origin, "NVivo") != NULL;
 
   /* Notes first: everything else may refer to them. */
   if ((node = first_child (root, "Notes")) != NULL)
@@ -1753,7 +2174,7 @@ read_project (Import   *import,
       if (node->type != XML_ELEMENT_NODE)
         continue;
       if (g_strv_contains (skipped, (const char *) node->name))
-        warn (import, _("<%s> is not imported"), (const char *) node->name);
+        warn_not_imported (import, node);
       else if (!is_element (node, "Notes") && !is_element (node, "Users") && !is_element (node, "CodeBook") &&
                !is_element (node, "Sources") && !is_element (node, "Description") && !is_element (node, "NoteRef") &&
                !is_element (node, "Variables") && !is_element (node, "Cases") && !is_element (node, "Sets"))
@@ -1803,6 +2224,13 @@ import_clear (Import *import)
   g_clear_pointer (&import->used_notes, g_hash_table_unref);
   g_clear_pointer (&import->next_number, g_hash_table_unref);
   g_clear_pointer (&import->next_position, g_hash_table_unref);
+  g_clear_pointer (&import->origin, g_free);
+  if (import->reversed != NULL)
+    g_string_free (import->reversed, TRUE);
+  if (import->past_end != NULL)
+    g_string_free (import->past_end, TRUE);
+  if (import->coloured != NULL)
+    g_string_free (import->coloured, TRUE);
 }
 
 static void
@@ -1819,6 +2247,9 @@ import_init (Import       *import,
   import->next_position = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   import->n_coders = -1;
   import->n_codes = -1;
+  import->reversed = g_string_new (NULL);
+  import->past_end = g_string_new (NULL);
+  import->coloured = g_string_new (NULL);
 }
 
 static xmlNode *
@@ -1869,6 +2300,11 @@ build_project (Import       *import,
   flush_unknown (import);
   flush_renames (import);
   flush_note_limits (import);
+  flush_positions (import);
+  flush_colours (import);
+  if (import->n_memo_selections > 0)
+    warn (import, _("%u memo-only selection(s) (a memo on a passage, without a code) kept in their document’s memo"),
+          import->n_memo_selections);
   if (import->n_reanchored > 0)
     warn (import, _("%u coding(s) moved to where their text is in Gloss’s version of the document"),
           import->n_reanchored);
@@ -2028,6 +2464,7 @@ gloss_qdc_import (GlossProject  *self,
       }
   flush_unknown (&import);
   flush_renames (&import);
+  flush_colours (&import);
   ok = gloss_project_end_step (self, error);
 
 out:

@@ -219,11 +219,17 @@ static const char migration_4[] =
   "    AND set_id IN (SELECT id FROM set_item WHERE kind = 'code');"
   "END;";
 
+/* A code may be only a heading for others (REFI-QDA isCodable="false"):
+ * kept as it came and written back so. */
+static const char migration_5[] =
+  "ALTER TABLE code ADD COLUMN codable INTEGER NOT NULL DEFAULT 1 CHECK (codable IN (0, 1));";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_PROJECT_SCHEMA_VERSION);

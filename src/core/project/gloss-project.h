@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define GLOSS_PROJECT_SCHEMA_VERSION 4
+#define GLOSS_PROJECT_SCHEMA_VERSION 5
 
 /* Codes nest at most this many levels deep (a top-level code is level 1):
  * adding, moving, importing and merging codes keep to it. */

@@ -1,0 +1,331 @@
+#!/usr/bin/env python3
+# test-cli-refi.py: .qdpx archives in the shapes other programs write them
+#
+# Each fixture is built here from the REFI-QDA schema and what is known of
+# the producer (how it counts positions, where it puts memos, which ids it
+# uses). For every coding, the text Gloss shows must equal the text at the
+# producer's positions.
+#
+# Usage: test-cli-refi.py GLOSS_CLI
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import zipfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+CLI = sys.argv[1]
+failures = []
+
+USER = '0f6b1f2e-0000-4000-8000-000000000001'
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+        print('FAIL: ' + message, file=sys.stderr)
+
+
+def run(*args, status=0):
+    result = subprocess.run([CLI, *map(str, args)], capture_output=True, text=True)
+    if result.returncode != status:
+        sys.exit(f'gloss-cli {" ".join(map(str, args))}: exit {result.returncode}, '
+                 f'expected {status}: {result.stderr.strip()}')
+    return result
+
+
+def codings(project):
+    return json.loads(run('codings', project, '--json').stdout)
+
+
+def utf16_slice(text, start, end):
+    units = text.encode('utf-16-le')
+    return units[2 * start:2 * end].decode('utf-16-le')
+
+
+def utf16_find(text, word, after=0):
+    """The UTF-16 [start, end) of @word in @text, at or after code point @after."""
+    at = text.index(word, after)
+    start = len(text[:at].encode('utf-16-le')) // 2
+    return start, start + len(word.encode('utf-16-le')) // 2, at + len(word)
+
+
+def gloss_text(text):
+    return text.replace('\r\n', '\n').replace('\r', '\n')
+
+
+def project_xml(origin, codes, sources, extra=''):
+    return ('<?xml version="1.0" encoding="utf-8"?>'
+            '<Project xmlns="urn:QDA-XML:project:1.0" name="Fixture" origin="%s">'
+            '<Users><User guid="%s" name="Ana"/></Users>'
+            '<CodeBook><Codes>%s</Codes></CodeBook><Sources>%s</Sources>%s</Project>'
+            % (origin, USER, codes, sources, extra))
+
+
+def code_xml(guid, name, color='#336699', codable='true'):
+    return '<Code guid="%s" name="%s" isCodable="%s" color="%s"/>' % (guid, name, codable, color)
+
+
+def selection_xml(guid, start, end, code, inner=''):
+    return ('<PlainTextSelection guid="%s" startPosition="%d" endPosition="%d" creatingUser="%s">'
+            '%s<Coding guid="%s" creatingUser="%s"><CodeRef targetGUID="%s"/></Coding>'
+            '</PlainTextSelection>' % (guid, start, end, USER, inner, 'c' + guid[1:], USER, code))
+
+
+# NVivo: positions in UTF-16 code units, CRLF line ends in its plain text.
+NVIVO_TEXT = ('Interviewer: How did the first meeting go? \U0001F600\r\n'
+              'Respondent: It was \U0001F389 "wonderful", honestly. We met twice \U0001F44D\U0001F44D.\r\n'
+              'Interviewer: And then?\r\n'
+              'Respondent: Then the \U0001F4B8 money ran out, and \U0001F937 nobody "decided" anything.\r\n')
+NVIVO_WORDS = ['first meeting', '"wonderful"', 'met twice', 'And then?', 'money ran out',
+               'nobody "decided" anything', 'Respondent: Then']
+CODE = 'a1000000-0000-4000-8000-000000000001'
+
+
+def nvivo_archive(path, origin='NVivo 12.7 (Mac)'):
+    selections = []
+    after = 0
+    expected = []
+    for i, word in enumerate(NVIVO_WORDS):
+        start, end, after_word = utf16_find(NVIVO_TEXT, word, 0 if word.startswith('Respondent') else after)
+        if not word.startswith('Respondent'):
+            after = after_word
+        selections.append(selection_xml('b100000%d-0000-4000-8000-000000000001' % i, start, end, CODE))
+        expected.append(gloss_text(utf16_slice(NVIVO_TEXT, start, end)))
+    source = ('<TextSource guid="d1000000-0000-4000-8000-000000000001" name="Interview 1" '
+              'plainTextPath="internal://d1000000-0000-4000-8000-000000000001.txt">%s</TextSource>'
+              % ''.join(selections))
+    with zipfile.ZipFile(path, 'w') as z:
+        z.writestr('project.qde', project_xml(origin, code_xml(CODE, 'Feeling'), source))
+        z.writestr('sources/d1000000-0000-4000-8000-000000000001.txt',
+                   b'\xef\xbb\xbf' + NVIVO_TEXT.encode('utf-8'))
+    return sorted(expected)
+
+
+def test_nvivo_utf16(tmp):
+    """NVivo counts UTF-16 units: after an emoji every coding still lands on
+    the producer's words, and the summary says which unit was read."""
+    for origin in ('NVivo 12.7 (Mac)', 'NVivo 12.6 (Windows)', ''):
+        archive = tmp / 'nvivo.qdpx'
+        expected = nvivo_archive(archive, origin)
+        project = tmp / 'nvivo.gloss'
+        if project.exists():
+            project.unlink()
+        result = run('import-qdpx', project, archive)
+        quotes = sorted(c['quote'] for c in codings(project))
+        check(quotes == expected, 'origin %r: every coding on the producer\'s text: %r' % (origin, quotes))
+        check('UTF-16' in result.stderr, 'origin %r: the summary names the unit: %r' % (origin, result.stderr))
+        run('check', project)
+
+        # Exported in code points, as the standard counts: read back the same.
+        out = tmp / 'nvivo-out.qdpx'
+        if out.exists():
+            out.unlink()
+        run('export', project, '--format', 'qdpx', '-o', out)
+        with zipfile.ZipFile(out) as z:
+            qde = z.read('project.qde').decode('utf-8')
+        check('origin="Gloss' in qde or 'NVivo' not in qde, 'the export is Gloss\'s own')
+        back = tmp / 'nvivo-back.gloss'
+        if back.exists():
+            back.unlink()
+        result = run('import-qdpx', back, out)
+        check(sorted(c['quote'] for c in codings(back)) == expected, 'the export reads back the same')
+        check('UTF-16' not in result.stderr, 'Gloss\'s own export is read in code points: %r' % result.stderr)
+
+# MAXQDA / ATLAS.ti: a segment comment is the selection's Description, a
+# document memo the source's Description; QualCoder reads coding memos only
+# from the selection's Description.
+MEMO_TEXT = 'First line.\nSecond line: the coach, the "plan".\n'
+
+
+def memo_archive(path):
+    code = 'A2000000-0000-4000-8000-000000000001'
+    sel = 'B2000000-0000-4000-8000-00000000000%d'
+    note = 'E2000000-0000-4000-8000-000000000001'
+    source = ('<TextSource guid="D2000000-0000-4000-8000-000000000001" name="Coach" '
+              'plainTextPath="internal://coach.txt"><Description>Met at the club, May.</Description>'
+              + selection_xml(sel % 1, 0, 11, code, '<Description>Commented in MAXQDA</Description>')
+              + selection_xml(sel % 2, 12, 18, code).replace(
+                  '</PlainTextSelection>', '<NoteRef targetGUID="%s"/></PlainTextSelection>' % note)
+              + '<PlainTextSelection guid="%s" startPosition="25" endPosition="34">'
+                '<Description>A memo on a passage</Description></PlainTextSelection>' % (sel % 3)
+              + '</TextSource>')
+    notes = ('<Notes><Note guid="%s" name="On line 2" creatingUser="%s" '
+             'creationDateTime="2021-03-04T10:00:00Z"><PlainTextContent>Linked note</PlainTextContent></Note>'
+             '</Notes>' % (note, USER))
+    with zipfile.ZipFile(path, 'w') as z:
+        z.writestr('project.qde', project_xml('MAXQDA 2022', code_xml(code, 'Plan'), source)
+                   .replace('<CodeBook>', notes + '<CodeBook>', 1))
+        z.writestr('sources/coach.txt', MEMO_TEXT)
+
+
+def test_memos(tmp):
+    """Segment comments and document descriptions arrive; Gloss's coding memos
+    leave as the selection's Description, where QualCoder reads them."""
+    archive = tmp / 'memo.qdpx'
+    memo_archive(archive)
+    project = tmp / 'memo.gloss'
+    result = run('import-qdpx', project, archive)
+    with sqlite3.connect(project) as db:
+        doc_memo = db.execute("SELECT text FROM memo WHERE target_kind = 'document'").fetchone()
+    check(doc_memo is not None and 'Met at the club, May.' in doc_memo[0]
+          and '“the coach”' in doc_memo[0] and 'A memo on a passage' in doc_memo[0],
+          'the source\'s Description and a memo-only selection go to the document memo: %r' % (doc_memo,))
+    check('memo-only' in result.stderr, 'memo-only selections are listed: %r' % result.stderr)
+    rows = sorted((c['quote'], c['memo'] or '') for c in codings(project))
+    check(rows == [('First line.', 'Commented in MAXQDA'), ('Second', 'Linked note')],
+          'selection Descriptions and notes become coding memos: %r' % rows)
+
+    out = tmp / 'memo-out.qdpx'
+    run('export', project, '--format', 'qdpx', '-o', out)
+    with zipfile.ZipFile(out) as z:
+        root = ET.fromstring(z.read('project.qde'))
+    ns = '{urn:QDA-XML:project:1.0}'
+    descriptions = sorted((s.findtext(ns + 'Description') or '')
+                          for s in root.iter(ns + 'PlainTextSelection'))
+    check(descriptions == ['Commented in MAXQDA', 'Linked note'],
+          'a QualCoder-shaped reader finds every coding memo in the selection\'s Description: %r'
+          % descriptions)
+    # MAXQDA writes uppercase GUIDs: they leave as they came.
+    guids = {e.get('guid') for e in root.iter() if e.get('guid')}
+    for guid in ('A2000000-0000-4000-8000-000000000001', 'D2000000-0000-4000-8000-000000000001',
+                 'c2000000-0000-4000-8000-000000000001', USER):
+        check(guid in guids, 'the GUID %s is written as it came' % guid)
+    back = tmp / 'memo-back.gloss'
+    run('import-qdpx', back, out)
+    check(sorted((c['quote'], c['memo'] or '') for c in codings(back)) == rows,
+          'memos read back once, not twice')
+
+
+def test_missing_source(tmp):
+    """ATLAS.ti 8 shape: one PDF missing from the archive. The rest arrives
+    (codes, the other source, its codings), the missing one is listed."""
+    codes = ''.join(code_xml('A3000000-0000-4000-8000-0000000000%02d' % i, 'Code %d' % i)
+                    for i in range(14))
+    text = 'Nobody asked us. We decided anyway.\n'
+    present = ('<TextSource guid="D3000000-0000-4000-8000-000000000001" name="Notes" '
+               'plainTextPath="internal://notes.txt">'
+               + selection_xml('B3000000-0000-4000-8000-000000000001', 17, 34,
+                               'A3000000-0000-4000-8000-000000000003')
+               + '</TextSource>')
+    missing = ('<PDFSource guid="D3000000-0000-4000-8000-000000000002" name="Minutes" '
+               'path="internal://D3000000-0000-4000-8000-000000000002.pdf">'
+               '<Representation guid="D3000000-0000-4000-8000-000000000003" '
+               'plainTextPath="internal://D3000000-0000-4000-8000-000000000003.txt"/></PDFSource>')
+    archive = tmp / 'atlas.qdpx'
+    with zipfile.ZipFile(archive, 'w') as z:
+        z.writestr('project.qde', project_xml('ATLAS.ti 8.4', codes, missing + present))
+        z.writestr('sources/notes.txt', text)
+    project = tmp / 'atlas.gloss'
+    result = run('import-qdpx', project, archive, '--json')
+    summary = json.loads(result.stdout)
+    check(any('Minutes' in w and 'not in the archive' in w for w in summary['warnings']),
+          'the JSON summary lists the missing source: %r' % summary)
+    check('Minutes' in result.stderr and 'not in the archive' in result.stderr,
+          'the missing source is listed with why: %r' % result.stderr)
+    names = sorted(c['name'] for c in json.loads(run('codes', project, '--json').stdout))
+    check(names == sorted('Code %d' % i for i in range(14)), 'all 14 codes arrive: %r' % names)
+    check([c['quote'] for c in codings(project)] == [text[17:34]], 'the other source\'s codings arrive')
+    run('check', project)
+
+
+def test_bad_positions(tmp):
+    """Reversed positions and positions past the text are skipped and listed,
+    not swapped or clamped; repeated codings are counted in one line."""
+    code = 'a4000000-0000-4000-8000-000000000001'
+    text = 'One two three four five.\n'
+    sels = [(4, 7), (13, 8), (19, 400), (25, 26)] + [(8, 13)] * 5
+    source = ('<TextSource guid="d4000000-0000-4000-8000-000000000001" name="Short" '
+              'plainTextPath="internal://short.txt">'
+              + ''.join(selection_xml('b40000%02d-0000-4000-8000-000000000001' % i, a, b, code)
+                        for i, (a, b) in enumerate(sels))
+              + '</TextSource>')
+    archive = tmp / 'bad.qdpx'
+    with zipfile.ZipFile(archive, 'w') as z:
+        z.writestr('project.qde', project_xml('QualCoder 3.5', code_xml(code, 'Count'), source))
+        z.writestr('sources/short.txt', text)
+    project = tmp / 'bad.gloss'
+    result = run('import-qdpx', project, archive)
+    quotes = sorted(c['quote'] for c in codings(project))
+    check(quotes == ['three', 'two'], 'only the sound selections become codings: %r' % quotes)
+    check('13' in result.stderr and 'reversed' in result.stderr, 'the reversed one is listed: %r' % result.stderr)
+    check('400' in result.stderr and 'past the end' in result.stderr,
+          'the one past the end is listed: %r' % result.stderr)
+    check(result.stderr.count('repeat') == 1 and '4 coding' in result.stderr,
+          'repeated codings in one line: %r' % result.stderr)
+
+
+def test_dropped_counts(tmp):
+    """Links and graphs are not imported: the summary counts each kind
+    (variables, cases and sets are imported, and not reported)."""
+    code = 'a5000000-0000-4000-8000-000000000001'
+    g = 'f500000%d-0000-4000-8000-00000000000%d'
+    extra = ('<Variables>' + ''.join('<Variable guid="%s" name="V%d" typeOfVariable="Text"/>' % (g % (1, i), i)
+                                     for i in range(3)) + '</Variables>'
+             + '<Cases>' + ''.join('<Case guid="%s" name="C%d"/>' % (g % (2, i), i) for i in range(4)) + '</Cases>'
+             + '<Sets>' + ''.join('<Set guid="%s" name="S%d"/>' % (g % (3, i), i) for i in range(2)) + '</Sets>'
+             + '<Graphs><Graph guid="%s" name="G"/></Graphs>' % (g % (4, 0))
+             + '<Links>' + ''.join('<Link guid="%s" name="L%d"/>' % (g % (5, i), i) for i in range(5)) + '</Links>')
+    archive = tmp / 'kinds.qdpx'
+    with zipfile.ZipFile(archive, 'w') as z:
+        z.writestr('project.qde', project_xml('MAXQDA 24', code_xml(code, 'Only'), '', extra))
+    project = tmp / 'kinds.gloss'
+    result = run('import-qdpx', project, archive)
+    for words in ('1 graph', '5 link'):
+        check(words in result.stderr, 'the summary counts %s(s): %r' % (words, result.stderr))
+
+
+def test_codebook_ids(tmp):
+    """A codebook with ids that are not GUIDs (and uppercase GUIDs) imported
+    twice gives each code once; a code without a colour is reported."""
+    qdc = tmp / 'atlas.qdc'
+    qdc.write_text('<?xml version="1.0" encoding="utf-8"?>'
+                   '<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="ATLAS.ti 23"><Codes>'
+                   '<Code guid="code_17" name="Trust" isCodable="false" color="#aa0000">'
+                   '<Code guid="code_18" name="Broken" isCodable="true" color="#00aa00"/></Code>'
+                   '<Code guid="A6000000-0000-4000-8000-000000000001" name="Money" isCodable="true"/>'
+                   '</Codes></CodeBook>', encoding='utf-8')
+    project = tmp / 'codebook.gloss'
+    run('init', project)
+    first = run('import-qdc', project, qdc)
+    check('Money' in first.stderr and 'colour' in first.stderr,
+          'a code without a colour is reported: %r' % first.stderr)
+    run('import-qdc', project, qdc)
+    codes = json.loads(run('codes', project, '--json').stdout)
+    paths = sorted(c['path'] for c in codes)
+    check(paths == ['Money', 'Trust', 'Trust/Broken'], 'each code once after two imports: %r' % paths)
+    check('A6000000-0000-4000-8000-000000000001' in [c['guid'] for c in codes], 'its GUID as it came')
+
+    # isCodable="false" (a heading for other codes) is kept and written back so.
+    with sqlite3.connect(project) as db:
+        codable = dict(db.execute('SELECT name, codable FROM code'))
+    check(codable == {'Trust': 0, 'Broken': 1, 'Money': 1}, 'isCodable is kept: %r' % codable)
+    out = tmp / 'codebook-out.qdc'
+    run('export', project, '--format', 'qdc', '-o', out)
+    root = ET.fromstring(out.read_bytes())
+    flags = {c.get('name'): c.get('isCodable') for c in root.iter('{urn:QDA-XML:codebook:1.0}Code')}
+    check(flags == {'Trust': 'false', 'Broken': 'true', 'Money': 'true'}, 'isCodable is exported: %r' % flags)
+
+
+def main():
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        test_nvivo_utf16(tmp)
+        test_memos(tmp)
+        test_missing_source(tmp)
+        test_bad_positions(tmp)
+        test_dropped_counts(tmp)
+        test_codebook_ids(tmp)
+
+    if failures:
+        sys.exit('%d check(s) failed' % len(failures))
+    print('all checks passed')
+
+
+if __name__ == '__main__':
+    main()
