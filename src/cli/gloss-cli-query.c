@@ -20,6 +20,17 @@ typedef struct
   gint64   distance;
 } Combination;
 
+static void
+combination_clear (Combination *c)
+{
+  g_clear_pointer (&c->and_code, g_free);
+  g_clear_pointer (&c->or_code, g_free);
+  g_clear_pointer (&c->not_code, g_free);
+  g_clear_pointer (&c->relation, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Combination, combination_clear)
+
 static int
 check_combination (const Combination *c,
                    GlossQuery        *query)
@@ -56,7 +67,7 @@ gloss_cli_query (int    argc,
   g_autoptr(GPtrArray) codings = NULL;
   g_autofree char *code = NULL, *set = NULL, *where = NULL, *coders = NULL, *format = NULL, *out = NULL;
   GlossExcerptFormat excerpt_format = GLOSS_EXCERPT_CSV;
-  Combination c = { NULL, NULL, NULL, NULL, -1 };
+  g_auto(Combination) c = { NULL, NULL, NULL, NULL, -1 };
   gboolean children = FALSE, b_children = FALSE, json = FALSE, csv = FALSE;
   const char *code_b;
   int status;
@@ -116,7 +127,6 @@ gloss_cli_query (int    argc,
       options.coding_ids = ids;
       if (gloss_excerpt_export (project, excerpt_format, &options, out, &error) < 0)
         goto fail;
-      g_free (c.and_code), g_free (c.or_code), g_free (c.not_code), g_free (c.relation);
       return GLOSS_CLI_OK;
     }
 
@@ -129,11 +139,9 @@ gloss_cli_query (int    argc,
                                                                                    : GLOSS_CLI_LIST_TEXT, &error))
     goto fail;
 
-  g_free (c.and_code), g_free (c.or_code), g_free (c.not_code), g_free (c.relation);
   return GLOSS_CLI_OK;
 
 fail:
-  g_free (c.and_code), g_free (c.or_code), g_free (c.not_code), g_free (c.relation);
   return gloss_cli_fail (error);
 }
 
