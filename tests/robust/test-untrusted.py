@@ -274,8 +274,8 @@ class UntrustedQdpxPositions(unittest.TestCase):
                 project = os.path.join(tmp, "out.gloss")
                 p = run("import-qdpx", project, qdpx)
                 self.assertEqual(p.returncode, 0, p.stderr)
-                self.assertIn(f"A text selection ({start}-{end}) lies outside its document; skipped",
-                              p.stdout + p.stderr)
+                self.assertIn("outside their text", p.stdout + p.stderr)
+                self.assertIn(f"{start}\u2013{end}", p.stdout + p.stderr)
                 codings = run("codings", project, "--json").stdout
                 self.assertEqual(codings.strip(), "[]", f"{start}-{end}: {codings}")
 

@@ -1850,7 +1850,7 @@ flush_positions (Import *import)
     warn (import, _("%u text selection(s) with reversed positions (end before start) skipped: %s%s"),
           import->n_reversed, import->reversed->str, import->n_reversed > MAX_LISTED_POSITIONS ? ", …" : "");
   if (import->n_past_end > 0)
-    warn (import, _("%u text selection(s) reaching past the end of their text skipped: %s%s"),
+    warn (import, _("%u text selection(s) outside their text (before its beginning or past the end) skipped: %s%s"),
           import->n_past_end, import->past_end->str, import->n_past_end > MAX_LISTED_POSITIONS ? ", …" : "");
   if (import->n_repeats > 0)
     warn (import, _("%u coding(s) repeat another (same passage, code and coder); skipped"), import->n_repeats);
