@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,7 +337,7 @@ build_code_rows (GlossProject               *self,
             {
               if (error != NULL && *error == NULL)
                 g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                             _("No code %" G_GINT64_FORMAT " in the project"), id);
+                             _("No code %" PRId64 " in the project"), id);
               return FALSE;
             }
           if (row_of[id] >= 0)
@@ -599,6 +601,7 @@ gloss_crosstab_write (const GlossCrosstab  *crosstab,
                       const char           *out_path,
                       GError              **error)
 {
+  /* xgettext:no-c-format */
   const char *corner = measure == GLOSS_CROSSTAB_PERCENT ? _("Code (% of documents)")
                        : measure == GLOSS_CROSSTAB_DOCUMENTS ? _("Code (documents)") : _("Code (codings)");
   g_autoptr(GlossTableWriter) writer = gloss_table_writer_new (format, out_path, corner, error);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -268,7 +270,7 @@ gloss_project_get_attribute (GlossProject  *self,
                                         (GlossRowFunc) attribute_from_row, error);
   if (attribute == NULL && (error == NULL || *error == NULL))
     g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                 _("No attribute %" G_GINT64_FORMAT " in the project"), attribute_id);
+                 _("No attribute %" PRId64 " in the project"), attribute_id);
 
   return attribute;
 }
@@ -445,7 +447,7 @@ gloss_project_set_attribute_value (GlossProject  *self,
   if (!_gloss_attribute_target_exists (self, attribute->target, target_id))
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                   _("No %s %" G_GINT64_FORMAT " in the project"),
+                   _("No %s %" PRId64 " in the project"),
                    gloss_attribute_target_to_string (attribute->target), target_id);
       return FALSE;
     }

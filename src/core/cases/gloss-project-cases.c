@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "gloss-cases-private.h"
@@ -127,7 +129,7 @@ gloss_project_get_case (GlossProject  *self,
                                    (GlossRowFunc) case_from_row, error);
   if (item == NULL && (error == NULL || *error == NULL))
     g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                 _("No case %" G_GINT64_FORMAT " in the project"), case_id);
+                 _("No case %" PRId64 " in the project"), case_id);
 
   return item;
 }
@@ -261,8 +263,8 @@ gloss_project_add_case_member (GlossProject  *self,
   if (!whole && (start < 0 || end <= start || end > length))
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                   _("The range %" G_GINT64_FORMAT ":%" G_GINT64_FORMAT
-                     " lies outside the document (0:%" G_GINT64_FORMAT ")"), start, end, length);
+                   _("The range %" PRId64 ":%" PRId64
+                     " lies outside the document (0:%" PRId64 ")"), start, end, length);
       return 0;
     }
 
@@ -344,7 +346,7 @@ gloss_project_remove_case_member (GlossProject  *self,
     {
       gloss_project_abort_step (self);
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                   _("No case member %" G_GINT64_FORMAT " in the project"), member_id);
+                   _("No case member %" PRId64 " in the project"), member_id);
       return FALSE;
     }
 

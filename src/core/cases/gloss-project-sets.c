@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "gloss-cases-private.h"
@@ -136,7 +138,7 @@ gloss_project_get_set (GlossProject  *self,
                                   (GlossRowFunc) set_from_row, error);
   if (set == NULL && (error == NULL || *error == NULL))
     g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                 _("No set %" G_GINT64_FORMAT " in the project"), set_id);
+                 _("No set %" PRId64 " in the project"), set_id);
 
   return set;
 }
@@ -327,8 +329,8 @@ change_members (GlossProject  *self,
     if (!member_exists (self, set->kind, member_ids[i]))
       {
         g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                     set->kind == GLOSS_SET_CODES ? _("No code %" G_GINT64_FORMAT " in the project")
-                                                  : _("No document %" G_GINT64_FORMAT " in the project"),
+                     set->kind == GLOSS_SET_CODES ? _("No code %" PRId64 " in the project")
+                                                  : _("No document %" PRId64 " in the project"),
                      member_ids[i]);
         return FALSE;
       }

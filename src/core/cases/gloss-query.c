@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -234,7 +236,7 @@ code_family (GlossProject  *self,
   if (!_gloss_project_code_exists (self, code_id))
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                   _("No code %" G_GINT64_FORMAT " in the project"), code_id);
+                   _("No code %" PRId64 " in the project"), code_id);
       return NULL;
     }
 
@@ -692,8 +694,8 @@ gloss_query_describe (GlossProject     *self,
     }
 
   if (query->op != GLOSS_QUERY_ONLY && query->op != GLOSS_QUERY_OR && query->relation == GLOSS_QUERY_NEAR)
-    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " (within %" G_GINT64_FORMAT " character)",
-                                              " (within %" G_GINT64_FORMAT " characters)", query->distance),
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " (within %" PRId64 " character)",
+                                              " (within %" PRId64 " characters)", query->distance),
                             query->distance);
 
   describe_scope (self, &query->scope, out);
