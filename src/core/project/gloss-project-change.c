@@ -110,3 +110,20 @@ fail:
   gloss_project_abort_step (self);
   return FALSE;
 }
+
+gboolean
+_gloss_project_row_exists (GlossProject *self,
+                           const char   *sql,
+                           gint64        id)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (self, sql, NULL);
+  gboolean exists;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return exists;
+}

@@ -16,16 +16,7 @@ gboolean
 _gloss_project_coder_exists (GlossProject *self,
                              gint64        coder_id)
 {
-  sqlite3_stmt *stmt = _gloss_project_prepare (self, "SELECT 1 FROM coder WHERE id = ?1", NULL);
-  gboolean exists;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, coder_id);
-  exists = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-
-  return exists;
+  return _gloss_project_row_exists (self, "SELECT 1 FROM coder WHERE id = ?1", coder_id);
 }
 
 static gboolean

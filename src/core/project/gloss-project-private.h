@@ -81,6 +81,10 @@ char         *_gloss_clean_name        (const char    *name,
                                         GError       **error);
 gboolean      _gloss_check_color       (const char    *color,
                                         GError       **error);
+/* Whether @sql (one row for ?1 = @id, or none) finds a row. */
+gboolean      _gloss_project_row_exists (GlossProject  *self,
+                                         const char    *sql,
+                                         gint64         id);
 /* Steps @stmt to its end; a broken constraint becomes @duplicate_message. */
 gboolean      _gloss_project_finish    (GlossProject  *self,
                                         sqlite3_stmt  *stmt,
