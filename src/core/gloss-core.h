@@ -19,6 +19,7 @@
 #include "gloss-atomic-file.h"
 #include "gloss-palette.h"
 #include "gloss-project.h"
+#include "gloss-project-repair.h"
 
 /* document/ */
 #include "gloss-import.h"
