@@ -13,6 +13,7 @@
 #include "gloss-core.h"
 #include "gloss-file-chooser.h"
 #include "gloss-preferences-window.h"
+#include "gloss-refused-dialog.h"
 #include "gloss-window.h"
 
 #define MAX_RECENT_PROJECTS 8
@@ -167,7 +168,10 @@ gloss_application_open_project (GlossApplication *self,
     window = gloss_window_new (GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (window));
 
-  if (!gloss_window_open_project (window, path, &error))
+  if (!gloss_window_open_project (window, path, &error) && gloss_refused_dialog_applies (error))
+    /* Its rows or its schema: offer to read it or to repair a copy. */
+    gtk_window_present (GTK_WINDOW (gloss_refused_dialog_new (window, path, error)));
+  else if (error != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"),
                                                   path, error->message);
