@@ -112,6 +112,7 @@ gloss_cli_repair (int    argc,
                         NULL, &argc, &argv, 2, 2, &status))
     return status;
 
+  gloss_cli_remove_stale_files (argv[2]);
   if (!gloss_project_repair (argv[1], argv[2], changes, left, &error))
     return gloss_cli_fail (error);
 

@@ -20,6 +20,7 @@
 #include "gloss-palette.h"
 #include "gloss-project.h"
 #include "gloss-project-repair.h"
+#include "gloss-stale-files.h"
 
 /* document/ */
 #include "gloss-import.h"

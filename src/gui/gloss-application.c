@@ -535,6 +535,25 @@ static const struct {
   { "win.close", { "<Control>w", NULL } },
 };
 
+/* What a killed Gloss left beside the recent projects, before any project
+ * is opened (see gloss_remove_stale_files()). */
+static void
+remove_stale_files (GlossApplication *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      char *folder = g_path_get_dirname (recent[i]);
+
+      if (g_hash_table_add (folders, folder))
+        gloss_remove_stale_files (folder, GLOSS_STALE_SECONDS, NULL);
+    }
+  if (g_hash_table_size (folders) == 0)
+    gloss_remove_stale_files (NULL, GLOSS_STALE_SECONDS, NULL);
+}
+
 static void
 gloss_application_startup (GApplication *app)
 {
@@ -546,6 +565,7 @@ gloss_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
   self->settings = g_settings_new (APPLICATION_ID);
+  remove_stale_files (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
                                    G_N_ELEMENTS (app_entries), self);

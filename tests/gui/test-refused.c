@@ -10,6 +10,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <time.h>
+#include <utime.h>
 
 #include "gloss-application.h"
 #include "gloss-gui-test.h"
@@ -288,6 +290,29 @@ test_schema_without_constraints (void)
   g_assert_cmpint (count_rows (repaired, "SELECT count (DISTINCT guid) FROM coding"), ==, 2);
 }
 
+/* At start, what a killed import left beside a recent project goes; what
+ * was written lately stays. Runs first: the application starts here. */
+static void
+test_stale_files_at_start (void)
+{
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *recent = g_build_filename (dir, "lead.gloss", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".lead.gloss.k1ll3d.gloss", NULL);
+  g_autofree char *fresh = g_build_filename (dir, ".lead.gloss.fr35h1.gloss", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.glossqda.Gloss");
+  const char *paths[] = { recent, NULL };
+  struct utimbuf old = { time (NULL) - 7200, time (NULL) - 7200 };
+
+  g_assert_true (g_file_set_contents (stale, "", 0, NULL));
+  g_assert_true (g_file_set_contents (fresh, "", 0, NULL));
+  g_assert_cmpint (g_utime (stale, &old), ==, 0);
+  g_settings_set_strv (settings, "recent-projects", paths);
+
+  start_app ();
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +320,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add_func ("/refused/stale-files-at-start", test_stale_files_at_start);
   g_test_add_func ("/refused/read-only", test_read_only);
   g_test_add_func ("/refused/repair", test_repair);
   g_test_add_func ("/refused/schema-without-constraints", test_schema_without_constraints);
