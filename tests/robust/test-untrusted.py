@@ -147,10 +147,17 @@ class Untrusted(unittest.TestCase):
         return p
 
     def refused_on_open(self, what, needle):
+        # A file in rollback-journal mode, as another program may leave it:
+        # refusing it must not turn it to WAL (the open did, before the check).
+        sql(self.project, "PRAGMA journal_mode = DELETE")
+        with open(self.project, "rb") as f:
+            before = hashlib.sha256(f.read()).hexdigest()
         p = run("codings", self.project)
         self.assertEqual(p.returncode, 1, f"{what}: {p.stdout}")
         self.assertIn("was not opened", p.stderr, what)
         self.assertIn(needle, p.stderr, what)
+        with open(self.project, "rb") as f:
+            self.assertEqual(hashlib.sha256(f.read()).hexdigest(), before, f"{what}: the refused file changed")
 
     def test_hostile_guids(self):
         sql(self.project, "UPDATE document SET guid = '../../../../tmp/x/slip' WHERE id = 2;"

@@ -614,12 +614,16 @@ open_project (const char  *path,
   if (!open_connection (self, FALSE, mode != OPEN_NORMAL, error) ||
       !check_header (self, error) ||
       !check_identity (self, &version, error) ||
-      (mode != OPEN_FOR_CHECK && !check_schema (self, version, mode == OPEN_READ_ONLY, error)) ||
-      !configure_connection (self, error))
+      (mode != OPEN_FOR_CHECK && !check_schema (self, version, mode == OPEN_READ_ONLY, error)))
     return NULL;
 
-  /* Before a migration: a file from an older Gloss has the same tables. */
+  /* Before the connection is set up (which turns the file to WAL) and
+   * before a migration (a file from an older Gloss has the same tables):
+   * a refused file keeps every byte. */
   if (mode != OPEN_FOR_CHECK && mode != OPEN_READ_ONLY && version >= 1 && !check_open_invariants (self, error))
+    return NULL;
+
+  if (!configure_connection (self, error))
     return NULL;
 
   if (version < GLOSS_PROJECT_SCHEMA_VERSION)
