@@ -148,6 +148,7 @@ gloss_application_open_project (GlossApplication *self,
                                 GFile            *file)
 {
   g_autofree char *path = g_file_get_path (file);
+  g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
   GlossWindow *window;
 
@@ -168,15 +169,24 @@ gloss_application_open_project (GlossApplication *self,
     window = gloss_window_new (GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (window));
 
-  if (!gloss_window_open_project (window, path, &error) && gloss_refused_dialog_applies (error))
-    /* Its rows or its schema: offer to read it or to repair a copy. */
-    gtk_window_present (GTK_WINDOW (gloss_refused_dialog_new (window, path, error)));
-  else if (error != NULL)
+  if (gloss_window_open_project (window, path, &error))
+    return;
+
+  /* Its rows or its schema: offer to read it or to repair a copy. */
+  if (gloss_refused_dialog_applies (error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"),
-                                                  path, error->message);
-      gloss_window_show_toast (window, message);
+      GlossRefusedDialog *dialog = gloss_refused_dialog_new (window, path, error);
+
+      if (gloss_refused_dialog_can_read (dialog) || gloss_refused_dialog_can_repair (dialog))
+        {
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
+      gtk_window_destroy (GTK_WINDOW (dialog));
     }
+
+  message = g_strdup_printf (_("Could not open “%s”: %s"), path, error->message);
+  gloss_window_show_toast (window, message);
 }
 
 static gboolean

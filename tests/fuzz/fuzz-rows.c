@@ -256,7 +256,8 @@ mutate (sqlite3 *db,
     case 3:  /* text of the input's bytes, UTF-8 or not */
     case 4:  /* the same as a blob */
       {
-        guint length = MIN (read_byte (reader), reader->size - reader->at);
+        guint wanted = read_byte (reader);
+        guint length = MIN (wanted, reader->size - reader->at);
 
         sql = sqlite3_mprintf (kind == 3 ? "UPDATE \"%w\" SET \"%w\" = CAST (?1 AS TEXT) WHERE %s"
                                          : "UPDATE \"%w\" SET \"%w\" = ?1 WHERE %s", table, column, where);
