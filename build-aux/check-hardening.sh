@@ -5,7 +5,8 @@
 #     with leak detection on;
 #  2. runs valgrind memcheck on the core unit tests of a plain build
 #     (no errors, no definite leaks);
-#  3. runs each libFuzzer harness for FUZZ_SECONDS (60) on its seed corpus.
+#  3. runs each libFuzzer harness for FUZZ_SECONDS (60) on its seed corpus
+#     (project-rows and merge mutate a valid project's rows through SQL).
 # Ends with a summary line per part; exits non-zero if any part failed.
 # Installs what it needs (clang, libclang-rt-14-dev, valgrind, llvm) when missing.
 #
@@ -102,13 +103,13 @@ run_fuzzer () {
     > "$out/fuzz-$name.log" 2>&1
 }
 
-for pair in "load-json import-pdf" "import-text qdpx"; do
+for pair in "load-json import-pdf" "import-text qdpx" "project-rows merge"; do
   for name in $pair; do
     run_fuzzer "$name" &
   done
   wait
 done
-for name in load-json import-pdf import-text qdpx; do
+for name in load-json import-pdf import-text qdpx project-rows merge; do
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/fuzz-$name.log" | tail -1)
   if ls "$out/crashes/$name-"* >/dev/null 2>&1; then
     status=1

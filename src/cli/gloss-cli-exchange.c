@@ -35,6 +35,7 @@ gloss_cli_copy (int    argc,
   if (coder == NULL)
     return gloss_cli_usage_error ("copy", _("--coder is required"));
 
+  gloss_cli_remove_stale_files (argv[2]);
   project = gloss_cli_open_project (argv[1], &error);
   if (project == NULL ||
       !gloss_project_copy_for_coder (project, argv[2], coder, without_codings, &error))
@@ -335,6 +336,7 @@ gloss_cli_import_qdpx (int    argc,
                         entries, &argc, &argv, 2, 2, &status))
     return status;
 
+  gloss_cli_remove_stale_files (argv[1]);
   project = gloss_qdpx_import (argv[2], argv[1], warnings, NULL, &error);
   if (project == NULL)
     return gloss_cli_fail (error);

@@ -48,6 +48,9 @@ int           gloss_cli_fail_message (const char    *format,
 int           gloss_cli_usage_error  (const char    *command,
                                       const char    *format,
                                       ...) G_GNUC_PRINTF (2, 3);
+/* Removes what a killed Gloss left in the folder of @out_path (hidden
+ * half-made projects) before a command writes there. */
+void          gloss_cli_remove_stale_files (const char *out_path);
 GlossProject *gloss_cli_open_project (const char    *path,
                                       GError       **error);
 /* Parses "START:END" in characters. */
@@ -100,6 +103,7 @@ int gloss_cli_codings    (int argc, char **argv);
 int gloss_cli_load       (int argc, char **argv);
 int gloss_cli_search     (int argc, char **argv);
 int gloss_cli_check      (int argc, char **argv);
+int gloss_cli_repair     (int argc, char **argv);
 int gloss_cli_undo       (int argc, char **argv);
 int gloss_cli_redo       (int argc, char **argv);
 int gloss_cli_hand_over  (int argc, char **argv);

@@ -97,6 +97,44 @@ gloss_cli_check (int    argc,
   return GLOSS_CLI_OK;
 }
 
+int
+gloss_cli_repair (int    argc,
+                  char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) left = g_ptr_array_new_with_free_func (g_free);
+  int status;
+
+  if (!gloss_cli_parse ("repair", "PROJECT OUT",
+                        _("Write a repaired copy of a project file that is refused, and say what was changed; "
+                          "the file itself is only read."),
+                        NULL, &argc, &argv, 2, 2, &status))
+    return status;
+
+  gloss_cli_remove_stale_files (argv[2]);
+  if (!gloss_project_repair (argv[1], argv[2], changes, left, &error))
+    return gloss_cli_fail (error);
+
+  for (guint i = 0; i < changes->len; i++)
+    printf ("%s\n", (const char *) g_ptr_array_index (changes, i));
+  if (changes->len == 0)
+    printf ("%s\n", _("Nothing needed repair."));
+
+  if (left->len > 0)
+    {
+      printf ("%s\n", _("Left as it was:"));
+      for (guint i = 0; i < left->len; i++)
+        printf ("%s\n", (const char *) g_ptr_array_index (left, i));
+      return gloss_cli_fail_message (g_dngettext (GETTEXT_PACKAGE,
+                                                  "the copy was written, but %u problem could not be repaired",
+                                                  "the copy was written, but %u problems could not be repaired",
+                                                  left->len), left->len);
+    }
+
+  return GLOSS_CLI_OK;
+}
+
 static int
 undo_or_redo (int       argc,
               char    **argv,

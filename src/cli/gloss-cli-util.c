@@ -104,6 +104,14 @@ gloss_cli_usage_error (const char *command,
   return GLOSS_CLI_BAD_USAGE;
 }
 
+void
+gloss_cli_remove_stale_files (const char *out_path)
+{
+  g_autofree char *folder = g_path_get_dirname (out_path);
+
+  gloss_remove_stale_files (folder, GLOSS_STALE_SECONDS, NULL);
+}
+
 GlossProject *
 gloss_cli_open_project (const char  *path,
                         GError     **error)

@@ -27,6 +27,7 @@ static const GlossCliCommand commands[] = {
   { "load", "PROJECT FILE.json", N_("Load coders, codes and codings from JSON"), gloss_cli_load },
   { "search", "PROJECT TEXT [--doc DOC] [--case-sensitive] [--json]", N_("Find a phrase"), gloss_cli_search },
   { "check", "PROJECT", N_("Check a project file"), gloss_cli_check },
+  { "repair", "PROJECT OUT", N_("Write a repaired copy of a project file"), gloss_cli_repair },
   { "undo", "PROJECT", N_("Undo the last change"), gloss_cli_undo },
   { "redo", "PROJECT", N_("Redo the last undone change"), gloss_cli_redo },
   { "hand-over", "PROJECT", N_("Forget the undo history: undo stops here"), gloss_cli_hand_over },

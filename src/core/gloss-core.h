@@ -19,6 +19,8 @@
 #include "gloss-atomic-file.h"
 #include "gloss-palette.h"
 #include "gloss-project.h"
+#include "gloss-project-repair.h"
+#include "gloss-stale-files.h"
 
 /* document/ */
 #include "gloss-import.h"

@@ -13,6 +13,7 @@
 #include "gloss-core.h"
 #include "gloss-file-chooser.h"
 #include "gloss-preferences-window.h"
+#include "gloss-refused-dialog.h"
 #include "gloss-window.h"
 
 #define MAX_RECENT_PROJECTS 8
@@ -147,6 +148,7 @@ gloss_application_open_project (GlossApplication *self,
                                 GFile            *file)
 {
   g_autofree char *path = g_file_get_path (file);
+  g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
   GlossWindow *window;
 
@@ -167,12 +169,24 @@ gloss_application_open_project (GlossApplication *self,
     window = gloss_window_new (GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (window));
 
-  if (!gloss_window_open_project (window, path, &error))
+  if (gloss_window_open_project (window, path, &error))
+    return;
+
+  /* Its rows or its schema: offer to read it or to repair a copy. */
+  if (gloss_refused_dialog_applies (error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"),
-                                                  path, error->message);
-      gloss_window_show_toast (window, message);
+      GlossRefusedDialog *dialog = gloss_refused_dialog_new (window, path, error);
+
+      if (gloss_refused_dialog_can_read (dialog) || gloss_refused_dialog_can_repair (dialog))
+        {
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
+      gtk_window_destroy (GTK_WINDOW (dialog));
     }
+
+  message = g_strdup_printf (_("Could not open “%s”: %s"), path, error->message);
+  gloss_window_show_toast (window, message);
 }
 
 static gboolean
@@ -531,6 +545,25 @@ static const struct {
   { "win.close", { "<Control>w", NULL } },
 };
 
+/* What a killed Gloss left beside the recent projects, before any project
+ * is opened (see gloss_remove_stale_files()). */
+static void
+remove_stale_files (GlossApplication *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      char *folder = g_path_get_dirname (recent[i]);
+
+      if (g_hash_table_add (folders, folder))
+        gloss_remove_stale_files (folder, GLOSS_STALE_SECONDS, NULL);
+    }
+  if (g_hash_table_size (folders) == 0)
+    gloss_remove_stale_files (NULL, GLOSS_STALE_SECONDS, NULL);
+}
+
 static void
 gloss_application_startup (GApplication *app)
 {
@@ -542,6 +575,7 @@ gloss_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
   self->settings = g_settings_new (APPLICATION_ID);
+  remove_stale_files (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
                                    G_N_ELEMENTS (app_entries), self);

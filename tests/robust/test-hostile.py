@@ -13,6 +13,7 @@ import shutil
 import signal
 import sqlite3
 import stat
+import struct
 import subprocess
 import sys
 import tempfile
@@ -348,6 +349,50 @@ class HostileQdpx(unittest.TestCase):
         with open(path, "wb") as f:
             f.write(data)
         self.assert_refused(path, "entries claiming 4 GB", "too large")
+
+    def patch_size(self, path, entry, size):
+        """Declares @size as the unpacked size of @entry, in both headers."""
+        with open(path, "rb") as f:
+            data = bytearray(f.read())
+        name = entry.encode()
+        for signature, size_at, name_length_at, name_at in ((b"PK\x03\x04", 22, 26, 30), (b"PK\x01\x02", 24, 28, 46)):
+            start = 0
+            while (start := data.find(signature, start)) >= 0:
+                length = struct.unpack_from("<H", data, start + name_length_at)[0]
+                if data[start + name_at:start + name_at + length] == name:
+                    struct.pack_into("<I", data, start + size_at, size)
+                start += 4
+        with open(path, "wb") as f:
+            f.write(data)
+
+    def test_entry_inflating_past_its_size(self):
+        """A text entry that unpacks to more than it declares (as a zip
+        bomb does) refuses the archive, saying so; it was reported as "no
+        plain text Gloss can read"."""
+        text = next(name for name in self.entries if name.startswith("sources/"))
+        entries = dict(self.entries, **{text: self.entries[text] + b" and more" * 20000})
+        path = self.archive("bomb.qdpx", entries)
+        self.patch_size(path, text, len(self.entries[text]))
+        self.assert_refused(path, "text entry inflating past its size",
+                            f"the entry “{text}” unpacks to more than the", "it declares")
+
+    def test_project_qde_over_the_limit(self):
+        """A project.qde declaring more than Gloss reads is refused with
+        both sizes, and one with a value longer than libxml2 reads as over
+        a size limit, not as "not well-formed"."""
+        path = self.archive("declared.qdpx", self.entries)
+        self.patch_size(path, "project.qde", 300 * 1024 * 1024)
+        self.assert_refused(path, "project.qde declaring 300 MB",
+                            "the entry “project.qde” is too large: it declares 314.6\u00a0MB unpacked",
+                            "Gloss reads at most 268.4\u00a0MB")
+        os.unlink(path)
+        qde = self.entries["project.qde"].decode()
+        for what, big in (("an attribute of 20 MB", qde.replace('name="Partnership"', 'name="%s"' % ("x" * 20_000_000))),
+                          ("an element name of 60,000 characters",
+                           qde.replace("<CodeBook>", "<%s/><CodeBook>" % ("x" * 60000)))):
+            path = self.archive("long.qdpx", self.qde(big))
+            self.assert_refused(path, what, "project.qde is over a size limit", "longer than Gloss reads")
+            os.unlink(path)
 
     def test_external_entity(self):
         qde = self.entries["project.qde"].decode()

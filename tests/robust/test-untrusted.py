@@ -9,7 +9,9 @@ outside the chosen path, and `check` names the problem.
 Usage: test-untrusted.py GLOSS_CLI CORPUS_DIR
 """
 
+import hashlib
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -116,17 +118,53 @@ class Untrusted(unittest.TestCase):
                 self.assertNotIn(b"<Injected", qde, what)
                 self.assertNotIn(b"(null)", qde, what)
 
+    def assert_repaired(self, what, *changes, left=()):
+        """gloss-cli repair writes a copy that opens and passes check (or
+        names what it could not repair), says what it changed, and leaves
+        the file as it was."""
+        with open(self.project, "rb") as f:
+            before = hashlib.sha256(f.read()).hexdigest()
+        out = os.path.join(self.dir, "repaired.gloss")
+        p = run("repair", self.project, out)
+        self.assertEqual(p.returncode, 1 if left else 0, f"{what}: {p.stdout}{p.stderr}")
+        for words in changes:
+            self.assertIn(words, p.stdout, f"{what}: repair says {p.stdout}")
+        with open(self.project, "rb") as f:
+            self.assertEqual(hashlib.sha256(f.read()).hexdigest(), before, f"{what}: the original changed")
+        check = run("check", out)
+        if left:
+            self.assertIn("could not be repaired", p.stderr, what)
+            for words in left:
+                self.assertIn(words, check.stdout, f"{what}: check of the copy says {check.stdout}")
+        else:
+            self.assertEqual(check.stdout.strip(), "ok", f"{what}: check of the copy says {check.stdout}")
+            # The copy opens for every command, and its export imports again.
+            self.assertEqual(run("codings", out).returncode, 0, what)
+            qdpx = os.path.join(self.dir, "repaired.qdpx")
+            self.assertEqual(run("export", out, "--format", "qdpx", "-o", qdpx).returncode, 0, what)
+            self.assertEqual(run("import-qdpx", os.path.join(self.dir, "back.gloss"), qdpx).returncode, 0, what)
+        self.assertEqual(run("repair", self.project, out).returncode, 1, f"{what}: repair over an existing file")
+        return p
+
     def refused_on_open(self, what, needle):
+        # A file in rollback-journal mode, as another program may leave it:
+        # refusing it must not turn it to WAL (the open did, before the check).
+        sql(self.project, "PRAGMA journal_mode = DELETE")
+        with open(self.project, "rb") as f:
+            before = hashlib.sha256(f.read()).hexdigest()
         p = run("codings", self.project)
         self.assertEqual(p.returncode, 1, f"{what}: {p.stdout}")
         self.assertIn("was not opened", p.stderr, what)
         self.assertIn(needle, p.stderr, what)
+        with open(self.project, "rb") as f:
+            self.assertEqual(hashlib.sha256(f.read()).hexdigest(), before, f"{what}: the refused file changed")
 
     def test_hostile_guids(self):
         sql(self.project, "UPDATE document SET guid = '../../../../tmp/x/slip' WHERE id = 2;"
                           "UPDATE code SET guid = 'x\"/><Injected/>' WHERE id = 1;")
         self.assert_handled("hostile GUIDs", "../../../../tmp/x/slip", "x\\\"/><Injected/>", "is not a GUID")
         self.refused_on_open("hostile GUIDs", "is not a GUID")
+        self.assert_repaired("hostile GUIDs", "had the GUID “../../../../tmp/x/slip”, which is not a GUID")
 
     def test_own_export_of_hostile_guids_imports(self):
         """The export of a project whose GUIDs were hostile: refused before
@@ -147,39 +185,117 @@ class Untrusted(unittest.TestCase):
         sql(self.project, "UPDATE code SET parent_id = id WHERE name = 'Other'")
         self.assert_handled("self-parent code", "The code “Other”", "its own parent or ancestor")
         self.refused_on_open("self-parent code", "its own parent")
+        p = self.assert_repaired("self-parent code", "The code “Other” (3) was its own parent or ancestor")
+        self.assertIn("Other", run("codes", os.path.join(self.dir, "repaired.gloss")).stdout)
 
     def test_longer_code_cycle(self):
         sql(self.project, "UPDATE code SET parent_id = (SELECT id FROM code WHERE name = 'Share') "
                           "WHERE name = 'Burden'")
         p = self.assert_handled("two-code cycle", "The code “Burden”", "The code “Share”")
         self.refused_on_open("two-code cycle", "ancestor")
+        self.assert_repaired("two-code cycle", "The code “Burden” (1) was its own parent or ancestor")
+        codings = run("codings", os.path.join(self.dir, "repaired.gloss"), "--code", "Burden/Share").stdout
+        self.assertEqual(len(codings.strip().split("\n")), 20, "no coding is lost")
 
     def test_page_beyond_text(self):
         sql(self.project, "UPDATE page SET start = 100000 WHERE document_id = 2 AND idx = 0")
         self.assert_handled("page beyond the text", "The pages of the document")
         self.refused_on_open("page beyond the text", "do not match its text")
+        self.assert_repaired("page beyond the text", "they were cut again from the text")
 
     def test_pages_inconsistent(self):
         sql(self.project, "UPDATE page SET length = length - 3 WHERE document_id = 1")
         self.assert_handled("pages shorter than the text", "The pages of the document “t.txt”")
+        self.assert_repaired("pages shorter than the text", "The pages of the document “t.txt” (1) did not match")
 
     def test_missing_project_row(self):
         sql(self.project, "DELETE FROM project")
         self.assert_handled("no project row", "The table “project” has no row")
         self.refused_on_open("no project row", "“project” has no row")
+        self.assert_repaired("no project row", "The project row was missing; it was made again with the title “p”.")
 
     def test_invalid_utf8_text(self):
         sql(self.project, "UPDATE document SET text = CAST (X'41FF42' AS TEXT) || substr (text, 4) WHERE id = 1")
         self.assert_handled("invalid UTF-8 text", "The text of the document “t.txt” (1) is not valid UTF-8")
+        self.assert_repaired("invalid UTF-8 text", left=("is not valid UTF-8",))
 
     def test_garbage_pdf_blob(self):
         sql(self.project, "UPDATE document_blob SET bytes = zeroblob (length (bytes)) WHERE document_id = 2")
         self.assert_handled("garbage PDF", "The PDF of the document “002-trivial-libre-office-writer.pdf” (2) "
                                            "cannot be read")
+        self.assert_repaired("garbage PDF", left=("cannot be read",))
 
     def test_coding_outside_document(self):
         sql(self.project, "UPDATE coding SET start = 5000, end = 5004 WHERE document_id = 2")
         self.assert_handled("coding outside its document", "A coding lies outside its document")
+        self.assert_repaired("coding outside its document", "The coding 21 at 5000:5004 lay outside the text")
+
+
+def strip_constraints(create):
+    """The same columns, without NOT NULL, UNIQUE, DEFAULT, CHECK,
+    REFERENCES and COLLATE."""
+    create = re.sub(r"\s+NOT NULL", "", create)
+    create = re.sub(r"\s+UNIQUE(?! \()", "", create)
+    create = re.sub(r",\s*UNIQUE \([^)]*\)", "", create)
+    create = re.sub(r"\s+DEFAULT ('[^']*'|\d+)", "", create)
+    create = re.sub(r"\s+CHECK \((?:[^()]|\([^()]*\))*\)", "", create)
+    create = re.sub(r"\s+REFERENCES \w+ \(\w+\)( ON DELETE CASCADE)?", "", create)
+    return re.sub(r"\s+COLLATE NOCASE", "", create)
+
+
+def recreate_without_constraints(path):
+    db = sqlite3.connect(path, isolation_level=None)
+    tables = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+    db.execute("PRAGMA foreign_keys = OFF")
+    db.execute("BEGIN")
+    for name, create in tables:
+        db.execute(f'ALTER TABLE "{name}" RENAME TO "old_{name}"')
+        db.execute(strip_constraints(create))
+        db.execute(f'INSERT INTO "{name}" SELECT * FROM "old_{name}"')
+        db.execute(f'DROP TABLE "old_{name}"')
+    db.execute("COMMIT")
+    db.close()
+
+
+class UntrustedWithoutConstraints(Untrusted):
+    """Each file above, its tables recreated without their constraints
+    (same columns): refused by the schema check, named by check, repaired
+    into tables as Gloss defines them."""
+
+    def setUp(self):
+        super().setUp()
+        recreate_without_constraints(self.project)
+
+    def refused_on_open(self, what, needle):
+        super().refused_on_open(what, "is not defined as Gloss defines it")
+
+    def assert_handled(self, what, *sentence):
+        return super().assert_handled(what, "The table “coding” is not defined as Gloss defines it", *sentence)
+
+    def assert_repaired(self, what, *changes, left=()):
+        return super().assert_repaired(what, "The table “coding” was made again as Gloss defines it.", *changes,
+                                       left=left)
+
+    def test_own_export_of_hostile_guids_imports(self):
+        """Without its constraints, the project is not exported at all."""
+        sql(self.project, "UPDATE coder SET guid = 'a<b' WHERE id = 1")
+        out = os.path.join(self.dir, "out.qdpx")
+        p = run("export", self.project, "--format", "qdpx", "-o", out)
+        self.assertEqual(p.returncode, 1, p.stdout)
+        self.assertIn("is not defined as Gloss defines it", p.stderr)
+        self.assertFalse(os.path.exists(out))
+
+    def test_duplicate_and_null_guids(self):
+        sql(self.project, "UPDATE coding SET guid = (SELECT guid FROM coding WHERE id = 1) WHERE id < 4;"
+                          "UPDATE coder SET guid = NULL; UPDATE coding SET quote = NULL WHERE id = 5")
+        self.assert_handled("shared and missing GUIDs", "3 rows of the table “coding” share the GUID",
+                            "“NULL”, which is not a GUID")
+        self.refused_on_open("shared GUIDs", "")
+        p = self.assert_repaired("shared and missing GUIDs", "The row 2 of the table “coding” shared the GUID",
+                                 "The row 1 of the table “coder” had the GUID “NULL”",
+                                 "1 row of the table “coding” broke its rules")
+        codings = run("codings", os.path.join(self.dir, "repaired.gloss"), "--json").stdout
+        self.assertEqual(codings.count('"guid"'), 20, "only the coding without its quote is left out")
 
 
 class UntrustedMerge(unittest.TestCase):

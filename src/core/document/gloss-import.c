@@ -351,9 +351,9 @@ start_page (gint64   start,
     }
 }
 
-static GArray *
-paginate_text (const char *text,
-               gint64      n_chars)
+GArray *
+gloss_import_paginate_text (const char *text,
+                            gint64      n_chars)
 {
   Pagination pagination = { g_array_new (FALSE, TRUE, sizeof (GlossPage)), 0 };
 
@@ -394,7 +394,7 @@ gloss_import_read_text (const char  *title,
   doc->filename = g_strdup (title);
   doc->text = normalise_line_ends (data, length);
   doc->n_chars = g_utf8_strlen (doc->text, -1);
-  doc->pages = paginate_text (doc->text, doc->n_chars);
+  doc->pages = gloss_import_paginate_text (doc->text, doc->n_chars);
   doc->bytes = g_bytes_ref (bytes);
   doc->sha256 = gloss_import_checksum (bytes);
 

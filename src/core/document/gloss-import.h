@@ -76,5 +76,8 @@ void                   _gloss_import_progress_begin_file (GlossImportProgress *p
 /* The text of one PDF page as the project stores it (the document text is
  * these joined by U+000C). Use this, never poppler_page_get_text alone. */
 char                  *gloss_import_pdf_page_text (PopplerPage *page);
+/* The pages (GlossPage) a plain text of @n_chars characters is cut into. */
+GArray                *gloss_import_paginate_text (const char  *text,
+                                                   gint64       n_chars);
 
 G_END_DECLS

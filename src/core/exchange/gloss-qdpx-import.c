@@ -88,6 +88,21 @@ refuse (GError     **error,
   return FALSE;
 }
 
+/* An entry that declares more than Gloss reads: said with both sizes. */
+static gboolean
+refuse_too_large (GError       **error,
+                  const char    *archive,
+                  const char    *entry,
+                  guint64        declared,
+                  gint64         max)
+{
+  g_autofree char *size = g_format_size (declared);
+  g_autofree char *limit = g_format_size (max);
+
+  return refuse (error, archive, _("the entry “%s” is too large: it declares %s unpacked, and Gloss reads "
+                                   "at most %s of it"), entry, size, limit);
+}
+
 /* TRUE if the entry name stays inside the archive's own tree. */
 static gboolean
 entry_name_is_safe (const char *name)
@@ -158,11 +173,17 @@ archive_open (Archive     *archive,
         return refuse (error, archive->name, _("the entry “%s” points outside the archive"), st.name);
       if (entry_is_link (archive->zip, i))
         return refuse (error, archive->name, _("the entry “%s” is a link"), st.name);
-      if (!(st.valid & ZIP_STAT_SIZE) || st.size > (zip_uint64_t) GLOSS_IMPORT_MAX_BYTES)
-        return refuse (error, archive->name, _("the entry “%s” is too large"), st.name);
+      if (!(st.valid & ZIP_STAT_SIZE))
+        return refuse (error, archive->name, _("the entry “%s” does not declare its size"), st.name);
+      if (st.size > (zip_uint64_t) GLOSS_IMPORT_MAX_BYTES)
+        return refuse_too_large (error, archive->name, st.name, st.size, GLOSS_IMPORT_MAX_BYTES);
       total += st.size;
       if (total > MAX_TOTAL_BYTES)
-        return refuse (error, archive->name, _("its files are too large together"));
+        {
+          g_autofree char *limit = g_format_size (MAX_TOTAL_BYTES);
+          return refuse (error, archive->name, _("its files are too large together: they declare more than %s "
+                                                 "unpacked, the most Gloss reads"), limit);
+        }
     }
 
   return TRUE;
@@ -189,7 +210,7 @@ archive_read_index (Archive       *archive,
     }
   if ((gint64) st.size > max)
     {
-      refuse (error, archive->name, _("the entry “%s” is too large"), st.name);
+      refuse_too_large (error, archive->name, st.name, st.size, max);
       return NULL;
     }
 
@@ -211,7 +232,9 @@ archive_read_index (Archive       *archive,
 
   if (n > 0)
     {
-      refuse (error, archive->name, _("the entry “%s” holds more than it declares"), st.name);
+      g_autofree char *size = g_format_size (st.size);
+      refuse (error, archive->name, _("the entry “%s” unpacks to more than the %s it declares, as an archive "
+                                      "made to fill the disk does; reading stopped there"), st.name, size);
       return NULL;
     }
   if (n < 0 || filled != st.size)
@@ -258,6 +281,24 @@ has_doctype (GBytes *bytes)
   return FALSE;
 }
 
+static void
+keep_first_error (void     *user_data,
+                  xmlError *error)
+{
+  xmlError *first = user_data;
+
+  if (first->code == 0 && error->level >= XML_ERR_ERROR)
+    xmlCopyError (error, first);
+}
+
+/* libxml2's words for a name, value or text over its limits. */
+static gboolean
+is_size_limit (const char *message)
+{
+  return strstr (message, "too long") != NULL || strstr (message, "huge") != NULL ||
+         strstr (message, "Huge") != NULL || strstr (message, "too big") != NULL;
+}
+
 static xmlDocPtr
 parse_xml (GBytes      *bytes,
            const char  *what,
@@ -266,6 +307,7 @@ parse_xml (GBytes      *bytes,
 {
   gsize size = 0;
   const char *data = g_bytes_get_data (bytes, &size);
+  xmlError first = { 0 };
   xmlDocPtr doc;
 
   if (has_doctype (bytes))
@@ -275,23 +317,33 @@ parse_xml (GBytes      *bytes,
     }
 
   /* No XML_PARSE_NOENT, no XML_PARSE_DTDLOAD: nothing is fetched or
-   * expanded; no XML_PARSE_HUGE: elements nest at most 256 deep. */
+   * expanded; no XML_PARSE_HUGE: elements nest at most 256 deep, and names,
+   * values and texts have libxml2's size limits. The first error is the
+   * cause; those after it follow from it. */
   xmlResetLastError ();
+  xmlSetStructuredErrorFunc (&first, keep_first_error);
   doc = xmlReadMemory (data, size, what, NULL,
                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+  xmlSetStructuredErrorFunc (NULL, NULL);
   if (doc == NULL)
     {
-      const xmlError *why = xmlGetLastError ();
+      const xmlError *last = xmlGetLastError ();
+      const xmlError *why = first.code != 0 ? &first : last;
       g_autofree char *message = why != NULL && why->message != NULL ? g_strstrip (g_strdup (why->message)) : NULL;
 
       if (message != NULL && strstr (message, "Excessive depth") != NULL)
         refuse (error, archive_name, _("%s nests elements more than 256 levels deep"), what);
+      else if (message != NULL && is_size_limit (message))
+        refuse (error, archive_name, _("%s is over a size limit: a name, value or text in it is longer than "
+                                       "Gloss reads (line %d: %s)"), what, why->line, message);
       else if (message != NULL)
         refuse (error, archive_name, _("%s is not well-formed XML (line %d: %s)"), what, why->line, message);
       else
         refuse (error, archive_name, _("%s is not well-formed XML"), what);
+      xmlResetError (&first);
       return NULL;
     }
+  xmlResetError (&first);
 
   if (doc->intSubset != NULL || doc->extSubset != NULL)
     {
@@ -1404,12 +1456,15 @@ load_source_text (SourceText  *source,
 
 /* The text a TextSource or Representation carries, its content or file,
  * in a GBytes (NUL-terminated) with *@text pointing at it after any byte
- * order mark; NULL if it has none Gloss can read. */
+ * order mark; NULL if it has none Gloss can read, with @error set when
+ * its entry refuses the archive (it inflates past its declared size). */
 static GBytes *
 read_plain_text (Import      *import,
                  xmlNode     *node,
-                 const char **text)
+                 const char **text,
+                 GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
   xmlNode *content = first_child (node, "PlainTextContent");
   g_autofree char *path = get_attr (node, "plainTextPath");
   g_autofree char *entry = entry_of_path (path);
@@ -1427,9 +1482,15 @@ read_plain_text (Import      *import,
   if (entry == NULL)
     return NULL;
 
-  bytes = archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, NULL);
+  bytes = archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, &local_error);
   if (bytes == NULL)
-    return NULL;
+    {
+      /* A missing entry is the caller's to skip; one that lies about its
+       * size is a refusal, as for every other entry. */
+      if (g_error_matches (local_error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   data = g_bytes_get_data (bytes, &size);
   if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     data += 3, size -= 3;
@@ -2015,12 +2076,14 @@ read_source (Import   *import,
       bytes = archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, error);
       if (bytes == NULL)
         return FALSE;
-      if (representation != NULL)
-        plain = read_plain_text (import, representation, &theirs);
+      if (representation != NULL && (plain = read_plain_text (import, representation, &theirs, error)) == NULL &&
+          error != NULL && *error != NULL)
+        return FALSE;
     }
   else
     {
-      plain = read_plain_text (import, node, &theirs);
+      if ((plain = read_plain_text (import, node, &theirs, error)) == NULL && error != NULL && *error != NULL)
+        return FALSE;
       if (plain == NULL && entry != NULL && zip_name_locate (import->archive.zip, entry, ZIP_FL_NOCASE) < 0)
         return skip_missing_source (import, node, NULL, label, entry);
       if (plain == NULL)
@@ -2433,7 +2496,9 @@ gloss_qdc_import (GlossProject  *self,
     }
   if ((gint64) length > MAX_XML_BYTES)
     {
-      refuse (error, name, _("it is too large"));
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *limit = g_format_size (MAX_XML_BYTES);
+      refuse (error, name, _("it is too large: %s, and Gloss reads at most %s"), size, limit);
       return -1;
     }
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);

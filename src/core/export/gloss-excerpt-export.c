@@ -191,6 +191,9 @@ excerpts_load (Excerpts                  *ex,
 
   ex->project = project;
   ex->title = gloss_project_dup_title (project);
+  /* A file opened read-only may lack its project row. */
+  if (ex->title == NULL)
+    ex->title = g_path_get_basename (gloss_project_get_path (project));
   ex->guid = gloss_project_dup_guid (project);
   ex->documents = table_new ((GDestroyNotify) document_free);
   ex->codes = table_new ((GDestroyNotify) code_free);
@@ -559,7 +562,7 @@ md_escape (GString    *out,
            const char *text,
            const char *line_prefix)
 {
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
     {
       switch (*p)
         {

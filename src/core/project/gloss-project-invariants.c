@@ -158,19 +158,17 @@ compare_ids (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* A code that is its own ancestor hangs nowhere in the tree: its codings
- * would vanish from the codebook and from every export. */
-static void
-check_code_cycles (GlossProject *self,
-                   GPtrArray    *problems)
+/* The codes that lie on a cycle, in id order; @nodes gets every code. */
+static GArray *
+find_code_cycles (GlossProject *self,
+                  GHashTable   *nodes)
 {
-  g_autoptr(GHashTable) nodes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, code_node_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) on_cycle = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *on_cycle = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = prepare (self, "SELECT id, parent_id, name FROM code ORDER BY id");
 
   if (stmt == NULL)
-    return;
+    return on_cycle;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       CodeNode *node = g_new0 (CodeNode, 1);
@@ -187,6 +185,18 @@ check_code_cycles (GlossProject *self,
     walk_up (nodes, g_array_index (ids, gint64, i), on_cycle);
 
   g_array_sort (on_cycle, compare_ids);
+  return on_cycle;
+}
+
+/* A code that is its own ancestor hangs nowhere in the tree: its codings
+ * would vanish from the codebook and from every export. */
+static void
+check_code_cycles (GlossProject *self,
+                   GPtrArray    *problems)
+{
+  g_autoptr(GHashTable) nodes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, code_node_free);
+  g_autoptr(GArray) on_cycle = find_code_cycles (self, nodes);
+
   for (guint i = 0; i < on_cycle->len; i++)
     {
       gint64 id = g_array_index (on_cycle, gint64, i);
@@ -199,14 +209,19 @@ check_code_cycles (GlossProject *self,
     }
 }
 
+gint64
+_gloss_project_find_code_on_cycle (GlossProject *self)
+{
+  g_autoptr(GHashTable) nodes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, code_node_free);
+  g_autoptr(GArray) on_cycle = find_code_cycles (self, nodes);
+
+  return on_cycle->len > 0 ? g_array_index (on_cycle, gint64, 0) : 0;
+}
+
 /* Pages cut the document text in order: page 0 starts at 0, each next
  * page where the previous ends (a PDF's one character later: the form
  * feed between pages), and the last ends where the text does. */
-static void
-check_pages (GlossProject *self,
-             GPtrArray    *problems)
-{
-  sqlite3_stmt *stmt = prepare (self,
+static const char bad_pages_sql[] =
     "SELECT d.id, d.title FROM document d WHERE d.n_chars <> length (d.text) "
     "OR d.n_pages <> (SELECT count(*) FROM page WHERE document_id = d.id) "
     "OR EXISTS (SELECT 1 FROM ("
@@ -216,7 +231,13 @@ check_pages (GlossProject *self,
     "  WHERE idx <> n OR start <> expected OR length < 0 OR start + length > d.n_chars) "
     "OR (d.n_pages > 0 AND (SELECT start + length FROM page WHERE document_id = d.id "
     "                      ORDER BY idx DESC LIMIT 1) <> d.n_chars) "
-    "ORDER BY d.id");
+    "ORDER BY d.id";
+
+static void
+check_pages (GlossProject *self,
+             GPtrArray    *problems)
+{
+  sqlite3_stmt *stmt = prepare (self, bad_pages_sql);
 
   if (stmt == NULL)
     return;
@@ -231,6 +252,21 @@ check_pages (GlossProject *self,
                                       id));
     }
   sqlite3_finalize (stmt);
+}
+
+GArray *
+_gloss_project_find_bad_pages (GlossProject *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = prepare (self, bad_pages_sql);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  return ids;
 }
 
 static void

@@ -115,6 +115,24 @@ gboolean      _gloss_project_migrate   (GlossProject  *self,
 void          _gloss_project_check_schema (GlossProject *self,
                                            int           version,
                                            GPtrArray    *problems);
+/* The same for Gloss's own tables and indexes only: what else the file
+ * holds is left aside (it cannot run while nothing is written). */
+void          _gloss_project_check_own_schema (GlossProject *self,
+                                               int           version,
+                                               GPtrArray    *problems);
+/* Repair (gloss-project-repair.c) of a copy on a connection without
+ * foreign keys: the first drops what Gloss did not create (triggers
+ * first, before anything is written), the second makes Gloss's tables and
+ * indexes as Gloss defines them, keeping the rows that fit them. A
+ * sentence for each change goes to @changes. */
+gboolean      _gloss_project_drop_foreign_schema (GlossProject *self,
+                                                  int           version,
+                                                  GPtrArray    *changes,
+                                                  GError      **error);
+gboolean      _gloss_project_rebuild_schema      (GlossProject *self,
+                                                  int           version,
+                                                  GPtrArray    *changes,
+                                                  GError      **error);
 /* Invariants (gloss-project-invariants.c): a sentence for each thing the
  * code relies on that the file breaks. The open ones are cheap and run on
  * every open; the others only for a check. */
@@ -122,6 +140,10 @@ void          _gloss_project_check_open_invariants (GlossProject *self,
                                                     GPtrArray    *problems);
 void          _gloss_project_check_invariants      (GlossProject *self,
                                                     GPtrArray    *problems);
+/* For a repair: the lowest id of a code on a cycle (0 if the codebook is
+ * a tree), the documents whose pages do not cut their text. */
+gint64        _gloss_project_find_code_on_cycle    (GlossProject *self);
+GArray       *_gloss_project_find_bad_pages        (GlossProject *self);
 /* Makes a connection refuse to run what a file may bring: functions with
  * side effects in its schema, and writes to the schema itself. */
 void          _gloss_harden_connection (sqlite3       *db);

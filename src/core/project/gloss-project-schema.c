@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
+#include <stdarg.h>
 #include <stdlib.h>
 
 #include "gloss-project-private.h"
@@ -416,6 +418,8 @@ describe_missing (const char        *name,
 {
   if (g_strcmp0 (entry->type, "index") == 0)
     return g_strdup_printf (_("The index “%s” that Gloss creates is missing."), name);
+  if (g_strcmp0 (entry->type, "trigger") == 0)
+    return g_strdup_printf (_("The trigger “%s” that Gloss creates is missing."), name);
 
   return g_strdup_printf (_("The table “%s” that Gloss creates is missing."), name);
 }
@@ -453,24 +457,37 @@ compare_entries (gconstpointer a,
   return rank != 0 ? rank : g_strcmp0 (name_a, name_b);
 }
 
-void
-_gloss_project_check_schema (GlossProject *self,
-                             int           version,
-                             GPtrArray    *problems)
+typedef enum
+{
+  SCHEMA_FOREIGN,  /* in the file, not made by Gloss (or of another type) */
+  SCHEMA_CHANGED,  /* made by Gloss, defined otherwise */
+  SCHEMA_MISSING,  /* made by Gloss, not in the file */
+} SchemaDifference;
+
+typedef void (*SchemaFunc) (const char        *name,
+                            const SchemaEntry *have,
+                            const SchemaEntry *want,
+                            SchemaDifference   difference,
+                            gpointer           user_data);
+
+/* Calls @func for each difference between @db's schema and the one of
+ * @version: what is in the file first (triggers, views, tables, indexes,
+ * each kind in name order: the first named is the worst, and always the
+ * same), then what is missing. FALSE if either schema cannot be read. */
+static gboolean
+walk_schema (sqlite3    *db,
+             int         version,
+             SchemaFunc  func,
+             gpointer    user_data)
 {
   g_autoptr(GHashTable) expected = expected_schema (version);
-  g_autoptr(GHashTable) actual = read_schema (self->db);
+  g_autoptr(GHashTable) actual = read_schema (db);
   g_autofree gpointer *names = NULL;
   guint n_names = 0;
 
   if (expected == NULL || actual == NULL)
-    {
-      g_ptr_array_add (problems, g_strdup (_("The schema of the file cannot be read.")));
-      return;
-    }
+    return FALSE;
 
-  /* Triggers first, each kind in name order: the first problem named is the
-   * worst, and always the same. */
   names = g_hash_table_get_keys_as_array (actual, &n_names);
   g_qsort_with_data (names, n_names, sizeof (gpointer), compare_entries, actual);
   for (guint i = 0; i < n_names; i++)
@@ -482,12 +499,12 @@ _gloss_project_check_schema (GlossProject *self,
       if (want == NULL)
         {
           if (!is_statistics_table (name, have))
-            g_ptr_array_add (problems, describe_foreign (name, have));
+            func (name, have, NULL, SCHEMA_FOREIGN, user_data);
         }
       else if (g_strcmp0 (have->type, want->type) != 0)
-        g_ptr_array_add (problems, describe_foreign (name, have));
+        func (name, have, want, SCHEMA_FOREIGN, user_data);
       else if (g_strcmp0 (have->sql, want->sql) != 0 || g_strcmp0 (have->table, want->table) != 0)
-        g_ptr_array_add (problems, describe_changed (name, have));
+        func (name, have, want, SCHEMA_CHANGED, user_data);
     }
 
   g_clear_pointer (&names, g_free);
@@ -497,5 +514,379 @@ _gloss_project_check_schema (GlossProject *self,
     /* An index SQLite makes for a UNIQUE constraint goes with the
      * constraint, which the table's own sentence already names. */
     if (!g_hash_table_contains (actual, names[i]) && !g_str_has_prefix (names[i], "sqlite_autoindex_"))
-      g_ptr_array_add (problems, describe_missing (names[i], g_hash_table_lookup (expected, names[i])));
+      func (names[i], NULL, g_hash_table_lookup (expected, names[i]), SCHEMA_MISSING, user_data);
+
+  return TRUE;
+}
+
+typedef struct
+{
+  GPtrArray *problems;
+  gboolean   own_only;
+} Describe;
+
+static void
+describe_difference (const char        *name,
+                     const SchemaEntry *have,
+                     const SchemaEntry *want,
+                     SchemaDifference   difference,
+                     gpointer           user_data)
+{
+  Describe *describe = user_data;
+
+  switch (difference)
+    {
+    case SCHEMA_FOREIGN:
+      /* Something of another type under a name of Gloss's hides what
+       * Gloss reads there. */
+      if (!describe->own_only || want != NULL)
+        g_ptr_array_add (describe->problems, describe_foreign (name, have));
+      break;
+    case SCHEMA_CHANGED:
+      g_ptr_array_add (describe->problems, describe_changed (name, have));
+      break;
+    case SCHEMA_MISSING:
+      g_ptr_array_add (describe->problems, describe_missing (name, want));
+      break;
+    }
+}
+
+static void
+check_schema (GlossProject *self,
+              int           version,
+              gboolean      own_only,
+              GPtrArray    *problems)
+{
+  Describe describe = { problems, own_only };
+
+  if (!walk_schema (self->db, version, describe_difference, &describe))
+    g_ptr_array_add (problems, g_strdup (_("The schema of the file cannot be read.")));
+}
+
+void
+_gloss_project_check_schema (GlossProject *self,
+                             int           version,
+                             GPtrArray    *problems)
+{
+  check_schema (self, version, FALSE, problems);
+}
+
+void
+_gloss_project_check_own_schema (GlossProject *self,
+                                 int           version,
+                                 GPtrArray    *problems)
+{
+  check_schema (self, version, TRUE, problems);
+}
+
+/* Repairing the schema of a copy */
+
+typedef struct
+{
+  GPtrArray *names;
+  GPtrArray *types;
+  GPtrArray *sql;    /* what Gloss defines (NULL for a foreign one) */
+  GArray    *kinds;
+} Differences;
+
+static void
+collect_difference (const char        *name,
+                    const SchemaEntry *have,
+                    const SchemaEntry *want,
+                    SchemaDifference   difference,
+                    gpointer           user_data)
+{
+  Differences *differences = user_data;
+
+  g_ptr_array_add (differences->names, g_strdup (name));
+  g_ptr_array_add (differences->types, g_strdup (have != NULL ? have->type : want->type));
+  g_ptr_array_add (differences->sql, want != NULL ? g_strdup (want->sql) : NULL);
+  g_array_append_val (differences->kinds, difference);
+}
+
+static void
+differences_clear (Differences *differences)
+{
+  g_clear_pointer (&differences->names, g_ptr_array_unref);
+  g_clear_pointer (&differences->types, g_ptr_array_unref);
+  g_clear_pointer (&differences->sql, g_ptr_array_unref);
+  g_clear_pointer (&differences->kinds, g_array_unref);
+}
+
+static gboolean
+collect_differences (GlossProject  *self,
+                     int            version,
+                     Differences   *differences,
+                     GError       **error)
+{
+  differences->names = g_ptr_array_new_with_free_func (g_free);
+  differences->types = g_ptr_array_new_with_free_func (g_free);
+  differences->sql = g_ptr_array_new_with_free_func (g_free);
+  differences->kinds = g_array_new (FALSE, FALSE, sizeof (SchemaDifference));
+
+  if (!walk_schema (self->db, version, collect_difference, differences))
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_DAMAGED, _("The schema of the file cannot be read."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* @format takes sqlite3_mprintf's %w for names inside double quotes. */
+static gboolean
+exec_printf (GlossProject  *self,
+             GError       **error,
+             const char    *format,
+             ...)
+{
+  va_list args;
+  char *sql;
+  gboolean ok;
+
+  va_start (args, format);
+  sql = sqlite3_vmprintf (format, args);
+  va_end (args);
+  ok = _gloss_project_exec (self, sql, error);
+  sqlite3_free (sql);
+  return ok;
+}
+
+static char *
+describe_removed (const char *name,
+                  const char *type)
+{
+  if (g_strcmp0 (type, "trigger") == 0)
+    return g_strdup_printf (_("The trigger “%s” that Gloss did not create was removed."), name);
+  if (g_strcmp0 (type, "view") == 0)
+    return g_strdup_printf (_("The view “%s” that Gloss did not create was removed."), name);
+  if (g_strcmp0 (type, "index") == 0)
+    return g_strdup_printf (_("The index “%s” that Gloss did not create was removed."), name);
+  return g_strdup_printf (_("The table “%s” that Gloss did not create was removed, with its rows."), name);
+}
+
+gboolean
+_gloss_project_drop_foreign_schema (GlossProject  *self,
+                                    int            version,
+                                    GPtrArray     *changes,
+                                    GError       **error)
+{
+  Differences differences = { 0 };
+  gboolean ok;
+
+  ok = collect_differences (self, version, &differences, error);
+  /* Triggers come first in the walk: none is left to run on what follows. */
+  for (guint i = 0; ok && i < differences.names->len; i++)
+    {
+      const char *name = g_ptr_array_index (differences.names, i);
+      const char *type = g_ptr_array_index (differences.types, i);
+
+      if (g_array_index (differences.kinds, SchemaDifference, i) != SCHEMA_FOREIGN)
+        continue;
+      if (g_strcmp0 (type, "trigger") == 0)
+        ok = exec_printf (self, error, "DROP TRIGGER \"%w\"", name);
+      else if (g_strcmp0 (type, "view") == 0)
+        ok = exec_printf (self, error, "DROP VIEW \"%w\"", name);
+      else if (g_strcmp0 (type, "index") == 0)
+        ok = exec_printf (self, error, "DROP INDEX IF EXISTS \"%w\"", name);
+      else
+        ok = exec_printf (self, error, "DROP TABLE \"%w\"", name);
+      if (ok)
+        g_ptr_array_add (changes, describe_removed (name, type));
+    }
+  differences_clear (&differences);
+  return ok;
+}
+
+static gint64
+count_rows (GlossProject *self,
+            const char   *table)
+{
+  char *sql = sqlite3_mprintf ("SELECT count(*) FROM \"%w\"", table);
+  sqlite3_stmt *stmt = NULL;
+  gint64 count = 0;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_free (sql);
+  return count;
+}
+
+/* The columns of @table as a list of quoted names. */
+static GPtrArray *
+table_columns (GlossProject *self,
+               const char   *table)
+{
+  GPtrArray *columns = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT name FROM pragma_table_info (?1)", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (columns, _gloss_column_dup_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  return columns;
+}
+
+static gboolean
+drop_indexes_of (GlossProject  *self,
+                 const char    *table,
+                 GError       **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 "
+                                    "AND sql IS NOT NULL", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (names, _gloss_column_dup_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < names->len; i++)
+    if (!exec_printf (self, error, "DROP INDEX \"%w\"", (const char *) g_ptr_array_index (names, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The rows of the table as it is go into the table as Gloss defines it:
+ * the columns both have, and only the rows that keep its constraints. */
+static gboolean
+rebuild_table (GlossProject  *self,
+               const char    *table,
+               const char    *sql,
+               GPtrArray     *changes,
+               GError       **error)
+{
+  g_autoptr(GPtrArray) have = table_columns (self, table);
+  g_autoptr(GPtrArray) want = NULL;
+  g_autoptr(GString) columns = g_string_new (NULL);
+  gint64 before, after;
+  char *list;
+  gboolean ok;
+
+  before = count_rows (self, table);
+  if (!drop_indexes_of (self, table, error) ||
+      !exec_printf (self, error, "ALTER TABLE \"%w\" RENAME TO gloss_repair_old", table) ||
+      !_gloss_project_exec (self, sql, error))
+    return FALSE;
+
+  want = table_columns (self, table);
+  for (guint i = 0; i < want->len; i++)
+    for (guint j = 0; j < have->len; j++)
+      if (g_ascii_strcasecmp (g_ptr_array_index (want, i), g_ptr_array_index (have, j)) == 0)
+        {
+          list = sqlite3_mprintf ("%s\"%w\"", columns->len > 0 ? ", " : "", (const char *) g_ptr_array_index (want, i));
+          g_string_append (columns, list);
+          sqlite3_free (list);
+          break;
+        }
+
+  ok = columns->len == 0 ||
+       exec_printf (self, error, "INSERT OR IGNORE INTO \"%w\" (%s) SELECT %s FROM gloss_repair_old",
+                    table, columns->str, columns->str);
+  ok = ok && _gloss_project_exec (self, "DROP TABLE gloss_repair_old", error);
+  if (!ok)
+    return FALSE;
+
+  after = count_rows (self, table);
+  g_ptr_array_add (changes, g_strdup_printf (_("The table “%s” was made again as Gloss defines it."), table));
+  if (after < before)
+    g_ptr_array_add (changes,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%" PRId64 " row of the table “%s” broke its rules (a missing "
+                                                   "value, a value twice that must be unique, a value out of "
+                                                   "range) and was left out.",
+                                                   "%" PRId64 " rows of the table “%s” broke its rules (a missing "
+                                                   "value, a value twice that must be unique, a value out of "
+                                                   "range) and were left out.",
+                                                   before - after),
+                                      (gint64) (before - after), table));
+  return TRUE;
+}
+
+static gboolean
+rebuild_tables (GlossProject  *self,
+                int            version,
+                GPtrArray     *changes,
+                GError       **error)
+{
+  Differences differences = { 0 };
+  gboolean ok;
+
+  ok = collect_differences (self, version, &differences, error);
+  for (guint i = 0; ok && i < differences.names->len; i++)
+    {
+      const char *name = g_ptr_array_index (differences.names, i);
+      const char *sql = g_ptr_array_index (differences.sql, i);
+      SchemaDifference kind = g_array_index (differences.kinds, SchemaDifference, i);
+
+      if (g_strcmp0 (g_ptr_array_index (differences.types, i), "table") != 0 || sql == NULL)
+        continue;
+      if (kind == SCHEMA_CHANGED)
+        ok = rebuild_table (self, name, sql, changes, error);
+      else if (kind == SCHEMA_MISSING)
+        {
+          ok = _gloss_project_exec (self, sql, error);
+          if (ok)
+            g_ptr_array_add (changes, g_strdup_printf (_("The missing table “%s” was made again, empty."), name));
+        }
+    }
+  differences_clear (&differences);
+  return ok;
+}
+
+/* Indexes and Gloss's own triggers, which went with a table made again. */
+static gboolean
+rebuild_indexes (GlossProject  *self,
+                 int            version,
+                 GPtrArray     *changes,
+                 GError       **error)
+{
+  Differences differences = { 0 };
+  gboolean ok;
+
+  ok = collect_differences (self, version, &differences, error);
+  for (guint i = 0; ok && i < differences.names->len; i++)
+    {
+      const char *name = g_ptr_array_index (differences.names, i);
+      const char *sql = g_ptr_array_index (differences.sql, i);
+      SchemaDifference kind = g_array_index (differences.kinds, SchemaDifference, i);
+
+      const char *type = g_ptr_array_index (differences.types, i);
+      gboolean trigger = g_strcmp0 (type, "trigger") == 0;
+
+      if ((!trigger && g_strcmp0 (type, "index") != 0) || sql == NULL || kind == SCHEMA_FOREIGN)
+        continue;
+      if (kind == SCHEMA_CHANGED)
+        ok = exec_printf (self, error, trigger ? "DROP TRIGGER \"%w\"" : "DROP INDEX \"%w\"", name);
+      /* An index that the rows break (two codes of one name) is left for
+       * the check to name. */
+      if (ok && sqlite3_exec (self->db, sql, NULL, NULL, NULL) == SQLITE_OK)
+        g_ptr_array_add (changes, trigger
+                         ? g_strdup_printf (_("The trigger “%s” was made again as Gloss defines it."), name)
+                         : g_strdup_printf (_("The index “%s” was made again as Gloss defines it."), name));
+    }
+  differences_clear (&differences);
+  return ok;
+}
+
+gboolean
+_gloss_project_rebuild_schema (GlossProject  *self,
+                               int            version,
+                               GPtrArray     *changes,
+                               GError       **error)
+{
+  gboolean ok;
+
+  /* A renamed table keeps the references of other tables to its name. */
+  if (!_gloss_project_exec (self, "PRAGMA legacy_alter_table = ON", error))
+    return FALSE;
+  ok = rebuild_tables (self, version, changes, error) && rebuild_indexes (self, version, changes, error);
+  sqlite3_exec (self->db, "PRAGMA legacy_alter_table = OFF", NULL, NULL, NULL);
+  return ok;
 }

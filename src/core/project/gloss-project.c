@@ -293,6 +293,7 @@ typedef enum
   OPEN_NORMAL,     /* read and write, schema checked */
   OPEN_SNAPSHOT,   /* only read, never a byte changed, schema checked */
   OPEN_FOR_CHECK,  /* as a snapshot, but whatever the schema holds */
+  OPEN_READ_ONLY,  /* as a snapshot, Gloss's tables as Gloss defines them, rows unchecked */
 } OpenMode;
 
 /* Reads the first bytes of the file through the connection's own file
@@ -540,12 +541,16 @@ file_is_writable (const char *path)
 static gboolean
 check_schema (GlossProject  *self,
               int            version,
+              gboolean       own_only,
               GError       **error)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *name = NULL;
 
-  _gloss_project_check_schema (self, version, problems);
+  if (own_only)
+    _gloss_project_check_own_schema (self, version, problems);
+  else
+    _gloss_project_check_schema (self, version, problems);
   if (problems->len == 0)
     return TRUE;
 
@@ -609,12 +614,16 @@ open_project (const char  *path,
   if (!open_connection (self, FALSE, mode != OPEN_NORMAL, error) ||
       !check_header (self, error) ||
       !check_identity (self, &version, error) ||
-      (mode != OPEN_FOR_CHECK && !check_schema (self, version, error)) ||
-      !configure_connection (self, error))
+      (mode != OPEN_FOR_CHECK && !check_schema (self, version, mode == OPEN_READ_ONLY, error)))
     return NULL;
 
-  /* Before a migration: a file from an older Gloss has the same tables. */
-  if (mode != OPEN_FOR_CHECK && version >= 1 && !check_open_invariants (self, error))
+  /* Before the connection is set up (which turns the file to WAL) and
+   * before a migration (a file from an older Gloss has the same tables):
+   * a refused file keeps every byte. */
+  if (mode != OPEN_FOR_CHECK && mode != OPEN_READ_ONLY && version >= 1 && !check_open_invariants (self, error))
+    return NULL;
+
+  if (!configure_connection (self, error))
     return NULL;
 
   if (version < GLOSS_PROJECT_SCHEMA_VERSION)
@@ -648,6 +657,13 @@ gloss_project_open_snapshot (const char  *path,
                              GError     **error)
 {
   return open_project (path, OPEN_SNAPSHOT, error);
+}
+
+GlossProject *
+gloss_project_open_read_only (const char  *path,
+                              GError     **error)
+{
+  return open_project (path, OPEN_READ_ONLY, error);
 }
 
 GlossProject *

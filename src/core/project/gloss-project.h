@@ -51,6 +51,12 @@ GlossProject *gloss_project_open_snapshot (const char    *path,
  * gloss_project_check() can say what differs. */
 GlossProject *gloss_project_open_for_check (const char   *path,
                                             GError      **error);
+/* Opens @path to show it, never writing a byte, when gloss_project_open()
+ * refuses its rows (GUIDs, codebook, pages): what Gloss did not create in
+ * its schema is left aside (nothing of it runs while nothing is written),
+ * but Gloss's own tables must be as Gloss defines them. */
+GlossProject *gloss_project_open_read_only (const char   *path,
+                                            GError      **error);
 void          gloss_project_close         (GlossProject  *self);
 const char   *gloss_project_get_path      (GlossProject  *self);
 char         *gloss_project_dup_title     (GlossProject  *self);
