@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 
 /* What the text extraction of PDF pages is: a document whose stored text
  * came from an older one is extracted again when its project is opened
- * (gloss-project-reextract.c). 1: poppler_page_get_text as it is. */
+ * (gloss-project-reextract.c). Below 2: poppler_page_get_text as it is. */
 #define GLOSS_PDF_TEXT_VERSION 2
 
 typedef struct
