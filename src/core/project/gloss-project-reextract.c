@@ -537,3 +537,18 @@ gloss_project_get_text_upgrade (GlossProject     *self,
 
   *report = self->text_upgrade;
 }
+
+char *
+gloss_text_upgrade_describe (const GlossTextUpgrade *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->n_documents == 0 && report->n_failed == 0)
+    return NULL;
+  if (report->n_lost == 0 && report->n_failed == 0)
+    return g_strdup_printf (_("Text of PDF documents extracted again in reading order: %u; codings moved with their words: %u"),
+                            report->n_documents, report->n_moved);
+  return g_strdup_printf (_("Text of PDF documents extracted again in reading order: %u; codings moved with their words: %u; "
+                            "codings whose words were not found again (left in place): %u; documents that could not be read again: %u"),
+                          report->n_documents, report->n_moved, report->n_lost, report->n_failed);
+}

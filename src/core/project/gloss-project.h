@@ -72,6 +72,8 @@ void          gloss_project_close         (GlossProject  *self);
 /* What opening the file did to documents of an older text extraction. */
 void          gloss_project_get_text_upgrade (GlossProject     *self,
                                               GlossTextUpgrade *report);
+/* A sentence for the user about @report, or NULL when it did nothing. */
+char         *gloss_text_upgrade_describe    (const GlossTextUpgrade *report);
 /* Extracts the text of a PDF document again and moves its codings, case
  * passages and their history with it. Not an undoable step. */
 gboolean      gloss_project_reextract_document (GlossProject     *self,
