@@ -221,6 +221,29 @@ test_columns (void)
   g_assert_cmpint (offset_of (page1, "pellentesque ante."), <, offset_of (page1, "Quisque ullamcorper"));
   g_assert_true (g_str_has_suffix (page1, "Nam feugiat\n1"));
 
+  /* A drag from the end of the left column to the start of the right
+   * one selects only what lies between them in reading order. */
+  {
+    g_autoptr(GlossPageSource) source = gloss_page_source_new (project, doc, &error);
+    g_autoptr(GlossPageLayout) layout = gloss_page_source_get_layout (source, 0, &error);
+    g_autofree char *selected = NULL;
+    gint64 from = offset_of (layout->text, "nonummy\npellentesque") + 6;
+    gint64 to = offset_of (layout->text, "nonummy\npellentesque") + 9;
+    const GlossCharBox *a = &layout->boxes[from];
+    const GlossCharBox *b = &layout->boxes[to];
+    gint64 start, end;
+
+    g_assert_no_error (error);
+    /* From the right half of the last "y" to the right half of the "e" of
+     * "pellentesque" (a first column's glyph is left of the second's). */
+    g_assert_cmpfloat (a->x2, <, b->x1);
+    start = gloss_page_layout_hit_test (layout, a->x2 - 0.5, (a->y1 + a->y2) / 2);
+    end = gloss_page_layout_hit_test (layout, b->x2 - 0.5, (b->y1 + b->y2) / 2);
+    g_assert_cmpint (start, <, end);
+    selected = g_utf8_substring (layout->text, start, end);
+    g_assert_cmpstr (selected, ==, "\npe");
+  }
+
   /* Single-column pages keep poppler's text as it was. */
   text = gloss_project_get_text (project, import_corpus (project, "pdflatex-4-pages.pdf"), 0, -1, &error);
   g_assert_no_error (error);
