@@ -86,7 +86,7 @@ class Cli(unittest.TestCase):
         notes = self.write("notes.gloss", "not a project\n")
         newer = os.path.join(self.dir, "newer.gloss")
         run("init", newer)
-        subprocess.run(["sqlite3", newer, "PRAGMA user_version = 7"], check=True)
+        subprocess.run(["sqlite3", newer, "PRAGMA user_version = 99"], check=True)
         before = sha(newer)
         for args, needle in ((["documents", notes], "not a Gloss project"),
                              (["documents", os.path.join(self.dir, "none.gloss")], "none.gloss"),

@@ -121,6 +121,36 @@ test_habibi (void)
   g_assert_cmpint (e, ==, s + 6);
 }
 
+/* habibi-rotated.pdf: the same line on pages turned by 90, 180, 270 and
+ * 360 degrees reads the same wherever poppler finds text. */
+static void
+test_habibi_rotated (void)
+{
+  g_autoptr(GlossProject) project = gloss_test_new_project (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  gint64 doc;
+  guint with_text = 0;
+
+  doc = import_corpus (project, "habibi-rotated.pdf");
+  pages = gloss_project_get_pages (project, doc, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      const GlossPage *page = pages->pdata[i];
+      g_autofree char *text = gloss_project_get_text (project, doc, page->start,
+                                                      page->start + page->length, &error);
+
+      g_assert_no_error (error);
+      if (page->length == 0)
+        continue;
+      with_text++;
+      g_assert_nonnull (strstr (text, HABIBI_AR " habibi"));
+      g_assert_false (has_bidi_marks (text));
+    }
+  g_assert_cmpuint (with_text, >=, 3);
+}
+
 /* A Hebrew line as pango draws it: every letter on its own glyph, read in
  * logical order, the first letter typed the rightmost drawn. */
 static char *
@@ -483,6 +513,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pdf-text/habibi", test_habibi);
+  g_test_add_func ("/pdf-text/habibi-rotated", test_habibi_rotated);
   g_test_add_func ("/pdf-text/hebrew", test_hebrew);
   g_test_add_func ("/pdf-text/columns", test_columns);
   g_test_add_func ("/pdf-text/hyphenation", test_hyphenation);

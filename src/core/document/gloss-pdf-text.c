@@ -223,16 +223,26 @@ box_height (const GlossCharBox *b)
  * into equal slices, one per character, in the order of the mapping,
  * which is logical. Such slices stay together, in their order. */
 static gboolean
+is_slice_along (double a1, double a2, double b1, double b2,   /* along the line */
+                double c1, double c2, double d1, double d2)   /* across it */
+{
+  double w = b2 - b1;
+
+  return w > 0.01 && w < 0.2 * (d2 - d1) && ABS ((a2 - a1) - w) < 0.01 &&
+         (ABS (a2 - b1) < 0.01 || ABS (b2 - a1) < 0.01) &&
+         ABS (c1 - d1) < 0.01 && ABS (c2 - d2) < 0.01;
+}
+
+static gboolean
 is_slice_of_previous (const PageChar *previous,
                       const PageChar *pc)
 {
   const GlossCharBox *a = &previous->box;
   const GlossCharBox *b = &pc->box;
-  double w = box_width (b);
 
-  return a->has_box && b->has_box && w > 0.01 && w < 0.2 * box_height (b) &&
-         ABS (box_width (a) - w) < 0.01 && ABS (a->x2 - b->x1) < 0.01 &&
-         ABS (a->y1 - b->y1) < 0.01 && ABS (a->y2 - b->y2) < 0.01;
+  return a->has_box && b->has_box &&
+         (is_slice_along (a->x1, a->x2, b->x1, b->x2, a->y1, a->y2, b->y1, b->y2) ||
+          is_slice_along (a->y1, a->y2, b->y1, b->y2, a->x1, a->x2, b->x1, b->x2));
 }
 
 typedef struct
@@ -260,11 +270,59 @@ line_is_vertical (const Line *line)
          line->chars->len > 1;
 }
 
+/* Where a box starts and ends along the line, in its writing direction
+ * (@sign -1: the line runs right to left or bottom to top on the page, as
+ * on a rotated page). */
+static double
+along_start (const GlossCharBox *b,
+             gboolean            vertical,
+             int                 sign)
+{
+  if (vertical)
+    return sign > 0 ? b->y1 : -b->y2;
+  return sign > 0 ? b->x1 : -b->x2;
+}
+
+static double
+along_end (const GlossCharBox *b,
+           gboolean            vertical,
+           int                 sign)
+{
+  if (vertical)
+    return sign > 0 ? b->y2 : -b->y1;
+  return sign > 0 ? b->x2 : -b->x1;
+}
+
+/* The way left-to-right letters follow each other on the line: poppler
+ * keeps them in writing order. Without any, a line runs left to right or
+ * top to bottom. */
+static int
+writing_sign (GArray   *chars,
+              gboolean  vertical)
+{
+  double progress = 0;
+
+  for (guint i = 1; i < chars->len; i++)
+    {
+      const PageChar *a = &g_array_index (chars, PageChar, i - 1);
+      const PageChar *b = &g_array_index (chars, PageChar, i);
+
+      if (!a->box.has_box || !b->box.has_box ||
+          fribidi_get_bidi_type (a->c) != FRIBIDI_TYPE_LTR ||
+          fribidi_get_bidi_type (b->c) != FRIBIDI_TYPE_LTR)
+        continue;
+      progress += vertical ? (b->box.y1 + b->box.y2) - (a->box.y1 + a->box.y2)
+                           : (b->box.x1 + b->box.x2) - (a->box.x1 + a->box.x2);
+    }
+  return progress < 0 ? -1 : 1;
+}
+
 /* Glyphs in the order they are drawn, as units that are never parted: a
  * glyph with the marks that follow it, a glyph's slices. */
 static GArray *
 visual_units (GArray   *glyphs,
-              gboolean  vertical)
+              gboolean  vertical,
+              int       sign)
 {
   GArray *units = g_array_new (FALSE, FALSE, sizeof (Unit));
 
@@ -278,13 +336,13 @@ visual_units (GArray   *glyphs,
            is_slice_of_previous (&g_array_index (glyphs, PageChar, i - 1), pc)))
         {
           last->n++;
-          last->end = MAX (last->end, vertical ? pc->box.y2 : pc->box.x2);
+          last->end = MAX (last->end, along_end (&pc->box, vertical, sign));
           continue;
         }
 
       {
-        Unit unit = { i, 1, 0, vertical ? pc->box.y1 : pc->box.x1,
-                      vertical ? pc->box.y2 : pc->box.x2 };
+        Unit unit = { i, 1, 0, along_start (&pc->box, vertical, sign),
+                      along_end (&pc->box, vertical, sign) };
         unit.key = (unit.start + unit.end) / 2;
         g_array_append_val (units, unit);
       }
@@ -378,22 +436,25 @@ append_unit (GArray       *out,
              GArray       *glyphs,
              const Unit   *unit,
              const Line   *line,
-             gboolean      vertical)
+             gboolean      vertical,
+             int           sign)
 {
   if (unit->first == G_MAXUINT)
     {
       /* A space: the gap it stands for. */
       PageChar space = { ' ', line->bounds, -1 };
+      double lo = sign > 0 ? unit->start : -unit->end;
+      double hi = sign > 0 ? unit->end : -unit->start;
 
       if (vertical)
         {
-          space.box.y1 = unit->start;
-          space.box.y2 = unit->end;
+          space.box.y1 = lo;
+          space.box.y2 = hi;
         }
       else
         {
-          space.box.x1 = unit->start;
-          space.box.x2 = unit->end;
+          space.box.x1 = lo;
+          space.box.x2 = hi;
         }
       g_array_append_val (out, space);
       return;
@@ -414,6 +475,7 @@ rebuild_right_to_left (Line *line)
   g_autofree FriBidiStrIndex *map = NULL;
   FriBidiParType base;
   gboolean vertical = line_is_vertical (line);
+  int sign;
   GArray *out;
   guint n;
 
@@ -429,7 +491,8 @@ rebuild_right_to_left (Line *line)
   if (glyphs->len == 0)
     return;
 
-  units = visual_units (glyphs, vertical);
+  sign = writing_sign (line->chars, vertical);
+  units = visual_units (glyphs, vertical, sign);
   reps = drawn_sequence (glyphs, units, vertical, sequence);
   n = reps->len;
 
@@ -454,7 +517,7 @@ rebuild_right_to_left (Line *line)
    * is read k-th. */
   out = g_array_sized_new (FALSE, FALSE, sizeof (PageChar), line->chars->len + 4);
   for (guint k = 0; k < n; k++)
-    append_unit (out, glyphs, &g_array_index (sequence, Unit, map[k]), line, vertical);
+    append_unit (out, glyphs, &g_array_index (sequence, Unit, map[k]), line, vertical, sign);
 
   g_array_unref (line->chars);
   line->chars = out;
