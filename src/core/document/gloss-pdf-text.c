@@ -518,6 +518,14 @@ rebuild_right_to_left (Line *line)
   out = g_array_sized_new (FALSE, FALSE, sizeof (PageChar), line->chars->len + 4);
   for (guint k = 0; k < n; k++)
     append_unit (out, glyphs, &g_array_index (sequence, Unit, map[k]), line, vertical, sign);
+  /* Characters poppler gave no rectangle stay, at the line's end. */
+  for (guint i = 0; i < line->chars->len; i++)
+    {
+      const PageChar *pc = &g_array_index (line->chars, PageChar, i);
+
+      if (!pc->box.has_box && pc->c != ' ')
+        g_array_append_val (out, *pc);
+    }
 
   g_array_unref (line->chars);
   line->chars = out;
@@ -565,10 +573,9 @@ measure_line (Line *line)
 /* Putting the page together */
 
 static GlossPdfPageText *
-assemble (GArray         *lines,
-          const gunichar *raw,
-          glong           n_raw,
-          const char     *raw_text)
+assemble (GArray     *lines,
+          glong       n_raw,
+          const char *raw_text)
 {
   g_autofree GlossCharBox *bounds = g_new0 (GlossCharBox, MAX (lines->len, 1));
   g_autofree guint *order = g_new (guint, MAX (lines->len, 1));
@@ -617,7 +624,6 @@ assemble (GArray         *lines,
   page->text = g_string_free (g_steal_pointer (&text), FALSE);
   page->raw_text = g_strdup (raw_text);
   page->n_raw = n_raw;
-  (void) raw;
   return page;
 }
 
@@ -645,7 +651,7 @@ gloss_pdf_page_text_build (const char             *raw_text,
         }
     }
 
-  return assemble (lines, raw, n_raw, raw_text);
+  return assemble (lines, n_raw, raw_text);
 }
 
 char *
