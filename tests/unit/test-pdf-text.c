@@ -274,6 +274,18 @@ test_columns (void)
     g_assert_cmpstr (selected, ==, "\npe");
   }
 
+  /* A running head beside a figure is read first, as one line. */
+  {
+    gint64 geo = import_corpus (project, "GeoTopo-komprimiert.pdf");
+    g_autoptr(GPtrArray) geo_pages = gloss_project_get_pages (project, geo, &error);
+    const GlossPage *tenth = geo_pages->pdata[9];
+    g_autofree char *page10 = gloss_project_get_text (project, geo, tenth->start,
+                                                      tenth->start + tenth->length, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (page10, "7\n1.2. METRISCHE R\xc3\x84UME\nAlso f\xc3\xbcr n = 1:\n"));
+  }
+
   /* Single-column pages keep poppler's text as it was. */
   text = gloss_project_get_text (project, import_corpus (project, "pdflatex-4-pages.pdf"), 0, -1, &error);
   g_assert_no_error (error);

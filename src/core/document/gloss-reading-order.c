@@ -158,11 +158,9 @@ compare_doubles (const void *a,
   return d < 0 ? -1 : d > 0 ? 1 : 0;
 }
 
-/* Half the usual line height: wider than any gap between the words of a
- * line poppler has split, narrower than a column gutter. */
 static double
-column_gap_for (const GlossCharBox *boxes,
-                guint               n)
+median_height (const GlossCharBox *boxes,
+               guint               n)
 {
   g_autofree double *heights = g_new (double, MAX (n, 1));
   double median;
@@ -172,7 +170,60 @@ column_gap_for (const GlossCharBox *boxes,
   qsort (heights, n, sizeof (double), compare_doubles);
   median = n > 0 ? heights[n / 2] : 10;
 
-  return MAX (median, 2.0) * 0.5;
+  return MAX (median, 2.0);
+}
+
+/* A running head or foot: the lines at the top (or bottom) of the page
+ * that a gap of at least @gap parts from all the others. Read before (or
+ * after) the rest, even when they sit beside a column. Returns how many
+ * of @sorted (by top edge, or by bottom edge from the bottom) they are. */
+static guint
+edge_band (const GlossCharBox *boxes,
+           const guint        *sorted,
+           guint               n,
+           gboolean            from_bottom,
+           double              gap)
+{
+  double edge;
+
+  if (n < 3)
+    return 0;
+  edge = from_bottom ? boxes[sorted[0]].y1 : boxes[sorted[0]].y2;
+  for (guint i = 1; i < n; i++)
+    {
+      const GlossCharBox *b = &boxes[sorted[i]];
+
+      if (from_bottom ? edge - b->y2 >= gap : b->y1 - edge >= gap)
+        return i;
+      edge = from_bottom ? MIN (edge, b->y1) : MAX (edge, b->y2);
+    }
+  return 0;
+}
+
+static int
+compare_bottom (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  const GlossCharBox *boxes = data;
+  double d = boxes[*(const guint *) b].y2 - boxes[*(const guint *) a].y2;
+
+  return d < 0 ? -1 : d > 0 ? 1 : 0;
+}
+
+/* The lines marked in @in, in the order they came, read by themselves. */
+static void
+cut_subset (Cutter         *c,
+            guint           n,
+            const gboolean *in)
+{
+  g_autofree guint *members = g_new (guint, MAX (n, 1));
+  guint m = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (in[i])
+      members[m++] = i;
+  cut (c, members, m, 1);
 }
 
 void
@@ -181,11 +232,40 @@ gloss_reading_order (const GlossCharBox *boxes,
                      gboolean            right_to_left,
                      guint              *order)
 {
-  g_autofree guint *lines = g_new (guint, MAX (n, 1));
-  Cutter c = { boxes, right_to_left, column_gap_for (boxes, n), order, 0 };
+  g_autofree guint *by_top = g_new (guint, MAX (n, 1));
+  g_autofree guint *by_bottom = g_new (guint, MAX (n, 1));
+  g_autofree gboolean *head = g_new0 (gboolean, MAX (n, 1));
+  g_autofree gboolean *foot = g_new0 (gboolean, MAX (n, 1));
+  double height = median_height (boxes, n);
+  /* Half a line: wider than any gap between the words of a line poppler
+   * has split, narrower than a column gutter. */
+  Cutter c = { boxes, right_to_left, height * 0.5, order, 0 };
+  guint n_head, n_foot;
 
   for (guint i = 0; i < n; i++)
-    lines[i] = i;
-  cut (&c, lines, n, 0);
+    by_top[i] = by_bottom[i] = i;
+  g_qsort_with_data (by_top, n, sizeof (guint), compare_y, (gpointer) boxes);
+  g_qsort_with_data (by_bottom, n, sizeof (guint), compare_bottom, (gpointer) boxes);
+
+  /* A head a line's height above the rest, a foot two lines below it. */
+  n_head = edge_band (boxes, by_top, n, FALSE, height);
+  for (guint i = 0; i < n_head; i++)
+    head[by_top[i]] = TRUE;
+  n_foot = edge_band (boxes, by_bottom, n, TRUE, 2 * height);
+  for (guint i = 0; i < n_foot; i++)
+    if (!head[by_bottom[i]])
+      foot[by_bottom[i]] = TRUE;
+
+  if (n_head > 0)
+    cut_subset (&c, n, head);
+  {
+    g_autofree gboolean *body = g_new (gboolean, MAX (n, 1));
+
+    for (guint i = 0; i < n; i++)
+      body[i] = !head[i] && !foot[i];
+    cut_subset (&c, n, body);
+  }
+  if (n_foot > 0)
+    cut_subset (&c, n, foot);
   g_assert (c.n_out == n);
 }

@@ -1,6 +1,8 @@
 /* gloss-reading-order.h: the order in which the lines of a page are read
  *
- * A recursive XY cut over the lines' boxes: where a vertical strip of
+ * A running head and foot (lines a clear gap parts from the rest of the
+ * page) are read first and last. The rest goes through a recursive XY cut
+ * over the lines' boxes: where a vertical strip of
  * white runs through a region from top to bottom, the region is read as
  * columns (left to right, or right to left on a right-to-left page), each
  * column by itself; otherwise it is cut across at its widest horizontal
