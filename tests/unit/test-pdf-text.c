@@ -518,6 +518,46 @@ test_upgrade (void)
   assert_coding_covers (upgraded, arabic, HABIBI_AR);
 }
 
+/* A file of the first extraction whose pages do not cut its text (another
+ * program wrote them) is refused with the reason, before anything is
+ * extracted again, and left as it was. */
+static void
+test_upgrade_damaged_pages (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  import_corpus (project, "habibi.pdf");
+  gloss_project_close (project);
+  g_clear_object (&project);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE page SET start = 5, length = 1000; "
+                                            "ALTER TABLE document DROP COLUMN text_extraction; "
+                                            "PRAGMA user_version = %d",
+                                            GLOSS_PROJECT_MIGRATION_TEXT_EXTRACTION - 1);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  sqlite3_close (db);
+
+  project = gloss_project_open (path, &error);
+  g_assert_null (project);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+
+  /* Not migrated, not extracted again. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, GLOSS_PROJECT_MIGRATION_TEXT_EXTRACTION - 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -530,6 +570,7 @@ main (int    argc,
   g_test_add_func ("/pdf-text/columns", test_columns);
   g_test_add_func ("/pdf-text/hyphenation", test_hyphenation);
   g_test_add_func ("/pdf-text/upgrade", test_upgrade);
+  g_test_add_func ("/pdf-text/upgrade-damaged-pages", test_upgrade_damaged_pages);
 
   return g_test_run ();
 }

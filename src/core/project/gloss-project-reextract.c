@@ -111,8 +111,12 @@ extract_again (GlossProject  *self,
       g_autofree char *old_page_text = NULL;
       GlossPage info = *old;
 
-      if (old->start + old->length > ex->n_old)
-        return FALSE;
+      if (old->start < 0 || old->length < 0 || old->start + old->length > ex->n_old)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_DAMAGED,
+                       "The pages of document %" G_GINT64_FORMAT " do not match its text", document_id);
+          return FALSE;
+        }
       if (i > 0)
         {
           /* The form feed between pages stays one. */
@@ -480,7 +484,8 @@ _gloss_project_upgrade_texts (GlossProject     *self,
         }
       /* A document poppler cannot open any more keeps its text; the page
        * source matches boxes to it as before. */
-      g_debug ("Document %" G_GINT64_FORMAT " keeps its text: %s", id, local_error->message);
+      g_debug ("Document %" G_GINT64_FORMAT " keeps its text: %s", id,
+               local_error != NULL ? local_error->message : "");
       report->n_failed++;
       if (!_gloss_project_exec (self, "ROLLBACK TO reextract; RELEASE reextract", error))
         goto fail;
