@@ -187,6 +187,34 @@ gloss_cli_text (int    argc,
 }
 
 int
+gloss_cli_reextract (int    argc,
+                     char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *said = NULL;
+  GlossTextUpgrade report;
+  gint64 document_id;
+  int status;
+
+  if (!gloss_cli_parse ("reextract", "PROJECT DOC",
+                        _("Extract a PDF document’s text again and move its codings with their words."),
+                        NULL, &argc, &argv, 2, 2, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL ||
+      (document_id = gloss_project_find_document (project, argv[2], &error)) == 0 ||
+      !gloss_project_reextract_document (project, document_id, &report, &error))
+    return gloss_cli_fail (error);
+
+  said = gloss_text_upgrade_describe (&report);
+  if (said != NULL)
+    g_print ("%s\n", said);
+  return GLOSS_CLI_OK;
+}
+
+int
 gloss_cli_search (int    argc,
                   char **argv)
 {

@@ -244,6 +244,7 @@ gloss_cli_export (int    argc,
   GlossExcerptFormat excerpt_format = GLOSS_EXCERPT_CSV;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   gboolean sheet_per_code = FALSE;
+  gboolean keep_hyphens = FALSE;
   gboolean json = FALSE;
   gboolean refi;
   int status;
@@ -255,6 +256,7 @@ gloss_cli_export (int    argc,
     { "coder", 0, 0, G_OPTION_ARG_STRING, &coder, N_("Only this coder’s codings"), "NAME" },
     { "code", 'c', 0, G_OPTION_ARG_STRING, &code, N_("Only this code and the codes below it"), "PATH" },
     { "sheet-per-code", 0, 0, G_OPTION_ARG_NONE, &sheet_per_code, N_("xlsx: add a sheet per code"), NULL },
+    { "keep-hyphens", 0, 0, G_OPTION_ARG_NONE, &keep_hyphens, N_("Quote words broken at a line end as they are, hyphen and line break kept"), NULL },
     { "set", 's', 0, G_OPTION_ARG_STRING, &set, N_("Only the documents of this set"), "SET" },
     { "where", 'w', 0, G_OPTION_ARG_STRING, &where, N_("Only documents meeting this condition"), "CONDITION" },
     { NULL }
@@ -300,6 +302,7 @@ gloss_cli_export (int    argc,
           !gloss_cli_restrict_documents (project, set, where, documents, &error))
         return gloss_cli_fail (error);
       options.sheet_per_code = sheet_per_code;
+      options.keep_line_hyphens = keep_hyphens;
       if (set != NULL || where != NULL)
         options.document_ids = documents;
 

@@ -102,6 +102,7 @@ int gloss_cli_code       (int argc, char **argv);
 int gloss_cli_codings    (int argc, char **argv);
 int gloss_cli_load       (int argc, char **argv);
 int gloss_cli_search     (int argc, char **argv);
+int gloss_cli_reextract  (int argc, char **argv);
 int gloss_cli_check      (int argc, char **argv);
 int gloss_cli_repair     (int argc, char **argv);
 int gloss_cli_undo       (int argc, char **argv);

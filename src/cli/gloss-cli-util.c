@@ -116,7 +116,16 @@ GlossProject *
 gloss_cli_open_project (const char  *path,
                         GError     **error)
 {
-  return gloss_project_open (path, error);
+  GlossProject *project = gloss_project_open (path, error);
+  GlossTextUpgrade upgrade;
+  g_autofree char *upgraded = NULL;
+
+  if (project == NULL)
+    return NULL;
+  gloss_project_get_text_upgrade (project, &upgrade);
+  if ((upgraded = gloss_text_upgrade_describe (&upgrade)) != NULL)
+    g_printerr ("%s\n", upgraded);
+  return project;
 }
 
 gboolean

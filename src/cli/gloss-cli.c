@@ -17,6 +17,8 @@ static const GlossCliCommand commands[] = {
   { "import", "PROJECT FILE... [--password PW]", N_("Import PDF and text documents"), gloss_cli_import },
   { "documents", "PROJECT [--json]", N_("List the documents"), gloss_cli_documents },
   { "text", "PROJECT DOC [--range START:END]", N_("Print a document’s text"), gloss_cli_text },
+  { "reextract", "PROJECT DOC", N_("Extract a PDF document’s text again, its codings moved with it"),
+    gloss_cli_reextract },
   { "coders", "PROJECT [--json]", N_("List the coders"), gloss_cli_coders },
   { "coder-add", "PROJECT NAME [--color #RRGGBB]", N_("Add a coder"), gloss_cli_coder_add },
   { "codes", "PROJECT [--json]", N_("Show the codebook"), gloss_cli_codes },

@@ -641,6 +641,15 @@ gloss_window_open_project (GlossWindow  *self,
 
   gloss_window_set_project (self, project);
 
+  {
+    GlossTextUpgrade upgrade;
+    g_autofree char *upgraded = NULL;
+
+    gloss_project_get_text_upgrade (project, &upgrade);
+    if ((upgraded = gloss_text_upgrade_describe (&upgrade)) != NULL)
+      gloss_window_show_toast (self, upgraded);
+  }
+
   app = gtk_window_get_application (GTK_WINDOW (self));
   if (GLOSS_IS_APPLICATION (app))
     gloss_application_add_recent (GLOSS_APPLICATION (app), gloss_project_get_path (project));

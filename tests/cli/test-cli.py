@@ -17,7 +17,7 @@ CLI, TYPESET, CORPUS = sys.argv[1:4]
 
 COMMANDS = ["init", "import", "documents", "text", "coders", "coder-add", "codes",
             "code-add", "code", "codings", "load", "search", "check", "undo", "redo",
-            "hand-over"]
+            "hand-over", "reextract"]
 
 
 def run(*args, ok=True):
@@ -86,7 +86,7 @@ class Cli(unittest.TestCase):
         notes = self.write("notes.gloss", "not a project\n")
         newer = os.path.join(self.dir, "newer.gloss")
         run("init", newer)
-        subprocess.run(["sqlite3", newer, "PRAGMA user_version = 7"], check=True)
+        subprocess.run(["sqlite3", newer, "PRAGMA user_version = 99"], check=True)
         before = sha(newer)
         for args, needle in ((["documents", notes], "not a Gloss project"),
                              (["documents", os.path.join(self.dir, "none.gloss")], "none.gloss"),
@@ -230,6 +230,29 @@ class Cli(unittest.TestCase):
         self.assertEqual(hits[1]["text"], "Partnership")
         hits = self.json("search", self.project, "Partnership", "--case-sensitive", "--doc", "forum.txt")
         self.assertEqual(len(hits), 1)
+
+    def test_reextract(self):
+        # habibi.pdf as the first extraction stored it: poppler's own text,
+        # the Arabic word as drawn between bidi marks, coded there.
+        run("import", self.project, os.path.join(CORPUS, "habibi.pdf"))
+        old = "\u202b\u202a habibi\u202c\u064a\u0628\u064a\u0628\u064e\u062d\u202c"
+        subprocess.run(["sqlite3", self.project,
+                        f"UPDATE document SET text = '{old}', n_chars = 17; UPDATE page SET length = 17"],
+                       check=True)
+        run("coder-add", self.project, "Amina")
+        run("code-add", self.project, "Names")
+        run("code", self.project, "--doc", "habibi", "--coder", "Amina", "--code", "Names", "--range", "10:16")
+        self.assertEqual(self.json("codings", self.project)[0]["quote"], old[10:16])
+
+        p = run("reextract", self.project, "habibi")
+        self.assertIn(": 1", p.stdout)
+        arabic = "\u062d\u064e\u0628\u064a\u0628\u064a"
+        self.assertEqual(run("text", self.project, "habibi").stdout, arabic + " habibi")
+        coding = self.json("codings", self.project)[0]
+        self.assertEqual((coding["start"], coding["end"], coding["quote"]), (0, 6, arabic))
+        self.assertIn("ok", run("check", self.project).stdout)
+        p = run("reextract", self.project, "nope", ok=False)
+        self.assertEqual(p.returncode, 1)
 
     def test_load(self):
         self.prepare()

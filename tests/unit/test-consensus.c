@@ -229,7 +229,8 @@ test_older_file (Fixture       *f,
   g_assert_no_error (error);
   gloss_project_close (f->project);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE project DROP COLUMN consensus_coder; ALTER TABLE code DROP COLUMN codable; "
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE document DROP COLUMN text_extraction; "
+                                 "ALTER TABLE project DROP COLUMN consensus_coder; ALTER TABLE code DROP COLUMN codable; "
                                  /* and what the version after it added */
                                  "DROP TRIGGER set_member_code_deleted; DROP TABLE set_member; DROP TABLE set_item; "
                                  "DROP TABLE case_member; DROP TABLE case_item; DROP TABLE attribute_value; "

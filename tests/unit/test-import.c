@@ -315,9 +315,10 @@ test_arabic (void)
   g_assert_no_error (error);
   text = gloss_project_get_text (project, id, 0, -1, NULL);
 
-  /* poppler gives the Arabic word as it is drawn (U+064A first); a coding
-   * of those six characters quotes exactly them. */
-  arabic = "\xd9\x8a\xd8\xa8\xd9\x8a\xd8\xa8\xd9\x8e\xd8\xad";
+  /* The Arabic word in logical order, as typed (U+062D first), although
+   * poppler gives it as drawn; a coding of those six characters quotes
+   * exactly them. */
+  arabic = "\xd8\xad\xd9\x8e\xd8\xa8\xd9\x8a\xd8\xa8\xd9\x8a";
   word = strstr (text, arabic);
   g_assert_nonnull (word);
   start = g_utf8_pointer_to_offset (text, word);

@@ -10,6 +10,7 @@
 
 #include "gloss-error.h"
 #include "gloss-import.h"
+#include "gloss-pdf-text.h"
 #include "gloss-text-pages.h"
 
 void
@@ -101,30 +102,12 @@ looks_like_pdf (GBytes *bytes)
   return FALSE;
 }
 
-static char *
-clean_text (const char *text)
-{
-  if (text == NULL)
-    return g_strdup ("");
-
-  if (!g_utf8_validate (text, -1, NULL))
-    return g_utf8_make_valid (text, -1);
-
-  return g_strdup (text);
-}
-
 char *
 gloss_import_pdf_page_text (PopplerPage *page)
 {
-  g_autofree char *raw = poppler_page_get_text (page);
-  char *text = clean_text (raw);
+  g_autoptr(GlossPdfPageText) text = gloss_pdf_page_text_extract (page);
 
-  /* A form feed inside a page would shift every later page. */
-  for (char *p = text; *p != '\0'; p++)
-    if (*p == '\f')
-      *p = ' ';
-
-  return text;
+  return g_steal_pointer (&text->text);
 }
 
 static char *

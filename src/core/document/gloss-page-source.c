@@ -20,6 +20,7 @@
 #include "gloss-error.h"
 #include "gloss-import.h"
 #include "gloss-page-source.h"
+#include "gloss-pdf-text.h"
 #include "gloss-text-pages.h"
 
 #define LAYOUT_CACHE_PAGES 32
@@ -123,56 +124,6 @@ place_boxless_chars (GlossPageLayout *layout)
     }
 }
 
-static gboolean
-is_bidi_mark (gunichar c)
-{
-  return c == 0x200E || c == 0x200F ||
-         (c >= 0x202A && c <= 0x202E) ||
-         (c >= 0x2066 && c <= 0x2069);
-}
-
-/* Gives each character of @chars a rectangle of @rects. When poppler
- * returned fewer rectangles than characters, bidi marks go without one
- * first, then the line breaks it added, the last ones first. */
-static void
-align_rects (GlossCharBox           *boxes,
-             const gunichar         *chars,
-             glong                   n_chars,
-             const PopplerRectangle *rects,
-             guint                   n_rects)
-{
-  g_autofree gboolean *skip = g_new0 (gboolean, MAX (n_chars, 1));
-  glong deficit = n_chars - (glong) n_rects;
-  guint r = 0;
-
-  for (glong i = 0; i < n_chars && deficit > 0; i++)
-    if (is_bidi_mark (chars[i]))
-      {
-        skip[i] = TRUE;
-        deficit--;
-      }
-  for (glong i = n_chars - 1; i >= 0 && deficit > 0; i--)
-    if (chars[i] == '\n' && !skip[i])
-      {
-        skip[i] = TRUE;
-        deficit--;
-      }
-
-  for (glong i = 0; i < n_chars && r < n_rects; i++)
-    {
-      const PopplerRectangle *rect;
-
-      if (skip[i])
-        continue;
-      rect = &rects[r++];
-      boxes[i] = (GlossCharBox) {
-        MIN (rect->x1, rect->x2), MIN (rect->y1, rect->y2),
-        MAX (rect->x1, rect->x2), MAX (rect->y1, rect->y2),
-        TRUE,
-      };
-    }
-}
-
 /* Maps the boxes of poppler's text onto the stored text when the two
  * differ (another poppler version extracted it): characters are matched
  * in order within a small window; unmatched ones get no box. */
@@ -229,12 +180,7 @@ build_pdf_layout (GlossPageSource  *self,
                   GError          **error)
 {
   PopplerPage *page = NULL;
-  g_autofree PopplerRectangle *rects = NULL;
-  g_autofree char *extracted = NULL;
-  g_autofree gunichar *stored_chars = NULL;
-  g_autofree gunichar *extracted_chars = NULL;
-  glong n_extracted = 0;
-  guint n_rects = 0;
+  g_autoptr(GlossPdfPageText) extracted = NULL;
 
   g_mutex_lock (&self->poppler_lock);
   if (!ensure_document_locked (self, error))
@@ -244,29 +190,21 @@ build_pdf_layout (GlossPageSource  *self,
       return NULL;
     }
   page = poppler_document_get_page (self->document, layout->page);
+  /* The same extraction as the import's, so characters line up. */
   if (page != NULL)
-    {
-      /* The same text as the import stored, so characters line up. */
-      extracted = gloss_import_pdf_page_text (page);
-      poppler_page_get_text_layout (page, &rects, &n_rects);
-    }
+    extracted = gloss_pdf_page_text_extract (page);
   g_clear_object (&page);
   g_mutex_unlock (&self->poppler_lock);
 
   /* A page poppler cannot read was stored empty: it has no boxes. */
-  extracted_chars = g_utf8_to_ucs4_fast (extracted ? extracted : "", -1, &n_extracted);
-
-  if (g_strcmp0 (extracted ? extracted : "", layout->text) == 0)
+  if (extracted != NULL && g_strcmp0 (extracted->text, layout->text) == 0)
+    memcpy (layout->boxes, extracted->boxes, sizeof (GlossCharBox) * layout->n_chars);
+  else if (extracted != NULL)
     {
-      align_rects (layout->boxes, extracted_chars, n_extracted, rects, n_rects);
-    }
-  else
-    {
-      g_autofree GlossCharBox *boxes = g_new0 (GlossCharBox, MAX (n_extracted, 1));
+      g_autofree gunichar *stored_chars = g_utf8_to_ucs4_fast (layout->text, -1, NULL);
+      g_autofree gunichar *extracted_chars = g_utf8_to_ucs4_fast (extracted->text, -1, NULL);
 
-      align_rects (boxes, extracted_chars, n_extracted, rects, n_rects);
-      stored_chars = g_utf8_to_ucs4_fast (layout->text, -1, NULL);
-      transfer_boxes (layout, stored_chars, extracted_chars, n_extracted, boxes);
+      transfer_boxes (layout, stored_chars, extracted_chars, extracted->n_chars, extracted->boxes);
     }
 
   place_boxless_chars (layout);

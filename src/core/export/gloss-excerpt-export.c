@@ -14,6 +14,7 @@
 
 #include "gloss-exchange-private.h"
 #include "gloss-excerpt-export.h"
+#include "gloss-hyphenation.h"
 #include "gloss-table-writer.h"
 
 #define DEFAULT_COLOR "#888888"
@@ -69,6 +70,7 @@ typedef struct
   GHashTable   *codes;      /* id -> Code */
   GHashTable   *coders;     /* id -> Coder */
   GPtrArray    *codings;    /* GlossCoding, filtered */
+  GHashTable   *texts;      /* GlossCoding -> its quote, line-end hyphens joined */
 } Excerpts;
 
 static void
@@ -105,6 +107,7 @@ excerpts_clear (Excerpts *ex)
   g_clear_pointer (&ex->documents, g_hash_table_unref);
   g_clear_pointer (&ex->codes, g_hash_table_unref);
   g_clear_pointer (&ex->coders, g_hash_table_unref);
+  g_clear_pointer (&ex->texts, g_hash_table_unref);
   g_clear_pointer (&ex->codings, g_ptr_array_unref);
 }
 
@@ -254,6 +257,18 @@ excerpts_load (Excerpts                  *ex,
   else
     ex->codings = g_steal_pointer (&codings);
 
+  /* A word broken at a line end is quoted whole; the selector of a JSON
+   * annotation keeps the document text as it is. */
+  ex->texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  if (options == NULL || !options->keep_line_hyphens)
+    for (guint i = 0; i < ex->codings->len; i++)
+      {
+        const GlossCoding *coding = ex->codings->pdata[i];
+
+        if (coding->quote != NULL)
+          g_hash_table_insert (ex->texts, (gpointer) coding, gloss_text_join_line_hyphens (coding->quote));
+      }
+
   return TRUE;
 }
 
@@ -309,7 +324,9 @@ fill_row (Excerpts          *ex,
   row->code = code != NULL ? code->path : "";
   g_snprintf (row->start, sizeof row->start, "%" G_GINT64_FORMAT, coding->start);
   g_snprintf (row->end, sizeof row->end, "%" G_GINT64_FORMAT, coding->end);
-  row->text = coding->quote != NULL ? coding->quote : "";
+  row->text = g_hash_table_lookup (ex->texts, coding);
+  if (row->text == NULL)
+    row->text = coding->quote != NULL ? coding->quote : "";
   row->memo = coding->memo != NULL ? coding->memo : "";
   format_time (row->created, sizeof row->created, coding->created);
   format_time (row->modified, sizeof row->modified, coding->modified);
@@ -408,7 +425,7 @@ write_json (Excerpts *ex,
       g_string_append_printf (out, "{\"type\": \"TextPositionSelector\", \"start\": %s, \"end\": %s}, ",
                               row.start, row.end);
       g_string_append (out, "{\"type\": \"TextQuoteSelector\", ");
-      json_member (out, "exact", row.text);
+      json_member (out, "exact", coding->quote != NULL ? coding->quote : "");
       g_string_append (out, ", ");
       json_member (out, "prefix", coding->prefix);
       g_string_append (out, ", ");

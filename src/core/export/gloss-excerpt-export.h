@@ -40,6 +40,7 @@ typedef struct
   gboolean sheet_per_code;  /* xlsx only */
   GArray  *document_ids;    /* gint64: only these documents (a set, a condition); NULL: all */
   GArray  *coding_ids;      /* gint64: only these codings (a query's hits); NULL: all */
+  gboolean keep_line_hyphens; /* quote "adip-\niscing" as stored (default: "adipiscing") */
 } GlossExcerptOptions;
 
 /* "csv", "xlsx", "json", "html", "md" (or "markdown"). */

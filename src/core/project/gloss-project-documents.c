@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-import.h"
+#include "gloss-pdf-text.h"
 #include "gloss-project-private.h"
 
 #define DOCUMENT_COLUMNS \
@@ -112,8 +113,8 @@ _gloss_project_store_document (GlossProject           *self,
 
   stmt = _gloss_project_prepare (self,
                                  "INSERT INTO document (guid, title, filename, kind, sha256, size, password, "
-                                 "n_pages, n_chars, text, created) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+                                 "n_pages, n_chars, text, created, text_extraction) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
   if (stmt == NULL)
     goto fail;
 
@@ -129,6 +130,7 @@ _gloss_project_store_document (GlossProject           *self,
   sqlite3_bind_int64 (stmt, 9, doc->n_chars);
   sqlite3_bind_text (stmt, 10, doc->text, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 11, _gloss_now ());
+  sqlite3_bind_int (stmt, 12, GLOSS_PDF_TEXT_VERSION);
   if (!_gloss_project_run (self, stmt, error))
     goto fail;
   sqlite3_bind_null (stmt, 10);

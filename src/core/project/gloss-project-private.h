@@ -27,6 +27,7 @@ struct _GlossProject
   gboolean     step_failed;
   GlossChange  step_changes;
   gboolean     read_only;
+  GlossTextUpgrade text_upgrade;  /* what opening the file re-extracted */
 };
 
 /* Statements: prepared once per connection, reset on each use. */
@@ -106,6 +107,11 @@ const char   *_gloss_palette_pick_for_db (sqlite3      *db,
                                           GlossPalette  palette);
 
 /* Schema (gloss-project-schema.c) */
+/* Extracts again the PDF documents of an older text extraction, moving
+ * their codings (gloss-project-reextract.c). */
+gboolean      _gloss_project_upgrade_texts (GlossProject     *self,
+                                            GlossTextUpgrade *report,
+                                            GError          **error);
 gboolean      _gloss_project_migrate   (GlossProject  *self,
                                         int            from_version,
                                         GError       **error);

@@ -226,12 +226,24 @@ static const char migration_4[] =
 static const char migration_5[] =
   "ALTER TABLE code ADD COLUMN codable INTEGER NOT NULL DEFAULT 1 CHECK (codable IN (0, 1));";
 
+/* Migrations 6 and 7 belong to work merged beside this one. */
+static const char migration_reserved[] = "";
+
+/* The version of the text extraction each document's text came from (0:
+ * the first, poppler's text as it is). Documents of an older extraction
+ * are extracted again on open (gloss-project-reextract.c). */
+static const char migration_text_extraction[] =
+  "ALTER TABLE document ADD COLUMN text_extraction INTEGER NOT NULL DEFAULT 0;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_reserved,
+  migration_reserved,
+  [GLOSS_PROJECT_MIGRATION_TEXT_EXTRACTION - 1] = migration_text_extraction,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_PROJECT_SCHEMA_VERSION);

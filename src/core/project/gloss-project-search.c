@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-hyphenation.h"
 #include "gloss-project-private.h"
 
 static gunichar *
@@ -24,6 +25,34 @@ to_chars (const char *text,
   return chars;
 }
 
+/* Hebrew points and Arabic vowel marks (and the Arabic joining stroke):
+ * a word typed without them still finds it written with them. */
+static gboolean
+is_vowel_mark (gunichar c)
+{
+  return c == 0x0640 ||
+         (g_unichar_ismark (c) && ((c >= 0x0591 && c <= 0x05C7) || (c >= 0x0610 && c <= 0x06ED)));
+}
+
+/* Skips what the text may hold before the phrase's next character @next
+ * and the phrase does not: vowel marks, a line-end hyphen and its break. */
+static glong
+skip_unmatched (const gunichar *text,
+                glong           n_text,
+                glong           i,
+                gunichar        next)
+{
+  for (;;)
+    {
+      if (i < n_text && is_vowel_mark (text[i]) && !is_vowel_mark (next))
+        i++;
+      else if (next != '-' && gloss_is_line_hyphen (text, n_text, i))
+        i += 2;
+      else
+        return i;
+    }
+}
+
 /* Matches @word at @pos; returns the position after it or -1. */
 static glong
 match_word (const gunichar *text,
@@ -32,14 +61,25 @@ match_word (const gunichar *text,
             const gunichar *word,
             glong           n_word)
 {
-  if (pos + n_word > n_text)
-    return -1;
+  glong i = pos;
 
   for (glong k = 0; k < n_word; k++)
-    if (text[pos + k] != word[k])
-      return -1;
+    {
+      if (k > 0)
+        i = skip_unmatched (text, n_text, i, word[k]);
+      if (i >= n_text || text[i] != word[k])
+        return -1;
+      i++;
+      /* "well-known" finds "well-" at a line end and "known" below. */
+      if (word[k] == '-' && k + 1 < n_word && i < n_text && text[i] == '\n')
+        i++;
+    }
 
-  return pos + n_word;
+  /* The last letter's marks belong to the hit. */
+  while (i < n_text && is_vowel_mark (text[i]))
+    i++;
+
+  return i;
 }
 
 /* Words of the phrase as (start, length) into its characters. */

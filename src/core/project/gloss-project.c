@@ -639,6 +639,9 @@ open_project (const char  *path,
         return NULL;
     }
 
+  if (mode == OPEN_NORMAL && !_gloss_project_upgrade_texts (self, &self->text_upgrade, error))
+    return NULL;
+
   if (!_gloss_project_install_history_triggers (self, error))
     return NULL;
 

@@ -11,7 +11,12 @@
 
 G_BEGIN_DECLS
 
-#define GLOSS_PROJECT_SCHEMA_VERSION 5
+#define GLOSS_PROJECT_SCHEMA_VERSION 8
+
+/* The migration that records how each document's text was extracted
+ * (document.text_extraction); documents of older files are extracted
+ * again when the file is opened, and their codings re-anchored. */
+#define GLOSS_PROJECT_MIGRATION_TEXT_EXTRACTION 8
 
 /* Codes nest at most this many levels deep (a top-level code is level 1):
  * adding, moving, importing and merging codes keep to it. */
@@ -36,6 +41,18 @@ typedef enum
   GLOSS_CHANGE_ALL       = 0x1ff,
 } GlossChange;
 
+/* What extracting documents' text again did: documents re-extracted,
+ * codings and case passages moved to where their words now are, those
+ * whose words were not found again (left in place), documents that could
+ * not be read and keep their old text. */
+typedef struct
+{
+  guint n_documents;
+  guint n_moved;
+  guint n_lost;
+  guint n_failed;
+} GlossTextUpgrade;
+
 /* Opening and closing */
 GlossProject *gloss_project_create        (const char    *path,
                                            const char    *title,
@@ -58,6 +75,17 @@ GlossProject *gloss_project_open_for_check (const char   *path,
 GlossProject *gloss_project_open_read_only (const char   *path,
                                             GError      **error);
 void          gloss_project_close         (GlossProject  *self);
+/* What opening the file did to documents of an older text extraction. */
+void          gloss_project_get_text_upgrade (GlossProject     *self,
+                                              GlossTextUpgrade *report);
+/* A sentence for the user about @report, or NULL when it did nothing. */
+char         *gloss_text_upgrade_describe    (const GlossTextUpgrade *report);
+/* Extracts the text of a PDF document again and moves its codings, case
+ * passages and their history with it. Not an undoable step. */
+gboolean      gloss_project_reextract_document (GlossProject     *self,
+                                                gint64            document_id,
+                                                GlossTextUpgrade *report,
+                                                GError          **error);
 const char   *gloss_project_get_path      (GlossProject  *self);
 char         *gloss_project_dup_title     (GlossProject  *self);
 char         *gloss_project_dup_guid      (GlossProject  *self);
