@@ -7,7 +7,7 @@ packages="
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libpoppler-glib-dev
   libsqlite3-dev libjson-glib-dev libxml2-dev libzip-dev libxlsxwriter-dev
-  libcairo2-dev libpango1.0-dev
+  libcairo2-dev libpango1.0-dev libfribidi-dev
   poppler-utils sqlite3 python3 libxml2-utils unzip desktop-file-utils appstream yelp-tools
   xvfb xauth dbus-x11 at-spi2-core libxtst-dev imagemagick librsvg2-common adwaita-icon-theme
   fonts-dejavu-core fonts-noto-core
