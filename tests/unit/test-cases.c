@@ -631,6 +631,105 @@ test_sets (Fixture       *f,
   g_assert_cmpstr (((GlossSet *) sets->pdata[2])->rule, ==, "type of actor = refugee-led");
 }
 
+static char *
+rule_of (Fixture *f,
+         gint64   set_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSet) set = gloss_project_get_set (f->project, set_id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (set->rule);
+}
+
+static guint
+n_members_of (Fixture *f,
+              gint64   set_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) members = gloss_project_get_set_members (f->project, set_id, &error);
+
+  g_assert_no_error (error);
+  return members->len;
+}
+
+/* Renaming an attribute rewrites the rules that name it, and only the
+ * names: a value that reads like the old name stays, a document attribute
+ * is not a case attribute of the same name; a new name that would not read
+ * back as one name is quoted; undo brings the old rule back. */
+static void
+test_rename_attribute_in_rules (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rule = NULL;
+  gint64 legal, sized, other, size, doc_size, org;
+
+  legal = gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "legal aid",
+                                 "TYPE  of actor=legal aid network and (year < 10 or not region ~ \"type of actor\")",
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_members_of (f, legal), ==, 1);
+  other = gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "online", "online = yes", &error);
+  g_assert_no_error (error);
+
+  size = gloss_project_add_attribute (f->project, GLOSS_ATTRIBUTE_ON_CASE, "size", GLOSS_ATTRIBUTE_TEXT, NULL, &error);
+  doc_size = gloss_project_add_attribute (f->project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "size", GLOSS_ATTRIBUTE_TEXT, NULL, &error);
+  org = gloss_project_add_case (f->project, "Org A", NULL, &error);
+  gloss_project_add_case_member (f->project, org, f->docs[2], -1, -1, &error);
+  g_assert_true (gloss_project_set_attribute_value (f->project, size, org, "big", &error));
+  set_value (f, doc_size, 0, "big");
+  sized = gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "big", "case.size = big or size = big", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_members_of (f, sized), ==, 2);
+
+  g_assert_true (gloss_project_rename_attribute (f->project, f->type, "kind of organisation", &error));
+  g_assert_no_error (error);
+  rule = rule_of (f, legal);
+  g_assert_cmpstr (rule, ==, "kind of organisation=legal aid network and (year < 10 or not region ~ \"type of actor\")");
+  g_clear_pointer (&rule, g_free);
+  g_assert_cmpuint (n_members_of (f, legal), ==, 1);
+
+  g_assert_true (gloss_project_rename_attribute (f->project, f->year, "year or so", &error));
+  g_assert_no_error (error);
+  rule = rule_of (f, legal);
+  g_assert_cmpstr (rule, ==, "kind of organisation=legal aid network and (\"year or so\" < 10 or not region ~ \"type of actor\")");
+  g_clear_pointer (&rule, g_free);
+  g_assert_cmpuint (n_members_of (f, legal), ==, 1);
+
+  g_assert_true (gloss_project_rename_attribute (f->project, size, "head count", &error));
+  g_assert_no_error (error);
+  rule = rule_of (f, sized);
+  g_assert_cmpstr (rule, ==, "case.head count = big or size = big");
+  g_clear_pointer (&rule, g_free);
+  g_assert_cmpuint (n_members_of (f, sized), ==, 2);
+
+  g_assert_true (gloss_project_rename_attribute (f->project, doc_size, "not (x)", &error));
+  g_assert_no_error (error);
+  rule = rule_of (f, sized);
+  g_assert_cmpstr (rule, ==, "case.head count = big or \"not (x)\" = big");
+  g_clear_pointer (&rule, g_free);
+  g_assert_cmpuint (n_members_of (f, sized), ==, 2);
+
+  rule = rule_of (f, other);
+  g_assert_cmpstr (rule, ==, "online = yes");
+  g_clear_pointer (&rule, g_free);
+
+  /* One step each: undo takes the name and the rule back together. */
+  g_assert_true (gloss_project_undo (f->project, &error));
+  g_assert_true (gloss_project_undo (f->project, &error));
+  g_assert_true (gloss_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  rule = rule_of (f, legal);
+  g_assert_cmpstr (rule, ==, "kind of organisation=legal aid network and (year < 10 or not region ~ \"type of actor\")");
+  g_clear_pointer (&rule, g_free);
+  rule = rule_of (f, sized);
+  g_assert_cmpstr (rule, ==, "case.size = big or size = big");
+  g_clear_pointer (&rule, g_free);
+  g_assert_cmpuint (n_members_of (f, sized), ==, 2);
+  g_assert_cmpuint (n_members_of (f, legal), ==, 1);
+}
+
 /* Queries: compared with a brute-force reading of the same codings. */
 
 typedef struct
@@ -1131,6 +1230,7 @@ main (int   argc,
   ADD ("/cases/conditions", test_conditions);
   ADD ("/cases/conditions/errors", test_condition_errors);
   ADD ("/cases/sets", test_sets);
+  ADD ("/cases/sets/rename-attribute", test_rename_attribute_in_rules);
   ADD ("/cases/query/random", test_query_random);
   ADD ("/cases/query/known", test_query_known);
   ADD ("/cases/crosstab", test_crosstab);
