@@ -1,0 +1,417 @@
+/* test-cases-window.c: attributes, sets, queries and crosstabs in the
+ * window, driven through their actions and real cells, read back from the
+ * project file through a connection of its own
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "gloss-attribute-cell.h"
+#include "gloss-attribute-dialog.h"
+#include "gloss-cases.h"
+#include "gloss-document-table.h"
+#include "gloss-set-chooser.h"
+#include "gloss-table-row.h"
+#include "gloss-window.h"
+#include "gloss-gui-test.h"
+
+#define TEXT_A "Partnership needs funding. Independence matters to us.\n"
+#define TEXT_B "Legal aid depends on funding. We stay independent.\n"
+#define TEXT_C "Academic view: funding shapes independence.\n"
+
+static const char * const types[] = { "refugee-led", "legal aid network", "academic", NULL };
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  gint64       docs[3];
+  gint64       type, year, submitted, online;
+  gint64       led;          /* set: type of actor = refugee-led */
+  GlossWindow *window;
+} Fixture;
+
+static GlossProject *
+open_project (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GlossProject *project = gloss_project_open (path, &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+/* The value in the file, read through a connection of its own. */
+static char *
+stored_value (Fixture *fixture,
+              gint64   attribute,
+              gint64   document)
+{
+  g_autoptr(GlossProject) project = open_project (fixture->path);
+  g_autoptr(GError) error = NULL;
+  char *value = gloss_project_get_attribute_value (project, attribute, document, &error);
+
+  g_assert_no_error (error);
+  return value;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = NULL;
+  const char *texts[] = { TEXT_A, TEXT_B, TEXT_C };
+  const char *titles[] = { "a.txt", "b.txt", "c.txt" };
+
+  fixture->dir = g_dir_make_tmp ("gloss-test-cases-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "cases.gloss", NULL);
+
+  project = gloss_project_create (fixture->path, "Forum", &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 3; i++)
+    {
+      fixture->docs[i] = gloss_project_import_text (project, titles[i], texts[i], -1, &error);
+      g_assert_no_error (error);
+    }
+  fixture->type = gloss_project_add_attribute (project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "type of actor",
+                                               GLOSS_ATTRIBUTE_CATEGORY, types, &error);
+  fixture->year = gloss_project_add_attribute (project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "year",
+                                               GLOSS_ATTRIBUTE_NUMBER, NULL, &error);
+  fixture->submitted = gloss_project_add_attribute (project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "submitted",
+                                                    GLOSS_ATTRIBUTE_DATE, NULL, &error);
+  fixture->online = gloss_project_add_attribute (project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "online",
+                                                 GLOSS_ATTRIBUTE_BOOLEAN, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_set_attribute_value (project, fixture->type, fixture->docs[0], "refugee-led", &error));
+  g_assert_true (gloss_project_set_attribute_value (project, fixture->type, fixture->docs[1], "legal aid network", &error));
+  g_assert_true (gloss_project_set_attribute_value (project, fixture->year, fixture->docs[0], "2021", &error));
+  g_assert_true (gloss_project_set_attribute_value (project, fixture->year, fixture->docs[2], "9.5", &error));
+  g_assert_no_error (error);
+  fixture->led = gloss_project_add_set (project, GLOSS_SET_DOCUMENTS, "refugee-led",
+                                        "type of actor = refugee-led", &error);
+  g_assert_no_error (error);
+  gloss_project_close (project);
+
+  fixture->window = g_object_ref_sink (gloss_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  g_assert_true (gloss_window_open_project (fixture->window, fixture->path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  spin (50);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
+      g_remove (file);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* The toplevel of @type that the window opened. */
+static gpointer
+find_toplevel (GtkWindow *parent,
+               GType      type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_window_get_transient_for (l->data) == parent)
+      return l->data;
+
+  return NULL;
+}
+
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  const char *log_dir = g_getenv ("GLOSS_TEST_LOG_DIR");
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
+  g_autofree char *path = NULL;
+
+  if (log_dir == NULL)
+    return;
+  spin (200);
+  texture = render_window (window);
+  g_assert_cmpint (g_mkdir_with_parents (log_dir, 0755), ==, 0);
+  path = g_build_filename (log_dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+/* The cell the table shows for @attribute of @document. */
+static GlossAttributeCell *
+find_cell (GtkWidget *root,
+           gint64     attribute,
+           gint64     document)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  spin (100);
+  collect (root, GLOSS_TYPE_ATTRIBUTE_CELL, cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GlossAttributeCell *cell = g_ptr_array_index (cells, i);
+      if (gloss_attribute_cell_get_attribute_id (cell) == attribute &&
+          gloss_attribute_cell_get_target_id (cell) == document)
+        return cell;
+    }
+
+  g_error ("no cell for attribute %" G_GINT64_FORMAT " of document %" G_GINT64_FORMAT, attribute, document);
+  return NULL;
+}
+
+/* Whether a label below @root reads @text (a toast, for one). */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Typing into a cell: the value is stored once the cell is done with the key. */
+static void
+enter (GlossAttributeCell *cell,
+       const char         *text)
+{
+  gloss_attribute_cell_enter (cell, text);
+  spin (100);
+}
+
+static void
+assert_cell_text (GlossAttributeCell *cell,
+                  const char         *expected)
+{
+  g_autofree char *text = gloss_attribute_cell_dup_text (cell);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+assert_stored (Fixture    *fixture,
+               gint64      attribute,
+               gint64      document,
+               const char *expected)
+{
+  g_autofree char *value = stored_value (fixture, attribute, document);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static GlossDocumentTable *
+open_table (Fixture *fixture)
+{
+  GlossDocumentTable *table;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "document-table", NULL);
+  table = find_toplevel (GTK_WINDOW (fixture->window), GLOSS_TYPE_DOCUMENT_TABLE);
+  g_assert_nonnull (table);
+  gtk_window_set_default_size (GTK_WINDOW (table), 1000, 500);
+  spin (200);
+  return table;
+}
+
+static void
+assert_row_order (GlossDocumentTable *table,
+                  const gint64       *expected,
+                  guint               n)
+{
+  GListModel *rows = gloss_document_table_get_rows (table);
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossTableRow) row = g_list_model_get_item (rows, i);
+      g_assert_cmpint (gloss_table_row_get_id (row), ==, expected[i]);
+    }
+}
+
+/* Values typed into the cells are stored as the type spells them; a value
+ * that does not fit is refused with the reason and the cell shows what is
+ * stored. */
+static void
+test_table_edit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GlossDocumentTable *table = open_table (fixture);
+  GtkColumnView *view = gloss_document_table_get_column_view (table);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  GlossAttributeCell *cell;
+
+  /* Document, codings, then a column per attribute. */
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 6);
+  g_assert_cmpstr (gtk_column_view_column_get_title (gloss_document_table_get_column (table, fixture->type)),
+                   ==, "type of actor");
+
+  cell = find_cell (GTK_WIDGET (table), fixture->year, fixture->docs[1]);
+  assert_cell_text (cell, "");
+  enter (cell, "2019");
+  assert_stored (fixture, fixture->year, fixture->docs[1], "2019");
+  assert_cell_text (find_cell (GTK_WIDGET (table), fixture->year, fixture->docs[1]), "2019");
+
+  /* Refused: the message, and nothing changes. */
+  cell = find_cell (GTK_WIDGET (table), fixture->year, fixture->docs[1]);
+  enter (cell, "soon");
+  assert_stored (fixture, fixture->year, fixture->docs[1], "2019");
+  assert_cell_text (find_cell (GTK_WIDGET (table), fixture->year, fixture->docs[1]), "2019");
+  spin (300);
+  g_assert_true (shows_text (GTK_WIDGET (table), "year: “soon” is not a number"));
+
+  cell = find_cell (GTK_WIDGET (table), fixture->submitted, fixture->docs[2]);
+  enter (cell, "2021-02-30");
+  assert_stored (fixture, fixture->submitted, fixture->docs[2], NULL);
+  enter (find_cell (GTK_WIDGET (table), fixture->submitted, fixture->docs[2]), "2021-03-04");
+  assert_stored (fixture, fixture->submitted, fixture->docs[2], "2021-03-04");
+
+  /* Yes/no and categories are chosen from a list. */
+  enter (find_cell (GTK_WIDGET (table), fixture->online, fixture->docs[2]), "Yes");
+  assert_stored (fixture, fixture->online, fixture->docs[2], "true");
+  assert_cell_text (find_cell (GTK_WIDGET (table), fixture->online, fixture->docs[2]), "Yes");
+  enter (find_cell (GTK_WIDGET (table), fixture->type, fixture->docs[2]), "academic");
+  assert_stored (fixture, fixture->type, fixture->docs[2], "academic");
+  enter (find_cell (GTK_WIDGET (table), fixture->type, fixture->docs[0]), "");
+  assert_stored (fixture, fixture->type, fixture->docs[0], NULL);
+
+  /* Each change is one step of the window's history. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
+  assert_stored (fixture, fixture->type, fixture->docs[0], "refugee-led");
+  assert_cell_text (find_cell (GTK_WIDGET (table), fixture->type, fixture->docs[0]), "refugee-led");
+
+  /* Through the action, as the cells use it. */
+  gtk_widget_activate_action (GTK_WIDGET (table), "attributes.set-value", "(xxs)",
+                              fixture->year, fixture->docs[2], " 12 ");
+  assert_stored (fixture, fixture->year, fixture->docs[2], "12");
+
+  save_screenshot (GTK_WIDGET (table), "document-table");
+}
+
+/* Columns sort by their type, the user picks the columns shown, a set
+ * filters the rows, and new attributes come as new columns. */
+static void
+test_table_columns (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GlossDocumentTable *table = open_table (fixture);
+  GtkColumnView *view = gloss_document_table_get_column_view (table);
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toggle = g_strdup_printf ("columns.attribute-%" G_GINT64_FORMAT, fixture->online);
+  GlossAttributeDialog *dialog;
+  gint64 region;
+
+  /* Numbers as numbers (9.5 before 2021), empty last. */
+  gtk_column_view_sort_by_column (view, gloss_document_table_get_column (table, fixture->year), GTK_SORT_ASCENDING);
+  assert_row_order (table, (gint64[]) { fixture->docs[2], fixture->docs[0], fixture->docs[1] }, 3);
+  gtk_column_view_sort_by_column (view, gloss_document_table_get_column (table, fixture->year), GTK_SORT_DESCENDING);
+  assert_row_order (table, (gint64[]) { fixture->docs[1], fixture->docs[0], fixture->docs[2] }, 3);
+  /* Categories in the order of their list. */
+  gtk_column_view_sort_by_column (view, gloss_document_table_get_column (table, fixture->type), GTK_SORT_ASCENDING);
+  assert_row_order (table, (gint64[]) { fixture->docs[0], fixture->docs[1], fixture->docs[2] }, 3);
+
+  /* A value changed keeps the sort. */
+  g_assert_true (gloss_project_set_attribute_value (project, fixture->type, fixture->docs[2], "refugee-led", &error));
+  g_assert_no_error (error);
+  assert_row_order (table, (gint64[]) { fixture->docs[0], fixture->docs[2], fixture->docs[1] }, 3);
+
+  /* The columns shown. */
+  g_assert_true (gtk_column_view_column_get_visible (gloss_document_table_get_column (table, fixture->online)));
+  gtk_widget_activate_action (GTK_WIDGET (table), toggle, NULL);
+  g_assert_false (gtk_column_view_column_get_visible (gloss_document_table_get_column (table, fixture->online)));
+
+  /* The set: its rule evaluated now. */
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.filter-by-set", "x", fixture->led);
+  g_assert_cmpint (gloss_set_chooser_get_set_id (GLOSS_SET_CHOOSER (gloss_document_table_get_set_chooser (table))),
+                   ==, fixture->led);
+  assert_row_order (table, (gint64[]) { fixture->docs[0], fixture->docs[2] }, 2);
+  g_assert_true (shows_text (GTK_WIDGET (table), "2 of 3 documents"));
+  g_assert_true (gloss_project_set_attribute_value (project, fixture->type, fixture->docs[2], "academic", &error));
+  assert_row_order (table, (gint64[]) { fixture->docs[0] }, 1);
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.filter-by-set", "x", (gint64) 0);
+  assert_row_order (table, (gint64[]) { fixture->docs[0], fixture->docs[1], fixture->docs[2] }, 3);
+
+  /* Renamed elsewhere: the column follows and keeps being hidden. */
+  g_assert_true (gloss_project_rename_attribute (project, fixture->online, "on line", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_column_view_column_get_title (gloss_document_table_get_column (table, fixture->online)),
+                   ==, "on line");
+  g_assert_false (gtk_column_view_column_get_visible (gloss_document_table_get_column (table, fixture->online)));
+
+  /* A new attribute from the dialog; a category without values refused. */
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.new-attribute", NULL);
+  dialog = find_toplevel (GTK_WINDOW (table), GLOSS_TYPE_ATTRIBUTE_DIALOG);
+  g_assert_nonnull (dialog);
+  gloss_attribute_dialog_fill (dialog, "region", GLOSS_ATTRIBUTE_TEXT, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  spin (100);
+  region = gloss_project_find_attribute (project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "region", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (gloss_document_table_get_column (table, region));
+  enter (find_cell (GTK_WIDGET (table), region, fixture->docs[1]), "Europe");
+  assert_stored (fixture, region, fixture->docs[1], "Europe");
+
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.create-attribute", "(sss)", "kind", "category", " , ");
+  spin (300);
+  g_assert_true (shows_text (GTK_WIDGET (table), "A category needs a list of values"));
+  g_assert_cmpint (gloss_project_find_attribute (project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "kind", NULL), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.create-attribute", "(sss)", "kind", "category", "a, b");
+  g_assert_cmpint (gloss_project_find_attribute (project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "kind", NULL), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 8);
+
+  /* Activating a row opens the document in the window. */
+  g_signal_emit_by_name (view, "activate", 1);
+  g_assert_cmpint (gloss_window_get_document_id (fixture->window), ==, fixture->docs[1]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/cases-window/table-edit", Fixture, NULL, fixture_set_up, test_table_edit, fixture_tear_down);
+  g_test_add ("/cases-window/table-columns", Fixture, NULL, fixture_set_up, test_table_columns, fixture_tear_down);
+
+  return g_test_run ();
+}
