@@ -12,6 +12,8 @@
 
 #include "gloss-attribute-cell.h"
 #include "gloss-attribute-dialog.h"
+#include "gloss-attribute-sheet.h"
+#include "gloss-cases-window.h"
 #include "gloss-cases.h"
 #include "gloss-document-table.h"
 #include "gloss-set-chooser.h"
@@ -403,6 +405,171 @@ test_table_columns (Fixture       *fixture,
   g_assert_cmpint (gloss_window_get_document_id (fixture->window), ==, fixture->docs[1]);
 }
 
+static void
+assert_lines (GPtrArray          *lines,
+              const char * const *expected)
+{
+  g_autofree char *joined = NULL;
+
+  g_ptr_array_add (lines, NULL);
+  joined = g_strjoinv ("\n", (char **) lines->pdata);
+  g_ptr_array_set_size (lines, lines->len - 1);
+  for (guint i = 0; expected[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) lines->pdata, expected[i]))
+      g_error ("“%s” is not among the lines:\n%s", expected[i], joined);
+}
+
+static GPtrArray *
+stored_members (Fixture *fixture,
+                gint64   case_id)
+{
+  g_autoptr(GlossProject) project = open_project (fixture->path);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *members = gloss_project_list_case_members (project, case_id, &error);
+
+  g_assert_no_error (error);
+  return members;
+}
+
+/* The inspector shows the open document's attributes and cases; a passage
+ * selected goes into a case (made when new); the Cases and Coders window
+ * lists cases with their passages, and the attributes of cases and coders,
+ * each changed where it is shown. */
+static void
+test_inspector_and_cases (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  GlossDocumentView *view = gloss_window_get_document_view (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  GlossAttributeSheet *sheet;
+  GlossCasesWindow *cases;
+  AdwMessageDialog *dialog;
+  gint64 org_a, org_b, amina, size, role, passage = 0, start, end;
+
+  amina = gloss_project_add_coder (project, "Amina", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_window_open_document (fixture->window, fixture->docs[0], &error));
+  g_assert_no_error (error);
+  spin (200);
+
+  sheet = GLOSS_ATTRIBUTE_SHEET (find_descendant (GTK_WIDGET (fixture->window), GLOSS_TYPE_ATTRIBUTE_SHEET));
+  g_assert_nonnull (sheet);
+  assert_cell_text (gloss_attribute_sheet_get_cell (sheet, fixture->year), "2021");
+  enter (gloss_attribute_sheet_get_cell (sheet, fixture->year), "soon");
+  g_assert_cmpstr (gloss_attribute_sheet_get_message (sheet), ==, "year: “soon” is not a number");
+  assert_stored (fixture, fixture->year, fixture->docs[0], "2021");
+  assert_cell_text (gloss_attribute_sheet_get_cell (sheet, fixture->year), "2021");
+  enter (gloss_attribute_sheet_get_cell (sheet, fixture->year), "2020");
+  assert_stored (fixture, fixture->year, fixture->docs[0], "2020");
+  g_assert_null (gloss_attribute_sheet_get_message (sheet));
+  enter (gloss_attribute_sheet_get_cell (sheet, fixture->online), "No");
+  assert_stored (fixture, fixture->online, fixture->docs[0], "false");
+
+  /* A passage into a new case, then the whole document. */
+  gloss_document_view_set_selection (view, 0, 11);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "add-selection-to-case",
+                                  g_variant_new_string ("Org A"));
+  org_a = gloss_project_find_case (project, "Org A", &error);
+  g_assert_no_error (error);
+  gloss_document_view_clear_selection (view);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "add-selection-to-case",
+                                  g_variant_new_string ("org a"));
+  members = stored_members (fixture, org_a);
+  g_assert_cmpuint (members->len, ==, 2);
+  for (guint i = 0; i < members->len; i++)
+    {
+      GlossCaseMember *member = g_ptr_array_index (members, i);
+      g_assert_cmpint (member->document_id, ==, fixture->docs[0]);
+      if (member->start >= 0)
+        {
+          g_assert_cmpint (member->start, ==, 0);
+          g_assert_cmpint (member->end, ==, 11);
+          passage = member->id;
+        }
+    }
+  g_assert_cmpint (passage, >, 0);
+  lines = gloss_attribute_sheet_dup_case_lines (sheet);
+  assert_lines (lines, (const char *[]) { "Org A: 0–11 “Partnership”", "Org A: the whole document", NULL });
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  /* The dialog: a new case named there. */
+  gloss_document_view_set_selection (view, 27, 54);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "case-from-selection", NULL);
+  dialog = find_toplevel (GTK_WINDOW (fixture->window), ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)), "Org B");
+  adw_message_dialog_response (dialog, "add");
+  spin (100);
+  org_b = gloss_project_find_case (project, "Org B", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&members, g_ptr_array_unref);
+  members = stored_members (fixture, org_b);
+  g_assert_cmpuint (members->len, ==, 1);
+  g_assert_cmpint (((GlossCaseMember *) members->pdata[0])->start, ==, 27);
+  save_screenshot (GTK_WIDGET (fixture->window), "inspector-attributes");
+
+  /* The Cases and Coders window. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "cases", NULL);
+  cases = find_toplevel (GTK_WINDOW (fixture->window), GLOSS_TYPE_CASES_WINDOW);
+  g_assert_nonnull (cases);
+  lines = gloss_cases_window_dup_lines (cases);
+  assert_lines (lines, (const char *[]) { "Cases", "Org A (2 members)", "Org B (1 member)", "Coders", "Amina", NULL });
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  gtk_widget_activate_action (GTK_WIDGET (cases), "cases.show", "(sx)", "case", org_a);
+  lines = gloss_cases_window_dup_member_lines (cases);
+  assert_lines (lines, (const char *[]) { "a.txt, 0–11: “Partnership”", "a.txt, the whole document", NULL });
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  /* Attributes of the case: defined and given here. */
+  gtk_widget_activate_action (GTK_WIDGET (gloss_cases_window_get_sheet (cases)), "sheet.create-attribute",
+                              "(sss)", "size", "number", "");
+  size = gloss_project_find_attribute (project, GLOSS_ATTRIBUTE_ON_CASE, "size", &error);
+  g_assert_no_error (error);
+  spin (100);
+  enter (gloss_attribute_sheet_get_cell (gloss_cases_window_get_sheet (cases), size), "12");
+  assert_stored (fixture, size, org_a, "12");
+
+  /* Renamed; a name taken is refused and nothing changes. */
+  gtk_widget_activate_action (GTK_WIDGET (cases), "cases.rename", "(xs)", org_a, "Org A2");
+  g_assert_cmpint (gloss_project_find_case (project, "Org A2", NULL), ==, org_a);
+  gtk_widget_activate_action (GTK_WIDGET (cases), "cases.rename", "(xs)", org_a, "Org B");
+  g_assert_cmpstr (gloss_cases_window_get_message (cases), ==, "There is already a case “Org B”");
+  g_assert_cmpint (gloss_project_find_case (project, "Org A2", NULL), ==, org_a);
+  save_screenshot (GTK_WIDGET (cases), "cases-window");
+
+  /* A passage of the case shown in the document, selected. */
+  gtk_widget_activate_action (GTK_WIDGET (cases), "cases.open-member", "x", passage);
+  g_assert_cmpint (gloss_window_get_document_id (fixture->window), ==, fixture->docs[0]);
+  g_assert_true (gloss_document_view_get_selection (view, &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, 11);
+
+  /* A coder's attributes. */
+  gtk_widget_activate_action (GTK_WIDGET (cases), "cases.show", "(sx)", "coder", amina);
+  gtk_widget_activate_action (GTK_WIDGET (gloss_cases_window_get_sheet (cases)), "sheet.create-attribute",
+                              "(sss)", "role", "text", "");
+  role = gloss_project_find_attribute (project, GLOSS_ATTRIBUTE_ON_CODER, "role", &error);
+  g_assert_no_error (error);
+  spin (100);
+  enter (gloss_attribute_sheet_get_cell (gloss_cases_window_get_sheet (cases), role), "lead coder");
+  assert_stored (fixture, role, amina, "lead coder");
+
+  /* A member taken out, a case deleted. */
+  gtk_widget_activate_action (GTK_WIDGET (cases), "cases.show", "(sx)", "case", org_a);
+  gtk_widget_activate_action (GTK_WIDGET (cases), "cases.remove-member", "x", passage);
+  g_clear_pointer (&members, g_ptr_array_unref);
+  members = stored_members (fixture, org_a);
+  g_assert_cmpuint (members->len, ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (cases), "cases.delete", "x", org_b);
+  g_assert_cmpint (gloss_project_find_case (project, "Org B", NULL), ==, 0);
+  lines = gloss_cases_window_dup_lines (cases);
+  assert_lines (lines, (const char *[]) { "Org A2 (1 member)", NULL });
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +579,8 @@ main (int   argc,
 
   g_test_add ("/cases-window/table-edit", Fixture, NULL, fixture_set_up, test_table_edit, fixture_tear_down);
   g_test_add ("/cases-window/table-columns", Fixture, NULL, fixture_set_up, test_table_columns, fixture_tear_down);
+  g_test_add ("/cases-window/inspector-and-cases", Fixture, NULL, fixture_set_up, test_inspector_and_cases,
+              fixture_tear_down);
 
   return g_test_run ();
 }
