@@ -11,7 +11,11 @@
 #include <glib/gstdio.h>
 
 #include "gloss-attribute-cell.h"
+#include "gloss-agreement-window.h"
 #include "gloss-attribute-dialog.h"
+#include "gloss-document-list.h"
+#include "gloss-export-dialog.h"
+#include "gloss-matrix-window.h"
 #include "gloss-attribute-sheet.h"
 #include "gloss-cases-window.h"
 #include "gloss-cases.h"
@@ -570,6 +574,121 @@ test_inspector_and_cases (Fixture       *fixture,
   assert_lines (lines, (const char *[]) { "Org A2 (1 member)", NULL });
 }
 
+static gboolean
+matrix_ready (gpointer data)
+{
+  return !gloss_matrix_window_get_busy (data) && gloss_matrix_window_get_matrix (data) != NULL;
+}
+
+static void
+wait_for_matrix (GlossMatrixWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  spin (50);
+  while (!matrix_ready (window) && g_get_monotonic_time () < deadline)
+    spin (20);
+  g_assert_true (matrix_ready (window));
+}
+
+static void
+add_codings (Fixture *fixture,
+             gint64  *coders)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  g_autoptr(GError) error = NULL;
+  gint64 funding = gloss_project_add_code (project, 0, "Funding", NULL, NULL, &error);
+
+  coders[0] = gloss_project_add_coder (project, "Ann", NULL, &error);
+  coders[1] = gloss_project_add_coder (project, "Ben", NULL, &error);
+  g_assert_no_error (error);
+  for (int d = 0; d < 3; d++)
+    for (int c = 0; c < 2; c++)
+      {
+        g_assert_cmpint (gloss_project_add_coding (project, fixture->docs[d], coders[c], funding,
+                                                   0, 10 + c, NULL, &error), >, 0);
+        g_assert_no_error (error);
+      }
+}
+
+/* A set chosen in the sidebar filters the documents (its rule evaluated
+ * again as attributes change); the matrices, the Export dialog and the
+ * agreement window restrict themselves to the set's documents. */
+static void
+test_sets (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  GlossDocumentList *list = GLOSS_DOCUMENT_LIST (find_descendant (GTK_WIDGET (fixture->window),
+                                                                  GLOSS_TYPE_DOCUMENT_LIST));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossAgreementOptions) options = NULL;
+  GlossMatrixWindow *matrix;
+  GlossExportDialog *export;
+  GlossAgreementWindow *agreement;
+  gint64 coders[2];
+  const GlossMatrix *m;
+
+  add_codings (fixture, coders);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_list_get_shown (list)), ==, 3);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "filter-documents",
+                                  g_variant_new_int64 (fixture->led));
+  g_assert_cmpint (gloss_document_list_get_set_id (list), ==, fixture->led);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_list_get_shown (list)), ==, 1);
+  spin (100);
+  g_assert_true (shows_text (GTK_WIDGET (list), "Documents (1 of 3)"));
+  g_assert_true (gloss_project_set_attribute_value (project, fixture->type, fixture->docs[2], "Refugee-led", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_list_get_shown (list)), ==, 2);
+  save_screenshot (GTK_WIDGET (fixture->window), "document-list-set");
+
+  /* Matrices: code × document over the set's documents only. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "matrices", NULL);
+  matrix = find_toplevel (GTK_WINDOW (fixture->window), GLOSS_TYPE_MATRIX_WINDOW);
+  g_assert_nonnull (matrix);
+  wait_for_matrix (matrix);
+  m = gloss_matrix_window_get_matrix (matrix);
+  g_assert_cmpint (m->values[0] + m->values[1] + m->values[2], ==, 6);
+  gloss_matrix_window_set_set_id (matrix, fixture->led);
+  wait_for_matrix (matrix);
+  m = gloss_matrix_window_get_matrix (matrix);
+  {
+    gint64 total = 0;
+    for (guint c = 0; c < m->col_labels->len; c++)
+      total += m->values[c];
+    g_assert_cmpint (total, ==, 4);
+  }
+  gtk_window_destroy (GTK_WINDOW (matrix));
+
+  /* Export: the codings of the set's documents. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "export", NULL);
+  export = find_toplevel (GTK_WINDOW (fixture->window), GLOSS_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (export);
+  g_assert_true (gloss_export_dialog_set_format (export, "csv"));
+  g_assert_cmpint (gloss_export_dialog_count_codings (export), ==, 6);
+  gloss_export_dialog_set_set (export, fixture->led);
+  g_assert_cmpint (gloss_export_dialog_count_codings (export), ==, 4);
+  gtk_window_destroy (GTK_WINDOW (export));
+
+  /* Agreement: the set's documents ticked. */
+  agreement = gloss_agreement_window_present_for (fixture->window);
+  g_assert_nonnull (agreement);
+  spin (100);
+  gloss_agreement_window_set_set (agreement, fixture->led);
+  options = gloss_agreement_window_get_options (agreement);
+  g_assert_cmpuint (options->document_ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (options->document_ids, gint64, 0), ==, fixture->docs[0]);
+  g_assert_cmpint (g_array_index (options->document_ids, gint64, 1), ==, fixture->docs[2]);
+  g_clear_pointer (&options, gloss_agreement_options_free);
+  gloss_agreement_window_set_set (agreement, 0);
+  options = gloss_agreement_window_get_options (agreement);
+  g_assert_cmpuint (options->document_ids->len, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (agreement));
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "filter-documents", g_variant_new_int64 (0));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_list_get_shown (list)), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +698,7 @@ main (int   argc,
 
   g_test_add ("/cases-window/table-edit", Fixture, NULL, fixture_set_up, test_table_edit, fixture_tear_down);
   g_test_add ("/cases-window/table-columns", Fixture, NULL, fixture_set_up, test_table_columns, fixture_tear_down);
+  g_test_add ("/cases-window/sets", Fixture, NULL, fixture_set_up, test_sets, fixture_tear_down);
   g_test_add ("/cases-window/inspector-and-cases", Fixture, NULL, fixture_set_up, test_inspector_and_cases,
               fixture_tear_down);
 

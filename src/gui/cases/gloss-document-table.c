@@ -399,24 +399,8 @@ update_caption (GlossDocumentTable *self)
 static void
 update_members (GlossDocumentTable *self)
 {
-  gint64 set_id = gloss_set_chooser_get_set_id (self->set_chooser);
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_clear_pointer (&self->members, g_hash_table_unref);
-  if (set_id > 0 && self->project != NULL)
-    {
-      ids = gloss_project_get_set_members (self->project, set_id, &error);
-      if (ids == NULL)
-        show_toast (self, error->message);
-    }
-
-  if (ids != NULL)
-    {
-      self->members = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      for (guint i = 0; i < ids->len; i++)
-        g_hash_table_add (self->members, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
-    }
+  self->members = gloss_set_chooser_dup_members (self->set_chooser);
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_caption (self);

@@ -161,6 +161,41 @@ gloss_set_chooser_get_n_sets (GlossSetChooser *self)
   return self->set_ids->len;
 }
 
+GArray *
+gloss_set_chooser_dup_document_ids (GlossSetChooser *self)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+
+  g_return_val_if_fail (GLOSS_IS_SET_CHOOSER (self), NULL);
+
+  if (self->set_id <= 0 || self->project == NULL)
+    return NULL;
+
+  ids = gloss_project_get_set_members (self->project, self->set_id, &error);
+  if (ids == NULL)
+    {
+      g_warning ("Could not read the set: %s", error->message);
+      return g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+  return ids;
+}
+
+GHashTable *
+gloss_set_chooser_dup_members (GlossSetChooser *self)
+{
+  g_autoptr(GArray) ids = gloss_set_chooser_dup_document_ids (self);
+  GHashTable *members;
+
+  if (ids == NULL)
+    return NULL;
+
+  members = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (members, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
+  return members;
+}
+
 static void
 gloss_set_chooser_get_property (GObject    *object,
                                 guint       prop_id,

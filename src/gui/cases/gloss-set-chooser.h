@@ -26,5 +26,10 @@ gint64     gloss_set_chooser_get_set_id  (GlossSetChooser *self);
 void       gloss_set_chooser_set_set_id  (GlossSetChooser *self,
                                           gint64           set_id);
 guint      gloss_set_chooser_get_n_sets  (GlossSetChooser *self);
+/* The documents of the chosen set now (gint64, ascending), or NULL when
+ * all documents are chosen. */
+GArray    *gloss_set_chooser_dup_document_ids (GlossSetChooser *self);
+/* The same as a set of ids (gint64 *), or NULL. */
+GHashTable *gloss_set_chooser_dup_members (GlossSetChooser *self);
 
 G_END_DECLS

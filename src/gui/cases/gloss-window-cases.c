@@ -201,7 +201,18 @@ case_from_selection_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+filter_documents_action (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+
+  gloss_document_list_set_set_id (self->document_list, g_variant_get_int64 (param));
+}
+
 static const GActionEntry cases_entries[] = {
+  { "filter-documents", filter_documents_action, "x" },
   { "document-table", document_table_action },
   { "cases", cases_action },
   { "show-passage", show_passage_action, "(xxx)" },
