@@ -9,12 +9,16 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "gloss-attribute-cell.h"
 #include "gloss-agreement-window.h"
 #include "gloss-attribute-dialog.h"
 #include "gloss-document-list.h"
+#include "gloss-excerpt-item.h"
 #include "gloss-export-dialog.h"
+#include "gloss-file-chooser.h"
+#include "gloss-query-window.h"
 #include "gloss-matrix-window.h"
 #include "gloss-attribute-sheet.h"
 #include "gloss-cases-window.h"
@@ -689,6 +693,147 @@ test_sets (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (gloss_document_list_get_shown (list)), ==, 3);
 }
 
+static gint64
+code_at (GlossProject *project,
+         gint64        document,
+         gint64        coder,
+         gint64        code,
+         gint64        start,
+         gint64        end)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = gloss_project_add_coding (project, document, coder, code, start, end, NULL, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The hits the window lists are the query's, as core runs it. */
+static void
+assert_hits (GlossQueryWindow *window,
+             GlossProject     *project)
+{
+  g_autoptr(GlossQuery) query = gloss_query_window_dup_query (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) codings = gloss_project_run_query (project, query, &error);
+  g_autofree char *sentence = gloss_query_describe (project, query);
+  GListModel *hits = gloss_query_window_get_hits (window);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_query_window_get_sentence (window), ==, sentence);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, codings->len);
+  for (guint i = 0; i < codings->len; i++)
+    {
+      g_autoptr(GlossExcerptItem) item = g_list_model_get_item (hits, i);
+      GlossCoding *coding = g_ptr_array_index (codings, i);
+
+      g_assert_cmpint (gloss_excerpt_item_get_coding_id (item), ==, coding->id);
+      g_assert_cmpstr (gloss_excerpt_item_get_text (item), ==, coding->quote);
+    }
+}
+
+static gboolean
+file_ready (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* A query put together as a sentence: its hits with their quotes, the
+ * sentence core describes, a condition refused with its reason, coders
+ * chosen, a hit opening its passage, the hits exported. */
+static void
+test_query (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossQuery) query = gloss_query_new ();
+  g_autofree char *out = g_build_filename (fixture->dir, "hits.csv", NULL);
+  g_autofree char *csv = NULL;
+  GlossQueryWindow *window;
+  gint64 partnership, funding, independence, ann, ben, hit;
+  gint64 deadline;
+
+  partnership = gloss_project_add_code (project, 0, "Partnership", NULL, NULL, &error);
+  funding = gloss_project_add_code (project, partnership, "Funding", NULL, NULL, &error);
+  independence = gloss_project_add_code (project, 0, "Independence", NULL, NULL, &error);
+  ann = gloss_project_add_coder (project, "Ann", NULL, &error);
+  ben = gloss_project_add_coder (project, "Ben", NULL, &error);
+  g_assert_no_error (error);
+  hit = code_at (project, fixture->docs[0], ann, funding, 0, 26);
+  code_at (project, fixture->docs[0], ann, independence, 20, 54);
+  code_at (project, fixture->docs[1], ben, funding, 0, 28);
+  code_at (project, fixture->docs[1], ben, independence, 40, 50);
+  code_at (project, fixture->docs[2], ann, funding, 0, 20);
+  code_at (project, fixture->docs[2], ben, independence, 10, 30);
+  g_assert_true (gloss_project_set_attribute_value (project, fixture->type, fixture->docs[2], "refugee-led", &error));
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "query", NULL);
+  window = find_toplevel (GTK_WINDOW (fixture->window), GLOSS_TYPE_QUERY_WINDOW);
+  g_assert_nonnull (window);
+  assert_hits (window, project);
+
+  /* Funding overlapping Independence in refugee-led contributions. */
+  query->code_a = funding;
+  query->op = GLOSS_QUERY_AND;
+  query->code_b = independence;
+  query->relation = GLOSS_QUERY_OVERLAPS;
+  query->scope.set_id = fixture->led;
+  gloss_query_window_set_query (window, query);
+  assert_hits (window, project);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_query_window_get_hits (window)), ==, 2);
+  g_assert_cmpstr (gloss_query_window_get_sentence (window), ==,
+                   "Codings of Partnership/Funding overlapping Independence in the set “refugee-led”");
+  save_screenshot (GTK_WIDGET (window), "query-window");
+
+  /* A condition; one that does not read is refused with its reason. */
+  gloss_query_window_set_condition (window, "year >= 2000");
+  assert_hits (window, project);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_query_window_get_hits (window)), ==, 1);
+  gloss_query_window_set_condition (window, "colour = red");
+  g_assert_cmpstr (gloss_query_window_get_message (window), ==, "No document attribute “colour” in the project");
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_query_window_get_hits (window)), ==, 0);
+  gloss_query_window_set_condition (window, "");
+  g_assert_null (gloss_query_window_get_message (window));
+
+  /* Not, near, coders. */
+  query->op = GLOSS_QUERY_NOT;
+  query->scope.set_id = 0;
+  gloss_query_window_set_query (window, query);
+  assert_hits (window, project);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_query_window_get_hits (window)), ==, 1);
+  query->op = GLOSS_QUERY_AND;
+  query->relation = GLOSS_QUERY_NEAR;
+  query->distance = 12;
+  query->scope.coder_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (query->scope.coder_ids, ben);
+  gloss_query_window_set_query (window, query);
+  assert_hits (window, project);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_query_window_get_hits (window)), ==, 1);
+  g_clear_pointer (&query->scope.coder_ids, g_array_unref);
+
+  /* A hit opens its passage with the coding in the inspector. */
+  query->relation = GLOSS_QUERY_OVERLAPS;
+  query->scope.set_id = fixture->led;
+  gloss_query_window_set_query (window, query);
+  gtk_widget_activate_action (GTK_WIDGET (window), "query.open-hit", "u", 0);
+  g_assert_cmpint (gloss_window_get_document_id (fixture->window), ==, fixture->docs[0]);
+  g_assert_cmpint (gloss_window_get_selected_coding (fixture->window), ==, hit);
+
+  /* The hits as coded excerpts. */
+  gloss_file_chooser_push_answer_for_test ((const char *[]) { out, NULL });
+  gtk_widget_activate_action (GTK_WIDGET (window), "query.export", "s", "csv");
+  deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  while (!file_ready (out) && g_get_monotonic_time () < deadline)
+    spin (20);
+  spin (200);
+  g_assert_true (g_file_get_contents (out, &csv, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (csv, "Partnership needs funding."));
+  g_assert_nonnull (strstr (csv, "Academic view: fundi"));
+  g_assert_null (strstr (csv, "Legal aid depends"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,6 +844,7 @@ main (int   argc,
   g_test_add ("/cases-window/table-edit", Fixture, NULL, fixture_set_up, test_table_edit, fixture_tear_down);
   g_test_add ("/cases-window/table-columns", Fixture, NULL, fixture_set_up, test_table_columns, fixture_tear_down);
   g_test_add ("/cases-window/sets", Fixture, NULL, fixture_set_up, test_sets, fixture_tear_down);
+  g_test_add ("/cases-window/query", Fixture, NULL, fixture_set_up, test_query, fixture_tear_down);
   g_test_add ("/cases-window/inspector-and-cases", Fixture, NULL, fixture_set_up, test_inspector_and_cases,
               fixture_tear_down);
 

@@ -10,6 +10,7 @@
 
 #include "gloss-cases-window.h"
 #include "gloss-document-table.h"
+#include "gloss-query-window.h"
 #include "gloss-window-private.h"
 
 static void
@@ -30,6 +31,7 @@ _gloss_window_update_cases_actions (GlossWindow *self)
 
   set_enabled (self, "document-table", self->project != NULL);
   set_enabled (self, "cases", self->project != NULL);
+  set_enabled (self, "query", self->project != NULL);
   set_enabled (self, "case-from-selection", writable && self->document_id > 0);
   set_enabled (self, "add-selection-to-case", writable && self->document_id > 0);
 }
@@ -202,6 +204,40 @@ case_from_selection_action (GSimpleAction *action,
 }
 
 static void
+query_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+
+  if (self->project != NULL)
+    gtk_window_present (GTK_WINDOW (gloss_query_window_new (GTK_WINDOW (self), self->project)));
+}
+
+/* Opens a coding's passage and shows the coding in the inspector. */
+static void
+show_coding_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCoding) coding = NULL;
+
+  if (self->project == NULL ||
+      (coding = gloss_project_get_coding (self->project, g_variant_get_int64 (param), &error)) == NULL ||
+      !gloss_window_open_document (self, coding->document_id, &error))
+    {
+      if (error != NULL)
+        _gloss_window_show_error (self, error);
+      return;
+    }
+  gloss_document_view_scroll_to_offset (self->document_view, coding->start, TRUE);
+  gloss_window_select_coding (self, coding->id);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
 filter_documents_action (GSimpleAction *action,
                          GVariant      *param,
                          gpointer       user_data)
@@ -213,6 +249,8 @@ filter_documents_action (GSimpleAction *action,
 
 static const GActionEntry cases_entries[] = {
   { "filter-documents", filter_documents_action, "x" },
+  { "query", query_action },
+  { "show-coding", show_coding_action, "x" },
   { "document-table", document_table_action },
   { "cases", cases_action },
   { "show-passage", show_passage_action, "(xxx)" },
