@@ -9,12 +9,15 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "gloss-attribute-cell.h"
 #include "gloss-agreement-window.h"
 #include "gloss-attribute-dialog.h"
 #include "gloss-document-list.h"
+#include "gloss-crosstab-chart.h"
+#include "gloss-crosstab-window.h"
 #include "gloss-excerpt-item.h"
 #include "gloss-export-dialog.h"
 #include "gloss-file-chooser.h"
@@ -834,6 +837,133 @@ test_query (Fixture       *fixture,
   g_assert_null (strstr (csv, "Legal aid depends"));
 }
 
+static char *
+export_to (GtkWidget  *window,
+           const char *action,
+           Fixture    *fixture,
+           const char *format)
+{
+  g_autofree char *name = g_strconcat ("crosstab.", format, NULL);
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  gloss_file_chooser_push_answer_for_test ((const char *[]) { path, NULL });
+  gtk_widget_activate_action (window, action, "s", format);
+  spin (200);
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 0);
+  g_free (path);
+  return contents;
+}
+
+/* The crosstab as a table whose cells are core's, in each measure and
+ * column kind, and as a chart; each exported in its formats. */
+static void
+test_crosstab (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  g_autoptr(GError) error = NULL;
+  GlossCrosstabOptions options = { 0 };
+  GlossCrosstabWindow *window;
+  const GlossCrosstab *shown;
+  gint64 coders[2];
+  static const GlossCrosstabMeasure measures[] = { GLOSS_CROSSTAB_CODINGS, GLOSS_CROSSTAB_DOCUMENTS, GLOSS_CROSSTAB_PERCENT };
+
+  add_codings (fixture, coders);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "crosstab", NULL);
+  window = find_toplevel (GTK_WINDOW (fixture->window), GLOSS_TYPE_CROSSTAB_WINDOW);
+  g_assert_nonnull (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
+  gloss_crosstab_window_set_columns (window, GLOSS_CROSSTAB_ATTRIBUTE, fixture->type);
+
+  options.columns = GLOSS_CROSSTAB_ATTRIBUTE;
+  options.attribute_id = fixture->type;
+  for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
+    {
+      g_autoptr(GlossCrosstab) ct = gloss_project_crosstab (project, &options, &error);
+
+      g_assert_no_error (error);
+      gloss_crosstab_window_set_measure (window, measures[m]);
+      shown = gloss_crosstab_window_get_crosstab (window);
+      g_assert_nonnull (shown);
+      g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (gloss_crosstab_window_get_column_view (window))),
+                        ==, gloss_crosstab_n_cols (ct) + 2);
+      for (guint r = 0; r < gloss_crosstab_n_rows (ct); r++)
+        for (guint c = 0; c < gloss_crosstab_n_cols (ct); c++)
+          {
+            double value = gloss_crosstab_get (ct, measures[m], r, c);
+            g_autofree char *expected = measures[m] == GLOSS_CROSSTAB_PERCENT ? g_strdup_printf ("%.1f %%", value)
+                                                                              : g_strdup_printf ("%.0f", value);
+            g_autofree char *text = gloss_crosstab_window_dup_cell_text (window, r, c + 1);
+            g_assert_cmpstr (text, ==, expected);
+          }
+    }
+
+  /* Funding in refugee-led (a.txt): 2 codings, 1 document of 1, 100 %. */
+  {
+    g_autofree char *code = gloss_crosstab_window_dup_cell_text (window, 0, 0);
+    g_autofree char *percent = gloss_crosstab_window_dup_cell_text (window, 0, 1);
+    g_assert_cmpstr (code, ==, "Funding");
+    g_assert_cmpstr (percent, ==, "100.0 %");
+  }
+  gloss_crosstab_window_set_measure (window, GLOSS_CROSSTAB_CODINGS);
+  {
+    g_autofree char *total = gloss_crosstab_window_dup_cell_text (window, 0, gloss_crosstab_n_cols (shown) + 1);
+    g_assert_cmpstr (total, ==, "6");
+  }
+
+  /* Sets and coders as columns; a row per coder. */
+  gloss_crosstab_window_set_columns (window, GLOSS_CROSSTAB_SETS, 0);
+  shown = gloss_crosstab_window_get_crosstab (window);
+  g_assert_cmpuint (gloss_crosstab_n_cols (shown), ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (shown->col_labels, 0), ==, "refugee-led");
+  gloss_crosstab_window_set_columns (window, GLOSS_CROSSTAB_CODERS, 0);
+  gloss_crosstab_window_set_options (window, FALSE, TRUE, 0);
+  shown = gloss_crosstab_window_get_crosstab (window);
+  {
+    GlossCrosstabOptions by_coder = { .columns = GLOSS_CROSSTAB_CODERS, .by_coder = TRUE };
+    g_autoptr(GlossCrosstab) ct = gloss_project_crosstab (project, &by_coder, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (gloss_crosstab_n_rows (shown), ==, gloss_crosstab_n_rows (ct));
+    g_assert_cmpuint (gloss_crosstab_n_rows (shown), >=, 2);
+    g_assert_cmpstr (g_ptr_array_index (shown->row_labels, 0), ==, g_ptr_array_index (ct->row_labels, 0));
+  }
+  gloss_crosstab_window_set_options (window, FALSE, FALSE, 0);
+  gloss_crosstab_window_set_columns (window, GLOSS_CROSSTAB_ATTRIBUTE, fixture->type);
+
+  /* Exports: the table through the table writer, the chart through cairo. */
+  {
+    g_autofree char *csv = export_to (GTK_WIDGET (window), "crosstab.export", fixture, "csv");
+    g_autofree char *xlsx = export_to (GTK_WIDGET (window), "crosstab.export", fixture, "xlsx");
+    g_autofree char *html = export_to (GTK_WIDGET (window), "crosstab.export", fixture, "html");
+    g_autofree char *png = export_to (GTK_WIDGET (window), "crosstab.export", fixture, "png");
+    g_autofree char *svg = export_to (GTK_WIDGET (window), "crosstab.export", fixture, "svg");
+    g_autofree char *pdf = export_to (GTK_WIDGET (window), "crosstab.export", fixture, "pdf");
+    g_autofree char *png_path = g_build_filename (fixture->dir, "crosstab.png", NULL);
+    g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (png_path, &error);
+    double width, height;
+
+    g_assert_nonnull (strstr (csv, "legal aid network"));
+    g_assert_true (g_str_has_prefix (xlsx, "PK"));
+    g_assert_nonnull (strstr (html, "<table"));
+    g_assert_true (g_str_has_prefix (png, "\x89PNG"));
+    g_assert_nonnull (strstr (svg, "<svg"));
+    g_assert_true (g_str_has_prefix (pdf, "%PDF"));
+    g_assert_no_error (error);
+    gloss_crosstab_chart_size (gloss_crosstab_window_get_crosstab (window), &width, &height);
+    g_assert_cmpint (gdk_texture_get_width (texture), ==, (int) ceil (width));
+  }
+
+  save_screenshot (GTK_WIDGET (window), "crosstab-table");
+  gloss_crosstab_window_show_page (window, "chart");
+  save_screenshot (GTK_WIDGET (window), "crosstab-chart");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -845,6 +975,7 @@ main (int   argc,
   g_test_add ("/cases-window/table-columns", Fixture, NULL, fixture_set_up, test_table_columns, fixture_tear_down);
   g_test_add ("/cases-window/sets", Fixture, NULL, fixture_set_up, test_sets, fixture_tear_down);
   g_test_add ("/cases-window/query", Fixture, NULL, fixture_set_up, test_query, fixture_tear_down);
+  g_test_add ("/cases-window/crosstab", Fixture, NULL, fixture_set_up, test_crosstab, fixture_tear_down);
   g_test_add ("/cases-window/inspector-and-cases", Fixture, NULL, fixture_set_up, test_inspector_and_cases,
               fixture_tear_down);
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-cases-window.h"
+#include "gloss-crosstab-window.h"
 #include "gloss-document-table.h"
 #include "gloss-query-window.h"
 #include "gloss-window-private.h"
@@ -32,6 +33,7 @@ _gloss_window_update_cases_actions (GlossWindow *self)
   set_enabled (self, "document-table", self->project != NULL);
   set_enabled (self, "cases", self->project != NULL);
   set_enabled (self, "query", self->project != NULL);
+  set_enabled (self, "crosstab", self->project != NULL);
   set_enabled (self, "case-from-selection", writable && self->document_id > 0);
   set_enabled (self, "add-selection-to-case", writable && self->document_id > 0);
 }
@@ -214,6 +216,17 @@ query_action (GSimpleAction *action,
     gtk_window_present (GTK_WINDOW (gloss_query_window_new (GTK_WINDOW (self), self->project)));
 }
 
+static void
+crosstab_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+
+  if (self->project != NULL)
+    gtk_window_present (GTK_WINDOW (gloss_crosstab_window_new (GTK_WINDOW (self), self->project)));
+}
+
 /* Opens a coding's passage and shows the coding in the inspector. */
 static void
 show_coding_action (GSimpleAction *action,
@@ -250,6 +263,7 @@ filter_documents_action (GSimpleAction *action,
 static const GActionEntry cases_entries[] = {
   { "filter-documents", filter_documents_action, "x" },
   { "query", query_action },
+  { "crosstab", crosstab_action },
   { "show-coding", show_coding_action, "x" },
   { "document-table", document_table_action },
   { "cases", cases_action },
