@@ -94,7 +94,6 @@ format_value (GlossCrosstabMeasure measure,
               double               value)
 {
   if (measure == GLOSS_CROSSTAB_PERCENT)
-    /* xgettext:no-c-format */
     return g_strdup_printf (_("%.1f %%"), value);
   return g_strdup_printf ("%.0f", value);
 }
