@@ -964,6 +964,52 @@ test_crosstab (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (window), "crosstab-chart");
 }
 
+/* The bundled sample's first crosstab means something: its contributions
+ * by type of actor, as a chart, in percent of documents. */
+static void
+test_sample_crosstab (void)
+{
+  const char *sample = g_getenv ("GLOSS_SAMPLE_PROJECT");
+  g_autofree char *dir = g_dir_make_tmp ("gloss-test-sample-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sample.gloss", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+  GlossCrosstabWindow *crosstab;
+  const GlossCrosstab *ct;
+  gsize length;
+  double total = 0;
+
+  g_assert_nonnull (sample);
+  g_assert_true (g_file_get_contents (sample, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  window = g_object_ref_sink (gloss_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_assert_true (gloss_window_open_project (window, path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "crosstab", NULL);
+  crosstab = find_toplevel (GTK_WINDOW (window), GLOSS_TYPE_CROSSTAB_WINDOW);
+  g_assert_nonnull (crosstab);
+  gtk_window_set_default_size (GTK_WINDOW (crosstab), 1000, 700);
+  ct = gloss_crosstab_window_get_crosstab (crosstab);
+  g_assert_nonnull (ct);
+  g_assert_cmpstr (g_ptr_array_index (ct->col_labels, 0), ==, "refugee-led organisation");
+  g_assert_cmpuint (gloss_crosstab_n_rows (ct), >, 3);
+  for (guint r = 0; r < gloss_crosstab_n_rows (ct); r++)
+    for (guint c = 0; c < gloss_crosstab_n_cols (ct); c++)
+      total += gloss_crosstab_get (ct, GLOSS_CROSSTAB_CODINGS, r, c);
+  g_assert_cmpfloat (total, >, 10);
+  gloss_crosstab_window_set_measure (crosstab, GLOSS_CROSSTAB_PERCENT);
+  gloss_crosstab_window_show_page (crosstab, "chart");
+  save_screenshot (GTK_WIDGET (crosstab), "sample-crosstab-chart");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -978,6 +1024,8 @@ main (int   argc,
   g_test_add ("/cases-window/crosstab", Fixture, NULL, fixture_set_up, test_crosstab, fixture_tear_down);
   g_test_add ("/cases-window/inspector-and-cases", Fixture, NULL, fixture_set_up, test_inspector_and_cases,
               fixture_tear_down);
+
+  g_test_add_func ("/cases-window/sample-crosstab", test_sample_crosstab);
 
   return g_test_run ();
 }
