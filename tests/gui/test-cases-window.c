@@ -383,6 +383,25 @@ test_table_columns (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (table), "table.filter-by-set", "x", (gint64) 0);
   assert_row_order (table, (gint64[]) { fixture->docs[0], fixture->docs[1], fixture->docs[2] }, 3);
 
+  /* A set saved from the table: by a rule, or of the documents shown. */
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.create-set", "(ss)", "recent", "year >= 2000");
+  g_assert_cmpint (gloss_set_chooser_get_set_id (GLOSS_SET_CHOOSER (gloss_document_table_get_set_chooser (table))),
+                   ==, gloss_project_find_set (project, "recent", NULL));
+  assert_row_order (table, (gint64[]) { fixture->docs[0] }, 1);
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.create-set", "(ss)", "listed", "");
+  {
+    g_autoptr(GArray) members = gloss_project_get_set_members (project, gloss_project_find_set (project, "listed", NULL),
+                                                               &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (members->len, ==, 1);
+    g_assert_cmpint (g_array_index (members, gint64, 0), ==, fixture->docs[0]);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.create-set", "(ss)", "bad", "colour = red");
+  spin (300);
+  g_assert_true (shows_text (GTK_WIDGET (table), "No document attribute “colour” in the project"));
+  g_assert_cmpint (gloss_project_find_set (project, "bad", NULL), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.filter-by-set", "x", (gint64) 0);
+
   /* Renamed elsewhere: the column follows and keeps being hidden. */
   g_assert_true (gloss_project_rename_attribute (project, fixture->online, "on line", &error));
   g_assert_no_error (error);

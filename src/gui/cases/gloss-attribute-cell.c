@@ -74,6 +74,10 @@ choice_index (GlossAttributeCell *self,
 static void
 show_value (GlossAttributeCell *self)
 {
+  /* Disposed while its value was being stored. */
+  if (self->entry == NULL || self->dropdown == NULL)
+    return;
+
   self->binding = TRUE;
   if (is_list (self))
     gtk_drop_down_set_selected (self->dropdown, choice_index (self, self->value));

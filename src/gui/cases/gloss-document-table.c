@@ -39,6 +39,7 @@ struct _GlossDocumentTable
   GHashTable          *hidden;       /* attribute ids whose column is hidden */
   GMenu               *columns_menu;
 
+  AdwToast            *toast;        /* the one shown, or NULL */
   AdwToastOverlay     *toast_overlay;
   GlossSetChooser     *set_chooser;
   GtkMenuButton       *columns_button;
@@ -50,10 +51,25 @@ struct _GlossDocumentTable
 G_DEFINE_FINAL_TYPE (GlossDocumentTable, gloss_document_table, ADW_TYPE_WINDOW)
 
 static void
+on_toast_dismissed (AdwToast           *toast,
+                    GlossDocumentTable *self)
+{
+  if (self->toast == toast)
+    self->toast = NULL;
+}
+
+/* The newest message replaces the one shown: it says what just happened. */
+static void
 show_toast (GlossDocumentTable *self,
             const char         *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  AdwToast *toast = adw_toast_new (message);
+
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  self->toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static GlossAttribute *
@@ -622,6 +638,85 @@ new_attribute_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A set named now: given by @rule, or, without one, of the documents shown. */
+static void
+create_set_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  GlossDocumentTable *self = GLOSS_DOCUMENT_TABLE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *clean_rule = NULL;
+  const char *name, *rule;
+  gint64 set_id;
+
+  g_variant_get (param, "(&s&s)", &name, &rule);
+  clean_rule = g_strstrip (g_strdup (rule));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->filtered)); i++)
+    {
+      g_autoptr(GlossTableRow) row = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+      gint64 id = gloss_table_row_get_id (row);
+      g_array_append_val (shown, id);
+    }
+
+  set_id = gloss_project_add_set (self->project, GLOSS_SET_DOCUMENTS, name,
+                                  *clean_rule != '\0' ? clean_rule : NULL, &error);
+  if (set_id <= 0 ||
+      (*clean_rule == '\0' && shown->len > 0 &&
+       !gloss_project_add_set_members (self->project, set_id, (const gint64 *) shown->data, shown->len, &error)))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  gloss_set_chooser_set_set_id (self->set_chooser, set_id);
+}
+
+static void
+on_set_dialog_response (AdwMessageDialog   *dialog,
+                        const char         *response,
+                        GlossDocumentTable *self)
+{
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
+  GtkEditable *rule = g_object_get_data (G_OBJECT (dialog), "rule");
+
+  if (g_strcmp0 (response, "add") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "table.create-set", "(ss)",
+                                gtk_editable_get_text (name), gtk_editable_get_text (rule));
+}
+
+static void
+new_set_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  GlossDocumentTable *self = GLOSS_DOCUMENT_TABLE (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *name = gtk_entry_new ();
+  GtkWidget *rule = gtk_entry_new ();
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("New Set"),
+                                                       _("A set with a rule holds the documents that meet it, "
+                                                         "now and later; without a rule it holds the documents "
+                                                         "shown now.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "add");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (name), _("Name, e.g. refugee-led"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (rule), _("Rule, e.g. type of actor = refugee-led"));
+  gtk_entry_set_activates_default (GTK_ENTRY (name), TRUE);
+  gtk_entry_set_activates_default (GTK_ENTRY (rule), TRUE);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), rule);
+  adw_message_dialog_set_extra_child (dialog, box);
+  g_object_set_data (G_OBJECT (dialog), "name", name);
+  g_object_set_data (G_OBJECT (dialog), "rule", rule);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_set_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 filter_by_set_action (GtkWidget  *widget,
                       const char *action_name,
@@ -740,6 +835,8 @@ gloss_document_table_class_init (GlossDocumentTableClass *klass)
   gtk_widget_class_install_action (widget_class, "table.new-attribute", NULL, new_attribute_action);
   gtk_widget_class_install_action (widget_class, "table.create-attribute", "(sss)", create_attribute_action);
   gtk_widget_class_install_action (widget_class, "table.filter-by-set", "x", filter_by_set_action);
+  gtk_widget_class_install_action (widget_class, "table.new-set", NULL, new_set_action);
+  gtk_widget_class_install_action (widget_class, "table.create-set", "(ss)", create_set_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

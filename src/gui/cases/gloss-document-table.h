@@ -11,6 +11,9 @@
  *   table.new-attribute                 the New Attribute dialog
  *   table.create-attribute (s name, s type, s values separated by commas)
  *   table.filter-by-set (x set, 0: all documents)
+ *   table.new-set                        the New Set dialog
+ *   table.create-set (s name, s rule)    a set given by the rule, or (rule
+ *                                        empty) of the documents shown
  *   columns.attribute-ID                 (boolean state) the column is shown
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
