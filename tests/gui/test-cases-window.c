@@ -1011,7 +1011,7 @@ test_sample_crosstab (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "crosstab", NULL);
   crosstab = find_toplevel (GTK_WINDOW (window), GLOSS_TYPE_CROSSTAB_WINDOW);
   g_assert_nonnull (crosstab);
-  gtk_window_set_default_size (GTK_WINDOW (crosstab), 1000, 700);
+  gtk_window_set_default_size (GTK_WINDOW (crosstab), 1024, 600);
   ct = gloss_crosstab_window_get_crosstab (crosstab);
   g_assert_nonnull (ct);
   g_assert_cmpstr (g_ptr_array_index (ct->col_labels, 0), ==, "refugee-led organisation");
@@ -1023,6 +1023,9 @@ test_sample_crosstab (void)
   gloss_crosstab_window_set_measure (crosstab, GLOSS_CROSSTAB_PERCENT);
   gloss_crosstab_window_show_page (crosstab, "chart");
   save_screenshot (GTK_WIDGET (crosstab), "sample-crosstab-chart");
+  /* It fits a 1,024 × 600 screen. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (crosstab)), <=, 1024);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (crosstab)), <=, 600);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);

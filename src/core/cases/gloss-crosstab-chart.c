@@ -256,6 +256,9 @@ gloss_crosstab_draw_chart (const GlossCrosstab  *crosstab,
           cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
           cairo_rectangle (cr, plot_x, bar_y, MAX (length, value > 0 ? 1 : 0), BAR_HEIGHT);
           cairo_fill (cr);
+          /* No bar says nought; a label on each would crowd the chart. */
+          if (value <= 0)
+            continue;
           cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
           draw_text (cr, layout, text, plot_x + length + 4, bar_y - 1, VALUE_WIDTH, FALSE);
         }

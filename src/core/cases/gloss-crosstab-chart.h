@@ -2,7 +2,7 @@
  *
  * One group of bars per row (a code, or a code and a coder), one bar per
  * column (an attribute value, a set, a coder) in the colours of the
- * legend, each bar labelled with its value; drawn on any cairo context
+ * legend, each bar labelled with its value (none for nought); drawn on any cairo context
  * (a window, a PNG, SVG or PDF file).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
