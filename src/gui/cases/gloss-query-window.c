@@ -445,12 +445,15 @@ on_export_file_chosen (GObject      *source,
   g_autofree char *extension = g_strconcat (".", format, NULL);
   g_autofree char *path = NULL;
   GlossExcerptOptions options = { 0 };
+  g_autoptr(GArray) hits = NULL;
 
   if (paths == NULL)
     return;
 
   path = gloss_file_chooser_with_extension (paths[0], extension);
-  options.coding_ids = self->hit_ids;
+  /* The export reads them in a thread: its own copy, as the query may run again. */
+  hits = g_array_copy (self->hit_ids);
+  options.coding_ids = hits;
   gloss_project_export_async (self->project, format, &options, path, NULL, on_exported, g_object_ref (self));
 }
 
