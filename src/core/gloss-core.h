@@ -50,3 +50,4 @@
 #include "gloss-cases.h"
 #include "gloss-query.h"
 #include "gloss-crosstab.h"
+#include "gloss-crosstab-chart.h"

@@ -13,6 +13,7 @@
 #include "gloss-document-item.h"
 #include "gloss-document-list.h"
 #include "gloss-document-row.h"
+#include "gloss-set-chooser.h"
 
 #define ROW_RESOURCE "/io/github/glossqda/Gloss/gloss-document-list-item.ui"
 /* An import shows its progress bar only when it takes longer than this. */
@@ -24,6 +25,9 @@ struct _GlossDocumentList
 
   GlossProject       *project;
   GListStore         *store;
+  GtkCustomFilter    *filter;      /* the documents of the chosen set */
+  GtkFilterListModel *filtered;
+  GHashTable         *members;     /* of the chosen set; NULL: all documents */
   GtkSingleSelection *selection;
   GCancellable       *cancellable;
   gboolean            importing;
@@ -40,6 +44,7 @@ struct _GlossDocumentList
 
   /* Template children */
   GtkStack           *stack;
+  GlossSetChooser    *set_chooser;
   GtkListView        *list_view;
   GtkLabel           *heading_label;
   GtkRevealer        *progress_revealer;
@@ -65,6 +70,58 @@ gloss_document_list_new (void)
 }
 
 /* Loading */
+
+static void
+update_heading (GlossDocumentList *self)
+{
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *heading = NULL;
+
+  if (all > 0 && self->members != NULL)
+    /* Translators: the sidebar heading when a set is chosen: shown, all */
+    heading = g_strdup_printf (_("Documents (%u of %u)"), shown, all);
+  else if (all > 0)
+    /* Translators: the sidebar heading with the number of documents */
+    heading = g_strdup_printf (_("Documents (%u)"), all);
+  gtk_label_set_text (self->heading_label, heading ? heading : _("Documents"));
+}
+
+static gboolean
+filter_document (gpointer item,
+                 gpointer user_data)
+{
+  GlossDocumentList *self = user_data;
+  gint64 id = gloss_document_item_get_id (item);
+
+  return self->members == NULL || g_hash_table_contains (self->members, &id);
+}
+
+/* The chosen set's documents now: its rule evaluated again. */
+static void
+update_members (GlossDocumentList *self)
+{
+  g_clear_pointer (&self->members, g_hash_table_unref);
+  self->members = gloss_set_chooser_dup_members (self->set_chooser);
+  self->selecting = TRUE;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  self->selecting = FALSE;
+  update_heading (self);
+}
+
+static void
+on_set_chosen (GlossDocumentList *self)
+{
+  update_members (self);
+}
+
+static void
+on_project_changed (GlossDocumentList *self,
+                    guint              changes)
+{
+  if (changes & (GLOSS_CHANGE_ATTRIBUTES | GLOSS_CHANGE_CASES | GLOSS_CHANGE_SETS))
+    update_members (self);
+}
 
 void
 gloss_document_list_reload (GlossDocumentList *self)
@@ -110,10 +167,7 @@ gloss_document_list_reload (GlossDocumentList *self)
   gloss_document_list_select (self, selected_id);
 
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
-  if (items->len > 0)
-    /* Translators: the sidebar heading with the number of documents */
-    heading = g_strdup_printf (_("Documents (%u)"), items->len);
-  gtk_label_set_text (self->heading_label, heading ? heading : _("Documents"));
+  update_members (self);
 }
 
 void
@@ -126,8 +180,38 @@ gloss_document_list_set_project (GlossDocumentList *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_func (self->project, on_project_changed, self);
   g_set_object (&self->project, project);
+  if (project != NULL)
+    g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
+  gloss_set_chooser_set_project (self->set_chooser, project);
   gloss_document_list_reload (self);
+}
+
+void
+gloss_document_list_set_set_id (GlossDocumentList *self,
+                                gint64             set_id)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_LIST (self));
+
+  gloss_set_chooser_set_set_id (self->set_chooser, set_id);
+}
+
+gint64
+gloss_document_list_get_set_id (GlossDocumentList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_LIST (self), 0);
+
+  return gloss_set_chooser_get_set_id (self->set_chooser);
+}
+
+GListModel *
+gloss_document_list_get_shown (GlossDocumentList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->filtered);
 }
 
 void
@@ -154,12 +238,12 @@ void
 gloss_document_list_select (GlossDocumentList *self,
                             gint64             document_id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   guint position = GTK_INVALID_LIST_POSITION;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GlossDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autoptr(GlossDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
       if (gloss_document_item_get_id (item) == document_id)
         {
           position = i;
@@ -189,7 +273,7 @@ static void
 on_list_activate (GlossDocumentList *self,
                   guint              position)
 {
-  g_autoptr(GlossDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+  g_autoptr(GlossDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
 
   if (item != NULL)
     g_signal_emit (self, signals[DOCUMENT_ACTIVATED], 0, gloss_document_item_get_id (item));
@@ -633,7 +717,12 @@ gloss_document_list_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_func (self->project, on_project_changed, self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->members, g_hash_table_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->project);
   g_clear_object (&self->cancellable);
@@ -669,12 +758,15 @@ gloss_document_list_class_init (GlossDocumentListClass *klass)
                                                "/io/github/glossqda/Gloss/gloss-document-list.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, stack);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, set_chooser);
+  gtk_widget_class_bind_template_callback (widget_class, on_set_chosen);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, heading_label);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, progress_label);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   g_type_ensure (GLOSS_TYPE_DOCUMENT_ROW);
+  g_type_ensure (GLOSS_TYPE_SET_CHOOSER);
 }
 
 static void
@@ -683,11 +775,14 @@ gloss_document_list_init (GlossDocumentList *self)
   GtkListItemFactory *factory;
   GtkDropTarget *drop;
 
+  self->store = g_list_store_new (GLOSS_TYPE_DOCUMENT_ITEM);
+  self->filter = gtk_custom_filter_new (filter_document, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->store = g_list_store_new (GLOSS_TYPE_DOCUMENT_ITEM);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected",

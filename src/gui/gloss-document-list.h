@@ -26,6 +26,12 @@ void       gloss_document_list_select       (GlossDocumentList *self,
 void       gloss_document_list_set_coder_filter (GlossDocumentList *self,
                                                  gint64             coder_id);
 guint      gloss_document_list_get_n_documents (GlossDocumentList *self);
+/* Shows only the documents of a set (0: all documents). */
+void       gloss_document_list_set_set_id   (GlossDocumentList *self,
+                                             gint64             set_id);
+gint64     gloss_document_list_get_set_id   (GlossDocumentList *self);
+/* The GlossDocumentItems shown (after the set). */
+GListModel *gloss_document_list_get_shown   (GlossDocumentList *self);
 /* Opens a file chooser for PDFs and text files. */
 void       gloss_document_list_choose_files (GlossDocumentList *self);
 /* Imports @files (GFiles) in a worker thread, with progress, a toast for

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-export-dialog.h"
+#include "gloss-set-chooser.h"
 #include "gloss-file-chooser.h"
 #include "gloss-project-exchange.h"
 
@@ -58,6 +59,7 @@ struct _GlossExportDialog
   AdwComboRow        *coder_row;
   AdwComboRow        *code_row;
   AdwComboRow        *document_row;
+  GlossSetChooser    *set_chooser;
 };
 
 G_DEFINE_FINAL_TYPE (GlossExportDialog, gloss_export_dialog, ADW_TYPE_WINDOW)
@@ -130,12 +132,16 @@ gint64
 gloss_export_dialog_count_codings (GlossExportDialog *self)
 {
   GlossCodingFilter filter = { 0 };
+  g_autoptr(GArray) documents = NULL;
   gint64 root_id, total = 0;
 
   g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), -1);
 
   if (current_format (self)->refi)
     return -1;
+
+  documents = gloss_set_chooser_dup_document_ids (self->set_chooser);
+  filter.document_ids = documents;
 
   filter.coder_id = selected_id (self->coder_row, self->coder_ids);
   filter.document_id = selected_id (self->document_row, self->document_ids);
@@ -362,6 +368,8 @@ start_export (GlossExportDialog *self,
       options.coder_id = selected_id (self->coder_row, self->coder_ids);
       options.code_id = selected_id (self->code_row, self->code_ids);
       options.document_id = selected_id (self->document_row, self->document_ids);
+      /* the export takes its own reference */
+      options.document_ids = gloss_set_chooser_dup_document_ids (self->set_chooser);
       options.sheet_per_code = g_str_equal (format->id, "xlsx") &&
                                gtk_switch_get_active (self->sheet_switch);
     }
@@ -369,6 +377,7 @@ start_export (GlossExportDialog *self,
   set_busy (self, TRUE);
   gloss_project_export_async (self->project, format->id, &options, run->path,
                               self->cancellable, on_export_finished, run);
+  g_clear_pointer (&options.document_ids, g_array_unref);
 }
 
 static void
@@ -442,6 +451,7 @@ gloss_export_dialog_new (GtkWindow    *parent,
 
   self = g_object_new (GLOSS_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->project = g_object_ref (project);
+  gloss_set_chooser_set_project (self->set_chooser, project);
   load_filters (self);
   update_summary (self);
   return self;
@@ -489,6 +499,15 @@ gloss_export_dialog_set_code (GlossExportDialog *self,
   g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), FALSE);
 
   return select_id (self->code_row, self->code_ids, code_id);
+}
+
+void
+gloss_export_dialog_set_set (GlossExportDialog *self,
+                             gint64             set_id)
+{
+  g_return_if_fail (GLOSS_IS_EXPORT_DIALOG (self));
+
+  gloss_set_chooser_set_set_id (self->set_chooser, set_id);
 }
 
 gboolean
@@ -544,6 +563,7 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64);
 
+  g_type_ensure (GLOSS_TYPE_SET_CHOOSER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossqda/Gloss/gloss-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, toast_overlay);
@@ -558,6 +578,7 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, coder_row);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, code_row);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, document_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, set_chooser);
   gtk_widget_class_bind_template_callback (widget_class, on_format_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
 

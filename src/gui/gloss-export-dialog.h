@@ -30,6 +30,9 @@ gboolean           gloss_export_dialog_set_code     (GlossExportDialog *self,
                                                      gint64             code_id);
 gboolean           gloss_export_dialog_set_document (GlossExportDialog *self,
                                                      gint64             document_id);
+/* Only the documents of a set (0: all). */
+void               gloss_export_dialog_set_set      (GlossExportDialog *self,
+                                                     gint64             set_id);
 void               gloss_export_dialog_set_sheet_per_code (GlossExportDialog *self,
                                                            gboolean           sheet_per_code);
 /* The codings the current choice exports (-1 for the REFI-QDA formats). */

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-attribute-sheet.h"
 #include "gloss-code-popover.h"
 #include "gloss-inspector.h"
 #include "gloss-memo-editor.h"
@@ -48,6 +49,7 @@ struct _GlossInspector
   GtkWidget        *document_section;
   GtkLabel         *document_label;
   GlossMemoEditor  *document_memo;
+  GlossAttributeSheet *document_attributes;
   GtkWidget        *code_section;
   GtkDrawingArea   *code_swatch;
   GtkLabel         *selected_code_label;
@@ -268,11 +270,14 @@ show_document_memo (GlossInspector *self)
   if (info == NULL)
     {
       gloss_memo_editor_set_target (self->document_memo, NULL, NULL, 0);
+      gloss_attribute_sheet_set_target (self->document_attributes, NULL, GLOSS_ATTRIBUTE_ON_DOCUMENT, 0);
       gtk_widget_set_visible (self->document_section, FALSE);
       return;
     }
   gtk_label_set_text (self->document_label, info->title);
   gloss_memo_editor_set_target (self->document_memo, self->project, "document", self->document_id);
+  gloss_attribute_sheet_set_target (self->document_attributes, self->project, GLOSS_ATTRIBUTE_ON_DOCUMENT,
+                                    self->document_id);
   gtk_widget_set_visible (self->document_section, TRUE);
 }
 
@@ -351,6 +356,14 @@ gloss_inspector_get_memo_editor (GlossInspector *self,
   if (g_strcmp0 (kind, "code") == 0)
     return self->code_memo;
   return NULL;
+}
+
+GtkWidget *
+gloss_inspector_get_attribute_sheet (GlossInspector *self)
+{
+  g_return_val_if_fail (GLOSS_IS_INSPECTOR (self), NULL);
+
+  return GTK_WIDGET (self->document_attributes);
 }
 
 void
@@ -449,6 +462,7 @@ gloss_inspector_class_init (GlossInspectorClass *klass)
   object_class->dispose = gloss_inspector_dispose;
 
   g_type_ensure (GLOSS_TYPE_MEMO_EDITOR);
+  g_type_ensure (GLOSS_TYPE_ATTRIBUTE_SHEET);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "inspector");
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -465,6 +479,7 @@ gloss_inspector_class_init (GlossInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, document_section);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, document_label);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, document_memo);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, document_attributes);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, code_section);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, code_swatch);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, selected_code_label);

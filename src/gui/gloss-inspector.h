@@ -33,6 +33,9 @@ void       gloss_inspector_set_context (GlossInspector *self,
 /* The editor of the "document" or "code" memo shown with no coding selected. */
 GlossMemoEditor *gloss_inspector_get_memo_editor (GlossInspector *self,
                                                   const char     *kind);
+/* The attributes (and cases) of the document, shown with its memo: a
+ * GlossAttributeSheet. */
+GtkWidget *gloss_inspector_get_attribute_sheet (GlossInspector *self);
 /* Blind mode for the "change code" popover's counts (0: every coder). */
 void       gloss_inspector_set_coder_filter (GlossInspector *self,
                                              GlossProject   *project,

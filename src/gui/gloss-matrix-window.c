@@ -13,6 +13,7 @@
 #include "gloss-file-chooser.h"
 #include "gloss-matrix-row.h"
 #include "gloss-matrix-window.h"
+#include "gloss-set-chooser.h"
 
 /* Pixels; enough for a number and the start of a document title. */
 #define NUMBER_COLUMN_WIDTH 150
@@ -28,6 +29,7 @@ struct _GlossMatrixWindow
 
   AdwToastOverlay *toast_overlay;
   GtkDropDown     *kind_dropdown;
+  GlossSetChooser *set_chooser;
   GtkSwitch       *presence_switch;
   GtkSpinner      *spinner;
   GtkStack        *stack;
@@ -228,12 +230,17 @@ void
 gloss_matrix_window_reload (GlossMatrixWindow *self)
 {
   GlossCodingFilter filter = { 0 };
+  g_autoptr(GArray) documents = NULL;
   gboolean presence;
 
   g_return_if_fail (GLOSS_IS_MATRIX_WINDOW (self));
 
   if (self->project == NULL)
     return;
+
+  /* Only the documents of the chosen set (the matrix takes its own reference). */
+  documents = gloss_set_chooser_dup_document_ids (self->set_chooser);
+  filter.document_ids = documents;
 
   presence = gtk_switch_get_active (self->presence_switch);
   gtk_label_set_text (self->caption_label, kind_caption (current_kind (self), presence));
@@ -351,6 +358,7 @@ gloss_matrix_window_new (GtkWindow    *parent,
 
   self = g_object_new (GLOSS_TYPE_MATRIX_WINDOW, "transient-for", parent, NULL);
   self->project = g_object_ref (project);
+  gloss_set_chooser_set_project (self->set_chooser, project);
   gloss_matrix_window_reload (self);
   return self;
 }
@@ -389,6 +397,15 @@ gloss_matrix_window_get_matrix (GlossMatrixWindow *self)
   g_return_val_if_fail (GLOSS_IS_MATRIX_WINDOW (self), NULL);
 
   return self->matrix;
+}
+
+void
+gloss_matrix_window_set_set_id (GlossMatrixWindow *self,
+                                gint64             set_id)
+{
+  g_return_if_fail (GLOSS_IS_MATRIX_WINDOW (self));
+
+  gloss_set_chooser_set_set_id (self->set_chooser, set_id);
 }
 
 GtkColumnView *
@@ -448,10 +465,12 @@ gloss_matrix_window_class_init (GlossMatrixWindowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (GLOSS_TYPE_SET_CHOOSER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossqda/Gloss/gloss-matrix-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossMatrixWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossMatrixWindow, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossMatrixWindow, set_chooser);
   gtk_widget_class_bind_template_child (widget_class, GlossMatrixWindow, presence_switch);
   gtk_widget_class_bind_template_child (widget_class, GlossMatrixWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, GlossMatrixWindow, stack);

@@ -22,6 +22,9 @@ void               gloss_matrix_window_set_kind     (GlossMatrixWindow *self,
                                                      GlossMatrixKind    kind);
 void               gloss_matrix_window_set_presence (GlossMatrixWindow *self,
                                                      gboolean           presence);
+/* Only the documents of a set (0: all). */
+void               gloss_matrix_window_set_set_id   (GlossMatrixWindow *self,
+                                                     gint64             set_id);
 /* Computes again (after the project changed). */
 void               gloss_matrix_window_reload       (GlossMatrixWindow *self);
 gboolean           gloss_matrix_window_get_busy     (GlossMatrixWindow *self);

@@ -142,6 +142,7 @@ _gloss_window_update_actions (GlossWindow *self)
   set_enabled (self, "find", has_document);
   set_enabled (self, "agreement", has_project);
   _gloss_window_update_exchange_actions (self);
+  _gloss_window_update_cases_actions (self);
 
   for (guint i = 0; i < 6; i++)
     {
@@ -675,6 +676,7 @@ _gloss_window_add_actions (GlossWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
   _gloss_window_add_exchange_actions (self);
+  _gloss_window_add_cases_actions (self);
 
   inspector = g_action_map_lookup_action (G_ACTION_MAP (self), "toggle-inspector");
   g_simple_action_set_state (G_SIMPLE_ACTION (inspector),

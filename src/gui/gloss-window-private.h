@@ -119,6 +119,10 @@ void     _gloss_window_update_code_button     (GlossWindow      *self);
 void     _gloss_window_add_exchange_actions   (GlossWindow      *self);
 void     _gloss_window_update_exchange_actions (GlossWindow     *self);
 
+/* cases/gloss-window-cases.c */
+void     _gloss_window_add_cases_actions      (GlossWindow      *self);
+void     _gloss_window_update_cases_actions   (GlossWindow      *self);
+
 /* gloss-window-review.c */
 void     _gloss_window_setup_review           (GlossWindow      *self);
 void     _gloss_window_dispose_review         (GlossWindow      *self);

@@ -239,8 +239,7 @@ listed_count (Fixture *fixture,
               gint64   document_id)
 {
   GtkWidget *list = find_descendant (GTK_WIDGET (fixture->window), GLOSS_TYPE_DOCUMENT_LIST);
-  GtkListView *view = GTK_LIST_VIEW (find_descendant (list, GTK_TYPE_LIST_VIEW));
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  GListModel *model = gloss_document_list_get_shown (GLOSS_DOCUMENT_LIST (list));
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {

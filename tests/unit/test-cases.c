@@ -3,8 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <cairo.h>
+#include <poppler.h>
 #include <sqlite3.h>
+#include <math.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "gloss-test-util.h"
 
@@ -631,6 +636,202 @@ test_sets (Fixture       *f,
   g_assert_cmpstr (((GlossSet *) sets->pdata[2])->rule, ==, "type of actor = refugee-led");
 }
 
+static char *
+rule_of (Fixture *f,
+         gint64   set_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSet) set = gloss_project_get_set (f->project, set_id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (set->rule);
+}
+
+static guint
+n_members_of (Fixture *f,
+              gint64   set_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) members = gloss_project_get_set_members (f->project, set_id, &error);
+
+  g_assert_no_error (error);
+  return members->len;
+}
+
+/* Renaming an attribute rewrites the rules that name it, and only the
+ * names: a value that reads like the old name stays, a document attribute
+ * is not a case attribute of the same name; a new name that would not read
+ * back as one name is quoted; undo brings the old rule back. */
+static void
+test_rename_attribute_in_rules (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rule = NULL;
+  gint64 legal, sized, other, size, doc_size, org;
+
+  legal = gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "legal aid",
+                                 "TYPE  of actor=legal aid network and (year < 10 or not region ~ \"type of actor\")",
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_members_of (f, legal), ==, 1);
+  other = gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "online", "online = yes", &error);
+  g_assert_no_error (error);
+
+  size = gloss_project_add_attribute (f->project, GLOSS_ATTRIBUTE_ON_CASE, "size", GLOSS_ATTRIBUTE_TEXT, NULL, &error);
+  doc_size = gloss_project_add_attribute (f->project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "size", GLOSS_ATTRIBUTE_TEXT, NULL, &error);
+  org = gloss_project_add_case (f->project, "Org A", NULL, &error);
+  gloss_project_add_case_member (f->project, org, f->docs[2], -1, -1, &error);
+  g_assert_true (gloss_project_set_attribute_value (f->project, size, org, "big", &error));
+  set_value (f, doc_size, 0, "big");
+  sized = gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "big", "case.size = big or size = big", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_members_of (f, sized), ==, 2);
+
+  g_assert_true (gloss_project_rename_attribute (f->project, f->type, "kind of organisation", &error));
+  g_assert_no_error (error);
+  rule = rule_of (f, legal);
+  g_assert_cmpstr (rule, ==, "kind of organisation=legal aid network and (year < 10 or not region ~ \"type of actor\")");
+  g_clear_pointer (&rule, g_free);
+  g_assert_cmpuint (n_members_of (f, legal), ==, 1);
+
+  g_assert_true (gloss_project_rename_attribute (f->project, f->year, "year or so", &error));
+  g_assert_no_error (error);
+  rule = rule_of (f, legal);
+  g_assert_cmpstr (rule, ==, "kind of organisation=legal aid network and (\"year or so\" < 10 or not region ~ \"type of actor\")");
+  g_clear_pointer (&rule, g_free);
+  g_assert_cmpuint (n_members_of (f, legal), ==, 1);
+
+  g_assert_true (gloss_project_rename_attribute (f->project, size, "head count", &error));
+  g_assert_no_error (error);
+  rule = rule_of (f, sized);
+  g_assert_cmpstr (rule, ==, "case.head count = big or size = big");
+  g_clear_pointer (&rule, g_free);
+  g_assert_cmpuint (n_members_of (f, sized), ==, 2);
+
+  g_assert_true (gloss_project_rename_attribute (f->project, doc_size, "not (x)", &error));
+  g_assert_no_error (error);
+  rule = rule_of (f, sized);
+  g_assert_cmpstr (rule, ==, "case.head count = big or \"not (x)\" = big");
+  g_clear_pointer (&rule, g_free);
+  g_assert_cmpuint (n_members_of (f, sized), ==, 2);
+
+  rule = rule_of (f, other);
+  g_assert_cmpstr (rule, ==, "online = yes");
+  g_clear_pointer (&rule, g_free);
+
+  /* One step each: undo takes the name and the rule back together. */
+  g_assert_true (gloss_project_undo (f->project, &error));
+  g_assert_true (gloss_project_undo (f->project, &error));
+  g_assert_true (gloss_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  rule = rule_of (f, legal);
+  g_assert_cmpstr (rule, ==, "kind of organisation=legal aid network and (year < 10 or not region ~ \"type of actor\")");
+  g_clear_pointer (&rule, g_free);
+  rule = rule_of (f, sized);
+  g_assert_cmpstr (rule, ==, "case.size = big or size = big");
+  g_clear_pointer (&rule, g_free);
+  g_assert_cmpuint (n_members_of (f, sized), ==, 2);
+  g_assert_cmpuint (n_members_of (f, legal), ==, 1);
+}
+
+/* Pixels of exactly @rgb (0xRRGGBB) in a PNG. */
+static guint
+count_colour (cairo_surface_t *image,
+              guint32          rgb)
+{
+  int width = cairo_image_surface_get_width (image), height = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  const guchar *data = cairo_image_surface_get_data (image);
+  guint n = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if ((*(const guint32 *) (data + y * stride + x * 4) & 0xffffff) == rgb)
+        n++;
+  return n;
+}
+
+/* The crosstab as a chart: a PNG at its size whose bars are as long as
+ * their values say, an SVG, a PDF with the codes and values as text; a
+ * file that cannot be written is an error and leaves nothing. */
+static void
+test_crosstab_chart (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCrosstab) ct = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-chart-XXXXXX", &error);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *bad = g_build_filename (dir, "no-such-folder", "chart.png", NULL);
+  g_autofree char *svg_text = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *pdf_text = NULL;
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  GlossCrosstabOptions options = { 0 };
+  cairo_surface_t *image;
+  double width, height, legend = 12 * 12;
+  guint blue, orange, purple;
+
+  gloss_project_add_coding (f->project, f->docs[0], f->amina, f->funding, 10, 20, NULL, &error);
+  gloss_project_add_coding (f->project, f->docs[0], f->jonas, f->funding, 12, 20, NULL, &error);
+  gloss_project_add_coding (f->project, f->docs[0], f->amina, f->independence, 19, 30, NULL, &error);
+  gloss_project_add_coding (f->project, f->docs[1], f->amina, f->partnership, 1, 5, NULL, &error);
+  gloss_project_add_coding (f->project, f->docs[3], f->jonas, f->funding, 1, 5, NULL, &error);
+  g_assert_no_error (error);
+  options.columns = GLOSS_CROSSTAB_ATTRIBUTE;
+  options.attribute_id = f->type;
+  options.with_children = TRUE;
+  ct = gloss_project_crosstab (f->project, &options, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gloss_crosstab_write_chart (ct, GLOSS_CROSSTAB_CODINGS, GLOSS_CHART_PNG, png, &error));
+  g_assert_no_error (error);
+  gloss_crosstab_chart_size (ct, &width, &height);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, (int) ceil (width));
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, (int) ceil (height));
+  /* Codings by column: refugee-led 2 + 2 + 1, legal aid 1 + 0 + 0, academic
+   * none, (empty) 1 + 1 + 0: the bars' areas in their colours say as much. */
+  blue = count_colour (image, 0x3584e4) - legend;
+  orange = count_colour (image, 0xe66100) - legend;
+  purple = count_colour (image, 0x9141ac) - legend;
+  g_assert_cmpuint (count_colour (image, 0x2ec27e), ==, legend);
+  g_assert_cmpfloat (fabs ((double) blue / orange - 5.0), <, 0.25);
+  g_assert_cmpfloat (fabs ((double) purple / orange - 2.0), <, 0.1);
+  cairo_surface_destroy (image);
+
+  g_assert_true (gloss_crosstab_write_chart (ct, GLOSS_CROSSTAB_PERCENT, GLOSS_CHART_SVG, svg, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, &error));
+  g_assert_nonnull (strstr (svg_text, "<svg"));
+
+  g_assert_true (gloss_crosstab_write_chart (ct, GLOSS_CROSSTAB_DOCUMENTS, GLOSS_CHART_PDF, pdf, &error));
+  g_assert_no_error (error);
+  uri = g_filename_to_uri (pdf, NULL, &error);
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (document), ==, 1);
+  page = poppler_document_get_page (document, 0);
+  pdf_text = poppler_page_get_text (page);
+  g_assert_nonnull (strstr (pdf_text, "Partnership/Funding"));
+  g_assert_nonnull (strstr (pdf_text, "legal aid network"));
+  g_assert_nonnull (strstr (pdf_text, "Documents with a coding of the code"));
+
+  g_assert_false (gloss_crosstab_write_chart (ct, GLOSS_CROSSTAB_CODINGS, GLOSS_CHART_PNG, bad, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+
+  g_remove (png);
+  g_remove (svg);
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
 /* Queries: compared with a brute-force reading of the same codings. */
 
 typedef struct
@@ -1131,9 +1332,11 @@ main (int   argc,
   ADD ("/cases/conditions", test_conditions);
   ADD ("/cases/conditions/errors", test_condition_errors);
   ADD ("/cases/sets", test_sets);
+  ADD ("/cases/sets/rename-attribute", test_rename_attribute_in_rules);
   ADD ("/cases/query/random", test_query_random);
   ADD ("/cases/query/known", test_query_known);
   ADD ("/cases/crosstab", test_crosstab);
+  ADD ("/cases/crosstab/chart", test_crosstab_chart);
   ADD ("/cases/filter-documents", test_filter_documents);
   ADD ("/cases/sets/deleted-code", test_deleted_code);
 #undef ADD

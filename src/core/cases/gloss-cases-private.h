@@ -23,6 +23,14 @@ char     *_gloss_condition_to_sql (GlossProject  *self,
                                    GPtrArray     *binds,
                                    GError       **error);
 
+/* @where with every mention of the attribute @old_name on @target renamed
+ * to @new_name (quoted when it would not read as one name), the rest kept
+ * as written; NULL when it names no such attribute or does not read. */
+char     *_gloss_condition_rename_attribute (const char           *where,
+                                             GlossAttributeTarget  target,
+                                             const char           *old_name,
+                                             const char           *new_name);
+
 /* Binds @binds as texts from ?@first_bind. */
 void      _gloss_bind_texts       (sqlite3_stmt  *stmt,
                                    int            first_bind,

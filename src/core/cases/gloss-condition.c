@@ -31,6 +31,8 @@ typedef struct
 {
   TokenKind  kind;
   char      *text;
+  gsize      start;   /* bytes of the condition it was read from */
+  gsize      end;
 } Token;
 
 typedef struct
@@ -43,7 +45,16 @@ typedef struct
   GPtrArray    *binds;
   GError      **error;
   guint         depth;
+  GArray       *names;     /* NameSpan: when only walking the grammar */
 } Parser;
+
+/* Where a condition names an attribute, for rewriting it. */
+typedef struct
+{
+  gsize  start;
+  gsize  end;
+  char  *name;
+} NameSpan;
 
 #define MAX_DEPTH 64
 
@@ -60,12 +71,16 @@ static void
 add_token (GPtrArray  *tokens,
            TokenKind   kind,
            const char *start,
-           gsize       length)
+           gsize       length,
+           gsize       from,
+           gsize       to)
 {
   Token *token = g_new0 (Token, 1);
 
   token->kind = kind;
   token->text = g_strndup (start, length);
+  token->start = from;
+  token->end = to;
   g_ptr_array_add (tokens, token);
 }
 
@@ -102,13 +117,14 @@ tokenize (const char  *text,
         }
       if (c == '(' || c == ')')
         {
-          add_token (tokens, c == '(' ? TOKEN_OPEN : TOKEN_CLOSE, p, 1);
+          add_token (tokens, c == '(' ? TOKEN_OPEN : TOKEN_CLOSE, p, 1, p - text, p - text + 1);
           p++;
           continue;
         }
       if (c == '"')
         {
           GString *str = g_string_new (NULL);
+          const char *open = p;
           p++;
           /* A doubled quote stands for one. */
           while (*p != '\0' && !(*p == '"' && p[1] != '"'))
@@ -124,14 +140,15 @@ tokenize (const char  *text,
               return NULL;
             }
           p++;
-          add_token (tokens, TOKEN_QUOTED, str->str, str->len);
+          add_token (tokens, TOKEN_QUOTED, str->str, str->len, open - text, p - text);
           g_string_free (str, TRUE);
           continue;
         }
       for (guint i = 0; i < G_N_ELEMENTS (operators) && !matched; i++)
         if (g_str_has_prefix (p, operators[i].text))
           {
-            add_token (tokens, TOKEN_OP, operators[i].op, strlen (operators[i].op));
+            add_token (tokens, TOKEN_OP, operators[i].op, strlen (operators[i].op),
+                       p - text, p - text + strlen (operators[i].text));
             p += strlen (operators[i].text);
             matched = TRUE;
           }
@@ -147,11 +164,11 @@ tokenize (const char  *text,
         const char *start = p;
         while (*p != '\0' && is_word_char (g_utf8_get_char (p)))
           p = g_utf8_next_char (p);
-        add_token (tokens, TOKEN_WORD, start, p - start);
+        add_token (tokens, TOKEN_WORD, start, p - start, start - text, p - text);
       }
     }
 
-  add_token (tokens, TOKEN_END, "", 0);
+  add_token (tokens, TOKEN_END, "", 0, p - text, p - text);
   return g_steal_pointer (&tokens);
 }
 
@@ -537,4 +554,206 @@ gloss_project_match_documents (GlossProject  *self,
     }
 
   return g_steal_pointer (&ids);
+}
+
+/* Renaming: the grammar walked without the project, to find the names. */
+
+static gboolean walk_or (Parser *parser);
+
+static void
+name_span_clear (gpointer data)
+{
+  NameSpan *span = data;
+
+  g_free (span->name);
+}
+
+static gboolean
+walk_comparison (Parser *parser)
+{
+  static const char * const name_stops[] = { "is", NULL };
+  static const char * const value_stops[] = { "and", "or", NULL };
+  g_autofree char *value = NULL;
+  guint first = parser->pos;
+  NameSpan span;
+
+  span.name = read_phrase (parser, name_stops);
+  if (span.name == NULL)
+    return FALSE;
+  span.start = ((Token *) g_ptr_array_index (parser->tokens, first))->start;
+  span.end = ((Token *) g_ptr_array_index (parser->tokens, parser->pos - 1))->end;
+  g_array_append_val (parser->names, span);
+
+  if (peek_keyword (parser, "is"))
+    {
+      parser->pos++;
+      if (peek_keyword (parser, "not"))
+        parser->pos++;
+      if (!peek_keyword (parser, "empty"))
+        return FALSE;
+      parser->pos++;
+      return TRUE;
+    }
+
+  if (peek (parser)->kind != TOKEN_OP)
+    return FALSE;
+  parser->pos++;
+  value = read_phrase (parser, value_stops);
+
+  return value != NULL;
+}
+
+static gboolean
+walk_term (Parser *parser)
+{
+  gboolean ok;
+
+  if (++parser->depth > MAX_DEPTH)
+    return FALSE;
+
+  if (peek_keyword (parser, "not"))
+    {
+      parser->pos++;
+      ok = walk_term (parser);
+    }
+  else if (peek (parser)->kind == TOKEN_OPEN)
+    {
+      parser->pos++;
+      ok = walk_or (parser) && peek (parser)->kind == TOKEN_CLOSE;
+      if (ok)
+        parser->pos++;
+    }
+  else
+    ok = walk_comparison (parser);
+
+  parser->depth--;
+  return ok;
+}
+
+static gboolean
+walk_or (Parser *parser)
+{
+  if (!walk_term (parser))
+    return FALSE;
+
+  while (peek_keyword (parser, "and") || peek_keyword (parser, "or"))
+    {
+      parser->pos++;
+      if (!walk_term (parser))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether @name, written bare, would read back as that one name. */
+static gboolean
+reads_as_name (const char *name)
+{
+  static const char * const keywords[] = { "is", "not", "and", "or", "empty", NULL };
+  g_autoptr(GPtrArray) tokens = tokenize (name, NULL);
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  if (tokens == NULL)
+    return FALSE;
+
+  for (guint i = 0; i + 1 < tokens->len; i++)
+    {
+      Token *token = g_ptr_array_index (tokens, i);
+
+      if (token->kind != TOKEN_WORD)
+        return FALSE;
+      for (guint k = 0; keywords[k] != NULL; k++)
+        if (g_ascii_strcasecmp (token->text, keywords[k]) == 0)
+          return FALSE;
+      if (joined->len > 0)
+        g_string_append_c (joined, ' ');
+      g_string_append (joined, token->text);
+    }
+
+  return joined->len > 0 && g_str_equal (joined->str, name);
+}
+
+static char *
+quote_name (const char *name)
+{
+  GString *quoted = g_string_new ("\"");
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (quoted, '"');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_c (quoted, '"');
+
+  return g_string_free (quoted, FALSE);
+}
+
+/* Whether the name read in a condition stands for @name on @target. */
+static gboolean
+names_attribute (const char           *read,
+                 GlossAttributeTarget  target,
+                 const char           *name)
+{
+  g_autofree char *clean = NULL;
+  gboolean on_case = g_ascii_strncasecmp (read, "case.", 5) == 0;
+
+  if (on_case != (target == GLOSS_ATTRIBUTE_ON_CASE))
+    return FALSE;
+
+  clean = g_strstrip (g_strdup (on_case ? read + 5 : read));
+  return g_ascii_strcasecmp (clean, name) == 0;
+}
+
+char *
+_gloss_condition_rename_attribute (const char           *where,
+                                   GlossAttributeTarget  target,
+                                   const char           *old_name,
+                                   const char           *new_name)
+{
+  g_autoptr(GPtrArray) tokens = NULL;
+  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (NameSpan));
+  g_autoptr(GString) out = NULL;
+  g_autofree char *written = NULL;
+  Parser parser = { 0 };
+  gsize copied = 0;
+  gboolean renamed = FALSE;
+
+  if (target == GLOSS_ATTRIBUTE_ON_CODER || where == NULL || !g_utf8_validate (where, -1, NULL) ||
+      (tokens = tokenize (where, NULL)) == NULL)
+    return NULL;
+
+  g_array_set_clear_func (names, name_span_clear);
+  parser.tokens = tokens;
+  parser.names = names;
+  if (!walk_or (&parser) || peek (&parser)->kind != TOKEN_END)
+    return NULL;
+
+  written = g_strconcat (target == GLOSS_ATTRIBUTE_ON_CASE ? "case." : "", new_name, NULL);
+  if (!reads_as_name (written))
+    {
+      char *quoted = quote_name (written);
+      g_free (written);
+      written = quoted;
+    }
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < names->len; i++)
+    {
+      NameSpan *span = &g_array_index (names, NameSpan, i);
+
+      if (!names_attribute (span->name, target, old_name))
+        continue;
+      g_string_append_len (out, where + copied, span->start - copied);
+      g_string_append (out, written);
+      copied = span->end;
+      renamed = TRUE;
+    }
+
+  if (!renamed)
+    return NULL;
+
+  g_string_append (out, where + copied);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -333,6 +333,59 @@ gloss_project_find_attribute (GlossProject          *self,
   return id;
 }
 
+/* The rules of sets name attributes: a renamed attribute is renamed in
+ * them too, inside the rename's step, so that the sets keep their members. */
+static gboolean
+rename_in_rules (GlossProject         *self,
+                 const GlossAttribute *attribute,
+                 const char           *name,
+                 GError              **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (attribute->target == GLOSS_ATTRIBUTE_ON_CODER)
+    return TRUE;
+
+  stmt = _gloss_project_prepare (self, "SELECT id, rule FROM set_item WHERE rule IS NOT NULL ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *rule = _gloss_column_dup_text (stmt, 1);
+      char *renamed = _gloss_condition_rename_attribute (rule, attribute->target, attribute->name, name);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (renamed == NULL)
+        continue;
+      g_array_append_val (ids, id);
+      g_ptr_array_add (rules, renamed);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_set_sqlite_error (self->db, rc, error, _("Cannot read the project"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      stmt = _gloss_project_prepare (self, "UPDATE set_item SET rule = ?2 WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      sqlite3_bind_text (stmt, 2, g_ptr_array_index (rules, i), -1, SQLITE_TRANSIENT);
+      if (!_gloss_project_run (self, stmt, error))
+        return FALSE;
+    }
+
+  if (ids->len > 0)
+    _gloss_project_note_change (self, GLOSS_CHANGE_SETS);
+  return TRUE;
+}
+
 gboolean
 gloss_project_rename_attribute (GlossProject  *self,
                                 gint64         attribute_id,
@@ -342,6 +395,7 @@ gloss_project_rename_attribute (GlossProject  *self,
   g_autoptr(GlossAttribute) attribute = NULL;
   g_autofree char *clean = NULL;
   g_autofree char *duplicate = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
 
@@ -350,9 +404,24 @@ gloss_project_rename_attribute (GlossProject  *self,
     return FALSE;
 
   duplicate = g_strdup_printf (_("There is already an attribute “%s”"), clean);
-  return _gloss_project_update_text (self, _("Rename attribute"),
-                                     "UPDATE attribute SET name = ?2 WHERE id = ?1",
-                                     attribute_id, clean, GLOSS_CHANGE_ATTRIBUTES, duplicate, error);
+  if (!gloss_project_begin_step (self, _("Rename attribute"), error))
+    return FALSE;
+
+  stmt = _gloss_project_prepare (self, "UPDATE attribute SET name = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, attribute_id);
+  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
+  if (!_gloss_project_finish (self, stmt, duplicate, error) ||
+      !rename_in_rules (self, attribute, clean, error))
+    goto fail;
+
+  _gloss_project_note_change (self, GLOSS_CHANGE_ATTRIBUTES);
+  return gloss_project_end_step (self, error);
+
+fail:
+  gloss_project_abort_step (self);
+  return FALSE;
 }
 
 gboolean

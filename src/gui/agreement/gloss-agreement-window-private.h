@@ -6,6 +6,7 @@
 #pragma once
 
 #include "gloss-agreement-window.h"
+#include "gloss-set-chooser.h"
 
 G_BEGIN_DECLS
 
@@ -53,6 +54,7 @@ struct _GlossAgreementWindow
   GtkSpinButton         *threshold_spin;
   AdwPreferencesGroup   *coders_group;
   AdwPreferencesGroup   *documents_group;
+  GlossSetChooser       *set_chooser;
   AdwPreferencesGroup   *codes_group;
   GtkStack              *content_stack;
   AdwStatusPage         *empty_page;

@@ -181,6 +181,22 @@ on_code_toggled (GlossAgreementWindow *self)
   update_expander_subtitle (self->codes_row, self->code_checks);
 }
 
+/* Choosing a set ticks its documents, and only those; all documents tick
+ * every one. The ticks can be changed afterwards as ever. */
+static void
+on_set_chosen (GlossAgreementWindow *self)
+{
+  g_autoptr(GHashTable) members = gloss_set_chooser_dup_members (self->set_chooser);
+
+  for (guint i = 0; i < self->document_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->document_checks, i);
+      gint64 id = _gloss_agreement_window_check_id (GTK_WIDGET (check));
+
+      gtk_check_button_set_active (check, members == NULL || g_hash_table_contains (members, &id));
+    }
+}
+
 static void
 fill_documents (GlossAgreementWindow *self)
 {
@@ -567,6 +583,15 @@ gloss_agreement_window_get_documents_model (GlossAgreementWindow *self)
   return G_LIST_MODEL (self->document_sorted);
 }
 
+void
+gloss_agreement_window_set_set (GlossAgreementWindow *self,
+                                gint64                set_id)
+{
+  g_return_if_fail (GLOSS_IS_AGREEMENT_WINDOW (self));
+
+  gloss_set_chooser_set_set_id (self->set_chooser, set_id);
+}
+
 GListModel *
 gloss_agreement_window_get_disagreements (GlossAgreementWindow *self)
 {
@@ -795,6 +820,7 @@ gloss_agreement_window_new (GlossWindow  *window,
   self->project = g_object_ref (project);
   self->changed_id = g_signal_connect (project, "changed", G_CALLBACK (on_project_changed), self);
   gloss_compare_view_set_project (self->compare_view, project);
+  gloss_set_chooser_set_project (self->set_chooser, project);
   if (window != NULL)
     {
       self->main_window = window;
@@ -927,6 +953,7 @@ gloss_agreement_window_class_init (GlossAgreementWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLOSS_TYPE_COMPARE_VIEW);
+  g_type_ensure (GLOSS_TYPE_SET_CHOOSER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossqda/Gloss/gloss-agreement-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, toast_overlay);
@@ -942,6 +969,8 @@ gloss_agreement_window_class_init (GlossAgreementWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, threshold_spin);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, coders_group);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, documents_group);
+  gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, set_chooser);
+  gtk_widget_class_bind_template_callback (widget_class, on_set_chosen);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, codes_group);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, empty_page);

@@ -36,6 +36,9 @@ void                        gloss_agreement_window_set_unit       (GlossAgreemen
 /* A code group for the document unit (0: none). */
 void                        gloss_agreement_window_set_group      (GlossAgreementWindow *self,
                                                                    gint64                group_id);
+/* Ticks the documents of a set, and only those (0: every document). */
+void                        gloss_agreement_window_set_set        (GlossAgreementWindow *self,
+                                                                   gint64                set_id);
 gboolean                    gloss_agreement_window_get_busy       (GlossAgreementWindow *self);
 /* The report shown, or NULL. */
 const GlossAgreementReport *gloss_agreement_window_get_report     (GlossAgreementWindow *self);
