@@ -17,6 +17,7 @@
 #include "gloss-code-row.h"
 #include "gloss-codebook-panel.h"
 #include "gloss-codebook-panel-private.h"
+#include "gloss-name-dialog.h"
 
 /* A drop in the top or bottom quarter of a row puts the code beside it;
  * in the middle, inside it. */
@@ -537,113 +538,116 @@ on_list_drop (GtkDropTarget      *drop,
 
 /* Small dialogs */
 
-typedef void (*TextResponse) (GlossCodebookPanel *self,
-                              gint64              code_id,
-                              const char         *text);
-
 typedef struct
 {
   GlossCodebookPanel *self;
   gint64              code_id;
-  TextResponse        respond;
-  GtkWidget          *editor;   /* a GtkEditable or a GtkTextView */
-} TextDialog;
+  GtkTextView        *editor;
+} DescriptionDialog;
 
-static char *
-editor_text (GtkWidget *editor)
+static void
+on_description_response (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         DescriptionDialog *data)
 {
-  GtkTextBuffer *buffer;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (data->editor);
+  g_autofree char *text = NULL;
   GtkTextIter start, end;
 
-  if (GTK_IS_EDITABLE (editor))
-    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor)));
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  if (g_strcmp0 (response, "ok") != 0)
+    return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (data->self), "codebook.set-description", "(xs)",
+                              data->code_id, text);
 }
 
 static void
-on_text_dialog_response (AdwMessageDialog *dialog,
-                         const char       *response,
-                         TextDialog       *data)
+description_dialog_free (gpointer data)
 {
-  g_autofree char *text = NULL;
-
-  if (g_strcmp0 (response, "ok") == 0)
-    {
-      text = editor_text (data->editor);
-      data->respond (data->self, data->code_id, text);
-    }
-}
-
-static void
-text_dialog_free (gpointer data)
-{
-  TextDialog *dialog = data;
+  DescriptionDialog *dialog = data;
 
   g_object_unref (dialog->self);
   g_free (dialog);
 }
 
-/* A dialog with an entry (or, when @multiline, a text area) and OK. */
+/* A dialog with a text area and Save. */
 static void
-ask_text (GlossCodebookPanel *self,
-          const char         *heading,
-          const char         *body,
-          const char         *ok_label,
-          const char         *initial,
-          gboolean            multiline,
-          gint64              code_id,
-          TextResponse        respond)
+ask_description (GlossCodebookPanel *self,
+                 const char         *heading,
+                 const char         *initial,
+                 gint64              code_id)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
-  TextDialog *data = g_new0 (TextDialog, 1);
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading,
+                                              _("When to apply this code, and when not to."));
+  DescriptionDialog *data = g_new0 (DescriptionDialog, 1);
   GtkWidget *child;
 
-  if (multiline)
-    {
-      data->editor = gtk_text_view_new ();
-      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (data->editor), GTK_WRAP_WORD_CHAR);
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (data->editor)),
-                                initial ? initial : "", -1);
-      child = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (child), data->editor);
-      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (child), 140);
-      gtk_widget_add_css_class (child, "card");
-    }
-  else
-    {
-      data->editor = child = gtk_entry_new ();
-      gtk_editable_set_text (GTK_EDITABLE (child), initial ? initial : "");
-      gtk_entry_set_activates_default (GTK_ENTRY (child), TRUE);
-    }
+  data->editor = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (data->editor, GTK_WRAP_WORD_CHAR);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (data->editor), initial ? initial : "", -1);
+  child = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (child), GTK_WIDGET (data->editor));
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (child), 140);
+  gtk_widget_add_css_class (child, "card");
 
   data->self = g_object_ref (self);
   data->code_id = code_id;
-  data->respond = respond;
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), child);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "ok", ok_label,
+                                    "ok", _("_Save"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_text_dialog_response),
-                         data, (GClosureNotify) (void (*) (void)) text_dialog_free, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_description_response),
+                         data, (GClosureNotify) (void (*) (void)) description_dialog_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Actions */
 
-static void
-respond_create (GlossCodebookPanel *self,
-                gint64              parent_id,
-                const char         *name)
+typedef struct
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "codebook.create", "(xs)", parent_id, name);
+  GlossCodebookPanel *self;   /* a reference */
+  gint64              parent_id;
+} CreateRequest;
+
+static void
+on_code_name_chosen (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  CreateRequest *request = user_data;
+  g_autofree char *name = gloss_name_dialog_choose_finish (GLOSS_NAME_DIALOG (source), result, NULL);
+
+  if (name != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (request->self), "codebook.create", "(xs)",
+                                request->parent_id, name);
+  g_object_unref (request->self);
+  g_free (request);
+}
+
+/* Asks for the name of a new code in @parent_id (0: a name or a path at the top). */
+static void
+ask_code_name (GlossCodebookPanel *self,
+               const char         *heading,
+               const char         *body,
+               gint64              parent_id)
+{
+  GlossNameDialog *dialog;
+  CreateRequest *request;
+
+  if (self->project == NULL)
+    return;
+  dialog = gloss_name_dialog_new (parent_window (self), heading, body, _("C_reate"));
+  gloss_name_dialog_check_code_name (dialog, self->project, parent_id, 0);
+  request = g_new0 (CreateRequest, 1);
+  request->self = g_object_ref (self);
+  request->parent_id = parent_id;
+  gloss_name_dialog_choose_async (dialog, NULL, on_code_name_chosen, request);
 }
 
 static void
@@ -651,9 +655,8 @@ new_code_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
 {
-  ask_text (GLOSS_CODEBOOK_PANEL (widget), _("New Code"),
-            _("A name, or a path such as “Trust/Institutional” to make a code inside another."),
-            _("C_reate"), NULL, FALSE, 0, respond_create);
+  ask_code_name (GLOSS_CODEBOOK_PANEL (widget), _("New Code"),
+                 _("A name, or a path such as “Trust/Institutional” to make a code inside another."), 0);
 }
 
 static void
@@ -667,7 +670,7 @@ ask_child_name (GlossCodebookPanel *self,
     return;
   /* Translators: %s is the path of the code the new one goes in */
   body = g_strdup_printf (_("The new code goes inside “%s”."), parent->path);
-  ask_text (self, _("New Child Code"), body, _("C_reate"), NULL, FALSE, parent_id, respond_create);
+  ask_code_name (self, _("New Child Code"), body, parent_id);
 }
 
 static void
@@ -856,14 +859,6 @@ recolor_action (GtkWidget  *widget,
 }
 
 static void
-respond_description (GlossCodebookPanel *self,
-                     gint64              code_id,
-                     const char         *text)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "codebook.set-description", "(xs)", code_id, text);
-}
-
-static void
 edit_description_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
@@ -877,8 +872,7 @@ edit_description_action (GtkWidget  *widget,
     return;
   /* Translators: %s is a code's name */
   heading = g_strdup_printf (_("Description of “%s”"), code->name);
-  ask_text (self, heading, _("When to apply this code, and when not to."), _("_Save"),
-            code->description, TRUE, code_id, respond_description);
+  ask_description (self, heading, code->description, code_id);
 }
 
 static void

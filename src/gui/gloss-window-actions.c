@@ -11,6 +11,7 @@
 
 #include "gloss-window-private.h"
 #include "gloss-agreement-window.h"
+#include "gloss-name-dialog.h"
 
 static void
 set_enabled (GlossWindow *self,
@@ -483,16 +484,16 @@ show_all_coders_action (GSimpleAction *action,
 }
 
 static void
-on_add_coder_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       GlossWindow      *self)
+on_coder_name_chosen (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GlossWindow) self = user_data;
+  g_autofree char *name = gloss_name_dialog_choose_finish (GLOSS_NAME_DIALOG (source), result, NULL);
   g_autoptr(GError) error = NULL;
   gint64 coder_id;
 
-  if (g_strcmp0 (response, "add") != 0 || self->project == NULL || *name == '\0')
+  if (name == NULL || self->project == NULL)
     return;
 
   coder_id = gloss_project_add_coder (self->project, name, NULL, &error);
@@ -505,40 +506,19 @@ on_add_coder_response (AdwMessageDialog *dialog,
   gloss_window_set_active_coder (self, coder_id);
 }
 
-static void
-on_coder_name_changed (GtkEditable      *entry,
-                       AdwMessageDialog *dialog)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "add", *name != '\0');
-}
-
 void
 _gloss_window_add_coder_dialog (GlossWindow *self)
 {
-  GtkWidget *dialog;
-  GtkWidget *entry;
+  GlossNameDialog *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add Coder"),
-                                   _("New codings are made by the active coder. "
-                                     "Each coder sees only their own codings while coding."));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (entry, "changed", G_CALLBACK (on_coder_name_changed), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_add_coder_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (self->project == NULL)
+    return;
+  dialog = gloss_name_dialog_new (GTK_WINDOW (self), _("Add Coder"),
+                                  _("New codings are made by the active coder. "
+                                    "Each coder sees only their own codings while coding."),
+                                  _("_Add"));
+  gloss_name_dialog_check_coder_name (dialog, self->project, 0);
+  gloss_name_dialog_choose_async (dialog, self->cancellable, on_coder_name_chosen, g_object_ref (self));
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "gloss-document-list.h"
 #include "gloss-document-view-private.h"
 #include "gloss-excerpts-pane.h"
+#include "gloss-name-dialog.h"
 #include "gloss-window.h"
 #include "gloss-gui-test.h"
 
@@ -842,8 +843,8 @@ test_coder_and_document_undo (Fixture       *fixture,
 
   win_action (fixture, "add-coder", NULL);
   dialog = find_message_dialog ();
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Chen");
-  answer_dialog (dialog, "add");
+  gtk_editable_set_text (GTK_EDITABLE (gloss_name_dialog_get_entry (GLOSS_NAME_DIALOG (dialog))), "Chen");
+  answer_dialog (dialog, "accept");
   s1 = snapshot (fixture);
   reader = open_reader (fixture);
   g_assert_cmpint (gloss_project_find_coder (reader, "Chen", NULL), >, 0);
@@ -861,6 +862,71 @@ test_coder_and_document_undo (Fixture       *fixture,
   g_assert_null (strstr (s2, "first.txt"));
   g_assert_cmpint (gloss_window_get_document_id (fixture->window), ==, 0);
   assert_undo_redo (fixture, s1, s2);
+}
+
+/* The "type a name" dialogs refuse an empty name and one that is taken,
+ * say why below the entry, and add what they accept. */
+static void
+type_name (AdwMessageDialog *dialog,
+           const char       *name)
+{
+  gtk_editable_set_text (GTK_EDITABLE (gloss_name_dialog_get_entry (GLOSS_NAME_DIALOG (dialog))), name);
+}
+
+static void
+test_name_dialogs (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *before = snapshot (fixture);
+  g_autofree char *after = NULL;
+  g_autoptr(GlossProject) reader = NULL;
+  GlossNameDialog *names;
+  AdwMessageDialog *dialog;
+
+  codebook_action (fixture, "codebook.new-code", NULL);
+  dialog = find_message_dialog ();
+  g_assert_true (GLOSS_IS_NAME_DIALOG (dialog));
+  names = GLOSS_NAME_DIALOG (dialog);
+  g_assert_false (gloss_name_dialog_can_accept (names));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  type_name (dialog, "trust ");
+  g_assert_false (gloss_name_dialog_can_accept (names));
+  g_assert_cmpstr (gloss_name_dialog_get_message (names), ==, "There is already a code “trust” here");
+  type_name (dialog, "Trust/Institutional");
+  g_assert_false (gloss_name_dialog_can_accept (names));
+  type_name (dialog, "   ");
+  g_assert_cmpstr (gloss_name_dialog_get_message (names), ==, "A name is needed");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  type_name (dialog, "Trust/Personal");
+  g_assert_true (gloss_name_dialog_can_accept (names));
+  g_assert_cmpstr (gloss_name_dialog_get_message (names), ==, "");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  answer_dialog (dialog, "accept");
+
+  /* A child: the names of its siblings are taken, others' are not. */
+  codebook_action (fixture, "codebook.new-child-code", "x", fixture->trust_id);
+  dialog = find_message_dialog ();
+  type_name (dialog, "Institutional");
+  g_assert_false (gloss_name_dialog_can_accept (GLOSS_NAME_DIALOG (dialog)));
+  type_name (dialog, "Power");
+  g_assert_true (gloss_name_dialog_can_accept (GLOSS_NAME_DIALOG (dialog)));
+  answer_dialog (dialog, "accept");
+
+  /* Cancelled, nothing is added. */
+  win_action (fixture, "add-coder", NULL);
+  dialog = find_message_dialog ();
+  type_name (dialog, "Ana");
+  g_assert_false (gloss_name_dialog_can_accept (GLOSS_NAME_DIALOG (dialog)));
+  g_assert_cmpstr (gloss_name_dialog_get_message (GLOSS_NAME_DIALOG (dialog)), ==, "There is already a coder “Ana”");
+  type_name (dialog, "Dara");
+  answer_dialog (dialog, "cancel");
+
+  reader = open_reader (fixture);
+  g_assert_cmpint (gloss_project_find_code (reader, "Trust/Personal", NULL), >, 0);
+  g_assert_cmpint (gloss_project_find_code (reader, "Trust/Power", NULL), >, 0);
+  g_assert_cmpint (gloss_project_find_coder (reader, "Dara", NULL), <=, 0);
+  after = snapshot (fixture);
+  g_assert_cmpstr (after, !=, before);
 }
 
 int
@@ -883,6 +949,7 @@ main (int   argc,
   ADD ("/codebook/excerpts", test_excerpts);
   ADD ("/codebook/find-all-and-code-hits", test_find_all_and_code_hits);
   ADD ("/codebook/coder-and-document-undo", test_coder_and_document_undo);
+  ADD ("/codebook/name-dialogs", test_name_dialogs);
 #undef ADD
 
   return g_test_run ();
