@@ -18,6 +18,7 @@
 #include "gloss-codebook-panel.h"
 #include "gloss-codebook-panel-private.h"
 #include "gloss-name-dialog.h"
+#include "gloss-toast.h"
 
 /* A drop in the top or bottom quarter of a row puts the code beside it;
  * in the middle, inside it. */
@@ -29,9 +30,8 @@ struct _GlossCodebookPanel
   GtkWidget           parent_instance;
 
   GlossProject       *project;
-  gint64              coder_id;
-  GPtrArray          *codes;        /* GlossCode in tree order */
-  GListStore         *roots;        /* GlossCodeItem of the top-level codes */
+  GlossCodebookModel *model;        /* the window's codebook, counted */
+  GListStore         *roots;        /* the model's top-level items, as the tree's root */
   GtkTreeListModel   *tree;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
@@ -50,6 +50,15 @@ struct _GlossCodebookPanel
 };
 
 G_DEFINE_FINAL_TYPE (GlossCodebookPanel, gloss_codebook_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   CODE_SELECTED,
@@ -72,13 +81,14 @@ static const GlossCode *
 lookup_code (GlossCodebookPanel *self,
              gint64              code_id)
 {
-  for (guint i = 0; self->codes != NULL && i < self->codes->len; i++)
-    {
-      GlossCode *code = g_ptr_array_index (self->codes, i);
-      if (code->id == code_id)
-        return code;
-    }
-  return NULL;
+  return gloss_codebook_model_get_code (self->model, code_id);
+}
+
+/* The codebook in tree order (GlossCode). */
+static GPtrArray *
+model_codes (GlossCodebookPanel *self)
+{
+  return gloss_codebook_model_get_codes (self->model);
 }
 
 static GtkWindow *
@@ -94,23 +104,7 @@ show_toast (GlossCodebookPanel *self,
             const char         *message,
             gboolean            with_undo)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    {
-      g_message ("%s", message);
-      return;
-    }
-
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 5);
-  if (with_undo)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-    }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  gloss_toast_show (GTK_WIDGET (self), message, with_undo);
 }
 
 static void
@@ -136,22 +130,6 @@ _gloss_rgba_to_hex (const GdkRGBA *rgba)
 }
 
 /* Loading: a tree of GlossCodeItems built from the flat codebook. */
-
-/* Codings per code for one coder (blind mode counts only the active coder's). */
-static GHashTable *
-count_for_coder (GlossCodebookPanel *self)
-{
-  GlossCodingFilter filter = { .coder_id = self->coder_id };
-  g_autoptr(GError) error = NULL;
-  GHashTable *counts = gloss_project_count_codings_by_code (self->project, &filter, &error);
-
-  if (counts == NULL)
-    {
-      g_warning ("Could not count the codings: %s", error->message);
-      return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-    }
-  return counts;
-}
 
 static GListModel *
 create_children (gpointer item,
@@ -197,55 +175,27 @@ select_by_id (GlossCodebookPanel *self,
 void
 gloss_codebook_panel_reload (GlossCodebookPanel *self)
 {
-  g_autoptr(GHashTable) items = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) counts = NULL;
-  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
+  GListModel *roots = gloss_codebook_model_get_roots (self->model);
+  guint n_roots = g_list_model_get_n_items (roots);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_codes = model_codes (self)->len;
   g_autofree char *heading = NULL;
 
   g_return_if_fail (GLOSS_IS_CODEBOOK_PANEL (self));
 
-  g_clear_pointer (&self->codes, g_ptr_array_unref);
-  if (self->project != NULL)
-    {
-      self->codes = gloss_project_list_codes (self->project, &error);
-      if (self->codes == NULL)
-        g_warning ("Could not read the codebook: %s", error->message);
-    }
-  if (self->codes == NULL)
-    self->codes = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_code_free);
-  if (self->project != NULL && self->coder_id > 0)
-    counts = count_for_coder (self);
-
-  for (guint i = 0; i < self->codes->len; i++)
-    {
-      GlossCode *code = g_ptr_array_index (self->codes, i);
-      gint64 *count = counts ? g_hash_table_lookup (counts, &code->id) : NULL;
-      GlossCodeItem *item = gloss_code_item_new (gloss_code_copy (code),
-                                                 counts ? (count ? *count : 0) : code->n_codings);
-      GlossCodeItem *parent = g_hash_table_lookup (items, &code->parent_id);
-
-      /* Depth first: a parent comes before its children. */
-      g_hash_table_insert (items, (gpointer) &code->id, item);
-      if (code->parent_id > 0 && parent != NULL)
-        {
-          g_list_store_append (gloss_code_item_get_children (parent), item);
-          g_object_unref (item);
-        }
-      else
-        g_ptr_array_add (roots, item);
-    }
+  for (guint i = 0; i < n_roots; i++)
+    g_ptr_array_add (items, g_list_model_get_item (roots, i));
 
   self->reloading = TRUE;
   g_list_store_splice (self->roots, 0, g_list_model_get_n_items (G_LIST_MODEL (self->roots)),
-                       roots->pdata, roots->len);
+                       items->pdata, items->len);
   self->reloading = FALSE;
   select_by_id (self, self->selected_id);
 
-  gtk_stack_set_visible_child_name (self->stack, self->codes->len > 0 ? "list" : "empty");
-  if (self->codes->len > 0)
+  gtk_stack_set_visible_child_name (self->stack, n_codes > 0 ? "list" : "empty");
+  if (n_codes > 0)
     /* Translators: the codebook heading with the number of codes */
-    heading = g_strdup_printf (_("Codebook (%u)"), self->codes->len);
+    heading = g_strdup_printf (_("Codebook (%u)"), n_codes);
   gtk_label_set_text (self->heading_label, heading ? heading : _("Codebook"));
   update_menu (self);
 }
@@ -256,22 +206,47 @@ gloss_codebook_panel_set_project (GlossCodebookPanel *self,
 {
   g_return_if_fail (GLOSS_IS_CODEBOOK_PANEL (self));
 
-  if (self->project != project)
-    self->selected_id = 0;
+  if (self->project == project)
+    return;
+  self->selected_id = 0;
   g_set_object (&self->project, project);
   gloss_codebook_panel_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+GlossProject *
+gloss_codebook_panel_get_project (GlossCodebookPanel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CODEBOOK_PANEL (self), NULL);
+
+  return self->project;
 }
 
 void
-gloss_codebook_panel_set_coder_filter (GlossCodebookPanel *self,
-                                       gint64              coder_id)
+gloss_codebook_panel_set_model (GlossCodebookPanel *self,
+                                GlossCodebookModel *model)
 {
   g_return_if_fail (GLOSS_IS_CODEBOOK_PANEL (self));
+  g_return_if_fail (model == NULL || GLOSS_IS_CODEBOOK_MODEL (model));
 
-  if (self->coder_id == coder_id)
+  if (model != NULL && self->model == model)
     return;
-  self->coder_id = coder_id;
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  /* Without a model of its own, an empty one. */
+  self->model = model != NULL ? g_object_ref (model) : gloss_codebook_model_new ();
+  g_signal_connect_swapped (self->model, "reloaded", G_CALLBACK (gloss_codebook_panel_reload), self);
   gloss_codebook_panel_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+GlossCodebookModel *
+gloss_codebook_panel_get_model (GlossCodebookPanel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CODEBOOK_PANEL (self), NULL);
+
+  return self->model;
 }
 
 gint64
@@ -487,9 +462,9 @@ drop_place (GlossCodebookPanel *self,
       return;
     }
 
-  for (guint i = 0; i < self->codes->len; i++)
+  for (guint i = 0; i < model_codes (self)->len; i++)
     {
-      GlossCode *code = g_ptr_array_index (self->codes, i);
+      GlossCode *code = g_ptr_array_index (model_codes (self), i);
 
       if (code->parent_id != target->parent_id || code->id == moved_id)
         continue;
@@ -958,9 +933,9 @@ choose_merge_target_action (GtkWidget  *widget,
       return;
     }
 
-  for (guint i = 0; i < self->codes->len; i++)
+  for (guint i = 0; i < model_codes (self)->len; i++)
     {
-      GlossCode *code = g_ptr_array_index (self->codes, i);
+      GlossCode *code = g_ptr_array_index (model_codes (self), i);
 
       if (code->id == code_id || is_below (self, code, code_id))
         continue;
@@ -1038,8 +1013,8 @@ count_children (GlossCodebookPanel *self,
 {
   guint n = 0;
 
-  for (guint i = 0; i < self->codes->len; i++)
-    if (is_below (self, g_ptr_array_index (self->codes, i), code_id))
+  for (guint i = 0; i < model_codes (self)->len; i++)
+    if (is_below (self, g_ptr_array_index (model_codes (self), i), code_id))
       n++;
   return n;
 }
@@ -1220,10 +1195,54 @@ gloss_codebook_panel_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->roots);
   g_clear_object (&self->project);
-  g_clear_pointer (&self->codes, g_ptr_array_unref);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->needle, g_free);
 
   G_OBJECT_CLASS (gloss_codebook_panel_parent_class)->dispose (object);
+}
+
+static void
+gloss_codebook_panel_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  GlossCodebookPanel *self = GLOSS_CODEBOOK_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_codebook_panel_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  GlossCodebookPanel *self = GLOSS_CODEBOOK_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      gloss_codebook_panel_set_project (self, g_value_get_object (value));
+      break;
+    case PROP_MODEL:
+      gloss_codebook_panel_set_model (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1233,6 +1252,16 @@ gloss_codebook_panel_class_init (GlossCodebookPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_codebook_panel_dispose;
+  object_class->get_property = gloss_codebook_panel_get_property;
+  object_class->set_property = gloss_codebook_panel_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, GLOSS_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, GLOSS_TYPE_CODEBOOK_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CODE_SELECTED] =
     g_signal_new ("code-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -1286,6 +1315,8 @@ gloss_codebook_panel_init (GlossCodebookPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->needle = g_strdup ("");
+  self->model = gloss_codebook_model_new ();
+  g_signal_connect_swapped (self->model, "reloaded", G_CALLBACK (gloss_codebook_panel_reload), self);
   self->roots = g_list_store_new (GLOSS_TYPE_CODE_ITEM);
   self->tree = gtk_tree_list_model_new (G_LIST_MODEL (g_object_ref (self->roots)),
                                         FALSE, TRUE, create_children, NULL, NULL);

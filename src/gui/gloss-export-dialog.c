@@ -15,6 +15,7 @@
 #include "gloss-export-dialog.h"
 #include "gloss-file-chooser.h"
 #include "gloss-project-exchange.h"
+#include "gloss-toast.h"
 
 typedef struct
 {
@@ -297,10 +298,7 @@ static void
 show_error (GlossExportDialog *self,
             const char        *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gloss_toast_add (self->toast_overlay, message, 0, NULL, NULL, NULL);
 }
 
 typedef struct

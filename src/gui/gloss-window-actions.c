@@ -12,6 +12,7 @@
 #include "gloss-window-private.h"
 #include "gloss-agreement-window.h"
 #include "gloss-name-dialog.h"
+#include "gloss-toast.h"
 
 static void
 set_enabled (GlossWindow *self,
@@ -184,7 +185,6 @@ on_remove_response (AdwMessageDialog *dialog,
 {
   gint64 document_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "document-id"));
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
   if (g_strcmp0 (response, "remove") != 0 || self->project == NULL)
     return;
@@ -195,10 +195,7 @@ on_remove_response (AdwMessageDialog *dialog,
       return;
     }
 
-  toast = adw_toast_new (_("Document removed"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gloss_toast_add_undo (self->toast_overlay, _("Document removed"));
 }
 
 void
@@ -293,7 +290,6 @@ delete_coding_action (GSimpleAction *action,
 {
   GlossWindow *self = user_data;
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
   gint64 coding_id = self->coding_id;
 
   if (coding_id <= 0)
@@ -306,10 +302,7 @@ delete_coding_action (GSimpleAction *action,
       return;
     }
 
-  toast = adw_toast_new (_("Coding deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gloss_toast_add_undo (self->toast_overlay, _("Coding deleted"));
 }
 
 static void
@@ -418,12 +411,9 @@ announce_large_step (GlossWindow            *self,
   description = gloss_history_step_describe (step);
   escaped = g_markup_escape_text (description, -1);
   title = g_strdup_printf (undone ? _("Undone: %s") : _("Redone: %s"), escaped);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, undone ? _("_Redo") : _("_Undo"));
-  adw_toast_set_action_name (toast, undone ? "win.redo" : "win.undo");
-  adw_toast_set_timeout (toast, 10);
+  toast = gloss_toast_add (self->toast_overlay, title, 10, undone ? _("_Redo") : _("_Undo"),
+                           undone ? "win.redo" : "win.undo", NULL);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -469,18 +459,6 @@ coder_action (GSimpleAction *action,
               gpointer       user_data)
 {
   gloss_window_set_active_coder (user_data, g_variant_get_int64 (param));
-}
-
-static void
-show_all_coders_action (GSimpleAction *action,
-                        GVariant      *state,
-                        gpointer       user_data)
-{
-  GlossWindow *self = user_data;
-
-  g_simple_action_set_state (action, state);
-  self->show_all_coders = g_variant_get_boolean (state);
-  _gloss_window_refresh_highlights (self);
 }
 
 static void
@@ -634,7 +612,8 @@ static const GActionEntry win_entries[] = {
   { "redo", redo_action },
   { "coder", coder_action, "x", "int64 0" },
   { "add-coder", add_coder_action },
-  { "show-all-coders", NULL, NULL, "false", show_all_coders_action },
+  /* Blind or review mode; what follows it follows the state ("notify::state"). */
+  { "show-all-coders", NULL, NULL, "false", NULL },
   { "toggle-inspector", NULL, NULL, "true", toggle_inspector_action },
   { "zoom-in", zoom_in_action },
   { "zoom-out", zoom_out_action },

@@ -22,6 +22,7 @@
 #include "gloss-project-exchange.h"
 #include "gloss-warnings-dialog.h"
 #include "gloss-window-private.h"
+#include "gloss-toast.h"
 
 static void
 set_enabled (GlossWindow *self,
@@ -52,16 +53,11 @@ show_toast_with_file (GlossWindow *self,
                       const char  *message,
                       const char  *path)
 {
-  AdwToast *toast = adw_toast_new (message);
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
 
-  if (uri != NULL)
-    {
-      adw_toast_set_button_label (toast, _("_Open"));
-      adw_toast_set_action_name (toast, "win.show-file");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gloss_toast_add (self->toast_overlay, message, GLOSS_TOAST_TIMEOUT, _("_Open"),
+                   uri != NULL ? "win.show-file" : NULL,
+                   uri != NULL ? g_variant_new_string (uri) : NULL);
 }
 
 static void
