@@ -157,7 +157,6 @@ gloss_project_add_code (GlossProject  *self,
   g_autofree char *label = NULL;
   g_autofree char *duplicate = NULL;
   sqlite3_stmt *stmt;
-  gint64 id;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
 
@@ -181,25 +180,17 @@ gloss_project_add_code (GlossProject  *self,
   stmt = _gloss_project_prepare (self,
                                  "INSERT INTO code (guid, parent_id, name, color, description, position, created, modified) "
                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-  bind_parent (stmt, 2, parent_id);
-  sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, color, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, description != NULL ? description : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 6, next_position (self, parent_id));
-  sqlite3_bind_int64 (stmt, 7, _gloss_now ());
-  if (!_gloss_project_finish (self, stmt, duplicate, error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (self->db);
-
-  _gloss_project_note_change (self, GLOSS_CHANGE_CODES);
-  return gloss_project_end_step (self, error) ? id : 0;
-
-fail:
-  gloss_project_abort_step (self);
-  return 0;
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+      bind_parent (stmt, 2, parent_id);
+      sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, color, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, description != NULL ? description : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 6, next_position (self, parent_id));
+      sqlite3_bind_int64 (stmt, 7, _gloss_now ());
+    }
+  return _gloss_project_finish_insert (self, stmt, duplicate, GLOSS_CHANGE_CODES, error);
 }
 
 gint64

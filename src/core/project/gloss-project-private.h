@@ -86,6 +86,32 @@ gboolean      _gloss_check_color       (const char    *color,
 gboolean      _gloss_project_row_exists (GlossProject  *self,
                                          const char    *sql,
                                          gint64         id);
+/* The id in the first column of the first row @sql finds with ?1 = @text;
+ * 0 when there is none (with @error unset) or on failure (@error set). */
+gint64        _gloss_project_select_id (GlossProject  *self,
+                                        const char    *sql,
+                                        const char    *text,
+                                        GError       **error);
+/* The same, but no row is a GLOSS_ERROR_NOT_FOUND saying @not_found. */
+gint64        _gloss_project_find_id   (GlossProject  *self,
+                                        const char    *sql,
+                                        const char    *text,
+                                        GError       **error,
+                                        const char    *not_found,
+                                        ...) G_GNUC_PRINTF (5, 6);
+/* Ends an INSERT prepared (and bound) inside a step the caller began:
+ * steps @stmt (NULL when preparing failed), notes @change and ends the
+ * step. Returns the new row's id, or 0 with the step aborted. */
+gint64        _gloss_project_finish_insert (GlossProject  *self,
+                                            sqlite3_stmt  *stmt,
+                                            const char    *duplicate_message,
+                                            GlossChange    change,
+                                            GError       **error);
+/* Runs @sql (no rows) with ?1 = @id. */
+gboolean      _gloss_project_run_with_id (GlossProject  *self,
+                                          const char    *sql,
+                                          gint64         id,
+                                          GError       **error);
 /* Steps @stmt to its end; a broken constraint becomes @duplicate_message. */
 gboolean      _gloss_project_finish    (GlossProject  *self,
                                         sqlite3_stmt  *stmt,
