@@ -63,22 +63,13 @@ put (GHashTable *map,
   g_hash_table_insert (map, g_memdup2 (&key, sizeof key), g_memdup2 (&value, sizeof value));
 }
 
+/* The lead's row of the same GUID (0: none). */
 static gint64
 lead_by_guid (CaseMerge  *m,
               const char *sql,
               const char *guid)
 {
-  sqlite3_stmt *stmt = _gloss_project_prepare (m->lead, sql, NULL);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return id;
+  return _gloss_project_select_id (m->lead, sql, guid, NULL);
 }
 
 static gboolean

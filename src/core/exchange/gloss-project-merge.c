@@ -205,22 +205,45 @@ other_query (Merge       *merge,
 
 /* Lead lookups */
 
-static gint64
-lead_id_by_text (Merge      *merge,
-                 const char *sql,
-                 const char *value)
+/* The lead's row @sql finds with ?1 = @text, stepped onto it, or NULL (the
+ * statement is reset when there is none); read it, then reset it. */
+static sqlite3_stmt *
+lead_row (Merge      *merge,
+          const char *sql,
+          const char *text)
 {
   sqlite3_stmt *stmt = _gloss_project_prepare (merge->lead, sql, NULL);
-  gint64 id = 0;
 
   if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+    return NULL;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
+    return stmt;
   sqlite3_reset (stmt);
+  return NULL;
+}
 
-  return id;
+typedef gboolean (*MergeRow) (Merge         *merge,
+                              sqlite3_stmt  *row,
+                              GError       **error);
+
+/* Merges each row @sql reads from the other file, in order, until one fails. */
+static gboolean
+merge_rows (Merge       *merge,
+            const char  *sql,
+            MergeRow     merge_row,
+            GError     **error)
+{
+  sqlite3_stmt *row = other_query (merge, sql, error);
+  gboolean ok = TRUE;
+
+  if (row == NULL)
+    return FALSE;
+  while (ok && sqlite3_step (row) == SQLITE_ROW)
+    ok = merge_row (merge, row, error);
+  sqlite3_finalize (row);
+
+  return ok;
 }
 
 static gboolean
@@ -603,7 +626,7 @@ merge_coder (Merge         *merge,
     g_autofree char *unique = g_strdup (name);
     g_autofree char *reason = NULL;
 
-    for (int n = 2; lead_id_by_text (merge, "SELECT id FROM coder WHERE name = ?1", unique) != 0; n++)
+    for (int n = 2; _gloss_project_select_id (merge->lead, "SELECT id FROM coder WHERE name = ?1", unique, NULL) != 0; n++)
       {
         g_free (unique);
         unique = g_strdup_printf ("%s (%d)", name, n);
@@ -633,16 +656,7 @@ static gboolean
 merge_coders (Merge   *merge,
               GError **error)
 {
-  sqlite3_stmt *row = other_query (merge, "SELECT id, guid, name, color, created FROM coder ORDER BY id", error);
-  gboolean ok = TRUE;
-
-  if (row == NULL)
-    return FALSE;
-  while (ok && sqlite3_step (row) == SQLITE_ROW)
-    ok = merge_coder (merge, row, error);
-  sqlite3_finalize (row);
-
-  return ok;
+  return merge_rows (merge, "SELECT id, guid, name, color, created FROM coder ORDER BY id", merge_coder, error);
 }
 
 /* Codes */
@@ -663,27 +677,21 @@ read_lead_code (Merge      *merge,
                 const char *guid,
                 LeadCode   *code)
 {
-  sqlite3_stmt *stmt = _gloss_project_prepare (merge->lead,
-                                               "SELECT c.id, ifnull (c.parent_id, 0), c.name, c.color, c.description, p.guid "
-                                               "FROM code c LEFT JOIN code p ON p.id = c.parent_id WHERE c.guid = ?1", NULL);
-  gboolean found;
+  sqlite3_stmt *stmt = lead_row (merge,
+                                 "SELECT c.id, ifnull (c.parent_id, 0), c.name, c.color, c.description, p.guid "
+                                 "FROM code c LEFT JOIN code p ON p.id = c.parent_id WHERE c.guid = ?1", guid);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
-    {
-      code->id = sqlite3_column_int64 (stmt, 0);
-      code->parent_id = sqlite3_column_int64 (stmt, 1);
-      code->name = _gloss_column_dup_text (stmt, 2);
-      code->color = _gloss_column_dup_text (stmt, 3);
-      code->description = _gloss_column_dup_text (stmt, 4);
-      code->parent_guid = _gloss_column_dup_text (stmt, 5);
-    }
+  code->id = sqlite3_column_int64 (stmt, 0);
+  code->parent_id = sqlite3_column_int64 (stmt, 1);
+  code->name = _gloss_column_dup_text (stmt, 2);
+  code->color = _gloss_column_dup_text (stmt, 3);
+  code->description = _gloss_column_dup_text (stmt, 4);
+  code->parent_guid = _gloss_column_dup_text (stmt, 5);
   sqlite3_reset (stmt);
 
-  return found;
+  return TRUE;
 }
 
 static void
@@ -876,23 +884,15 @@ merge_codes (Merge   *merge,
              GError **error)
 {
   /* Parents before their children. */
-  sqlite3_stmt *row = other_query (merge,
-                                   "WITH RECURSIVE tree (id, depth) AS ("
-                                   "  SELECT id, 0 FROM code WHERE parent_id IS NULL "
-                                   "  UNION ALL SELECT c.id, t.depth + 1 FROM code c JOIN tree t ON c.parent_id = t.id) "
-                                   "SELECT c.id, c.guid, ifnull (c.parent_id, 0), c.name, c.color, c.description, "
-                                   "c.created, c.modified, p.guid "
-                                   "FROM tree t JOIN code c ON c.id = t.id LEFT JOIN code p ON p.id = c.parent_id "
-                                   "ORDER BY t.depth, c.position, c.id", error);
-  gboolean ok = TRUE;
-
-  if (row == NULL)
-    return FALSE;
-  while (ok && sqlite3_step (row) == SQLITE_ROW)
-    ok = merge_code (merge, row, error);
-  sqlite3_finalize (row);
-
-  return ok;
+  return merge_rows (merge,
+                     "WITH RECURSIVE tree (id, depth) AS ("
+                     "  SELECT id, 0 FROM code WHERE parent_id IS NULL "
+                     "  UNION ALL SELECT c.id, t.depth + 1 FROM code c JOIN tree t ON c.parent_id = t.id) "
+                     "SELECT c.id, c.guid, ifnull (c.parent_id, 0), c.name, c.color, c.description, "
+                     "c.created, c.modified, p.guid "
+                     "FROM tree t JOIN code c ON c.id = t.id LEFT JOIN code p ON p.id = c.parent_id "
+                     "ORDER BY t.depth, c.position, c.id",
+                     merge_code, error);
 }
 
 /* Codings */
@@ -983,27 +983,21 @@ lead_coding (Merge      *merge,
              Coding     *lead,
              char      **memo)
 {
-  sqlite3_stmt *stmt = _gloss_project_prepare (merge->lead,
-                                               "SELECT document_id, coder_id, code_id, start, end, memo "
-                                               "FROM coding WHERE guid = ?1", NULL);
-  gboolean found;
+  sqlite3_stmt *stmt = lead_row (merge,
+                                 "SELECT document_id, coder_id, code_id, start, end, memo "
+                                 "FROM coding WHERE guid = ?1", guid);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
-    {
-      lead->document_id = sqlite3_column_int64 (stmt, 0);
-      lead->coder_id = sqlite3_column_int64 (stmt, 1);
-      lead->code_id = sqlite3_column_int64 (stmt, 2);
-      lead->start = sqlite3_column_int64 (stmt, 3);
-      lead->end = sqlite3_column_int64 (stmt, 4);
-      *memo = _gloss_column_dup_text (stmt, 5);
-    }
+  lead->document_id = sqlite3_column_int64 (stmt, 0);
+  lead->coder_id = sqlite3_column_int64 (stmt, 1);
+  lead->code_id = sqlite3_column_int64 (stmt, 2);
+  lead->start = sqlite3_column_int64 (stmt, 3);
+  lead->end = sqlite3_column_int64 (stmt, 4);
+  *memo = _gloss_column_dup_text (stmt, 5);
   sqlite3_reset (stmt);
 
-  return found;
+  return TRUE;
 }
 
 static gboolean
@@ -1100,18 +1094,10 @@ static gboolean
 merge_codings (Merge   *merge,
                GError **error)
 {
-  sqlite3_stmt *row = other_query (merge,
-                                   "SELECT guid, document_id, coder_id, code_id, start, end, quote, prefix, suffix, "
-                                   "memo, created, modified FROM coding ORDER BY document_id, start, id", error);
-  gboolean ok = TRUE;
-
-  if (row == NULL)
-    return FALSE;
-  while (ok && sqlite3_step (row) == SQLITE_ROW)
-    ok = merge_coding (merge, row, error);
-  sqlite3_finalize (row);
-
-  return ok;
+  return merge_rows (merge,
+                     "SELECT guid, document_id, coder_id, code_id, start, end, quote, prefix, suffix, "
+                     "memo, created, modified FROM coding ORDER BY document_id, start, id",
+                     merge_coding, error);
 }
 
 /* Memos */
@@ -1219,18 +1205,9 @@ static gboolean
 merge_memos (Merge   *merge,
              GError **error)
 {
-  sqlite3_stmt *row = other_query (merge,
-                                   "SELECT guid, target_kind, target_id, text, created, modified FROM memo ORDER BY id",
-                                   error);
-  gboolean ok = TRUE;
-
-  if (row == NULL)
-    return FALSE;
-  while (ok && sqlite3_step (row) == SQLITE_ROW)
-    ok = merge_memo (merge, row, error);
-  sqlite3_finalize (row);
-
-  return ok;
+  return merge_rows (merge,
+                     "SELECT guid, target_kind, target_id, text, created, modified FROM memo ORDER BY id",
+                     merge_memo, error);
 }
 
 /* Opening the other file: through the project API, so that a file that is
