@@ -14,10 +14,10 @@
 #include "gloss-name-dialog.h"
 #include "gloss-toast.h"
 
-static void
-set_enabled (GlossWindow *self,
-             const char  *name,
-             gboolean     enabled)
+void
+_gloss_window_set_action_enabled (GlossWindow *self,
+                                  const char  *name,
+                                  gboolean     enabled)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
 
@@ -122,27 +122,27 @@ _gloss_window_update_actions (GlossWindow *self)
   gboolean has_document = has_project && self->document_id > 0;
   gboolean has_coding = has_project && self->coding_id > 0;
 
-  set_enabled (self, "import", writable);
-  set_enabled (self, "open-document", has_project);
-  set_enabled (self, "remove-document", writable);
+  _gloss_window_set_action_enabled (self, "import", writable);
+  _gloss_window_set_action_enabled (self, "open-document", has_project);
+  _gloss_window_set_action_enabled (self, "remove-document", writable);
   /* Coding commands stay enabled with a document open and explain
    * themselves when nothing is selected. */
-  set_enabled (self, "code-selection", has_document && writable);
-  set_enabled (self, "apply-code", has_document && writable);
-  set_enabled (self, "apply-last-code", has_document && writable && self->last_code_id > 0);
-  set_enabled (self, "delete-coding", has_coding && writable);
-  set_enabled (self, "change-coding-code", has_coding && writable);
-  set_enabled (self, "change-coding-new-code", has_coding && writable);
-  set_enabled (self, "set-coding-memo", has_coding && writable);
-  set_enabled (self, "set-coding-range-to-selection", has_coding && writable);
-  set_enabled (self, "undo", writable && gloss_project_can_undo (self->project));
-  set_enabled (self, "redo", writable && gloss_project_can_redo (self->project));
+  _gloss_window_set_action_enabled (self, "code-selection", has_document && writable);
+  _gloss_window_set_action_enabled (self, "apply-code", has_document && writable);
+  _gloss_window_set_action_enabled (self, "apply-last-code", has_document && writable && self->last_code_id > 0);
+  _gloss_window_set_action_enabled (self, "delete-coding", has_coding && writable);
+  _gloss_window_set_action_enabled (self, "change-coding-code", has_coding && writable);
+  _gloss_window_set_action_enabled (self, "change-coding-new-code", has_coding && writable);
+  _gloss_window_set_action_enabled (self, "set-coding-memo", has_coding && writable);
+  _gloss_window_set_action_enabled (self, "set-coding-range-to-selection", has_coding && writable);
+  _gloss_window_set_action_enabled (self, "undo", writable && gloss_project_can_undo (self->project));
+  _gloss_window_set_action_enabled (self, "redo", writable && gloss_project_can_redo (self->project));
   update_history_menu (self);
-  set_enabled (self, "coder", has_project);
-  set_enabled (self, "add-coder", writable);
-  set_enabled (self, "show-all-coders", has_project);
-  set_enabled (self, "find", has_document);
-  set_enabled (self, "agreement", has_project);
+  _gloss_window_set_action_enabled (self, "coder", has_project);
+  _gloss_window_set_action_enabled (self, "add-coder", writable);
+  _gloss_window_set_action_enabled (self, "show-all-coders", has_project);
+  _gloss_window_set_action_enabled (self, "find", has_document);
+  _gloss_window_set_action_enabled (self, "agreement", has_project);
   _gloss_window_update_exchange_actions (self);
 
   for (guint i = 0; i < 6; i++)
@@ -150,7 +150,7 @@ _gloss_window_update_actions (GlossWindow *self)
       static const char *view_actions[] = {
         "zoom-in", "zoom-out", "zoom-reset", "fit-width", "fit-page", "zoom",
       };
-      set_enabled (self, view_actions[i], has_document);
+      _gloss_window_set_action_enabled (self, view_actions[i], has_document);
     }
 }
 

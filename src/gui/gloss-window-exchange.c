@@ -24,28 +24,17 @@
 #include "gloss-window-private.h"
 #include "gloss-toast.h"
 
-static void
-set_enabled (GlossWindow *self,
-             const char  *name,
-             gboolean     enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
 void
 _gloss_window_update_exchange_actions (GlossWindow *self)
 {
   gboolean has_project = self->project != NULL;
   gboolean writable = has_project && !gloss_project_get_read_only (self->project);
 
-  set_enabled (self, "merge-projects", writable);
-  set_enabled (self, "copy-for-coder", has_project);
-  set_enabled (self, "export", has_project);
-  set_enabled (self, "import-codebook", writable);
-  set_enabled (self, "matrices", has_project);
+  _gloss_window_set_action_enabled (self, "merge-projects", writable);
+  _gloss_window_set_action_enabled (self, "copy-for-coder", has_project);
+  _gloss_window_set_action_enabled (self, "export", has_project);
+  _gloss_window_set_action_enabled (self, "import-codebook", writable);
+  _gloss_window_set_action_enabled (self, "matrices", has_project);
 }
 
 static void

@@ -89,6 +89,10 @@ struct _GlossWindow
 
 void     _gloss_window_add_actions            (GlossWindow      *self);
 void     _gloss_window_update_actions         (GlossWindow      *self);
+/* Enables or disables the window's action @name. */
+void     _gloss_window_set_action_enabled     (GlossWindow      *self,
+                                               const char       *name,
+                                               gboolean          enabled);
 void     _gloss_window_watch_project          (GlossWindow      *self);
 void     _gloss_window_unwatch_project        (GlossWindow      *self);
 void     _gloss_window_refresh                (GlossWindow      *self,
