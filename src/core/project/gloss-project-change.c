@@ -205,3 +205,21 @@ _gloss_project_finish_insert (GlossProject  *self,
   _gloss_project_note_change (self, change);
   return gloss_project_end_step (self, error) ? id : 0;
 }
+
+gint64
+_gloss_project_query_int (GlossProject *self,
+                          const char   *sql,
+                          gint64        value)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (self, sql, NULL);
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, value);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return n;
+}

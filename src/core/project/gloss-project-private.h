@@ -107,6 +107,11 @@ gint64        _gloss_project_finish_insert (GlossProject  *self,
                                             const char    *duplicate_message,
                                             GlossChange    change,
                                             GError       **error);
+/* The number in the first column of the first row of @sql with ?1 = @value
+ * (0 when there is none or on failure). */
+gint64        _gloss_project_query_int (GlossProject  *self,
+                                        const char    *sql,
+                                        gint64         value);
 /* Runs @sql (no rows) with ?1 = @id. */
 gboolean      _gloss_project_run_with_id (GlossProject  *self,
                                           const char    *sql,
@@ -208,6 +213,13 @@ gint64        _gloss_project_store_document  (GlossProject                  *sel
 gint64        _gloss_project_document_length (GlossProject *self,
                                               gint64        document_id,
                                               GError      **error);
+
+/* Every column of a coding (table alias c), in the order
+ * _gloss_coding_from_row reads them. */
+#define GLOSS_CODING_SELECT_COLUMNS \
+  "c.id, c.guid, c.document_id, c.coder_id, c.code_id, c.start, c.end, c.quote, c.prefix, " \
+  "c.suffix, c.memo, c.created, c.modified"
+GlossCoding  *_gloss_coding_from_row       (sqlite3_stmt     *stmt);
 
 /* A coding's quote and its context (prefix, suffix), UTF-8 not
  * necessarily terminated: pointers into a document text with lengths. */
