@@ -359,7 +359,7 @@ export_action (GSimpleAction *action,
   if (self->project == NULL)
     return;
 
-  dialog = gloss_export_dialog_new (GTK_WINDOW (self), self->project);
+  dialog = gloss_export_dialog_new (GTK_WINDOW (self), self->project, self->codebook_model);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
