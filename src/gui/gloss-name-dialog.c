@@ -341,7 +341,10 @@ static void
 on_cancelled (GCancellable    *cancellable,
               GlossNameDialog *self)
 {
+  /* Disconnecting from inside the handler would wait for it forever. */
+  self->cancelled_id = 0;
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), "cancel");
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 void

@@ -1030,6 +1030,17 @@ test_one_codebook_model (Fixture       *fixture,
   win_action (fixture, "undo", NULL);
   win_action (fixture, "undo", NULL);
   assert_listed_everywhere (fixture, popovers, newer, -1);
+
+  /* Another program adds a code: within a second or two every panel has it. */
+  {
+    g_autoptr(GlossProject) writer = open_reader (fixture);
+    gint64 outside = gloss_project_add_code (writer, 0, "From outside", NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    gloss_project_close (writer);
+    spin (2500);
+    assert_listed_everywhere (fixture, popovers, outside, 0);
+  }
 }
 
 int
