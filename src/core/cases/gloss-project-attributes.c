@@ -353,7 +353,6 @@ gloss_project_delete_attribute (GlossProject  *self,
 {
   g_autoptr(GlossAttribute) attribute = NULL;
   g_autofree char *label = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
 
@@ -365,26 +364,16 @@ gloss_project_delete_attribute (GlossProject  *self,
     return FALSE;
 
   /* The values first, each recorded, so that undo brings them back. */
-  stmt = _gloss_project_prepare (self, "DELETE FROM attribute_value WHERE attribute_id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, attribute_id);
-  if (!_gloss_project_run (self, stmt, error))
-    goto fail;
-
-  stmt = _gloss_project_prepare (self, "DELETE FROM attribute WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, attribute_id);
-  if (!_gloss_project_run (self, stmt, error))
-    goto fail;
+  if (!_gloss_project_run_with_id (self, "DELETE FROM attribute_value WHERE attribute_id = ?1",
+                                   attribute_id, error) ||
+      !_gloss_project_run_with_id (self, "DELETE FROM attribute WHERE id = ?1", attribute_id, error))
+    {
+      gloss_project_abort_step (self);
+      return FALSE;
+    }
 
   _gloss_project_note_change (self, GLOSS_CHANGE_ATTRIBUTES);
   return gloss_project_end_step (self, error);
-
-fail:
-  gloss_project_abort_step (self);
-  return FALSE;
 }
 
 /* Writes one value (NULL: none) inside the current step. */
