@@ -115,128 +115,128 @@ _gloss_attribute_target_label (GlossProject         *self,
 
   if (stmt != NULL)
     {
-        sqlite3_bind_int64 (stmt, 1, target_id);
-        if (sqlite3_step (stmt) == SQLITE_ROW)
-          label = _gloss_column_dup_text (stmt, 0);
-        sqlite3_reset (stmt);
-      }
-  
-    return label != NULL ? label : g_strdup_printf ("%" G_GINT64_FORMAT, target_id);
-  }
-  
-  /* Category lists: at least one value, each valid, no two alike. */
-  static GStrv
-  clean_choices (const char * const  *choices,
-                 GError             **error)
-  {
-    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-    g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    guint n = 0;
-  
-    for (guint i = 0; choices != NULL && choices[i] != NULL; i++)
-      {
-        g_autofree char *clean = NULL;
-        char *folded;
-  
-        if (!g_utf8_validate (choices[i], -1, NULL))
-          {
-            g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("A category value is not valid text"));
-            return NULL;
-          }
-        clean = g_strstrip (g_strdup (choices[i]));
-        if (*clean == '\0')
-          continue;
-        folded = g_utf8_casefold (clean, -1);
-        if (!g_hash_table_add (seen, folded))
-          {
-            g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE,
-                         _("The category value “%s” is listed twice"), clean);
-            return NULL;
-          }
-        g_strv_builder_add (builder, clean);
-        n++;
-      }
-  
-    if (n == 0)
-      {
-        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                     _("A category needs a list of values"));
-        return NULL;
-      }
-  
-    return g_strv_builder_end (builder);
-  }
-  
-  static char *
-  clean_attribute_name (const char  *name,
-                        GError     **error)
-  {
-    g_autofree char *clean = NULL;
-  
-    if (name == NULL || !g_utf8_validate (name, -1, NULL))
-      {
-        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("The name is not valid text"));
-        return NULL;
-      }
-  
-    clean = g_strstrip (g_strdup (name));
-    if (*clean == '\0')
-      {
-        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("An attribute needs a name"));
-        return NULL;
-      }
-  
-    /* Conditions name attributes; quotes would make them hard to write. */
-    if (strchr (clean, '"') != NULL)
-      {
-        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                     _("An attribute name cannot contain “\"”"));
-        return NULL;
-      }
-  
-    return g_steal_pointer (&clean);
-  }
-  
-  gint64
-  gloss_project_add_attribute (GlossProject          *self,
-                               GlossAttributeTarget   target,
-                               const char            *name,
-                               GlossAttributeType     type,
-                               const char * const    *choices,
-                               GError               **error)
-  {
-    g_autofree char *clean = NULL;
-    g_autofree char *guid = _gloss_new_guid ();
-    g_autofree char *label = NULL;
-    g_autofree char *duplicate = NULL;
-    g_autofree char *choices_json = NULL;
-    g_auto(GStrv) clean_list = NULL;
-    sqlite3_stmt *stmt;
-  
-    g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
-  
-    if ((clean = clean_attribute_name (name, error)) == NULL)
-      return 0;
-    if (type == GLOSS_ATTRIBUTE_CATEGORY)
-      {
-        if ((clean_list = clean_choices (choices, error)) == NULL)
-          return 0;
-        choices_json = choices_to_json ((const char * const *) clean_list);
-      }
-  
-    label = g_strdup_printf (_("Add attribute “%s”"), clean);
-    duplicate = g_strdup_printf (_("There is already an attribute “%s”"), clean);
-  
-    if (!gloss_project_begin_step (self, label, error))
-      return 0;
-  
-    stmt = _gloss_project_prepare (self,
-                                   "INSERT INTO attribute (guid, target, name, type, choices, position, created) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, "
-                                   "(SELECT ifnull (max (position) + 1, 0) FROM attribute WHERE target = ?2), ?6)",
-                                   error);
-    if (stmt != NULL)
-      {
+      sqlite3_bind_int64 (stmt, 1, target_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        label = _gloss_column_dup_text (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+
+  return label != NULL ? label : g_strdup_printf ("%" G_GINT64_FORMAT, target_id);
+}
+
+/* Category lists: at least one value, each valid, no two alike. */
+static GStrv
+clean_choices (const char * const  *choices,
+               GError             **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = 0;
+
+  for (guint i = 0; choices != NULL && choices[i] != NULL; i++)
+    {
+      g_autofree char *clean = NULL;
+      char *folded;
+
+      if (!g_utf8_validate (choices[i], -1, NULL))
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("A category value is not valid text"));
+          return NULL;
+        }
+      clean = g_strstrip (g_strdup (choices[i]));
+      if (*clean == '\0')
+        continue;
+      folded = g_utf8_casefold (clean, -1);
+      if (!g_hash_table_add (seen, folded))
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE,
+                       _("The category value “%s” is listed twice"), clean);
+          return NULL;
+        }
+      g_strv_builder_add (builder, clean);
+      n++;
+    }
+
+  if (n == 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("A category needs a list of values"));
+      return NULL;
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static char *
+clean_attribute_name (const char  *name,
+                      GError     **error)
+{
+  g_autofree char *clean = NULL;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("The name is not valid text"));
+      return NULL;
+    }
+
+  clean = g_strstrip (g_strdup (name));
+  if (*clean == '\0')
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("An attribute needs a name"));
+      return NULL;
+    }
+
+  /* Conditions name attributes; quotes would make them hard to write. */
+  if (strchr (clean, '"') != NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("An attribute name cannot contain “\"”"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&clean);
+}
+
+gint64
+gloss_project_add_attribute (GlossProject          *self,
+                             GlossAttributeTarget   target,
+                             const char            *name,
+                             GlossAttributeType     type,
+                             const char * const    *choices,
+                             GError               **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *guid = _gloss_new_guid ();
+  g_autofree char *label = NULL;
+  g_autofree char *duplicate = NULL;
+  g_autofree char *choices_json = NULL;
+  g_auto(GStrv) clean_list = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
+
+  if ((clean = clean_attribute_name (name, error)) == NULL)
+    return 0;
+  if (type == GLOSS_ATTRIBUTE_CATEGORY)
+    {
+      if ((clean_list = clean_choices (choices, error)) == NULL)
+        return 0;
+      choices_json = choices_to_json ((const char * const *) clean_list);
+    }
+
+  label = g_strdup_printf (_("Add attribute “%s”"), clean);
+  duplicate = g_strdup_printf (_("There is already an attribute “%s”"), clean);
+
+  if (!gloss_project_begin_step (self, label, error))
+    return 0;
+
+  stmt = _gloss_project_prepare (self,
+                                 "INSERT INTO attribute (guid, target, name, type, choices, position, created) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, "
+                                 "(SELECT ifnull (max (position) + 1, 0) FROM attribute WHERE target = ?2), ?6)",
+                                 error);
+  if (stmt != NULL)
+    {
       sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, gloss_attribute_target_to_string (target), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
