@@ -62,6 +62,105 @@ split_values (const char *values)
   return g_strv_builder_end (builder);
 }
 
+/* Commands that find one thing by name and change it: "COMMAND PROJECT
+ * NAME" or "COMMAND PROJECT NAME ARG" (@n_args 2 or 3). */
+typedef gint64   (*FindFunc)   (GlossProject *project,
+                                const char   *name,
+                                GError      **error);
+typedef gboolean (*ChangeFunc) (GlossProject *project,
+                                gint64        id,
+                                const char   *arg,
+                                GError      **error);
+
+static int
+change_named (int           argc,
+              char        **argv,
+              const char   *command,
+              const char   *parameters,
+              const char   *summary,
+              int           n_args,
+              FindFunc      find,
+              ChangeFunc    change)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int status;
+  GOptionEntry entries[] = { { NULL } };
+
+  if (!gloss_cli_parse (command, parameters, summary, entries, &argc, &argv, n_args, n_args, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL || (id = find (project, argv[2], &error)) == 0 ||
+      !change (project, id, n_args > 2 ? argv[3] : NULL, &error))
+    return gloss_cli_fail (error);
+
+  return GLOSS_CLI_OK;
+}
+
+/* Attribute commands with --on: the attribute NAME of documents, coders or
+ * cases, then @change (with ARG when @n_args is 3). */
+static int
+change_attribute (int           argc,
+                  char        **argv,
+                  const char   *command,
+                  const char   *parameters,
+                  const char   *summary,
+                  int           n_args,
+                  ChangeFunc    change)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *on = NULL;
+  GlossAttributeTarget target;
+  gint64 attribute;
+  int status;
+  GOptionEntry entries[] = {
+    { "on", 0, 0, G_OPTION_ARG_STRING, &on, N_("What it describes: document (default), coder or case"), "WHAT" },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse (command, parameters, summary, entries, &argc, &argv, n_args, n_args, &status) ||
+      !parse_target (command, on, &target, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL ||
+      (attribute = gloss_project_find_attribute (project, target, argv[2], &error)) == 0 ||
+      !change (project, attribute, n_args > 2 ? argv[3] : NULL, &error))
+    return gloss_cli_fail (error);
+
+  return GLOSS_CLI_OK;
+}
+
+static gboolean
+delete_attribute (GlossProject  *project,
+                 gint64         id,
+                 const char    *arg,
+                 GError       **error)
+{
+  return gloss_project_delete_attribute (project, id, error);
+}
+
+static gboolean
+delete_case (GlossProject  *project,
+            gint64         id,
+            const char    *arg,
+            GError       **error)
+{
+  return gloss_project_delete_case (project, id, error);
+}
+
+static gboolean
+delete_set (GlossProject  *project,
+           gint64         id,
+           const char    *arg,
+           GError       **error)
+{
+  return gloss_project_delete_set (project, id, error);
+}
+
 /* Attributes */
 
 int
@@ -139,29 +238,8 @@ int
 gloss_cli_attribute_rename (int    argc,
                             char **argv)
 {
-  g_autoptr(GlossProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *on = NULL;
-  GlossAttributeTarget target;
-  gint64 attribute;
-  int status;
-  GOptionEntry entries[] = {
-    { "on", 0, 0, G_OPTION_ARG_STRING, &on, N_("What it describes: document (default), coder or case"), "WHAT" },
-    { NULL }
-  };
-
-  if (!gloss_cli_parse ("attribute-rename", "PROJECT NAME NEW-NAME", _("Rename an attribute."),
-                        entries, &argc, &argv, 3, 3, &status) ||
-      !parse_target ("attribute-rename", on, &target, &status))
-    return status;
-
-  project = gloss_cli_open_project (argv[1], &error);
-  if (project == NULL ||
-      (attribute = gloss_project_find_attribute (project, target, argv[2], &error)) == 0 ||
-      !gloss_project_rename_attribute (project, attribute, argv[3], &error))
-    return gloss_cli_fail (error);
-
-  return GLOSS_CLI_OK;
+  return change_attribute (argc, argv, "attribute-rename", "PROJECT NAME NEW-NAME", _("Rename an attribute."),
+                           3, gloss_project_rename_attribute);
 }
 
 int
@@ -217,50 +295,8 @@ int
 gloss_cli_attribute_delete (int    argc,
                             char **argv)
 {
-  g_autoptr(GlossProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *on = NULL;
-  GlossAttributeTarget target;
-  gint64 attribute;
-  int status;
-  GOptionEntry entries[] = {
-    { "on", 0, 0, G_OPTION_ARG_STRING, &on, N_("What it describes: document (default), coder or case"), "WHAT" },
-    { NULL }
-  };
-
-  if (!gloss_cli_parse ("attribute-delete", "PROJECT NAME", _("Delete an attribute and its values."),
-                        entries, &argc, &argv, 2, 2, &status) ||
-      !parse_target ("attribute-delete", on, &target, &status))
-    return status;
-
-  project = gloss_cli_open_project (argv[1], &error);
-  if (project == NULL ||
-      (attribute = gloss_project_find_attribute (project, target, argv[2], &error)) == 0 ||
-      !gloss_project_delete_attribute (project, attribute, &error))
-    return gloss_cli_fail (error);
-
-  return GLOSS_CLI_OK;
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
+  return change_attribute (argc, argv, "attribute-delete", "PROJECT NAME", _("Delete an attribute and its values."),
+                           2, delete_attribute);
 }
 
 /* A value as JSON: numbers as numbers, yes/no as booleans. */
@@ -305,7 +341,6 @@ print_attributes_json (GlossProject  *project,
                        GError       **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < attributes->len; i++)
@@ -317,11 +352,11 @@ print_attributes_json (GlossProject  *project,
         return FALSE;
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", attribute->id);
-      add_string (builder, "guid", attribute->guid);
-      add_string (builder, "name", attribute->name);
-      add_string (builder, "on", gloss_attribute_target_to_string (attribute->target));
-      add_string (builder, "type", gloss_attribute_type_to_string (attribute->type));
+      gloss_cli_json_add_int (builder, "id", attribute->id);
+      gloss_cli_json_add_string (builder, "guid", attribute->guid);
+      gloss_cli_json_add_string (builder, "name", attribute->name);
+      gloss_cli_json_add_string (builder, "on", gloss_attribute_target_to_string (attribute->target));
+      gloss_cli_json_add_string (builder, "type", gloss_attribute_type_to_string (attribute->type));
       json_builder_set_member_name (builder, "choices");
       if (attribute->choices != NULL)
         {
@@ -340,8 +375,8 @@ print_attributes_json (GlossProject  *project,
           g_autofree char *name = target_name (project, attribute->target, value->target_id);
 
           json_builder_begin_object (builder);
-          add_int (builder, "id", value->target_id);
-          add_string (builder, "target", name);
+          gloss_cli_json_add_int (builder, "id", value->target_id);
+          gloss_cli_json_add_string (builder, "target", name);
           json_builder_set_member_name (builder, "value");
           add_value (builder, attribute->type, value->value);
           json_builder_end_object (builder);
@@ -351,8 +386,7 @@ print_attributes_json (GlossProject  *project,
     }
   json_builder_end_array (builder);
 
-  root = json_builder_get_root (builder);
-  gloss_cli_print_json (root);
+  gloss_cli_print_builder (builder);
   return TRUE;
 }
 
@@ -433,44 +467,16 @@ int
 gloss_cli_case_rename (int    argc,
                        char **argv)
 {
-  g_autoptr(GlossProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-  int status;
-  GOptionEntry entries[] = { { NULL } };
-
-  if (!gloss_cli_parse ("case-rename", "PROJECT CASE NEW-NAME", _("Rename a case."),
-                        entries, &argc, &argv, 3, 3, &status))
-    return status;
-
-  project = gloss_cli_open_project (argv[1], &error);
-  if (project == NULL || (id = gloss_project_find_case (project, argv[2], &error)) == 0 ||
-      !gloss_project_rename_case (project, id, argv[3], &error))
-    return gloss_cli_fail (error);
-
-  return GLOSS_CLI_OK;
+  return change_named (argc, argv, "case-rename", "PROJECT CASE NEW-NAME", _("Rename a case."),
+                       3, gloss_project_find_case, gloss_project_rename_case);
 }
 
 int
 gloss_cli_case_delete (int    argc,
                        char **argv)
 {
-  g_autoptr(GlossProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-  int status;
-  GOptionEntry entries[] = { { NULL } };
-
-  if (!gloss_cli_parse ("case-delete", "PROJECT CASE", _("Delete a case, its members and its values."),
-                        entries, &argc, &argv, 2, 2, &status))
-    return status;
-
-  project = gloss_cli_open_project (argv[1], &error);
-  if (project == NULL || (id = gloss_project_find_case (project, argv[2], &error)) == 0 ||
-      !gloss_project_delete_case (project, id, &error))
-    return gloss_cli_fail (error);
-
-  return GLOSS_CLI_OK;
+  return change_named (argc, argv, "case-delete", "PROJECT CASE", _("Delete a case, its members and its values."),
+                       2, gloss_project_find_case, delete_case);
 }
 
 int
@@ -565,7 +571,6 @@ gloss_cli_cases (int    argc,
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GPtrArray) attributes = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   gboolean json = FALSE;
   int status;
   GOptionEntry entries[] = {
@@ -601,10 +606,10 @@ gloss_cli_cases (int    argc,
         return gloss_cli_fail (error);
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", item->id);
-      add_string (builder, "guid", item->guid);
-      add_string (builder, "name", item->name);
-      add_string (builder, "description", item->description);
+      gloss_cli_json_add_int (builder, "id", item->id);
+      gloss_cli_json_add_string (builder, "guid", item->guid);
+      gloss_cli_json_add_string (builder, "name", item->name);
+      gloss_cli_json_add_string (builder, "description", item->description);
       json_builder_set_member_name (builder, "members");
       json_builder_begin_array (builder);
       for (guint m = 0; m < members->len; m++)
@@ -613,13 +618,11 @@ gloss_cli_cases (int    argc,
           g_autofree char *title = target_name (project, GLOSS_ATTRIBUTE_ON_DOCUMENT, member->document_id);
 
           json_builder_begin_object (builder);
-          add_int (builder, "id", member->id);
-          add_string (builder, "document", title);
-          add_int (builder, "document_id", member->document_id);
-          json_builder_set_member_name (builder, "start");
-          member->start >= 0 ? json_builder_add_int_value (builder, member->start) : json_builder_add_null_value (builder);
-          json_builder_set_member_name (builder, "end");
-          member->end >= 0 ? json_builder_add_int_value (builder, member->end) : json_builder_add_null_value (builder);
+          gloss_cli_json_add_int (builder, "id", member->id);
+          gloss_cli_json_add_string (builder, "document", title);
+          gloss_cli_json_add_int (builder, "document_id", member->document_id);
+          gloss_cli_json_add_int_or_null (builder, "start", member->start, member->start >= 0);
+          gloss_cli_json_add_int_or_null (builder, "end", member->end, member->end >= 0);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -628,8 +631,7 @@ gloss_cli_cases (int    argc,
     }
   json_builder_end_array (builder);
 
-  root = json_builder_get_root (builder);
-  gloss_cli_print_json (root);
+  gloss_cli_print_builder (builder);
   return GLOSS_CLI_OK;
 }
 
@@ -669,67 +671,25 @@ int
 gloss_cli_set_rename (int    argc,
                       char **argv)
 {
-  g_autoptr(GlossProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-  int status;
-  GOptionEntry entries[] = { { NULL } };
-
-  if (!gloss_cli_parse ("set-rename", "PROJECT SET NEW-NAME", _("Rename a set."),
-                        entries, &argc, &argv, 3, 3, &status))
-    return status;
-
-  project = gloss_cli_open_project (argv[1], &error);
-  if (project == NULL || (id = gloss_project_find_set (project, argv[2], &error)) == 0 ||
-      !gloss_project_rename_set (project, id, argv[3], &error))
-    return gloss_cli_fail (error);
-
-  return GLOSS_CLI_OK;
+  return change_named (argc, argv, "set-rename", "PROJECT SET NEW-NAME", _("Rename a set."),
+                       3, gloss_project_find_set, gloss_project_rename_set);
 }
 
 int
 gloss_cli_set_rule (int    argc,
                     char **argv)
 {
-  g_autoptr(GlossProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-  int status;
-  GOptionEntry entries[] = { { NULL } };
-
-  if (!gloss_cli_parse ("set-rule", "PROJECT SET CONDITION",
-                        _("Give a set a rule (an empty CONDITION makes its members listed again)."),
-                        entries, &argc, &argv, 3, 3, &status))
-    return status;
-
-  project = gloss_cli_open_project (argv[1], &error);
-  if (project == NULL || (id = gloss_project_find_set (project, argv[2], &error)) == 0 ||
-      !gloss_project_set_set_rule (project, id, argv[3], &error))
-    return gloss_cli_fail (error);
-
-  return GLOSS_CLI_OK;
+  return change_named (argc, argv, "set-rule", "PROJECT SET CONDITION",
+                       _("Give a set a rule (an empty CONDITION makes its members listed again)."),
+                       3, gloss_project_find_set, gloss_project_set_set_rule);
 }
 
 int
 gloss_cli_set_delete (int    argc,
                       char **argv)
 {
-  g_autoptr(GlossProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-  int status;
-  GOptionEntry entries[] = { { NULL } };
-
-  if (!gloss_cli_parse ("set-delete", "PROJECT SET", _("Delete a set (its members stay in the project)."),
-                        entries, &argc, &argv, 2, 2, &status))
-    return status;
-
-  project = gloss_cli_open_project (argv[1], &error);
-  if (project == NULL || (id = gloss_project_find_set (project, argv[2], &error)) == 0 ||
-      !gloss_project_delete_set (project, id, &error))
-    return gloss_cli_fail (error);
-
-  return GLOSS_CLI_OK;
+  return change_named (argc, argv, "set-delete", "PROJECT SET", _("Delete a set (its members stay in the project)."),
+                       2, gloss_project_find_set, delete_set);
 }
 
 static int
@@ -795,7 +755,6 @@ gloss_cli_sets (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sets = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   gboolean json = FALSE;
   int status;
   GOptionEntry entries[] = {
@@ -832,11 +791,11 @@ gloss_cli_sets (int    argc,
         return gloss_cli_fail (error);
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", set->id);
-      add_string (builder, "guid", set->guid);
-      add_string (builder, "name", set->name);
-      add_string (builder, "kind", gloss_set_kind_to_string (set->kind));
-      add_string (builder, "rule", set->rule);
+      gloss_cli_json_add_int (builder, "id", set->id);
+      gloss_cli_json_add_string (builder, "guid", set->guid);
+      gloss_cli_json_add_string (builder, "name", set->name);
+      gloss_cli_json_add_string (builder, "kind", gloss_set_kind_to_string (set->kind));
+      gloss_cli_json_add_string (builder, "rule", set->rule);
       json_builder_set_member_name (builder, "members");
       json_builder_begin_array (builder);
       for (guint m = 0; m < members->len; m++)
@@ -845,8 +804,8 @@ gloss_cli_sets (int    argc,
           g_autofree char *name = set->kind == GLOSS_SET_CODES ? gloss_project_dup_code_path (project, id, NULL)
                                                                : target_name (project, GLOSS_ATTRIBUTE_ON_DOCUMENT, id);
           json_builder_begin_object (builder);
-          add_int (builder, "id", id);
-          add_string (builder, set->kind == GLOSS_SET_CODES ? "path" : "title", name);
+          gloss_cli_json_add_int (builder, "id", id);
+          gloss_cli_json_add_string (builder, set->kind == GLOSS_SET_CODES ? "path" : "title", name);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -854,7 +813,6 @@ gloss_cli_sets (int    argc,
     }
   json_builder_end_array (builder);
 
-  root = json_builder_get_root (builder);
-  gloss_cli_print_json (root);
+  gloss_cli_print_builder (builder);
   return GLOSS_CLI_OK;
 }

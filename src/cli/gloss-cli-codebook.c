@@ -14,7 +14,6 @@ static int
 list_coders_json (GPtrArray *coders)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < coders->len; i++)
@@ -22,22 +21,16 @@ list_coders_json (GPtrArray *coders)
       const GlossCoder *coder = g_ptr_array_index (coders, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, coder->id);
-      json_builder_set_member_name (builder, "guid");
-      json_builder_add_string_value (builder, coder->guid);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, coder->name);
-      json_builder_set_member_name (builder, "color");
-      json_builder_add_string_value (builder, coder->color);
-      json_builder_set_member_name (builder, "codings");
-      json_builder_add_int_value (builder, coder->n_codings);
+      gloss_cli_json_add_int (builder, "id", coder->id);
+      gloss_cli_json_add_string (builder, "guid", coder->guid);
+      gloss_cli_json_add_string (builder, "name", coder->name);
+      gloss_cli_json_add_string (builder, "color", coder->color);
+      gloss_cli_json_add_int (builder, "codings", coder->n_codings);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
-  root = json_builder_get_root (builder);
-  gloss_cli_print_json (root);
+  gloss_cli_print_builder (builder);
   return GLOSS_CLI_OK;
 }
 
@@ -104,7 +97,6 @@ static int
 list_codes_json (GPtrArray *codes)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < codes->len; i++)
@@ -112,33 +104,20 @@ list_codes_json (GPtrArray *codes)
       const GlossCode *code = g_ptr_array_index (codes, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, code->id);
-      json_builder_set_member_name (builder, "guid");
-      json_builder_add_string_value (builder, code->guid);
-      json_builder_set_member_name (builder, "path");
-      json_builder_add_string_value (builder, code->path);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, code->name);
-      json_builder_set_member_name (builder, "parent");
-      if (code->parent_id != 0)
-        json_builder_add_int_value (builder, code->parent_id);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "color");
-      json_builder_add_string_value (builder, code->color);
-      json_builder_set_member_name (builder, "description");
-      json_builder_add_string_value (builder, code->description);
-      json_builder_set_member_name (builder, "position");
-      json_builder_add_int_value (builder, code->position);
-      json_builder_set_member_name (builder, "codings");
-      json_builder_add_int_value (builder, code->n_codings);
+      gloss_cli_json_add_int (builder, "id", code->id);
+      gloss_cli_json_add_string (builder, "guid", code->guid);
+      gloss_cli_json_add_string (builder, "path", code->path);
+      gloss_cli_json_add_string (builder, "name", code->name);
+      gloss_cli_json_add_int_or_null (builder, "parent", code->parent_id, code->parent_id != 0);
+      gloss_cli_json_add_string (builder, "color", code->color);
+      gloss_cli_json_add_string (builder, "description", code->description);
+      gloss_cli_json_add_int (builder, "position", code->position);
+      gloss_cli_json_add_int (builder, "codings", code->n_codings);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
-  root = json_builder_get_root (builder);
-  gloss_cli_print_json (root);
+  gloss_cli_print_builder (builder);
   return GLOSS_CLI_OK;
 }
 

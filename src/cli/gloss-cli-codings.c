@@ -168,27 +168,6 @@ lookup (GHashTable *table,
   return name != NULL ? name : "";
 }
 
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int_member (JsonBuilder *builder,
-                const char  *name,
-                gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
 typedef struct
 {
   Names       *names;
@@ -205,18 +184,18 @@ add_coding_json (const GlossCoding *coding,
   g_autofree char *modified = format_time (coding->modified);
 
   json_builder_begin_object (builder);
-  add_int_member (builder, "id", coding->id);
-  add_string_member (builder, "guid", coding->guid);
-  add_string_member (builder, "document", lookup (printer->names->documents, coding->document_id));
-  add_int_member (builder, "document_id", coding->document_id);
-  add_string_member (builder, "coder", lookup (printer->names->coders, coding->coder_id));
-  add_string_member (builder, "code", lookup (printer->names->codes, coding->code_id));
-  add_int_member (builder, "start", coding->start);
-  add_int_member (builder, "end", coding->end);
-  add_string_member (builder, "quote", coding->quote);
-  add_string_member (builder, "memo", coding->memo);
-  add_string_member (builder, "created", created);
-  add_string_member (builder, "modified", modified);
+  gloss_cli_json_add_int (builder, "id", coding->id);
+  gloss_cli_json_add_string (builder, "guid", coding->guid);
+  gloss_cli_json_add_string (builder, "document", lookup (printer->names->documents, coding->document_id));
+  gloss_cli_json_add_int (builder, "document_id", coding->document_id);
+  gloss_cli_json_add_string (builder, "coder", lookup (printer->names->coders, coding->coder_id));
+  gloss_cli_json_add_string (builder, "code", lookup (printer->names->codes, coding->code_id));
+  gloss_cli_json_add_int (builder, "start", coding->start);
+  gloss_cli_json_add_int (builder, "end", coding->end);
+  gloss_cli_json_add_string (builder, "quote", coding->quote);
+  gloss_cli_json_add_string (builder, "memo", coding->memo);
+  gloss_cli_json_add_string (builder, "created", created);
+  gloss_cli_json_add_string (builder, "modified", modified);
   json_builder_end_object (builder);
   return TRUE;
 }
@@ -228,7 +207,6 @@ print_codings_json (GlossProject             *project,
                     GError                  **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   Printer printer = { names, builder };
 
   json_builder_begin_array (builder);
@@ -239,8 +217,7 @@ print_codings_json (GlossProject             *project,
     return FALSE;
   json_builder_end_array (builder);
 
-  root = json_builder_get_root (builder);
-  gloss_cli_print_json (root);
+  gloss_cli_print_builder (builder);
   return TRUE;
 }
 
@@ -329,15 +306,13 @@ gloss_cli_print_codings (GlossProject        *project,
     case GLOSS_CLI_LIST_JSON:
       {
         g_autoptr(JsonBuilder) builder = json_builder_new ();
-        g_autoptr(JsonNode) root = NULL;
-        Printer printer = { &names, builder };
+          Printer printer = { &names, builder };
 
         json_builder_begin_array (builder);
         for (guint i = 0; i < codings->len; i++)
           add_coding_json (g_ptr_array_index (codings, i), &printer);
         json_builder_end_array (builder);
-        root = json_builder_get_root (builder);
-        gloss_cli_print_json (root);
+        gloss_cli_print_builder (builder);
       }
       break;
     case GLOSS_CLI_LIST_CSV:

@@ -82,26 +82,16 @@ documents_to_json (GPtrArray *documents)
       const GlossDocumentInfo *info = g_ptr_array_index (documents, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, info->id);
-      json_builder_set_member_name (builder, "guid");
-      json_builder_add_string_value (builder, info->guid);
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, info->title);
-      json_builder_set_member_name (builder, "filename");
-      json_builder_add_string_value (builder, info->filename);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, gloss_document_kind_to_string (info->kind));
-      json_builder_set_member_name (builder, "pages");
-      json_builder_add_int_value (builder, info->n_pages);
-      json_builder_set_member_name (builder, "characters");
-      json_builder_add_int_value (builder, info->n_chars);
-      json_builder_set_member_name (builder, "codings");
-      json_builder_add_int_value (builder, info->n_codings);
-      json_builder_set_member_name (builder, "size");
-      json_builder_add_int_value (builder, info->size);
-      json_builder_set_member_name (builder, "sha256");
-      json_builder_add_string_value (builder, info->sha256);
+      gloss_cli_json_add_int (builder, "id", info->id);
+      gloss_cli_json_add_string (builder, "guid", info->guid);
+      gloss_cli_json_add_string (builder, "title", info->title);
+      gloss_cli_json_add_string (builder, "filename", info->filename);
+      gloss_cli_json_add_string (builder, "kind", gloss_document_kind_to_string (info->kind));
+      gloss_cli_json_add_int (builder, "pages", info->n_pages);
+      gloss_cli_json_add_int (builder, "characters", info->n_chars);
+      gloss_cli_json_add_int (builder, "codings", info->n_codings);
+      gloss_cli_json_add_int (builder, "size", info->size);
+      gloss_cli_json_add_string (builder, "sha256", info->sha256);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -246,7 +236,6 @@ gloss_cli_search (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < hits->len; i++)
@@ -256,23 +245,16 @@ gloss_cli_search (int    argc,
           g_autofree char *text = gloss_project_get_text (project, hit->document_id, hit->start, hit->end, NULL);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "document");
-          json_builder_add_string_value (builder, info->title);
-          json_builder_set_member_name (builder, "document_id");
-          json_builder_add_int_value (builder, hit->document_id);
-          json_builder_set_member_name (builder, "start");
-          json_builder_add_int_value (builder, hit->start);
-          json_builder_set_member_name (builder, "end");
-          json_builder_add_int_value (builder, hit->end);
-          json_builder_set_member_name (builder, "page");
-          json_builder_add_int_value (builder, hit->page + 1);
-          json_builder_set_member_name (builder, "text");
-          json_builder_add_string_value (builder, text);
+          gloss_cli_json_add_string (builder, "document", info->title);
+          gloss_cli_json_add_int (builder, "document_id", hit->document_id);
+          gloss_cli_json_add_int (builder, "start", hit->start);
+          gloss_cli_json_add_int (builder, "end", hit->end);
+          gloss_cli_json_add_int (builder, "page", hit->page + 1);
+          gloss_cli_json_add_string (builder, "text", text);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      gloss_cli_print_json (root);
+      gloss_cli_print_builder (builder);
       return GLOSS_CLI_OK;
     }
 

@@ -169,10 +169,7 @@ gloss_cli_merge (int    argc,
   json_builder_end_array (builder);
 
   if (json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      gloss_cli_print_json (root);
-    }
+    gloss_cli_print_builder (builder);
 
   return GLOSS_CLI_OK;
 }
@@ -213,7 +210,6 @@ print_export_summary (const char *out,
                       GPtrArray  *warnings)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "file");
@@ -227,8 +223,7 @@ print_export_summary (const char *out,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  gloss_cli_print_json (root);
+  gloss_cli_print_builder (builder);
 }
 
 int

@@ -59,6 +59,20 @@ gboolean      gloss_cli_parse_range  (const char    *text,
                                       gint64        *end);
 /* Pretty-prints @node on stdout, followed by a newline. */
 void          gloss_cli_print_json   (JsonNode      *node);
+/* The same for what @builder built. */
+void          gloss_cli_print_builder (JsonBuilder  *builder);
+/* Members of the object being built: a string (null for NULL), a number,
+ * a number or null (when not @present). */
+void          gloss_cli_json_add_string      (JsonBuilder *builder,
+                                              const char  *name,
+                                              const char  *value);
+void          gloss_cli_json_add_int         (JsonBuilder *builder,
+                                              const char  *name,
+                                              gint64       value);
+void          gloss_cli_json_add_int_or_null (JsonBuilder *builder,
+                                              const char  *name,
+                                              gint64       value,
+                                              gboolean     present);
 
 typedef enum
 {

@@ -158,6 +158,48 @@ gloss_cli_print_json (JsonNode *node)
   printf ("%s\n", text);
 }
 
+void
+gloss_cli_print_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  gloss_cli_print_json (root);
+}
+
+void
+gloss_cli_json_add_string (JsonBuilder *builder,
+                           const char  *name,
+                           const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+gloss_cli_json_add_int (JsonBuilder *builder,
+                        const char  *name,
+                        gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+gloss_cli_json_add_int_or_null (JsonBuilder *builder,
+                                const char  *name,
+                                gint64       value,
+                                gboolean     present)
+{
+  json_builder_set_member_name (builder, name);
+  if (present)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
 gboolean
 gloss_cli_parse_scope (GlossProject  *project,
                        const char    *set,

@@ -17,6 +17,7 @@
 #include "gloss-project-exchange.h"
 #include "gloss-warnings-dialog.h"
 #include "gloss-window.h"
+#include "gloss-toast.h"
 
 typedef struct
 {
@@ -52,19 +53,11 @@ show_progress_toast (GlossApplication *app,
                      const char       *message)
 {
   GtkWindow *parent = parent_window (app);
-  GtkWidget *content;
-  AdwToast *toast;
+  AdwToastOverlay *overlay = parent != NULL ? gloss_toast_overlay_for (GTK_WIDGET (parent)) : NULL;
 
-  if (parent == NULL || !ADW_IS_APPLICATION_WINDOW (parent))
+  if (overlay == NULL)
     return NULL;
-  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (parent));
-  if (!ADW_IS_TOAST_OVERLAY (content))
-    return NULL;
-
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), g_object_ref (toast));
-  return toast;
+  return g_object_ref (gloss_toast_add (overlay, message, 0, NULL, NULL, NULL));
 }
 
 static void

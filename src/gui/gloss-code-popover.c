@@ -13,14 +13,10 @@ struct _GlossCodePopover
 {
   GtkPopover   parent_instance;
 
-  GPtrArray   *codes;
+  GlossCodebookModel *model;   /* the codes and their counts */
+  GtkCustomFilter    *filter;  /* the codes that match the needle */
+  GtkFilterListModel *shown;   /* what the list box shows */
   char        *needle;   /* the filter, casefolded */
-
-  /* Counted from the project when it is set: one coder's codings in blind
-   * mode, everyone's otherwise (code id -> gint64) */
-  GlossProject *project;
-  gint64        coder_id;
-  GHashTable   *counts;
 
   /* Template children */
   GtkSearchEntry *search_entry;
@@ -40,7 +36,13 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-#define ROW_CODE_KEY "gloss-code"
+enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 GtkWidget *
 gloss_code_popover_new (void)
@@ -73,10 +75,21 @@ gloss_code_matches_filter (const GlossCode *code,
   return FALSE;
 }
 
+/* The list box shows the matching codes: a row's index is its position there. */
 static const GlossCode *
-row_code (GtkListBoxRow *row)
+row_code (GlossCodePopover *self,
+          GtkListBoxRow    *row)
 {
-  return g_object_get_data (G_OBJECT (row), ROW_CODE_KEY);
+  GlossCodeItem *item = g_list_model_get_item (G_LIST_MODEL (self->shown),
+                                               (guint) gtk_list_box_row_get_index (row));
+  const GlossCode *code;
+
+  if (item == NULL)
+    return NULL;
+  code = gloss_code_item_get_code (item);
+  /* The model holds the item. */
+  g_object_unref (item);
+  return code;
 }
 
 /* Rows */
@@ -88,7 +101,7 @@ draw_swatch (GtkDrawingArea *area,
              int             height,
              gpointer        user_data)
 {
-  const GlossCode *code = user_data;
+  const GlossCode *code = gloss_code_item_get_code (user_data);
   GdkRGBA color = { 0.5, 0.5, 0.5, 1.0 };
   double size = MIN (width, height);
 
@@ -107,32 +120,19 @@ static GdkContentProvider *
 on_drag_prepare (GtkDragSource *source,
                  double         x,
                  double         y,
-                 GtkListBoxRow *row)
+                 GlossCodeItem *item)
 {
-  const GlossCode *code = row_code (row);
-
-  return gdk_content_provider_new_typed (G_TYPE_INT64, code->id);
+  return gdk_content_provider_new_typed (G_TYPE_INT64, gloss_code_item_get_id (item));
 }
 
-/* The number shown beside @code: every coder's codings, or in blind mode
- * only the chosen coder's. */
-static gint64
-code_count (GlossCodePopover *self,
-            const GlossCode  *code)
-{
-  gint64 *count;
-
-  if (self->counts == NULL)
-    return code->n_codings;
-  count = g_hash_table_lookup (self->counts, &code->id);
-  return count != NULL ? *count : 0;
-}
-
+/* A row for one item of the model; its number is the model's count: every
+ * coder's codings, or in blind mode only the chosen coder's. */
 static GtkWidget *
-create_row (GlossCodePopover *self,
-            const GlossCode  *code)
+create_row (gpointer item,
+            gpointer user_data)
 {
-  gint64 n_codings = code_count (self, code);
+  const GlossCode *code = gloss_code_item_get_code (item);
+  gint64 n_codings = gloss_code_item_get_count (item);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *swatch = gtk_drawing_area_new ();
@@ -147,7 +147,7 @@ create_row (GlossCodePopover *self,
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 12);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 12);
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, (gpointer) code, NULL);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, g_object_ref (item), g_object_unref);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -168,23 +168,23 @@ create_row (GlossCodePopover *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_tooltip_text (row, code->description && *code->description
                                     ? code->description : code->path);
-  g_object_set_data (G_OBJECT (row), ROW_CODE_KEY, (gpointer) code);
 
   /* A code dragged onto the document's selection codes it. */
   gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
-  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), row);
+  g_signal_connect_data (drag, "prepare", G_CALLBACK (on_drag_prepare), g_object_ref (item),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
 
   return row;
 }
 
 static gboolean
-filter_row (GtkListBoxRow *row,
-            gpointer       user_data)
+matches_needle (gpointer item,
+                gpointer user_data)
 {
   GlossCodePopover *self = user_data;
 
-  return gloss_code_matches_filter (row_code (row), self->needle);
+  return gloss_code_matches_filter (gloss_code_item_get_code (item), self->needle);
 }
 
 /* The "Create code «name»" button: when the text names no existing code. */
@@ -196,9 +196,11 @@ update_create_button (GlossCodePopover *self)
   g_autofree char *label = NULL;
   gboolean exact = FALSE;
 
-  for (guint i = 0; self->codes != NULL && i < self->codes->len; i++)
+  GPtrArray *codes = gloss_codebook_model_get_codes (self->model);
+
+  for (guint i = 0; i < codes->len; i++)
     {
-      GlossCode *code = g_ptr_array_index (self->codes, i);
+      GlossCode *code = g_ptr_array_index (codes, i);
       if (g_utf8_collate (code->name, name) == 0 || g_strcmp0 (code->path, name) == 0)
         exact = TRUE;
     }
@@ -218,7 +220,7 @@ update_create_button (GlossCodePopover *self)
 static void
 update_visibility (GlossCodePopover *self)
 {
-  gboolean has_codes = self->codes != NULL && self->codes->len > 0;
+  gboolean has_codes = g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0;
   gboolean has_match = gloss_code_popover_get_first_match (self) > 0;
 
   gtk_widget_set_visible (self->scroller, has_codes && has_match);
@@ -227,26 +229,31 @@ update_visibility (GlossCodePopover *self)
 }
 
 void
-gloss_code_popover_set_codes (GlossCodePopover *self,
-                              GPtrArray        *codes)
+gloss_code_popover_set_model (GlossCodePopover   *self,
+                              GlossCodebookModel *model)
 {
-  GtkWidget *child;
-
   g_return_if_fail (GLOSS_IS_CODE_POPOVER (self));
+  g_return_if_fail (model == NULL || GLOSS_IS_CODEBOOK_MODEL (model));
 
-  /* Rows point into the array: drop them before the array goes. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->code_list))) != NULL)
-    gtk_list_box_remove (self->code_list, child);
-
-  if (codes != NULL)
-    g_ptr_array_ref (codes);
-  g_clear_pointer (&self->codes, g_ptr_array_unref);
-  self->codes = codes;
-
-  for (guint i = 0; codes != NULL && i < codes->len; i++)
-    gtk_list_box_append (self->code_list, create_row (self, g_ptr_array_index (codes, i)));
-
+  if (model != NULL && self->model == model)
+    return;
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  /* Without a model of its own, an empty one. */
+  self->model = model != NULL ? g_object_ref (model) : gloss_codebook_model_new ();
+  gtk_filter_list_model_set_model (self->shown, G_LIST_MODEL (self->model));
+  g_signal_connect_swapped (self->model, "reloaded", G_CALLBACK (update_visibility), self);
   update_visibility (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+GlossCodebookModel *
+gloss_code_popover_get_model (GlossCodePopover *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CODE_POPOVER (self), NULL);
+
+  return self->model;
 }
 
 void
@@ -259,7 +266,7 @@ gloss_code_popover_set_filter (GlossCodePopover *self,
   /* Apply at once rather than after the entry's search delay. */
   g_free (self->needle);
   self->needle = g_strstrip (g_strdup (text ? text : ""));
-  gtk_list_box_invalidate_filter (self->code_list);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_visibility (self);
 }
 
@@ -268,9 +275,11 @@ gloss_code_popover_get_first_match (GlossCodePopover *self)
 {
   g_return_val_if_fail (GLOSS_IS_CODE_POPOVER (self), 0);
 
-  for (guint i = 0; self->codes != NULL && i < self->codes->len; i++)
+  GPtrArray *codes = gloss_codebook_model_get_codes (self->model);
+
+  for (guint i = 0; i < codes->len; i++)
     {
-      GlossCode *code = g_ptr_array_index (self->codes, i);
+      GlossCode *code = g_ptr_array_index (codes, i);
       if (gloss_code_matches_filter (code, self->needle))
         return code->id;
     }
@@ -305,7 +314,7 @@ on_search_changed (GlossCodePopover *self)
 {
   g_free (self->needle);
   self->needle = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  gtk_list_box_invalidate_filter (self->code_list);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_visibility (self);
 }
 
@@ -327,7 +336,10 @@ static void
 on_row_activated (GlossCodePopover *self,
                   GtkListBoxRow    *row)
 {
-  g_signal_emit (self, signals[CODE_CHOSEN], 0, row_code (row)->id);
+  const GlossCode *code = row_code (self, row);
+
+  if (code != NULL)
+    g_signal_emit (self, signals[CODE_CHOSEN], 0, code->id);
 }
 
 static void
@@ -350,83 +362,35 @@ on_entry_key_pressed (GtkEventControllerKey *controller,
 {
   if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
     {
-      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->code_list));
-           row != NULL; row = gtk_widget_get_next_sibling (row))
+      /* The rows are the matches. */
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->code_list, 0);
+
+      if (row != NULL)
         {
-          if (gtk_widget_get_child_visible (row) && filter_row (GTK_LIST_BOX_ROW (row), self))
-            {
-              gtk_widget_grab_focus (row);
-              return TRUE;
-            }
+          gtk_widget_grab_focus (GTK_WIDGET (row));
+          return TRUE;
         }
     }
 
   return FALSE;
 }
 
-/* Counts the codings per code afresh: @coder_id's, or everyone's for 0. */
-static void
-count_coder_codings (GlossCodePopover *self)
-{
-  GlossCodingFilter filter = { .coder_id = self->coder_id };
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->counts, g_hash_table_unref);
-  if (self->project == NULL)
-    return;
-
-  self->counts = gloss_project_count_codings_by_code (self->project, &filter, &error);
-  if (self->counts == NULL)
-    {
-      g_warning ("Could not count the codings: %s", error->message);
-      self->counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-    }
-}
-
-void
-gloss_code_popover_set_coder_filter (GlossCodePopover *self,
-                                     GlossProject     *project,
-                                     gint64            coder_id)
-{
-  g_autoptr(GPtrArray) codes = NULL;
-
-  g_return_if_fail (GLOSS_IS_CODE_POPOVER (self));
-
-  g_set_object (&self->project, project);
-  self->coder_id = coder_id;
-  count_coder_codings (self);
-  /* The rows show the new numbers. */
-  if (self->codes != NULL)
-    {
-      codes = g_ptr_array_ref (self->codes);
-      gloss_code_popover_set_codes (self, codes);
-    }
-}
-
 gint64
 gloss_code_popover_get_count (GlossCodePopover *self,
                               gint64            code_id)
 {
+  GlossCodeItem *item;
+
   g_return_val_if_fail (GLOSS_IS_CODE_POPOVER (self), -1);
 
-  for (guint i = 0; self->codes != NULL && i < self->codes->len; i++)
-    {
-      const GlossCode *code = g_ptr_array_index (self->codes, i);
-
-      if (code->id == code_id)
-        return code_count (self, code);
-    }
-  return -1;
+  item = gloss_codebook_model_lookup (self->model, code_id);
+  return item != NULL ? gloss_code_item_get_count (item) : -1;
 }
 
 static void
 gloss_code_popover_show (GtkWidget *widget)
 {
   GlossCodePopover *self = GLOSS_CODE_POPOVER (widget);
-
-  /* Codings come and go while the popover is hidden: count them now. */
-  if (self->project != NULL)
-    gloss_code_popover_set_coder_filter (self, self->project, self->coder_id);
 
   GTK_WIDGET_CLASS (gloss_code_popover_parent_class)->show (widget);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -437,13 +401,50 @@ gloss_code_popover_dispose (GObject *object)
 {
   GlossCodePopover *self = GLOSS_CODE_POPOVER (object);
 
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_CODE_POPOVER);
-  g_clear_pointer (&self->codes, g_ptr_array_unref);
   g_clear_pointer (&self->needle, g_free);
-  g_clear_pointer (&self->counts, g_hash_table_unref);
-  g_clear_object (&self->project);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->model);
 
   G_OBJECT_CLASS (gloss_code_popover_parent_class)->dispose (object);
+}
+
+static void
+gloss_code_popover_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  GlossCodePopover *self = GLOSS_CODE_POPOVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_code_popover_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  GlossCodePopover *self = GLOSS_CODE_POPOVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      gloss_code_popover_set_model (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -453,7 +454,14 @@ gloss_code_popover_class_init (GlossCodePopoverClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_code_popover_dispose;
+  object_class->get_property = gloss_code_popover_get_property;
+  object_class->set_property = gloss_code_popover_set_property;
   widget_class->show = gloss_code_popover_show;
+
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, GLOSS_TYPE_CODEBOOK_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CODE_CHOSEN] =
     g_signal_new ("code-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -484,7 +492,10 @@ gloss_code_popover_init (GlossCodePopover *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->needle = g_strdup ("");
-  gtk_list_box_set_filter_func (self->code_list, filter_row, self, NULL);
+  self->filter = gtk_custom_filter_new (matches_needle, self, NULL);
+  self->shown = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  gtk_list_box_bind_model (self->code_list, G_LIST_MODEL (self->shown), create_row, self, NULL);
+  gloss_code_popover_set_model (self, NULL);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_entry_key_pressed), self);

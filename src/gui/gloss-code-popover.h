@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-codebook-model.h"
 #include "gloss-project.h"
 
 G_BEGIN_DECLS
@@ -15,18 +16,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GlossCodePopover, gloss_code_popover, GLOSS, CODE_POPOVER, GtkPopover)
 
+/* Property "model": the codes it offers, with their counts (every coder's
+ * codings, or one coder's in blind mode), a GlossCodebookModel it follows. */
 GtkWidget *gloss_code_popover_new        (void);
-/* Takes the codebook in tree order (a GPtrArray of GlossCode; a reference is kept). */
-void       gloss_code_popover_set_codes  (GlossCodePopover *self,
-                                          GPtrArray        *codes);
+void       gloss_code_popover_set_model  (GlossCodePopover   *self,
+                                          GlossCodebookModel *model);
+GlossCodebookModel *gloss_code_popover_get_model (GlossCodePopover *self);
 void       gloss_code_popover_set_filter (GlossCodePopover *self,
                                           const char       *text);
-/* The counts beside the codes are counted in @project each time the popover
- * opens: only @coder_id's codings (blind mode), or every coder's for 0.
- * Without a project the codes' own n_codings are shown. */
-void       gloss_code_popover_set_coder_filter (GlossCodePopover *self,
-                                                GlossProject     *project,
-                                                gint64            coder_id);
 /* The number shown beside @code_id (-1 when the code is not listed). */
 gint64     gloss_code_popover_get_count  (GlossCodePopover *self,
                                           gint64            code_id);

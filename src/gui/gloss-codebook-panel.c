@@ -17,6 +17,8 @@
 #include "gloss-code-row.h"
 #include "gloss-codebook-panel.h"
 #include "gloss-codebook-panel-private.h"
+#include "gloss-name-dialog.h"
+#include "gloss-toast.h"
 
 /* A drop in the top or bottom quarter of a row puts the code beside it;
  * in the middle, inside it. */
@@ -28,9 +30,8 @@ struct _GlossCodebookPanel
   GtkWidget           parent_instance;
 
   GlossProject       *project;
-  gint64              coder_id;
-  GPtrArray          *codes;        /* GlossCode in tree order */
-  GListStore         *roots;        /* GlossCodeItem of the top-level codes */
+  GlossCodebookModel *model;        /* the window's codebook, counted */
+  GListStore         *roots;        /* the model's top-level items, as the tree's root */
   GtkTreeListModel   *tree;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
@@ -49,6 +50,15 @@ struct _GlossCodebookPanel
 };
 
 G_DEFINE_FINAL_TYPE (GlossCodebookPanel, gloss_codebook_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   CODE_SELECTED,
@@ -71,13 +81,14 @@ static const GlossCode *
 lookup_code (GlossCodebookPanel *self,
              gint64              code_id)
 {
-  for (guint i = 0; self->codes != NULL && i < self->codes->len; i++)
-    {
-      GlossCode *code = g_ptr_array_index (self->codes, i);
-      if (code->id == code_id)
-        return code;
-    }
-  return NULL;
+  return gloss_codebook_model_get_code (self->model, code_id);
+}
+
+/* The codebook in tree order (GlossCode). */
+static GPtrArray *
+model_codes (GlossCodebookPanel *self)
+{
+  return gloss_codebook_model_get_codes (self->model);
 }
 
 static GtkWindow *
@@ -93,23 +104,7 @@ show_toast (GlossCodebookPanel *self,
             const char         *message,
             gboolean            with_undo)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    {
-      g_message ("%s", message);
-      return;
-    }
-
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 5);
-  if (with_undo)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-    }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  gloss_toast_show (GTK_WIDGET (self), message, with_undo);
 }
 
 static void
@@ -135,22 +130,6 @@ _gloss_rgba_to_hex (const GdkRGBA *rgba)
 }
 
 /* Loading: a tree of GlossCodeItems built from the flat codebook. */
-
-/* Codings per code for one coder (blind mode counts only the active coder's). */
-static GHashTable *
-count_for_coder (GlossCodebookPanel *self)
-{
-  GlossCodingFilter filter = { .coder_id = self->coder_id };
-  g_autoptr(GError) error = NULL;
-  GHashTable *counts = gloss_project_count_codings_by_code (self->project, &filter, &error);
-
-  if (counts == NULL)
-    {
-      g_warning ("Could not count the codings: %s", error->message);
-      return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-    }
-  return counts;
-}
 
 static GListModel *
 create_children (gpointer item,
@@ -196,55 +175,27 @@ select_by_id (GlossCodebookPanel *self,
 void
 gloss_codebook_panel_reload (GlossCodebookPanel *self)
 {
-  g_autoptr(GHashTable) items = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) counts = NULL;
-  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
+  GListModel *roots = gloss_codebook_model_get_roots (self->model);
+  guint n_roots = g_list_model_get_n_items (roots);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_codes = model_codes (self)->len;
   g_autofree char *heading = NULL;
 
   g_return_if_fail (GLOSS_IS_CODEBOOK_PANEL (self));
 
-  g_clear_pointer (&self->codes, g_ptr_array_unref);
-  if (self->project != NULL)
-    {
-      self->codes = gloss_project_list_codes (self->project, &error);
-      if (self->codes == NULL)
-        g_warning ("Could not read the codebook: %s", error->message);
-    }
-  if (self->codes == NULL)
-    self->codes = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_code_free);
-  if (self->project != NULL && self->coder_id > 0)
-    counts = count_for_coder (self);
-
-  for (guint i = 0; i < self->codes->len; i++)
-    {
-      GlossCode *code = g_ptr_array_index (self->codes, i);
-      gint64 *count = counts ? g_hash_table_lookup (counts, &code->id) : NULL;
-      GlossCodeItem *item = gloss_code_item_new (gloss_code_copy (code),
-                                                 counts ? (count ? *count : 0) : code->n_codings);
-      GlossCodeItem *parent = g_hash_table_lookup (items, &code->parent_id);
-
-      /* Depth first: a parent comes before its children. */
-      g_hash_table_insert (items, (gpointer) &code->id, item);
-      if (code->parent_id > 0 && parent != NULL)
-        {
-          g_list_store_append (gloss_code_item_get_children (parent), item);
-          g_object_unref (item);
-        }
-      else
-        g_ptr_array_add (roots, item);
-    }
+  for (guint i = 0; i < n_roots; i++)
+    g_ptr_array_add (items, g_list_model_get_item (roots, i));
 
   self->reloading = TRUE;
   g_list_store_splice (self->roots, 0, g_list_model_get_n_items (G_LIST_MODEL (self->roots)),
-                       roots->pdata, roots->len);
+                       items->pdata, items->len);
   self->reloading = FALSE;
   select_by_id (self, self->selected_id);
 
-  gtk_stack_set_visible_child_name (self->stack, self->codes->len > 0 ? "list" : "empty");
-  if (self->codes->len > 0)
+  gtk_stack_set_visible_child_name (self->stack, n_codes > 0 ? "list" : "empty");
+  if (n_codes > 0)
     /* Translators: the codebook heading with the number of codes */
-    heading = g_strdup_printf (_("Codebook (%u)"), self->codes->len);
+    heading = g_strdup_printf (_("Codebook (%u)"), n_codes);
   gtk_label_set_text (self->heading_label, heading ? heading : _("Codebook"));
   update_menu (self);
 }
@@ -255,22 +206,47 @@ gloss_codebook_panel_set_project (GlossCodebookPanel *self,
 {
   g_return_if_fail (GLOSS_IS_CODEBOOK_PANEL (self));
 
-  if (self->project != project)
-    self->selected_id = 0;
+  if (self->project == project)
+    return;
+  self->selected_id = 0;
   g_set_object (&self->project, project);
   gloss_codebook_panel_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+GlossProject *
+gloss_codebook_panel_get_project (GlossCodebookPanel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CODEBOOK_PANEL (self), NULL);
+
+  return self->project;
 }
 
 void
-gloss_codebook_panel_set_coder_filter (GlossCodebookPanel *self,
-                                       gint64              coder_id)
+gloss_codebook_panel_set_model (GlossCodebookPanel *self,
+                                GlossCodebookModel *model)
 {
   g_return_if_fail (GLOSS_IS_CODEBOOK_PANEL (self));
+  g_return_if_fail (model == NULL || GLOSS_IS_CODEBOOK_MODEL (model));
 
-  if (self->coder_id == coder_id)
+  if (model != NULL && self->model == model)
     return;
-  self->coder_id = coder_id;
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  /* Without a model of its own, an empty one. */
+  self->model = model != NULL ? g_object_ref (model) : gloss_codebook_model_new ();
+  g_signal_connect_swapped (self->model, "reloaded", G_CALLBACK (gloss_codebook_panel_reload), self);
   gloss_codebook_panel_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+GlossCodebookModel *
+gloss_codebook_panel_get_model (GlossCodebookPanel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CODEBOOK_PANEL (self), NULL);
+
+  return self->model;
 }
 
 gint64
@@ -486,9 +462,9 @@ drop_place (GlossCodebookPanel *self,
       return;
     }
 
-  for (guint i = 0; i < self->codes->len; i++)
+  for (guint i = 0; i < model_codes (self)->len; i++)
     {
-      GlossCode *code = g_ptr_array_index (self->codes, i);
+      GlossCode *code = g_ptr_array_index (model_codes (self), i);
 
       if (code->parent_id != target->parent_id || code->id == moved_id)
         continue;
@@ -537,113 +513,116 @@ on_list_drop (GtkDropTarget      *drop,
 
 /* Small dialogs */
 
-typedef void (*TextResponse) (GlossCodebookPanel *self,
-                              gint64              code_id,
-                              const char         *text);
-
 typedef struct
 {
   GlossCodebookPanel *self;
   gint64              code_id;
-  TextResponse        respond;
-  GtkWidget          *editor;   /* a GtkEditable or a GtkTextView */
-} TextDialog;
+  GtkTextView        *editor;
+} DescriptionDialog;
 
-static char *
-editor_text (GtkWidget *editor)
+static void
+on_description_response (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         DescriptionDialog *data)
 {
-  GtkTextBuffer *buffer;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (data->editor);
+  g_autofree char *text = NULL;
   GtkTextIter start, end;
 
-  if (GTK_IS_EDITABLE (editor))
-    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor)));
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  if (g_strcmp0 (response, "ok") != 0)
+    return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (data->self), "codebook.set-description", "(xs)",
+                              data->code_id, text);
 }
 
 static void
-on_text_dialog_response (AdwMessageDialog *dialog,
-                         const char       *response,
-                         TextDialog       *data)
+description_dialog_free (gpointer data)
 {
-  g_autofree char *text = NULL;
-
-  if (g_strcmp0 (response, "ok") == 0)
-    {
-      text = editor_text (data->editor);
-      data->respond (data->self, data->code_id, text);
-    }
-}
-
-static void
-text_dialog_free (gpointer data)
-{
-  TextDialog *dialog = data;
+  DescriptionDialog *dialog = data;
 
   g_object_unref (dialog->self);
   g_free (dialog);
 }
 
-/* A dialog with an entry (or, when @multiline, a text area) and OK. */
+/* A dialog with a text area and Save. */
 static void
-ask_text (GlossCodebookPanel *self,
-          const char         *heading,
-          const char         *body,
-          const char         *ok_label,
-          const char         *initial,
-          gboolean            multiline,
-          gint64              code_id,
-          TextResponse        respond)
+ask_description (GlossCodebookPanel *self,
+                 const char         *heading,
+                 const char         *initial,
+                 gint64              code_id)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
-  TextDialog *data = g_new0 (TextDialog, 1);
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading,
+                                              _("When to apply this code, and when not to."));
+  DescriptionDialog *data = g_new0 (DescriptionDialog, 1);
   GtkWidget *child;
 
-  if (multiline)
-    {
-      data->editor = gtk_text_view_new ();
-      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (data->editor), GTK_WRAP_WORD_CHAR);
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (data->editor)),
-                                initial ? initial : "", -1);
-      child = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (child), data->editor);
-      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (child), 140);
-      gtk_widget_add_css_class (child, "card");
-    }
-  else
-    {
-      data->editor = child = gtk_entry_new ();
-      gtk_editable_set_text (GTK_EDITABLE (child), initial ? initial : "");
-      gtk_entry_set_activates_default (GTK_ENTRY (child), TRUE);
-    }
+  data->editor = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (data->editor, GTK_WRAP_WORD_CHAR);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (data->editor), initial ? initial : "", -1);
+  child = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (child), GTK_WIDGET (data->editor));
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (child), 140);
+  gtk_widget_add_css_class (child, "card");
 
   data->self = g_object_ref (self);
   data->code_id = code_id;
-  data->respond = respond;
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), child);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "ok", ok_label,
+                                    "ok", _("_Save"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_text_dialog_response),
-                         data, (GClosureNotify) (void (*) (void)) text_dialog_free, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_description_response),
+                         data, (GClosureNotify) (void (*) (void)) description_dialog_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Actions */
 
-static void
-respond_create (GlossCodebookPanel *self,
-                gint64              parent_id,
-                const char         *name)
+typedef struct
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "codebook.create", "(xs)", parent_id, name);
+  GlossCodebookPanel *self;   /* a reference */
+  gint64              parent_id;
+} CreateRequest;
+
+static void
+on_code_name_chosen (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  CreateRequest *request = user_data;
+  g_autofree char *name = gloss_name_dialog_choose_finish (GLOSS_NAME_DIALOG (source), result, NULL);
+
+  if (name != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (request->self), "codebook.create", "(xs)",
+                                request->parent_id, name);
+  g_object_unref (request->self);
+  g_free (request);
+}
+
+/* Asks for the name of a new code in @parent_id (0: a name or a path at the top). */
+static void
+ask_code_name (GlossCodebookPanel *self,
+               const char         *heading,
+               const char         *body,
+               gint64              parent_id)
+{
+  GlossNameDialog *dialog;
+  CreateRequest *request;
+
+  if (self->project == NULL)
+    return;
+  dialog = gloss_name_dialog_new (parent_window (self), heading, body, _("C_reate"));
+  gloss_name_dialog_check_code_name (dialog, self->project, parent_id, 0);
+  request = g_new0 (CreateRequest, 1);
+  request->self = g_object_ref (self);
+  request->parent_id = parent_id;
+  gloss_name_dialog_choose_async (dialog, NULL, on_code_name_chosen, request);
 }
 
 static void
@@ -651,9 +630,8 @@ new_code_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
 {
-  ask_text (GLOSS_CODEBOOK_PANEL (widget), _("New Code"),
-            _("A name, or a path such as “Trust/Institutional” to make a code inside another."),
-            _("C_reate"), NULL, FALSE, 0, respond_create);
+  ask_code_name (GLOSS_CODEBOOK_PANEL (widget), _("New Code"),
+                 _("A name, or a path such as “Trust/Institutional” to make a code inside another."), 0);
 }
 
 static void
@@ -667,7 +645,7 @@ ask_child_name (GlossCodebookPanel *self,
     return;
   /* Translators: %s is the path of the code the new one goes in */
   body = g_strdup_printf (_("The new code goes inside “%s”."), parent->path);
-  ask_text (self, _("New Child Code"), body, _("C_reate"), NULL, FALSE, parent_id, respond_create);
+  ask_code_name (self, _("New Child Code"), body, parent_id);
 }
 
 static void
@@ -856,14 +834,6 @@ recolor_action (GtkWidget  *widget,
 }
 
 static void
-respond_description (GlossCodebookPanel *self,
-                     gint64              code_id,
-                     const char         *text)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "codebook.set-description", "(xs)", code_id, text);
-}
-
-static void
 edit_description_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
@@ -877,8 +847,7 @@ edit_description_action (GtkWidget  *widget,
     return;
   /* Translators: %s is a code's name */
   heading = g_strdup_printf (_("Description of “%s”"), code->name);
-  ask_text (self, heading, _("When to apply this code, and when not to."), _("_Save"),
-            code->description, TRUE, code_id, respond_description);
+  ask_description (self, heading, code->description, code_id);
 }
 
 static void
@@ -964,9 +933,9 @@ choose_merge_target_action (GtkWidget  *widget,
       return;
     }
 
-  for (guint i = 0; i < self->codes->len; i++)
+  for (guint i = 0; i < model_codes (self)->len; i++)
     {
-      GlossCode *code = g_ptr_array_index (self->codes, i);
+      GlossCode *code = g_ptr_array_index (model_codes (self), i);
 
       if (code->id == code_id || is_below (self, code, code_id))
         continue;
@@ -1044,8 +1013,8 @@ count_children (GlossCodebookPanel *self,
 {
   guint n = 0;
 
-  for (guint i = 0; i < self->codes->len; i++)
-    if (is_below (self, g_ptr_array_index (self->codes, i), code_id))
+  for (guint i = 0; i < model_codes (self)->len; i++)
+    if (is_below (self, g_ptr_array_index (model_codes (self), i), code_id))
       n++;
   return n;
 }
@@ -1226,10 +1195,54 @@ gloss_codebook_panel_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->roots);
   g_clear_object (&self->project);
-  g_clear_pointer (&self->codes, g_ptr_array_unref);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->needle, g_free);
 
   G_OBJECT_CLASS (gloss_codebook_panel_parent_class)->dispose (object);
+}
+
+static void
+gloss_codebook_panel_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  GlossCodebookPanel *self = GLOSS_CODEBOOK_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_codebook_panel_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  GlossCodebookPanel *self = GLOSS_CODEBOOK_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      gloss_codebook_panel_set_project (self, g_value_get_object (value));
+      break;
+    case PROP_MODEL:
+      gloss_codebook_panel_set_model (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1239,6 +1252,16 @@ gloss_codebook_panel_class_init (GlossCodebookPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_codebook_panel_dispose;
+  object_class->get_property = gloss_codebook_panel_get_property;
+  object_class->set_property = gloss_codebook_panel_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, GLOSS_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, GLOSS_TYPE_CODEBOOK_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CODE_SELECTED] =
     g_signal_new ("code-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -1292,6 +1315,8 @@ gloss_codebook_panel_init (GlossCodebookPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->needle = g_strdup ("");
+  self->model = gloss_codebook_model_new ();
+  g_signal_connect_swapped (self->model, "reloaded", G_CALLBACK (gloss_codebook_panel_reload), self);
   self->roots = g_list_store_new (GLOSS_TYPE_CODE_ITEM);
   self->tree = gtk_tree_list_model_new (G_LIST_MODEL (g_object_ref (self->roots)),
                                         FALSE, TRUE, create_children, NULL, NULL);

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-codebook-model.h"
 #include "gloss-project.h"
 
 G_BEGIN_DECLS
@@ -16,13 +17,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GlossCodebookPanel, gloss_codebook_panel, GLOSS, CODEBOOK_PANEL, GtkWidget)
 
+/* Properties: "project" (what its actions change) and "model" (the codes
+ * and counts it shows, a GlossCodebookModel it follows). */
 GtkWidget *gloss_codebook_panel_new               (void);
 void       gloss_codebook_panel_set_project       (GlossCodebookPanel *self,
                                                    GlossProject       *project);
-/* Counts only @coder_id's codings (blind mode); 0 counts every coder's. */
-void       gloss_codebook_panel_set_coder_filter  (GlossCodebookPanel *self,
-                                                   gint64              coder_id);
-/* Reads the codebook and the counts again. */
+GlossProject *gloss_codebook_panel_get_project    (GlossCodebookPanel *self);
+void       gloss_codebook_panel_set_model         (GlossCodebookPanel *self,
+                                                   GlossCodebookModel *model);
+GlossCodebookModel *gloss_codebook_panel_get_model (GlossCodebookPanel *self);
+/* Shows the model's codebook and counts again. */
 void       gloss_codebook_panel_reload            (GlossCodebookPanel *self);
 void       gloss_codebook_panel_set_filter        (GlossCodebookPanel *self,
                                                    const char         *text);

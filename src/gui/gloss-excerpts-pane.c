@@ -17,6 +17,7 @@ struct _GlossExcerptsPane
   GtkWidget          parent_instance;
 
   GlossProject      *project;
+  GlossCodebookModel *model;         /* the codes, for their paths and colours */
   GlossExcerptsMode  mode;
   gint64             target;         /* the code or the document */
   char              *phrase;         /* for memo search */
@@ -47,6 +48,16 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_CODER_ID,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 GtkWidget *
 gloss_excerpts_pane_new (void)
@@ -173,11 +184,10 @@ page_at (GPtrArray *pages,
 
 typedef struct
 {
-  GHashTable *codes;      /* id -> GlossCode (borrowed) */
+  GlossCodebookModel *model;  /* the codes (borrowed) */
   GHashTable *coders;     /* id -> GlossCoder */
   GHashTable *documents;  /* id -> GlossDocumentInfo */
   GHashTable *pages;      /* document id -> GPtrArray of GlossPage */
-  GPtrArray  *code_list;
   GPtrArray  *coder_list;
   GPtrArray  *document_list;
 } Lookup;
@@ -185,11 +195,9 @@ typedef struct
 static void
 lookup_clear (Lookup *lookup)
 {
-  g_clear_pointer (&lookup->codes, g_hash_table_unref);
   g_clear_pointer (&lookup->coders, g_hash_table_unref);
   g_clear_pointer (&lookup->documents, g_hash_table_unref);
   g_clear_pointer (&lookup->pages, g_hash_table_unref);
-  g_clear_pointer (&lookup->code_list, g_ptr_array_unref);
   g_clear_pointer (&lookup->coder_list, g_ptr_array_unref);
   g_clear_pointer (&lookup->document_list, g_ptr_array_unref);
 }
@@ -209,10 +217,9 @@ static void
 lookup_init (GlossExcerptsPane *self,
              Lookup            *lookup)
 {
-  lookup->code_list = gloss_project_list_codes (self->project, NULL);
+  lookup->model = self->model;
   lookup->coder_list = gloss_project_list_coders (self->project, NULL);
   lookup->document_list = gloss_project_list_documents (self->project, NULL);
-  lookup->codes = index_by_id (lookup->code_list);
   lookup->coders = index_by_id (lookup->coder_list);
   lookup->documents = index_by_id (lookup->document_list);
   lookup->pages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
@@ -224,7 +231,7 @@ item_for_coding (GlossExcerptsPane *self,
                  Lookup            *lookup,
                  GlossCoding       *coding)
 {
-  GlossCode *code = g_hash_table_lookup (lookup->codes, &coding->code_id);
+  const GlossCode *code = gloss_codebook_model_get_code (lookup->model, coding->code_id);
   GlossCoder *coder = g_hash_table_lookup (lookup->coders, &coding->coder_id);
   GlossDocumentInfo *info = g_hash_table_lookup (lookup->documents, &coding->document_id);
   GPtrArray *pages = pages_of (self, lookup->pages, coding->document_id);
@@ -248,14 +255,14 @@ code_in_scope (Lookup *lookup,
                gint64  code_id,
                gint64  scope_id)
 {
-  GlossCode *code = g_hash_table_lookup (lookup->codes, &code_id);
+  const GlossCode *code = gloss_codebook_model_get_code (lookup->model, code_id);
 
   /* The code itself or any code below it. */
   while (code != NULL)
     {
       if (code->id == scope_id)
         return TRUE;
-      code = code->parent_id > 0 ? g_hash_table_lookup (lookup->codes, &code->parent_id) : NULL;
+      code = code->parent_id > 0 ? gloss_codebook_model_get_code (lookup->model, code->parent_id) : NULL;
     }
   return FALSE;
 }
@@ -322,9 +329,11 @@ add_memo_matches (GlossExcerptsPane *self,
                                                       memo, NULL, NULL));
     }
 
-  for (guint i = 0; lookup->code_list && i < lookup->code_list->len; i++)
+  GPtrArray *codes = gloss_codebook_model_get_codes (lookup->model);
+
+  for (guint i = 0; i < codes->len; i++)
     {
-      GlossCode *code = g_ptr_array_index (lookup->code_list, i);
+      GlossCode *code = g_ptr_array_index (codes, i);
       g_autofree char *memo = gloss_project_get_memo (self->project, "code", code->id, NULL);
       g_autofree char *heading = NULL;
 
@@ -352,7 +361,7 @@ update_header (GlossExcerptsPane *self,
                            n_items);
   if (self->mode == GLOSS_EXCERPTS_CODE)
     {
-      GlossCode *code = g_hash_table_lookup (lookup->codes, &self->target);
+      const GlossCode *code = gloss_codebook_model_get_code (lookup->model, self->target);
 
       /* Translators: the excerpts pane's title, "Trust — 4 excerpts" */
       title = g_strdup_printf (_("%s — %s"), code ? code->path : "", count);
@@ -494,24 +503,42 @@ gloss_excerpts_pane_set_project (GlossExcerptsPane *self,
 {
   g_return_if_fail (GLOSS_IS_EXCERPTS_PANE (self));
 
-  if (self->project != project)
-    {
-      self->mode = GLOSS_EXCERPTS_NONE;
-      self->target = 0;
-    }
+  if (self->project == project)
+    return;
+  self->mode = GLOSS_EXCERPTS_NONE;
+  self->target = 0;
   g_set_object (&self->project, project);
   fill_filters (self);
   gloss_excerpts_pane_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 void
-gloss_excerpts_pane_set_blind_coder (GlossExcerptsPane *self,
-                                     gint64             coder_id)
+gloss_excerpts_pane_set_model (GlossExcerptsPane  *self,
+                               GlossCodebookModel *model)
+{
+  g_return_if_fail (GLOSS_IS_EXCERPTS_PANE (self));
+  g_return_if_fail (model == NULL || GLOSS_IS_CODEBOOK_MODEL (model));
+
+  if (model != NULL && self->model == model)
+    return;
+  g_clear_object (&self->model);
+  /* Without a model of its own, an empty one. */
+  self->model = model != NULL ? g_object_ref (model) : gloss_codebook_model_new ();
+  gloss_excerpts_pane_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+void
+gloss_excerpts_pane_set_coder_id (GlossExcerptsPane *self,
+                                  gint64             coder_id)
 {
   gboolean leaving_blind;
 
   g_return_if_fail (GLOSS_IS_EXCERPTS_PANE (self));
 
+  if (self->blind_coder == coder_id)
+    return;
   leaving_blind = self->blind_coder > 0 && coder_id == 0;
   self->blind_coder = coder_id;
   fill_filters (self);
@@ -523,6 +550,7 @@ gloss_excerpts_pane_set_blind_coder (GlossExcerptsPane *self,
       self->filling = FALSE;
     }
   gloss_excerpts_pane_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODER_ID]);
 }
 
 void
@@ -618,6 +646,7 @@ gloss_excerpts_pane_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->project);
+  g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
   g_clear_pointer (&self->coder_ids, g_array_unref);
@@ -628,12 +657,74 @@ gloss_excerpts_pane_dispose (GObject *object)
 }
 
 static void
+gloss_excerpts_pane_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  GlossExcerptsPane *self = GLOSS_EXCERPTS_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_CODER_ID:
+      g_value_set_int64 (value, self->blind_coder);
+      break;
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_excerpts_pane_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  GlossExcerptsPane *self = GLOSS_EXCERPTS_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      gloss_excerpts_pane_set_project (self, g_value_get_object (value));
+      break;
+    case PROP_CODER_ID:
+      gloss_excerpts_pane_set_coder_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_MODEL:
+      gloss_excerpts_pane_set_model (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 gloss_excerpts_pane_class_init (GlossExcerptsPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_excerpts_pane_dispose;
+  object_class->get_property = gloss_excerpts_pane_get_property;
+  object_class->set_property = gloss_excerpts_pane_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, GLOSS_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Blind mode: only this coder's codings are listed; 0 lists every coder's. */
+  properties[PROP_CODER_ID] =
+    g_param_spec_int64 ("coder-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, GLOSS_TYPE_CODEBOOK_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[EXCERPT_ACTIVATED] =
     g_signal_new ("excerpt-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -665,6 +756,7 @@ gloss_excerpts_pane_init (GlossExcerptsPane *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   self->store = g_list_store_new (GLOSS_TYPE_EXCERPT_ITEM);
+  self->model = gloss_codebook_model_new ();
   self->coder_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-codebook-model.h"
 #include "gloss-project.h"
 #include "gloss-excerpt-item.h"
 
@@ -25,12 +26,15 @@ typedef enum
   GLOSS_EXCERPTS_MEMOS,      /* memos that contain a phrase */
 } GlossExcerptsMode;
 
+/* Properties: "project"; "coder-id", blind mode: only that coder's codings
+ * are listed (0: every coder's); "model", the codes (GlossCodebookModel). */
 GtkWidget        *gloss_excerpts_pane_new            (void);
 void              gloss_excerpts_pane_set_project    (GlossExcerptsPane *self,
                                                       GlossProject      *project);
-/* Blind mode: only @coder_id's codings are listed; 0 lists every coder's. */
-void              gloss_excerpts_pane_set_blind_coder (GlossExcerptsPane *self,
-                                                       gint64             coder_id);
+void              gloss_excerpts_pane_set_coder_id   (GlossExcerptsPane *self,
+                                                      gint64             coder_id);
+void              gloss_excerpts_pane_set_model      (GlossExcerptsPane  *self,
+                                                      GlossCodebookModel *model);
 /* Coders whose codings are left out (review mode's visibility filter). */
 void              gloss_excerpts_pane_set_hidden_coders (GlossExcerptsPane *self,
                                                          GHashTable        *hidden);

@@ -16,6 +16,7 @@
 #include "gloss-set-chooser.h"
 #include "gloss-file-chooser.h"
 #include "gloss-project-exchange.h"
+#include "gloss-toast.h"
 
 typedef struct
 {
@@ -44,7 +45,7 @@ struct _GlossExportDialog
   GArray             *coder_ids;     /* gint64, in the coder row's order; 0 first */
   GArray             *code_ids;
   GArray             *document_ids;
-  GPtrArray          *codes;         /* GlossCode, for the code subtrees */
+  GlossCodebookModel *model;         /* the window's codes, for the code subtrees */
   gboolean            busy;
 
   AdwToastOverlay    *toast_overlay;
@@ -112,16 +113,15 @@ is_below (GlossExportDialog *self,
           gint64             code_id,
           gint64             root_id)
 {
-  /* The codebook is in tree order, so a short walk up the parents is enough. */
-  for (guint guard = 0; code_id != 0 && guard < self->codes->len; guard++)
+  GPtrArray *codes = gloss_codebook_model_get_codes (self->model);
+
+  /* A short walk up the parents (the guard against a cycle). */
+  for (guint guard = 0; code_id != 0 && guard < codes->len; guard++)
     {
-      const GlossCode *code = NULL;
+      const GlossCode *code = gloss_codebook_model_get_code (self->model, code_id);
 
       if (code_id == root_id)
         return TRUE;
-      for (guint i = 0; i < self->codes->len && code == NULL; i++)
-        if (((GlossCode *) g_ptr_array_index (self->codes, i))->id == code_id)
-          code = g_ptr_array_index (self->codes, i);
       code_id = code != NULL ? code->parent_id : 0;
     }
 
@@ -134,6 +134,7 @@ gloss_export_dialog_count_codings (GlossExportDialog *self)
   GlossCodingFilter filter = { 0 };
   g_autoptr(GArray) documents = NULL;
   gint64 root_id, total = 0;
+  GPtrArray *codes;
 
   g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), -1);
 
@@ -149,9 +150,10 @@ gloss_export_dialog_count_codings (GlossExportDialog *self)
   if (root_id == 0)
     return gloss_project_count_codings (self->project, &filter, NULL);
 
-  for (guint i = 0; i < self->codes->len; i++)
+  codes = gloss_codebook_model_get_codes (self->model);
+  for (guint i = 0; i < codes->len; i++)
     {
-      const GlossCode *code = g_ptr_array_index (self->codes, i);
+      const GlossCode *code = g_ptr_array_index (codes, i);
 
       if (!is_below (self, code->id, root_id))
         continue;
@@ -242,10 +244,7 @@ load_filters (GlossExportDialog *self)
   g_autoptr(GPtrArray) documents = gloss_project_list_documents (self->project, NULL);
   GtkStringList *model;
 
-  g_clear_pointer (&self->codes, g_ptr_array_unref);
-  self->codes = gloss_project_list_codes (self->project, NULL);
-  if (self->codes == NULL)
-    self->codes = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_code_free);
+  GPtrArray *codes = gloss_codebook_model_get_codes (self->model);
 
   /* Models are built apart and set at once, so each row notifies once. */
   model = gtk_string_list_new (NULL);
@@ -265,9 +264,9 @@ load_filters (GlossExportDialog *self)
   g_array_set_size (self->code_ids, 0);
   gtk_string_list_append (model, _("All codes"));
   g_array_append_val (self->code_ids, (gint64) { 0 });
-  for (guint i = 0; i < self->codes->len; i++)
+  for (guint i = 0; i < codes->len; i++)
     {
-      const GlossCode *code = g_ptr_array_index (self->codes, i);
+      const GlossCode *code = g_ptr_array_index (codes, i);
       gtk_string_list_append (model, code->path != NULL ? code->path : code->name);
       g_array_append_val (self->code_ids, code->id);
     }
@@ -303,10 +302,7 @@ static void
 show_error (GlossExportDialog *self,
             const char        *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gloss_toast_add (self->toast_overlay, message, 0, NULL, NULL, NULL);
 }
 
 typedef struct
@@ -442,16 +438,19 @@ export_action (GtkWidget  *widget,
 /* Public */
 
 GlossExportDialog *
-gloss_export_dialog_new (GtkWindow    *parent,
-                         GlossProject *project)
+gloss_export_dialog_new (GtkWindow          *parent,
+                         GlossProject       *project,
+                         GlossCodebookModel *model)
 {
   GlossExportDialog *self;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (GLOSS_IS_CODEBOOK_MODEL (model), NULL);
 
   self = g_object_new (GLOSS_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->project = g_object_ref (project);
   gloss_set_chooser_set_project (self->set_chooser, project);
+  self->model = g_object_ref (model);
   load_filters (self);
   update_summary (self);
   return self;
@@ -538,7 +537,7 @@ gloss_export_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->project);
-  g_clear_pointer (&self->codes, g_ptr_array_unref);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->coder_ids, g_array_unref);
   g_clear_pointer (&self->code_ids, g_array_unref);
   g_clear_pointer (&self->document_ids, g_array_unref);

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "gloss-codebook-model.h"
 #include "gloss-project.h"
 
 G_BEGIN_DECLS
@@ -16,9 +17,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GlossExportDialog, gloss_export_dialog, GLOSS, EXPORT_DIALOG, AdwWindow)
 
 /* ::exported (format, path, n_codings) is emitted when the file is written;
- * n_codings is -1 for the REFI-QDA formats. The dialog closes itself then. */
-GlossExportDialog *gloss_export_dialog_new        (GtkWindow         *parent,
-                                                   GlossProject      *project);
+ * n_codings is -1 for the REFI-QDA formats. The dialog closes itself then.
+ * The code filter offers the codes of @model (the window's codebook). */
+GlossExportDialog *gloss_export_dialog_new        (GtkWindow          *parent,
+                                                   GlossProject       *project,
+                                                   GlossCodebookModel *model);
 /* "csv", "xlsx", "json", "html", "md", "qdpx", "qdc". */
 gboolean           gloss_export_dialog_set_format (GlossExportDialog *self,
                                                    const char        *format);

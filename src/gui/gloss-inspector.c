@@ -29,7 +29,7 @@ struct _GlossInspector
   gboolean          loading;
   guint             memo_timeout;
 
-  GlossCodePopover *code_popover;
+  GlossCodebookModel *model;   /* for the "change code" popover */
 
   /* With no coding selected: the open document and the code chosen in the codebook */
   gint64            document_id;
@@ -55,9 +55,18 @@ struct _GlossInspector
   GtkLabel         *selected_code_label;
   GtkLabel         *description_label;
   GlossMemoEditor  *code_memo;
+  GlossCodePopover *code_popover;
 };
 
 G_DEFINE_FINAL_TYPE (GlossInspector, gloss_inspector, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 GtkWidget *
 gloss_inspector_new (void)
@@ -404,22 +413,21 @@ gloss_inspector_show_coding (GlossInspector *self,
 }
 
 void
-gloss_inspector_set_codes (GlossInspector *self,
-                           GPtrArray      *codes)
+gloss_inspector_set_model (GlossInspector     *self,
+                           GlossCodebookModel *model)
 {
   g_return_if_fail (GLOSS_IS_INSPECTOR (self));
 
-  gloss_code_popover_set_codes (self->code_popover, codes);
+  if (g_set_object (&self->model, model))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
-void
-gloss_inspector_set_coder_filter (GlossInspector *self,
-                                  GlossProject   *project,
-                                  gint64          coder_id)
+GlossCodebookModel *
+gloss_inspector_get_model (GlossInspector *self)
 {
-  g_return_if_fail (GLOSS_IS_INSPECTOR (self));
+  g_return_val_if_fail (GLOSS_IS_INSPECTOR (self), NULL);
 
-  gloss_code_popover_set_coder_filter (self->code_popover, project, coder_id);
+  return self->model;
 }
 
 static void
@@ -449,8 +457,45 @@ gloss_inspector_dispose (GObject *object)
   g_clear_handle_id (&self->memo_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_INSPECTOR);
   g_clear_object (&self->project);
+  g_clear_object (&self->model);
 
   G_OBJECT_CLASS (gloss_inspector_parent_class)->dispose (object);
+}
+
+static void
+gloss_inspector_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  GlossInspector *self = GLOSS_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_inspector_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  GlossInspector *self = GLOSS_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      gloss_inspector_set_model (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -460,9 +505,18 @@ gloss_inspector_class_init (GlossInspectorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_inspector_dispose;
+  object_class->get_property = gloss_inspector_get_property;
+  object_class->set_property = gloss_inspector_set_property;
+
+  /* The codes the "change code" popover offers. */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, GLOSS_TYPE_CODEBOOK_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLOSS_TYPE_MEMO_EDITOR);
   g_type_ensure (GLOSS_TYPE_ATTRIBUTE_SHEET);
+  g_type_ensure (GLOSS_TYPE_CODE_POPOVER);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "inspector");
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -485,6 +539,9 @@ gloss_inspector_class_init (GlossInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, selected_code_label);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, description_label);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, code_memo);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, code_popover);
+  gtk_widget_class_bind_template_callback (widget_class, on_code_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_code_create);
 }
 
 static void
@@ -498,11 +555,6 @@ gloss_inspector_init (GlossInspector *self)
   gtk_drawing_area_set_draw_func (self->swatch, draw_swatch, &self->color, NULL);
   self->code_color = self->color;
   gtk_drawing_area_set_draw_func (self->code_swatch, draw_swatch, &self->code_color, NULL);
-
-  self->code_popover = GLOSS_CODE_POPOVER (gloss_code_popover_new ());
-  gtk_menu_button_set_popover (self->change_code_button, GTK_WIDGET (self->code_popover));
-  g_signal_connect_swapped (self->code_popover, "code-chosen", G_CALLBACK (on_code_chosen), self);
-  g_signal_connect_swapped (self->code_popover, "code-create", G_CALLBACK (on_code_create), self);
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->memo_view), "changed",
                             G_CALLBACK (on_memo_changed), self);

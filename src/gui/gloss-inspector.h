@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-codebook-model.h"
 #include "gloss-memo-editor.h"
 #include "gloss-project.h"
 
@@ -22,9 +23,10 @@ void       gloss_inspector_show_coding (GlossInspector *self,
                                         GlossProject   *project,
                                         gint64          coding_id);
 gint64     gloss_inspector_get_coding  (GlossInspector *self);
-/* The codebook for the "change code" popover (GPtrArray of GlossCode). */
-void       gloss_inspector_set_codes   (GlossInspector *self,
-                                        GPtrArray      *codes);
+/* Property "model": the codes the "change code" popover offers, with counts. */
+void       gloss_inspector_set_model   (GlossInspector     *self,
+                                        GlossCodebookModel *model);
+GlossCodebookModel *gloss_inspector_get_model (GlossInspector *self);
 /* With no coding selected the inspector shows the memo of @document_id and,
  * when @code_id > 0, that code's description and memo (0: none). */
 void       gloss_inspector_set_context (GlossInspector *self,
@@ -36,10 +38,6 @@ GlossMemoEditor *gloss_inspector_get_memo_editor (GlossInspector *self,
 /* The attributes (and cases) of the document, shown with its memo: a
  * GlossAttributeSheet. */
 GtkWidget *gloss_inspector_get_attribute_sheet (GlossInspector *self);
-/* Blind mode for the "change code" popover's counts (0: every coder). */
-void       gloss_inspector_set_coder_filter (GlossInspector *self,
-                                             GlossProject   *project,
-                                             gint64          coder_id);
 /* Saves a memo being edited now (otherwise saved on focus-out or a pause). */
 void       gloss_inspector_flush_memo  (GlossInspector *self);
 

@@ -14,6 +14,7 @@
 #include "gloss-matrix-row.h"
 #include "gloss-matrix-window.h"
 #include "gloss-set-chooser.h"
+#include "gloss-toast.h"
 
 /* Pixels; enough for a number and the start of a document title. */
 #define NUMBER_COLUMN_WIDTH 150
@@ -213,7 +214,7 @@ on_computed (GObject      *source,
                                                       error->message);
           gtk_spinner_set_spinning (self->spinner, FALSE);
           g_clear_object (&self->cancellable);
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+          gloss_toast_add (self->toast_overlay, message, GLOSS_TOAST_TIMEOUT, NULL, NULL, NULL);
         }
       return;
     }
@@ -302,7 +303,7 @@ on_export_file_chosen (GObject      *source,
   else
     message = g_strdup_printf (_("Matrix saved as %s"), name);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  gloss_toast_add (self->toast_overlay, message, GLOSS_TOAST_TIMEOUT, NULL, NULL, NULL);
 }
 
 static const char *

@@ -11,11 +11,13 @@
 
 #include "gloss-window-private.h"
 #include "gloss-agreement-window.h"
+#include "gloss-name-dialog.h"
+#include "gloss-toast.h"
 
-static void
-set_enabled (GlossWindow *self,
-             const char  *name,
-             gboolean     enabled)
+void
+_gloss_window_set_action_enabled (GlossWindow *self,
+                                  const char  *name,
+                                  gboolean     enabled)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
 
@@ -120,27 +122,27 @@ _gloss_window_update_actions (GlossWindow *self)
   gboolean has_document = has_project && self->document_id > 0;
   gboolean has_coding = has_project && self->coding_id > 0;
 
-  set_enabled (self, "import", writable);
-  set_enabled (self, "open-document", has_project);
-  set_enabled (self, "remove-document", writable);
+  _gloss_window_set_action_enabled (self, "import", writable);
+  _gloss_window_set_action_enabled (self, "open-document", has_project);
+  _gloss_window_set_action_enabled (self, "remove-document", writable);
   /* Coding commands stay enabled with a document open and explain
    * themselves when nothing is selected. */
-  set_enabled (self, "code-selection", has_document && writable);
-  set_enabled (self, "apply-code", has_document && writable);
-  set_enabled (self, "apply-last-code", has_document && writable && self->last_code_id > 0);
-  set_enabled (self, "delete-coding", has_coding && writable);
-  set_enabled (self, "change-coding-code", has_coding && writable);
-  set_enabled (self, "change-coding-new-code", has_coding && writable);
-  set_enabled (self, "set-coding-memo", has_coding && writable);
-  set_enabled (self, "set-coding-range-to-selection", has_coding && writable);
-  set_enabled (self, "undo", writable && gloss_project_can_undo (self->project));
-  set_enabled (self, "redo", writable && gloss_project_can_redo (self->project));
+  _gloss_window_set_action_enabled (self, "code-selection", has_document && writable);
+  _gloss_window_set_action_enabled (self, "apply-code", has_document && writable);
+  _gloss_window_set_action_enabled (self, "apply-last-code", has_document && writable && self->last_code_id > 0);
+  _gloss_window_set_action_enabled (self, "delete-coding", has_coding && writable);
+  _gloss_window_set_action_enabled (self, "change-coding-code", has_coding && writable);
+  _gloss_window_set_action_enabled (self, "change-coding-new-code", has_coding && writable);
+  _gloss_window_set_action_enabled (self, "set-coding-memo", has_coding && writable);
+  _gloss_window_set_action_enabled (self, "set-coding-range-to-selection", has_coding && writable);
+  _gloss_window_set_action_enabled (self, "undo", writable && gloss_project_can_undo (self->project));
+  _gloss_window_set_action_enabled (self, "redo", writable && gloss_project_can_redo (self->project));
   update_history_menu (self);
-  set_enabled (self, "coder", has_project);
-  set_enabled (self, "add-coder", writable);
-  set_enabled (self, "show-all-coders", has_project);
-  set_enabled (self, "find", has_document);
-  set_enabled (self, "agreement", has_project);
+  _gloss_window_set_action_enabled (self, "coder", has_project);
+  _gloss_window_set_action_enabled (self, "add-coder", writable);
+  _gloss_window_set_action_enabled (self, "show-all-coders", has_project);
+  _gloss_window_set_action_enabled (self, "find", has_document);
+  _gloss_window_set_action_enabled (self, "agreement", has_project);
   _gloss_window_update_exchange_actions (self);
   _gloss_window_update_cases_actions (self);
 
@@ -149,7 +151,7 @@ _gloss_window_update_actions (GlossWindow *self)
       static const char *view_actions[] = {
         "zoom-in", "zoom-out", "zoom-reset", "fit-width", "fit-page", "zoom",
       };
-      set_enabled (self, view_actions[i], has_document);
+      _gloss_window_set_action_enabled (self, view_actions[i], has_document);
     }
 }
 
@@ -184,7 +186,6 @@ on_remove_response (AdwMessageDialog *dialog,
 {
   gint64 document_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "document-id"));
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
   if (g_strcmp0 (response, "remove") != 0 || self->project == NULL)
     return;
@@ -195,10 +196,7 @@ on_remove_response (AdwMessageDialog *dialog,
       return;
     }
 
-  toast = adw_toast_new (_("Document removed"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gloss_toast_add_undo (self->toast_overlay, _("Document removed"));
 }
 
 void
@@ -293,7 +291,6 @@ delete_coding_action (GSimpleAction *action,
 {
   GlossWindow *self = user_data;
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
   gint64 coding_id = self->coding_id;
 
   if (coding_id <= 0)
@@ -306,10 +303,7 @@ delete_coding_action (GSimpleAction *action,
       return;
     }
 
-  toast = adw_toast_new (_("Coding deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gloss_toast_add_undo (self->toast_overlay, _("Coding deleted"));
 }
 
 static void
@@ -418,12 +412,9 @@ announce_large_step (GlossWindow            *self,
   description = gloss_history_step_describe (step);
   escaped = g_markup_escape_text (description, -1);
   title = g_strdup_printf (undone ? _("Undone: %s") : _("Redone: %s"), escaped);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, undone ? _("_Redo") : _("_Undo"));
-  adw_toast_set_action_name (toast, undone ? "win.redo" : "win.undo");
-  adw_toast_set_timeout (toast, 10);
+  toast = gloss_toast_add (self->toast_overlay, title, 10, undone ? _("_Redo") : _("_Undo"),
+                           undone ? "win.redo" : "win.undo", NULL);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -472,28 +463,16 @@ coder_action (GSimpleAction *action,
 }
 
 static void
-show_all_coders_action (GSimpleAction *action,
-                        GVariant      *state,
-                        gpointer       user_data)
+on_coder_name_chosen (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
-  GlossWindow *self = user_data;
-
-  g_simple_action_set_state (action, state);
-  self->show_all_coders = g_variant_get_boolean (state);
-  _gloss_window_refresh_highlights (self);
-}
-
-static void
-on_add_coder_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       GlossWindow      *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GlossWindow) self = user_data;
+  g_autofree char *name = gloss_name_dialog_choose_finish (GLOSS_NAME_DIALOG (source), result, NULL);
   g_autoptr(GError) error = NULL;
   gint64 coder_id;
 
-  if (g_strcmp0 (response, "add") != 0 || self->project == NULL || *name == '\0')
+  if (name == NULL || self->project == NULL)
     return;
 
   coder_id = gloss_project_add_coder (self->project, name, NULL, &error);
@@ -506,40 +485,19 @@ on_add_coder_response (AdwMessageDialog *dialog,
   gloss_window_set_active_coder (self, coder_id);
 }
 
-static void
-on_coder_name_changed (GtkEditable      *entry,
-                       AdwMessageDialog *dialog)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "add", *name != '\0');
-}
-
 void
 _gloss_window_add_coder_dialog (GlossWindow *self)
 {
-  GtkWidget *dialog;
-  GtkWidget *entry;
+  GlossNameDialog *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add Coder"),
-                                   _("New codings are made by the active coder. "
-                                     "Each coder sees only their own codings while coding."));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (entry, "changed", G_CALLBACK (on_coder_name_changed), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_add_coder_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (self->project == NULL)
+    return;
+  dialog = gloss_name_dialog_new (GTK_WINDOW (self), _("Add Coder"),
+                                  _("New codings are made by the active coder. "
+                                    "Each coder sees only their own codings while coding."),
+                                  _("_Add"));
+  gloss_name_dialog_check_coder_name (dialog, self->project, 0);
+  gloss_name_dialog_choose_async (dialog, self->cancellable, on_coder_name_chosen, g_object_ref (self));
 }
 
 static void
@@ -655,7 +613,8 @@ static const GActionEntry win_entries[] = {
   { "redo", redo_action },
   { "coder", coder_action, "x", "int64 0" },
   { "add-coder", add_coder_action },
-  { "show-all-coders", NULL, NULL, "false", show_all_coders_action },
+  /* Blind or review mode; what follows it follows the state ("notify::state"). */
+  { "show-all-coders", NULL, NULL, "false", NULL },
   { "toggle-inspector", NULL, NULL, "true", toggle_inspector_action },
   { "zoom-in", zoom_in_action },
   { "zoom-out", zoom_out_action },

@@ -18,20 +18,11 @@
 #include "gloss-file-chooser.h"
 #include "gloss-matrix-window.h"
 #include "gloss-merge-dialog.h"
+#include "gloss-name-dialog.h"
 #include "gloss-project-exchange.h"
 #include "gloss-warnings-dialog.h"
 #include "gloss-window-private.h"
-
-static void
-set_enabled (GlossWindow *self,
-             const char  *name,
-             gboolean     enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
+#include "gloss-toast.h"
 
 void
 _gloss_window_update_exchange_actions (GlossWindow *self)
@@ -39,11 +30,11 @@ _gloss_window_update_exchange_actions (GlossWindow *self)
   gboolean has_project = self->project != NULL;
   gboolean writable = has_project && !gloss_project_get_read_only (self->project);
 
-  set_enabled (self, "merge-projects", writable);
-  set_enabled (self, "copy-for-coder", has_project);
-  set_enabled (self, "export", has_project);
-  set_enabled (self, "import-codebook", writable);
-  set_enabled (self, "matrices", has_project);
+  _gloss_window_set_action_enabled (self, "merge-projects", writable);
+  _gloss_window_set_action_enabled (self, "copy-for-coder", has_project);
+  _gloss_window_set_action_enabled (self, "export", has_project);
+  _gloss_window_set_action_enabled (self, "import-codebook", writable);
+  _gloss_window_set_action_enabled (self, "matrices", has_project);
 }
 
 static void
@@ -51,16 +42,11 @@ show_toast_with_file (GlossWindow *self,
                       const char  *message,
                       const char  *path)
 {
-  AdwToast *toast = adw_toast_new (message);
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
 
-  if (uri != NULL)
-    {
-      adw_toast_set_button_label (toast, _("_Open"));
-      adw_toast_set_action_name (toast, "win.show-file");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gloss_toast_add (self->toast_overlay, message, GLOSS_TOAST_TIMEOUT, _("_Open"),
+                   uri != NULL ? "win.show-file" : NULL,
+                   uri != NULL ? g_variant_new_string (uri) : NULL);
 }
 
 static void
@@ -217,49 +203,50 @@ on_copy_file_chosen (GObject      *source,
                                       g_steal_pointer (&request));
 }
 
-static void
-on_copy_response (AdwMessageDialog *dialog,
-                  const char       *response,
-                  GlossWindow      *self)
+typedef struct
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "coder-entry");
-  GtkSwitch *without = g_object_get_data (G_OBJECT (dialog), "without-codings");
-  g_autofree char *coder = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  GlossWindow *self;      /* a reference */
+  GtkSwitch   *without;   /* a reference */
+} CopyQuestion;
+
+static void
+on_copy_coder_chosen (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  CopyQuestion *question = user_data;
+  GlossWindow *self = question->self;
+  g_autofree char *coder = gloss_name_dialog_choose_finish (GLOSS_NAME_DIALOG (source), result, NULL);
   g_autofree char *title = NULL;
   g_autofree char *suggested = NULL;
   g_autoptr(GtkFileFilter) filter = NULL;
   CopyRequest *request;
 
-  if (g_strcmp0 (response, "copy") != 0 || self->project == NULL || *coder == '\0')
-    return;
+  if (coder != NULL && self->project != NULL)
+    {
+      title = gloss_project_dup_title (self->project);
+      /* Translators: the file name of a coder's copy: project title, coder name */
+      suggested = g_strdup_printf (_("%s – %s.gloss"), title != NULL ? title : "", coder);
+      filter = gloss_file_filter_new (_("Gloss projects"), "*.gloss", NULL);
 
-  title = gloss_project_dup_title (self->project);
-  /* Translators: the file name of a coder's copy: project title, coder name */
-  suggested = g_strdup_printf (_("%s – %s.gloss"), title != NULL ? title : "", coder);
-  filter = gloss_file_filter_new (_("Gloss projects"), "*.gloss", NULL);
-
-  request = g_new0 (CopyRequest, 1);
-  request->self = g_object_ref (self);
-  request->coder = g_steal_pointer (&coder);
-  request->without_codings = gtk_switch_get_active (without);
-  gloss_file_chooser_choose_async (GTK_WINDOW (self), GLOSS_FILE_CHOOSER_SAVE,
-                                   _("Save Copy for Coder"), _("_Save"), suggested, filter,
-                                   on_copy_file_chosen, request);
+      request = g_new0 (CopyRequest, 1);
+      request->self = g_object_ref (self);
+      request->coder = g_steal_pointer (&coder);
+      request->without_codings = gtk_switch_get_active (question->without);
+      gloss_file_chooser_choose_async (GTK_WINDOW (self), GLOSS_FILE_CHOOSER_SAVE,
+                                       _("Save Copy for Coder"), _("_Save"), suggested, filter,
+                                       on_copy_file_chosen, request);
+    }
+  g_object_unref (question->self);
+  g_object_unref (question->without);
+  g_free (question);
 }
 
+/* The names of the coders there are, offered as the entry is typed in. */
 static void
-on_copy_coder_changed (GtkEditable      *entry,
-                       AdwMessageDialog *dialog)
+complete_coder_names (GlossWindow *self,
+                      GtkEntry    *entry)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "copy", *name != '\0');
-}
-
-static GtkWidget *
-coder_entry_new (GlossWindow *self)
-{
-  GtkWidget *entry = gtk_entry_new ();
   g_autoptr(GtkEntryCompletion) completion = gtk_entry_completion_new ();
   g_autoptr(GtkListStore) names = gtk_list_store_new (1, G_TYPE_STRING);
 
@@ -273,10 +260,8 @@ coder_entry_new (GlossWindow *self)
   gtk_entry_completion_set_text_column (completion, 0);
   gtk_entry_completion_set_minimum_key_length (completion, 0);
   gtk_entry_completion_set_inline_completion (completion, TRUE);
-  gtk_entry_set_completion (GTK_ENTRY (entry), completion);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Coder name"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  return entry;
+  gtk_entry_set_completion (entry, completion);
+  gtk_entry_set_placeholder_text (entry, _("Coder name"));
 }
 
 static GtkWidget *
@@ -302,34 +287,26 @@ copy_for_coder_action (GSimpleAction *action,
                        gpointer       user_data)
 {
   GlossWindow *self = user_data;
-  GtkWidget *dialog, *box, *entry, *toggle;
+  GlossNameDialog *dialog;
+  CopyQuestion *question;
+  GtkWidget *toggle;
 
   if (self->project == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Copy for Coder"),
-                                   _("The copy holds the documents and the codebook, for one coder "
-                                     "to code blind. Merge it back when they are done."));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  entry = coder_entry_new (self);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), without_codings_row (&toggle));
+  /* A coder of the project, or a new one: any name will do. */
+  dialog = gloss_name_dialog_new (GTK_WINDOW (self), _("Copy for Coder"),
+                                  _("The copy holds the documents and the codebook, for one coder "
+                                    "to code blind. Merge it back when they are done."),
+                                  _("_Save Copy…"));
+  complete_coder_names (self, gloss_name_dialog_get_entry (dialog));
+  gloss_name_dialog_add_extra (dialog, without_codings_row (&toggle));
   gtk_widget_set_tooltip_text (toggle, _("Leave every coding out of the copy, so the coder starts afresh"));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  g_object_set_data (G_OBJECT (dialog), "coder-entry", entry);
-  g_object_set_data (G_OBJECT (dialog), "without-codings", toggle);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "copy", _("_Save Copy…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "copy", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (entry, "changed", G_CALLBACK (on_copy_coder_changed), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_copy_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  question = g_new0 (CopyQuestion, 1);
+  question->self = g_object_ref (self);
+  question->without = GTK_SWITCH (g_object_ref (toggle));
+  gloss_name_dialog_choose_async (dialog, self->cancellable, on_copy_coder_chosen, question);
 }
 
 /* Export… */
@@ -382,7 +359,7 @@ export_action (GSimpleAction *action,
   if (self->project == NULL)
     return;
 
-  dialog = gloss_export_dialog_new (GTK_WINDOW (self), self->project);
+  dialog = gloss_export_dialog_new (GTK_WINDOW (self), self->project, self->codebook_model);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

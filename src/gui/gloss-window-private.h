@@ -8,6 +8,7 @@
 #include "gloss-window.h"
 #include "gloss-error.h"
 #include "gloss-code-popover.h"
+#include "gloss-codebook-model.h"
 #include "gloss-codebook-panel.h"
 #include "gloss-excerpts-pane.h"
 #include "gloss-document-list.h"
@@ -31,13 +32,11 @@ struct _GlossWindow
   gint64                coder_id;
   gint64                coding_id;      /* the coding shown in the inspector */
   gint64                last_code_id;   /* for win.apply-last-code */
-  gboolean              show_all_coders;
   guint                 view_controls_idle;
 
-  /* The codebook in tree order, for colours and lanes. */
-  GPtrArray            *codes;
-  GHashTable           *code_index;     /* code id -> GlossCode (borrowed from codes) */
-  GHashTable           *code_lanes;     /* code id -> lane + 1 */
+  /* The codebook in tree order, with counts, that every panel shows; it
+   * gives the highlights their colours and lanes (a template object). */
+  GlossCodebookModel   *codebook_model;
   GPtrArray            *coders;
   GHashTable           *coder_index;    /* coder id -> GlossCoder (borrowed from coders) */
 
@@ -90,6 +89,10 @@ struct _GlossWindow
 
 void     _gloss_window_add_actions            (GlossWindow      *self);
 void     _gloss_window_update_actions         (GlossWindow      *self);
+/* Enables or disables the window's action @name. */
+void     _gloss_window_set_action_enabled     (GlossWindow      *self,
+                                               const char       *name,
+                                               gboolean          enabled);
 void     _gloss_window_watch_project          (GlossWindow      *self);
 void     _gloss_window_unwatch_project        (GlossWindow      *self);
 void     _gloss_window_refresh                (GlossWindow      *self,
@@ -99,6 +102,13 @@ void     _gloss_window_refresh_coders         (GlossWindow      *self);
 void     _gloss_window_refresh_inspector      (GlossWindow      *self);
 void     _gloss_window_show_error             (GlossWindow      *self,
                                                const GError     *error);
+/* Review mode: the state of win.show-all-coders. */
+gboolean _gloss_window_show_all_coders        (GlossWindow      *self);
+/* The coder whose codings alone are shown and counted: the active coder in
+ * blind mode, 0 (everyone) in review mode. */
+gint64   _gloss_window_blind_coder            (GlossWindow      *self);
+/* Says that the two above may have changed ("show-all-coders", "blind-coder-id"). */
+void     _gloss_window_notify_mode            (GlossWindow      *self);
 /* Codes the view's selection; returns the new coding or 0. */
 gint64   _gloss_window_code_selection         (GlossWindow      *self,
                                                gint64            code_id,

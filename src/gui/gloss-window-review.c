@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-window-private.h"
+#include "gloss-toast.h"
 
 static gboolean
 action_state (GlossWindow *self,
@@ -26,42 +27,23 @@ static void
 add_toast_with_undo (GlossWindow *self,
                      const char  *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gloss_toast_add_undo (self->toast_overlay, message);
 }
 
-/* Blind and review modes */
+/* Blind and review modes: win.show-all-coders's state says which. The
+ * codebook model and the panels follow the window's "blind-coder-id"
+ * through the template's bindings. */
 
-/* The coder whose codings alone are counted and listed: the active coder in
- * blind mode, nobody in particular (0) in review mode. */
 static gboolean
 review_mode (GlossWindow *self)
 {
-  /* The action's state, which is set before the window's own flag. */
-  return action_state (self, "show-all-coders");
-}
-
-static gint64
-blind_coder (GlossWindow *self)
-{
-  return review_mode (self) ? 0 : self->coder_id;
+  return _gloss_window_show_all_coders (self);
 }
 
 static void
 update_counts_and_lists (GlossWindow *self)
 {
-  gint64 coder_id = blind_coder (self);
-
-  gloss_document_list_set_coder_filter (self->document_list, coder_id);
-  gloss_codebook_panel_set_coder_filter (self->codebook_panel, coder_id);
-  gloss_excerpts_pane_set_blind_coder (self->excerpts_pane, coder_id);
-  gloss_code_popover_set_coder_filter (self->code_popover, self->project, coder_id);
-  gloss_code_popover_set_coder_filter (self->hits_popover, self->project, coder_id);
-  gloss_inspector_set_coder_filter (self->inspector, self->project, coder_id);
+  gloss_document_list_set_coder_filter (self->document_list, _gloss_window_blind_coder (self));
 }
 
 gboolean
@@ -138,7 +120,9 @@ on_show_all_coders_changed (GlossWindow *self)
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->coder_actions), names[i]);
       g_simple_action_set_enabled (G_SIMPLE_ACTION (action), review_mode (self));
     }
+  _gloss_window_notify_mode (self);
   update_counts_and_lists (self);
+  _gloss_window_refresh_highlights (self);
 }
 
 /* Codebook panel and coded excerpts */
@@ -506,7 +490,6 @@ on_hits_code_create (GlossWindow      *self,
 static void
 on_hits_popover_show (GlossWindow *self)
 {
-  gloss_code_popover_set_codes (self->hits_popover, self->codes);
   gloss_code_popover_set_filter (self->hits_popover, "");
 }
 
@@ -517,8 +500,7 @@ on_review_project_changed (GlossProject *project,
                            guint         changes,
                            GlossWindow  *self)
 {
-  if (changes & (GLOSS_CHANGE_CODES | GLOSS_CHANGE_CODINGS | GLOSS_CHANGE_CODERS))
-    gloss_codebook_panel_reload (self->codebook_panel);
+  /* The codebook panel follows the codebook model. */
   if (gtk_widget_get_visible (GTK_WIDGET (self->excerpts_pane)))
     gloss_excerpts_pane_reload (self->excerpts_pane);
   /* The search hits may have changed documents; they are recomputed on the next search. */
@@ -537,8 +519,7 @@ on_project_notify (GlossWindow *self)
 
   g_hash_table_remove_all (self->hidden_coders);
   gtk_widget_set_visible (GTK_WIDGET (self->excerpts_pane), FALSE);
-  gloss_codebook_panel_set_project (self->codebook_panel, self->project);
-  gloss_excerpts_pane_set_project (self->excerpts_pane, self->project);
+  /* The panels have the project through the template's bindings. */
   gloss_excerpts_pane_set_hidden_coders (self->excerpts_pane, self->hidden_coders);
   update_counts_and_lists (self);
 }
@@ -577,9 +558,6 @@ _gloss_window_setup_review (GlossWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), review_entries,
                                    G_N_ELEMENTS (review_entries), self);
 
-  self->hits_popover = GLOSS_CODE_POPOVER (gloss_code_popover_new ());
-  gtk_menu_button_set_popover (self->code_hits_button, GTK_WIDGET (self->hits_popover));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->code_hits_button), FALSE);
   g_signal_connect_swapped (self->hits_popover, "code-chosen", G_CALLBACK (on_hits_code_chosen), self);
   g_signal_connect_swapped (self->hits_popover, "code-create", G_CALLBACK (on_hits_code_create), self);
   g_signal_connect_swapped (self->hits_popover, "show", G_CALLBACK (on_hits_popover_show), self);

@@ -27,6 +27,9 @@ check_data_version (GlossWindow *self)
   if (version != self->data_version)
     {
       self->data_version = version;
+      /* No "changed" comes for another program's change: the codebook
+       * model, and every panel that shows it, reads the project first. */
+      gloss_codebook_model_reload (self->codebook_model);
       _gloss_window_refresh (self, GLOSS_CHANGE_ALL);
     }
 }

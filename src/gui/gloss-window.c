@@ -9,6 +9,7 @@
 
 #include "gloss-application.h"
 #include "gloss-window-private.h"
+#include "gloss-toast.h"
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -17,6 +18,8 @@ enum {
   PROP_PROJECT,
   PROP_DOCUMENT_ID,
   PROP_CODER_ID,
+  PROP_SHOW_ALL_CODERS,
+  PROP_BLIND_CODER_ID,
   N_PROPS
 };
 
@@ -72,13 +75,9 @@ void
 gloss_window_show_toast (GlossWindow *self,
                          const char  *message)
 {
-  AdwToast *toast;
-
   g_return_if_fail (GLOSS_IS_WINDOW (self));
 
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gloss_toast_add (self->toast_overlay, message, GLOSS_TOAST_TIMEOUT, NULL, NULL, NULL);
 }
 
 void
@@ -86,6 +85,29 @@ _gloss_window_show_error (GlossWindow  *self,
                           const GError *error)
 {
   gloss_window_show_toast (self, error->message);
+}
+
+/* Blind and review modes: one place, the action's state. */
+
+gboolean
+_gloss_window_show_all_coders (GlossWindow *self)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (self), "show-all-coders");
+
+  return state != NULL && g_variant_get_boolean (state);
+}
+
+gint64
+_gloss_window_blind_coder (GlossWindow *self)
+{
+  return _gloss_window_show_all_coders (self) ? 0 : self->coder_id;
+}
+
+void
+_gloss_window_notify_mode (GlossWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ALL_CODERS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLIND_CODER_ID]);
 }
 
 /* Title */
@@ -127,40 +149,6 @@ update_title (GlossWindow *self)
 }
 
 /* Codebook and coders */
-
-static void
-load_codes (GlossWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_hash_table_remove_all (self->code_index);
-  g_hash_table_remove_all (self->code_lanes);
-  g_clear_pointer (&self->codes, g_ptr_array_unref);
-
-  if (self->project == NULL)
-    {
-      self->codes = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_code_free);
-    }
-  else
-    {
-      self->codes = gloss_project_list_codes (self->project, &error);
-      if (self->codes == NULL)
-        {
-          g_warning ("Could not read the codebook: %s", error->message);
-          self->codes = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_code_free);
-        }
-    }
-
-  for (guint i = 0; i < self->codes->len; i++)
-    {
-      GlossCode *code = g_ptr_array_index (self->codes, i);
-      g_hash_table_insert (self->code_index, &code->id, code);
-      g_hash_table_insert (self->code_lanes, &code->id, GUINT_TO_POINTER (i + 1));
-    }
-
-  gloss_code_popover_set_codes (self->code_popover, self->codes);
-  gloss_inspector_set_codes (self->inspector, self->codes);
-}
 
 static void
 load_coders (GlossWindow *self)
@@ -325,12 +313,13 @@ gloss_window_set_active_coder (GlossWindow *self,
   update_coder_menu (self);
 
   /* In blind mode another coder's selected coding is not shown. */
-  if (!self->show_all_coders && self->coding_id > 0)
+  if (!_gloss_window_show_all_coders (self) && self->coding_id > 0)
     gloss_window_select_coding (self, 0);
 
   _gloss_window_refresh_highlights (self);
   _gloss_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODER_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLIND_CODER_ID]);
 }
 
 /* Highlights */
@@ -339,7 +328,9 @@ static guint
 lane_for (GlossWindow       *self,
           const GlossCoding *coding)
 {
-  if (self->show_all_coders)
+  guint position;
+
+  if (_gloss_window_show_all_coders (self))
     {
       for (guint i = 0; i < self->coders->len; i++)
         if (((GlossCoder *) g_ptr_array_index (self->coders, i))->id == coding->coder_id)
@@ -347,7 +338,9 @@ lane_for (GlossWindow       *self,
       return 0;
     }
 
-  return MAX (GPOINTER_TO_UINT (g_hash_table_lookup (self->code_lanes, &coding->code_id)), 1) - 1;
+  /* A lane per code, in codebook order. */
+  position = gloss_codebook_model_get_position (self->codebook_model, coding->code_id);
+  return position != G_MAXUINT ? position : 0;
 }
 
 /* What every highlight of one code by one coder shares, worked out once
@@ -387,12 +380,12 @@ highlight_look (GlossWindow       *self,
 {
   HighlightLook key = { .code_id = coding->code_id, .coder_id = coding->coder_id };
   HighlightLook *look = g_hash_table_lookup (looks, &key);
-  GlossCode *code;
+  const GlossCode *code;
   GlossCoder *coder;
 
   if (look != NULL)
     return look;
-  code = g_hash_table_lookup (self->code_index, &coding->code_id);
+  code = gloss_codebook_model_get_code (self->codebook_model, coding->code_id);
   coder = lookup_coder (self, coding->coder_id);
   look = g_memdup2 (&key, sizeof key);
   look->color = (GdkRGBA) { 0.5, 0.5, 0.5, 1.0 };
@@ -422,6 +415,7 @@ typedef struct
   GlossWindow *self;
   GPtrArray   *highlights;
   GHashTable  *looks;
+  gboolean     review;
 } HighlightCollector;
 
 static gboolean
@@ -430,7 +424,7 @@ collect_highlight (const GlossCoding *coding,
 {
   HighlightCollector *collector = user_data;
 
-  if (!collector->self->show_all_coders || !_gloss_window_coder_hidden (collector->self, coding->coder_id))
+  if (!collector->review || !_gloss_window_coder_hidden (collector->self, coding->coder_id))
     g_ptr_array_add (collector->highlights, highlight_for (collector->self, collector->looks, coding));
   return TRUE;
 }
@@ -446,12 +440,12 @@ _gloss_window_refresh_highlights (GlossWindow *self)
   HighlightCollector collector;
 
   highlights = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_highlight_free);
-  collector = (HighlightCollector) { self, highlights, looks };
+  collector = (HighlightCollector) { self, highlights, looks, _gloss_window_show_all_coders (self) };
 
   if (self->project != NULL && self->document_id > 0)
     {
       filter.document_id = self->document_id;
-      filter.coder_id = self->show_all_coders ? 0 : self->coder_id;
+      filter.coder_id = _gloss_window_blind_coder (self);
 
       if (!gloss_project_foreach_coding (self->project, &filter, GLOSS_CODING_COLUMNS_SPAN,
                                          collect_highlight, &collector, &error))
@@ -496,8 +490,6 @@ _gloss_window_refresh (GlossWindow *self,
   if (self->project == NULL)
     return;
 
-  if (changes & (GLOSS_CHANGE_CODES))
-    load_codes (self);
   if (changes & (GLOSS_CHANGE_CODERS))
     _gloss_window_refresh_coders (self);
 
@@ -577,12 +569,12 @@ gloss_window_set_project (GlossWindow  *self,
   self->coder_id = 0;
 
   gloss_document_list_set_project (self->document_list, project);
-  load_codes (self);
 
   if (project != NULL)
     {
+      /* After the codebook model and the panels have read the change. */
       self->project_changed_id =
-        g_signal_connect (project, "changed", G_CALLBACK (on_project_changed), self);
+        g_signal_connect_after (project, "changed", G_CALLBACK (on_project_changed), self);
       choose_initial_coder (self);
       if (gloss_project_get_read_only (project))
         {
@@ -1287,10 +1279,7 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->code_index, g_hash_table_unref);
-  g_clear_pointer (&self->code_lanes, g_hash_table_unref);
   g_clear_pointer (&self->coder_index, g_hash_table_unref);
-  g_clear_pointer (&self->codes, g_ptr_array_unref);
   g_clear_pointer (&self->coders, g_ptr_array_unref);
   g_clear_pointer (&self->search_hits, g_ptr_array_unref);
 
@@ -1315,6 +1304,12 @@ gloss_window_get_property (GObject    *object,
       break;
     case PROP_CODER_ID:
       g_value_set_int64 (value, self->coder_id);
+      break;
+    case PROP_SHOW_ALL_CODERS:
+      g_value_set_boolean (value, _gloss_window_show_all_coders (self));
+      break;
+    case PROP_BLIND_CODER_ID:
+      g_value_set_int64 (value, _gloss_window_blind_coder (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1341,8 +1336,18 @@ gloss_window_class_init (GlossWindowClass *klass)
   properties[PROP_CODER_ID] =
     g_param_spec_int64 ("coder-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Review mode, as win.show-all-coders says. */
+  properties[PROP_SHOW_ALL_CODERS] =
+    g_param_spec_boolean ("show-all-coders", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The coder whose codings alone are shown and counted (0: everyone's). */
+  properties[PROP_BLIND_CODER_ID] =
+    g_param_spec_int64 ("blind-coder-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (GLOSS_TYPE_CODEBOOK_MODEL);
+  g_type_ensure (GLOSS_TYPE_CODE_POPOVER);
   g_type_ensure (GLOSS_TYPE_DOCUMENT_LIST);
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
   g_type_ensure (GLOSS_TYPE_INSPECTOR);
@@ -1379,6 +1384,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_all_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_memos_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, code_hits_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, hits_popover);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, codebook_model);
   gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_import_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_list_toast);
@@ -1399,6 +1406,7 @@ static void
 setup_code_popover (GlossWindow *self)
 {
   self->code_popover = GLOSS_CODE_POPOVER (gloss_code_popover_new ());
+  gloss_code_popover_set_model (self->code_popover, self->codebook_model);
   gtk_widget_set_parent (GTK_WIDGET (self->code_popover), GTK_WIDGET (self->view_box));
   gtk_popover_set_position (GTK_POPOVER (self->code_popover), GTK_POS_BOTTOM);
   g_signal_connect_swapped (self->code_popover, "code-chosen", G_CALLBACK (on_code_chosen), self);
@@ -1484,10 +1492,7 @@ gloss_window_init (GlossWindow *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->cancellable = g_cancellable_new ();
-  self->code_index = g_hash_table_new (g_int64_hash, g_int64_equal);
-  self->code_lanes = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->coder_index = g_hash_table_new (g_int64_hash, g_int64_equal);
-  self->codes = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_code_free);
   self->coders = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_coder_free);
 
   setup_code_popover (self);

@@ -10,11 +10,14 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "gloss-code-popover.h"
 #include "gloss-codebook-panel.h"
+#include "gloss-inspector.h"
 #include "gloss-document-item.h"
 #include "gloss-document-list.h"
 #include "gloss-document-view-private.h"
 #include "gloss-excerpts-pane.h"
+#include "gloss-name-dialog.h"
 #include "gloss-window.h"
 #include "gloss-gui-test.h"
 
@@ -841,8 +844,8 @@ test_coder_and_document_undo (Fixture       *fixture,
 
   win_action (fixture, "add-coder", NULL);
   dialog = find_message_dialog ();
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Chen");
-  answer_dialog (dialog, "add");
+  gtk_editable_set_text (GTK_EDITABLE (gloss_name_dialog_get_entry (GLOSS_NAME_DIALOG (dialog))), "Chen");
+  answer_dialog (dialog, "accept");
   s1 = snapshot (fixture);
   reader = open_reader (fixture);
   g_assert_cmpint (gloss_project_find_coder (reader, "Chen", NULL), >, 0);
@@ -860,6 +863,183 @@ test_coder_and_document_undo (Fixture       *fixture,
   g_assert_null (strstr (s2, "first.txt"));
   g_assert_cmpint (gloss_window_get_document_id (fixture->window), ==, 0);
   assert_undo_redo (fixture, s1, s2);
+}
+
+/* The "type a name" dialogs refuse an empty name and one that is taken,
+ * say why below the entry, and add what they accept. */
+static void
+type_name (AdwMessageDialog *dialog,
+           const char       *name)
+{
+  gtk_editable_set_text (GTK_EDITABLE (gloss_name_dialog_get_entry (GLOSS_NAME_DIALOG (dialog))), name);
+}
+
+static void
+test_name_dialogs (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *before = snapshot (fixture);
+  g_autofree char *after = NULL;
+  g_autoptr(GlossProject) reader = NULL;
+  GlossNameDialog *names;
+  AdwMessageDialog *dialog;
+
+  codebook_action (fixture, "codebook.new-code", NULL);
+  dialog = find_message_dialog ();
+  g_assert_true (GLOSS_IS_NAME_DIALOG (dialog));
+  names = GLOSS_NAME_DIALOG (dialog);
+  g_assert_false (gloss_name_dialog_can_accept (names));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  type_name (dialog, "trust ");
+  g_assert_false (gloss_name_dialog_can_accept (names));
+  g_assert_cmpstr (gloss_name_dialog_get_message (names), ==, "There is already a code “trust” here");
+  type_name (dialog, "Trust/Institutional");
+  g_assert_false (gloss_name_dialog_can_accept (names));
+  type_name (dialog, "   ");
+  g_assert_cmpstr (gloss_name_dialog_get_message (names), ==, "A name is needed");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  type_name (dialog, "Trust/Personal");
+  g_assert_true (gloss_name_dialog_can_accept (names));
+  g_assert_cmpstr (gloss_name_dialog_get_message (names), ==, "");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  answer_dialog (dialog, "accept");
+
+  /* A child: the names of its siblings are taken, others' are not. */
+  codebook_action (fixture, "codebook.new-child-code", "x", fixture->trust_id);
+  dialog = find_message_dialog ();
+  type_name (dialog, "Institutional");
+  g_assert_false (gloss_name_dialog_can_accept (GLOSS_NAME_DIALOG (dialog)));
+  type_name (dialog, "Power");
+  g_assert_true (gloss_name_dialog_can_accept (GLOSS_NAME_DIALOG (dialog)));
+  answer_dialog (dialog, "accept");
+
+  /* Cancelled, nothing is added. */
+  win_action (fixture, "add-coder", NULL);
+  dialog = find_message_dialog ();
+  type_name (dialog, "Ana");
+  g_assert_false (gloss_name_dialog_can_accept (GLOSS_NAME_DIALOG (dialog)));
+  g_assert_cmpstr (gloss_name_dialog_get_message (GLOSS_NAME_DIALOG (dialog)), ==, "There is already a coder “Ana”");
+  type_name (dialog, "Dara");
+  answer_dialog (dialog, "cancel");
+
+  reader = open_reader (fixture);
+  g_assert_cmpint (gloss_project_find_code (reader, "Trust/Personal", NULL), >, 0);
+  g_assert_cmpint (gloss_project_find_code (reader, "Trust/Power", NULL), >, 0);
+  g_assert_cmpint (gloss_project_find_coder (reader, "Dara", NULL), <=, 0);
+  after = snapshot (fixture);
+  g_assert_cmpstr (after, !=, before);
+}
+
+/* One codebook model per window: every panel that shows codes shows the
+ * window's one model, so a code added through core or through an action,
+ * and the counts of blind and review mode, reach them all at once. */
+static void
+collect_popovers (GtkWidget *widget,
+                  GPtrArray *found)
+{
+  if (GLOSS_IS_CODE_POPOVER (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_popovers (child, found);
+}
+
+static GlossCodebookModel *
+model_of (gpointer widget)
+{
+  g_autoptr(GlossCodebookModel) model = NULL;
+
+  g_object_get (widget, "model", &model, NULL);
+  g_assert_true (GLOSS_IS_CODEBOOK_MODEL (model));
+  return model;   /* the widget holds it */
+}
+
+static void
+assert_listed_everywhere (Fixture   *fixture,
+                          GPtrArray *popovers,
+                          gint64     code_id,
+                          gint64     count)
+{
+  g_assert_cmpint (gloss_codebook_panel_get_count (panel_of (fixture), code_id), ==, count);
+  for (guint i = 0; i < popovers->len; i++)
+    g_assert_cmpint (gloss_code_popover_get_count (g_ptr_array_index (popovers, i), code_id), ==, count);
+}
+
+static void
+test_one_codebook_model (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  g_autoptr(GPtrArray) popovers = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GlossCodebookModel *model = model_of (panel_of (fixture));
+  GtkWidget *inspector = find_descendant (GTK_WIDGET (fixture->window), GLOSS_TYPE_INSPECTOR);
+  gint64 fresh, newer, blind = 0;
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  /* The view's popover, Code All Hits' and the inspector's "change code". */
+  collect_popovers (GTK_WIDGET (fixture->window), popovers);
+  g_assert_cmpuint (popovers->len, ==, 3);
+  for (guint i = 0; i < popovers->len; i++)
+    g_assert_true (model_of (g_ptr_array_index (popovers, i)) == model);
+  g_assert_true (model_of (inspector) == model);
+  g_assert_true (model_of (pane_of (fixture)) == model);
+  g_assert_true (gloss_codebook_model_get_project (model) == project);
+  g_assert_true (GLOSS_CODEBOOK_PANEL (panel_of (fixture)) != NULL);
+  g_assert_cmpuint (n_before, ==, 3);
+
+  /* A code added through core: in the model, the panel and every popover. */
+  fresh = gloss_project_add_code (project, fixture->power_id, "Fresh", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_before + 1);
+  /* Tree order: Power's child comes right after Power, last. */
+  g_assert_cmpuint (gloss_codebook_model_get_position (model, fresh), ==, 3);
+  assert_listed_everywhere (fixture, popovers, fresh, 0);
+  gloss_code_popover_set_filter (g_ptr_array_index (popovers, 0), "fresh");
+  g_assert_cmpint (gloss_code_popover_get_first_match (g_ptr_array_index (popovers, 0)), ==, fresh);
+
+  /* And through the window's action. */
+  codebook_action (fixture, "codebook.create", "(xs)", (gint64) 0, "Newer");
+  newer = gloss_project_find_code (project, "Newer", &error);
+  g_assert_no_error (error);
+  assert_listed_everywhere (fixture, popovers, newer, 0);
+  g_assert_cmpint (gloss_codebook_panel_get_selected_code (panel_of (fixture)), ==, newer);
+
+  /* Blind mode counts Ana's codings, review mode everyone's: one state. */
+  apply_code (fixture, "Trust grows slowly", fresh);
+  gloss_project_add_coding (project, fixture->document_id, fixture->ben_id, fresh, 0, 5, NULL, &error);
+  g_assert_no_error (error);
+  g_object_get (fixture->window, "blind-coder-id", &blind, NULL);
+  g_assert_cmpint (blind, ==, fixture->ana_id);
+  g_assert_cmpint (gloss_codebook_model_get_coder_id (model), ==, fixture->ana_id);
+  assert_listed_everywhere (fixture, popovers, fresh, 1);
+
+  win_action (fixture, "show-all-coders", NULL);
+  g_object_get (fixture->window, "blind-coder-id", &blind, NULL);
+  g_assert_cmpint (blind, ==, 0);
+  g_object_get (pane_of (fixture), "coder-id", &blind, NULL);
+  g_assert_cmpint (blind, ==, 0);
+  assert_listed_everywhere (fixture, popovers, fresh, 2);
+
+  win_action (fixture, "show-all-coders", NULL);
+  assert_listed_everywhere (fixture, popovers, fresh, 1);
+
+  /* Undone, the code leaves every panel. */
+  win_action (fixture, "undo", NULL);
+  win_action (fixture, "undo", NULL);
+  win_action (fixture, "undo", NULL);
+  assert_listed_everywhere (fixture, popovers, newer, -1);
+
+  /* Another program adds a code: within a second or two every panel has it. */
+  {
+    g_autoptr(GlossProject) writer = open_reader (fixture);
+    gint64 outside = gloss_project_add_code (writer, 0, "From outside", NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    gloss_project_close (writer);
+    spin (2500);
+    assert_listed_everywhere (fixture, popovers, outside, 0);
+  }
 }
 
 int
@@ -882,6 +1062,8 @@ main (int   argc,
   ADD ("/codebook/excerpts", test_excerpts);
   ADD ("/codebook/find-all-and-code-hits", test_find_all_and_code_hits);
   ADD ("/codebook/coder-and-document-undo", test_coder_and_document_undo);
+  ADD ("/codebook/name-dialogs", test_name_dialogs);
+  ADD ("/codebook/one-codebook-model", test_one_codebook_model);
 #undef ADD
 
   return g_test_run ();

@@ -18,6 +18,7 @@
 #include "gloss-file-chooser.h"
 #include "gloss-matrix-window.h"
 #include "gloss-merge-dialog.h"
+#include "gloss-name-dialog.h"
 #include "gloss-project-exchange.h"
 #include "gloss-window.h"
 #include "gloss-gui-test.h"
@@ -465,10 +466,10 @@ test_copy_and_merge (Fixture       *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "copy-for-coder", NULL);
   ask = find_dialog (fixture, ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (ask);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (ask), "coder-entry"), "Cleo");
-  gtk_switch_set_active (g_object_get_data (G_OBJECT (ask), "without-codings"), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (gloss_name_dialog_get_entry (GLOSS_NAME_DIALOG (ask))), "Cleo");
+  gtk_switch_set_active (GTK_SWITCH (find_descendant (GTK_WIDGET (ask), GTK_TYPE_SWITCH)), TRUE);
   answer_next_file (copy);
-  adw_message_dialog_response (ask, "copy");
+  adw_message_dialog_response (ask, "accept");
   g_assert_true (spin_until (file_exists, copy_path, 20000));
   spin (100);
 

@@ -564,22 +564,6 @@ test_import_bad_corpus (void)
 
 /* The code popover: filter, first match, create */
 
-static GlossCode *
-make_code (gint64      id,
-           const char *name,
-           const char *path,
-           guint       depth)
-{
-  GlossCode *code = g_new0 (GlossCode, 1);
-
-  code->id = id;
-  code->name = g_strdup (name);
-  code->path = g_strdup (path);
-  code->color = g_strdup ("#3584e4");
-  code->depth = depth;
-  return code;
-}
-
 typedef struct
 {
   gint64  chosen;
@@ -606,31 +590,42 @@ on_create (GlossCodePopover *popover,
 static void
 test_code_popover (void)
 {
-  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_code_free);
+  g_autoptr(GlossProject) project = gloss_test_new_project (NULL);
+  g_autoptr(GlossCodebookModel) model = gloss_codebook_model_new ();
   GtkWidget *popover = g_object_ref_sink (gloss_code_popover_new ());
   PopoverResult result = { 0 };
+  g_autoptr(GError) error = NULL;
+  gint64 themes, power;
+  GPtrArray *codes;
 
-  g_ptr_array_add (codes, make_code (1, "Themes", "Themes", 0));
-  g_ptr_array_add (codes, make_code (2, "Trust", "Themes/Trust", 1));
-  g_ptr_array_add (codes, make_code (3, "Power", "Themes/Power", 1));
-  g_ptr_array_add (codes, make_code (4, "Accountability", "Accountability", 0));
+  themes = gloss_project_ensure_code_path (project, "Themes", NULL, NULL, &error);
+  g_assert_no_error (error);
+  gloss_project_ensure_code_path (project, "Themes/Trust", NULL, NULL, &error);
+  g_assert_no_error (error);
+  power = gloss_project_ensure_code_path (project, "Themes/Power", NULL, NULL, &error);
+  g_assert_no_error (error);
+  gloss_project_ensure_code_path (project, "Accountability", NULL, NULL, &error);
+  g_assert_no_error (error);
+  gloss_codebook_model_set_project (model, project);
+  codes = gloss_codebook_model_get_codes (model);
+  g_assert_cmpuint (codes->len, ==, 4);
 
   g_assert_true (gloss_code_matches_filter (g_ptr_array_index (codes, 1), "tru"));
   g_assert_true (gloss_code_matches_filter (g_ptr_array_index (codes, 1), "THEMES/t"));
   g_assert_false (gloss_code_matches_filter (g_ptr_array_index (codes, 2), "trust"));
   g_assert_true (gloss_code_matches_filter (g_ptr_array_index (codes, 2), ""));
 
-  gloss_code_popover_set_codes (GLOSS_CODE_POPOVER (popover), codes);
+  gloss_code_popover_set_model (GLOSS_CODE_POPOVER (popover), model);
   g_signal_connect (popover, "code-chosen", G_CALLBACK (on_chosen), &result);
   g_signal_connect (popover, "code-create", G_CALLBACK (on_create), &result);
 
   gloss_code_popover_set_filter (GLOSS_CODE_POPOVER (popover), "");
-  g_assert_cmpint (gloss_code_popover_get_first_match (GLOSS_CODE_POPOVER (popover)), ==, 1);
+  g_assert_cmpint (gloss_code_popover_get_first_match (GLOSS_CODE_POPOVER (popover)), ==, themes);
 
   gloss_code_popover_set_filter (GLOSS_CODE_POPOVER (popover), "pow");
-  g_assert_cmpint (gloss_code_popover_get_first_match (GLOSS_CODE_POPOVER (popover)), ==, 3);
+  g_assert_cmpint (gloss_code_popover_get_first_match (GLOSS_CODE_POPOVER (popover)), ==, power);
   gloss_code_popover_activate_first (GLOSS_CODE_POPOVER (popover));
-  g_assert_cmpint (result.chosen, ==, 3);
+  g_assert_cmpint (result.chosen, ==, power);
   g_assert_null (result.created);
 
   gloss_code_popover_set_filter (GLOSS_CODE_POPOVER (popover), "  Resistance ");
@@ -640,6 +635,7 @@ test_code_popover (void)
 
   g_free (result.created);
   g_object_unref (popover);
+  gloss_project_close (project);
 }
 
 /* Find: Ctrl+F's action shows the bar; hits become marks and the selection */

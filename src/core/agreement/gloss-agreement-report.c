@@ -116,6 +116,23 @@ gloss_agreement_report_free (GlossAgreementReport *report)
   g_free (report);
 }
 
+const GlossAgreementPair *
+gloss_agreement_report_find_pair (const GlossAgreementReport *report,
+                                  guint                       a,
+                                  guint                       b)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  for (guint p = 0; p < report->pairs->len; p++)
+    {
+      const GlossAgreementPair *pair = &g_array_index (report->pairs, GlossAgreementPair, p);
+
+      if ((pair->coder_a == a && pair->coder_b == b) || (pair->coder_a == b && pair->coder_b == a))
+        return pair;
+    }
+  return NULL;
+}
+
 /* Helpers for the parts */
 
 void

@@ -100,6 +100,12 @@ GlossAgreementReport *gloss_agreement_report_compute_finish (GAsyncResult       
                                                              GError                     **error);
 void                  gloss_agreement_report_free           (GlossAgreementReport        *report);
 
+/* The pair of coders @a and @b (indices into report->coders, either way
+ * round), or NULL. */
+const GlossAgreementPair *gloss_agreement_report_find_pair (const GlossAgreementReport *report,
+                                                            guint                       a,
+                                                            guint                       b);
+
 /* Coder @coder's own coding behind @disagreement, or NULL. */
 const GlossAgreementVersion *gloss_agreement_report_get_version (const GlossAgreementReport       *report,
                                                                  const GlossAgreementDisagreement *disagreement,

@@ -232,21 +232,6 @@ band_color (double value)
   return "#ed333b";
 }
 
-static const GlossAgreementPair *
-find_pair (const GlossAgreementReport *report,
-           guint                       a,
-           guint                       b)
-{
-  for (guint p = 0; p < report->pairs->len; p++)
-    {
-      const GlossAgreementPair *pair = &g_array_index (report->pairs, GlossAgreementPair, p);
-
-      if ((pair->coder_a == a && pair->coder_b == b) || (pair->coder_a == b && pair->coder_b == a))
-        return pair;
-    }
-  return NULL;
-}
-
 /* HTML */
 
 /* Appends @pattern with its one "%s" replaced by @text, escaped. */
@@ -393,7 +378,7 @@ html_heat_map (GString                    *out,
       html_text (out, "<tr><th scope=\"row\">%s</th>", coder_at (report, i));
       for (guint j = 0; j < m; j++)
         {
-          const GlossAgreementPair *pair = i == j ? NULL : find_pair (report, i, j);
+          const GlossAgreementPair *pair = i == j ? NULL : gloss_agreement_report_find_pair (report, i, j);
           GlossMeasure v = pair ? pair->measures.values[kind] : gloss_measure_undefined ("");
 
           if (pair == NULL || !gloss_measure_is_defined (v))
@@ -850,7 +835,7 @@ pdf_heat_map (Pdf                        *pdf,
       pdf->y = row_y;
       for (guint j = 0; j < m; j++)
         {
-          const GlossAgreementPair *pair = i == j ? NULL : find_pair (report, i, j);
+          const GlossAgreementPair *pair = i == j ? NULL : gloss_agreement_report_find_pair (report, i, j);
           GlossMeasure v = pair ? pair->measures.values[kind] : gloss_measure_undefined ("");
           double x = MARGIN + label_w + j * cell;
           g_autofree char *text = NULL;

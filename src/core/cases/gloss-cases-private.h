@@ -47,6 +47,16 @@ char     *_gloss_attribute_target_label  (GlossProject         *self,
 
 /* The "attributes" and "sets" of a load file (gloss-load-cases.c), inside
  * the load's step. */
+/* What gloss-project-load.c and gloss-load-cases.c share: an error naming
+ * the entry ("@place[@index]: @message"; returns FALSE), and a string member
+ * (NULL when absent; FALSE when present but not a string). */
+gboolean  _gloss_load_fail_at    (GError       **error,
+                                  const char    *place,
+                                  guint          index,
+                                  const char    *message);
+gboolean  _gloss_load_get_string (JsonObject    *object,
+                                  const char    *member,
+                                  const char   **value);
 gboolean  _gloss_project_load_cases_json (GlossProject  *self,
                                           JsonObject    *root,
                                           GError       **error);

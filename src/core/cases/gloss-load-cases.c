@@ -20,34 +20,6 @@
 
 #include "gloss-cases-private.h"
 
-static gboolean
-fail_at (GError     **error,
-         const char  *place,
-         guint        index,
-         const char  *message)
-{
-  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, "%s[%u]: %s", place, index, message);
-  return FALSE;
-}
-
-/* A string member, NULL when absent; FALSE when present but not a string. */
-static gboolean
-get_string (JsonObject  *object,
-            const char  *member,
-            const char **value)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  *value = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return FALSE;
-
-  *value = json_node_get_string (node);
-  return TRUE;
-}
-
 /* A list of strings; NULL when absent; FALSE when it is something else. */
 static gboolean
 get_strings (JsonObject  *object,
@@ -161,8 +133,8 @@ load_attribute (GlossProject  *self,
   JsonNode *values = json_object_get_member (object, "values");
   gint64 id;
 
-  if (!get_string (object, "name", &name) || !get_string (object, "type", &type_name) ||
-      !get_string (object, "on", &on) || !get_strings (object, "choices", &choices) || name == NULL)
+  if (!_gloss_load_get_string (object, "name", &name) || !_gloss_load_get_string (object, "type", &type_name) ||
+      !_gloss_load_get_string (object, "on", &on) || !get_strings (object, "choices", &choices) || name == NULL)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
                    _("an attribute needs a \"name\" (and may have a \"type\", \"choices\", \"on\" and \"values\")"));
@@ -242,7 +214,7 @@ load_set (GlossProject  *self,
   JsonNode *codes = json_object_get_member (object, "codes");
   gint64 id;
 
-  if (!get_string (object, "name", &name) || !get_string (object, "rule", &rule) || name == NULL ||
+  if (!_gloss_load_get_string (object, "name", &name) || !_gloss_load_get_string (object, "rule", &rule) || name == NULL ||
       (documents != NULL && !JSON_NODE_HOLDS_ARRAY (documents)) || (codes != NULL && !JSON_NODE_HOLDS_ARRAY (codes)) ||
       (documents != NULL && codes != NULL) || (rule != NULL && (documents != NULL || codes != NULL)))
     {
@@ -293,9 +265,9 @@ load_list (GlossProject  *self,
       g_autoptr(GError) local_error = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
-        return fail_at (error, member, i, _("each entry must be an object"));
+        return _gloss_load_fail_at (error, member, i, _("each entry must be an object"));
       if (!load_one (self, json_node_get_object (element), &local_error))
-        return fail_at (error, member, i, local_error->message);
+        return _gloss_load_fail_at (error, member, i, local_error->message);
     }
 
   return TRUE;

@@ -212,7 +212,6 @@ gloss_project_add_attribute (GlossProject          *self,
   g_autofree char *choices_json = NULL;
   g_auto(GStrv) clean_list = NULL;
   sqlite3_stmt *stmt;
-  gint64 id;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
 
@@ -236,25 +235,17 @@ gloss_project_add_attribute (GlossProject          *self,
                                  "VALUES (?1, ?2, ?3, ?4, ?5, "
                                  "(SELECT ifnull (max (position) + 1, 0) FROM attribute WHERE target = ?2), ?6)",
                                  error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, gloss_attribute_target_to_string (target), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, gloss_attribute_type_to_string (type), -1, SQLITE_STATIC);
-  if (choices_json != NULL)
-    sqlite3_bind_text (stmt, 5, choices_json, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 6, _gloss_now ());
-  if (!_gloss_project_finish (self, stmt, duplicate, error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (self->db);
-
-  _gloss_project_note_change (self, GLOSS_CHANGE_ATTRIBUTES);
-  return gloss_project_end_step (self, error) ? id : 0;
-
-fail:
-  gloss_project_abort_step (self);
-  return 0;
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, gloss_attribute_target_to_string (target), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, gloss_attribute_type_to_string (type), -1, SQLITE_STATIC);
+      if (choices_json != NULL)
+        sqlite3_bind_text (stmt, 5, choices_json, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 6, _gloss_now ());
+    }
+  return _gloss_project_finish_insert (self, stmt, duplicate, GLOSS_CHANGE_ATTRIBUTES, error);
 }
 
 GlossAttribute *
@@ -431,7 +422,6 @@ gloss_project_delete_attribute (GlossProject  *self,
 {
   g_autoptr(GlossAttribute) attribute = NULL;
   g_autofree char *label = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
 
@@ -443,26 +433,16 @@ gloss_project_delete_attribute (GlossProject  *self,
     return FALSE;
 
   /* The values first, each recorded, so that undo brings them back. */
-  stmt = _gloss_project_prepare (self, "DELETE FROM attribute_value WHERE attribute_id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, attribute_id);
-  if (!_gloss_project_run (self, stmt, error))
-    goto fail;
-
-  stmt = _gloss_project_prepare (self, "DELETE FROM attribute WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, attribute_id);
-  if (!_gloss_project_run (self, stmt, error))
-    goto fail;
+  if (!_gloss_project_run_with_id (self, "DELETE FROM attribute_value WHERE attribute_id = ?1",
+                                   attribute_id, error) ||
+      !_gloss_project_run_with_id (self, "DELETE FROM attribute WHERE id = ?1", attribute_id, error))
+    {
+      gloss_project_abort_step (self);
+      return FALSE;
+    }
 
   _gloss_project_note_change (self, GLOSS_CHANGE_ATTRIBUTES);
   return gloss_project_end_step (self, error);
-
-fail:
-  gloss_project_abort_step (self);
-  return FALSE;
 }
 
 /* Writes one value (NULL: none) inside the current step. */

@@ -78,7 +78,6 @@ gloss_project_add_case (GlossProject  *self,
   g_autofree char *label = NULL;
   g_autofree char *duplicate = NULL;
   sqlite3_stmt *stmt;
-  gint64 id;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
 
@@ -98,22 +97,14 @@ gloss_project_add_case (GlossProject  *self,
   stmt = _gloss_project_prepare (self,
                                  "INSERT INTO case_item (guid, name, description, created) VALUES (?1, ?2, ?3, ?4)",
                                  error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, description != NULL ? description : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, _gloss_now ());
-  if (!_gloss_project_finish (self, stmt, duplicate, error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (self->db);
-
-  _gloss_project_note_change (self, GLOSS_CHANGE_CASES);
-  return gloss_project_end_step (self, error) ? id : 0;
-
-fail:
-  gloss_project_abort_step (self);
-  return 0;
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, description != NULL ? description : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, _gloss_now ());
+    }
+  return _gloss_project_finish_insert (self, stmt, duplicate, GLOSS_CHANGE_CASES, error);
 }
 
 GlossCase *
@@ -149,26 +140,12 @@ gloss_project_find_case (GlossProject  *self,
                          const char    *id_or_name,
                          GError       **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
 
-  stmt = _gloss_project_prepare (self,
+  return _gloss_project_find_id (self,
                                  "SELECT id FROM case_item WHERE name = trim (?1) "
                                  "UNION ALL SELECT id FROM case_item WHERE CAST (id AS TEXT) = trim (?1) LIMIT 1",
-                                 error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, id_or_name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (id == 0)
-    g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("No case “%s” in the project"), id_or_name);
-
-  return id;
+                                 id_or_name, error, _("No case “%s” in the project"), id_or_name);
 }
 
 gboolean
@@ -192,20 +169,6 @@ gloss_project_rename_case (GlossProject  *self,
                                      case_id, clean, GLOSS_CHANGE_CASES, duplicate, error);
 }
 
-static gboolean
-run_with_id (GlossProject  *self,
-             const char    *sql,
-             gint64         id,
-             GError       **error)
-{
-  sqlite3_stmt *stmt = _gloss_project_prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _gloss_project_run (self, stmt, error);
-}
-
 gboolean
 gloss_project_delete_case (GlossProject  *self,
                            gint64         case_id,
@@ -224,11 +187,11 @@ gloss_project_delete_case (GlossProject  *self,
     return FALSE;
 
   /* Members and values first, each recorded, so that undo restores them. */
-  if (!run_with_id (self, "DELETE FROM case_member WHERE case_id = ?1", case_id, error) ||
-      !run_with_id (self,
-                    "DELETE FROM attribute_value WHERE target_id = ?1 AND attribute_id IN "
-                    "(SELECT id FROM attribute WHERE target = 'case')", case_id, error) ||
-      !run_with_id (self, "DELETE FROM case_item WHERE id = ?1", case_id, error))
+  if (!_gloss_project_run_with_id (self, "DELETE FROM case_member WHERE case_id = ?1", case_id, error) ||
+      !_gloss_project_run_with_id (self,
+                                   "DELETE FROM attribute_value WHERE target_id = ?1 AND attribute_id IN "
+                                   "(SELECT id FROM attribute WHERE target = 'case')", case_id, error) ||
+      !_gloss_project_run_with_id (self, "DELETE FROM case_item WHERE id = ?1", case_id, error))
     {
       gloss_project_abort_step (self);
       return FALSE;
@@ -336,7 +299,7 @@ gloss_project_remove_case_member (GlossProject  *self,
   if (!gloss_project_begin_step (self, _("Remove from case"), error))
     return FALSE;
 
-  if (!run_with_id (self, "DELETE FROM case_member WHERE id = ?1", member_id, error))
+  if (!_gloss_project_run_with_id (self, "DELETE FROM case_member WHERE id = ?1", member_id, error))
     {
       gloss_project_abort_step (self);
       return FALSE;

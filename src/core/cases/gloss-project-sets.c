@@ -90,7 +90,6 @@ gloss_project_add_set (GlossProject  *self,
   g_autofree char *label = NULL;
   g_autofree char *duplicate = NULL;
   sqlite3_stmt *stmt;
-  gint64 id;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
 
@@ -105,24 +104,16 @@ gloss_project_add_set (GlossProject  *self,
   stmt = _gloss_project_prepare (self,
                                  "INSERT INTO set_item (guid, kind, name, rule, created) VALUES (?1, ?2, ?3, ?4, ?5)",
                                  error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, gloss_set_kind_to_string (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
-  if (!_gloss_is_blank (rule))
-    sqlite3_bind_text (stmt, 4, rule, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 5, _gloss_now ());
-  if (!_gloss_project_finish (self, stmt, duplicate, error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (self->db);
-
-  _gloss_project_note_change (self, GLOSS_CHANGE_SETS);
-  return gloss_project_end_step (self, error) ? id : 0;
-
-fail:
-  gloss_project_abort_step (self);
-  return 0;
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, gloss_set_kind_to_string (kind), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
+      if (!_gloss_is_blank (rule))
+        sqlite3_bind_text (stmt, 4, rule, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 5, _gloss_now ());
+    }
+  return _gloss_project_finish_insert (self, stmt, duplicate, GLOSS_CHANGE_SETS, error);
 }
 
 GlossSet *
@@ -178,26 +169,12 @@ gloss_project_find_set (GlossProject  *self,
                         const char    *id_or_name,
                         GError       **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
 
-  stmt = _gloss_project_prepare (self,
+  return _gloss_project_find_id (self,
                                  "SELECT id FROM set_item WHERE name = trim (?1) COLLATE NOCASE "
                                  "UNION ALL SELECT id FROM set_item WHERE CAST (id AS TEXT) = trim (?1) LIMIT 1",
-                                 error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, id_or_name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (id == 0)
-    g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("No set “%s” in the project"), id_or_name);
-
-  return id;
+                                 id_or_name, error, _("No set “%s” in the project"), id_or_name);
 }
 
 gboolean
@@ -240,20 +217,6 @@ gloss_project_set_set_rule (GlossProject  *self,
                                      set_id, _gloss_is_blank (rule) ? NULL : rule, GLOSS_CHANGE_SETS, NULL, error);
 }
 
-static gboolean
-run_with_id (GlossProject  *self,
-             const char    *sql,
-             gint64         id,
-             GError       **error)
-{
-  sqlite3_stmt *stmt = _gloss_project_prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _gloss_project_run (self, stmt, error);
-}
-
 gboolean
 gloss_project_delete_set (GlossProject  *self,
                           gint64         set_id,
@@ -271,8 +234,8 @@ gloss_project_delete_set (GlossProject  *self,
   if (!gloss_project_begin_step (self, label, error))
     return FALSE;
 
-  if (!run_with_id (self, "DELETE FROM set_member WHERE set_id = ?1", set_id, error) ||
-      !run_with_id (self, "DELETE FROM set_item WHERE id = ?1", set_id, error))
+  if (!_gloss_project_run_with_id (self, "DELETE FROM set_member WHERE set_id = ?1", set_id, error) ||
+      !_gloss_project_run_with_id (self, "DELETE FROM set_item WHERE id = ?1", set_id, error))
     {
       gloss_project_abort_step (self);
       return FALSE;

@@ -449,28 +449,6 @@ families_share (GArray *a,
   return FALSE;
 }
 
-static GlossCoding *
-coding_from_row (sqlite3_stmt *stmt)
-{
-  GlossCoding *coding = g_new0 (GlossCoding, 1);
-
-  coding->id = sqlite3_column_int64 (stmt, 0);
-  coding->guid = _gloss_column_dup_text (stmt, 1);
-  coding->document_id = sqlite3_column_int64 (stmt, 2);
-  coding->coder_id = sqlite3_column_int64 (stmt, 3);
-  coding->code_id = sqlite3_column_int64 (stmt, 4);
-  coding->start = sqlite3_column_int64 (stmt, 5);
-  coding->end = sqlite3_column_int64 (stmt, 6);
-  coding->quote = _gloss_column_dup_text (stmt, 7);
-  coding->prefix = _gloss_column_dup_text (stmt, 8);
-  coding->suffix = _gloss_column_dup_text (stmt, 9);
-  coding->memo = _gloss_column_dup_text (stmt, 10);
-  coding->created = sqlite3_column_int64 (stmt, 11);
-  coding->modified = sqlite3_column_int64 (stmt, 12);
-
-  return coding;
-}
-
 #define CHUNK 500
 
 /* The whole codings of @ids, in text order. */
@@ -491,16 +469,14 @@ fetch_codings (GlossProject  *self,
 
       g_array_append_vals (chunk, &g_array_index (ids, gint64, from), MIN (CHUNK, ids->len - from));
       list = join_ids (chunk);
-      sql = g_strdup_printf ("SELECT c.id, c.guid, c.document_id, c.coder_id, c.code_id, c.start, c.end, "
-                             "c.quote, c.prefix, c.suffix, c.memo, c.created, c.modified "
-                             "FROM coding c WHERE c.id IN (%s)", list);
+      sql = g_strdup_printf ("SELECT " GLOSS_CODING_SELECT_COLUMNS " FROM coding c WHERE c.id IN (%s)", list);
       if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
         {
           _gloss_project_set_error (self, error, _("Cannot read the codings"));
           return NULL;
         }
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (codings, coding_from_row (stmt));
+        g_ptr_array_add (codings, _gloss_coding_from_row (stmt));
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
         {

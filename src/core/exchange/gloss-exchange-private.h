@@ -73,6 +73,19 @@ void      _gloss_keep_guid                  (GlossProject *project,
                                              const char   *table,
                                              gint64        id,
                                              const char   *guid);
+/* What the two merge files share (gloss-project-merge.c): an item added to
+ * one of a merge summary's lists, and the maps of the other file's ids to
+ * the lead's (gint64 -> gint64; 0 when not mapped). */
+void      _gloss_merge_note                 (GPtrArray    *list,
+                                             const char   *kind,
+                                             const char   *guid,
+                                             const char   *label,
+                                             const char   *reason);
+void      _gloss_merge_map_put              (GHashTable   *map,
+                                             gint64        other_id,
+                                             gint64        lead_id);
+gint64    _gloss_merge_map_get              (GHashTable   *map,
+                                             gint64        other_id);
 /* Merges the attributes, values, cases and sets of @other into @lead
  * (gloss-merge-cases.c), inside the merge's step; the maps take @other's
  * ids to the lead's (gint64 -> gint64). */

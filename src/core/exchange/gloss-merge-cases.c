@@ -30,55 +30,13 @@ typedef struct
   GlossMergeSummary *summary;
 } CaseMerge;
 
-static void
-add_item (GPtrArray  *list,
-          const char *kind,
-          const char *guid,
-          const char *label,
-          const char *reason)
-{
-  GlossMergeItem *item = g_new0 (GlossMergeItem, 1);
-
-  item->kind = g_strdup (kind);
-  item->guid = g_strdup (guid);
-  item->label = g_strdup (label);
-  item->reason = g_strdup (reason);
-  g_ptr_array_add (list, item);
-}
-
-static gint64
-lookup (GHashTable *map,
-        gint64      id)
-{
-  gint64 *value = map != NULL ? g_hash_table_lookup (map, &id) : NULL;
-
-  return value != NULL ? *value : 0;
-}
-
-static void
-put (GHashTable *map,
-     gint64      key,
-     gint64      value)
-{
-  g_hash_table_insert (map, g_memdup2 (&key, sizeof key), g_memdup2 (&value, sizeof value));
-}
-
+/* The lead's row of the same GUID (0: none). */
 static gint64
 lead_by_guid (CaseMerge  *m,
               const char *sql,
               const char *guid)
 {
-  sqlite3_stmt *stmt = _gloss_project_prepare (m->lead, sql, NULL);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return id;
+  return _gloss_project_select_id (m->lead, sql, guid, NULL);
 }
 
 static gboolean
@@ -109,8 +67,8 @@ merge_attributes (CaseMerge  *m,
         {
           if (gloss_project_find_attribute (m->lead, a->target, a->name, NULL) != 0)
             {
-              add_item (m->summary->conflicts, "attribute", a->guid, a->name,
-                        _("the lead has another attribute of this name"));
+              _gloss_merge_note (m->summary->conflicts, "attribute", a->guid, a->name,
+                                 _("the lead has another attribute of this name"));
               continue;
             }
           id = gloss_project_add_attribute (m->lead, a->target, a->name, a->type,
@@ -118,7 +76,7 @@ merge_attributes (CaseMerge  *m,
           if (id == 0)
             return FALSE;
           _gloss_keep_guid (m->lead, "attribute", id, a->guid);
-          add_item (m->summary->added, "attribute", a->guid, a->name, NULL);
+          _gloss_merge_note (m->summary->added, "attribute", a->guid, a->name, NULL);
         }
       else
         {
@@ -128,8 +86,8 @@ merge_attributes (CaseMerge  *m,
             return FALSE;
           if (ours->type != a->type || !same_choices (ours->choices, a->choices))
             {
-              add_item (m->summary->conflicts, "attribute", a->guid, a->name,
-                        _("the type or the values differ; the lead’s are kept"));
+              _gloss_merge_note (m->summary->conflicts, "attribute", a->guid, a->name,
+                                 _("the type or the values differ; the lead’s are kept"));
               continue;
             }
           if (g_strcmp0 (ours->name, a->name) != 0)
@@ -141,12 +99,12 @@ merge_attributes (CaseMerge  *m,
                   m->summary->n_updated++;
                 }
               else
-                add_item (m->summary->conflicts, "attribute", a->guid, a->name, _("renamed differently"));
+                _gloss_merge_note (m->summary->conflicts, "attribute", a->guid, a->name, _("renamed differently"));
             }
           else
             m->summary->n_unchanged++;
         }
-      put (m->attributes, a->id, id);
+      _gloss_merge_map_put (m->attributes, a->id, id);
     }
 
   return TRUE;
@@ -160,12 +118,12 @@ lead_target (CaseMerge            *m,
   switch (target)
     {
     case GLOSS_ATTRIBUTE_ON_CODER:
-      return lookup (m->coders, id);
+      return _gloss_merge_map_get (m->coders, id);
     case GLOSS_ATTRIBUTE_ON_CASE:
-      return lookup (m->cases, id);
+      return _gloss_merge_map_get (m->cases, id);
     case GLOSS_ATTRIBUTE_ON_DOCUMENT:
     default:
-      return lookup (m->documents, id);
+      return _gloss_merge_map_get (m->documents, id);
     }
 }
 
@@ -181,7 +139,7 @@ merge_values (CaseMerge  *m,
   for (guint i = 0; i < theirs->len; i++)
     {
       const GlossAttribute *a = g_ptr_array_index (theirs, i);
-      gint64 id = lookup (m->attributes, a->id);
+      gint64 id = _gloss_merge_map_get (m->attributes, a->id);
       g_autoptr(GPtrArray) values = NULL;
 
       if (id == 0)
@@ -209,7 +167,7 @@ merge_values (CaseMerge  *m,
           if (ours != NULL && !m->theirs)
             {
               g_autofree char *reason = g_strdup_printf (_("the lead has “%s”"), ours);
-              add_item (m->summary->conflicts, "value", a->guid, label, reason);
+              _gloss_merge_note (m->summary->conflicts, "value", a->guid, label, reason);
               continue;
             }
           if (!gloss_project_set_attribute_value (m->lead, id, target, value->value, &local_error))
@@ -219,13 +177,13 @@ merge_values (CaseMerge  *m,
                   g_propagate_error (error, g_steal_pointer (&local_error));
                   return FALSE;
                 }
-              add_item (m->summary->skipped, "value", a->guid, label, local_error->message);
+              _gloss_merge_note (m->summary->skipped, "value", a->guid, label, local_error->message);
               continue;
             }
           if (ours != NULL)
             m->summary->n_updated++;
           else
-            add_item (m->summary->added, "value", a->guid, label, NULL);
+            _gloss_merge_note (m->summary->added, "value", a->guid, label, NULL);
         }
     }
 
@@ -246,7 +204,7 @@ merge_members (CaseMerge  *m,
   for (guint i = 0; i < members->len; i++)
     {
       const GlossCaseMember *member = g_ptr_array_index (members, i);
-      gint64 doc = lookup (m->documents, member->document_id);
+      gint64 doc = _gloss_merge_map_get (m->documents, member->document_id);
       g_autoptr(GError) local_error = NULL;
       gint64 id;
 
@@ -286,18 +244,18 @@ merge_case_items (CaseMerge  *m,
         {
           if (gloss_project_find_case (m->lead, c->name, NULL) != 0)
             {
-              add_item (m->summary->conflicts, "case", c->guid, c->name, _("the lead has another case of this name"));
+              _gloss_merge_note (m->summary->conflicts, "case", c->guid, c->name, _("the lead has another case of this name"));
               continue;
             }
           if ((id = gloss_project_add_case (m->lead, c->name, c->description, error)) == 0)
             return FALSE;
           _gloss_keep_guid (m->lead, "case_item", id, c->guid);
-          add_item (m->summary->added, "case", c->guid, c->name, NULL);
+          _gloss_merge_note (m->summary->added, "case", c->guid, c->name, NULL);
         }
       else
         m->summary->n_unchanged++;
 
-      put (m->cases, c->id, id);
+      _gloss_merge_map_put (m->cases, c->id, id);
       if (!merge_members (m, c->id, id, error))
         return FALSE;
     }
@@ -328,7 +286,7 @@ merge_sets (CaseMerge  *m,
 
           if (gloss_project_find_set (m->lead, s->name, NULL) != 0)
             {
-              add_item (m->summary->conflicts, "set", s->guid, s->name, _("the lead has another set of this name"));
+              _gloss_merge_note (m->summary->conflicts, "set", s->guid, s->name, _("the lead has another set of this name"));
               continue;
             }
           id = gloss_project_add_set (m->lead, s->kind, s->name, s->rule, &local_error);
@@ -340,11 +298,11 @@ merge_sets (CaseMerge  *m,
                   g_propagate_error (error, g_steal_pointer (&local_error));
                   return FALSE;
                 }
-              add_item (m->summary->skipped, "set", s->guid, s->name, local_error->message);
+              _gloss_merge_note (m->summary->skipped, "set", s->guid, s->name, local_error->message);
               continue;
             }
           _gloss_keep_guid (m->lead, "set_item", id, s->guid);
-          add_item (m->summary->added, "set", s->guid, s->name, NULL);
+          _gloss_merge_note (m->summary->added, "set", s->guid, s->name, NULL);
         }
       else
         m->summary->n_unchanged++;
@@ -353,7 +311,7 @@ merge_sets (CaseMerge  *m,
         return FALSE;
       if (g_strcmp0 (ours->rule, s->rule) != 0)
         {
-          add_item (m->summary->conflicts, "set", s->guid, s->name, _("the rule differs; the lead’s is kept"));
+          _gloss_merge_note (m->summary->conflicts, "set", s->guid, s->name, _("the rule differs; the lead’s is kept"));
           continue;
         }
       if (s->rule != NULL)
@@ -363,8 +321,8 @@ merge_sets (CaseMerge  *m,
         return FALSE;
       for (guint k = 0; k < members->len; k++)
         {
-          gint64 member = lookup (s->kind == GLOSS_SET_CODES ? m->codes : m->documents,
-                                  g_array_index (members, gint64, k));
+          gint64 member = _gloss_merge_map_get (s->kind == GLOSS_SET_CODES ? m->codes : m->documents,
+                                                g_array_index (members, gint64, k));
           if (member != 0)
             g_array_append_val (mapped, member);
         }

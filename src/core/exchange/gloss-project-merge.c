@@ -68,12 +68,12 @@ summary_new (const char *path)
   return summary;
 }
 
-static void
-note (GPtrArray  *list,
-      const char *kind,
-      const char *guid,
-      const char *label,
-      const char *reason)
+void
+_gloss_merge_note (GPtrArray  *list,
+                   const char *kind,
+                   const char *guid,
+                   const char *label,
+                   const char *reason)
 {
   GlossMergeItem *item = g_new0 (GlossMergeItem, 1);
 
@@ -129,19 +129,19 @@ name_map_new (void)
   return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
-static void
-map_id (GHashTable *map,
-        gint64      key,
-        gint64      value)
+void
+_gloss_merge_map_put (GHashTable *map,
+                      gint64      other_id,
+                      gint64      lead_id)
 {
-  g_hash_table_insert (map, g_memdup2 (&key, sizeof key), g_memdup2 (&value, sizeof value));
+  g_hash_table_insert (map, g_memdup2 (&other_id, sizeof other_id), g_memdup2 (&lead_id, sizeof lead_id));
 }
 
-static gint64
-mapped (GHashTable *map,
-        gint64      key)
+gint64
+_gloss_merge_map_get (GHashTable *map,
+                      gint64      other_id)
 {
-  gint64 *value = g_hash_table_lookup (map, &key);
+  gint64 *value = map != NULL ? g_hash_table_lookup (map, &other_id) : NULL;
 
   return value != NULL ? *value : 0;
 }
@@ -205,22 +205,45 @@ other_query (Merge       *merge,
 
 /* Lead lookups */
 
-static gint64
-lead_id_by_text (Merge      *merge,
-                 const char *sql,
-                 const char *value)
+/* The lead's row @sql finds with ?1 = @text, stepped onto it, or NULL (the
+ * statement is reset when there is none); read it, then reset it. */
+static sqlite3_stmt *
+lead_row (Merge      *merge,
+          const char *sql,
+          const char *text)
 {
   sqlite3_stmt *stmt = _gloss_project_prepare (merge->lead, sql, NULL);
-  gint64 id = 0;
 
   if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+    return NULL;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
+    return stmt;
   sqlite3_reset (stmt);
+  return NULL;
+}
 
-  return id;
+typedef gboolean (*MergeRow) (Merge         *merge,
+                              sqlite3_stmt  *row,
+                              GError       **error);
+
+/* Merges each row @sql reads from the other file, in order, until one fails. */
+static gboolean
+merge_rows (Merge       *merge,
+            const char  *sql,
+            MergeRow     merge_row,
+            GError     **error)
+{
+  sqlite3_stmt *row = other_query (merge, sql, error);
+  gboolean ok = TRUE;
+
+  if (row == NULL)
+    return FALSE;
+  while (ok && sqlite3_step (row) == SQLITE_ROW)
+    ok = merge_row (merge, row, error);
+  sqlite3_finalize (row);
+
+  return ok;
 }
 
 static gboolean
@@ -508,16 +531,16 @@ merge_documents (Merge   *merge,
       if (lead_id != 0)
         {
           merge->summary->n_unchanged++;
-          map_id (merge->documents, other_id, lead_id);
+          _gloss_merge_map_put (merge->documents, other_id, lead_id);
           g_hash_table_add (taken, g_memdup2 (&lead_id, sizeof lead_id));
         }
       else if (removed)
-        note (merge->summary->skipped, "document", guid, title, _("removed in the merged project"));
+        _gloss_merge_note (merge->summary->skipped, "document", guid, title, _("removed in the merged project"));
       else if ((ok = add_document (merge, row, &lead_id, error)))
         {
-          map_id (merge->documents, other_id, lead_id);
+          _gloss_merge_map_put (merge->documents, other_id, lead_id);
           g_hash_table_add (taken, g_memdup2 (&lead_id, sizeof lead_id));
-          note (merge->summary->added, "document", guid, title, NULL);
+          _gloss_merge_note (merge->summary->added, "document", guid, title, NULL);
           _gloss_project_note_change (merge->lead, GLOSS_CHANGE_DOCUMENTS);
         }
     }
@@ -566,7 +589,7 @@ merge_coder (Merge         *merge,
 
   if (lead_id != 0)
     {
-      map_id (merge->coders, other_id, lead_id);
+      _gloss_merge_map_put (merge->coders, other_id, lead_id);
       if (g_strcmp0 (lead_name, name) == 0 && g_strcmp0 (lead_color, color) == 0)
         {
           merge->summary->n_unchanged++;
@@ -587,13 +610,13 @@ merge_coder (Merge         *merge,
             return FALSE;
           merge->summary->n_updated++;
           _gloss_project_note_change (merge->lead, GLOSS_CHANGE_CODERS);
-          note (merge->summary->conflicts, "coder", guid, name, reason);
+          _gloss_merge_note (merge->summary->conflicts, "coder", guid, name, reason);
         }
       else
         {
           g_autofree char *reason = g_strdup_printf (_("is “%s” %s in the lead and “%s” %s here; the lead’s kept"),
                                                      lead_name, lead_color, name, color);
-          note (merge->summary->conflicts, "coder", guid, name, reason);
+          _gloss_merge_note (merge->summary->conflicts, "coder", guid, name, reason);
         }
       return TRUE;
     }
@@ -603,7 +626,7 @@ merge_coder (Merge         *merge,
     g_autofree char *unique = g_strdup (name);
     g_autofree char *reason = NULL;
 
-    for (int n = 2; lead_id_by_text (merge, "SELECT id FROM coder WHERE name = ?1", unique) != 0; n++)
+    for (int n = 2; _gloss_project_select_id (merge->lead, "SELECT id FROM coder WHERE name = ?1", unique, NULL) != 0; n++)
       {
         g_free (unique);
         unique = g_strdup_printf ("%s (%d)", name, n);
@@ -621,8 +644,8 @@ merge_coder (Merge         *merge,
     if (!run_lead (merge, stmt, error))
       return FALSE;
 
-    map_id (merge->coders, other_id, sqlite3_last_insert_rowid (merge->lead->db));
-    note (reason != NULL ? merge->summary->conflicts : merge->summary->added, "coder", guid, unique, reason);
+    _gloss_merge_map_put (merge->coders, other_id, sqlite3_last_insert_rowid (merge->lead->db));
+    _gloss_merge_note (reason != NULL ? merge->summary->conflicts : merge->summary->added, "coder", guid, unique, reason);
     _gloss_project_note_change (merge->lead, GLOSS_CHANGE_CODERS);
   }
 
@@ -633,16 +656,7 @@ static gboolean
 merge_coders (Merge   *merge,
               GError **error)
 {
-  sqlite3_stmt *row = other_query (merge, "SELECT id, guid, name, color, created FROM coder ORDER BY id", error);
-  gboolean ok = TRUE;
-
-  if (row == NULL)
-    return FALSE;
-  while (ok && sqlite3_step (row) == SQLITE_ROW)
-    ok = merge_coder (merge, row, error);
-  sqlite3_finalize (row);
-
-  return ok;
+  return merge_rows (merge, "SELECT id, guid, name, color, created FROM coder ORDER BY id", merge_coder, error);
 }
 
 /* Codes */
@@ -663,27 +677,21 @@ read_lead_code (Merge      *merge,
                 const char *guid,
                 LeadCode   *code)
 {
-  sqlite3_stmt *stmt = _gloss_project_prepare (merge->lead,
-                                               "SELECT c.id, ifnull (c.parent_id, 0), c.name, c.color, c.description, p.guid "
-                                               "FROM code c LEFT JOIN code p ON p.id = c.parent_id WHERE c.guid = ?1", NULL);
-  gboolean found;
+  sqlite3_stmt *stmt = lead_row (merge,
+                                 "SELECT c.id, ifnull (c.parent_id, 0), c.name, c.color, c.description, p.guid "
+                                 "FROM code c LEFT JOIN code p ON p.id = c.parent_id WHERE c.guid = ?1", guid);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
-    {
-      code->id = sqlite3_column_int64 (stmt, 0);
-      code->parent_id = sqlite3_column_int64 (stmt, 1);
-      code->name = _gloss_column_dup_text (stmt, 2);
-      code->color = _gloss_column_dup_text (stmt, 3);
-      code->description = _gloss_column_dup_text (stmt, 4);
-      code->parent_guid = _gloss_column_dup_text (stmt, 5);
-    }
+  code->id = sqlite3_column_int64 (stmt, 0);
+  code->parent_id = sqlite3_column_int64 (stmt, 1);
+  code->name = _gloss_column_dup_text (stmt, 2);
+  code->color = _gloss_column_dup_text (stmt, 3);
+  code->description = _gloss_column_dup_text (stmt, 4);
+  code->parent_guid = _gloss_column_dup_text (stmt, 5);
   sqlite3_reset (stmt);
 
-  return found;
+  return TRUE;
 }
 
 static void
@@ -756,7 +764,7 @@ code_conflict (Merge       *merge,
   else
     reason = g_strdup_printf (_("differs in %sthe lead’s kept"), what->str);
 
-  note (merge->summary->conflicts, "code", guid, path, reason);
+  _gloss_merge_note (merge->summary->conflicts, "code", guid, path, reason);
   g_string_free (what, TRUE);
   return TRUE;
 }
@@ -776,9 +784,9 @@ add_code (Merge         *merge,
 
   if (sibling != 0)
     {
-      map_id (merge->codes, other_id, sibling);
-      note (merge->summary->conflicts, "code", guid, path,
-            _("a code of the same name is in the same place in the lead with another GUID; its codings go to the lead’s code"));
+      _gloss_merge_map_put (merge->codes, other_id, sibling);
+      _gloss_merge_note (merge->summary->conflicts, "code", guid, path,
+                         _("a code of the same name is in the same place in the lead with another GUID; its codings go to the lead’s code"));
       return TRUE;
     }
 
@@ -798,8 +806,8 @@ add_code (Merge         *merge,
   if (!run_lead (merge, stmt, error))
     return FALSE;
 
-  map_id (merge->codes, other_id, sqlite3_last_insert_rowid (merge->lead->db));
-  note (merge->summary->added, "code", guid, path, NULL);
+  _gloss_merge_map_put (merge->codes, other_id, sqlite3_last_insert_rowid (merge->lead->db));
+  _gloss_merge_note (merge->summary->added, "code", guid, path, NULL);
   _gloss_project_note_change (merge->lead, GLOSS_CHANGE_CODES);
   return TRUE;
 }
@@ -826,7 +834,7 @@ merge_code (Merge         *merge,
 
   if (read_lead_code (merge, guid, &lead))
     {
-      map_id (merge->codes, other_id, lead.id);
+      _gloss_merge_map_put (merge->codes, other_id, lead.id);
       if (g_strcmp0 (lead.name, name) == 0 && g_strcmp0 (lead.color, color) == 0 &&
           g_strcmp0 (lead.description, description) == 0 && g_strcmp0 (lead.parent_guid, parent_guid) == 0)
         merge->summary->n_unchanged++;
@@ -836,7 +844,7 @@ merge_code (Merge         *merge,
       return ok;
     }
 
-  return add_code (merge, row, other_parent != 0 ? mapped (merge->codes, other_parent) : 0, path, error);
+  return add_code (merge, row, other_parent != 0 ? _gloss_merge_map_get (merge->codes, other_parent) : 0, path, error);
 }
 
 /* The codebook of the other file, checked before anything is merged:
@@ -876,23 +884,15 @@ merge_codes (Merge   *merge,
              GError **error)
 {
   /* Parents before their children. */
-  sqlite3_stmt *row = other_query (merge,
-                                   "WITH RECURSIVE tree (id, depth) AS ("
-                                   "  SELECT id, 0 FROM code WHERE parent_id IS NULL "
-                                   "  UNION ALL SELECT c.id, t.depth + 1 FROM code c JOIN tree t ON c.parent_id = t.id) "
-                                   "SELECT c.id, c.guid, ifnull (c.parent_id, 0), c.name, c.color, c.description, "
-                                   "c.created, c.modified, p.guid "
-                                   "FROM tree t JOIN code c ON c.id = t.id LEFT JOIN code p ON p.id = c.parent_id "
-                                   "ORDER BY t.depth, c.position, c.id", error);
-  gboolean ok = TRUE;
-
-  if (row == NULL)
-    return FALSE;
-  while (ok && sqlite3_step (row) == SQLITE_ROW)
-    ok = merge_code (merge, row, error);
-  sqlite3_finalize (row);
-
-  return ok;
+  return merge_rows (merge,
+                     "WITH RECURSIVE tree (id, depth) AS ("
+                     "  SELECT id, 0 FROM code WHERE parent_id IS NULL "
+                     "  UNION ALL SELECT c.id, t.depth + 1 FROM code c JOIN tree t ON c.parent_id = t.id) "
+                     "SELECT c.id, c.guid, ifnull (c.parent_id, 0), c.name, c.color, c.description, "
+                     "c.created, c.modified, p.guid "
+                     "FROM tree t JOIN code c ON c.id = t.id LEFT JOIN code p ON p.id = c.parent_id "
+                     "ORDER BY t.depth, c.position, c.id",
+                     merge_code, error);
 }
 
 /* Codings */
@@ -983,27 +983,21 @@ lead_coding (Merge      *merge,
              Coding     *lead,
              char      **memo)
 {
-  sqlite3_stmt *stmt = _gloss_project_prepare (merge->lead,
-                                               "SELECT document_id, coder_id, code_id, start, end, memo "
-                                               "FROM coding WHERE guid = ?1", NULL);
-  gboolean found;
+  sqlite3_stmt *stmt = lead_row (merge,
+                                 "SELECT document_id, coder_id, code_id, start, end, memo "
+                                 "FROM coding WHERE guid = ?1", guid);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
-    {
-      lead->document_id = sqlite3_column_int64 (stmt, 0);
-      lead->coder_id = sqlite3_column_int64 (stmt, 1);
-      lead->code_id = sqlite3_column_int64 (stmt, 2);
-      lead->start = sqlite3_column_int64 (stmt, 3);
-      lead->end = sqlite3_column_int64 (stmt, 4);
-      *memo = _gloss_column_dup_text (stmt, 5);
-    }
+  lead->document_id = sqlite3_column_int64 (stmt, 0);
+  lead->coder_id = sqlite3_column_int64 (stmt, 1);
+  lead->code_id = sqlite3_column_int64 (stmt, 2);
+  lead->start = sqlite3_column_int64 (stmt, 3);
+  lead->end = sqlite3_column_int64 (stmt, 4);
+  *memo = _gloss_column_dup_text (stmt, 5);
   sqlite3_reset (stmt);
 
-  return found;
+  return TRUE;
 }
 
 static gboolean
@@ -1028,15 +1022,15 @@ merge_coding (Merge         *merge,
   coding.memo = (const char *) sqlite3_column_text (row, 9);
   coding.created = sqlite3_column_int64 (row, 10);
   coding.modified = sqlite3_column_int64 (row, 11);
-  coding.document_id = mapped (merge->documents, other_document);
-  coding.coder_id = mapped (merge->coders, other_coder);
-  coding.code_id = mapped (merge->codes, other_code);
+  coding.document_id = _gloss_merge_map_get (merge->documents, other_document);
+  coding.coder_id = _gloss_merge_map_get (merge->coders, other_coder);
+  coding.code_id = _gloss_merge_map_get (merge->codes, other_code);
 
   if (coding.document_id == 0 || coding.coder_id == 0 || coding.code_id == 0)
     {
       label = coding_label (merge, other_document, other_coder, other_code, coding.quote);
-      note (merge->summary->skipped, "coding", coding.guid, label,
-            _("its document is not in the lead"));
+      _gloss_merge_note (merge->summary->skipped, "coding", coding.guid, label,
+                         _("its document is not in the lead"));
       return TRUE;
     }
 
@@ -1047,8 +1041,8 @@ merge_coding (Merge         *merge,
                         sqlite3_column_int64 (row, 4), &coding.start, &coding.end))
     {
       label = coding_label (merge, other_document, other_coder, other_code, coding.quote);
-      note (merge->summary->skipped, "coding", coding.guid, label,
-            _("its text is not in the lead’s document"));
+      _gloss_merge_note (merge->summary->skipped, "coding", coding.guid, label,
+                         _("its text is not in the lead’s document"));
       return TRUE;
     }
   if (coding.start != sqlite3_column_int64 (row, 4))
@@ -1072,11 +1066,11 @@ merge_coding (Merge         *merge,
           merge->summary->n_updated++;
           _gloss_project_note_change (merge->lead, GLOSS_CHANGE_CODINGS);
         }
-      note (merge->summary->conflicts, "coding", coding.guid, label,
-            merge->flags & GLOSS_MERGE_THEIRS
-            ? (inserted ? _("differs from the lead’s; their version taken")
-                        : _("differs from the lead’s; their version clashes with another coding, the lead’s kept"))
-            : _("differs from the lead’s (code, range or memo); the lead’s kept"));
+      _gloss_merge_note (merge->summary->conflicts, "coding", coding.guid, label,
+                         merge->flags & GLOSS_MERGE_THEIRS
+                         ? (inserted ? _("differs from the lead’s; their version taken")
+                         : _("differs from the lead’s; their version clashes with another coding, the lead’s kept"))
+                         : _("differs from the lead’s (code, range or memo); the lead’s kept"));
       return TRUE;
     }
 
@@ -1086,12 +1080,12 @@ merge_coding (Merge         *merge,
   label = coding_label (merge, other_document, other_coder, other_code, coding.quote);
   if (inserted)
     {
-      note (merge->summary->added, "coding", coding.guid, label, NULL);
+      _gloss_merge_note (merge->summary->added, "coding", coding.guid, label, NULL);
       _gloss_project_note_change (merge->lead, GLOSS_CHANGE_CODINGS);
     }
   else
-    note (merge->summary->skipped, "coding", coding.guid, label,
-          _("the lead has the same passage with the same code from the same coder"));
+    _gloss_merge_note (merge->summary->skipped, "coding", coding.guid, label,
+                       _("the lead has the same passage with the same code from the same coder"));
 
   return TRUE;
 }
@@ -1100,18 +1094,10 @@ static gboolean
 merge_codings (Merge   *merge,
                GError **error)
 {
-  sqlite3_stmt *row = other_query (merge,
-                                   "SELECT guid, document_id, coder_id, code_id, start, end, quote, prefix, suffix, "
-                                   "memo, created, modified FROM coding ORDER BY document_id, start, id", error);
-  gboolean ok = TRUE;
-
-  if (row == NULL)
-    return FALSE;
-  while (ok && sqlite3_step (row) == SQLITE_ROW)
-    ok = merge_coding (merge, row, error);
-  sqlite3_finalize (row);
-
-  return ok;
+  return merge_rows (merge,
+                     "SELECT guid, document_id, coder_id, code_id, start, end, quote, prefix, suffix, "
+                     "memo, created, modified FROM coding ORDER BY document_id, start, id",
+                     merge_coding, error);
 }
 
 /* Memos */
@@ -1130,15 +1116,15 @@ memo_target (Merge      *merge,
   if (g_strcmp0 (kind, "document") == 0)
     {
       *label = g_strdup (get_name (merge->doc_titles, other_id));
-      return mapped (merge->documents, other_id);
+      return _gloss_merge_map_get (merge->documents, other_id);
     }
   if (g_strcmp0 (kind, "code") == 0)
     {
       *label = g_strdup (get_name (merge->code_paths, other_id));
-      return mapped (merge->codes, other_id);
+      return _gloss_merge_map_get (merge->codes, other_id);
     }
   *label = g_strdup (get_name (merge->coder_names, other_id));
-  return mapped (merge->coders, other_id);
+  return _gloss_merge_map_get (merge->coders, other_id);
 }
 
 static gboolean
@@ -1159,7 +1145,7 @@ merge_memo (Merge         *merge,
   label = g_strdup_printf (_("memo on %s “%s”"), kind, target_label);
   if (target == 0)
     {
-      note (merge->summary->skipped, "memo", guid, label, _("what it is about is not in the lead"));
+      _gloss_merge_note (merge->summary->skipped, "memo", guid, label, _("what it is about is not in the lead"));
       return TRUE;
     }
 
@@ -1181,7 +1167,7 @@ merge_memo (Merge         *merge,
 
   if (has_lead && !(merge->flags & GLOSS_MERGE_THEIRS))
     {
-      note (merge->summary->conflicts, "memo", guid, label, _("the lead’s memo differs; the lead’s kept"));
+      _gloss_merge_note (merge->summary->conflicts, "memo", guid, label, _("the lead’s memo differs; the lead’s kept"));
       return TRUE;
     }
 
@@ -1207,10 +1193,10 @@ merge_memo (Merge         *merge,
   if (has_lead)
     {
       merge->summary->n_updated++;
-      note (merge->summary->conflicts, "memo", guid, label, _("the lead’s memo differs; their version taken"));
+      _gloss_merge_note (merge->summary->conflicts, "memo", guid, label, _("the lead’s memo differs; their version taken"));
     }
   else
-    note (merge->summary->added, "memo", guid, label, NULL);
+    _gloss_merge_note (merge->summary->added, "memo", guid, label, NULL);
 
   return TRUE;
 }
@@ -1219,18 +1205,9 @@ static gboolean
 merge_memos (Merge   *merge,
              GError **error)
 {
-  sqlite3_stmt *row = other_query (merge,
-                                   "SELECT guid, target_kind, target_id, text, created, modified FROM memo ORDER BY id",
-                                   error);
-  gboolean ok = TRUE;
-
-  if (row == NULL)
-    return FALSE;
-  while (ok && sqlite3_step (row) == SQLITE_ROW)
-    ok = merge_memo (merge, row, error);
-  sqlite3_finalize (row);
-
-  return ok;
+  return merge_rows (merge,
+                     "SELECT guid, target_kind, target_id, text, created, modified FROM memo ORDER BY id",
+                     merge_memo, error);
 }
 
 /* Opening the other file: through the project API, so that a file that is

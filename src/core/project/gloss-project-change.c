@@ -1,5 +1,5 @@
-/* gloss-project-change.c: what the codes and coders files share to
- * change a row: names, colours, and one statement as one undo step
+/* gloss-project-change.c: what the files of the project share to find and
+ * change a row: names, colours, one statement as one undo step, ids by name
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -126,4 +126,100 @@ _gloss_project_row_exists (GlossProject *self,
   sqlite3_reset (stmt);
 
   return exists;
+}
+
+gint64
+_gloss_project_select_id (GlossProject  *self,
+                          const char    *sql,
+                          const char    *text,
+                          GError       **error)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (self, sql, error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+gint64
+_gloss_project_find_id (GlossProject  *self,
+                        const char    *sql,
+                        const char    *text,
+                        GError       **error,
+                        const char    *not_found,
+                        ...)
+{
+  g_autoptr(GError) local = NULL;
+  gint64 id = _gloss_project_select_id (self, sql, text, &local);
+  va_list args;
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return 0;
+    }
+  if (id == 0 && error != NULL)
+    {
+      va_start (args, not_found);
+      *error = g_error_new_valist (GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, not_found, args);
+      va_end (args);
+    }
+  return id;
+}
+
+gboolean
+_gloss_project_run_with_id (GlossProject  *self,
+                            const char    *sql,
+                            gint64         id,
+                            GError       **error)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _gloss_project_run (self, stmt, error);
+}
+
+gint64
+_gloss_project_finish_insert (GlossProject  *self,
+                              sqlite3_stmt  *stmt,
+                              const char    *duplicate_message,
+                              GlossChange    change,
+                              GError       **error)
+{
+  gint64 id;
+
+  if (stmt == NULL || !_gloss_project_finish (self, stmt, duplicate_message, error))
+    {
+      gloss_project_abort_step (self);
+      return 0;
+    }
+  id = sqlite3_last_insert_rowid (self->db);
+
+  _gloss_project_note_change (self, change);
+  return gloss_project_end_step (self, error) ? id : 0;
+}
+
+gint64
+_gloss_project_query_int (GlossProject *self,
+                          const char   *sql,
+                          gint64        value)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (self, sql, NULL);
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, value);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return n;
 }

@@ -45,7 +45,6 @@ gloss_project_add_coder (GlossProject  *self,
   g_autofree char *label = NULL;
   g_autofree char *duplicate = NULL;
   sqlite3_stmt *stmt;
-  gint64 id;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
 
@@ -63,22 +62,14 @@ gloss_project_add_coder (GlossProject  *self,
     return 0;
 
   stmt = _gloss_project_prepare (self, "INSERT INTO coder (guid, name, color, created) VALUES (?1, ?2, ?3, ?4)", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, color, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, _gloss_now ());
-  if (!_gloss_project_finish (self, stmt, duplicate, error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (self->db);
-
-  _gloss_project_note_change (self, GLOSS_CHANGE_CODERS);
-  return gloss_project_end_step (self, error) ? id : 0;
-
-fail:
-  gloss_project_abort_step (self);
-  return 0;
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, color, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, _gloss_now ());
+    }
+  return _gloss_project_finish_insert (self, stmt, duplicate, GLOSS_CHANGE_CODERS, error);
 }
 
 gboolean
@@ -170,24 +161,10 @@ gloss_project_find_coder (GlossProject  *self,
                           const char    *name,
                           GError       **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
 
-  stmt = _gloss_project_prepare (self, "SELECT id FROM coder WHERE name = trim (?1)", error);
-  if (stmt == NULL)
-    return 0;
-
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (id == 0)
-    g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("No coder “%s” in the project"), name);
-
-  return id;
+  return _gloss_project_find_id (self, "SELECT id FROM coder WHERE name = trim (?1)", name, error,
+                                 _("No coder “%s” in the project"), name);
 }
 
 gint64

@@ -60,20 +60,9 @@ static int
 next_position (GlossProject *self,
                gint64        parent_id)
 {
-  sqlite3_stmt *stmt = _gloss_project_prepare (self,
-                                               "SELECT ifnull (max (position) + 1, 0) FROM code "
-                                               "WHERE ifnull (parent_id, 0) = ?1", NULL);
-  int position = 0;
-
-  if (stmt == NULL)
-    return 0;
-
-  sqlite3_bind_int64 (stmt, 1, parent_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    position = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return position;
+  return (int) _gloss_project_query_int (self,
+                                         "SELECT ifnull (max (position) + 1, 0) FROM code "
+                                         "WHERE ifnull (parent_id, 0) = ?1", parent_id);
 }
 
 static void
@@ -87,24 +76,6 @@ bind_parent (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-static gint64
-query_int (GlossProject *self,
-           const char   *sql,
-           gint64        value)
-{
-  sqlite3_stmt *stmt = _gloss_project_prepare (self, sql, NULL);
-  gint64 n = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, value);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return n;
-}
-
 /* The level of @code_id in the codebook: 1 for a top-level code, 0 for none. */
 gint64
 _gloss_project_code_level (GlossProject *self,
@@ -113,11 +84,11 @@ _gloss_project_code_level (GlossProject *self,
   if (code_id <= 0)
     return 0;
 
-  return query_int (self,
-                    "WITH RECURSIVE up (id, n) AS (SELECT ?1, 1 UNION ALL "
-                    "SELECT c.parent_id, up.n + 1 FROM code c JOIN up ON c.id = up.id "
-                    "WHERE c.parent_id IS NOT NULL AND up.n <= 100000) "
-                    "SELECT max (n) FROM up", code_id);
+  return _gloss_project_query_int (self,
+                                   "WITH RECURSIVE up (id, n) AS (SELECT ?1, 1 UNION ALL "
+                                   "SELECT c.parent_id, up.n + 1 FROM code c JOIN up ON c.id = up.id "
+                                   "WHERE c.parent_id IS NOT NULL AND up.n <= 100000) "
+                                   "SELECT max (n) FROM up", code_id);
 }
 
 /* Levels of the subtree of @code_id, itself included. */
@@ -125,11 +96,11 @@ static gint64
 subtree_levels (GlossProject *self,
                 gint64        code_id)
 {
-  return query_int (self,
-                    "WITH RECURSIVE down (id, n) AS (SELECT ?1, 1 UNION ALL "
-                    "SELECT c.id, down.n + 1 FROM code c JOIN down ON c.parent_id = down.id "
-                    "WHERE down.n <= 100000) "
-                    "SELECT max (n) FROM down", code_id);
+  return _gloss_project_query_int (self,
+                                   "WITH RECURSIVE down (id, n) AS (SELECT ?1, 1 UNION ALL "
+                                   "SELECT c.id, down.n + 1 FROM code c JOIN down ON c.parent_id = down.id "
+                                   "WHERE down.n <= 100000) "
+                                   "SELECT max (n) FROM down", code_id);
 }
 
 static gboolean
@@ -157,7 +128,6 @@ gloss_project_add_code (GlossProject  *self,
   g_autofree char *label = NULL;
   g_autofree char *duplicate = NULL;
   sqlite3_stmt *stmt;
-  gint64 id;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
 
@@ -181,25 +151,17 @@ gloss_project_add_code (GlossProject  *self,
   stmt = _gloss_project_prepare (self,
                                  "INSERT INTO code (guid, parent_id, name, color, description, position, created, modified) "
                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-  bind_parent (stmt, 2, parent_id);
-  sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, color, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, description != NULL ? description : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 6, next_position (self, parent_id));
-  sqlite3_bind_int64 (stmt, 7, _gloss_now ());
-  if (!_gloss_project_finish (self, stmt, duplicate, error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (self->db);
-
-  _gloss_project_note_change (self, GLOSS_CHANGE_CODES);
-  return gloss_project_end_step (self, error) ? id : 0;
-
-fail:
-  gloss_project_abort_step (self);
-  return 0;
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+      bind_parent (stmt, 2, parent_id);
+      sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, color, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, description != NULL ? description : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 6, next_position (self, parent_id));
+      sqlite3_bind_int64 (stmt, 7, _gloss_now ());
+    }
+  return _gloss_project_finish_insert (self, stmt, duplicate, GLOSS_CHANGE_CODES, error);
 }
 
 gint64

@@ -14,12 +14,8 @@
 /* Characters of context kept on each side of a quote, for re-anchoring. */
 #define CONTEXT_CHARS 32
 
-#define CODING_COLUMNS \
-  "c.id, c.guid, c.document_id, c.coder_id, c.code_id, c.start, c.end, c.quote, c.prefix, " \
-  "c.suffix, c.memo, c.created, c.modified"
-
-static GlossCoding *
-coding_from_row (sqlite3_stmt *stmt)
+GlossCoding *
+_gloss_coding_from_row (sqlite3_stmt *stmt)
 {
   GlossCoding *coding = g_new0 (GlossCoding, 1);
 
@@ -211,14 +207,14 @@ get_coding (GlossProject  *self,
   GlossCoding *coding = NULL;
 
   stmt = _gloss_project_prepare (self,
-                                 "SELECT " CODING_COLUMNS " FROM coding c JOIN document d "
+                                 "SELECT " GLOSS_CODING_SELECT_COLUMNS " FROM coding c JOIN document d "
                                  "ON d.id = c.document_id AND d.removed = 0 WHERE c.id = ?1", error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, coding_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    coding = coding_from_row (stmt);
+    coding = _gloss_coding_from_row (stmt);
   sqlite3_reset (stmt);
 
   if (coding == NULL)

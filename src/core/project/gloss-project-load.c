@@ -60,21 +60,20 @@ json_depth (const char *json,
   return deepest;
 }
 
-static gboolean
-fail_at (GError     **error,
-         const char  *place,
-         guint        index,
-         const char  *message)
+gboolean
+_gloss_load_fail_at (GError     **error,
+                     const char  *place,
+                     guint        index,
+                     const char  *message)
 {
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, "%s[%u]: %s", place, index, message);
   return FALSE;
 }
 
-/* A string member, NULL when absent; FALSE when present but not a string. */
-static gboolean
-get_string (JsonObject  *object,
-            const char  *member,
-            const char **value)
+gboolean
+_gloss_load_get_string (JsonObject  *object,
+                        const char  *member,
+                        const char **value)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -146,9 +145,9 @@ load_coders (GlossProject  *self,
       g_autoptr(GError) local_error = NULL;
       gint64 id;
 
-      if (object == NULL || !get_string (object, "name", &name) || !get_string (object, "color", &color) ||
+      if (object == NULL || !_gloss_load_get_string (object, "name", &name) || !_gloss_load_get_string (object, "color", &color) ||
           name == NULL)
-        return fail_at (error, "coders", i, _("a coder needs a \"name\" (and may have a \"color\")"));
+        return _gloss_load_fail_at (error, "coders", i, _("a coder needs a \"name\" (and may have a \"color\")"));
 
       id = gloss_project_find_coder (self, name, NULL);
       if (id == 0)
@@ -156,7 +155,7 @@ load_coders (GlossProject  *self,
       else if (color != NULL && !gloss_project_set_coder_color (self, id, color, &local_error))
         id = 0;
       if (id == 0)
-        return fail_at (error, "coders", i, local_error->message);
+        return _gloss_load_fail_at (error, "coders", i, local_error->message);
     }
 
   return TRUE;
@@ -176,9 +175,9 @@ load_codes (GlossProject  *self,
       g_autoptr(GError) local_error = NULL;
       gint64 id;
 
-      if (object == NULL || !get_string (object, "path", &path) || !get_string (object, "color", &color) ||
-          !get_string (object, "description", &description) || path == NULL)
-        return fail_at (error, "codes", i, _("a code needs a \"path\" (and may have a \"color\" and a \"description\")"));
+      if (object == NULL || !_gloss_load_get_string (object, "path", &path) || !_gloss_load_get_string (object, "color", &color) ||
+          !_gloss_load_get_string (object, "description", &description) || path == NULL)
+        return _gloss_load_fail_at (error, "codes", i, _("a code needs a \"path\" (and may have a \"color\" and a \"description\")"));
 
       id = gloss_project_find_code (self, path, NULL);
       if (id == 0)
@@ -187,7 +186,7 @@ load_codes (GlossProject  *self,
                (description != NULL && !gloss_project_set_code_description (self, id, description, &local_error)))
         id = 0;
       if (id == 0)
-        return fail_at (error, "codes", i, local_error->message);
+        return _gloss_load_fail_at (error, "codes", i, local_error->message);
     }
 
   return TRUE;
@@ -339,8 +338,8 @@ read_coding (GlossProject  *self,
   gboolean has_start, has_end, has_occurrence;
   gint64 document_id, coder_id, code_id;
 
-  if (!get_string (object, "coder", &coder) || !get_string (object, "code", &code) ||
-      !get_string (object, "memo", &memo) || !get_string (object, "match", &match) ||
+  if (!_gloss_load_get_string (object, "coder", &coder) || !_gloss_load_get_string (object, "code", &code) ||
+      !_gloss_load_get_string (object, "memo", &memo) || !_gloss_load_get_string (object, "match", &match) ||
       coder == NULL || code == NULL)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("a coding needs a \"coder\" and a \"code\" (text)"));
@@ -516,10 +515,10 @@ load_codings (GlossProject  *self,
       g_autoptr(GError) local_error = NULL;
 
       if (object == NULL)
-        return fail_at (error, "codings", i, _("each coding must be an object"));
+        return _gloss_load_fail_at (error, "codings", i, _("each coding must be an object"));
       if (!read_coding (self, &cache, object, c, &local_error) ||
           document_text (self, texts, c->document_id, &local_error) == NULL)
-        return fail_at (error, "codings", i, local_error->message);
+        return _gloss_load_fail_at (error, "codings", i, local_error->message);
       add_to_document (by_document, c->document_id, i);
     }
 
@@ -537,7 +536,7 @@ load_codings (GlossProject  *self,
 
       if (_gloss_project_insert_coding (self, c->document_id, c->coder_id, c->code_id, c->start, c->end,
                                         c->memo, &c->quote, &local_error) == 0)
-        return fail_at (error, "codings", i, local_error->message);
+        return _gloss_load_fail_at (error, "codings", i, local_error->message);
     }
 
   return TRUE;

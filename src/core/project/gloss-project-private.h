@@ -86,6 +86,37 @@ gboolean      _gloss_check_color       (const char    *color,
 gboolean      _gloss_project_row_exists (GlossProject  *self,
                                          const char    *sql,
                                          gint64         id);
+/* The id in the first column of the first row @sql finds with ?1 = @text;
+ * 0 when there is none (with @error unset) or on failure (@error set). */
+gint64        _gloss_project_select_id (GlossProject  *self,
+                                        const char    *sql,
+                                        const char    *text,
+                                        GError       **error);
+/* The same, but no row is a GLOSS_ERROR_NOT_FOUND saying @not_found. */
+gint64        _gloss_project_find_id   (GlossProject  *self,
+                                        const char    *sql,
+                                        const char    *text,
+                                        GError       **error,
+                                        const char    *not_found,
+                                        ...) G_GNUC_PRINTF (5, 6);
+/* Ends an INSERT prepared (and bound) inside a step the caller began:
+ * steps @stmt (NULL when preparing failed), notes @change and ends the
+ * step. Returns the new row's id, or 0 with the step aborted. */
+gint64        _gloss_project_finish_insert (GlossProject  *self,
+                                            sqlite3_stmt  *stmt,
+                                            const char    *duplicate_message,
+                                            GlossChange    change,
+                                            GError       **error);
+/* The number in the first column of the first row of @sql with ?1 = @value
+ * (0 when there is none or on failure). */
+gint64        _gloss_project_query_int (GlossProject  *self,
+                                        const char    *sql,
+                                        gint64         value);
+/* Runs @sql (no rows) with ?1 = @id. */
+gboolean      _gloss_project_run_with_id (GlossProject  *self,
+                                          const char    *sql,
+                                          gint64         id,
+                                          GError       **error);
 /* Steps @stmt to its end; a broken constraint becomes @duplicate_message. */
 gboolean      _gloss_project_finish    (GlossProject  *self,
                                         sqlite3_stmt  *stmt,
@@ -182,6 +213,13 @@ gint64        _gloss_project_store_document  (GlossProject                  *sel
 gint64        _gloss_project_document_length (GlossProject *self,
                                               gint64        document_id,
                                               GError      **error);
+
+/* Every column of a coding (table alias c), in the order
+ * _gloss_coding_from_row reads them. */
+#define GLOSS_CODING_SELECT_COLUMNS \
+  "c.id, c.guid, c.document_id, c.coder_id, c.code_id, c.start, c.end, c.quote, c.prefix, " \
+  "c.suffix, c.memo, c.created, c.modified"
+GlossCoding  *_gloss_coding_from_row       (sqlite3_stmt     *stmt);
 
 /* A coding's quote and its context (prefix, suffix), UTF-8 not
  * necessarily terminated: pointers into a document text with lengths. */

@@ -370,21 +370,6 @@ make_grid_label (const char *text,
   return label;
 }
 
-static const GlossAgreementPair *
-find_pair (const GlossAgreementReport *report,
-           guint                       a,
-           guint                       b)
-{
-  for (guint p = 0; p < report->pairs->len; p++)
-    {
-      const GlossAgreementPair *pair = &g_array_index (report->pairs, GlossAgreementPair, p);
-
-      if ((pair->coder_a == a && pair->coder_b == b) || (pair->coder_a == b && pair->coder_b == a))
-        return pair;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 make_pair_cell (const GlossAgreementPair *pair,
                 GlossMeasureKind          kind)
@@ -430,7 +415,8 @@ _gloss_agreement_window_fill_pairs (GlossAgreementWindow *self)
       gtk_grid_attach (self->pairs_grid, make_grid_label (name, "heading"), 0, (int) i + 1, 1, 1);
       for (guint j = 0; j < n; j++)
         gtk_grid_attach (self->pairs_grid,
-                         i == j ? make_grid_label ("—", "dim-label") : make_pair_cell (find_pair (report, i, j), kind),
+                         i == j ? make_grid_label ("—", "dim-label")
+                                : make_pair_cell (gloss_agreement_report_find_pair (report, i, j), kind),
                          (int) j + 1, (int) i + 1, 1, 1);
     }
 }

@@ -15,6 +15,7 @@
 #include "gloss-disagreement-item.h"
 #include "gloss-error.h"
 #include "gloss-reliability-report.h"
+#include "gloss-toast.h"
 
 #define WINDOW_KEY "gloss-agreement-window"
 #define ID_KEY     "gloss-id"
@@ -667,7 +668,7 @@ on_show_in_document (GlossAgreementWindow *self,
     return;
   if (!gloss_window_open_document (self->main_window, document_id, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      gloss_toast_add (self->toast_overlay, error->message, GLOSS_TOAST_TIMEOUT, NULL, NULL, NULL);
       return;
     }
   view = gloss_window_get_document_view (self->main_window);
@@ -680,18 +681,14 @@ static void
 on_consensus_saved (GlossAgreementWindow *self,
                     const char           *label)
 {
-  AdwToast *toast = adw_toast_new (label);
-
-  adw_toast_set_button_label (toast, _("Undo"));
-  adw_toast_set_action_name (toast, "agreement.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gloss_toast_add (self->toast_overlay, label, GLOSS_TOAST_TIMEOUT, _("Undo"), "agreement.undo", NULL);
 }
 
 static void
 on_compare_failed (GlossAgreementWindow *self,
                    GError               *error)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  gloss_toast_add (self->toast_overlay, error->message, GLOSS_TOAST_TIMEOUT, NULL, NULL, NULL);
 }
 
 static void
@@ -703,7 +700,7 @@ undo_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!gloss_project_undo (self->project, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    gloss_toast_add (self->toast_overlay, error->message, GLOSS_TOAST_TIMEOUT, NULL, NULL, NULL);
 }
 
 /* Export */
@@ -761,9 +758,9 @@ on_export_response (GtkNativeDialog *dialog,
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       if (!gloss_agreement_window_export (self, format, file, &error))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        gloss_toast_add (self->toast_overlay, error->message, GLOSS_TOAST_TIMEOUT, NULL, NULL, NULL);
       else
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Report exported")));
+        gloss_toast_add (self->toast_overlay, _("Report exported"), GLOSS_TOAST_TIMEOUT, NULL, NULL, NULL);
     }
   g_object_unref (dialog);
   g_object_unref (self);
