@@ -55,6 +55,7 @@ gloss_unitizing_result_free (GlossUnitizingResult *result)
   g_free (result->observed);
   g_free (result->expected);
   g_free (result->u_alpha_2004);
+  gloss_bootstrap_blocks_free (result->blocks);
   g_free (result);
 }
 
@@ -395,7 +396,45 @@ typedef struct
   double  binary[2][2];   /* 0 = empty, 1 = coded */
   double  empty_length;   /* sum over coders of their uncoded characters */
   gboolean overlapping;
+  /* the bootstrap's block being gathered (gloss-agreement-bootstrap.h) */
+  GlossBootstrapBlocks *blocks;
+  double   block_total;     /* coincidences, not yet / (m - 1) */
+  double   block_observed;  /* of different values */
+  gboolean block_coded;
+  gboolean block_after_gap;
 } Sweep;
+
+static void
+sweep_flush_block (Sweep *sw)
+{
+  if (sw->blocks != NULL && sw->block_total > 0)
+    gloss_bootstrap_blocks_add (sw->blocks, sw->block_total / (sw->n_coders - 1),
+                                sw->block_observed / (sw->n_coders - 1));
+  sw->block_total = sw->block_observed = 0;
+  sw->block_coded = sw->block_after_gap = FALSE;
+}
+
+/* A stretch of @w characters: a block is a coded stretch and the uncoded
+ * text after it. */
+static void
+sweep_block (Sweep  *sw,
+             double  w,
+             double  total,
+             double  observed)
+{
+  if (sw->blocks == NULL || w <= 0)
+    return;
+  if (sw->n_active > 0)
+    {
+      if (sw->block_after_gap)
+        sweep_flush_block (sw);
+      sw->block_coded = TRUE;
+    }
+  else
+    sw->block_after_gap = sw->block_coded;
+  sw->block_total += total;
+  sw->block_observed += observed;
+}
 
 static void
 sweep_apply (Sweep       *sw,
@@ -446,6 +485,7 @@ sweep_accumulate (Sweep  *sw,
   guint K = sw->n_codes + 1;
   double n_empty = sw->n_empty;
   double n_coded = sw->n_coders - n_empty;
+  double total = 0, diagonal = 0;
 
   for (guint a = 0; a < sw->n_active; a++)
     {
@@ -457,12 +497,17 @@ sweep_accumulate (Sweep  *sw,
           guint k = sw->active[b];
 
           sw->l[c * K + k] += w * n_c * sw->code_coders[k];
+          total += w * n_c * sw->code_coders[k];
         }
       sw->l[c * K + c] -= w * n_c;   /* a coder does not pair with itself */
       sw->l[c * K + sw->empty] += w * n_c * n_empty;
       sw->l[sw->empty * K + c] += w * n_c * n_empty;
+      total += 2 * w * n_c * n_empty - w * n_c;
+      diagonal += w * n_c * n_c - w * n_c;
     }
   sw->l[sw->empty * K + sw->empty] += w * n_empty * (n_empty - 1);
+  total += w * n_empty * (n_empty - 1);
+  diagonal += w * n_empty * (n_empty - 1);
   sw->empty_length += w * n_empty;
 
   /* A coder holding codes c and k at once pairs neither with itself. */
@@ -480,7 +525,10 @@ sweep_accumulate (Sweep  *sw,
 
                 if (c != k && sw->count[i * sw->n_codes + c] > 0
                     && sw->count[i * sw->n_codes + k] > 0)
-                  sw->l[c * K + k] -= w;
+                  {
+                    sw->l[c * K + k] -= w;
+                    total -= w;
+                  }
               }
         }
     }
@@ -489,6 +537,7 @@ sweep_accumulate (Sweep  *sw,
   sw->binary[1][0] += w * n_coded * n_empty;
   sw->binary[0][1] += w * n_coded * n_empty;
   sw->binary[0][0] += w * n_empty * (n_empty - 1);
+  sweep_block (sw, w, total, total - diagonal);
 }
 
 static void
@@ -521,6 +570,7 @@ sweep_run (Sweep                *sw,
       sweep_accumulate (sw, (double) (next - position));
       position = next;
     }
+  sweep_flush_block (sw);
 }
 
 /* alpha = 1 - sum_{c != k} l_ck / sum_{c != k} e_ck over the values in
@@ -766,7 +816,7 @@ compute_2016 (const GlossContinuum *continuum,
   g_autofree guint *active = g_new0 (guint, K);
   g_autofree guint *active_index = g_new0 (guint, K);
   Sweep sw = { m, Q, Q, count, coder_codes, code_coders, active, active_index,
-               0, m, 0, l, { { 0, 0 }, { 0, 0 } }, 0, FALSE };
+               0, m, 0, l, { { 0, 0 }, { 0, 0 } }, 0, FALSE, result->blocks, 0, 0, FALSE, FALSE };
   gboolean both[2] = { TRUE, TRUE };
   double binary_C[2];
 
@@ -829,6 +879,7 @@ gloss_unitizing_compute (const GlossContinuum *continuum)
   double observed = 0, expected = 0;
 
   result->n_codes = Q;
+  result->blocks = gloss_bootstrap_blocks_new ();
   result->observed = g_new0 (double, MAX (Q, 1));
   result->expected = g_new0 (double, MAX (Q, 1));
   result->u_alpha_2004 = g_new0 (GlossMeasure, MAX (Q, 1));
