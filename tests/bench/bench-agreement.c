@@ -12,8 +12,10 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "gloss-core.h"
 #include "gloss-agreement-bootstrap.h"
@@ -58,6 +60,7 @@ jitter (GRand *rand,
 static gboolean
 add_codings (GlossProject *project,
              GRand        *rand,
+             guint         n_documents,
              const gint64 *documents,
              const gint64 *coders,
              const gint64 *codes,
@@ -68,7 +71,7 @@ add_codings (GlossProject *project,
 
   if (!gloss_project_begin_step (project, "bench codings", error))
     return FALSE;
-  for (guint d = 0; d < N_DOCUMENTS; d++)
+  for (guint d = 0; d < n_documents; d++)
     {
       guint made = 0;
 
@@ -110,15 +113,17 @@ add_codings (GlossProject *project,
 
 static gboolean
 build_project (const char  *path,
+               guint        n_documents,
                GError     **error)
 {
   g_autoptr(GlossProject) project = gloss_project_create (path, "Agreement benchmark", error);
   g_autoptr(GRand) rand = g_rand_new_with_seed (2024);
-  gint64 documents[N_DOCUMENTS], coders[N_CODERS], codes[N_CODES];
+  g_autofree gint64 *documents = g_new0 (gint64, n_documents);
+  gint64 coders[N_CODERS], codes[N_CODES];
 
   if (project == NULL)
     return FALSE;
-  for (guint d = 0; d < N_DOCUMENTS; d++)
+  for (guint d = 0; d < n_documents; d++)
     {
       g_autofree char *text = random_text (rand, DOC_LENGTH);
       g_autofree char *title = g_strdup_printf ("doc%04u.txt", d);
@@ -141,7 +146,7 @@ build_project (const char  *path,
       if ((codes[k] = gloss_project_ensure_code_path (project, code_path, NULL, NULL, error)) == 0)
         return FALSE;
     }
-  return add_codings (project, rand, documents, coders, codes, error);
+  return add_codings (project, rand, n_documents, documents, coders, codes, error);
 }
 
 /* The straightforward computations */
@@ -549,59 +554,79 @@ peak_rss_mb (void)
   return usage.ru_maxrss / 1024.0;
 }
 
-/* 1,000 bootstrap samples of every row's alpha again, as the report did. */
-static double
-time_bootstraps (const GlossAgreementReport *report)
+/* The peak of the anonymous memory (resident minus file-backed pages):
+ * the mapped project file counts in the RSS, but it is the page cache's. */
+typedef struct
 {
-  GArray *tables[] = { report->codes, report->documents };
-  gint64 t0 = g_get_monotonic_time ();
-  GlossBootstrap b;
-  const GlossAgreementMeasures *m = &report->overall;
+  volatile gboolean stop;
+  double            peak_mb;
+} Sampler;
 
-  if (m->alpha_pairs > 0)
-    gloss_bootstrap_alpha (m->values[m->alpha_kind].value, m->alpha_observed, m->alpha_pairs, 1000, 1, &b);
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    for (guint r = 0; r < tables[t]->len; r++)
-      {
-        m = &g_array_index (tables[t], GlossAgreementRow, r).measures;
-        if (m->alpha_pairs > 0 && gloss_measure_is_defined (m->values[m->alpha_kind]))
-          gloss_bootstrap_alpha (m->values[m->alpha_kind].value, m->alpha_observed, m->alpha_pairs, 1000, 1, &b);
-      }
-  for (guint p = 0; p < report->pairs->len; p++)
+static double
+anon_mb (void)
+{
+  long size = 0, resident = 0, shared = 0;
+  FILE *f = fopen ("/proc/self/statm", "r");
+
+  if (f == NULL)
+    return 0;
+  if (fscanf (f, "%ld %ld %ld", &size, &resident, &shared) != 3)
+    resident = shared = 0;
+  fclose (f);
+  return (resident - shared) * (double) sysconf (_SC_PAGESIZE) / (1024 * 1024);
+}
+
+static gpointer
+sample_memory (gpointer data)
+{
+  Sampler *sampler = data;
+
+  while (!sampler->stop)
     {
-      m = &g_array_index (report->pairs, GlossAgreementPair, p).measures;
-      if (m->alpha_pairs > 0 && gloss_measure_is_defined (m->values[m->alpha_kind]))
-        gloss_bootstrap_alpha (m->values[m->alpha_kind].value, m->alpha_observed, m->alpha_pairs, 1000, 1, &b);
+      sampler->peak_mb = MAX (sampler->peak_mb, anon_mb ());
+      g_usleep (2000);
     }
-  return (g_get_monotonic_time () - t0) / 1e6;
+  return NULL;
 }
 
 static int
 run_child (const char *unit_name,
-           const char *path)
+           const char *path,
+           const char *results)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossProject) project = gloss_project_open (path, &error);
   g_autoptr(GlossAgreementOptions) options = NULL;
   g_autoptr(GlossAgreementReport) report = NULL;
+  g_autoptr(GlossAgreementReport) unsampled = NULL;
   GlossAgreementUnit unit;
   gint64 t0, t1, t2;
-  double rss, cpu0, cpu1;
+  double rss, cpu0, cpu1, cpu2, baseline;
   Data data = { 0 };
   gboolean agree = FALSE;
+  Sampler sampler = { FALSE, 0 };
+  GThread *thread;
 
   if (project == NULL || !gloss_agreement_unit_from_string (unit_name, &unit))
     g_error ("cannot run %s on %s: %s", unit_name, path, error ? error->message : "bad unit");
   options = gloss_agreement_options_new (unit);
 
+  sampler.peak_mb = anon_mb ();
+  thread = g_thread_new ("memory", sample_memory, &sampler);
   cpu0 = cpu_seconds ();
   t0 = g_get_monotonic_time ();
   report = gloss_agreement_report_compute (project, options, NULL, &error);
   t1 = g_get_monotonic_time ();
   cpu1 = cpu_seconds ();
+  sampler.stop = TRUE;
+  g_thread_join (thread);
   rss = peak_rss_mb ();
   if (report == NULL)
     g_error ("%s", error->message);
+  /* the same report without the bootstrap, for its share */
+  options->samples = 0;
+  unsampled = gloss_agreement_report_compute (project, options, NULL, &error);
+  cpu2 = cpu_seconds ();
 
   data_load (project, &data);
   t2 = g_get_monotonic_time ();
@@ -613,9 +638,22 @@ run_child (const char *unit_name,
     case GLOSS_AGREEMENT_UNIT_UNITIZED: agree = baseline_unitized (&data, report); break;
     default: break;
     }
-  printf ("%-9s %10.3f %9.3f %12.1f %14.3f %7s %14u %16.3f\n", unit_name, (t1 - t0) / 1e6, cpu1 - cpu0, rss,
-          (g_get_monotonic_time () - t2) / 1e6, agree ? "yes" : "NO", report->disagreements->len,
-          time_bootstraps (report));
+  baseline = (g_get_monotonic_time () - t2) / 1e6;
+  printf ("%-9s %10.3f %9.3f %12.1f %12.1f %14.3f %7s %14u %16.3f\n", unit_name, (t1 - t0) / 1e6, cpu1 - cpu0,
+          rss, sampler.peak_mb, baseline, agree ? "yes" : "NO", report->disagreements->len,
+          (cpu1 - cpu0) - (cpu2 - cpu1));
+  if (results != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("%s %.6f %.6f %.3f %.6f %u\n", unit_name, (t1 - t0) / 1e6,
+                                               cpu1 - cpu0, sampler.peak_mb, baseline, report->disagreements->len);
+      FILE *f = fopen (results, "a");
+
+      if (f != NULL)
+        {
+          fputs (line, f);
+          fclose (f);
+        }
+    }
   return agree ? 0 : 1;
 }
 
@@ -807,64 +845,167 @@ run_load (const char *path)
   return 0;
 }
 
+static gboolean
+run_unit (const char *self,
+          const char *unit,
+          const char *path,
+          const char *results)
+{
+  g_autoptr(GError) error = NULL;
+  const char *child[] = { self, "--child", unit, path, results, NULL };
+  int status = 0;
+
+  fflush (stdout);
+  if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_CHILD_INHERITS_STDIN,
+                     NULL, NULL, NULL, NULL, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    {
+      printf ("%s: %s\n", unit, error->message);
+      fflush (stdout);
+      return FALSE;
+    }
+  fflush (stdout);
+  return TRUE;
+}
+
+/* The project at @scale times the documents and codings, built unless it is there. */
+static char *
+scaled_project (const char *path,
+                guint       scale)
+{
+  char *scaled = scale == 1 ? g_strdup (path) : g_strdup_printf ("%s.%ux.gloss", path, scale);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (scaled, G_FILE_TEST_EXISTS))
+    {
+      gint64 t0 = g_get_monotonic_time ();
+
+      if (!build_project (scaled, N_DOCUMENTS * scale, &error))
+        g_error ("building %s: %s", scaled, error->message);
+      printf ("built %s: %d documents x %d characters, %d coders, %d codes, %d codings in %.1f s\n",
+              scaled, N_DOCUMENTS * scale, DOC_LENGTH, N_CODERS, N_CODES, N_CODINGS * scale,
+              (g_get_monotonic_time () - t0) / 1e6);
+      fflush (stdout);
+    }
+  return scaled;
+}
+
+static void
+remove_project (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_remove (path);
+  g_remove (wal);
+  g_remove (shm);
+}
+
+typedef struct
+{
+  char   unit[16];
+  double wall, cpu, anon_mb, baseline;
+  guint  disagreements;
+} Result;
+
+/* The lines the children appended to @results, in order. */
+static GArray *
+read_results (const char *results)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (Result));
+
+  if (!g_file_get_contents (results, &contents, NULL, NULL))
+    return out;
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      Result r = { { 0 } };
+
+      if (sscanf (lines[i], "%15s %lf %lf %lf %lf %u", r.unit, &r.wall, &r.cpu, &r.anon_mb, &r.baseline,
+                  &r.disagreements) == 6)
+        g_array_append_val (out, r);
+    }
+  return out;
+}
+
+/* @results hold each unit once per scale, the scales in order. */
+static void
+print_scaling (GArray      *results,
+               const guint *scales,
+               guint        n_scales)
+{
+  static const char *scaled_units[] = { "char", "unitized" };
+
+  printf ("\nScaling: the project at 1x, 2x and 4x its documents and codings; ratios to 1x (linear growth reads 1, 2, 4;\n"
+          "the peak anonymous memory holds the report, whose list of disagreements grows with the documents)\n");
+  printf ("%-9s %-5s %9s %9s %9s %6s %12s %6s %13s %6s %9s %8s\n", "unit", "scale", "codings", "time (s)",
+          "CPU (s)", "ratio", "peak anon MB", "ratio", "baseline (s)", "ratio", "CPU/base", "disagr.");
+  for (guint u = 0; u < G_N_ELEMENTS (scaled_units); u++)
+    {
+      const Result *first = NULL;
+      guint k = 0;
+
+      for (guint i = 0; i < results->len && k < n_scales; i++)
+        {
+          const Result *r = &g_array_index (results, Result, i);
+
+          if (!g_str_equal (r->unit, scaled_units[u]))
+            continue;
+          if (first == NULL)
+            first = r;
+          printf ("%-9s %4ux %9u %9.3f %9.3f %6.2f %12.1f %6.2f %13.3f %6.2f %8.2fx %8u\n", r->unit, scales[k],
+                  N_CODINGS * scales[k], r->wall, r->cpu, r->cpu / MAX (first->cpu, 1e-6), r->anon_mb,
+                  r->anon_mb / MAX (first->anon_mb, 1e-6), r->baseline, r->baseline / MAX (first->baseline, 1e-6),
+                  r->cpu / MAX (r->baseline, 1e-6), r->disagreements);
+          k++;
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   static const char *units[] = { "document", "char", "segment", "unitized" };
+  static const char *scaled_units[] = { "char", "unitized" };
+  static const guint scales[] = { 1, 2, 4 };
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL, *path = NULL;
+  g_autofree char *dir = NULL, *path = NULL, *results = NULL;
+  gboolean keep = FALSE;
   int failed = 0;
 
-  if (argc == 4 && g_str_equal (argv[1], "--child"))
-    return run_child (argv[2], argv[3]);
+  if (argc >= 4 && argc <= 5 && g_str_equal (argv[1], "--child"))
+    return run_child (argv[2], argv[3], argc == 5 ? argv[4] : NULL);
   if (argc == 3 && g_str_equal (argv[1], "--load"))
     return run_load (argv[2]);
 
+  dir = g_dir_make_tmp ("gloss-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  results = g_build_filename (dir, "results.txt", NULL);
   if (argc == 3 && g_str_equal (argv[1], "--project"))
-    path = g_strdup (argv[2]);
+    {
+      path = g_strdup (argv[2]);
+      keep = TRUE;
+    }
   else
-    {
-      dir = g_dir_make_tmp ("gloss-bench-XXXXXX", &error);
-      g_assert_no_error (error);
-      path = g_build_filename (dir, "bench.gloss", NULL);
-    }
+    path = g_build_filename (dir, "bench.gloss", NULL);
+  g_free (scaled_project (path, 1));
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      gint64 t0 = g_get_monotonic_time ();
-
-      if (!build_project (path, &error))
-        g_error ("building %s: %s", path, error->message);
-      printf ("built %s: %d documents x %d characters, %d coders, %d codes, %d codings in %.1f s\n",
-              path, N_DOCUMENTS, DOC_LENGTH, N_CODERS, N_CODES, N_CODINGS,
-              (g_get_monotonic_time () - t0) / 1e6);
-    }
-
-  printf ("%-9s %10s %9s %12s %14s %7s %14s %16s\n", "unit", "time (s)", "CPU (s)", "peak RSS MB",
-          "baseline (s)", "agree", "disagreements", "bootstrap 1000 (s)");
-  printf ("(targets: each unit under 1.5 s; 1,000 bootstrap samples of every row within 5 s)\n");
-  fflush (stdout);
+  printf ("%-9s %10s %9s %12s %12s %14s %7s %14s %16s\n", "unit", "time (s)", "CPU (s)", "peak RSS MB",
+          "peak anon MB", "baseline (s)", "agree", "disagreements", "bootstrap CPU (s)");
+  printf ("(targets: each unit under 1.5 s, with 1,000 bootstrap samples of every row; time is wall clock,\n"
+          " CPU the report's user and system time; the baseline is the straightforward per-character or\n"
+          " all-pairs computation of the same numbers, in the same run)\n");
   for (guint u = 0; u < G_N_ELEMENTS (units); u++)
-    {
-      const char *child[] = { argv[0], "--child", units[u], path, NULL };
-      int status = 0;
-
-      if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_CHILD_INHERITS_STDIN,
-                         NULL, NULL, NULL, NULL, &status, &error)
-          || !g_spawn_check_wait_status (status, &error))
-        {
-          printf ("%s: %s\n", units[u], error->message);
-          g_clear_error (&error);
-          failed = 1;
-        }
-      fflush (stdout);
-    }
+    failed |= !run_unit (argv[0], units[u], path, results);
 
   {
     const char *child[] = { argv[0], "--load", path, NULL };
     int status = 0;
 
+    fflush (stdout);
     if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_CHILD_INHERITS_STDIN,
                        NULL, NULL, NULL, NULL, &status, &error)
         || !g_spawn_check_wait_status (status, &error))
@@ -876,15 +1017,25 @@ main (int   argc,
     fflush (stdout);
   }
 
-  if (dir != NULL)
+  /* 1x from above, then 2x and 4x */
+  for (guint k = 1; k < G_N_ELEMENTS (scales); k++)
     {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      g_autofree char *scaled = scaled_project (path, scales[k]);
 
-      g_remove (path);
-      g_remove (wal);
-      g_remove (shm);
-      g_rmdir (dir);
+      for (guint u = 0; u < G_N_ELEMENTS (scaled_units); u++)
+        failed |= !run_unit (argv[0], scaled_units[u], scaled, results);
+      if (!keep)
+        remove_project (scaled);
     }
+  {
+    g_autoptr(GArray) all = read_results (results);
+
+    print_scaling (all, scales, G_N_ELEMENTS (scales));
+  }
+
+  g_remove (results);
+  if (!keep)
+    remove_project (path);
+  g_rmdir (dir);
   return failed;
 }

@@ -248,14 +248,6 @@ next_random (guint64 *state)
   return z ^ (z >> 31);
 }
 
-/* In [0, n), n < 2^32. */
-static guint
-random_below (guint64 *state,
-              guint    n)
-{
-  return (guint) (((next_random (state) >> 32) * (guint64) n) >> 32);
-}
-
 /* In (0, 1]. */
 static double
 random_unit (guint64 *state)
@@ -289,12 +281,20 @@ draw_block_sums (const GlossBootstrapBlocks *blocks,
       guint n = blocks->blocks->len;
       double v = 0, d = 0;
 
-      for (guint i = 0; i < n; i++)
+      /* two indices from each random number */
+      for (guint i = 0; i < n; i += 2)
         {
-          const GlossBootstrapBlock *pick = &b[random_below (state, n)];
+          guint64 r = next_random (state);
+          const GlossBootstrapBlock *pick = &b[((r >> 32) * (guint64) n) >> 32];
 
           v += pick->values;
           d += pick->disagreeing;
+          if (i + 1 < n)
+            {
+              pick = &b[((r & G_GUINT64_CONSTANT (0xFFFFFFFF)) * (guint64) n) >> 32];
+              v += pick->values;
+              d += pick->disagreeing;
+            }
         }
       *sum_v = v;
       *sum_d = d;

@@ -407,23 +407,33 @@ char_blocks_clear (CharBlocks *b)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CharBlocks, char_blocks_clear)
 
-/* The pairs' blocks of document @d go to the pairs' totals only when the
- * document has data, as its counts go to the overall table. */
+/* A document with data has a coding of some length: only then do its
+ * blocks go to the pairs' totals, as its counts go to the overall table. */
+static gboolean
+document_has_data (const GlossContinuum *continuum)
+{
+  for (guint i = 0; i < continuum->intervals->len; i++)
+    {
+      const GlossInterval *v = &g_array_index (continuum->intervals, GlossInterval, i);
+
+      if (MIN (v->end, continuum->length) > MAX (v->start, 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 char_blocks_count (CharBlocks           *b,
                    const GlossContinuum *continuum,
                    gint64                n_units,
                    GPtrArray            *in_document,
-                   GArray               *ranges,
-                   GPtrArray            *pair_scratch)
+                   GArray               *ranges)
 {
   for (guint c = 0; c < b->n_codes; c++)
     gloss_bootstrap_blocks_reset (b->in_document->pdata[c]);
-  for (guint i = 0; i < pair_scratch->len; i++)
-    gloss_bootstrap_blocks_reset (pair_scratch->pdata[i]);
   gloss_char_units_count_blocks (continuum, n_units, (GlossPatternCounts **) in_document->pdata, ranges,
                                  (GlossBootstrapBlocks **) b->in_document->pdata,
-                                 (GlossBootstrapBlocks **) pair_scratch->pdata);
+                                 document_has_data (continuum) ? (GlossBootstrapBlocks **) b->pairs->pdata : NULL);
 }
 
 static void
@@ -468,7 +478,6 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (GlossPatternRange));
   g_autoptr(GlossRatingTable) table = NULL;
   g_auto(CharBlocks) blocks = { 0 };
-  g_autoptr(GPtrArray) pair_scratch = NULL;
   gboolean bootstrap = inputs->options->samples > 0;
 
   if (Q == 0)
@@ -483,10 +492,7 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
       g_ptr_array_add (in_data, gloss_pattern_counts_new (m));
     }
   if (bootstrap)
-    {
-      char_blocks_init (&blocks, Q, m);
-      pair_scratch = new_blocks_array (Q * blocks.n_pairs);
-    }
+    char_blocks_init (&blocks, Q, m);
 
   for (guint d = 0; d < inputs->documents->len; d++)
     {
@@ -503,7 +509,7 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
       gloss_pattern_counts_reset (per_document);
       g_array_set_size (ranges, 0);
       if (bootstrap)
-        char_blocks_count (&blocks, continuum, n_units, in_document, ranges, pair_scratch);
+        char_blocks_count (&blocks, continuum, n_units, in_document, ranges);
       else
         gloss_char_units_count (continuum, n_units, (GlossPatternCounts **) in_document->pdata, ranges);
       for (guint c = 0; c < Q; c++)
@@ -527,8 +533,6 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
           _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_DOCUMENTS, d, document);
           for (guint c = 0; has_data && c < Q; c++)
             gloss_bootstrap_blocks_merge (blocks.in_data->pdata[c], blocks.in_document->pdata[c]);
-          for (guint i = 0; has_data && i < pair_scratch->len; i++)
-            gloss_bootstrap_blocks_merge (blocks.pairs->pdata[i], pair_scratch->pdata[i]);
         }
       add_range_disagreements (inputs, report, d, ranges);
     }
