@@ -15,6 +15,7 @@
 #include "gloss-core.h"
 #include "gloss-char-units.h"
 #include "gloss-unitizing.h"
+#include "gloss-radix-sort.h"
 
 #define EXACT     1e-6
 #define PUBLISHED 5e-4
@@ -1273,6 +1274,39 @@ test_bootstrap_clustered (void)
   g_rmdir (dir);
 }
 
+/* The sweeps' sort: by key, keeping the order of equal keys, for short
+ * arrays (insertion) and long ones (radix passes), keys of every size. */
+typedef struct
+{
+  gint64 key;
+  guint  place;
+} Keyed;
+
+static void
+test_radix_sort (void)
+{
+  const gsize sizes[] = { 0, 1, 2, 47, 48, 1000, 20000 };
+  const gint64 ranges[] = { 3, 5000, G_GINT64_CONSTANT (1) << 40 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    for (guint t = 0; t < G_N_ELEMENTS (sizes); t++)
+      {
+        gsize n = sizes[t];
+        g_autofree Keyed *a = g_new (Keyed, MAX (n, 1));
+
+        for (gsize i = 0; i < n; i++)
+          a[i] = (Keyed) { (gint64) (g_rand_double (rand) * ranges[r]), (guint) i };
+        gloss_radix_sort (a, n, sizeof (Keyed), G_STRUCT_OFFSET (Keyed, key));
+        for (gsize i = 1; i < n; i++)
+          {
+            g_assert_cmpint (a[i - 1].key, <=, a[i].key);
+            if (a[i - 1].key == a[i].key)
+              g_assert_cmpuint (a[i - 1].place, <, a[i].place);
+          }
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1295,6 +1329,7 @@ main (int   argc,
   g_test_add_func ("/agreement/bootstrap", test_bootstrap);
   g_test_add_func ("/agreement/bootstrap-blocks-of-units", test_bootstrap_blocks_of_units);
   g_test_add_func ("/agreement/bootstrap-clustered", test_bootstrap_clustered);
+  g_test_add_func ("/agreement/radix-sort", test_radix_sort);
   g_test_add_func ("/agreement/random/identical-coders", test_identical_coders);
   g_test_add_func ("/agreement/random/coder-order", test_coder_order);
   g_test_add_func ("/agreement/random/weights", test_weights);

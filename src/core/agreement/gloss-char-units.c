@@ -5,6 +5,8 @@
 
 #include "gloss-char-units.h"
 
+#include "gloss-radix-sort.h"
+
 #include <stdlib.h>
 
 GlossPatternCounts *
@@ -141,14 +143,6 @@ typedef struct
   guint  coder;
 } Edge;
 
-static int
-compare_edges (const void *a,
-               const void *b)
-{
-  const Edge *x = a, *y = b;
-
-  return (x->position > y->position) - (x->position < y->position);
-}
 
 static int
 compare_by_code (const void *a,
@@ -366,7 +360,7 @@ count_code (const GlossContinuum *continuum,
       edges[n_edges++] = (Edge) { b, -1, intervals[i].coder };
     }
   if (n_edges > 1)
-    qsort (edges, n_edges, sizeof (Edge), compare_edges);
+    gloss_radix_sort (edges, n_edges, sizeof (Edge), G_STRUCT_OFFSET (Edge, position));
 
   for (guint e = 0; e < n_edges;)
     {

@@ -8,6 +8,8 @@
 
 #include "gloss-unitizing.h"
 
+#include "gloss-radix-sort.h"
+
 #include <math.h>
 #include <stdlib.h>
 
@@ -225,14 +227,6 @@ pair_distance (const GlossInterval *a,
   return sum;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 #define ALL_CODERS G_MAXUINT
 
@@ -272,7 +266,7 @@ collect_gaps (const GlossContinuum *continuum,
       }
     }
   if (gaps->len > 1)
-    qsort (gaps->data, gaps->len, sizeof (double), compare_doubles);
+    gloss_radix_sort (gaps->data, gaps->len, sizeof (double), 0);   /* lengths: never negative */
   return gaps;
 }
 
@@ -370,14 +364,6 @@ typedef struct
   guint  code;
 } Event;
 
-static int
-compare_events (const void *a,
-                const void *b)
-{
-  const Event *x = a, *y = b;
-
-  return (x->position > y->position) - (x->position < y->position);
-}
 
 typedef struct
 {
@@ -558,7 +544,7 @@ sweep_run (Sweep                *sw,
       events[2 * i + 1] = (Event) { s->end, -1, s->coder, s->code };
     }
   if (n_events > 1)
-    qsort (events, n_events, sizeof (Event), compare_events);
+    gloss_radix_sort (events, n_events, sizeof (Event), G_STRUCT_OFFSET (Event, position));
 
   while (position < continuum->length)
     {
@@ -1125,7 +1111,7 @@ pairs_2016 (const GlossContinuum *continuum,
       squares[s->coder * K + s->code] += square ((double) (s->end - s->start));
     }
   if (n_events > 1)
-    qsort (events, n_events, sizeof (Event), compare_events);
+    gloss_radix_sort (events, n_events, sizeof (Event), G_STRUCT_OFFSET (Event, position));
   while (position < continuum->length)
     {
       gint64 next;
