@@ -155,7 +155,7 @@ _gloss_project_insert_checked_coding (GlossProject      *self,
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, document_id);
   sqlite3_bind_int64 (stmt, 3, coder_id);
   sqlite3_bind_int64 (stmt, 4, code_id);
