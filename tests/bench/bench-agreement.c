@@ -1059,6 +1059,7 @@ main (int   argc,
     {
       g_autofree char *scaled = scaled_project (path, scales[k]);
 
+      printf ("\nat %ux (%u documents, %u codings):\n", scales[k], N_DOCUMENTS * scales[k], N_CODINGS * scales[k]);
       for (guint u = 0; u < G_N_ELEMENTS (scaled_units); u++)
         failed |= !run_unit (argv[0], scaled_units[u], scaled, results);
       if (!keep)
