@@ -15,6 +15,7 @@
 #include "gloss-core.h"
 #include "gloss-char-units.h"
 #include "gloss-unitizing.h"
+#include "gloss-radix-sort.h"
 
 #define EXACT     1e-6
 #define PUBLISHED 5e-4
@@ -1157,6 +1158,155 @@ test_bootstrap (void)
                      0.1 * (a.high - a.low) * sqrt (1500));
 }
 
+/* Blocks made of single units resample as the pairs do: two coders, one
+ * pair of values per unit, so the block bootstrap and the binomial one
+ * draw the same distribution, exactly (few blocks) and approximately. */
+static void
+test_bootstrap_blocks_of_units (void)
+{
+  const guint sizes[] = { 200, 400 };   /* one side of GLOSS_BOOTSTRAP_EXACT_BLOCKS, then the other */
+
+  for (guint t = 0; t < G_N_ELEMENTS (sizes); t++)
+    {
+      guint n = sizes[t], disagree = n / 8;
+      g_autoptr(GlossBootstrapBlocks) blocks = gloss_bootstrap_blocks_new ();
+      double counts[] = { n * 3 / 8.0, disagree * 0.6, disagree * 0.4, n - n * 3 / 8.0 - disagree };
+      g_autoptr(GlossRatingTable) table = gloss_rating_table_new_from_matrix (2, counts);
+      GlossMeasure alpha = gloss_agreement_krippendorff_alpha (table);
+      double p_o, n_pairs;
+      GlossBootstrap by_blocks, again, by_pairs;
+
+      for (guint u = 0; u < n; u++)
+        gloss_bootstrap_blocks_add (blocks, 2, u < disagree ? 2 : 0);
+      g_assert_true ((blocks->blocks != NULL) == (n <= GLOSS_BOOTSTRAP_EXACT_BLOCKS));
+      gloss_agreement_krippendorff_alpha_parts (table, &p_o, &n_pairs);
+      g_assert_cmpfloat_with_epsilon (p_o, blocks->sum_d / blocks->sum_v, 1e-12);
+
+      gloss_bootstrap_alpha_blocks (alpha.value, blocks, 4000, 5, &by_blocks);
+      gloss_bootstrap_alpha_blocks (alpha.value, blocks, 4000, 5, &again);
+      gloss_bootstrap_alpha (alpha.value, p_o, n_pairs, 4000, 5, &by_pairs);
+      g_assert_true (by_blocks.defined);
+      g_assert_cmpfloat (by_blocks.low, ==, again.low);
+      g_assert_cmpfloat (by_blocks.high, ==, again.high);
+      g_assert_cmpfloat (by_blocks.low, <, alpha.value);
+      g_assert_cmpfloat (by_blocks.high, >, alpha.value);
+      g_assert_cmpfloat (fabs ((by_blocks.high - by_blocks.low) - (by_pairs.high - by_pairs.low)), <,
+                         0.15 * (by_pairs.high - by_pairs.low));
+      g_assert_cmpfloat (fabs (by_blocks.p_below_reliable - by_pairs.p_below_reliable), <, 0.05);
+    }
+}
+
+/* One text of 20,000 characters, two coders, one code: 40 passages of 300
+ * characters, the second coder's boundaries a little off, some passages
+ * coded by one coder only. */
+static GlossProject *
+clustered_project (const char *path)
+{
+  g_autoptr(GlossProject) project = gloss_project_create (path, "clustered", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autofree char *text = g_strnfill (20000, 'x');
+  g_autoptr(GError) error = NULL;
+  gint64 doc, a, b, code;
+
+  doc = gloss_project_import_text (project, "long.txt", text, -1, &error);
+  a = gloss_project_add_coder (project, "Ann", NULL, &error);
+  b = gloss_project_add_coder (project, "Ben", NULL, &error);
+  code = gloss_project_ensure_code_path (project, "Theme", NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint p = 0; p < 40; p++)
+    {
+      gint64 start = 100 + p * 480, shift = g_rand_int_range (rand, -60, 61);
+
+      g_assert_cmpint (gloss_project_add_coding (project, doc, a, code, start, start + 300, NULL, &error), >, 0);
+      if (p % 5 != 4)
+        g_assert_cmpint (gloss_project_add_coding (project, doc, b, code, start + shift, start + 300 - shift / 2,
+                                                   NULL, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&project);
+}
+
+/* Neighbouring characters are coded together: resampled by blocks, the
+ * interval is much wider than the one that draws each character's pairs
+ * on their own, it holds alpha, and the report no longer says that its
+ * intervals are too narrow. */
+static void
+test_bootstrap_clustered (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gloss-agreement-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "clustered.gloss", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GlossProject) project = clustered_project (path);
+  const GlossAgreementUnit units[] = { GLOSS_AGREEMENT_UNIT_CHAR, GLOSS_AGREEMENT_UNIT_CHAR, GLOSS_AGREEMENT_UNIT_UNITIZED };
+
+  for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+    {
+      g_autoptr(GlossAgreementOptions) options = gloss_agreement_options_new (units[u]);
+      g_autoptr(GlossAgreementReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      const GlossAgreementMeasures *m;
+      GlossBootstrap per_character;
+      double alpha;
+
+      options->coded_only = u == 1;
+      report = gloss_agreement_report_compute (project, options, NULL, &error);
+      g_assert_no_error (error);
+      m = &report->overall;
+      alpha = m->values[m->alpha_kind].value;
+      g_assert_true (m->bootstrap.defined);
+      gloss_bootstrap_alpha (alpha, m->alpha_observed, m->alpha_pairs, report->samples, report->seed, &per_character);
+      g_assert_true (per_character.defined);
+      g_assert_cmpfloat (m->bootstrap.low, <, alpha);
+      g_assert_cmpfloat (m->bootstrap.high, >, alpha);
+      g_assert_cmpfloat (m->bootstrap.high - m->bootstrap.low, >, 3 * (per_character.high - per_character.low));
+      /* the document row is the same text: the same blocks */
+      g_assert_cmpfloat_with_epsilon (g_array_index (report->documents, GlossAgreementRow, 0).measures.bootstrap.high
+                                      - g_array_index (report->documents, GlossAgreementRow, 0).measures.bootstrap.low,
+                                      m->bootstrap.high - m->bootstrap.low, 0.35 * (m->bootstrap.high - m->bootstrap.low));
+      for (guint i = 0; i < report->notes->len; i++)
+        g_assert_null (strstr (report->notes->pdata[i], "true uncertainty is larger"));
+    }
+  g_clear_object (&project);
+  g_remove (path);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (dir);
+}
+
+/* The sweeps' sort: by key, keeping the order of equal keys, for short
+ * arrays (insertion) and long ones (radix passes), keys of every size. */
+typedef struct
+{
+  gint64 key;
+  guint  place;
+} Keyed;
+
+static void
+test_radix_sort (void)
+{
+  const gsize sizes[] = { 0, 1, 2, 47, 48, 1000, 20000 };
+  const gint64 ranges[] = { 3, 5000, G_GINT64_CONSTANT (1) << 40 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    for (guint t = 0; t < G_N_ELEMENTS (sizes); t++)
+      {
+        gsize n = sizes[t];
+        g_autofree Keyed *a = g_new (Keyed, MAX (n, 1));
+
+        for (gsize i = 0; i < n; i++)
+          a[i] = (Keyed) { (gint64) (g_rand_double (rand) * ranges[r]), (guint) i };
+        gloss_radix_sort (a, n, sizeof (Keyed), G_STRUCT_OFFSET (Keyed, key));
+        for (gsize i = 1; i < n; i++)
+          {
+            g_assert_cmpint (a[i - 1].key, <=, a[i].key);
+            if (a[i - 1].key == a[i].key)
+              g_assert_cmpuint (a[i - 1].place, <, a[i].place);
+          }
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1177,6 +1327,9 @@ main (int   argc,
   g_test_add_func ("/agreement/e10-unitizing-edges", test_e10);
   g_test_add_func ("/agreement/e11-unitizing-2016", test_e11);
   g_test_add_func ("/agreement/bootstrap", test_bootstrap);
+  g_test_add_func ("/agreement/bootstrap-blocks-of-units", test_bootstrap_blocks_of_units);
+  g_test_add_func ("/agreement/bootstrap-clustered", test_bootstrap_clustered);
+  g_test_add_func ("/agreement/radix-sort", test_radix_sort);
   g_test_add_func ("/agreement/random/identical-coders", test_identical_coders);
   g_test_add_func ("/agreement/random/coder-order", test_coder_order);
   g_test_add_func ("/agreement/random/weights", test_weights);

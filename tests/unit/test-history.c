@@ -447,6 +447,62 @@ test_copy_for_coder_starts_empty (void)
   g_assert_true (gloss_project_can_undo (project));
 }
 
+/* A load writes the history of its codings in one statement: the rows are
+ * those the trigger writes for a coding added on its own, each holding the
+ * coding as it was saved; and after a later change the trigger is back. */
+static void
+test_load_history_rows (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 doc, coder, code;
+  const char *shape = NULL;
+  int rows = 0;
+
+  doc = gloss_project_import_text (project, "t.txt", "Partnership requires accountability and trust.", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_load_json (project,
+                                          "{\"codings\": ["
+                                          "{\"document\": \"t.txt\", \"coder\": \"Zoe\", \"code\": \"A\", \"start\": 0, \"end\": 11},"
+                                          "{\"document\": \"t.txt\", \"coder\": \"Zoe\", \"code\": \"B\", \"start\": 12, \"end\": 20, \"memo\": \"m\"},"
+                                          "{\"document\": \"t.txt\", \"coder\": \"Ian\", \"code\": \"A\", \"start\": 2, \"end\": 30}]}",
+                                          -1, &error));
+  g_assert_no_error (error);
+  coder = gloss_project_find_coder (project, "Ian", NULL);
+  code = gloss_project_find_code (project, "B", NULL);
+  g_assert_cmpint (gloss_project_add_coding (project, doc, coder, code, 5, 9, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT (SELECT group_concat (key) FROM json_each (h.new)), "
+                                       "h.new = json_object ('id', c.id, 'guid', c.guid, 'document_id', c.document_id, "
+                                       "'coder_id', c.coder_id, 'code_id', c.code_id, 'start', c.start, 'end', c.end, "
+                                       "'quote', c.quote, 'prefix', c.prefix, 'suffix', c.suffix, 'memo', c.memo, "
+                                       "'created', c.created, 'modified', c.modified), h.op, h.old IS NULL "
+                                       "FROM history_change h JOIN coding c ON c.id = h.row_id "
+                                       "WHERE h.tbl = 'coding' ORDER BY h.id", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *keys = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+      if (shape == NULL)
+        shape = g_intern_string (keys);
+      g_assert_cmpstr (keys, ==, shape);
+      g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "insert");
+      g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 1);
+      rows++;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  /* three loaded, one added on its own after the load */
+  g_assert_cmpint (rows, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +511,7 @@ main (int   argc,
 
   g_test_add_func ("/history/each-change", test_each_change);
   g_test_add_func ("/history/stack", test_stack);
+  g_test_add_func ("/history/load-history-rows", test_load_history_rows);
   g_test_add_func ("/history/failed-change-leaves-no-step", test_failed_change_leaves_no_step);
   g_test_add_func ("/history/sample-starts-empty", test_sample_starts_empty);
   g_test_add_func ("/history/step-labels", test_step_labels);

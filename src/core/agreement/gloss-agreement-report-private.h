@@ -9,6 +9,15 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  GLOSS_AGREEMENT_TABLE_OVERALL,
+  GLOSS_AGREEMENT_TABLE_CODES,
+  GLOSS_AGREEMENT_TABLE_DOCUMENTS,
+  GLOSS_AGREEMENT_TABLE_PAIRS,
+  GLOSS_AGREEMENT_N_TABLES,
+} GlossAgreementTable;
+
 /* A coding as the report reads it: ids and range only, no text. */
 typedef struct
 {
@@ -42,7 +51,17 @@ typedef struct
   GHashTable   *notes_seen;
   GArray       *codings;      /* GlossCodingRow: every coding of the project's documents */
   GPtrArray    *left_out;     /* char *: coders left out by default (no codings) */
+  /* The bootstrap's blocks of each row (GlossBootstrapBlocks *, owned), for
+   * the units whose values are clustered on a continuum; a table without
+   * them has its pairs of values drawn one by one. */
+  GPtrArray    *blocks[GLOSS_AGREEMENT_N_TABLES];
 } GlossAgreementInputs;
+
+/* Takes @blocks as those of row @row of @table. */
+void     _gloss_agreement_inputs_set_blocks (GlossAgreementInputs *inputs,
+                                             GlossAgreementTable   table,
+                                             guint                 row,
+                                             GlossBootstrapBlocks *blocks);
 
 void     _gloss_agreement_report_note       (GlossAgreementReport *report,
                                              GlossAgreementInputs *inputs,

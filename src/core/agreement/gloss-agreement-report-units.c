@@ -364,6 +364,106 @@ add_range_disagreements (GlossAgreementInputs *inputs,
     }
 }
 
+/* The char unit's blocks for the bootstrap: per code in the document,
+ * per code over the documents with data, per code and pair of coders. */
+typedef struct
+{
+  guint      n_codes;
+  guint      n_pairs;
+  GPtrArray *in_document;   /* per code */
+  GPtrArray *in_data;       /* per code */
+  GPtrArray *pairs;         /* per code x pair */
+} CharBlocks;
+
+static GPtrArray *
+new_blocks_array (guint n)
+{
+  GPtrArray *array = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_bootstrap_blocks_free);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (array, gloss_bootstrap_blocks_new ());
+  return array;
+}
+
+static void
+char_blocks_init (CharBlocks *b,
+                  guint       n_codes,
+                  guint       n_coders)
+{
+  b->n_codes = n_codes;
+  b->n_pairs = n_coders * (n_coders - 1) / 2;
+  b->in_document = new_blocks_array (n_codes);
+  b->in_data = new_blocks_array (n_codes);
+  b->pairs = new_blocks_array (n_codes * b->n_pairs);
+}
+
+static void
+char_blocks_clear (CharBlocks *b)
+{
+  g_clear_pointer (&b->in_document, g_ptr_array_unref);
+  g_clear_pointer (&b->in_data, g_ptr_array_unref);
+  g_clear_pointer (&b->pairs, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CharBlocks, char_blocks_clear)
+
+/* A document with data has a coding of some length: only then do its
+ * blocks go to the pairs' totals, as its counts go to the overall table. */
+static gboolean
+document_has_data (const GlossContinuum *continuum)
+{
+  for (guint i = 0; i < continuum->intervals->len; i++)
+    {
+      const GlossInterval *v = &g_array_index (continuum->intervals, GlossInterval, i);
+
+      if (MIN (v->end, continuum->length) > MAX (v->start, 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+char_blocks_count (CharBlocks           *b,
+                   const GlossContinuum *continuum,
+                   gint64                n_units,
+                   GPtrArray            *in_document,
+                   GArray               *ranges)
+{
+  for (guint c = 0; c < b->n_codes; c++)
+    gloss_bootstrap_blocks_reset (b->in_document->pdata[c]);
+  gloss_char_units_count_blocks (continuum, n_units, (GlossPatternCounts **) in_document->pdata, ranges,
+                                 (GlossBootstrapBlocks **) b->in_document->pdata,
+                                 document_has_data (continuum) ? (GlossBootstrapBlocks **) b->pairs->pdata : NULL);
+}
+
+static void
+char_blocks_finish (CharBlocks           *b,
+                    GlossAgreementInputs *inputs,
+                    GlossAgreementReport *report)
+{
+  g_autoptr(GlossBootstrapBlocks) overall = gloss_bootstrap_blocks_new ();
+
+  for (guint c = 0; c < b->n_codes; c++)
+    {
+      if (g_array_index (report->codes, GlossAgreementRow, c).measures.no_data)
+        continue;
+      gloss_bootstrap_blocks_merge (overall, b->in_data->pdata[c]);
+    }
+  for (guint c = 0; c < b->n_codes; c++)
+    _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_CODES, c,
+                                        g_steal_pointer (&b->in_data->pdata[c]));
+  for (guint p = 0; p < b->n_pairs; p++)
+    {
+      GlossBootstrapBlocks *pair = gloss_bootstrap_blocks_new ();
+
+      for (guint c = 0; c < b->n_codes; c++)
+        if (!g_array_index (report->codes, GlossAgreementRow, c).measures.no_data)
+          gloss_bootstrap_blocks_merge (pair, b->pairs->pdata[(gsize) c * b->n_pairs + p]);
+      _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_PAIRS, p, pair);
+    }
+  _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_OVERALL, 0, g_steal_pointer (&overall));
+}
+
 gboolean
 _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
                                GlossAgreementReport *report,
@@ -377,6 +477,8 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
   g_autoptr(GlossPatternCounts) per_document = gloss_pattern_counts_new (m);
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (GlossPatternRange));
   g_autoptr(GlossRatingTable) table = NULL;
+  g_auto(CharBlocks) blocks = { 0 };
+  gboolean bootstrap = inputs->options->samples > 0;
 
   if (Q == 0)
     {
@@ -389,6 +491,8 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
       g_ptr_array_add (in_document, gloss_pattern_counts_new (m));
       g_ptr_array_add (in_data, gloss_pattern_counts_new (m));
     }
+  if (bootstrap)
+    char_blocks_init (&blocks, Q, m);
 
   for (guint d = 0; d < inputs->documents->len; d++)
     {
@@ -396,6 +500,7 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
       g_autoptr(GlossContinuum) continuum = document_continuum (inputs, d);
       gint64 n_units = inputs->options->coded_only ? gloss_continuum_coded_length (continuum)
                                                    : continuum->length;
+      gboolean has_data;
 
       if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error))
         return FALSE;
@@ -403,7 +508,10 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
         gloss_pattern_counts_reset (in_document->pdata[c]);
       gloss_pattern_counts_reset (per_document);
       g_array_set_size (ranges, 0);
-      gloss_char_units_count (continuum, n_units, (GlossPatternCounts **) in_document->pdata, ranges);
+      if (bootstrap)
+        char_blocks_count (&blocks, continuum, n_units, in_document, ranges);
+      else
+        gloss_char_units_count (continuum, n_units, (GlossPatternCounts **) in_document->pdata, ranges);
       for (guint c = 0; c < Q; c++)
         {
           gloss_pattern_counts_merge (per_code->pdata[c], in_document->pdata[c]);
@@ -412,9 +520,20 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
       add_counts_row (report->documents, info->id, info->title, per_document);
       /* The code rows and the overall figures leave out documents without
        * data (and the overall figures codes without data). */
-      if (!g_array_index (report->documents, GlossAgreementRow, d).measures.no_data)
+      has_data = !g_array_index (report->documents, GlossAgreementRow, d).measures.no_data;
+      if (has_data)
         for (guint c = 0; c < Q; c++)
           gloss_pattern_counts_merge (in_data->pdata[c], in_document->pdata[c]);
+      if (bootstrap)
+        {
+          GlossBootstrapBlocks *document = gloss_bootstrap_blocks_new ();
+
+          for (guint c = 0; c < Q; c++)
+            gloss_bootstrap_blocks_merge (document, blocks.in_document->pdata[c]);
+          _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_DOCUMENTS, d, document);
+          for (guint c = 0; has_data && c < Q; c++)
+            gloss_bootstrap_blocks_merge (blocks.in_data->pdata[c], blocks.in_document->pdata[c]);
+        }
       add_range_disagreements (inputs, report, d, ranges);
     }
 
@@ -427,6 +546,8 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
   table = gloss_pattern_counts_to_table (overall);
   gloss_agreement_measures_from_table (&report->overall, table);
   add_table_pairs (report, table);
+  if (bootstrap)
+    char_blocks_finish (&blocks, inputs, report);
   if (Q > 1)
     _gloss_agreement_report_note (report, inputs,
                                   _("Each pair of a character and a code is a unit, coded or not coded; the overall and per-document rows pool the codes."));
@@ -522,6 +643,7 @@ unitized_codes (GlossAgreementInputs       *inputs,
                                     gloss_measure_undefined ("cu-alpha compares two codes or more"));
       _gloss_agreement_report_add_row (report->codes, code_at (inputs, c)->id,
                                        code_at (inputs, c)->path, &measures);
+      _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_CODES, c, g_steal_pointer (&r->blocks));
       if (((GlossContinuum *) per_code->pdata[c])->intervals->len == 0)
         mark_last_no_data (report->codes);
     }
@@ -570,6 +692,7 @@ unitized_documents (GlossAgreementInputs *inputs,
         return FALSE;
       set_unitized (&measures, continuum->length, r->u_alpha_2004_overall, r);
       _gloss_agreement_report_add_row (report->documents, info->id, info->title, &measures);
+      _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_DOCUMENTS, d, g_steal_pointer (&r->blocks));
       if (continuum->intervals->len == 0)
         mark_last_no_data (report->documents);
 
@@ -601,6 +724,9 @@ _gloss_agreement_compute_unitized (GlossAgreementInputs *inputs,
   joined = joined_continuum (inputs, offsets);
   overall = gloss_unitizing_compute (joined);
   set_unitized (&report->overall, joined->length, overall->u_alpha_2004_overall, overall);
+  _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_OVERALL, 0, g_steal_pointer (&overall->blocks));
+  /* the pairs have no u-alpha (2016) interval: give their table no blocks */
+  _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_PAIRS, 0, NULL);
   unitized_codes (inputs, report, joined, overall);
   unitized_pairs (report, joined);
   if (!unitized_documents (inputs, report, error))

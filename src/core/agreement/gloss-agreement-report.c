@@ -211,6 +211,25 @@ inputs_clear (GlossAgreementInputs *inputs)
   g_clear_pointer (&inputs->notes_seen, g_hash_table_unref);
   g_clear_pointer (&inputs->codings, g_array_unref);
   g_clear_pointer (&inputs->left_out, g_ptr_array_unref);
+  for (guint t = 0; t < GLOSS_AGREEMENT_N_TABLES; t++)
+    g_clear_pointer (&inputs->blocks[t], g_ptr_array_unref);
+}
+
+void
+_gloss_agreement_inputs_set_blocks (GlossAgreementInputs *inputs,
+                                    GlossAgreementTable   table,
+                                    guint                 row,
+                                    GlossBootstrapBlocks *blocks)
+{
+  GPtrArray **rows = &inputs->blocks[table];
+
+  if (*rows == NULL)
+    *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_bootstrap_blocks_free);
+  if ((*rows)->len <= row)
+    g_ptr_array_set_size (*rows, row + 1);
+  if ((*rows)->pdata[row] != NULL)
+    gloss_bootstrap_blocks_free ((*rows)->pdata[row]);
+  (*rows)->pdata[row] = blocks;
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GlossAgreementInputs, inputs_clear)
@@ -787,12 +806,12 @@ add_notes (GlossAgreementReport *report,
                                   report->samples, report->seed);
   if (report->samples > 0 && report->unit == GLOSS_AGREEMENT_UNIT_CHAR)
     _gloss_agreement_report_note (report, inputs,
-                                  _("The bootstrap treats every character as a unit of its own; neighbouring "
-                                    "characters are coded together, so the true uncertainty is larger than the intervals say."));
+                                  _("Neighbouring characters are coded together, so the bootstrap resamples blocks of "
+                                    "text, not single characters: each coded stretch of a code with the uncoded text after it."));
   if (report->samples > 0 && report->unit == GLOSS_AGREEMENT_UNIT_UNITIZED)
     _gloss_agreement_report_note (report, inputs,
-                                  _("The intervals are those of u-alpha (2016), with every character a unit of its own: "
-                                    "neighbouring characters are coded together, so the true uncertainty is larger."));
+                                  _("The intervals are those of u-alpha (2016), resampled by blocks of text: each coded "
+                                    "stretch with the uncoded text after it, since neighbouring characters are coded together."));
   if (report->samples > 0 && report->unit == GLOSS_AGREEMENT_UNIT_SEGMENT)
     _gloss_agreement_report_note (report, inputs,
                                   _("The segment unit has no alpha, so no bootstrap intervals are given."));
@@ -827,17 +846,29 @@ compare_disagreements (const void *a,
 }
 
 /* Each row's samples have a seed of their own, derived from the report's,
- * so that a row's interval does not depend on the rows before it. */
+ * so that a row's interval does not depend on the rows before it. With
+ * blocks for its table, a row is resampled by them (or, without any, has
+ * no interval); else its pairs of values are drawn one by one. */
 static void
 bootstrap_row (GlossAgreementMeasures *m,
+               GlossAgreementInputs   *inputs,
+               GlossAgreementTable     table,
+               guint                   row,
                guint64                 seed,
                guint                   samples)
 {
   GlossMeasure alpha = m->values[m->alpha_kind];
+  GPtrArray *blocks = inputs->blocks[table];
 
   if (m->no_data || m->alpha_pairs <= 0 || !gloss_agreement_measures_has (m, m->alpha_kind)
       || !gloss_measure_is_defined (alpha))
     return;
+  if (blocks != NULL)
+    {
+      if (row < blocks->len && blocks->pdata[row] != NULL)
+        gloss_bootstrap_alpha_blocks (alpha.value, blocks->pdata[row], samples, seed, &m->bootstrap);
+      return;
+    }
   gloss_bootstrap_alpha (alpha.value, m->alpha_observed, m->alpha_pairs, samples, seed, &m->bootstrap);
 }
 
@@ -855,20 +886,23 @@ row_seed (guint64 seed,
 }
 
 static void
-add_bootstraps (GlossAgreementReport *report)
+add_bootstraps (GlossAgreementReport *report,
+                GlossAgreementInputs *inputs)
 {
-  if (report->samples == 0)
+  guint samples = report->samples;
+
+  if (samples == 0)
     return;
-  bootstrap_row (&report->overall, row_seed (report->seed, 0, 0), report->samples);
+  bootstrap_row (&report->overall, inputs, GLOSS_AGREEMENT_TABLE_OVERALL, 0, row_seed (report->seed, 0, 0), samples);
   for (guint r = 0; r < report->codes->len; r++)
-    bootstrap_row (&g_array_index (report->codes, GlossAgreementRow, r).measures,
-                   row_seed (report->seed, 1, r), report->samples);
+    bootstrap_row (&g_array_index (report->codes, GlossAgreementRow, r).measures, inputs,
+                   GLOSS_AGREEMENT_TABLE_CODES, r, row_seed (report->seed, 1, r), samples);
   for (guint r = 0; r < report->documents->len; r++)
-    bootstrap_row (&g_array_index (report->documents, GlossAgreementRow, r).measures,
-                   row_seed (report->seed, 2, r), report->samples);
+    bootstrap_row (&g_array_index (report->documents, GlossAgreementRow, r).measures, inputs,
+                   GLOSS_AGREEMENT_TABLE_DOCUMENTS, r, row_seed (report->seed, 2, r), samples);
   for (guint p = 0; p < report->pairs->len; p++)
-    bootstrap_row (&g_array_index (report->pairs, GlossAgreementPair, p).measures,
-                   row_seed (report->seed, 3, p), report->samples);
+    bootstrap_row (&g_array_index (report->pairs, GlossAgreementPair, p).measures, inputs,
+                   GLOSS_AGREEMENT_TABLE_PAIRS, p, row_seed (report->seed, 3, p), samples);
 }
 
 /* A code or document in which no compared coder made a coding. */
@@ -937,7 +971,7 @@ gloss_agreement_report_compute (GlossProject                *project,
            sizeof (GlossAgreementDisagreement), compare_disagreements);
   if (!_gloss_agreement_report_add_quotes (report, &inputs, project, error))
     return NULL;
-  add_bootstraps (report);
+  add_bootstraps (report, &inputs);
   add_notes (report, &inputs);
   return g_steal_pointer (&report);
 }

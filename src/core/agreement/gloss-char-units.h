@@ -12,6 +12,7 @@
 
 #include <glib.h>
 
+#include "gloss-agreement-bootstrap.h"
 #include "gloss-rating-table.h"
 #include "gloss-unitizing.h"
 
@@ -65,6 +66,17 @@ void   gloss_char_units_count       (const GlossContinuum *continuum,
                                      gint64                n_units,
                                      GlossPatternCounts  **per_code,
                                      GArray               *ranges);
+
+/* The same, and the bootstrap's blocks (gloss-agreement-bootstrap.h) of
+ * every code added to @blocks[code], and for every pair of coders a < b
+ * (in the order (0,1) (0,2) .. (1,2) ..) to @pair_blocks[code * n_pairs +
+ * pair] unless it is NULL. */
+void   gloss_char_units_count_blocks (const GlossContinuum   *continuum,
+                                      gint64                  n_units,
+                                      GlossPatternCounts    **per_code,
+                                      GArray                 *ranges,
+                                      GlossBootstrapBlocks  **blocks,
+                                      GlossBootstrapBlocks  **pair_blocks);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossPatternCounts, gloss_pattern_counts_free)
 

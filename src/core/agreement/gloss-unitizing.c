@@ -8,6 +8,8 @@
 
 #include "gloss-unitizing.h"
 
+#include "gloss-radix-sort.h"
+
 #include <math.h>
 #include <stdlib.h>
 
@@ -55,6 +57,7 @@ gloss_unitizing_result_free (GlossUnitizingResult *result)
   g_free (result->observed);
   g_free (result->expected);
   g_free (result->u_alpha_2004);
+  gloss_bootstrap_blocks_free (result->blocks);
   g_free (result);
 }
 
@@ -224,14 +227,6 @@ pair_distance (const GlossInterval *a,
   return sum;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 #define ALL_CODERS G_MAXUINT
 
@@ -271,7 +266,7 @@ collect_gaps (const GlossContinuum *continuum,
       }
     }
   if (gaps->len > 1)
-    qsort (gaps->data, gaps->len, sizeof (double), compare_doubles);
+    gloss_radix_sort (gaps->data, gaps->len, sizeof (double), 0);   /* lengths: never negative */
   return gaps;
 }
 
@@ -369,14 +364,6 @@ typedef struct
   guint  code;
 } Event;
 
-static int
-compare_events (const void *a,
-                const void *b)
-{
-  const Event *x = a, *y = b;
-
-  return (x->position > y->position) - (x->position < y->position);
-}
 
 typedef struct
 {
@@ -395,7 +382,45 @@ typedef struct
   double  binary[2][2];   /* 0 = empty, 1 = coded */
   double  empty_length;   /* sum over coders of their uncoded characters */
   gboolean overlapping;
+  /* the bootstrap's block being gathered (gloss-agreement-bootstrap.h) */
+  GlossBootstrapBlocks *blocks;
+  double   block_total;     /* coincidences, not yet / (m - 1) */
+  double   block_observed;  /* of different values */
+  gboolean block_coded;
+  gboolean block_after_gap;
 } Sweep;
+
+static void
+sweep_flush_block (Sweep *sw)
+{
+  if (sw->blocks != NULL && sw->block_total > 0)
+    gloss_bootstrap_blocks_add (sw->blocks, sw->block_total / (sw->n_coders - 1),
+                                sw->block_observed / (sw->n_coders - 1));
+  sw->block_total = sw->block_observed = 0;
+  sw->block_coded = sw->block_after_gap = FALSE;
+}
+
+/* A stretch of @w characters: a block is a coded stretch and the uncoded
+ * text after it. */
+static void
+sweep_block (Sweep  *sw,
+             double  w,
+             double  total,
+             double  observed)
+{
+  if (sw->blocks == NULL || w <= 0)
+    return;
+  if (sw->n_active > 0)
+    {
+      if (sw->block_after_gap)
+        sweep_flush_block (sw);
+      sw->block_coded = TRUE;
+    }
+  else
+    sw->block_after_gap = sw->block_coded;
+  sw->block_total += total;
+  sw->block_observed += observed;
+}
 
 static void
 sweep_apply (Sweep       *sw,
@@ -446,6 +471,7 @@ sweep_accumulate (Sweep  *sw,
   guint K = sw->n_codes + 1;
   double n_empty = sw->n_empty;
   double n_coded = sw->n_coders - n_empty;
+  double total = 0, diagonal = 0;
 
   for (guint a = 0; a < sw->n_active; a++)
     {
@@ -457,12 +483,17 @@ sweep_accumulate (Sweep  *sw,
           guint k = sw->active[b];
 
           sw->l[c * K + k] += w * n_c * sw->code_coders[k];
+          total += w * n_c * sw->code_coders[k];
         }
       sw->l[c * K + c] -= w * n_c;   /* a coder does not pair with itself */
       sw->l[c * K + sw->empty] += w * n_c * n_empty;
       sw->l[sw->empty * K + c] += w * n_c * n_empty;
+      total += 2 * w * n_c * n_empty - w * n_c;
+      diagonal += w * n_c * n_c - w * n_c;
     }
   sw->l[sw->empty * K + sw->empty] += w * n_empty * (n_empty - 1);
+  total += w * n_empty * (n_empty - 1);
+  diagonal += w * n_empty * (n_empty - 1);
   sw->empty_length += w * n_empty;
 
   /* A coder holding codes c and k at once pairs neither with itself. */
@@ -480,7 +511,10 @@ sweep_accumulate (Sweep  *sw,
 
                 if (c != k && sw->count[i * sw->n_codes + c] > 0
                     && sw->count[i * sw->n_codes + k] > 0)
-                  sw->l[c * K + k] -= w;
+                  {
+                    sw->l[c * K + k] -= w;
+                    total -= w;
+                  }
               }
         }
     }
@@ -489,6 +523,7 @@ sweep_accumulate (Sweep  *sw,
   sw->binary[1][0] += w * n_coded * n_empty;
   sw->binary[0][1] += w * n_coded * n_empty;
   sw->binary[0][0] += w * n_empty * (n_empty - 1);
+  sweep_block (sw, w, total, total - diagonal);
 }
 
 static void
@@ -509,7 +544,7 @@ sweep_run (Sweep                *sw,
       events[2 * i + 1] = (Event) { s->end, -1, s->coder, s->code };
     }
   if (n_events > 1)
-    qsort (events, n_events, sizeof (Event), compare_events);
+    gloss_radix_sort (events, n_events, sizeof (Event), G_STRUCT_OFFSET (Event, position));
 
   while (position < continuum->length)
     {
@@ -521,6 +556,7 @@ sweep_run (Sweep                *sw,
       sweep_accumulate (sw, (double) (next - position));
       position = next;
     }
+  sweep_flush_block (sw);
 }
 
 /* alpha = 1 - sum_{c != k} l_ck / sum_{c != k} e_ck over the values in
@@ -766,7 +802,7 @@ compute_2016 (const GlossContinuum *continuum,
   g_autofree guint *active = g_new0 (guint, K);
   g_autofree guint *active_index = g_new0 (guint, K);
   Sweep sw = { m, Q, Q, count, coder_codes, code_coders, active, active_index,
-               0, m, 0, l, { { 0, 0 }, { 0, 0 } }, 0, FALSE };
+               0, m, 0, l, { { 0, 0 }, { 0, 0 } }, 0, FALSE, result->blocks, 0, 0, FALSE, FALSE };
   gboolean both[2] = { TRUE, TRUE };
   double binary_C[2];
 
@@ -829,6 +865,7 @@ gloss_unitizing_compute (const GlossContinuum *continuum)
   double observed = 0, expected = 0;
 
   result->n_codes = Q;
+  result->blocks = gloss_bootstrap_blocks_new ();
   result->observed = g_new0 (double, MAX (Q, 1));
   result->expected = g_new0 (double, MAX (Q, 1));
   result->u_alpha_2004 = g_new0 (GlossMeasure, MAX (Q, 1));
@@ -1074,7 +1111,7 @@ pairs_2016 (const GlossContinuum *continuum,
       squares[s->coder * K + s->code] += square ((double) (s->end - s->start));
     }
   if (n_events > 1)
-    qsort (events, n_events, sizeof (Event), compare_events);
+    gloss_radix_sort (events, n_events, sizeof (Event), G_STRUCT_OFFSET (Event, position));
   while (position < continuum->length)
     {
       gint64 next;

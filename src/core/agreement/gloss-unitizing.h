@@ -13,6 +13,7 @@
 
 #include <glib.h>
 
+#include "gloss-agreement-bootstrap.h"
 #include "gloss-rating-table.h"
 
 G_BEGIN_DECLS
@@ -59,6 +60,8 @@ typedef struct
    * pair different values, and the pairs of values (character by character). */
   double        u_alpha_2016_observed;
   double        u_alpha_2016_pairs;
+  /* and its blocks: each coded stretch with the uncoded text after it */
+  GlossBootstrapBlocks *blocks;
 } GlossUnitizingResult;
 
 GlossUnitizingResult *gloss_unitizing_compute      (const GlossContinuum *continuum);

@@ -36,18 +36,12 @@ _gloss_coding_from_row (sqlite3_stmt *stmt)
   return coding;
 }
 
-static gboolean
-check_range (GlossProject  *self,
-             gint64         document_id,
-             gint64         start,
-             gint64         end,
-             GError       **error)
+gboolean
+_gloss_project_check_coding_range (gint64   length,
+                                   gint64   start,
+                                   gint64   end,
+                                   GError **error)
 {
-  gint64 length = _gloss_project_document_length (self, document_id, error);
-
-  if (length < 0)
-    return FALSE;
-
   if (start >= end)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
@@ -64,6 +58,18 @@ check_range (GlossProject  *self,
     }
 
   return TRUE;
+}
+
+static gboolean
+check_range (GlossProject  *self,
+             gint64         document_id,
+             gint64         start,
+             gint64         end,
+             GError       **error)
+{
+  gint64 length = _gloss_project_document_length (self, document_id, error);
+
+  return length >= 0 && _gloss_project_check_coding_range (length, start, end, error);
 }
 
 static gboolean
@@ -117,27 +123,18 @@ finish (GlossProject  *self,
  * are read from the document by SQLite (a walk over the text up to the
  * range); a caller adding many codings passes them, read in one pass. */
 gint64
-_gloss_project_insert_coding (GlossProject      *self,
-                              gint64             document_id,
-                              gint64             coder_id,
-                              gint64             code_id,
-                              gint64             start,
-                              gint64             end,
-                              const char        *memo,
-                              const GlossQuote  *quote,
-                              GError           **error)
+_gloss_project_insert_checked_coding (GlossProject      *self,
+                                      gint64             document_id,
+                                      gint64             coder_id,
+                                      gint64             code_id,
+                                      gint64             start,
+                                      gint64             end,
+                                      const char        *memo,
+                                      const GlossQuote  *quote,
+                                      GError           **error)
 {
   g_autofree char *guid = _gloss_new_guid ();
   sqlite3_stmt *stmt;
-  gint64 id;
-
-  if (!check_range (self, document_id, start, end, error) ||
-      !require (_gloss_project_coder_exists (self, coder_id), _("coder"), coder_id, error) ||
-      !require (_gloss_project_code_exists (self, code_id), _("code"), code_id, error))
-    return 0;
-
-  if (!gloss_project_begin_step (self, _("Add coding"), error))
-    return 0;
 
   if (quote == NULL)
     stmt = _gloss_project_prepare (self,
@@ -152,7 +149,7 @@ _gloss_project_insert_coding (GlossProject      *self,
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, ?10, ?11, ?7, ?8, ?8)",
                                    error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
 
   sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, document_id);
@@ -172,15 +169,40 @@ _gloss_project_insert_coding (GlossProject      *self,
       sqlite3_bind_text (stmt, 11, quote->suffix, quote->suffix_bytes, SQLITE_STATIC);
     }
   if (!finish (self, stmt, error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (self->db);
+    return 0;
 
   _gloss_project_note_change (self, GLOSS_CHANGE_CODINGS);
-  return gloss_project_end_step (self, error) ? id : 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
 
-fail:
-  gloss_project_abort_step (self);
-  return 0;
+gint64
+_gloss_project_insert_coding (GlossProject      *self,
+                              gint64             document_id,
+                              gint64             coder_id,
+                              gint64             code_id,
+                              gint64             start,
+                              gint64             end,
+                              const char        *memo,
+                              const GlossQuote  *quote,
+                              GError           **error)
+{
+  gint64 id;
+
+  if (!check_range (self, document_id, start, end, error) ||
+      !require (_gloss_project_coder_exists (self, coder_id), _("coder"), coder_id, error) ||
+      !require (_gloss_project_code_exists (self, code_id), _("code"), code_id, error))
+    return 0;
+
+  if (!gloss_project_begin_step (self, _("Add coding"), error))
+    return 0;
+
+  id = _gloss_project_insert_checked_coding (self, document_id, coder_id, code_id, start, end, memo, quote, error);
+  if (id == 0)
+    {
+      gloss_project_abort_step (self);
+      return 0;
+    }
+  return gloss_project_end_step (self, error) ? id : 0;
 }
 
 gint64

@@ -152,6 +152,56 @@ set_replaying (GlossProject  *self,
                               error);
 }
 
+/* Without the trigger, not merely with its WHEN false: a statement with
+ * a trigger runs the trigger's program for every row. The temporary schema
+ * is part of the transaction, so a rolled back load brings it back too. */
+gboolean
+_gloss_project_pause_history (GlossProject  *self,
+                              const char    *table_name,
+                              gboolean       paused,
+                              GError       **error)
+{
+  const TrackedTable *table = find_table (table_name);
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  if (paused)
+    sql = g_strdup_printf ("DROP TRIGGER IF EXISTS temp.gloss_history_%s_insert", table->table);
+  else
+    sql = trigger_sql (table, "insert");
+  return _gloss_project_exec (self, sql, error);
+}
+
+gboolean
+_gloss_project_record_inserts (GlossProject  *self,
+                               const char    *table_name,
+                               gint64         first,
+                               gint64         last,
+                               GError       **error)
+{
+  const TrackedTable *table = find_table (table_name);
+  g_autofree char *new_json = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  if (first > last)
+    return TRUE;
+  new_json = json_of_row (table, "r");
+  sql = g_strdup_printf ("INSERT INTO history_change (step_id, tbl, op, row_id, old, new) "
+                         "SELECT (SELECT step FROM temp.gloss_state), '%s', 'insert', r.id, NULL, %s "
+                         "FROM main.\"%s\" AS r WHERE r.id BETWEEN ?1 AND ?2 ORDER BY r.id",
+                         table->table, new_json, table->table);
+  stmt = _gloss_project_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, last);
+  return _gloss_project_run (self, stmt, error);
+}
+
 /* Replaying one recorded change */
 
 static char *

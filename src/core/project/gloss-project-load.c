@@ -489,6 +489,54 @@ add_to_document (GHashTable *by_document,
   g_array_append_val (indices, index);
 }
 
+/* The codings go in with the history triggers paused and are written
+ * down afterwards, a run of consecutive ids at a time: one statement for
+ * the history of a load instead of a trigger per coding. */
+static gboolean
+insert_codings (GlossProject  *self,
+                GArray        *pending,
+                GError       **error)
+{
+  gint64 first = 0, last = -1, document_id = 0, length = -1;
+  gboolean ok = TRUE;
+
+  if (!_gloss_project_pause_history (self, "coding", TRUE, error))
+    return FALSE;
+  for (guint i = 0; ok && i < pending->len; i++)
+    {
+      const Pending *c = &g_array_index (pending, Pending, i);
+      g_autoptr(GError) local_error = NULL;
+      gint64 id = 0;
+
+      /* The coder and code were found or made by this load. */
+      if (c->document_id != document_id)
+        {
+          document_id = c->document_id;
+          length = _gloss_project_document_length (self, document_id, &local_error);
+        }
+      if (length >= 0 && _gloss_project_check_coding_range (length, c->start, c->end, &local_error))
+        id = _gloss_project_insert_checked_coding (self, c->document_id, c->coder_id, c->code_id, c->start,
+                                                   c->end, c->memo, &c->quote, &local_error);
+      if (id == 0)
+        {
+          ok = _gloss_load_fail_at (error, "codings", i, local_error->message);
+          document_id = 0;
+        }
+      else if (id != last + 1)
+        {
+          ok = _gloss_project_record_inserts (self, "coding", first, last, error);
+          first = last = id;
+        }
+      else
+        last = id;
+    }
+  ok = ok && _gloss_project_record_inserts (self, "coding", first, last, error);
+  /* also on failure: the step is rolled back, but not the statement cache */
+  if (!_gloss_project_pause_history (self, "coding", FALSE, ok ? error : NULL))
+    return FALSE;
+  return ok;
+}
+
 static gboolean
 load_codings (GlossProject  *self,
               JsonArray     *codings,
@@ -529,17 +577,7 @@ load_codings (GlossProject  *self,
       g_hash_table_remove (texts, key);
     }
 
-  for (guint i = 0; i < n; i++)
-    {
-      const Pending *c = &g_array_index (pending, Pending, i);
-      g_autoptr(GError) local_error = NULL;
-
-      if (_gloss_project_insert_coding (self, c->document_id, c->coder_id, c->code_id, c->start, c->end,
-                                        c->memo, &c->quote, &local_error) == 0)
-        return _gloss_load_fail_at (error, "codings", i, local_error->message);
-    }
-
-  return TRUE;
+  return insert_codings (self, pending, error);
 }
 
 static JsonObject *

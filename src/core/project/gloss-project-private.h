@@ -191,6 +191,19 @@ gboolean      _gloss_project_install_history_triggers (GlossProject *self,
 gboolean      _gloss_project_set_current_step (GlossProject *self,
                                                gint64        step_id,
                                                GError      **error);
+/* A load of many rows: the insert trigger of @table is paused while the
+ * rows go in, then the inserted rows with ids in [@first, @last] are
+ * written down in one statement, as the trigger would have written them
+ * one by one. */
+gboolean      _gloss_project_pause_history    (GlossProject *self,
+                                               const char   *table,
+                                               gboolean      paused,
+                                               GError      **error);
+gboolean      _gloss_project_record_inserts   (GlossProject *self,
+                                               const char   *table,
+                                               gint64        first,
+                                               gint64        last,
+                                               GError      **error);
 
 /* Codebook lookups shared by codings and load */
 gboolean      _gloss_project_code_exists     (GlossProject *self,
@@ -239,6 +252,23 @@ gint64        _gloss_project_insert_coding (GlossProject     *self,
                                             const char       *memo,
                                             const GlossQuote *quote,
                                             GError          **error);
+
+/* The same without a step of its own and without checks: inside a step,
+ * for a caller that has checked the range (below) and the ids. */
+gint64        _gloss_project_insert_checked_coding (GlossProject     *self,
+                                                    gint64            document_id,
+                                                    gint64            coder_id,
+                                                    gint64            code_id,
+                                                    gint64            start,
+                                                    gint64            end,
+                                                    const char       *memo,
+                                                    const GlossQuote *quote,
+                                                    GError          **error);
+/* [start, end) is a coding's range in a document of @length characters. */
+gboolean      _gloss_project_check_coding_range (gint64   length,
+                                                 gint64   start,
+                                                 gint64   end,
+                                                 GError **error);
 
 /* Search helper shared with load: hits of @phrase in @text (whitespace
  * runs in the phrase match any whitespace run). */
