@@ -86,6 +86,11 @@ struct _GlossWindow
   GlossProject         *review_project; /* the project whose "changed" review follows */
   gulong                review_changed_id;
   gboolean              keep_search;    /* opening a hit's document keeps the search */
+
+  /* gloss-window-workbench.c */
+  GtkPaned             *excerpts_paned; /* the excerpts pane's, below the view */
+  GlossProject         *workbench_project;
+  gulong                workbench_changed_id;
 };
 
 void     _gloss_window_add_actions            (GlossWindow      *self);
@@ -139,5 +144,9 @@ void     _gloss_window_search_memos           (GlossWindow      *self,
                                                const char       *text);
 /* Draws the search hits that fall in the open document. */
 void     _gloss_window_show_search_marks      (GlossWindow      *self);
+
+/* gloss-window-workbench.c */
+void     _gloss_window_setup_workbench        (GlossWindow      *self);
+void     _gloss_window_dispose_workbench      (GlossWindow      *self);
 
 G_END_DECLS

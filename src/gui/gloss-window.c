@@ -1136,7 +1136,8 @@ on_search_changed (GlossWindow *self)
   g_autoptr(GError) error = NULL;
 
   _gloss_window_clear_search (self);
-  if (self->project == NULL || *text == '\0')
+  /* A search delayed past the bar's closing finds nothing to show. */
+  if (self->project == NULL || *text == '\0' || !gtk_search_bar_get_search_mode (self->search_bar))
     return;
   if (_gloss_window_search_in_memos (self))
     {
@@ -1281,6 +1282,7 @@ gloss_window_dispose (GObject *object)
       self->code_popover = NULL;
     }
 
+  _gloss_window_dispose_workbench (self);
   _gloss_window_dispose_review (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
@@ -1495,6 +1497,7 @@ gloss_window_init (GlossWindow *self)
   setup_code_button (self);
   _gloss_window_add_actions (self);
   _gloss_window_setup_review (self);
+  _gloss_window_setup_workbench (self);
   restore_window_state (self);
 
   g_signal_connect_object (self->settings, "changed::recent-projects",

@@ -1,0 +1,147 @@
+/* gloss-window-workbench.c: the window's parts that keep out of a coder's
+ * way: the Find bar's close button, the excerpts pane's place, the empty
+ * state of a project without documents
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-window-private.h"
+
+/* Find: however the bar is closed (its close button, Escape, Ctrl+F
+ * again), the hits' marks go with it. */
+static void
+on_search_mode_changed (GlossWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    _gloss_window_clear_search (self);
+}
+
+/* The excerpts pane: while it is hidden, GtkPaned (GTK 4.8) still tests
+ * presses against its handle where the handle last was, with the handle's
+ * wider grab area, and its drag gesture, which runs before the document
+ * view's, takes them: a strip of about 12 px where the pane's edge was
+ * ignored clicks and drags. The paned's gestures wait while the pane is
+ * hidden and come back when it shows. */
+#define PHASE_KEY "gloss-propagation-phase"
+
+static void
+on_excerpts_visible_changed (GlossWindow *self)
+{
+  gboolean visible = gtk_widget_get_visible (GTK_WIDGET (self->excerpts_pane));
+  g_autoptr(GListModel) controllers = NULL;
+
+  if (self->excerpts_paned == NULL)
+    return;
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (self->excerpts_paned));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gpointer saved;
+
+      if (!GTK_IS_GESTURE (controller))
+        continue;
+      saved = g_object_get_data (G_OBJECT (controller), PHASE_KEY);
+      if (saved == NULL)
+        {
+          saved = GINT_TO_POINTER (gtk_event_controller_get_propagation_phase (controller) + 1);
+          g_object_set_data (G_OBJECT (controller), PHASE_KEY, saved);
+        }
+      gtk_event_controller_set_propagation_phase (controller,
+                                                  visible ? (GtkPropagationPhase) (GPOINTER_TO_INT (saved) - 1)
+                                                          : GTK_PHASE_NONE);
+    }
+}
+
+static void
+setup_excerpts_place (GlossWindow *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->excerpts_pane));
+
+  g_return_if_fail (GTK_IS_PANED (parent));
+
+  self->excerpts_paned = GTK_PANED (parent);
+  g_signal_connect_object (self->excerpts_pane, "notify::visible",
+                           G_CALLBACK (on_excerpts_visible_changed), self, G_CONNECT_SWAPPED);
+  on_excerpts_visible_changed (self);
+}
+
+/* The document area without a document: a project that has none yet says
+ * how to bring them in; one that has them says to choose one. */
+static void
+update_empty_state (GlossWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_child_by_name (self->view_stack, "empty");
+  gboolean has_documents;
+
+  if (!ADW_IS_STATUS_PAGE (child))
+    return;
+
+  has_documents = self->project != NULL && gloss_document_list_get_n_documents (self->document_list) > 0;
+  if (has_documents)
+    {
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (child), "x-office-document-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (child), _("No Document Open"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (child),
+                                       _("Choose a document in the list, or import PDF files and text transcripts."));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (child), "folder-documents-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (child), _("No Documents Yet"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (child),
+                                       _("Import PDF files and text transcripts to code them, or drop them on the window."));
+    }
+}
+
+static void
+on_workbench_project_changed (GlossProject *project,
+                              guint         changes,
+                              GlossWindow  *self)
+{
+  if (!(changes & GLOSS_CHANGE_DOCUMENTS))
+    return;
+  /* The open document may have been removed: no "1 of 0" then. */
+  gtk_widget_set_visible (self->view_controls, self->document_id > 0);
+  update_empty_state (self);
+}
+
+static void
+on_workbench_project_notify (GlossWindow *self)
+{
+  if (self->workbench_project != NULL)
+    g_clear_signal_handler (&self->workbench_changed_id, self->workbench_project);
+  g_set_object (&self->workbench_project, self->project);
+  if (self->project != NULL)
+    self->workbench_changed_id = g_signal_connect (self->project, "changed",
+                                                   G_CALLBACK (on_workbench_project_changed), self);
+  update_empty_state (self);
+}
+
+void
+_gloss_window_setup_workbench (GlossWindow *self)
+{
+  /* The application's icons, also for a window without the application. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+                                    "/io/github/glossqda/Gloss/icons");
+
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (on_search_mode_changed), self, G_CONNECT_SWAPPED);
+  setup_excerpts_place (self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::project", G_CALLBACK (on_workbench_project_notify), NULL);
+  update_empty_state (self);
+}
+
+void
+_gloss_window_dispose_workbench (GlossWindow *self)
+{
+  if (self->workbench_project != NULL)
+    g_clear_signal_handler (&self->workbench_changed_id, self->workbench_project);
+  g_clear_object (&self->workbench_project);
+  self->excerpts_paned = NULL;
+}

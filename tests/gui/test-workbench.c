@@ -1,0 +1,472 @@
+/* test-workbench.c: the window as a coder works in it, each item through
+ * the real widgets and their actions (and, where a place on the screen is
+ * the point, through X test extension pointer events), read back from the
+ * project file:
+ *
+ *   - the Find bar's close button takes the hits' marks away;
+ *   - where the excerpts pane's edge was, a click selects text again;
+ *   - a project without documents, and one whose last document was
+ *     removed, show an empty state, no "1 of 0";
+ *   - the codebook says whose codings it counts; "No Codes" has an icon
+ *     the theme has.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <X11/Xlib.h>
+#include <X11/extensions/XTest.h>
+
+#include "gloss-codebook-panel.h"
+#include "gloss-document-view-private.h"
+#include "gloss-excerpts-pane.h"
+#include "gloss-window.h"
+#include "gloss-gui-test.h"
+
+#define TRANSCRIPT_LINES 80
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  gint64       document_id;
+  gint64       ana_id;
+  gint64       ben_id;
+  gint64       trust_id;
+  gint64       power_id;
+  GlossWindow *window;
+  Display     *xdisplay;
+} Fixture;
+
+/* Helpers */
+
+static void
+win_action (Fixture    *fixture,
+            const char *name,
+            GVariant   *param)
+{
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->window), name));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), name));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), name, param);
+}
+
+static GlossProject *
+open_reader (Fixture *fixture)
+{
+  return gloss_test_open_project (fixture->path);
+}
+
+static GlossDocumentView *
+view_of (Fixture *fixture)
+{
+  return gloss_window_get_document_view (fixture->window);
+}
+
+/* Every descendant of @root of @type, depth first. */
+static void
+collect_descendants (GtkWidget *root,
+                     GType      type,
+                     GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_descendants (child, type, out);
+}
+
+static GtkWidget *
+find_button_with_icon (GtkWidget  *root,
+                       const char *icon_name)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_descendants (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_icon_name (g_ptr_array_index (buttons, i)), icon_name) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+static AdwStatusPage *
+visible_status_page (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  collect_descendants (root, ADW_TYPE_STATUS_PAGE, pages);
+  for (guint i = 0; i < pages->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (pages, i)))
+      return g_ptr_array_index (pages, i);
+  return NULL;
+}
+
+/* Real input */
+
+static void
+flush_and_spin (Fixture *fixture,
+                guint    ms)
+{
+  XFlush (fixture->xdisplay);
+  XSync (fixture->xdisplay, False);
+  spin (ms);
+}
+
+static void
+window_to_root (Fixture *fixture,
+                double   x,
+                double   y,
+                int     *root_x,
+                int     *root_y)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+  Window child;
+  double sx, sy;
+  int ox, oy;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (fixture->window), &sx, &sy);
+  g_assert_true (XTranslateCoordinates (fixture->xdisplay, gdk_x11_surface_get_xid (surface),
+                                        DefaultRootWindow (fixture->xdisplay),
+                                        0, 0, &ox, &oy, &child));
+  *root_x = ox + (int) (sx + x);
+  *root_y = oy + (int) (sy + y);
+}
+
+static void
+click_at (Fixture *fixture,
+          double   x,
+          double   y,
+          guint    button,
+          guint    n_clicks)
+{
+  int root_x, root_y;
+
+  window_to_root (fixture, x, y, &root_x, &root_y);
+  XTestFakeMotionEvent (fixture->xdisplay, DefaultScreen (fixture->xdisplay), root_x, root_y, CurrentTime);
+  flush_and_spin (fixture, 40);
+  for (guint i = 0; i < n_clicks; i++)
+    {
+      XTestFakeButtonEvent (fixture->xdisplay, button, True, CurrentTime);
+      flush_and_spin (fixture, 10);
+      XTestFakeButtonEvent (fixture->xdisplay, button, False, CurrentTime);
+      flush_and_spin (fixture, 10);
+    }
+  spin (100);
+}
+
+static gboolean
+window_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
+
+static void
+give_focus (Fixture *fixture)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  /* Under a bare X server no window manager hands out the keyboard. */
+  XSetInputFocus (fixture->xdisplay, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  flush_and_spin (fixture, 50);
+  while (!window_active (fixture->window) && g_get_monotonic_time () < deadline)
+    spin (10);
+  spin (200);
+}
+
+/* Fixture: a transcript of many numbered lines, two coders, two codes */
+
+static char *
+transcript_text (void)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 1; i <= TRANSCRIPT_LINES; i++)
+    g_string_append_printf (text, "Line %u: the budget decides who is heard, and trust grows slowly.\n", i);
+  return g_string_free (text, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = NULL;
+  g_autofree char *text = transcript_text ();
+
+  fixture->xdisplay = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+  fixture->dir = gloss_test_make_tmpdir ();
+  fixture->path = g_build_filename (fixture->dir, "study.gloss", NULL);
+
+  project = gloss_project_create (fixture->path, "Workbench study", &error);
+  g_assert_no_error (error);
+  fixture->document_id = gloss_project_import_text (project, "transcript.txt", text, -1, &error);
+  g_assert_no_error (error);
+  fixture->ana_id = gloss_project_add_coder (project, "Ana", "#1c71d8", &error);
+  g_assert_no_error (error);
+  fixture->ben_id = gloss_project_add_coder (project, "Ben", "#c01c28", &error);
+  g_assert_no_error (error);
+  fixture->trust_id = gloss_project_add_code (project, 0, "Trust", "#e01b24", NULL, &error);
+  g_assert_no_error (error);
+  fixture->power_id = gloss_project_add_code (project, 0, "Power", "#3584e4", NULL, &error);
+  g_assert_no_error (error);
+  gloss_project_close (project);
+
+  fixture->window = g_object_ref_sink (gloss_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  g_assert_true (gloss_window_open_project (fixture->window, fixture->path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  win_action (fixture, "open-document", g_variant_new_int64 (fixture->document_id));
+  win_action (fixture, "coder", g_variant_new_int64 (fixture->ana_id));
+  spin (300);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  spin (50);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* Find: closing the bar with its close button takes the marks away */
+
+static guint
+n_marks (Fixture *fixture)
+{
+  GPtrArray *marks = view_of (fixture)->marks;
+
+  return marks != NULL ? marks->len : 0;
+}
+
+static void
+test_find_close_clears_marks (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *bar = find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_BAR);
+  GtkEditable *entry = GTK_EDITABLE (find_descendant (bar, GTK_TYPE_SEARCH_ENTRY));
+  GtkWidget *close;
+
+  win_action (fixture, "find", NULL);
+  gtk_editable_set_text (entry, "budget");
+  g_signal_emit_by_name (entry, "search-changed");
+  spin (200);
+  g_assert_cmpuint (n_marks (fixture), ==, TRANSCRIPT_LINES);
+
+  /* The bar's own close button, as a click on it. */
+  close = find_button_with_icon (bar, "window-close-symbolic");
+  g_assert_nonnull (close);
+  g_signal_emit_by_name (close, "clicked");
+  spin (100);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  g_assert_cmpuint (n_marks (fixture), ==, 0);
+
+  /* Opened again, the old hits are not back until a search is made. */
+  win_action (fixture, "find", NULL);
+  spin (100);
+  g_assert_cmpuint (n_marks (fixture), ==, 0);
+}
+
+/* The excerpts pane's edge: after it closed, a double-click there selects
+ * the word under the pointer like anywhere else in the text */
+
+/* Double-clicks a character of the text whose box spans window row @y;
+ * returns whether a selection came of it. */
+static gboolean
+double_click_text_at (Fixture *fixture,
+                      double   y)
+{
+  GlossDocumentView *view = view_of (fixture);
+  g_autoptr(GlossPageLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  graphene_point_t in_view;
+  gint64 start = 0, end = 0;
+  gboolean found = FALSE;
+  double target_x = 0;
+
+  layout = gloss_page_source_get_layout (gloss_document_view_get_source (view), 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < layout->n_chars && !found; i++)
+    {
+      const GlossCharBox *box = &layout->boxes[i];
+      double x1, y1, x2, y2;
+      graphene_point_t top, bottom;
+
+      g_autofree char *character = NULL;
+
+      if (!box->has_box || box->x2 - box->x1 < 3)
+        continue;
+      /* A letter: a double-click on it selects its word. */
+      character = gloss_page_source_dup_text (gloss_document_view_get_source (view),
+                                              layout->start + i, layout->start + i + 1);
+      if (!g_unichar_isalpha (g_utf8_get_char (character)))
+        continue;
+      _gloss_document_view_point_to_widget (view, 0, box->x1, box->y1, &x1, &y1);
+      _gloss_document_view_point_to_widget (view, 0, box->x2, box->y2, &x2, &y2);
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (fixture->window),
+                                               &GRAPHENE_POINT_INIT (x1, y1), &top));
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (fixture->window),
+                                               &GRAPHENE_POINT_INIT (x2, y2), &bottom));
+      if (top.y <= y && bottom.y >= y)
+        {
+          target_x = (top.x + bottom.x) / 2;
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->window), GTK_WIDGET (view),
+                                           &GRAPHENE_POINT_INIT (target_x, y), &in_view));
+  g_assert_true (gtk_widget_contains (GTK_WIDGET (view), in_view.x, in_view.y));
+
+  /* Apart from the last clicks by more than the double-click time. */
+  spin (600);
+  gloss_document_view_set_selection (view, 0, 0);
+  click_at (fixture, target_x, y, 1, 2);
+  return gloss_document_view_get_selection (view, &start, &end) && end > start;
+}
+
+static void
+test_excerpts_edge_selects (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *pane;
+  graphene_point_t edge;
+
+  give_focus (fixture);
+  win_action (fixture, "show-document-excerpts", g_variant_new_int64 (0));
+  spin (200);
+  pane = find_descendant (GTK_WIDGET (fixture->window), GLOSS_TYPE_EXCERPTS_PANE);
+  g_assert_nonnull (pane);
+  g_assert_true (gtk_widget_get_mapped (pane));
+  g_assert_true (gtk_widget_compute_point (pane, GTK_WIDGET (fixture->window),
+                                           &GRAPHENE_POINT_INIT (0, 0), &edge));
+
+  g_signal_emit_by_name (find_button_with_icon (pane, "window-close-symbolic"), "clicked");
+  spin (200);
+  g_assert_false (gtk_widget_get_visible (pane));
+
+  /* Well above the old edge a double-click selects a word; and so it does
+   * every 2 px through the strip that ignored the pointer (from 6 px above
+   * the edge to 14 px below it) and past it. */
+  g_assert_true (double_click_text_at (fixture, edge.y - 40));
+  for (int dy = -10; dy <= 18; dy += 2)
+    {
+      g_test_message ("%+d px from the edge", dy);
+      g_assert_true (double_click_text_at (fixture, edge.y + dy));
+    }
+}
+
+/* Empty states */
+
+static void
+test_no_documents (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) reader = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  GtkWidget *page_entry;
+  AdwStatusPage *status;
+
+  /* The open document is removed: it was the only one. */
+  g_assert_cmpint (gloss_window_get_document_id (fixture->window), ==, fixture->document_id);
+  g_assert_true (gloss_project_remove_document (gloss_window_get_project (fixture->window),
+                                                fixture->document_id, &error));
+  g_assert_no_error (error);
+  spin (200);
+
+  reader = open_reader (fixture);
+  documents = gloss_project_list_documents (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 0);
+
+  /* No page controls ("1 of 0"), and a status page that says so. */
+  page_entry = find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_ENTRY);
+  g_assert_nonnull (page_entry);
+  g_assert_false (gtk_widget_get_mapped (page_entry));
+  status = visible_status_page (gtk_widget_get_ancestor (GTK_WIDGET (view_of (fixture)), GTK_TYPE_STACK));
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Documents Yet");
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          adw_status_page_get_icon_name (status)));
+
+  /* Undo brings the document back, and its page controls. */
+  win_action (fixture, "undo", NULL);
+  spin (200);
+  win_action (fixture, "open-document", g_variant_new_int64 (fixture->document_id));
+  spin (200);
+  g_assert_true (gtk_widget_get_mapped (page_entry));
+}
+
+/* The codebook says whose codings it counts; its empty state has an icon */
+
+static const char *
+counts_label (Fixture *fixture)
+{
+  GtkWidget *panel = find_descendant (GTK_WIDGET (fixture->window), GLOSS_TYPE_CODEBOOK_PANEL);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_descendants (panel, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "codebook-counts"))
+      return gtk_label_get_text (g_ptr_array_index (labels, i));
+  return NULL;
+}
+
+static void
+test_codebook_counts_label (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *panel = find_descendant (GTK_WIDGET (fixture->window), GLOSS_TYPE_CODEBOOK_PANEL);
+  g_autoptr(GError) error = NULL;
+  AdwStatusPage *status;
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  g_assert_cmpstr (counts_label (fixture), ==, "Counting Ana’s codings");
+  win_action (fixture, "coder", g_variant_new_int64 (fixture->ben_id));
+  spin (50);
+  g_assert_cmpstr (counts_label (fixture), ==, "Counting Ben’s codings");
+  win_action (fixture, "show-all-coders", NULL);
+  spin (50);
+  g_assert_cmpstr (counts_label (fixture), ==, "Counting every coder’s codings");
+  win_action (fixture, "show-all-coders", NULL);
+  spin (50);
+
+  /* Without codes, the placeholder's icon is one the theme draws. */
+  g_assert_true (gloss_project_delete_code (gloss_window_get_project (fixture->window), fixture->trust_id, &error));
+  g_assert_true (gloss_project_delete_code (gloss_window_get_project (fixture->window), fixture->power_id, &error));
+  g_assert_no_error (error);
+  spin (100);
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (panel, GTK_TYPE_STACK)), "codebook");
+  spin (100);
+  status = visible_status_page (panel);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Codes");
+  g_assert_true (gtk_icon_theme_has_icon (theme, adw_status_page_get_icon_name (status)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/workbench/find-close-clears-marks", test_find_close_clears_marks);
+  ADD ("/workbench/excerpts-edge-selects", test_excerpts_edge_selects);
+  ADD ("/workbench/no-documents", test_no_documents);
+  ADD ("/workbench/codebook-counts-label", test_codebook_counts_label);
+#undef ADD
+
+  return g_test_run ();
+}
