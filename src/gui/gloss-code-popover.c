@@ -21,6 +21,8 @@ struct _GlossCodePopover
   GlossProject *project;
   gint64        coder_id;
   GHashTable   *counts;
+  guint         recount_id;   /* a count after the popover has shown */
+  guint         prepare_id;   /* styles and sizes of new rows, worked out ahead */
 
   /* Template children */
   GtkSearchEntry *search_entry;
@@ -41,6 +43,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 #define ROW_CODE_KEY "gloss-code"
+#define ROW_COUNT_KEY "gloss-count-label"
 
 GtkWidget *
 gloss_code_popover_new (void)
@@ -128,6 +131,30 @@ code_count (GlossCodePopover *self,
   return count != NULL ? *count : 0;
 }
 
+static void
+show_count (GtkWidget *count_label,
+            gint64     n_codings)
+{
+  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, n_codings);
+
+  gtk_label_set_text (GTK_LABEL (count_label), count);
+  gtk_widget_set_visible (count_label, n_codings > 0);
+}
+
+/* The numbers change in the rows there are; no row is made anew. */
+static void
+update_counts (GlossCodePopover *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->code_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *count_label = g_object_get_data (G_OBJECT (row), ROW_COUNT_KEY);
+
+      if (count_label != NULL)
+        show_count (count_label, code_count (self, row_code (GTK_LIST_BOX_ROW (row))));
+    }
+}
+
 static GtkWidget *
 create_row (GlossCodePopover *self,
             const GlossCode  *code)
@@ -137,6 +164,7 @@ create_row (GlossCodePopover *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *swatch = gtk_drawing_area_new ();
   GtkWidget *label = gtk_label_new (code->name);
+  GtkWidget *count_label = gtk_label_new (NULL);
   GtkDragSource *drag = gtk_drag_source_new ();
 
   gtk_widget_set_margin_start (box, 6 + 16 * (int) code->depth);
@@ -155,15 +183,11 @@ create_row (GlossCodePopover *self,
 
   gtk_box_append (GTK_BOX (box), swatch);
   gtk_box_append (GTK_BOX (box), label);
-  if (n_codings > 0)
-    {
-      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, n_codings);
-      GtkWidget *count_label = gtk_label_new (count);
-
-      gtk_widget_add_css_class (count_label, "dim-label");
-      gtk_widget_add_css_class (count_label, "numeric");
-      gtk_box_append (GTK_BOX (box), count_label);
-    }
+  gtk_widget_add_css_class (count_label, "dim-label");
+  gtk_widget_add_css_class (count_label, "numeric");
+  gtk_box_append (GTK_BOX (box), count_label);
+  show_count (count_label, n_codings);
+  g_object_set_data (G_OBJECT (row), ROW_COUNT_KEY, count_label);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_tooltip_text (row, code->description && *code->description
@@ -226,6 +250,19 @@ update_visibility (GlossCodePopover *self)
   update_create_button (self);
 }
 
+/* A codebook of hundreds of codes takes a second to style and measure the
+ * first time: done while the window rests, not when the popover is asked for. */
+static gboolean
+prepare_idle (gpointer user_data)
+{
+  GlossCodePopover *self = user_data;
+
+  self->prepare_id = 0;
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_measure (GTK_WIDGET (self->code_list), GTK_ORIENTATION_VERTICAL, 300, NULL, NULL, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 void
 gloss_code_popover_set_codes (GlossCodePopover *self,
                               GPtrArray        *codes)
@@ -247,6 +284,8 @@ gloss_code_popover_set_codes (GlossCodePopover *self,
     gtk_list_box_append (self->code_list, create_row (self, g_ptr_array_index (codes, i)));
 
   update_visibility (self);
+  if (self->prepare_id == 0)
+    self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_idle, self, NULL);
 }
 
 void
@@ -388,19 +427,12 @@ gloss_code_popover_set_coder_filter (GlossCodePopover *self,
                                      GlossProject     *project,
                                      gint64            coder_id)
 {
-  g_autoptr(GPtrArray) codes = NULL;
-
   g_return_if_fail (GLOSS_IS_CODE_POPOVER (self));
 
   g_set_object (&self->project, project);
   self->coder_id = coder_id;
   count_coder_codings (self);
-  /* The rows show the new numbers. */
-  if (self->codes != NULL)
-    {
-      codes = g_ptr_array_ref (self->codes);
-      gloss_code_popover_set_codes (self, codes);
-    }
+  update_counts (self);
 }
 
 gint64
@@ -419,14 +451,27 @@ gloss_code_popover_get_count (GlossCodePopover *self,
   return -1;
 }
 
+static gboolean
+recount_idle (gpointer user_data)
+{
+  GlossCodePopover *self = user_data;
+
+  self->recount_id = 0;
+  count_coder_codings (self);
+  update_counts (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 gloss_code_popover_show (GtkWidget *widget)
 {
   GlossCodePopover *self = GLOSS_CODE_POPOVER (widget);
 
-  /* Codings come and go while the popover is hidden: count them now. */
-  if (self->project != NULL)
-    gloss_code_popover_set_coder_filter (self, self->project, self->coder_id);
+  /* Codings come and go while the popover is hidden: they are counted
+   * afresh once it is on screen, not before (on 40,000 codings counting
+   * and making every row anew kept a right-click waiting 0.5-2 s). */
+  if (self->project != NULL && self->recount_id == 0)
+    self->recount_id = g_idle_add_full (G_PRIORITY_LOW, recount_idle, self, NULL);
 
   GTK_WIDGET_CLASS (gloss_code_popover_parent_class)->show (widget);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -437,6 +482,8 @@ gloss_code_popover_dispose (GObject *object)
 {
   GlossCodePopover *self = GLOSS_CODE_POPOVER (object);
 
+  g_clear_handle_id (&self->recount_id, g_source_remove);
+  g_clear_handle_id (&self->prepare_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_CODE_POPOVER);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
   g_clear_pointer (&self->needle, g_free);

@@ -145,6 +145,14 @@ void     _gloss_window_search_memos           (GlossWindow      *self,
 /* Draws the search hits that fall in the open document. */
 void     _gloss_window_show_search_marks      (GlossWindow      *self);
 
+/* gloss-window-coders.c */
+void     _gloss_window_add_coder_actions      (GlossWindow      *self);
+void     _gloss_window_update_coder_actions   (GlossWindow      *self);
+void     _gloss_window_append_coder_management (GlossWindow     *self,
+                                                GMenu           *menu);
+void     _gloss_window_ask_first_coder_name   (GlossWindow      *self,
+                                               gint64            coder_id);
+
 /* gloss-window-workbench.c */
 void     _gloss_window_setup_workbench        (GlossWindow      *self);
 void     _gloss_window_dispose_workbench      (GlossWindow      *self);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-import-summary.h"
 #include "gloss-window-private.h"
 
 /* Find: however the bar is closed (its close button, Escape, Ctrl+F
@@ -121,6 +122,16 @@ on_workbench_project_notify (GlossWindow *self)
   update_empty_state (self);
 }
 
+/* An import of several files ends with one summary that stays until it is
+ * read (one file says what became of it in a toast). */
+static void
+on_import_finished (GlossWindow *self,
+                    GPtrArray   *results)
+{
+  if (results != NULL && results->len > 1)
+    gtk_window_present (GTK_WINDOW (gloss_import_summary_new (GTK_WINDOW (self), results)));
+}
+
 void
 _gloss_window_setup_workbench (GlossWindow *self)
 {
@@ -134,6 +145,8 @@ _gloss_window_setup_workbench (GlossWindow *self)
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::project", G_CALLBACK (on_workbench_project_notify), NULL);
+  g_signal_connect_object (self->document_list, "import-finished",
+                           G_CALLBACK (on_import_finished), self, G_CONNECT_SWAPPED);
   update_empty_state (self);
 }
 

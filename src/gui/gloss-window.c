@@ -220,6 +220,7 @@ update_coder_menu (GlossWindow *self)
 
   g_menu_append (add_section, _("_Add Coder…"), "win.add-coder");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (add_section));
+  _gloss_window_append_coder_management (self, menu);
 
   gtk_menu_button_set_menu_model (self->coder_button, G_MENU_MODEL (menu));
 
@@ -290,13 +291,14 @@ static void
 choose_initial_coder (GlossWindow *self)
 {
   gint64 coder_id;
+  gint64 first_coder = 0;
 
   load_coders (self);
   if (self->coders->len == 0 && !gloss_project_get_read_only (self->project))
     {
       g_autoptr(GError) error = NULL;
 
-      if (gloss_project_add_coder (self->project, g_get_real_name (), NULL, &error) <= 0)
+      if ((first_coder = gloss_project_add_coder (self->project, g_get_real_name (), NULL, &error)) <= 0)
         g_warning ("Could not add a coder: %s", error->message);
       load_coders (self);
     }
@@ -306,6 +308,9 @@ choose_initial_coder (GlossWindow *self)
     coder_id = ((GlossCoder *) g_ptr_array_index (self->coders, 0))->id;
 
   gloss_window_set_active_coder (self, coder_id);
+  /* The name of the account is a guess: the person says theirs. */
+  if (first_coder > 0)
+    _gloss_window_ask_first_coder_name (self, first_coder);
 }
 
 void
@@ -1496,6 +1501,7 @@ gloss_window_init (GlossWindow *self)
   setup_drop_targets (self);
   setup_code_button (self);
   _gloss_window_add_actions (self);
+  _gloss_window_add_coder_actions (self);
   _gloss_window_setup_review (self);
   _gloss_window_setup_workbench (self);
   restore_window_state (self);

@@ -8,7 +8,11 @@
  *   - a project without documents, and one whose last document was
  *     removed, show an empty state, no "1 of 0";
  *   - the codebook says whose codings it counts; "No Codes" has an icon
- *     the theme has.
+ *     the theme has;
+ *   - coders renamed, recoloured and removed (with their codings, said,
+ *     confirmed and undone) from the coder menu's actions; a new project
+ *     asks for the first coder's name;
+ *   - an import of several files ends with one summary that stays.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,8 +27,11 @@
 #include <X11/extensions/XTest.h>
 
 #include "gloss-codebook-panel.h"
+#include "gloss-document-list.h"
 #include "gloss-document-view-private.h"
 #include "gloss-excerpts-pane.h"
+#include "gloss-import-summary.h"
+#include "gloss-name-dialog.h"
 #include "gloss-window.h"
 #include "gloss-gui-test.h"
 
@@ -213,6 +220,11 @@ fixture_set_up (Fixture       *fixture,
   fixture->trust_id = gloss_project_add_code (project, 0, "Trust", "#e01b24", NULL, &error);
   g_assert_no_error (error);
   fixture->power_id = gloss_project_add_code (project, 0, "Power", "#3584e4", NULL, &error);
+  g_assert_no_error (error);
+  /* Ben coded the first "budget"; Ana the first "trust". */
+  gloss_project_add_coding (project, fixture->document_id, fixture->ben_id, fixture->power_id, 12, 18, NULL, &error);
+  g_assert_no_error (error);
+  gloss_project_add_coding (project, fixture->document_id, fixture->ana_id, fixture->trust_id, 44, 49, NULL, &error);
   g_assert_no_error (error);
   gloss_project_close (project);
 
@@ -453,6 +465,295 @@ test_codebook_counts_label (Fixture       *fixture,
   g_assert_true (gtk_icon_theme_has_icon (theme, adw_status_page_get_icon_name (status)));
 }
 
+/* Coders */
+
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  for (guint attempt = 0; attempt < 200; attempt++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+            return window;
+        }
+      spin (10);
+    }
+  return NULL;
+}
+
+static gboolean
+any_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Coders and codings as read from the file: "name colour n" lines. */
+static char *
+coders_in_file (Fixture *fixture)
+{
+  g_autoptr(GlossProject) reader = open_reader (fixture);
+  g_autoptr(GPtrArray) coders = gloss_project_list_coders (reader, NULL);
+  g_autoptr(GPtrArray) codings = gloss_project_list_codings (reader, NULL, NULL);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < coders->len; i++)
+    {
+      GlossCoder *coder = g_ptr_array_index (coders, i);
+      g_string_append_printf (out, "%s %s %" G_GINT64_FORMAT "\n", coder->name, coder->color, coder->n_codings);
+    }
+  g_string_append_printf (out, "codings %u\n", codings->len);
+  gloss_project_close (reader);
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+coder_button_label (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_descendants (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *label = gtk_menu_button_get_label (g_ptr_array_index (buttons, i));
+      if (label != NULL && g_str_has_prefix (label, "Coding as"))
+        return label;
+    }
+  return NULL;
+}
+
+/* The coder menu offers the three for the active coder. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_coders_rename_recolour_remove (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *before = coders_in_file (fixture);
+  g_autofree char *renamed = NULL;
+  g_autofree char *recoloured = NULL;
+  g_autofree char *removed = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  GtkMenuButton *coder_button = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GlossNameDialog *name_dialog;
+  GtkWindow *color_dialog;
+  AdwMessageDialog *confirm;
+  GdkRGBA green = { 0x26 / 255.0, 0xa2 / 255.0, 0x69 / 255.0, 1 };
+
+  g_assert_cmpstr (before, ==, "Ana #1c71d8 1\nBen #c01c28 1\ncodings 2\n");
+  collect_descendants (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_menu_button_get_label (g_ptr_array_index (buttons, i)), "Coding as Ana") == 0)
+      coder_button = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (coder_button);
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (coder_button), "win.rename-coder"));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (coder_button), "win.recolor-coder"));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (coder_button), "win.remove-coder"));
+
+  /* Rename: the dialog holds the old name; the new one is saved. */
+  win_action (fixture, "rename-coder", g_variant_new_int64 (fixture->ana_id));
+  name_dialog = GLOSS_NAME_DIALOG (wait_for_toplevel (GLOSS_TYPE_NAME_DIALOG));
+  g_assert_nonnull (name_dialog);
+  g_assert_cmpstr (gloss_name_dialog_get_text (name_dialog), ==, "Ana");
+  gloss_name_dialog_set_text (name_dialog, "  Ana María ");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (name_dialog), "accept");
+  spin (100);
+  g_assert_false (any_toplevel (GLOSS_TYPE_NAME_DIALOG));
+  renamed = coders_in_file (fixture);
+  g_assert_cmpstr (renamed, ==, "Ana María #1c71d8 1\nBen #c01c28 1\ncodings 2\n");
+  g_assert_cmpstr (coder_button_label (fixture), ==, "Coding as Ana María");
+
+  /* An empty name cannot be saved. */
+  win_action (fixture, "rename-coder", g_variant_new_int64 (fixture->ana_id));
+  name_dialog = GLOSS_NAME_DIALOG (wait_for_toplevel (GLOSS_TYPE_NAME_DIALOG));
+  gloss_name_dialog_set_text (name_dialog, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (name_dialog), "accept"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (name_dialog), "cancel");
+  spin (100);
+  g_assert_cmpstr (coders_in_file (fixture), ==, renamed);
+
+  /* Recolour through the colour chooser. */
+  win_action (fixture, "recolor-coder", g_variant_new_int64 (fixture->ana_id));
+  color_dialog = wait_for_toplevel (GTK_TYPE_COLOR_CHOOSER_DIALOG);
+  g_assert_nonnull (color_dialog);
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (color_dialog), &green);
+  gtk_dialog_response (GTK_DIALOG (color_dialog), GTK_RESPONSE_OK);
+  spin (100);
+  recoloured = coders_in_file (fixture);
+  g_assert_cmpstr (recoloured, ==, "Ana María #26a269 1\nBen #c01c28 1\ncodings 2\n");
+
+  /* Remove Ben: the dialog says his one coding goes with him. */
+  win_action (fixture, "remove-coder", g_variant_new_int64 (fixture->ben_id));
+  confirm = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (confirm);
+  g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Remove “Ben”?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "1 coding made by this coder is removed"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "Undo"));
+  adw_message_dialog_response (confirm, "remove");
+  spin (100);
+  removed = coders_in_file (fixture);
+  g_assert_cmpstr (removed, ==, "Ana María #26a269 1\ncodings 1\n");
+
+  /* The last coder cannot be removed. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "remove-coder"));
+
+  /* Undo brings Ben back with his coding; redo takes them again. */
+  win_action (fixture, "undo", NULL);
+  spin (100);
+  undone = coders_in_file (fixture);
+  g_assert_cmpstr (undone, ==, recoloured);
+  win_action (fixture, "redo", NULL);
+  spin (100);
+  redone = coders_in_file (fixture);
+  g_assert_cmpstr (redone, ==, removed);
+}
+
+static void
+test_removing_active_coder (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  AdwMessageDialog *confirm;
+
+  win_action (fixture, "remove-coder", g_variant_new_int64 (fixture->ana_id));
+  confirm = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (confirm, "remove");
+  spin (100);
+  /* Coding goes on as Ben. */
+  g_assert_cmpint (gloss_window_get_active_coder (fixture->window), ==, fixture->ben_id);
+  g_assert_cmpstr (coder_button_label (fixture), ==, "Coding as Ben");
+}
+
+static void
+test_first_coder_name (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) reader = NULL;
+  g_autoptr(GPtrArray) coders = NULL;
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.gloss", NULL);
+  GlossProject *project = gloss_project_create (path, "New study", &error);
+  GlossWindow *window;
+  GlossNameDialog *dialog;
+
+  g_assert_no_error (error);
+  gloss_project_close (project);
+  g_object_unref (project);
+
+  window = g_object_ref_sink (gloss_window_new (NULL));
+  g_assert_true (gloss_window_open_project (window, path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Asked, with the account's name to start from. */
+  dialog = GLOSS_NAME_DIALOG (wait_for_toplevel (GLOSS_TYPE_NAME_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gloss_name_dialog_get_text (dialog), ==, g_get_real_name ());
+  gloss_name_dialog_set_text (dialog, "Chris Okafor");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "accept");
+  spin (100);
+
+  reader = gloss_test_open_project (path);
+  coders = gloss_project_list_coders (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (coders->len, ==, 1);
+  g_assert_cmpstr (((GlossCoder *) g_ptr_array_index (coders, 0))->name, ==, "Chris Okafor");
+  g_assert_cmpint (gloss_window_get_active_coder (window), ==, ((GlossCoder *) g_ptr_array_index (coders, 0))->id);
+  gloss_project_close (reader);
+
+  /* Opened again, the project has its coder and asks nothing. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  window = g_object_ref_sink (gloss_window_new (NULL));
+  g_assert_true (gloss_window_open_project (window, path, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  spin (200);
+  g_assert_false (any_toplevel (GLOSS_TYPE_NAME_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
+/* Import: several files end with one summary */
+
+static void
+test_import_summary (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (fixture->window), GLOSS_TYPE_DOCUMENT_LIST);
+  g_autofree char *good = gloss_test_write_file (fixture->dir, "interview-2.txt", "A second interview.\n", -1);
+  g_autofree char *other = gloss_test_write_file (fixture->dir, "interview-3.txt", "A third interview.\n", -1);
+  g_autofree char *again = gloss_test_write_file (fixture->dir, "interview-2-copy.txt", "A second interview.\n", -1);
+  g_autofree char *broken = gloss_test_write_file (fixture->dir, "scan.pdf", "%PDF-1.4 broken", -1);
+  GSList *files = NULL;
+  GlossImportSummary *summary;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GlossProject) reader = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+
+  files = g_slist_append (files, g_file_new_for_path (good));
+  files = g_slist_append (files, g_file_new_for_path (other));
+  files = g_slist_append (files, g_file_new_for_path (again));
+  files = g_slist_append (files, g_file_new_for_path (broken));
+  gloss_document_list_import_files (GLOSS_DOCUMENT_LIST (list), files);
+  g_slist_free_full (files, g_object_unref);
+
+  summary = GLOSS_IMPORT_SUMMARY (wait_for_toplevel (GLOSS_TYPE_IMPORT_SUMMARY));
+  g_assert_nonnull (summary);
+  g_assert_cmpuint (gloss_import_summary_count (summary, GLOSS_IMPORT_IMPORTED), ==, 2);
+  g_assert_cmpuint (gloss_import_summary_count (summary, GLOSS_IMPORT_DUPLICATE), ==, 1);
+  g_assert_cmpuint (gloss_import_summary_count (summary, GLOSS_IMPORT_REFUSED), ==, 1);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (summary)), ==,
+                   "2 documents imported. 1 was already in the project. 1 was not imported; the reason is below.");
+  lines = gloss_import_summary_dup_lines (summary);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[0], ==, "interview-2.txt — Imported");
+  g_assert_cmpstr (lines[2], ==, "interview-2-copy.txt — Already in the project, kept once");
+  g_assert_true (g_str_has_prefix (lines[3], "scan.pdf — Not imported: "));
+  g_assert_cmpuint (strlen (lines[3]), >, strlen ("scan.pdf — Not imported: ") + 5);
+
+  /* It stays until it is read. */
+  spin (1500);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (summary)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (summary), "close");
+  spin (100);
+  g_assert_false (any_toplevel (GLOSS_TYPE_IMPORT_SUMMARY));
+
+  reader = open_reader (fixture);
+  documents = gloss_project_list_documents (reader, NULL);
+  g_assert_cmpuint (documents->len, ==, 3);
+  gloss_project_close (reader);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +767,10 @@ main (int   argc,
   ADD ("/workbench/excerpts-edge-selects", test_excerpts_edge_selects);
   ADD ("/workbench/no-documents", test_no_documents);
   ADD ("/workbench/codebook-counts-label", test_codebook_counts_label);
+  ADD ("/workbench/coders-rename-recolour-remove", test_coders_rename_recolour_remove);
+  ADD ("/workbench/removing-active-coder", test_removing_active_coder);
+  ADD ("/workbench/import-summary", test_import_summary);
+  g_test_add_func ("/workbench/first-coder-name", test_first_coder_name);
 #undef ADD
 
   return g_test_run ();
