@@ -219,6 +219,38 @@ remove_coder_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Review mode: a lane per coder (in the order of self->coders, as the
+ * highlights are given them), named after the coder in their colour. */
+void
+_gloss_window_label_coder_lanes (GlossWindow *self)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GArray) colors = g_array_new (FALSE, TRUE, sizeof (GdkRGBA));
+  g_auto(GStrv) labels = NULL;
+
+  for (guint i = 0; self->show_all_coders && self->coders != NULL && i < self->coders->len; i++)
+    {
+      GlossCoder *coder = g_ptr_array_index (self->coders, i);
+      GdkRGBA color = { 0.4, 0.4, 0.4, 1.0 };
+
+      if (coder->color != NULL)
+        gdk_rgba_parse (&color, coder->color);
+      g_strv_builder_add (names, coder->name);
+      g_array_append_val (colors, color);
+    }
+  labels = g_strv_builder_end (names);
+  gloss_document_view_set_lane_labels (self->document_view, (const char * const *) labels,
+                                       (const GdkRGBA *) colors->data);
+}
+
+static void
+on_code_selected (GlossWindow *self)
+{
+  /* The selected code's codings are filled, whoever made them. */
+  if (self->show_all_coders)
+    _gloss_window_refresh_highlights (self);
+}
+
 static const GActionEntry coder_entries[] = {
   { "rename-coder", rename_coder_action, "x" },
   { "recolor-coder", recolor_coder_action, "x" },
@@ -229,6 +261,8 @@ void
 _gloss_window_add_coder_actions (GlossWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), coder_entries, G_N_ELEMENTS (coder_entries), self);
+  g_signal_connect_object (self->codebook_panel, "code-selected", G_CALLBACK (on_code_selected),
+                           self, G_CONNECT_SWAPPED);
 }
 
 void

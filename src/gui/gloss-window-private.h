@@ -152,6 +152,8 @@ void     _gloss_window_append_coder_management (GlossWindow     *self,
                                                 GMenu           *menu);
 void     _gloss_window_ask_first_coder_name   (GlossWindow      *self,
                                                gint64            coder_id);
+/* Review mode names the margin's lanes after the coders. */
+void     _gloss_window_label_coder_lanes      (GlossWindow      *self);
 
 /* gloss-window-workbench.c */
 void     _gloss_window_setup_workbench        (GlossWindow      *self);

@@ -364,6 +364,7 @@ typedef struct
   GdkRGBA     color;
   GdkRGBA     coder_color;
   gboolean    has_coder_color;
+  gboolean    underline;   /* review mode: another coder's, not the selected code */
   const char *code_label;
   const char *coder_label;
 } HighlightLook;
@@ -406,6 +407,8 @@ highlight_look (GlossWindow       *self,
   look->has_coder_color = coder != NULL && coder->color != NULL && gdk_rgba_parse (&look->coder_color, coder->color);
   look->code_label = code ? (code->path ? code->path : code->name) : _("Unknown code");
   look->coder_label = coder ? coder->name : _("Unknown coder");
+  look->underline = self->show_all_coders && coding->coder_id != self->coder_id &&
+                    coding->code_id != gloss_codebook_panel_get_selected_code (self->codebook_panel);
   g_hash_table_add (looks, look);
   return look;
 }
@@ -416,10 +419,13 @@ highlight_for (GlossWindow       *self,
                const GlossCoding *coding)
 {
   HighlightLook *look = highlight_look (self, looks, coding);
+  GlossHighlight *highlight;
 
-  return gloss_highlight_new_with_coder (coding->id, coding->start, coding->end, &look->color,
-                                         lane_for (self, coding), look->code_label, look->coder_label,
-                                         look->has_coder_color ? &look->coder_color : NULL);
+  highlight = gloss_highlight_new_with_coder (coding->id, coding->start, coding->end, &look->color,
+                                              lane_for (self, coding), look->code_label, look->coder_label,
+                                              look->has_coder_color ? &look->coder_color : NULL);
+  highlight->underline = look->underline;
+  return highlight;
 }
 
 typedef struct
@@ -465,6 +471,7 @@ _gloss_window_refresh_highlights (GlossWindow *self)
 
   gloss_document_view_set_highlights (self->document_view, highlights);
   gloss_document_view_set_active_highlight (self->document_view, self->coding_id);
+  _gloss_window_label_coder_lanes (self);
 }
 
 /* Inspector */

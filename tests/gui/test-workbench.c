@@ -754,6 +754,90 @@ test_import_summary (Fixture       *fixture,
   gloss_project_close (reader);
 }
 
+/* Review mode: three coders on one passage stay apart */
+
+static void
+test_review_three_coders (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  GlossDocumentView *view = view_of (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) under = NULL;
+  g_autofree char *markup = NULL;
+  g_autoptr(GlossPageLayout) layout = NULL;
+  gint64 cleo_id, funding_id;
+  double x, y;
+  guint lanes_seen = 0;
+
+  /* Ana (Trust), Ben (Power) and Cleo (Funding) all code "Line 3: the budget". */
+  cleo_id = gloss_project_add_coder (project, "Cleo", "#9141ac", &error);
+  g_assert_no_error (error);
+  funding_id = gloss_project_add_code (project, 0, "Funding", "#ff7800", NULL, &error);
+  g_assert_no_error (error);
+  gloss_project_add_coding (project, fixture->document_id, fixture->ana_id, fixture->trust_id, 132, 150, NULL, &error);
+  gloss_project_add_coding (project, fixture->document_id, fixture->ben_id, fixture->power_id, 132, 150, NULL, &error);
+  gloss_project_add_coding (project, fixture->document_id, cleo_id, funding_id, 132, 150, NULL, &error);
+  g_assert_no_error (error);
+  spin (100);
+
+  win_action (fixture, "show-all-coders", NULL);
+  spin (200);
+
+  /* Ana is coding: hers are filled, the others' underlined, each coder in
+   * a lane of their own, the lanes named. */
+  for (guint i = 0; i < view->highlights->len; i++)
+    {
+      GlossHighlight *h = g_ptr_array_index (view->highlights, i);
+
+      if (h->start != 132)
+        continue;
+      g_assert_cmpint (h->underline, ==, g_strcmp0 (h->coder_label, "Ana") != 0);
+      lanes_seen |= 1u << h->lane;
+    }
+  g_assert_cmpuint (lanes_seen, ==, 0x7);
+  g_assert_nonnull (view->lane_labels);
+  g_assert_cmpstr (view->lane_labels[0], ==, "Ana");
+  g_assert_cmpstr (view->lane_labels[1], ==, "Ben");
+  g_assert_cmpstr (view->lane_labels[2], ==, "Cleo");
+  g_assert_null (view->lane_labels[3]);
+  g_assert_cmpfloat (_gloss_document_view_lane_width (view), >=, 9.0);
+
+  /* Hovering the passage lists all three codings, code and coder. */
+  layout = gloss_page_source_get_layout (gloss_document_view_get_source (view), 0, &error);
+  g_assert_no_error (error);
+  _gloss_document_view_point_to_widget (view, 0, (layout->boxes[140].x1 + layout->boxes[140].x2) / 2,
+                                        (layout->boxes[140].y1 + layout->boxes[140].y2) / 2, &x, &y);
+  under = gloss_document_view_highlights_at (view, x, y);
+  g_assert_cmpuint (under->len, ==, 3);
+  markup = _gloss_document_view_tooltip_markup_for_all (under);
+  g_assert_nonnull (strstr (markup, "<b>Trust</b>"));
+  g_assert_nonnull (strstr (markup, "<b>Power</b>"));
+  g_assert_nonnull (strstr (markup, "<b>Funding</b>"));
+  g_assert_nonnull (strstr (markup, "by Ana"));
+  g_assert_nonnull (strstr (markup, "by Ben"));
+  g_assert_nonnull (strstr (markup, "by Cleo"));
+
+  /* Selecting Funding in the codebook fills Cleo's coding too. */
+  gloss_codebook_panel_select_code (GLOSS_CODEBOOK_PANEL (find_descendant (GTK_WIDGET (fixture->window),
+                                                                         GLOSS_TYPE_CODEBOOK_PANEL)), funding_id);
+  spin (100);
+  for (guint i = 0; i < view->highlights->len; i++)
+    {
+      GlossHighlight *h = g_ptr_array_index (view->highlights, i);
+
+      if (h->start == 132 && g_strcmp0 (h->coder_label, "Cleo") == 0)
+        g_assert_false (h->underline);
+    }
+
+  /* Blind mode again: one coder, no lane names, no underlines. */
+  win_action (fixture, "show-all-coders", NULL);
+  spin (100);
+  g_assert_null (view->lane_labels);
+  for (guint i = 0; i < view->highlights->len; i++)
+    g_assert_false (((GlossHighlight *) g_ptr_array_index (view->highlights, i))->underline);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -770,6 +854,7 @@ main (int   argc,
   ADD ("/workbench/coders-rename-recolour-remove", test_coders_rename_recolour_remove);
   ADD ("/workbench/removing-active-coder", test_removing_active_coder);
   ADD ("/workbench/import-summary", test_import_summary);
+  ADD ("/workbench/review-three-coders", test_review_three_coders);
   g_test_add_func ("/workbench/first-coder-name", test_first_coder_name);
 #undef ADD
 
