@@ -112,6 +112,26 @@ visible_status_page (GtkWidget *root)
   return NULL;
 }
 
+/* A picture of the window in the log folder (GLOSS_TEST_LOG_DIR), to be
+ * looked at; nothing without the variable. */
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  const char *log_dir = g_getenv ("GLOSS_TEST_LOG_DIR");
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  if (log_dir == NULL)
+    return;
+  texture = render_window (window);
+  file = g_strdup_printf ("workbench-%s.png", name);
+  g_assert_cmpint (g_mkdir_with_parents (log_dir, 0755), ==, 0);
+  path = g_build_filename (log_dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 /* Real input */
 
 static void
@@ -802,6 +822,12 @@ test_review_three_coders (Fixture       *fixture,
   g_assert_cmpstr (view->lane_labels[2], ==, "Cleo");
   g_assert_null (view->lane_labels[3]);
   g_assert_cmpfloat (_gloss_document_view_lane_width (view), >=, 9.0);
+  gloss_document_view_set_zoom (view, 1.5);
+  spin (300);
+  gtk_adjustment_set_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view)), 0);
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), 0);
+  spin (700);
+  save_screenshot (GTK_WIDGET (fixture->window), "review");
 
   /* Hovering the passage lists all three codings, code and coder. */
   layout = gloss_page_source_get_layout (gloss_document_view_get_source (view), 0, &error);

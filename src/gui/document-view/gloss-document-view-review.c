@@ -1,5 +1,5 @@
 /* gloss-document-view-review.c: what lets several coders' codings be told
- * apart: named lanes in the margin, underlines in place of mixed fills,
+ * apart: lanes in the margin marked with their coder's initials, underlines in place of mixed fills,
  * and every coding under the pointer listed on hover
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +12,7 @@
 #include "gloss-document-view-private.h"
 
 #define LABELLED_LANE   10.0   /* widest lane that carries a name */
-#define LABEL_SIZE      7.5    /* points */
+#define LABEL_SIZE      9.0    /* pixels */
 #define UNDERLINE       2.0    /* pixels */
 #define MAX_LISTED      8      /* codings listed on hover, then "and N more" */
 
@@ -42,7 +42,32 @@ gloss_document_view_set_lane_labels (GlossDocumentView  *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Each lane's name, written down the lane from the page's top. */
+/* A name's initials ("Ana María" -> "AM"), or its first letter where two
+ * do not fit the lane. */
+static char *
+initials_of (const char *name,
+             gboolean    one)
+{
+  GString *out = g_string_new (NULL);
+  gboolean word_start = TRUE;
+
+  for (const char *p = name; *p != '\0' && g_utf8_strlen (out->str, -1) < (one ? 1 : 2); p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == '-')
+        word_start = TRUE;
+      else if (word_start)
+        {
+          g_string_append_unichar (out, g_unichar_toupper (c));
+          word_start = FALSE;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Each lane's coder, by initials in the coder's colour, at the top of the
+ * lane on every page (the hover names them in full). */
 void
 _gloss_document_view_snapshot_lane_labels (GlossDocumentView     *self,
                                            GtkSnapshot           *snapshot,
@@ -55,25 +80,28 @@ _gloss_document_view_snapshot_lane_labels (GlossDocumentView     *self,
     return;
 
   font = pango_font_description_new ();
-  pango_font_description_set_size (font, (int) (LABEL_SIZE * PANGO_SCALE));
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_font_description_set_absolute_size (font, LABEL_SIZE * PANGO_SCALE);
   for (guint lane = 0; self->lane_labels[lane] != NULL && lane < self->n_lanes; lane++)
     {
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->lane_labels[lane]);
+      g_autofree char *initials = initials_of (self->lane_labels[lane], FALSE);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), initials);
       GdkRGBA color = g_array_index (self->lane_colors, GdkRGBA, lane);
+      double lane_right = page_rect->origin.x - 6 - lane * lane_width;
       int width, height;
 
       pango_layout_set_font_description (layout, font);
-      pango_layout_set_width (layout, (int) (page_rect->size.height / 3 * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (layout, &width, &height);
+      if (width > lane_width + 2)
+        {
+          g_autofree char *one = initials_of (self->lane_labels[lane], TRUE);
 
-      /* Turned a quarter clockwise, its top towards the page. */
+          pango_layout_set_text (layout, one, -1);
+          pango_layout_get_pixel_size (layout, &width, &height);
+        }
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (page_rect->origin.x - 6 - lane * lane_width
-                                                    - (lane_width - height) / 2,
-                                                    page_rect->origin.y + 4));
-      gtk_snapshot_rotate (snapshot, 90);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (lane_right - (lane_width + width) / 2,
+                                                              page_rect->origin.y + 2));
       gtk_snapshot_append_layout (snapshot, layout, &color);
       gtk_snapshot_restore (snapshot);
     }
