@@ -88,9 +88,14 @@ struct _GlossWindow
   gboolean              keep_search;    /* opening a hit's document keeps the search */
 
   /* gloss-window-workbench.c */
-  GtkPaned             *excerpts_paned; /* the excerpts pane's, below the view */
   GlossProject         *workbench_project;
   gulong                workbench_changed_id;
+
+  /* gloss-window-fit.c */
+  GtkWidget            *search_row;          /* the Find bar's entry and its options */
+  GtkWidget            *search_options_row;  /* the options below it, when narrow */
+  gboolean              folded;              /* one side pane at a time */
+  gboolean              inspector_folded_away;
 };
 
 void     _gloss_window_add_actions            (GlossWindow      *self);
@@ -154,6 +159,11 @@ void     _gloss_window_ask_first_coder_name   (GlossWindow      *self,
                                                gint64            coder_id);
 /* Review mode names the margin's lanes after the coders. */
 void     _gloss_window_label_coder_lanes      (GlossWindow      *self);
+
+/* gloss-window-fit.c */
+void     _gloss_window_setup_fit              (GlossWindow      *self);
+/* Stops @paned's gestures while one of its children is hidden. */
+void     _gloss_window_sync_paned_gestures    (GtkPaned         *paned);
 
 /* gloss-window-workbench.c */
 void     _gloss_window_setup_workbench        (GlossWindow      *self);

@@ -1,6 +1,6 @@
 /* gloss-window-workbench.c: the window's parts that keep out of a coder's
- * way: the Find bar's close button, the excerpts pane's place, the empty
- * state of a project without documents
+ * way: the Find bar's close button, the empty state of a project without
+ * documents, the summary of an import
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,55 +19,6 @@ on_search_mode_changed (GlossWindow *self)
 {
   if (!gtk_search_bar_get_search_mode (self->search_bar))
     _gloss_window_clear_search (self);
-}
-
-/* The excerpts pane: while it is hidden, GtkPaned (GTK 4.8) still tests
- * presses against its handle where the handle last was, with the handle's
- * wider grab area, and its drag gesture, which runs before the document
- * view's, takes them: a strip of about 12 px where the pane's edge was
- * ignored clicks and drags. The paned's gestures wait while the pane is
- * hidden and come back when it shows. */
-#define PHASE_KEY "gloss-propagation-phase"
-
-static void
-on_excerpts_visible_changed (GlossWindow *self)
-{
-  gboolean visible = gtk_widget_get_visible (GTK_WIDGET (self->excerpts_pane));
-  g_autoptr(GListModel) controllers = NULL;
-
-  if (self->excerpts_paned == NULL)
-    return;
-  controllers = gtk_widget_observe_controllers (GTK_WIDGET (self->excerpts_paned));
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-      gpointer saved;
-
-      if (!GTK_IS_GESTURE (controller))
-        continue;
-      saved = g_object_get_data (G_OBJECT (controller), PHASE_KEY);
-      if (saved == NULL)
-        {
-          saved = GINT_TO_POINTER (gtk_event_controller_get_propagation_phase (controller) + 1);
-          g_object_set_data (G_OBJECT (controller), PHASE_KEY, saved);
-        }
-      gtk_event_controller_set_propagation_phase (controller,
-                                                  visible ? (GtkPropagationPhase) (GPOINTER_TO_INT (saved) - 1)
-                                                          : GTK_PHASE_NONE);
-    }
-}
-
-static void
-setup_excerpts_place (GlossWindow *self)
-{
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->excerpts_pane));
-
-  g_return_if_fail (GTK_IS_PANED (parent));
-
-  self->excerpts_paned = GTK_PANED (parent);
-  g_signal_connect_object (self->excerpts_pane, "notify::visible",
-                           G_CALLBACK (on_excerpts_visible_changed), self, G_CONNECT_SWAPPED);
-  on_excerpts_visible_changed (self);
 }
 
 /* The document area without a document: a project that has none yet says
@@ -141,7 +92,6 @@ _gloss_window_setup_workbench (GlossWindow *self)
 
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (on_search_mode_changed), self, G_CONNECT_SWAPPED);
-  setup_excerpts_place (self);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::project", G_CALLBACK (on_workbench_project_notify), NULL);
@@ -156,5 +106,4 @@ _gloss_window_dispose_workbench (GlossWindow *self)
   if (self->workbench_project != NULL)
     g_clear_signal_handler (&self->workbench_changed_id, self->workbench_project);
   g_clear_object (&self->workbench_project);
-  self->excerpts_paned = NULL;
 }

@@ -1511,6 +1511,7 @@ gloss_window_init (GlossWindow *self)
   _gloss_window_add_coder_actions (self);
   _gloss_window_setup_review (self);
   _gloss_window_setup_workbench (self);
+  _gloss_window_setup_fit (self);
   restore_window_state (self);
 
   g_signal_connect_object (self->settings, "changed::recent-projects",

@@ -26,7 +26,9 @@
 #include <X11/Xlib.h>
 #include <X11/extensions/XTest.h>
 
+#include "gloss-code-popover.h"
 #include "gloss-codebook-panel.h"
+#include "gloss-inspector.h"
 #include "gloss-document-list.h"
 #include "gloss-document-view-private.h"
 #include "gloss-excerpts-pane.h"
@@ -864,6 +866,198 @@ test_review_three_coders (Fixture       *fixture,
     g_assert_false (((GlossHighlight *) g_ptr_array_index (view->highlights, i))->underline);
 }
 
+/* A laptop screen: 1,024 x 600 */
+
+/* @widget is on screen and wholly inside the window's @width x @height. */
+static void
+assert_inside (GtkWidget  *window,
+               GtkWidget  *widget,
+               const char *what,
+               int         width,
+               int         height)
+{
+  graphene_rect_t bounds;
+
+  g_test_message ("%s", what);
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width + 0.5);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, height + 0.5);
+  g_assert_cmpfloat (bounds.size.width, >, 4);
+}
+
+static GtkWidget *
+find_button_with_action (GtkWidget  *root,
+                         const char *action)
+{
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+
+  collect_descendants (root, GTK_TYPE_WIDGET, widgets);
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (widgets, i);
+
+      if (GTK_IS_ACTIONABLE (widget) && gtk_widget_get_mapped (widget) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+        return widget;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_menu_button (GtkWidget  *root,
+                  const char *prefix)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_descendants (root, GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = g_ptr_array_index (buttons, i);
+      const char *label = gtk_menu_button_get_label (button);
+      const char *icon = gtk_menu_button_get_icon_name (button);
+
+      if ((label != NULL && g_str_has_prefix (label, prefix)) || g_strcmp0 (icon, prefix) == 0)
+        if (gtk_widget_get_mapped (GTK_WIDGET (button)))
+          return GTK_WIDGET (button);
+    }
+  return NULL;
+}
+
+static int
+surface_width (Fixture *fixture)
+{
+  return gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (fixture->window)));
+}
+
+static int
+surface_height (Fixture *fixture)
+{
+  return gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (fixture->window)));
+}
+
+/* Sizes the window (its surface, as a screen would hold it) and waits
+ * until it has that size. */
+static void
+resize_to (Fixture *fixture,
+           int      width,
+           int      height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  for (guint i = 0; i < 100 && (surface_width (fixture) != width || surface_height (fixture) != height); i++)
+    spin (20);
+  spin (300);
+}
+
+/* Codes "trust" of the given line with the first code the popover offers,
+ * as Ctrl+E and Enter would; the coding is read back from the file. */
+static void
+code_passage (Fixture *fixture,
+              gint64   start)
+{
+  GlossDocumentView *view = view_of (fixture);
+  g_autoptr(GPtrArray) popovers = g_ptr_array_new ();
+  g_autoptr(GlossProject) reader = NULL;
+  g_autoptr(GPtrArray) codings = NULL;
+  GlossCodePopover *popover = NULL;
+  gboolean found = FALSE;
+
+  gloss_document_view_set_selection (view, start, start + 5);
+  win_action (fixture, "code-selection", NULL);
+  spin (200);
+  collect_descendants (GTK_WIDGET (fixture->window), GLOSS_TYPE_CODE_POPOVER, popovers);
+  for (guint i = 0; i < popovers->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (popovers, i)))
+      popover = g_ptr_array_index (popovers, i);
+  g_assert_nonnull (popover);
+  assert_inside (GTK_WIDGET (fixture->window), GTK_WIDGET (popover), "the code popover",
+                 gtk_widget_get_width (GTK_WIDGET (fixture->window)),
+                 gtk_widget_get_height (GTK_WIDGET (fixture->window)));
+  gloss_code_popover_activate_first (popover);
+  spin (100);
+
+  reader = open_reader (fixture);
+  codings = gloss_project_list_codings (reader, NULL, NULL);
+  for (guint i = 0; i < codings->len; i++)
+    {
+      GlossCoding *c = g_ptr_array_index (codings, i);
+      found |= c->start == start && c->end == start + 5 && c->coder_id == fixture->ana_id;
+    }
+  g_assert_true (found);
+  gloss_project_close (reader);
+}
+
+static void
+assert_main_actions_reachable (Fixture *fixture,
+                               int      width,
+                               int      height)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  assert_inside (window, find_button_with_action (window, "win.import"), "import", width, height);
+  assert_inside (window, find_menu_button (window, "Coding as"), "coder menu", width, height);
+  assert_inside (window, find_menu_button (window, "open-menu-symbolic"), "main menu", width, height);
+  assert_inside (window, find_button_with_action (window, "win.toggle-inspector"), "inspector", width, height);
+  assert_inside (window, find_button_with_action (window, "win.toggle-sidebar"), "sidebar", width, height);
+  assert_inside (window, find_menu_button (window, "100%") ? find_menu_button (window, "100%")
+                         : GTK_WIDGET (gtk_widget_get_ancestor (find_button_with_action (window, "win.import"),
+                                                                GTK_TYPE_WIDGET)),
+                 "zoom menu", width, height);
+  assert_inside (window, GTK_WIDGET (view_of (fixture)), "document", width, height);
+
+  /* Find, with its options. */
+  win_action (fixture, "find", NULL);
+  spin (300);
+  assert_inside (window, find_button_with_action (window, "win.search-all-documents"), "find everywhere", width, height);
+  assert_inside (window, find_button_with_action (window, "win.search-memos"), "find in memos", width, height);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (find_descendant (window, GTK_TYPE_SEARCH_BAR)), FALSE);
+  spin (100);
+}
+
+static void
+test_small_screen (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *inspector = find_descendant (window, GLOSS_TYPE_INSPECTOR);
+  GtkWidget *sidebar = find_descendant (window, GLOSS_TYPE_DOCUMENT_LIST);
+
+  /* 1,024 x 600 with the sidebar and the inspector both showing. */
+  g_assert_true (gtk_widget_get_visible (inspector));
+  resize_to (fixture, 1024, 600);
+  g_assert_cmpint (surface_width (fixture), ==, 1024);
+  g_assert_cmpint (surface_height (fixture), ==, 600);
+  g_assert_true (gtk_widget_get_mapped (inspector));
+  g_assert_true (gtk_widget_get_mapped (sidebar));
+  assert_main_actions_reachable (fixture, 1024, 600);
+  code_passage (fixture, 44 + 64);
+  save_screenshot (window, "1024x600");
+
+  /* 800 px: one side pane at a time, switched from the header bar. */
+  resize_to (fixture, 800, 600);
+  g_assert_cmpint (surface_width (fixture), ==, 800);
+  g_assert_false (gtk_widget_get_mapped (inspector) && gtk_widget_get_mapped (sidebar));
+  g_assert_true (gtk_widget_get_mapped (sidebar));
+  assert_main_actions_reachable (fixture, 800, 600);
+  win_action (fixture, "toggle-inspector", NULL);
+  spin (200);
+  g_assert_true (gtk_widget_get_mapped (inspector));
+  g_assert_false (gtk_widget_get_mapped (sidebar));
+  code_passage (fixture, 44 + 2 * 64);
+  save_screenshot (window, "800x600");
+  win_action (fixture, "toggle-sidebar", NULL);
+  spin (200);
+  g_assert_true (gtk_widget_get_mapped (sidebar));
+  g_assert_false (gtk_widget_get_mapped (inspector));
+
+  /* Wide again: both come back. */
+  resize_to (fixture, 1280, 800);
+  g_assert_true (gtk_widget_get_mapped (sidebar));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -881,6 +1075,7 @@ main (int   argc,
   ADD ("/workbench/removing-active-coder", test_removing_active_coder);
   ADD ("/workbench/import-summary", test_import_summary);
   ADD ("/workbench/review-three-coders", test_review_three_coders);
+  ADD ("/workbench/small-screen", test_small_screen);
   g_test_add_func ("/workbench/first-coder-name", test_first_coder_name);
 #undef ADD
 
