@@ -26,37 +26,63 @@ writable (GlossWindow *self)
   return self->project != NULL && !gloss_project_get_read_only (self->project);
 }
 
-/* Rename */
+/* Rename (through the shared name dialog, which refuses an empty name and
+ * that of another coder) */
+
+typedef struct
+{
+  GlossWindow *window;
+  gint64       coder_id;
+} NameRequest;
 
 static void
-on_coder_named (GlossNameDialog *dialog,
-                const char      *name,
-                GlossWindow     *self)
+name_request_free (NameRequest *request)
 {
-  gint64 coder_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "coder-id"));
-  GlossCoder *coder = find_coder (self, coder_id);
+  g_clear_object (&request->window);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NameRequest, name_request_free)
+
+static void
+on_coder_name_chosen (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(NameRequest) request = user_data;
+  GlossWindow *self = request->window;
+  g_autofree char *name = gloss_name_dialog_choose_finish (GLOSS_NAME_DIALOG (source), result, NULL);
+  GlossCoder *coder = find_coder (self, request->coder_id);
   g_autoptr(GError) error = NULL;
 
-  if (coder == NULL || g_strcmp0 (coder->name, name) == 0 || self->project == NULL)
+  if (name == NULL || coder == NULL || g_strcmp0 (coder->name, name) == 0 || self->project == NULL)
     return;
-  if (!gloss_project_rename_coder (self->project, coder_id, name, &error))
+  if (!gloss_project_rename_coder (self->project, request->coder_id, name, &error))
     _gloss_window_show_error (self, error);
 }
 
-static GlossNameDialog *
-present_name_dialog (GlossWindow *self,
-                     gint64       coder_id,
-                     const char  *heading,
-                     const char  *body,
-                     const char  *text,
-                     const char  *accept_label)
+static void
+ask_coder_name (GlossWindow *self,
+                gint64       coder_id,
+                const char  *heading,
+                const char  *body,
+                const char  *accept_label)
 {
-  GlossNameDialog *dialog = gloss_name_dialog_new (GTK_WINDOW (self), heading, body, text, accept_label);
+  GlossCoder *coder = find_coder (self, coder_id);
+  NameRequest *request;
+  GlossNameDialog *dialog;
 
-  g_object_set_data (G_OBJECT (dialog), "coder-id", GSIZE_TO_POINTER ((gsize) coder_id));
-  g_signal_connect_object (dialog, "named", G_CALLBACK (on_coder_named), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  if (coder == NULL || !writable (self))
+    return;
+  request = g_new0 (NameRequest, 1);
+  request->window = g_object_ref (self);
+  request->coder_id = coder_id;
+
+  dialog = gloss_name_dialog_new (GTK_WINDOW (self), heading, body, accept_label);
+  gloss_name_dialog_check_coder_name (dialog, self->project, coder_id);
+  gloss_name_dialog_set_text (dialog, coder->name);
+  gtk_editable_select_region (GTK_EDITABLE (gloss_name_dialog_get_entry (dialog)), 0, -1);
+  gloss_name_dialog_choose_async (dialog, self->cancellable, on_coder_name_chosen, request);
 }
 
 static void
@@ -69,13 +95,13 @@ rename_coder_action (GSimpleAction *action,
   GlossCoder *coder = find_coder (self, coder_id);
   g_autofree char *heading = NULL;
 
-  if (coder == NULL || !writable (self))
+  if (coder == NULL)
     return;
   /* Translators: a dialog's heading, %s is the coder's name */
   heading = g_strdup_printf (_("Rename “%s”"), coder->name);
-  present_name_dialog (self, coder_id, heading,
-                       _("Their codings keep their place; only the name they are shown with changes."),
-                       coder->name, _("_Rename"));
+  ask_coder_name (self, coder_id, heading,
+                  _("Their codings keep their place; only the name they are shown with changes."),
+                  _("_Rename"));
 }
 
 /* The first coder of a new project: named after the account at first,
@@ -84,14 +110,10 @@ void
 _gloss_window_ask_first_coder_name (GlossWindow *self,
                                     gint64       coder_id)
 {
-  GlossCoder *coder = find_coder (self, coder_id);
-
-  if (coder == NULL || !writable (self))
-    return;
-  present_name_dialog (self, coder_id, _("Who Is Coding?"),
-                       _("Your codings are saved under this name, so that a team can tell them apart. "
-                         "You can rename coders later in the coder menu."),
-                       coder->name, _("_Continue"));
+  ask_coder_name (self, coder_id, _("Who Is Coding?"),
+                  _("Your codings are saved under this name, so that a team can tell them apart. "
+                    "You can rename coders later in the coder menu."),
+                  _("_Continue"));
 }
 
 /* Recolour */

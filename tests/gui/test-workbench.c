@@ -524,6 +524,19 @@ any_toplevel (GType type)
   return FALSE;
 }
 
+/* A click on a response button answers, then closes the dialog. */
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  spin (100);
+}
+
 /* Coders and codings as read from the file: "name colour n" lines. */
 static char *
 coders_in_file (Fixture *fixture)
@@ -609,9 +622,8 @@ test_coders_rename_recolour_remove (Fixture       *fixture,
   name_dialog = GLOSS_NAME_DIALOG (wait_for_toplevel (GLOSS_TYPE_NAME_DIALOG));
   g_assert_nonnull (name_dialog);
   g_assert_cmpstr (gloss_name_dialog_get_text (name_dialog), ==, "Ana");
-  gloss_name_dialog_set_text (name_dialog, "  Ana María ");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (name_dialog), "accept");
-  spin (100);
+  gtk_editable_set_text (GTK_EDITABLE (gloss_name_dialog_get_entry (name_dialog)), "  Ana María ");
+  answer (ADW_MESSAGE_DIALOG (name_dialog), "accept");
   g_assert_false (any_toplevel (GLOSS_TYPE_NAME_DIALOG));
   renamed = coders_in_file (fixture);
   g_assert_cmpstr (renamed, ==, "Ana María #1c71d8 1\nBen #c01c28 1\ncodings 2\n");
@@ -620,10 +632,13 @@ test_coders_rename_recolour_remove (Fixture       *fixture,
   /* An empty name cannot be saved. */
   win_action (fixture, "rename-coder", g_variant_new_int64 (fixture->ana_id));
   name_dialog = GLOSS_NAME_DIALOG (wait_for_toplevel (GLOSS_TYPE_NAME_DIALOG));
-  gloss_name_dialog_set_text (name_dialog, "   ");
-  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (name_dialog), "accept"));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (name_dialog), "cancel");
-  spin (100);
+  gtk_editable_set_text (GTK_EDITABLE (gloss_name_dialog_get_entry (name_dialog)), "   ");
+  g_assert_false (gloss_name_dialog_can_accept (name_dialog));
+  /* Nor the name of another coder. */
+  gtk_editable_set_text (GTK_EDITABLE (gloss_name_dialog_get_entry (name_dialog)), "Ben");
+  g_assert_false (gloss_name_dialog_can_accept (name_dialog));
+  g_assert_cmpstr (gloss_name_dialog_get_message (name_dialog), ==, "There is already a coder “Ben”");
+  answer (ADW_MESSAGE_DIALOG (name_dialog), "cancel");
   g_assert_cmpstr (coders_in_file (fixture), ==, renamed);
 
   /* Recolour through the colour chooser. */
@@ -643,8 +658,7 @@ test_coders_rename_recolour_remove (Fixture       *fixture,
   g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Remove “Ben”?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "1 coding made by this coder is removed"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "Undo"));
-  adw_message_dialog_response (confirm, "remove");
-  spin (100);
+  answer (confirm, "remove");
   removed = coders_in_file (fixture);
   g_assert_cmpstr (removed, ==, "Ana María #26a269 1\ncodings 1\n");
 
@@ -670,8 +684,7 @@ test_removing_active_coder (Fixture       *fixture,
 
   win_action (fixture, "remove-coder", g_variant_new_int64 (fixture->ana_id));
   confirm = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  adw_message_dialog_response (confirm, "remove");
-  spin (100);
+  answer (confirm, "remove");
   /* Coding goes on as Ben. */
   g_assert_cmpint (gloss_window_get_active_coder (fixture->window), ==, fixture->ben_id);
   g_assert_cmpstr (coder_button_label (fixture), ==, "Coding as Ben");
@@ -702,9 +715,8 @@ test_first_coder_name (void)
   dialog = GLOSS_NAME_DIALOG (wait_for_toplevel (GLOSS_TYPE_NAME_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gloss_name_dialog_get_text (dialog), ==, g_get_real_name ());
-  gloss_name_dialog_set_text (dialog, "Chris Okafor");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "accept");
-  spin (100);
+  gtk_editable_set_text (GTK_EDITABLE (gloss_name_dialog_get_entry (dialog)), "Chris Okafor");
+  answer (ADW_MESSAGE_DIALOG (dialog), "accept");
 
   reader = gloss_test_open_project (path);
   coders = gloss_project_list_coders (reader, &error);
@@ -767,8 +779,7 @@ test_import_summary (Fixture       *fixture,
   /* It stays until it is read. */
   spin (1500);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (summary)));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (summary), "close");
-  spin (100);
+  answer (ADW_MESSAGE_DIALOG (summary), "close");
   g_assert_false (any_toplevel (GLOSS_TYPE_IMPORT_SUMMARY));
 
   reader = open_reader (fixture);
