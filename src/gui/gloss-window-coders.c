@@ -79,6 +79,8 @@ ask_coder_name (GlossWindow *self,
   request->coder_id = coder_id;
 
   dialog = gloss_name_dialog_new (GTK_WINDOW (self), heading, body, accept_label);
+  /* Asked about this window's project: it goes when the window does. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gloss_name_dialog_check_coder_name (dialog, self->project, coder_id);
   gloss_name_dialog_set_text (dialog, coder->name);
   gtk_editable_select_region (GTK_EDITABLE (gloss_name_dialog_get_entry (dialog)), 0, -1);
