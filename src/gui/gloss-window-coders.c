@@ -29,16 +29,18 @@ writable (GlossWindow *self)
 /* Rename (through the shared name dialog, which refuses an empty name and
  * that of another coder) */
 
+/* The window is held weakly: a dialog left open does not keep it alive
+ * (its going cancels the dialog, which then closes). */
 typedef struct
 {
-  GlossWindow *window;
-  gint64       coder_id;
+  GWeakRef window;
+  gint64   coder_id;
 } NameRequest;
 
 static void
 name_request_free (NameRequest *request)
 {
-  g_clear_object (&request->window);
+  g_weak_ref_clear (&request->window);
   g_free (request);
 }
 
@@ -50,11 +52,14 @@ on_coder_name_chosen (GObject      *source,
                       gpointer      user_data)
 {
   g_autoptr(NameRequest) request = user_data;
-  GlossWindow *self = request->window;
+  g_autoptr(GlossWindow) self = g_weak_ref_get (&request->window);
   g_autofree char *name = gloss_name_dialog_choose_finish (GLOSS_NAME_DIALOG (source), result, NULL);
-  GlossCoder *coder = find_coder (self, request->coder_id);
   g_autoptr(GError) error = NULL;
+  GlossCoder *coder;
 
+  if (self == NULL)
+    return;
+  coder = find_coder (self, request->coder_id);
   if (name == NULL || coder == NULL || g_strcmp0 (coder->name, name) == 0 || self->project == NULL)
     return;
   if (!gloss_project_rename_coder (self->project, request->coder_id, name, &error))
@@ -75,16 +80,33 @@ ask_coder_name (GlossWindow *self,
   if (coder == NULL || !writable (self))
     return;
   request = g_new0 (NameRequest, 1);
-  request->window = g_object_ref (self);
+  g_weak_ref_init (&request->window, self);
   request->coder_id = coder_id;
 
   dialog = gloss_name_dialog_new (GTK_WINDOW (self), heading, body, accept_label);
-  /* Asked about this window's project: it goes when the window does. */
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gloss_name_dialog_check_coder_name (dialog, self->project, coder_id);
   gloss_name_dialog_set_text (dialog, coder->name);
   gtk_editable_select_region (GTK_EDITABLE (gloss_name_dialog_get_entry (dialog)), 0, -1);
+  _gloss_window_close_coder_dialogs (self);
+  self->coder_name_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->coder_name_dialog);
   gloss_name_dialog_choose_async (dialog, self->cancellable, on_coder_name_chosen, request);
+}
+
+/* The dialog may outlive its answer (its task holds it a moment longer):
+ * it lets go of the window first, so that it never points at a window
+ * that is gone. */
+void
+_gloss_window_close_coder_dialogs (GlossWindow *self)
+{
+  GtkWindow *dialog = self->coder_name_dialog;
+
+  if (dialog == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->coder_name_dialog);
+  self->coder_name_dialog = NULL;
+  gtk_window_set_transient_for (dialog, NULL);
+  gtk_window_destroy (dialog);
 }
 
 static void

@@ -87,6 +87,9 @@ struct _GlossWindow
   gulong                review_changed_id;
   gboolean              keep_search;    /* opening a hit's document keeps the search */
 
+  /* gloss-window-coders.c: the coder name dialog while it is open */
+  GtkWindow            *coder_name_dialog;
+
   /* gloss-window-workbench.c */
   GlossProject         *workbench_project;
   gulong                workbench_changed_id;
@@ -157,6 +160,8 @@ void     _gloss_window_append_coder_management (GlossWindow     *self,
                                                 GMenu           *menu);
 void     _gloss_window_ask_first_coder_name   (GlossWindow      *self,
                                                gint64            coder_id);
+/* Closes a coder name dialog still open, before the window goes. */
+void     _gloss_window_close_coder_dialogs    (GlossWindow      *self);
 /* Review mode names the margin's lanes after the coders. */
 void     _gloss_window_label_coder_lanes      (GlossWindow      *self);
 

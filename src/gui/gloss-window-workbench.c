@@ -103,6 +103,7 @@ _gloss_window_setup_workbench (GlossWindow *self)
 void
 _gloss_window_dispose_workbench (GlossWindow *self)
 {
+  _gloss_window_close_coder_dialogs (self);
   if (self->workbench_project != NULL)
     g_clear_signal_handler (&self->workbench_changed_id, self->workbench_project);
   g_clear_object (&self->workbench_project);
