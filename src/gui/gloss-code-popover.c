@@ -17,6 +17,7 @@ struct _GlossCodePopover
   GtkCustomFilter    *filter;  /* the codes that match the needle */
   GtkFilterListModel *shown;   /* what the list box shows */
   char        *needle;   /* the filter, casefolded */
+  guint        prepare_id;   /* styles and sizes of new rows, worked out ahead */
 
   /* Template children */
   GtkSearchEntry *search_entry;
@@ -228,6 +229,19 @@ update_visibility (GlossCodePopover *self)
   update_create_button (self);
 }
 
+/* A codebook of hundreds of codes takes a second to style and measure the
+ * first time: done while the window rests, not when the popover is asked for. */
+static gboolean
+prepare_idle (gpointer user_data)
+{
+  GlossCodePopover *self = user_data;
+
+  self->prepare_id = 0;
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_measure (GTK_WIDGET (self->code_list), GTK_ORIENTATION_VERTICAL, 300, NULL, NULL, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 void
 gloss_code_popover_set_model (GlossCodePopover   *self,
                               GlossCodebookModel *model)
@@ -245,6 +259,8 @@ gloss_code_popover_set_model (GlossCodePopover   *self,
   gtk_filter_list_model_set_model (self->shown, G_LIST_MODEL (self->model));
   g_signal_connect_swapped (self->model, "reloaded", G_CALLBACK (update_visibility), self);
   update_visibility (self);
+  if (self->prepare_id == 0)
+    self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_idle, self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
@@ -401,6 +417,7 @@ gloss_code_popover_dispose (GObject *object)
 {
   GlossCodePopover *self = GLOSS_CODE_POPOVER (object);
 
+  g_clear_handle_id (&self->prepare_id, g_source_remove);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_CODE_POPOVER);

@@ -42,6 +42,7 @@ struct _GlossCodebookPanel
 
   /* Template children */
   GtkLabel           *heading_label;
+  GtkLabel           *counts_label;
   GtkMenuButton      *add_button;
   GtkMenuButton      *menu_button;
   GtkSearchEntry     *filter_entry;
@@ -172,6 +173,22 @@ select_by_id (GlossCodebookPanel *self,
   self->reloading = FALSE;
 }
 
+/* Says whose codings the numbers count: the blind coder's, or everyone's. */
+static void
+update_counts_label (GlossCodebookPanel *self)
+{
+  g_autoptr(GlossCoder) coder = NULL;
+  g_autofree char *text = NULL;
+  gint64 coder_id = self->model != NULL ? gloss_codebook_model_get_coder_id (self->model) : 0;
+
+  if (self->project != NULL && coder_id > 0)
+    coder = gloss_project_get_coder (self->project, coder_id, NULL);
+  if (coder != NULL)
+    /* Translators: below the codebook's heading; %s is the coder's name */
+    text = g_strdup_printf (_("Counting %s’s codings"), coder->name);
+  gtk_label_set_text (self->counts_label, text ? text : _("Counting every coder’s codings"));
+}
+
 void
 gloss_codebook_panel_reload (GlossCodebookPanel *self)
 {
@@ -197,6 +214,7 @@ gloss_codebook_panel_reload (GlossCodebookPanel *self)
     /* Translators: the codebook heading with the number of codes */
     heading = g_strdup_printf (_("Codebook (%u)"), n_codes);
   gtk_label_set_text (self->heading_label, heading ? heading : _("Codebook"));
+  update_counts_label (self);
   update_menu (self);
 }
 
@@ -1270,6 +1288,7 @@ gloss_codebook_panel_class_init (GlossCodebookPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossqda/Gloss/gloss-codebook-panel.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, GlossCodebookPanel, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossCodebookPanel, counts_label);
   gtk_widget_class_bind_template_child (widget_class, GlossCodebookPanel, add_button);
   gtk_widget_class_bind_template_child (widget_class, GlossCodebookPanel, menu_button);
   gtk_widget_class_bind_template_child (widget_class, GlossCodebookPanel, filter_entry);

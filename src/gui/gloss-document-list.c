@@ -554,7 +554,6 @@ on_import_done (GObject      *source,
   GlossDocumentList *self = GLOSS_DOCUMENT_LIST (source);
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
-  guint imported = 0;
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_pointer (&self->import_progress, gloss_import_progress_unref);
@@ -569,25 +568,18 @@ on_import_done (GObject      *source,
       return;
     }
 
+  /* One file says what became of it in a toast; several are summed up
+   * by whoever hears "import-finished", in one place that stays. */
   for (guint i = 0; i < results->len; i++)
     {
       GlossImportResult *r = g_ptr_array_index (results, i);
 
       if (r->error_code == GLOSS_ERROR_PASSWORD_REQUIRED || r->error_code == GLOSS_ERROR_BAD_PASSWORD)
         ask_password (self, r->path, r->error_code == GLOSS_ERROR_BAD_PASSWORD);
-      else
+      else if (results->len == 1)
         toast_result (self, r);
-      if (r->status == GLOSS_IMPORT_IMPORTED)
-        imported++;
     }
 
-  if (imported > 1)
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document imported",
-                                      "%u documents imported", imported), imported);
-      g_signal_emit (self, signals[TOAST], 0, message);
-    }
 
   gloss_document_list_reload (self);
   g_signal_emit (self, signals[IMPORT_FINISHED], 0, results);

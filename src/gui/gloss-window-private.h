@@ -85,6 +85,19 @@ struct _GlossWindow
   GlossProject         *review_project; /* the project whose "changed" review follows */
   gulong                review_changed_id;
   gboolean              keep_search;    /* opening a hit's document keeps the search */
+
+  /* gloss-window-coders.c: the coder name dialog while it is open */
+  GtkWindow            *coder_name_dialog;
+
+  /* gloss-window-workbench.c */
+  GlossProject         *workbench_project;
+  gulong                workbench_changed_id;
+
+  /* gloss-window-fit.c */
+  GtkWidget            *search_row;          /* the Find bar's entry and its options */
+  GtkWidget            *search_options_row;  /* the options below it, when narrow */
+  gboolean              folded;              /* one side pane at a time */
+  gboolean              inspector_folded_away;
 };
 
 void     _gloss_window_add_actions            (GlossWindow      *self);
@@ -149,5 +162,26 @@ void     _gloss_window_search_memos           (GlossWindow      *self,
                                                const char       *text);
 /* Draws the search hits that fall in the open document. */
 void     _gloss_window_show_search_marks      (GlossWindow      *self);
+
+/* gloss-window-coders.c */
+void     _gloss_window_add_coder_actions      (GlossWindow      *self);
+void     _gloss_window_update_coder_actions   (GlossWindow      *self);
+void     _gloss_window_append_coder_management (GlossWindow     *self,
+                                                GMenu           *menu);
+void     _gloss_window_ask_first_coder_name   (GlossWindow      *self,
+                                               gint64            coder_id);
+/* Closes a coder name dialog still open, before the window goes. */
+void     _gloss_window_close_coder_dialogs    (GlossWindow      *self);
+/* Review mode names the margin's lanes after the coders. */
+void     _gloss_window_label_coder_lanes      (GlossWindow      *self);
+
+/* gloss-window-fit.c */
+void     _gloss_window_setup_fit              (GlossWindow      *self);
+/* Stops @paned's gestures while one of its children is hidden. */
+void     _gloss_window_sync_paned_gestures    (GtkPaned         *paned);
+
+/* gloss-window-workbench.c */
+void     _gloss_window_setup_workbench        (GlossWindow      *self);
+void     _gloss_window_dispose_workbench      (GlossWindow      *self);
 
 G_END_DECLS

@@ -208,6 +208,7 @@ update_coder_menu (GlossWindow *self)
 
   g_menu_append (add_section, _("_Add Coder…"), "win.add-coder");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (add_section));
+  _gloss_window_append_coder_management (self, menu);
 
   gtk_menu_button_set_menu_model (self->coder_button, G_MENU_MODEL (menu));
 
@@ -278,13 +279,14 @@ static void
 choose_initial_coder (GlossWindow *self)
 {
   gint64 coder_id;
+  gint64 first_coder = 0;
 
   load_coders (self);
   if (self->coders->len == 0 && !gloss_project_get_read_only (self->project))
     {
       g_autoptr(GError) error = NULL;
 
-      if (gloss_project_add_coder (self->project, g_get_real_name (), NULL, &error) <= 0)
+      if ((first_coder = gloss_project_add_coder (self->project, g_get_real_name (), NULL, &error)) <= 0)
         g_warning ("Could not add a coder: %s", error->message);
       load_coders (self);
     }
@@ -294,6 +296,9 @@ choose_initial_coder (GlossWindow *self)
     coder_id = ((GlossCoder *) g_ptr_array_index (self->coders, 0))->id;
 
   gloss_window_set_active_coder (self, coder_id);
+  /* The name of the account is a guess: the person says theirs. */
+  if (first_coder > 0)
+    _gloss_window_ask_first_coder_name (self, first_coder);
 }
 
 void
@@ -352,6 +357,7 @@ typedef struct
   GdkRGBA     color;
   GdkRGBA     coder_color;
   gboolean    has_coder_color;
+  gboolean    underline;   /* review mode: another coder's, not the selected code */
   const char *code_label;
   const char *coder_label;
 } HighlightLook;
@@ -394,6 +400,8 @@ highlight_look (GlossWindow       *self,
   look->has_coder_color = coder != NULL && coder->color != NULL && gdk_rgba_parse (&look->coder_color, coder->color);
   look->code_label = code ? (code->path ? code->path : code->name) : _("Unknown code");
   look->coder_label = coder ? coder->name : _("Unknown coder");
+  look->underline = _gloss_window_show_all_coders (self) && coding->coder_id != self->coder_id &&
+                    coding->code_id != gloss_codebook_panel_get_selected_code (self->codebook_panel);
   g_hash_table_add (looks, look);
   return look;
 }
@@ -404,10 +412,13 @@ highlight_for (GlossWindow       *self,
                const GlossCoding *coding)
 {
   HighlightLook *look = highlight_look (self, looks, coding);
+  GlossHighlight *highlight;
 
-  return gloss_highlight_new_with_coder (coding->id, coding->start, coding->end, &look->color,
-                                         lane_for (self, coding), look->code_label, look->coder_label,
-                                         look->has_coder_color ? &look->coder_color : NULL);
+  highlight = gloss_highlight_new_with_coder (coding->id, coding->start, coding->end, &look->color,
+                                              lane_for (self, coding), look->code_label, look->coder_label,
+                                              look->has_coder_color ? &look->coder_color : NULL);
+  highlight->underline = look->underline;
+  return highlight;
 }
 
 typedef struct
@@ -454,6 +465,7 @@ _gloss_window_refresh_highlights (GlossWindow *self)
 
   gloss_document_view_set_highlights (self->document_view, highlights);
   gloss_document_view_set_active_highlight (self->document_view, self->coding_id);
+  _gloss_window_label_coder_lanes (self);
 }
 
 /* Inspector */
@@ -1128,7 +1140,8 @@ on_search_changed (GlossWindow *self)
   g_autoptr(GError) error = NULL;
 
   _gloss_window_clear_search (self);
-  if (self->project == NULL || *text == '\0')
+  /* A search delayed past the bar's closing finds nothing to show. */
+  if (self->project == NULL || *text == '\0' || !gtk_search_bar_get_search_mode (self->search_bar))
     return;
   if (_gloss_window_search_in_memos (self))
     {
@@ -1273,6 +1286,7 @@ gloss_window_dispose (GObject *object)
       self->code_popover = NULL;
     }
 
+  _gloss_window_dispose_workbench (self);
   _gloss_window_dispose_review (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
@@ -1499,7 +1513,10 @@ gloss_window_init (GlossWindow *self)
   setup_drop_targets (self);
   setup_code_button (self);
   _gloss_window_add_actions (self);
+  _gloss_window_add_coder_actions (self);
   _gloss_window_setup_review (self);
+  _gloss_window_setup_workbench (self);
+  _gloss_window_setup_fit (self);
   restore_window_state (self);
 
   g_signal_connect_object (self->settings, "changed::recent-projects",

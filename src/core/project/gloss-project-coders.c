@@ -107,6 +107,54 @@ gloss_project_set_coder_color (GlossProject  *self,
                       coder_id, color, GLOSS_CHANGE_CODERS, NULL, error);
 }
 
+static gboolean
+run_for_coder (GlossProject  *self,
+               const char    *sql,
+               gint64         coder_id,
+               GError       **error)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, coder_id);
+  return _gloss_project_run (self, stmt, error);
+}
+
+/* The coder goes with every coding of theirs, their memo and their
+ * attribute values, as one step that undo brings back whole. */
+gboolean
+gloss_project_remove_coder (GlossProject  *self,
+                            gint64         coder_id,
+                            GError       **error)
+{
+  g_autoptr(GlossCoder) coder = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  if ((coder = gloss_project_get_coder (self, coder_id, error)) == NULL)
+    return FALSE;
+
+  label = g_strdup_printf (_("Remove coder “%s”"), coder->name);
+  if (!gloss_project_begin_step (self, label, error))
+    return FALSE;
+
+  if (!run_for_coder (self, "DELETE FROM coding WHERE coder_id = ?1", coder_id, error) ||
+      !run_for_coder (self, "DELETE FROM memo WHERE target_kind = 'coder' AND target_id = ?1", coder_id, error) ||
+      !run_for_coder (self, "DELETE FROM attribute_value WHERE target_id = ?1 AND attribute_id IN "
+                            "(SELECT id FROM attribute WHERE target = 'coder')", coder_id, error) ||
+      !run_for_coder (self, "DELETE FROM coder WHERE id = ?1", coder_id, error))
+    {
+      gloss_project_abort_step (self);
+      return FALSE;
+    }
+
+  _gloss_project_note_change (self, GLOSS_CHANGE_CODERS | GLOSS_CHANGE_CODINGS |
+                                    GLOSS_CHANGE_MEMOS | GLOSS_CHANGE_ATTRIBUTES);
+  return gloss_project_end_step (self, error);
+}
+
 static GlossCoder *
 coder_from_row (sqlite3_stmt *stmt)
 {

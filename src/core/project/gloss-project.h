@@ -178,6 +178,10 @@ gboolean      gloss_project_set_coder_color (GlossProject *self,
                                              gint64        coder_id,
                                              const char   *color,
                                              GError      **error);
+/* Removes the coder with all their codings, memo and attribute values. */
+gboolean      gloss_project_remove_coder  (GlossProject  *self,
+                                           gint64         coder_id,
+                                           GError       **error);
 GPtrArray    *gloss_project_list_coders   (GlossProject  *self,
                                            GError       **error);
 GlossCoder   *gloss_project_get_coder     (GlossProject  *self,

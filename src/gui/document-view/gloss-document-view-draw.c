@@ -114,7 +114,7 @@ append_stripe (GlossDocumentView     *self,
                GArray                *rects,
                const GlossHighlight  *highlight)
 {
-  double lane_width = MIN (GLOSS_VIEW_MAX_LANE, (GLOSS_VIEW_LANE_AREA - 8) / MAX (self->n_lanes, 1));
+  double lane_width = _gloss_document_view_lane_width (self);
   guint lane = MIN (highlight->lane, self->n_lanes - 1);
   double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
   GdkRGBA color = highlight->color;
@@ -157,7 +157,10 @@ snapshot_highlight (GlossDocumentView     *self,
   rects = layout_range_rects (layout, start, end);
   fill.alpha = HIGHLIGHT_ALPHA;
   outline.alpha = 0.9;
-  fill_rects (snapshot, page_rect, ppp, rects, &fill, active ? &outline : NULL, 2);
+  if (h->underline)
+    _gloss_document_view_snapshot_underline (self, snapshot, page_rect, ppp, rects, h, active);
+  else
+    fill_rects (snapshot, page_rect, ppp, rects, &fill, active ? &outline : NULL, 2);
   append_stripe (self, snapshot, page_rect, ppp, rects, h);
 }
 
@@ -252,6 +255,7 @@ _gloss_document_view_snapshot_page_overlays (GlossDocumentView     *self,
     return;
 
   snapshot_highlights (self, snapshot, layout, rect, ppp);
+  _gloss_document_view_snapshot_lane_labels (self, snapshot, rect);
   snapshot_marks (self, snapshot, layout, rect, ppp);
 
   if (self->sel_end > self->sel_start)

@@ -98,23 +98,26 @@ highlight_at_offset (GlossDocumentView *self,
   return best;
 }
 
-/* A highlight whose stripe in the page margin is under (x, y). */
-static GlossHighlight *
-highlight_at_stripe (GlossDocumentView     *self,
-                     const GlossPageLayout *layout,
-                     double                 x,
-                     double                 y)
+/* The highlights whose stripes in the page margin are under (x, y); the
+ * first one alone unless @all. */
+static void
+highlights_at_stripe (GlossDocumentView     *self,
+                      const GlossPageLayout *layout,
+                      double                 x,
+                      double                 y,
+                      gboolean               all,
+                      GPtrArray             *found)
 {
   GPtrArray *on_page = _gloss_document_view_page_highlights (self, layout->page);
   graphene_rect_t rect;
-  double lane_width = MIN (GLOSS_VIEW_MAX_LANE, (GLOSS_VIEW_LANE_AREA - 8) / MAX (self->n_lanes, 1));
+  double lane_width = _gloss_document_view_lane_width (self);
   double from_edge;
   guint lane;
 
   _gloss_document_view_page_rect (self, layout->page, &rect);
   from_edge = rect.origin.x - 6 - x;
   if (from_edge < 0 || from_edge > GLOSS_VIEW_LANE_AREA)
-    return NULL;
+    return;
   lane = (guint) floor (from_edge / lane_width);
 
   for (guint i = 0; on_page != NULL && i < on_page->len; i++)
@@ -131,10 +134,14 @@ highlight_at_stripe (GlossDocumentView     *self,
           const GlossCharBox *b = &g_array_index (rects, GlossCharBox, k);
 
           if (y >= b->y1 - 1 && y <= b->y2 + 1)
-            return h;
+            {
+              g_ptr_array_add (found, h);
+              if (!all)
+                return;
+              break;
+            }
         }
     }
-  return NULL;
 }
 
 GlossHighlight *
@@ -155,7 +162,58 @@ _gloss_document_view_highlight_at (GlossDocumentView *self,
   index = gloss_page_layout_char_at (layout, px, py);
   if (index >= 0)
     return highlight_at_offset (self, layout->page, layout->start + index);
-  return highlight_at_stripe (self, layout, x, y);
+  {
+    g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+    highlights_at_stripe (self, layout, x, y, FALSE, found);
+    return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+  }
+}
+
+/* Shortest first, as a click would pick them. */
+static int
+compare_lengths (gconstpointer a,
+                 gconstpointer b)
+{
+  const GlossHighlight *x = *(GlossHighlight * const *) a;
+  const GlossHighlight *y = *(GlossHighlight * const *) b;
+  gint64 dx = x->end - x->start, dy = y->end - y->start;
+
+  return dx < dy ? -1 : dx > dy ? 1 : (x->lane > y->lane) - (x->lane < y->lane);
+}
+
+GPtrArray *
+_gloss_document_view_all_highlights_at (GlossDocumentView *self,
+                                        double             x,
+                                        double             y)
+{
+  g_autoptr(GlossPageLayout) layout = NULL;
+  GPtrArray *found = g_ptr_array_new ();
+  double px, py;
+  gint64 index;
+
+  if (self->highlights == NULL || self->highlights->len == 0 ||
+      (layout = layout_at (self, x, y, FALSE, &px, &py)) == NULL)
+    return found;
+
+  index = gloss_page_layout_char_at (layout, px, py);
+  if (index >= 0)
+    {
+      GPtrArray *on_page = _gloss_document_view_page_highlights (self, layout->page);
+      gint64 offset = layout->start + index;
+
+      for (guint i = 0; on_page != NULL && i < on_page->len; i++)
+        {
+          GlossHighlight *h = g_ptr_array_index (on_page, i);
+
+          if (offset >= h->start && offset < h->end)
+            g_ptr_array_add (found, h);
+        }
+    }
+  else
+    highlights_at_stripe (self, layout, x, y, TRUE, found);
+  g_ptr_array_sort (found, compare_lengths);
+  return found;
 }
 
 /* Selection by unit */
@@ -416,14 +474,15 @@ on_query_tooltip (GtkWidget         *widget,
                   GlossDocumentView *self)
 {
   g_autofree char *markup = NULL;
-  GlossHighlight *highlight;
+  g_autoptr(GPtrArray) highlights = NULL;
 
   if (keyboard)
     return FALSE;
-  highlight = _gloss_document_view_highlight_at (self, x, y);
-  if (highlight == NULL || (highlight->tooltip == NULL && highlight->code_label == NULL))
+  /* Every coding under the pointer, not the topmost one alone. */
+  highlights = _gloss_document_view_all_highlights_at (self, x, y);
+  markup = _gloss_document_view_tooltip_markup_for_all (highlights);
+  if (markup == NULL)
     return FALSE;
-  markup = _gloss_document_view_tooltip_markup (highlight);
   gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
 }

@@ -65,6 +65,8 @@ struct _GlossDocumentView
   GPtrArray          *marks;
   gint64              active_id;
   guint               n_lanes;
+  GStrv               lane_labels;      /* a name per lane, or NULL */
+  GArray             *lane_colors;      /* GdkRGBA per lane label */
 
   /* Dragging an end of the active coding: the range it has now */
   GlossHandle         handle_drag;
@@ -223,5 +225,22 @@ void     _gloss_document_view_snapshot_handles   (GlossDocumentView *self,
                                                   GtkSnapshot       *snapshot);
 /* The hover text of @highlight as Pango markup. */
 char    *_gloss_document_view_tooltip_markup (const GlossHighlight *highlight);
+/* gloss-document-view-review.c: the width of one lane of the margin */
+double   _gloss_document_view_lane_width (GlossDocumentView *self);
+void     _gloss_document_view_snapshot_lane_labels (GlossDocumentView     *self,
+                                                    GtkSnapshot           *snapshot,
+                                                    const graphene_rect_t *page_rect);
+void     _gloss_document_view_snapshot_underline (GlossDocumentView     *self,
+                                                  GtkSnapshot           *snapshot,
+                                                  const graphene_rect_t *page_rect,
+                                                  double                 ppp,
+                                                  GArray                *rects,
+                                                  const GlossHighlight  *highlight,
+                                                  gboolean               active);
+char    *_gloss_document_view_tooltip_markup_for_all (GPtrArray *highlights);
+/* gloss-document-view-input.c: every highlight under (x, y) */
+GPtrArray *_gloss_document_view_all_highlights_at (GlossDocumentView *self,
+                                                   double             x,
+                                                   double             y);
 
 G_END_DECLS

@@ -728,6 +728,8 @@ gloss_document_view_dispose (GObject *object)
   _gloss_document_view_index_clear (self);
   g_clear_pointer (&self->highlights, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_ptr_array_unref);
+  g_clear_pointer (&self->lane_labels, g_strfreev);
+  g_clear_pointer (&self->lane_colors, g_array_unref);
 
   G_OBJECT_CLASS (gloss_document_view_parent_class)->dispose (object);
 }

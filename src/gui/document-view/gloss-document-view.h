@@ -33,6 +33,9 @@ typedef struct
   char    *coder_label;
   gboolean has_coder_color;
   GdkRGBA  coder_color;
+  /* Drawn as an underline in its lane's place instead of a fill (review
+   * mode: others' codings, so that fills do not mix into other colours). */
+  gboolean underline;
 } GlossHighlight;
 
 GlossHighlight *gloss_highlight_new  (gint64         id,
@@ -57,6 +60,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossHighlight, gloss_highlight_free)
 #define GLOSS_TYPE_DOCUMENT_VIEW (gloss_document_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (GlossDocumentView, gloss_document_view, GLOSS, DOCUMENT_VIEW, GtkWidget)
+
+/* Names (and colours) of the margin's lanes, drawn down each lane at the
+ * top of every page; NULL for none (lanes by code need no names). */
+void            gloss_document_view_set_lane_labels (GlossDocumentView   *self,
+                                                     const char * const  *labels,
+                                                     const GdkRGBA       *colors);
+/* Every highlight under widget point (x, y), in the text or in the margin
+ * (not owned; free the array). */
+GPtrArray      *gloss_document_view_highlights_at   (GlossDocumentView   *self,
+                                                     double               x,
+                                                     double               y);
 
 GtkWidget       *gloss_document_view_new               (void);
 void             gloss_document_view_set_source        (GlossDocumentView *self,
