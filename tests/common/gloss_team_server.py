@@ -95,7 +95,7 @@ class TeamServer:
             if check:
                 raise SqlError(result.stderr.strip())
             return None
-        return [line.split('\t') for line in result.stdout.splitlines() if line != '']
+        return [line.split('\t') for line in result.stdout.splitlines()]
 
     def create_database(self, name='gloss', owner='lead', password='lead-secret'):
         """A lead role that may create coders' roles, and a database it owns."""
