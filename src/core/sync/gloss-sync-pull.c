@@ -28,7 +28,10 @@ typedef struct
   const char *upsert;   /* local; ?N is column N - 1 */
 } PullTable;
 
-#define CHANGED(tbl) " WHERE ($1::bigint = 0 OR guid IN (SELECT guid FROM gloss.change_log WHERE tbl = '" tbl "' AND seq > $1))"
+/* Rows the log names after the cursor, and those ($2) the server just
+ * refused, to tell whether they are a conflict. */
+#define CHANGED(tbl) " WHERE ($1::bigint = 0 OR guid = ANY ($2::text[]) " \
+                     "OR guid IN (SELECT guid FROM gloss.change_log WHERE tbl = '" tbl "' AND seq > $1))"
 
 static const PullTable pull_tables[GLOSS_SYNC_N_TABLES] = {
   [GLOSS_SYNC_PROJECT] = {
@@ -167,10 +170,33 @@ read_new_documents (GlossProject *project,
   return TRUE;
 }
 
+/* '{"guid",…}' of the items of @kind */
+static char *
+guid_array (GPtrArray  *items,
+            const char *kind)
+{
+  GString *array = g_string_new ("{");
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const GlossMergeItem *item = g_ptr_array_index (items, i);
+
+      if (!g_str_equal (item->kind, kind))
+        continue;
+      g_string_append_printf (array, "%s\"%s\"", first ? "" : ",", item->guid);
+      first = FALSE;
+    }
+  g_string_append_c (array, '}');
+
+  return g_string_free (array, FALSE);
+}
+
 static gboolean
 read_snapshot (GlossProject   *project,
                PGconn         *conn,
                GlossSyncState *state,
+               GPtrArray      *refused,
                Snapshot       *snap,
                gint64         *cursor,
                GError        **error)
@@ -200,14 +226,16 @@ read_snapshot (GlossProject   *project,
   cursor_text = g_strdup_printf ("%" G_GINT64_FORMAT, *cursor);
   params[0] = cursor_text;
 
-  if (*cursor == snap->head && *cursor > 0)
+  if (*cursor == snap->head && *cursor > 0 && refused->len == 0)
     return _gloss_pg_exec (conn, "COMMIT", error);
 
   for (int t = 0; t < GLOSS_SYNC_N_TABLES; t++)
     {
       g_autofree char *deleted = NULL;
+      g_autofree char *recheck = guid_array (refused, kinds[t]);
+      const char *select_params[2] = { cursor_text, recheck };
 
-      snap->rows[t] = _gloss_pg_query (conn, pull_tables[t].select, 1, params, error);
+      snap->rows[t] = _gloss_pg_query (conn, pull_tables[t].select, 2, select_params, error);
       if (snap->rows[t] == NULL)
         goto fail;
       deleted = g_strdup_printf ("SELECT DISTINCT guid FROM gloss.change_log l WHERE tbl = '%s' "
@@ -364,7 +392,16 @@ apply_changed_here (Apply          *apply,
   same = before != NULL && g_strcmp0 (before, after) == 0;
 
   if (same)
-    return _gloss_project_exec (apply->project, "RELEASE sync_row", error);
+    {
+      /* Refused on the way up, but the server holds it so already. */
+      for (guint i = report->refused->len; i > 0; i--)
+        {
+          const GlossMergeItem *item = g_ptr_array_index (report->refused, i - 1);
+          if (g_str_equal (item->kind, kinds[table]) && g_str_equal (item->guid, guid))
+            g_ptr_array_remove_index (report->refused, i - 1);
+        }
+      return _gloss_project_exec (apply->project, "RELEASE sync_row", error);
+    }
 
   apply->report->n_pulled = n_pulled;
   g_hash_table_add (apply->changed_here, g_steal_pointer (&key));
@@ -580,7 +617,7 @@ _gloss_sync_pull (GlossProject    *project,
   gint64 cursor = 0;
   gboolean ok = FALSE;
 
-  if (!read_snapshot (project, conn, state, &snap, &cursor, error))
+  if (!read_snapshot (project, conn, state, report->refused, &snap, &cursor, error))
     goto out;
   report->cursor = state->cursor;
   report->phase = state->phase;
