@@ -54,3 +54,4 @@
 
 /* sync/ */
 #include "gloss-sync.h"
+#include "gloss-sync-watch.h"

@@ -12,7 +12,9 @@
  * by a trigger, with a sequence number that clients pull from. Writers take
  * one transaction-wide lock before they append, so numbers are handed out
  * in commit order and a client that has seen number N has seen every
- * change below it. Each append is announced with NOTIFY gloss_changes.
+ * change below it. A transaction announces its changes with NOTIFY
+ * gloss_changes, the table's name as payload (PostgreSQL folds the same
+ * payloads of one transaction into one notification).
  *
  * Like the file's, the migrations run in order inside one transaction and
  * gloss.schema_version records the result. Never edit a released one.
@@ -136,14 +138,12 @@ static const char server_migration_1[] =
   "  SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$"
   "DECLARE"
   "  r jsonb;"
-  "  n bigint;"
   "BEGIN"
   "  PERFORM pg_advisory_xact_lock (74707);"
   "  IF TG_OP = 'DELETE' THEN r := to_jsonb (OLD); ELSE r := to_jsonb (NEW); END IF;"
   "  INSERT INTO gloss.change_log (tbl, guid, op, coder_guid)"
-  "    VALUES (TG_TABLE_NAME, r->>'guid', lower (TG_OP), r->>'coder_guid')"
-  "    RETURNING seq INTO n;"
-  "  PERFORM pg_notify ('gloss_changes', n::text);"
+  "    VALUES (TG_TABLE_NAME, r->>'guid', lower (TG_OP), r->>'coder_guid');"
+  "  PERFORM pg_notify ('gloss_changes', TG_TABLE_NAME);"
   "  RETURN NULL;"
   "END $$;"
 
