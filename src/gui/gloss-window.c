@@ -577,6 +577,7 @@ gloss_window_set_project (GlossWindow  *self,
   self->coder_id = 0;
 
   gloss_document_list_set_project (self->document_list, project);
+  gloss_sync_indicator_set_project (self->sync_indicator, project);
   load_codes (self);
 
   if (project != NULL)
@@ -1344,6 +1345,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLOSS_TYPE_DOCUMENT_LIST);
+  g_type_ensure (GLOSS_TYPE_SYNC_INDICATOR);
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
   g_type_ensure (GLOSS_TYPE_INSPECTOR);
   g_type_ensure (GLOSS_TYPE_CODEBOOK_PANEL);
@@ -1354,6 +1356,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, coder_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, inner_paned);

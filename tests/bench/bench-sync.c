@@ -66,7 +66,13 @@ static void
 stop_server (void)
 {
   if (server_dir != NULL)
-    server ("stop");
+    {
+      g_autofree char *dir = g_path_get_dirname (server_dir);
+      const char *rm[] = { "rm", "-rf", dir, NULL };
+
+      server ("stop");
+      g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+    }
 }
 
 static PGconn *

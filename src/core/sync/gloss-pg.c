@@ -75,6 +75,12 @@ is_login_refused (const char *message)
          strstr (message, "permission denied") != NULL;
 }
 
+static void
+ignore_notice (void       *data,
+               const char *message)
+{
+}
+
 PGconn *
 _gloss_pg_connect (const char  *uri,
                    GError     **error)
@@ -124,6 +130,9 @@ _gloss_pg_connect (const char  *uri,
       }
       return NULL;
     }
+
+  /* A server going away is told through errors, not printed. */
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
 
   /* Our own names only, whatever the role's search_path says. */
   if (!_gloss_pg_exec (conn, "SET search_path = pg_catalog, pg_temp", error))
