@@ -60,7 +60,7 @@ show_state (GlossSyncIndicator *self)
       icon = "network-offline-symbolic";
       tooltip = waiting > 0
                 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%s. One change waits here until the server is back.",
+                                                "%s. %" PRId64 " change waits here until the server is back.",
                                                 "%s. %" PRId64 " changes wait here until the server is back.",
                                                 waiting),
                                    self->offline_reason != NULL ? self->offline_reason : _("The team server cannot be reached"),
