@@ -127,11 +127,14 @@ static const char server_migration_1[] =
   "  at timestamptz NOT NULL DEFAULT now());"
   "CREATE INDEX change_log_row ON gloss.change_log (tbl, guid);"
 
-  /* The caller's coder, and the phase; plain functions, so that they see
-   * the caller as current_user. */
+  /* The caller's coder, and the phase; not SECURITY DEFINER, so that they
+   * see the caller as current_user; with their own search_path, so that
+   * no name or operator of the caller's can stand in for ours. */
   "CREATE FUNCTION gloss.my_coder () RETURNS text LANGUAGE sql STABLE"
+  "  SET search_path = pg_catalog, pg_temp"
   "  AS $$ SELECT coder_guid FROM gloss.member WHERE role = current_user $$;"
   "CREATE FUNCTION gloss.phase () RETURNS text LANGUAGE sql STABLE"
+  "  SET search_path = pg_catalog, pg_temp"
   "  AS $$ SELECT phase FROM gloss.project WHERE id = 1 $$;"
 
   "CREATE FUNCTION gloss.log_change () RETURNS trigger LANGUAGE plpgsql"
