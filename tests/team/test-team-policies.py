@@ -95,6 +95,21 @@ with TeamServer() as server, tempfile.TemporaryDirectory() as tmp:
     f.check([r['kind'] for r in report['refused']] == ['code'], f'the code Ben added is refused: {report}')
     f.check(count(team, 'lead', "SELECT count(*) FROM gloss.code WHERE name = 'Mine'") == 0,
             "Ben's code is not on the server")
+    # A coding with that code cannot go up (the server lacks the code); the others of the same sync do.
+    team.code('Ben', 'Themes/Mine', 'with strings')
+    team.code('Ben', 'Themes/Partnership', 'Refugee-led groups')
+    report = __import__('json').loads(team.sync('Ben').stdout)
+    f.check(sorted(r['kind'] for r in report['refused']) == ['code', 'coding'] and
+            any('foreign key' in r['reason'] for r in report['refused']),
+            f'the coding with the unknown code is refused by the server: {report}')
+    f.check(count(team, 'lead', "SELECT count(*) FROM gloss.coding WHERE quote = 'Refugee-led groups'") == 1,
+            'the other coding of that sync is on the server')
+    # Ben takes both back: his deletion goes up too.
+    team.as_coder('Ben', 'undo', team.files['Ben'])
+    team.as_coder('Ben', 'undo', team.files['Ben'])
+    team.sync('Ben')
+    f.check(count(team, 'lead', "SELECT count(*) FROM gloss.coding WHERE quote = 'Refugee-led groups'") == 0,
+            "Ben's deletion of his own coding reaches the server")
 
     # Memos: one's own only.
     team.sql('Ben', "INSERT INTO gloss.memo (guid, target_kind, target_guid, text, created, modified) "

@@ -222,24 +222,37 @@ push_new_document (GlossProject *project,
   return ok;
 }
 
+/* One change as a statement with its parameters. */
+typedef struct
+{
+  char       *sql;
+  const char *params[13];
+  char       *texts[13];
+  int         n;
+} Statement;
+
+static void
+statement_clear (Statement *st)
+{
+  g_free (st->sql);
+  for (int i = 0; i < st->n; i++)
+    g_free (st->texts[i]);
+}
+
 static gboolean
-push_one (GlossProject          *project,
-          PGconn                *conn,
-          const GlossSyncChange *change,
-          GError               **error)
+statement_for (const GlossSyncChange *change,
+               Statement             *st,
+               GError               **error)
 {
   g_autoptr(JsonObject) object = NULL;
-  const char *params[13];
-  char *texts[13] = { NULL };
-  int n = 1;
-  gboolean ok;
 
-  params[0] = change->guid;
+  memset (st, 0, sizeof *st);
+  st->params[0] = change->guid;
+  st->n = 1;
   if (change->state == NULL)
     {
-      g_autofree char *sql = g_strdup_printf ("DELETE FROM gloss.%s WHERE guid = $1",
-                                              _gloss_sync_table_name (change->table));
-      return run_params (conn, sql, params, 1, error);
+      st->sql = g_strdup_printf ("DELETE FROM gloss.%s WHERE guid = $1", _gloss_sync_table_name (change->table));
+      return TRUE;
     }
 
   object = parse_state (change->state);
@@ -249,17 +262,139 @@ push_one (GlossProject          *project,
       return FALSE;
     }
 
-  if (change->table == GLOSS_SYNC_DOCUMENT && !push_new_document (project, conn, change->guid, error))
+  st->sql = g_strdup (upsert_sql[change->table]);
+  for (; upsert_members[change->table][st->n - 1] != NULL; st->n++)
+    {
+      st->texts[st->n] = member_text (object, upsert_members[change->table][st->n - 1]);
+      st->params[st->n] = st->texts[st->n];
+    }
+
+  return TRUE;
+}
+
+static gboolean
+push_one (GlossProject          *project,
+          PGconn                *conn,
+          const GlossSyncChange *change,
+          GError               **error)
+{
+  Statement st;
+  gboolean ok;
+
+  if (change->table == GLOSS_SYNC_DOCUMENT && change->state != NULL &&
+      !push_new_document (project, conn, change->guid, error))
+    return FALSE;
+  if (!statement_for (change, &st, error))
     return FALSE;
 
-  for (; upsert_members[change->table][n - 1] != NULL; n++)
+  ok = run_params (conn, st.sql, st.params, st.n, error);
+  statement_clear (&st);
+  return ok;
+}
+
+#define PIPELINE_CHUNK 256
+
+/* Sends @changes[@from, @to) in one pipeline round trip and reads their
+ * results; FALSE at the first that fails. */
+static gboolean
+pipeline_chunk (PGconn    *conn,
+                GPtrArray *changes,
+                guint      from,
+                guint      to,
+                GError   **error)
+{
+  gboolean ok = TRUE;
+  guint n_sent = 0;
+
+  for (guint i = from; i < to; i++)
     {
-      texts[n] = member_text (object, upsert_members[change->table][n - 1]);
-      params[n] = texts[n];
+      Statement st;
+
+      if (!statement_for (g_ptr_array_index (changes, i), &st, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (!PQsendQueryParams (conn, st.sql, st.n, NULL, st.params, NULL, NULL, 0))
+        {
+          statement_clear (&st);
+          _gloss_pg_set_error (conn, NULL, error);
+          return FALSE;
+        }
+      statement_clear (&st);
+      n_sent++;
     }
-  ok = run_params (conn, upsert_sql[change->table], params, n, error);
-  for (int i = 0; i < n; i++)
-    g_free (texts[i]);
+  if (!PQpipelineSync (conn))
+    {
+      _gloss_pg_set_error (conn, NULL, error);
+      return FALSE;
+    }
+
+  /* Each statement's result, then NULL; the sync's result last. */
+  for (guint i = 0; i <= n_sent; i++)
+    {
+      PGresult *result;
+
+      while ((result = PQgetResult (conn)) != NULL)
+        {
+          ExecStatusType status = PQresultStatus (result);
+
+          if (status == PGRES_PIPELINE_SYNC)
+            {
+              PQclear (result);
+              break;
+            }
+          if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && ok)
+            {
+              _gloss_pg_set_error (conn, result, error);
+              ok = FALSE;
+            }
+          PQclear (result);
+        }
+      if (PQstatus (conn) != CONNECTION_OK)
+        {
+          if (ok)
+            _gloss_pg_set_error (conn, NULL, error);
+          return FALSE;
+        }
+    }
+
+  return ok;
+}
+
+/* All of @changes in pipelines of a few hundred: one round trip each
+ * instead of one per row. Documents (which ask the server first) go
+ * before, one by one. */
+static gboolean
+push_pipelined (GlossProject *project,
+                PGconn       *conn,
+                GPtrArray    *changes,
+                GError      **error)
+{
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      GlossSyncChange *change = g_ptr_array_index (changes, i);
+
+      if (change->table == GLOSS_SYNC_DOCUMENT)
+        {
+          if (!push_one (project, conn, change, error))
+            return FALSE;
+        }
+      else
+        g_ptr_array_add (rest, change);
+    }
+
+  if (!PQenterPipelineMode (conn))
+    {
+      _gloss_pg_set_error (conn, NULL, error);
+      return FALSE;
+    }
+  for (guint from = 0; ok && from < rest->len; from += PIPELINE_CHUNK)
+    ok = pipeline_chunk (conn, rest, from, MIN (from + PIPELINE_CHUNK, rest->len), error);
+  PQexitPipelineMode (conn);
 
   return ok;
 }
@@ -325,6 +460,21 @@ push_changes (GlossProject    *project,
   if (!_gloss_pg_exec (conn, "BEGIN", error))
     return FALSE;
 
+  if (!each_alone)
+    {
+      g_autoptr(GError) batch_error = NULL;
+
+      if (!push_pipelined (project, conn, changes, &batch_error))
+        {
+          *refused = !g_error_matches (batch_error, GLOSS_ERROR, GLOSS_ERROR_OFFLINE);
+          g_propagate_error (error, g_steal_pointer (&batch_error));
+          goto fail;
+        }
+      for (guint i = 0; i < changes->len; i++)
+        g_array_append_val (pushed, i);
+      goto commit;
+    }
+
   for (guint i = 0; i < changes->len; i++)
     {
       const GlossSyncChange *change = g_ptr_array_index (changes, i);
@@ -358,6 +508,7 @@ push_changes (GlossProject    *project,
         goto fail;
     }
 
+commit:
   if (!_gloss_pg_exec (conn, "COMMIT", error))
     return FALSE;
 
