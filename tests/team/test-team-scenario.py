@@ -12,6 +12,7 @@
 
 import json
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -22,6 +23,10 @@ cli = Cli(sys.argv[1])
 SAMPLE = sys.argv[2]
 f = Failures()
 DOC = 'interview-outreach-worker.txt'
+
+
+def sqlite(path, sql):
+    return subprocess.run(['sqlite3', str(path), sql], capture_output=True, text=True, check=True).stdout
 
 
 def guids(rows):
@@ -58,6 +63,9 @@ with TeamServer() as server, tempfile.TemporaryDirectory() as tmp:
                 f"{name}'s file has the four documents")
         f.check(as_(name, 'text', files[name], DOC).stdout == cli.run('text', lead, DOC).stdout,
                 f"{name}'s copy of the interview has the lead's text")
+        extraction = 'SELECT guid, text_extraction, sha256 FROM document ORDER BY guid'
+        f.check(sqlite(files[name], extraction) == sqlite(lead, extraction),
+                f"{name}'s documents come from the lead's text extraction (not extracted again on open)")
     as_('Amina', 'code', files['Amina'], '--doc', DOC, '--coder', 'Amina', '--code', 'Partnership/Funding',
         '--range', '100:160')
     as_('Jonas', 'code', files['Jonas'], '--doc', DOC, '--coder', 'Jonas', '--code', 'Partnership/Funding',

@@ -67,7 +67,9 @@ static const char server_migration_1[] =
   "  n_chars bigint NOT NULL,"
   "  text text NOT NULL,"
   "  removed integer NOT NULL DEFAULT 0,"
-  "  created bigint NOT NULL);"
+  "  created bigint NOT NULL,"
+  /* which text extraction the text came from (the file's document.text_extraction) */
+  "  text_extraction integer NOT NULL DEFAULT 0);"
 
   "CREATE TABLE gloss.page ("
   "  document_guid text NOT NULL REFERENCES gloss.document (guid) ON DELETE CASCADE,"

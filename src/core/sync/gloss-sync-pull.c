@@ -57,11 +57,11 @@ static const PullTable pull_tables[GLOSS_SYNC_N_TABLES] = {
     "  OR description IS NOT excluded.description OR position IS NOT excluded.position "
     "  OR codable IS NOT excluded.codable OR modified IS NOT excluded.modified" },
   [GLOSS_SYNC_DOCUMENT] = {
-    "SELECT guid, title, filename, kind, sha256, size, password, n_pages, n_chars, text, removed, created "
-    "FROM gloss.document" CHANGED ("document"),
-    "tttttitiitii",
+    "SELECT guid, title, filename, kind, sha256, size, password, n_pages, n_chars, text, removed, created, "
+    "  text_extraction FROM gloss.document" CHANGED ("document"),
+    "tttttitiitiii",
     "INSERT INTO document (guid, title, filename, kind, sha256, size, password, n_pages, n_chars, text, "
-    "  removed, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+    "  removed, created, text_extraction) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
     "ON CONFLICT (guid) DO UPDATE SET title = excluded.title, removed = excluded.removed "
     "WHERE title IS NOT excluded.title OR removed IS NOT excluded.removed" },
   [GLOSS_SYNC_CODING] = {

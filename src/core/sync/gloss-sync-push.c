@@ -133,12 +133,13 @@ push_new_document (GlossProject *project,
 {
   sqlite3_stmt *stmt = _gloss_project_prepare (project,
                                                "SELECT d.guid, d.title, d.filename, d.kind, d.sha256, d.size, d.password, "
-                                               "  d.n_pages, d.n_chars, d.text, d.removed, d.created, b.bytes, d.id "
+                                               "  d.n_pages, d.n_chars, d.text, d.removed, d.created, b.bytes, d.id, "
+                                               "  d.text_extraction "
                                                "FROM document d JOIN document_blob b ON b.document_id = d.id WHERE d.guid = ?1",
                                                error);
   g_autoptr(PGresult) exists = NULL;
-  const char *params[12];
-  g_autofree char *texts[12] = { NULL };
+  const char *params[13];
+  g_autofree char *texts[13] = { NULL };
   gint64 document_id;
   gboolean ok;
 
@@ -182,15 +183,18 @@ push_new_document (GlossProject *project,
       texts[i] = _gloss_column_dup_text (stmt, i);
       params[i] = texts[i];
     }
+  texts[12] = _gloss_column_dup_text (stmt, 14);
+  params[12] = texts[12];
   document_id = sqlite3_column_int64 (stmt, 13);
   sqlite3_reset (stmt);
 
   if (!run_params (conn,
                    "INSERT INTO gloss.document (guid, title, filename, kind, sha256, size, password, n_pages, "
-                   "  n_chars, text, removed, created) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-                   params, 12, error))
+                   "  n_chars, text, removed, created, text_extraction) "
+                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                   params, 13, error))
     return FALSE;
-  for (int i = 0; i < 12; i++)
+  for (int i = 0; i < 13; i++)
     g_clear_pointer (&texts[i], g_free);
 
   stmt = _gloss_project_prepare (project,
