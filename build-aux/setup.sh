@@ -11,6 +11,7 @@ packages="
   poppler-utils sqlite3 python3 libxml2-utils unzip desktop-file-utils appstream yelp-tools
   xvfb xauth dbus-x11 at-spi2-core libxtst-dev imagemagick librsvg2-common adwaita-icon-theme
   fonts-dejavu-core fonts-noto-core
+  postgresql-15 postgresql-client-15 libpq-dev procps
 "
 
 missing=""

@@ -151,5 +151,9 @@ int gloss_cli_set_member_add    (int argc, char **argv);
 int gloss_cli_set_member_remove (int argc, char **argv);
 int gloss_cli_query             (int argc, char **argv);
 int gloss_cli_crosstab          (int argc, char **argv);
+int gloss_cli_publish           (int argc, char **argv);
+int gloss_cli_join              (int argc, char **argv);
+int gloss_cli_sync              (int argc, char **argv);
+int gloss_cli_team              (int argc, char **argv);
 
 G_END_DECLS

@@ -70,6 +70,10 @@ static const GlossCliCommand commands[] = {
     gloss_cli_query },
   { "crosstab", "PROJECT (--attribute NAME | --sets | --coder-columns) [OPTIONS]",
     N_("Count codes against attributes, sets or coders"), gloss_cli_crosstab },
+  { "publish", "PROJECT URI", N_("Put the project on a team server"), gloss_cli_publish },
+  { "join", "URI LOCAL.gloss --coder NAME", N_("Make a project file from a team server"), gloss_cli_join },
+  { "sync", "PROJECT [--json]", N_("Sync with the team server"), gloss_cli_sync },
+  { "team", "add-coder|remove-coder|phase|status …", N_("The team on the server and its phase"), gloss_cli_team },
 };
 
 static void

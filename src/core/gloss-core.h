@@ -5,7 +5,7 @@
  * codebook, codings), document/ (import, page texts and layout),
  * agreement/ (measures, units, report), exchange/ (coder copies, merge,
  * REFI-QDA), export/ (coded excerpts, matrices) and cases/ (attributes,
- * cases, sets, queries, crosstabs). Private headers
+ * cases, sets, queries, crosstabs) and sync/ (the team server). Private headers
  * (*-private.h) stay inside their domain.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -51,3 +51,7 @@
 #include "gloss-query.h"
 #include "gloss-crosstab.h"
 #include "gloss-crosstab-chart.h"
+
+/* sync/ */
+#include "gloss-sync.h"
+#include "gloss-sync-watch.h"

@@ -13,6 +13,7 @@
 #include "gloss-excerpts-pane.h"
 #include "gloss-document-list.h"
 #include "gloss-inspector.h"
+#include "gloss-sync-indicator.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,7 @@ struct _GlossWindow
   AdwToastOverlay      *toast_overlay;
   GtkMenuButton        *coder_button;
   GtkMenuButton        *primary_menu_button;
+  GlossSyncIndicator   *sync_indicator;
   GtkToggleButton      *inspector_button;
   GtkPaned             *outer_paned;
   GtkPaned             *inner_paned;

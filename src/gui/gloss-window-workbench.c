@@ -68,8 +68,9 @@ on_workbench_project_notify (GlossWindow *self)
     g_clear_signal_handler (&self->workbench_changed_id, self->workbench_project);
   g_set_object (&self->workbench_project, self->project);
   if (self->project != NULL)
-    self->workbench_changed_id = g_signal_connect (self->project, "changed",
-                                                   G_CALLBACK (on_workbench_project_changed), self);
+    /* After the window's own handler, which closes a removed document. */
+    self->workbench_changed_id = g_signal_connect_after (self->project, "changed",
+                                                         G_CALLBACK (on_workbench_project_changed), self);
   update_empty_state (self);
 }
 

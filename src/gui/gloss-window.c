@@ -581,6 +581,7 @@ gloss_window_set_project (GlossWindow  *self,
   self->coder_id = 0;
 
   gloss_document_list_set_project (self->document_list, project);
+  gloss_sync_indicator_set_project (self->sync_indicator, project);
 
   if (project != NULL)
     {
@@ -1363,6 +1364,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   g_type_ensure (GLOSS_TYPE_CODEBOOK_MODEL);
   g_type_ensure (GLOSS_TYPE_CODE_POPOVER);
   g_type_ensure (GLOSS_TYPE_DOCUMENT_LIST);
+  g_type_ensure (GLOSS_TYPE_SYNC_INDICATOR);
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
   g_type_ensure (GLOSS_TYPE_INSPECTOR);
   g_type_ensure (GLOSS_TYPE_CODEBOOK_PANEL);
@@ -1373,6 +1375,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, coder_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, inner_paned);

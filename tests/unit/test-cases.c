@@ -1302,7 +1302,8 @@ test_migration (void)
                                             "DROP TABLE case_member; DROP TABLE case_item; DROP TABLE attribute_value; "
                                             "DROP TABLE attribute; "
                                             /* and what the version after it added */
-                                            "ALTER TABLE code DROP COLUMN codable; PRAGMA user_version = %d",
+                                            "ALTER TABLE code DROP COLUMN codable; DROP TABLE sync_server; DROP TABLE sync_row; "
+                                            "PRAGMA user_version = %d",
                                             3);
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   }

@@ -234,7 +234,7 @@ test_older_file (Fixture       *f,
                                  /* and what the version after it added */
                                  "DROP TRIGGER set_member_code_deleted; DROP TABLE set_member; DROP TABLE set_item; "
                                  "DROP TABLE case_member; DROP TABLE case_item; DROP TABLE attribute_value; "
-                                 "DROP TABLE attribute; PRAGMA user_version = 2",
+                                 "DROP TABLE attribute; DROP TABLE sync_server; DROP TABLE sync_row; PRAGMA user_version = 2",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 

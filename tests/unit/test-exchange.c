@@ -11,6 +11,7 @@
 
 #include "gloss-matrix.h"
 #include "gloss-project-exchange.h"
+#include "gloss-sync.h"
 #include "gloss-test-util.h"
 
 #define INTERVIEW \
@@ -1097,12 +1098,45 @@ test_async (Fixture       *f,
   g_clear_object (&result);
 }
 
+/* A coder's copy of a file that syncs with a team server does not sync:
+ * it would log in as the lead's file does. */
+static void
+test_copy_leaves_team_server (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_path = g_build_filename (f->dir, "synced-copy.gloss", NULL);
+  g_autofree char *path = g_strdup (gloss_project_get_path (f->project));
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO sync_server (id, uri, is_lead) VALUES (1, 'dbname=study', 1);"
+                                     "INSERT INTO sync_row (tbl, guid, state) VALUES ('coder', 'x', '{}')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  uri = gloss_sync_dup_uri (f->project);
+  g_assert_cmpstr (uri, ==, "dbname=study");
+
+  g_assert_true (gloss_project_copy_for_coder (f->project, copy_path, "Ana", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (copy_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM sync_server) + (SELECT count(*) FROM sync_row)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/exchange/copy/leaves-team-server", Fixture, NULL, fixture_setup, test_copy_leaves_team_server, fixture_teardown);
   g_test_add ("/exchange/qdpx/roundtrip", Fixture, NULL, fixture_setup, test_qdpx_roundtrip, fixture_teardown);
   g_test_add ("/exchange/qdpx/cases", Fixture, NULL, fixture_setup, test_qdpx_cases, fixture_teardown);
   g_test_add ("/exchange/merge/cases", Fixture, NULL, fixture_setup, test_merge_cases, fixture_teardown);

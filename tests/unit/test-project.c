@@ -427,6 +427,7 @@ test_upgrade_from_version_1 (void)
                            /* and without what later versions added */
                            "DROP TRIGGER set_member_code_deleted; DROP TABLE set_member; DROP TABLE set_item;"
                            "DROP TABLE case_member; DROP TABLE case_item; DROP TABLE attribute_value; DROP TABLE attribute;"
+                           "DROP TABLE sync_server; DROP TABLE sync_row;"
                            "PRAGMA user_version = 1; COMMIT;", v1->str);
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &sql_error), ==, SQLITE_OK);
   }
@@ -453,6 +454,45 @@ test_upgrade_from_version_1 (void)
                                  "INSERT INTO document (guid, title, filename, kind, sha256, size, n_pages, n_chars, text, created)"
                                  " SELECT 'twin', title, filename, kind, sha256, size, n_pages, n_chars, text, created FROM document",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A file from before the team server opens, gains the sync tables and
+ * keeps its codings; it remembers no server. */
+static void
+test_upgrade_to_sync_version (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (gloss_project_add_coder (project, "Ana", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  gloss_project_close (project);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("ALTER TABLE document DROP COLUMN text_extraction; "
+                         "DROP TABLE sync_server; DROP TABLE sync_row; PRAGMA user_version = %d",
+                         GLOSS_PROJECT_SYNC_VERSION - 1);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_clear_object (&project);
+  project = gloss_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_project_get_schema_version (project), ==, GLOSS_PROJECT_SCHEMA_VERSION);
+  g_assert_cmpint (gloss_project_find_coder (project, "Ana", &error), >, 0);
+  g_assert_true (gloss_project_check (project, NULL, &error));
+  g_assert_no_error (error);
+  gloss_project_close (project);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sync_server", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
   sqlite3_close (db);
 }
 
@@ -504,6 +544,7 @@ main (int   argc,
   g_test_add_func ("/project/read-only", test_read_only);
   g_test_add_func ("/project/pragmas", test_pragmas);
   g_test_add_func ("/project/upgrade-from-version-1", test_upgrade_from_version_1);
+  g_test_add_func ("/project/upgrade-to-sync-version", test_upgrade_to_sync_version);
   g_test_add_func ("/project/check-finds-problems", test_check_finds_problems);
   g_test_add_func ("/project/open-refuses-foreign-schema", test_open_refuses_foreign_schema);
   g_test_add_func ("/project/connection-is-hardened", test_connection_is_hardened);

@@ -86,7 +86,9 @@ prepare_copy (sqlite3      *db,
   if (!run_sql (db, "PRAGMA foreign_keys = ON; BEGIN IMMEDIATE", error))
     return FALSE;
 
+  /* A coder's copy does not sync with the lead's team server. */
   if (!run_sql (db, "DELETE FROM history_change; DELETE FROM history_step", error) ||
+      !run_sql (db, "DELETE FROM sync_server; DELETE FROM sync_row", error) ||
       (without_codings && !run_sql (db, "DELETE FROM coding", error)) ||
       !ensure_coder (db, coder_name, error) ||
       !run_sql (db, "COMMIT", error))

@@ -33,6 +33,8 @@ typedef enum
   GLOSS_ERROR_BUSY,              /* another program holds the file too long */
   GLOSS_ERROR_NO_SPACE,          /* the disk is full */
   GLOSS_ERROR_FOREIGN_SCHEMA,    /* the file holds tables, triggers or views Gloss did not create */
+  GLOSS_ERROR_OFFLINE,           /* the team server cannot be reached */
+  GLOSS_ERROR_DENIED,            /* the team server refused the login or the request */
 } GlossError;
 
 GQuark gloss_error_quark (void);

@@ -226,8 +226,28 @@ static const char migration_4[] =
 static const char migration_5[] =
   "ALTER TABLE code ADD COLUMN codable INTEGER NOT NULL DEFAULT 1 CHECK (codable IN (0, 1));";
 
-/* Migrations 6 and 7 belong to work merged beside this one. */
+/* Migration 6 belongs to work merged beside this one. */
 static const char migration_reserved[] = "";
+
+/* A project coded with a team server (src/core/sync): the server's
+ * address (a libpq connection string, never a password), the coder this
+ * file codes as, the last change of the server's log it has seen, and for
+ * each row what the server and this file last agreed it was, so that a
+ * sync knows what changed here since. */
+static const char migration_sync[] =
+  "CREATE TABLE sync_server ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  uri TEXT NOT NULL,"
+  "  coder_guid TEXT,"
+  "  is_lead INTEGER NOT NULL DEFAULT 0 CHECK (is_lead IN (0, 1)),"
+  "  cursor INTEGER NOT NULL DEFAULT 0,"
+  "  phase TEXT NOT NULL DEFAULT 'blind',"
+  "  synced INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE sync_row ("
+  "  tbl TEXT NOT NULL,"
+  "  guid TEXT NOT NULL,"
+  "  state TEXT NOT NULL,"
+  "  PRIMARY KEY (tbl, guid)) WITHOUT ROWID;";
 
 /* The version of the text extraction each document's text came from (0:
  * the first, poppler's text as it is). Documents of an older extraction
@@ -242,7 +262,7 @@ static const char * const migrations[] = {
   migration_4,
   migration_5,
   migration_reserved,
-  migration_reserved,
+  [GLOSS_PROJECT_SYNC_VERSION - 1] = migration_sync,
   [GLOSS_PROJECT_MIGRATION_TEXT_EXTRACTION - 1] = migration_text_extraction,
 };
 

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  * again when the file is opened, and their codings re-anchored. */
 #define GLOSS_PROJECT_MIGRATION_TEXT_EXTRACTION 8
 
+/* The migration that added the team server's state (sync_server, sync_row). */
+#define GLOSS_PROJECT_SYNC_VERSION 7
+
 /* Codes nest at most this many levels deep (a top-level code is level 1):
  * adding, moving, importing and merging codes keep to it. */
 #define GLOSS_MAX_CODE_LEVELS 100
