@@ -634,6 +634,56 @@ test_merge_conflict (Fixture       *f,
   }
 }
 
+static gboolean
+code_is_codable (GlossProject *project,
+                 gint64        code_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCode) code = gloss_project_get_code (project, code_id, &error);
+
+  g_assert_no_error (error);
+  return code->codable;
+}
+
+/* Whether a code can be coded travels with it: a new code arrives as a
+ * heading if it was one, and a changed one is a conflict like its colour. */
+static void
+test_merge_codable (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_path = g_build_filename (f->dir, "ben.gloss", NULL);
+  g_autoptr(GlossProject) copy = NULL;
+  g_autoptr(GlossMergeSummary) ours = NULL;
+  g_autoptr(GlossMergeSummary) theirs = NULL;
+  gint64 heading;
+
+  g_assert_true (gloss_project_copy_for_coder (f->project, copy_path, "Ben", FALSE, &error));
+  copy = gloss_project_open (copy_path, &error);
+  g_assert_no_error (error);
+  heading = gloss_project_ensure_code_path (copy, "Voice/Only a heading", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_set_code_codable (copy, heading, FALSE, &error));
+  g_assert_true (gloss_project_set_code_codable (copy, f->voice, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (code_is_codable (copy, heading));
+  g_clear_object (&copy);
+
+  g_assert_true (gloss_project_merge (f->project, copy_path, GLOSS_MERGE_DEFAULT, &ours, &error));
+  g_assert_no_error (error);
+  heading = gloss_project_find_code (f->project, "Voice/Only a heading", &error);
+  g_assert_no_error (error);
+  g_assert_false (code_is_codable (f->project, heading));
+  g_assert_cmpuint (ours->conflicts->len, ==, 1);
+  g_assert_nonnull (strstr (((GlossMergeItem *) ours->conflicts->pdata[0])->reason, "coded"));
+  g_assert_true (code_is_codable (f->project, f->voice));
+
+  g_assert_true (gloss_project_merge (f->project, copy_path, GLOSS_MERGE_THEIRS, &theirs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (theirs->n_updated, ==, 1);
+  g_assert_false (code_is_codable (f->project, f->voice));
+}
+
 /* A copy whose text differs (as if extracted by another version): its
  * codings land where their quotes are in the lead's text. */
 static void
@@ -1109,6 +1159,7 @@ main (int   argc,
   g_test_add ("/exchange/qdc/roundtrip", Fixture, NULL, fixture_setup, test_qdc_roundtrip, fixture_teardown);
   g_test_add ("/exchange/merge/idempotent", Fixture, NULL, fixture_setup, test_merge_idempotent, fixture_teardown);
   g_test_add ("/exchange/merge/conflict", Fixture, NULL, fixture_setup, test_merge_conflict, fixture_teardown);
+  g_test_add ("/exchange/merge/codable", Fixture, NULL, fixture_setup, test_merge_codable, fixture_teardown);
   g_test_add ("/exchange/merge/reanchor", Fixture, NULL, fixture_setup, test_merge_reanchor, fixture_teardown);
   g_test_add ("/exchange/excerpts/html-inert", Fixture, NULL, fixture_setup, test_html_inert, fixture_teardown);
   g_test_add ("/exchange/excerpts/json", Fixture, NULL, fixture_setup, test_json_annotations, fixture_teardown);

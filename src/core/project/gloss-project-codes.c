@@ -262,6 +262,22 @@ gloss_project_set_code_description (GlossProject  *self,
                       code_id, description != NULL ? description : "", GLOSS_CHANGE_CODES, NULL, error);
 }
 
+gboolean
+gloss_project_set_code_codable (GlossProject  *self,
+                                gint64         code_id,
+                                gboolean       codable,
+                                GError       **error)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  if (!require_code (self, code_id, error))
+    return FALSE;
+
+  return _gloss_project_update_text (self, codable ? _("Make code codable") : _("Make code a heading only"),
+                                     "UPDATE code SET codable = ?2, modified = ?3 WHERE id = ?1",
+                                     code_id, codable ? "1" : "0", GLOSS_CHANGE_CODES, NULL, error);
+}
+
 /* TRUE if @ancestor is @code_id or one of its ancestors. */
 static gboolean
 is_ancestor_or_self (GlossProject *self,
@@ -461,7 +477,8 @@ fail:
   "  t.depth, t.path, " \
   "  (SELECT count(*) FROM coding g WHERE g.code_id = c.id) - " \
   "  (SELECT count(*) FROM document d CROSS JOIN coding g ON g.document_id = d.id " \
-  "   WHERE d.removed = 1 AND g.code_id = c.id) " \
+  "   WHERE d.removed = 1 AND g.code_id = c.id), " \
+  "  c.codable " \
   "FROM tree t JOIN code c ON c.id = t.id "
 
 static GlossCode *
@@ -479,6 +496,7 @@ code_from_row (sqlite3_stmt *stmt)
   code->depth = sqlite3_column_int (stmt, 7);
   code->path = _gloss_column_dup_text (stmt, 8);
   code->n_codings = sqlite3_column_int64 (stmt, 9);
+  code->codable = sqlite3_column_int (stmt, 10) != 0;
 
   return code;
 }
