@@ -312,6 +312,68 @@ def test_codebook_ids(tmp):
     check(flags == {'Trust': 'false', 'Broken': 'true', 'Money': 'true'}, 'isCodable is exported: %r' % flags)
 
 
+def test_slash_names(tmp):
+    """A code name with "/" comes in, goes out and comes back as it was; a
+    path escapes it as "\\/" wherever a code is named by its path."""
+    top, child = 'A7000000-0000-4000-8000-000000000001', 'A7000000-0000-4000-8000-000000000002'
+    text = 'She asked for asylum and waited three years without papers.\n'
+    codes = ('<Code guid="%s" name="Asylum / refugee status" isCodable="true" color="#aa0000">'
+             '<Code guid="%s" name="Stateless \\ no papers / none" isCodable="true" color="#00aa00"/></Code>'
+             % (top, child))
+    source = ('<TextSource guid="d7000000-0000-4000-8000-000000000001" name="Interview" '
+              'plainTextPath="internal://i.txt">%s</TextSource>'
+              % selection_xml('b7000000-0000-4000-8000-000000000001', 43, 58, child))
+    archive = tmp / 'slash.qdpx'
+    with zipfile.ZipFile(archive, 'w') as z:
+        z.writestr('project.qde', project_xml('MAXQDA 24', codes, source))
+        z.writestr('sources/i.txt', text)
+    project = tmp / 'slash.gloss'
+    run('import-qdpx', project, archive)
+    listed = {c['name']: c['path'] for c in json.loads(run('codes', project, '--json').stdout)}
+    top_path = 'Asylum \\/ refugee status'
+    child_path = top_path + '/Stateless \\\\ no papers \\/ none'
+    check(listed == {'Asylum / refugee status': top_path, 'Stateless \\ no papers / none': child_path},
+          'names as they came, paths escaped: %r' % listed)
+    check([c['code'] for c in codings(project)] == [child_path], 'codings name the escaped path')
+    check(len(json.loads(run('codings', project, '--code', child_path, '--json').stdout)) == 1,
+          '--code takes the escaped path')
+    run('code', project, '--doc', 'Interview', '--coder', 'Ana', '--code', top_path, '--match', 'asylum')
+    run('code-add', project, top_path + '/Family \\/ reunion')
+    check('Family / reunion' in [c['name'] for c in json.loads(run('codes', project, '--json').stdout)],
+          'code-add reads the escape')
+    run('codings', project, '--code', 'Asylum / refugee status', status=1)
+
+    # Out and back: .qdpx, .qdc and the codebook JSON keep the names.
+    out = tmp / 'slash-out.qdpx'
+    run('export', project, '--format', 'qdpx', '-o', out)
+    with zipfile.ZipFile(out) as z:
+        names = {c.get('name') for c in ET.fromstring(z.read('project.qde')).iter('{urn:QDA-XML:project:1.0}Code')}
+    check(names == {'Asylum / refugee status', 'Stateless \\ no papers / none', 'Family / reunion'},
+          'the .qdpx writes the names: %r' % names)
+    back = tmp / 'slash-back.gloss'
+    run('import-qdpx', back, out)
+    again = {c['name']: c['path'] for c in json.loads(run('codes', back, '--json').stdout)}
+    check(again == {c['name']: c['path'] for c in json.loads(run('codes', project, '--json').stdout)},
+          'the .qdpx reads back the same codebook: %r' % again)
+    qdc = tmp / 'slash.qdc'
+    run('export', project, '--format', 'qdc', '-o', qdc)
+    fresh = tmp / 'slash-qdc.gloss'
+    run('init', fresh)
+    run('import-qdc', fresh, qdc)
+    check({c['name'] for c in json.loads(run('codes', fresh, '--json').stdout)} == names,
+          'the .qdc reads back the same names')
+    book = tmp / 'slash-codebook.json'
+    run('export', project, '--format', 'codebook-json', '-o', book)
+    loaded = tmp / 'slash-load.gloss'
+    run('init', loaded)
+    run('load', loaded, book)
+    check({c['path'] for c in json.loads(run('codes', loaded, '--json').stdout)} == set(again.values()),
+          'the codebook JSON loads back the same paths')
+    csv_out = tmp / 'slash.csv'
+    run('export', project, '--format', 'csv', '-o', csv_out)
+    check(child_path in csv_out.read_text(encoding='utf-8-sig'), 'the CSV names the escaped path')
+
+
 def main():
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
@@ -321,6 +383,7 @@ def main():
         test_bad_positions(tmp)
         test_dropped_counts(tmp)
         test_codebook_ids(tmp)
+        test_slash_names(tmp)
 
     if failures:
         sys.exit('%d check(s) failed' % len(failures))

@@ -46,5 +46,10 @@ char         *gloss_test_write_file     (const char         *dir,
                                          const char         *name,
                                          const char         *contents,
                                          gssize              length);
+/* SQL that turns the code table of a current file back into the one
+ * versions 1 to 5 made (names without "/", and before version 5 without
+ * codable), keeping its rows: for tests that fabricate older files. It
+ * drops the set trigger on the table (version 4 made it). */
+const char   *gloss_test_sql_old_code_table (gboolean        with_codable);
 
 G_END_DECLS

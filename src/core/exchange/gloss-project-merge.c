@@ -838,8 +838,7 @@ merge_code (Merge         *merge,
   LeadCode lead = { 0 };
   gboolean ok = TRUE;
 
-  path = other_parent != 0 ? g_strdup_printf ("%s/%s", get_name (merge->code_paths, other_parent), name)
-                           : g_strdup (name);
+  path = gloss_code_path_append (other_parent != 0 ? get_name (merge->code_paths, other_parent) : NULL, name);
   set_name (merge->code_paths, other_id, path);
 
   if (read_lead_code (merge, guid, &lead))

@@ -888,8 +888,7 @@ insert_code (Import      *import,
                                          &invented);
   sqlite3_stmt *stmt;
 
-  /* "/" separates codes in a path. */
-  g_strdelimit (clean, "/", '-');
+  /* A "/" stays in the name: paths escape it (gloss-code-path.h). */
   if (*clean == '\0')
     {
       g_free (clean);

@@ -183,7 +183,7 @@ gloss_project_ensure_code_path (GlossProject  *self,
       return 0;
     }
 
-  parts = g_strsplit (path, "/", -1);
+  parts = gloss_code_path_split (path);
   label = g_strdup_printf (_("Add code “%s”"), path);
   if (!gloss_project_begin_step (self, label, error))
     return 0;
@@ -469,9 +469,10 @@ fail:
 /* Listing: the whole tree in one query, depth first by position. */
 #define CODE_TREE \
   "WITH RECURSIVE tree (id, depth, path, sort) AS (" \
-  "  SELECT id, 0, name, printf ('%08d', position) FROM code WHERE parent_id IS NULL " \
+  "  SELECT id, 0, " GLOSS_CODE_PATH_ESCAPE_SQL ("name") ", printf ('%08d', position) " \
+  "  FROM code WHERE parent_id IS NULL " \
   "  UNION ALL " \
-  "  SELECT c.id, t.depth + 1, t.path || '/' || c.name, t.sort || '.' || printf ('%08d', c.position) " \
+  "  SELECT c.id, t.depth + 1, t.path || '/' || " GLOSS_CODE_PATH_ESCAPE_SQL ("c.name") ", t.sort || '.' || printf ('%08d', c.position) " \
   "  FROM code c JOIN tree t ON c.parent_id = t.id) " \
   "SELECT c.id, c.guid, ifnull (c.parent_id, 0), c.name, c.color, c.description, c.position, " \
   "  t.depth, t.path, " \
@@ -538,7 +539,7 @@ gloss_project_find_code (GlossProject  *self,
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
 
-  parts = g_strsplit (path != NULL ? path : "", "/", -1);
+  parts = gloss_code_path_split (path != NULL ? path : "");
   for (guint i = 0; parts[i] != NULL; i++)
     {
       g_autofree char *name = g_strstrip (g_strdup (parts[i]));

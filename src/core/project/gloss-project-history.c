@@ -30,7 +30,7 @@ typedef struct
 static const TrackedTable tracked_tables[] = {
   { "coder", GLOSS_CHANGE_CODERS, { "id", "guid", "name", "color", "created", NULL } },
   { "code", GLOSS_CHANGE_CODES, { "id", "guid", "parent_id", "name", "color", "description",
-                                  "position", "created", "modified", NULL } },
+                                  "position", "created", "modified", "codable", NULL } },
   { "coding", GLOSS_CHANGE_CODINGS, { "id", "guid", "document_id", "coder_id", "code_id", "start",
                                       "end", "quote", "prefix", "suffix", "memo", "created",
                                       "modified", NULL } },

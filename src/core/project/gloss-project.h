@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "gloss-code-path.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
