@@ -193,6 +193,7 @@ gloss_test_write_file (const char *dir,
 }
 
 #define OLD_CODE_TABLE \
+  "DROP TABLE note;" \
   "CREATE TABLE gloss_test_keep AS SELECT * FROM code; DROP TABLE code;" \
   "CREATE TABLE code (" \
   "  id INTEGER PRIMARY KEY," \
@@ -208,7 +209,7 @@ gloss_test_write_file (const char *dir,
   "CREATE INDEX code_parent ON code (parent_id);"
 
 const char *
-gloss_test_sql_old_code_table (gboolean with_codable)
+gloss_test_sql_before_version_6 (gboolean with_codable)
 {
   if (with_codable)
     return OLD_CODE_TABLE

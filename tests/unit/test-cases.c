@@ -1302,7 +1302,7 @@ test_migration (void)
                                             "DROP TABLE case_member; DROP TABLE case_item; DROP TABLE attribute_value; "
                                             "DROP TABLE attribute; PRAGMA user_version = 3",
                                             /* and what the versions after it changed */
-                                            gloss_test_sql_old_code_table (FALSE));
+                                            gloss_test_sql_before_version_6 (FALSE));
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   }
   sqlite3_close (db);

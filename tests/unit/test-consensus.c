@@ -232,7 +232,7 @@ test_older_file (Fixture       *f,
   {
     g_autofree char *sql = g_strconcat ("ALTER TABLE document DROP COLUMN text_extraction; "
                                         "ALTER TABLE project DROP COLUMN consensus_coder; ",
-                                        gloss_test_sql_old_code_table (FALSE),
+                                        gloss_test_sql_before_version_6 (FALSE),
                                         /* and what the versions after it added */
                                         "DROP TABLE set_member; DROP TABLE set_item; "
                                         "DROP TABLE case_member; DROP TABLE case_item; DROP TABLE attribute_value; "

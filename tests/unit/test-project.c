@@ -263,7 +263,7 @@ test_upgrade_from_version_5 (void)
    * rows of codes without codable. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   {
-    g_autofree char *sql = g_strconcat ("PRAGMA foreign_keys = OFF; BEGIN;", gloss_test_sql_old_code_table (TRUE),
+    g_autofree char *sql = g_strconcat ("PRAGMA foreign_keys = OFF; BEGIN;", gloss_test_sql_before_version_6 (TRUE),
                                         "CREATE TRIGGER set_member_code_deleted AFTER DELETE ON code BEGIN"
                                         "  DELETE FROM set_member WHERE member_id = OLD.id"
                                         "    AND set_id IN (SELECT id FROM set_item WHERE kind = 'code');"
@@ -541,7 +541,7 @@ test_upgrade_from_version_1 (void)
                            /* and without what later versions added */
                            "DROP TABLE set_member; DROP TABLE set_item;"
                            "DROP TABLE case_member; DROP TABLE case_item; DROP TABLE attribute_value; DROP TABLE attribute;"
-                           "PRAGMA user_version = 1; COMMIT;", v1->str, gloss_test_sql_old_code_table (FALSE));
+                           "PRAGMA user_version = 1; COMMIT;", v1->str, gloss_test_sql_before_version_6 (FALSE));
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &sql_error), ==, SQLITE_OK);
   }
   g_assert_null (sql_error);

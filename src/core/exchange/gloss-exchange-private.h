@@ -97,6 +97,11 @@ gboolean  _gloss_merge_cases                (GlossProject      *lead,
                                              gboolean           theirs,
                                              GlossMergeSummary *summary,
                                              GError           **error);
+gboolean  _gloss_merge_notes                (GlossProject      *lead,
+                                             GlossProject      *other,
+                                             gboolean           theirs,
+                                             GlossMergeSummary *summary,
+                                             GError           **error);
 struct _xmlNode;
 gboolean  _gloss_qdpx_read_cases            (GlossProject     *project,
                                              struct _xmlNode  *root,

@@ -1325,7 +1325,8 @@ gloss_project_merge (GlossProject        *self,
            merge_codings (&merge, error) &&
            merge_memos (&merge, error) &&
            _gloss_merge_cases (self, merge.other_project, merge.documents, merge.coders, merge.codes,
-                               (flags & GLOSS_MERGE_THEIRS) != 0, summary, error);
+                               (flags & GLOSS_MERGE_THEIRS) != 0, summary, error) &&
+           _gloss_merge_notes (self, merge.other_project, (flags & GLOSS_MERGE_THEIRS) != 0, summary, error);
       sqlite3_exec (merge.other, "COMMIT", NULL, NULL, NULL);
       if (ok)
         ok = gloss_project_end_step (self, error);

@@ -436,6 +436,8 @@ typedef struct
   GHashTable   *codes;        /* their GUID -> gint64 id */
   GHashTable   *notes;        /* their GUID -> text */
   GHashTable   *used_notes;   /* their GUIDs referred to */
+  GPtrArray    *note_rows;    /* FreeNote: every note read, in order */
+  guint         n_free_notes; /* kept as notes of their own */
   gint64        unknown_coder;
   guint         n_codings;
   guint         n_reanchored;
@@ -1071,6 +1073,45 @@ read_note_text (Import  *import,
   return text;
 }
 
+/* What a note is besides its text, kept for the notes nothing refers to. */
+typedef struct
+{
+  char *guid;      /* normalised, the key of import->notes */
+  char *raw_guid;  /* as written */
+  char *name;
+  char *user;
+  char *created;
+  char *modified;
+} FreeNote;
+
+static void
+free_note_free (FreeNote *note)
+{
+  g_free (note->guid);
+  g_free (note->raw_guid);
+  g_free (note->name);
+  g_free (note->user);
+  g_free (note->created);
+  g_free (note->modified);
+  g_free (note);
+}
+
+static void
+keep_note_row (Import     *import,
+               xmlNode    *node,
+               const char *guid)
+{
+  FreeNote *note = g_new0 (FreeNote, 1);
+
+  note->guid = g_strdup (guid);
+  note->raw_guid = get_attr (node, "guid");
+  note->name = get_attr (node, "name");
+  note->user = get_attr (node, "creatingUser");
+  note->created = get_attr (node, "creationDateTime");
+  note->modified = get_attr (node, "modifiedDateTime");
+  g_ptr_array_add (import->note_rows, note);
+}
+
 static void
 read_notes (Import  *import,
             xmlNode *notes)
@@ -1096,7 +1137,11 @@ read_notes (Import  *import,
       text = read_note_text (import, node);
 
       if (guid != NULL && text != NULL)
-        g_hash_table_insert (import->notes, g_steal_pointer (&guid), text);
+        {
+          if (!g_hash_table_contains (import->notes, guid))
+            keep_note_row (import, node, guid);
+          g_hash_table_insert (import->notes, g_steal_pointer (&guid), text);
+        }
       else if (import->n_notes_too_long + import->n_notes_over_total == before)
         {
           g_autofree char *name = get_attr (node, "name");
@@ -2202,6 +2247,8 @@ warn_not_imported (Import  *import,
       }
 }
 
+static gboolean insert_free_notes (Import *import, GError **error);
+
 static gboolean
 read_project (Import   *import,
               xmlNode  *root,
@@ -2256,23 +2303,66 @@ read_project (Import   *import,
           g_string_prepend (project_memo, description);
         }
     }
-  if ((node = first_child (root, "Notes")) != NULL)
-    for (xmlNode *n = node->children; n != NULL; n = n->next)
-      {
-        g_autofree char *raw = is_element (n, "Note") ? get_attr (n, "guid") : NULL;
-        g_autofree char *guid = normal_guid (raw);
-        const char *text = guid != NULL ? g_hash_table_lookup (import->notes, guid) : NULL;
+  if (!insert_memo (import, "project", 1, project_memo->str, error))
+    return FALSE;
 
-        if (text != NULL && !g_hash_table_contains (import->used_notes, guid))
-          {
-            g_autofree char *name = get_attr (n, "name");
-            g_autofree char *named = g_strdup_printf ("%s\n%s", name != NULL ? name : "", text);
+  return insert_free_notes (import, error);
+}
 
-            memo_append (import, project_memo, named);
-          }
-      }
+/* The author of a note: the coder their user became, or their GUID. */
+static void
+note_author (Import      *import,
+             const char  *user,
+             char       **author_guid,
+             char       **author_name)
+{
+  gint64 coder = user != NULL ? lookup_guid (import->coders, user) : 0;
+  sqlite3_stmt *stmt;
 
-  return insert_memo (import, "project", 1, project_memo->str, error);
+  *author_guid = NULL;
+  *author_name = NULL;
+  if (coder == 0)
+    {
+      *author_guid = user != NULL ? stored_guid ("coder", user) : NULL;
+      return;
+    }
+  stmt = _gloss_project_prepare (import->project, "SELECT guid, name FROM coder WHERE id = ?1", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, coder);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *author_guid = _gloss_column_dup_text (stmt, 0);
+      *author_name = _gloss_column_dup_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+}
+
+/* The notes nothing referred to are notes of the project, as they came. */
+static gboolean
+insert_free_notes (Import  *import,
+                   GError **error)
+{
+  for (guint i = 0; i < import->note_rows->len; i++)
+    {
+      const FreeNote *note = g_ptr_array_index (import->note_rows, i);
+      const char *text = g_hash_table_lookup (import->notes, note->guid);
+      g_autofree char *guid = NULL, *author_guid = NULL, *author_name = NULL;
+      gint64 created, modified;
+
+      if (text == NULL || g_hash_table_contains (import->used_notes, note->guid))
+        continue;
+      guid = choose_guid (import, "note", note->raw_guid);
+      note_author (import, note->user, &author_guid, &author_name);
+      created = _gloss_parse_time (note->created);
+      modified = MAX (_gloss_parse_time (note->modified), created);
+      if (!_gloss_project_insert_note (import->project, guid, note->name, text, author_guid, author_name,
+                                       created, modified, error))
+        return FALSE;
+      import->n_free_notes++;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -2284,6 +2374,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->codes, g_hash_table_unref);
   g_clear_pointer (&import->notes, g_hash_table_unref);
   g_clear_pointer (&import->used_notes, g_hash_table_unref);
+  g_clear_pointer (&import->note_rows, g_ptr_array_unref);
   g_clear_pointer (&import->next_number, g_hash_table_unref);
   g_clear_pointer (&import->next_position, g_hash_table_unref);
   g_clear_pointer (&import->origin, g_free);
@@ -2305,6 +2396,7 @@ import_init (Import       *import,
   import->codes = guid_map_new ();
   import->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->used_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->note_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) free_note_free);
   import->next_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->next_position = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   import->n_coders = -1;

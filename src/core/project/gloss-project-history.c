@@ -45,6 +45,8 @@ static const TrackedTable tracked_tables[] = {
   { "case_member", GLOSS_CHANGE_CASES, { "id", "guid", "case_id", "document_id", "start", "end", NULL } },
   { "set_item", GLOSS_CHANGE_SETS, { "id", "guid", "kind", "name", "rule", "description", "created", NULL } },
   { "set_member", GLOSS_CHANGE_SETS, { "id", "set_id", "member_id", NULL } },
+  { "note", GLOSS_CHANGE_MEMOS, { "id", "guid", "name", "text", "author_guid", "author_name", "created",
+                                  "modified", NULL } },
 };
 
 static const TrackedTable *

@@ -226,7 +226,9 @@ static const char migration_4[] =
 static const char migration_5[] =
   "ALTER TABLE code ADD COLUMN codable INTEGER NOT NULL DEFAULT 1 CHECK (codable IN (0, 1));";
 
-/* A code name may hold "/" (paths escape it, see gloss-code-path.h): the
+/* Version 6: code names with "/", and free notes.
+ *
+ * A code name may hold "/" (paths escape it, see gloss-code-path.h): the
  * table is rebuilt without the CHECK that forbade it, every row as it was
  * (ids, GUIDs, parents, colours, codable), with its indexes and trigger.
  * The history recorded codes without codable; its rows get the value the
@@ -258,7 +260,20 @@ static const char migration_6[] =
   "    ifnull ((SELECT codable FROM code WHERE code.id = history_change.row_id), 1)) END,"
   "  new = CASE WHEN new IS NULL THEN NULL ELSE json_set (new, '$.codable',"
   "    ifnull ((SELECT codable FROM code WHERE code.id = history_change.row_id), 1)) END"
-  "  WHERE tbl = 'code';";
+  "  WHERE tbl = 'code';"
+
+  /* A note about the project and nothing in it (a REFI-QDA <Note> that
+   * nothing refers to): its author is kept by GUID and name, as it came,
+   * whether or not that coder is in the project. Dates may be unknown. */
+  "CREATE TABLE note ("
+  "  id INTEGER PRIMARY KEY,"
+  "  guid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  text TEXT NOT NULL,"
+  "  author_guid TEXT,"
+  "  author_name TEXT,"
+  "  created INTEGER,"
+  "  modified INTEGER);";
 
 /* Migration 7 belongs to work merged beside this one. */
 static const char migration_reserved[] = "";
