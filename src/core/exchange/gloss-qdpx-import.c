@@ -34,10 +34,8 @@
 #include "gloss-exchange-private.h"
 #include "gloss-import.h"
 #include "gloss-project-exchange.h"
+#include "gloss-qdpx-reader.h"
 
-#define MAX_ENTRIES        100000
-#define MAX_XML_BYTES      (G_GINT64_CONSTANT (256) * 1024 * 1024)
-#define MAX_TOTAL_BYTES    (G_GINT64_CONSTANT (4) * 1024 * 1024 * 1024)
 #define CONTEXT_CHARS      32
 #define MAX_RENAME_WARNINGS 10
 /* Notes: each at most 1 MiB of text, all of them together 64 MiB; a memo
@@ -48,312 +46,7 @@
 #define MAX_MEMO_BYTES     (G_GINT64_CONSTANT (4) * 1024 * 1024)
 #define MAX_MEMOS_BYTES    (G_GINT64_CONSTANT (256) * 1024 * 1024)
 
-/* The archive */
-
-typedef struct
-{
-  zip_t *zip;
-  char  *name;   /* for messages */
-} Archive;
-
-static void
-archive_close (Archive *archive)
-{
-  if (archive->zip != NULL)
-    zip_discard (archive->zip);
-  archive->zip = NULL;
-  g_clear_pointer (&archive->name, g_free);
-}
-
-static gboolean
-refuse (GError     **error,
-        const char  *archive,
-        const char  *format,
-        ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-refuse (GError     **error,
-        const char  *archive,
-        const char  *format,
-        ...)
-{
-  g_autofree char *why = NULL;
-  va_list args;
-
-  va_start (args, format);
-  why = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT, _("“%s” is refused: %s"), archive, why);
-  return FALSE;
-}
-
-/* An entry that declares more than Gloss reads: said with both sizes. */
-static gboolean
-refuse_too_large (GError       **error,
-                  const char    *archive,
-                  const char    *entry,
-                  guint64        declared,
-                  gint64         max)
-{
-  g_autofree char *size = g_format_size (declared);
-  g_autofree char *limit = g_format_size (max);
-
-  return refuse (error, archive, _("the entry “%s” is too large: it declares %s unpacked, and Gloss reads "
-                                   "at most %s of it"), entry, size, limit);
-}
-
-/* TRUE if the entry name stays inside the archive's own tree. */
-static gboolean
-entry_name_is_safe (const char *name)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
-    return FALSE;
-  if (name[0] == '/' || name[0] == '\\')
-    return FALSE;
-  if (g_ascii_isalpha (name[0]) && name[1] == ':')
-    return FALSE;
-
-  /* Backslashes separate too, for archives made on Windows. */
-  parts = g_strsplit_set (name, "/\\", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (g_str_equal (parts[i], ".."))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-entry_is_link (zip_t     *zip,
-               zip_uint64_t index)
-{
-  zip_uint8_t opsys = 0;
-  zip_uint32_t attributes = 0;
-
-  if (zip_file_get_external_attributes (zip, index, 0, &opsys, &attributes) < 0)
-    return FALSE;
-
-  return opsys == ZIP_OPSYS_UNIX && ((attributes >> 16) & S_IFMT) == S_IFLNK;
-}
-
-static gboolean
-archive_open (Archive     *archive,
-              const char  *path,
-              GError     **error)
-{
-  int zip_err = 0;
-  zip_int64_t n;
-  gint64 total = 0;
-
-  archive->name = g_filename_display_basename (path);
-  archive->zip = zip_open (path, ZIP_RDONLY | ZIP_CHECKCONS, &zip_err);
-  if (archive->zip == NULL)
-    {
-      if (zip_err == ZIP_ER_NOENT || zip_err == ZIP_ER_OPEN)
-        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("Cannot open “%s”"), archive->name);
-      else
-        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT,
-                     _("“%s” is not a REFI-QDA project archive (not a readable zip file)"), archive->name);
-      return FALSE;
-    }
-
-  n = zip_get_num_entries (archive->zip, 0);
-  if (n > MAX_ENTRIES)
-    return refuse (error, archive->name, _("it holds too many files (%" PRId64 ")"), (gint64) n);
-
-  for (zip_int64_t i = 0; i < n; i++)
-    {
-      zip_stat_t st;
-
-      if (zip_stat_index (archive->zip, i, 0, &st) < 0 || !(st.valid & ZIP_STAT_NAME))
-        return refuse (error, archive->name, _("an entry cannot be read"));
-      if (!entry_name_is_safe (st.name))
-        return refuse (error, archive->name, _("the entry “%s” points outside the archive"), st.name);
-      if (entry_is_link (archive->zip, i))
-        return refuse (error, archive->name, _("the entry “%s” is a link"), st.name);
-      if (!(st.valid & ZIP_STAT_SIZE))
-        return refuse (error, archive->name, _("the entry “%s” does not declare its size"), st.name);
-      if (st.size > (zip_uint64_t) GLOSS_IMPORT_MAX_BYTES)
-        return refuse_too_large (error, archive->name, st.name, st.size, GLOSS_IMPORT_MAX_BYTES);
-      total += st.size;
-      if (total > MAX_TOTAL_BYTES)
-        {
-          g_autofree char *limit = g_format_size (MAX_TOTAL_BYTES);
-          return refuse (error, archive->name, _("its files are too large together: they declare more than %s "
-                                                 "unpacked, the most Gloss reads"), limit);
-        }
-    }
-
-  return TRUE;
-}
-
-/* Reads one entry, at most @max bytes and never more than it declared. */
-static GBytes *
-archive_read_index (Archive       *archive,
-                    zip_uint64_t   index,
-                    gint64         max,
-                    GError       **error)
-{
-  zip_stat_t st;
-  zip_file_t *file;
-  g_autofree guint8 *data = NULL;
-  guint8 extra[1];
-  zip_uint64_t filled = 0;
-  zip_int64_t n = 0;
-
-  if (zip_stat_index (archive->zip, index, 0, &st) < 0)
-    {
-      refuse (error, archive->name, _("an entry cannot be read"));
-      return NULL;
-    }
-  if ((gint64) st.size > max)
-    {
-      refuse_too_large (error, archive->name, st.name, st.size, max);
-      return NULL;
-    }
-
-  file = zip_fopen_index (archive->zip, index, 0);
-  if (file == NULL)
-    {
-      refuse (error, archive->name, _("the entry “%s” cannot be read: %s"), st.name, zip_strerror (archive->zip));
-      return NULL;
-    }
-
-  /* One allocation of the declared size, read into directly, with a NUL
-   * after the end: a text entry is then a C string without a copy. */
-  data = g_malloc (st.size + 1);
-  while (filled < st.size && (n = zip_fread (file, data + filled, st.size - filled)) > 0)
-    filled += n;
-  if (filled == st.size && n >= 0)
-    n = zip_fread (file, extra, sizeof extra);
-  zip_fclose (file);
-
-  if (n > 0)
-    {
-      g_autofree char *size = g_format_size (st.size);
-      refuse (error, archive->name, _("the entry “%s” unpacks to more than the %s it declares, as an archive "
-                                      "made to fill the disk does; reading stopped there"), st.name, size);
-      return NULL;
-    }
-  if (n < 0 || filled != st.size)
-    {
-      refuse (error, archive->name, _("the entry “%s” is damaged"), st.name);
-      return NULL;
-    }
-
-  data[st.size] = '\0';
-  return g_bytes_new_take (g_steal_pointer (&data), st.size);
-}
-
-static GBytes *
-archive_read (Archive     *archive,
-              const char  *name,
-              gint64       max,
-              GError     **error)
-{
-  zip_int64_t index = zip_name_locate (archive->zip, name, ZIP_FL_NOCASE);
-
-  if (index < 0)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("“%s” is not in the archive"), name);
-      return NULL;
-    }
-
-  return archive_read_index (archive, index, max, error);
-}
-
 /* XML */
-
-static gboolean
-has_doctype (GBytes *bytes)
-{
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  for (gsize i = 0; i + 9 <= size; i++)
-    if (data[i] == '<' && data[i + 1] == '!' &&
-        (g_ascii_strncasecmp (data + i + 2, "DOCTYPE", 7) == 0 ||
-         (i + 8 <= size && g_ascii_strncasecmp (data + i + 2, "ENTITY", 6) == 0)))
-      return TRUE;
-
-  return FALSE;
-}
-
-static void
-keep_first_error (void     *user_data,
-                  xmlError *error)
-{
-  xmlError *first = user_data;
-
-  if (first->code == 0 && error->level >= XML_ERR_ERROR)
-    xmlCopyError (error, first);
-}
-
-/* libxml2's words for a name, value or text over its limits. */
-static gboolean
-is_size_limit (const char *message)
-{
-  return strstr (message, "too long") != NULL || strstr (message, "huge") != NULL ||
-         strstr (message, "Huge") != NULL || strstr (message, "too big") != NULL;
-}
-
-static xmlDocPtr
-parse_xml (GBytes      *bytes,
-           const char  *what,
-           const char  *archive_name,
-           GError     **error)
-{
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-  xmlError first = { 0 };
-  xmlDocPtr doc;
-
-  if (has_doctype (bytes))
-    {
-      refuse (error, archive_name, _("%s declares a DOCTYPE or entities"), what);
-      return NULL;
-    }
-
-  /* No XML_PARSE_NOENT, no XML_PARSE_DTDLOAD: nothing is fetched or
-   * expanded; no XML_PARSE_HUGE: elements nest at most 256 deep, and names,
-   * values and texts have libxml2's size limits. The first error is the
-   * cause; those after it follow from it. */
-  xmlResetLastError ();
-  xmlSetStructuredErrorFunc (&first, keep_first_error);
-  doc = xmlReadMemory (data, size, what, NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
-  xmlSetStructuredErrorFunc (NULL, NULL);
-  if (doc == NULL)
-    {
-      const xmlError *last = xmlGetLastError ();
-      const xmlError *why = first.code != 0 ? &first : last;
-      g_autofree char *message = why != NULL && why->message != NULL ? g_strstrip (g_strdup (why->message)) : NULL;
-
-      if (message != NULL && strstr (message, "Excessive depth") != NULL)
-        refuse (error, archive_name, _("%s nests elements more than 256 levels deep"), what);
-      else if (message != NULL && is_size_limit (message))
-        refuse (error, archive_name, _("%s is over a size limit: a name, value or text in it is longer than "
-                                       "Gloss reads (line %d: %s)"), what, why->line, message);
-      else if (message != NULL)
-        refuse (error, archive_name, _("%s is not well-formed XML (line %d: %s)"), what, why->line, message);
-      else
-        refuse (error, archive_name, _("%s is not well-formed XML"), what);
-      xmlResetError (&first);
-      return NULL;
-    }
-  xmlResetError (&first);
-
-  if (doc->intSubset != NULL || doc->extSubset != NULL)
-    {
-      xmlFreeDoc (doc);
-      refuse (error, archive_name, _("%s declares a DOCTYPE or entities"), what);
-      return NULL;
-    }
-
-  return doc;
-}
 
 static gboolean
 is_element (xmlNode    *node,
@@ -429,7 +122,7 @@ parse_int (const char *text,
 typedef struct
 {
   GlossProject *project;
-  Archive       archive;
+  GlossQdpxArchive archive;
   GPtrArray    *warnings;     /* char * */
   GHashTable   *unknown;      /* element name -> count */
   GHashTable   *coders;       /* their GUID -> gint64 id */
@@ -954,7 +647,7 @@ read_codes (Import    *import,
             GError   **error)
 {
   if (level > GLOSS_MAX_CODE_LEVELS && first_child (parent, "Code") != NULL)
-    return refuse (error, import->archive.name, _("its codes nest more than %d levels deep"),
+    return _gloss_qdpx_refuse (error, import->archive.name, _("its codes nest more than %d levels deep"),
                    GLOSS_MAX_CODE_LEVELS);
 
   for (xmlNode *node = parent->children; node != NULL; node = node->next)
@@ -1049,7 +742,7 @@ read_note_text (Import  *import,
           return NULL;
         }
       if (index >= 0)
-        bytes = archive_read_index (&import->archive, index, MAX_NOTE_BYTES, NULL);
+        bytes = _gloss_qdpx_archive_read_index (&import->archive, index, MAX_NOTE_BYTES, NULL);
       if (bytes != NULL && g_utf8_validate (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
         text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
     }
@@ -1526,7 +1219,7 @@ read_plain_text (Import      *import,
   if (entry == NULL)
     return NULL;
 
-  bytes = archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, &local_error);
+  bytes = _gloss_qdpx_archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, &local_error);
   if (bytes == NULL)
     {
       /* A missing entry is the caller's to skip; one that lies about its
@@ -1572,7 +1265,7 @@ read_original_text (Import     *import,
   else
     return NULL;
 
-  bytes = archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, NULL);
+  bytes = _gloss_qdpx_archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, NULL);
   if (bytes == NULL)
     return NULL;
   doc = gloss_import_read_text (ext, bytes, NULL);
@@ -2117,7 +1810,7 @@ read_source (Import   *import,
         }
       if (zip_name_locate (import->archive.zip, entry, ZIP_FL_NOCASE) < 0)
         return skip_missing_source (import, node, representation, label, entry);
-      bytes = archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, error);
+      bytes = _gloss_qdpx_archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, error);
       if (bytes == NULL)
         return FALSE;
       if (representation != NULL && (plain = read_plain_text (import, representation, &theirs, error)) == NULL &&
@@ -2368,7 +2061,7 @@ insert_free_notes (Import  *import,
 static void
 import_clear (Import *import)
 {
-  archive_close (&import->archive);
+  _gloss_qdpx_archive_close (&import->archive);
   g_clear_pointer (&import->unknown, g_hash_table_unref);
   g_clear_pointer (&import->coders, g_hash_table_unref);
   g_clear_pointer (&import->codes, g_hash_table_unref);
@@ -2506,11 +2199,11 @@ gloss_qdpx_import (const char    *qdpx_path,
   }
 
   import_init (&import, warnings);
-  if (!archive_open (&import.archive, qdpx_path, error))
+  if (!_gloss_qdpx_archive_open (&import.archive, qdpx_path, error))
     goto out;
 
-  qde = archive_read (&import.archive, "project.qde", MAX_XML_BYTES, error);
-  if (qde == NULL || (doc = parse_xml (qde, "project.qde", import.archive.name, error)) == NULL)
+  qde = _gloss_qdpx_archive_read (&import.archive, "project.qde", GLOSS_QDPX_MAX_XML_BYTES, error);
+  if (qde == NULL || (doc = _gloss_qdpx_parse_xml (qde, "project.qde", import.archive.name, error)) == NULL)
     goto out;
 
   {
@@ -2585,11 +2278,11 @@ gloss_qdc_import (GlossProject  *self,
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("Cannot read “%s”: %s"), name, local_error->message);
       return -1;
     }
-  if ((gint64) length > MAX_XML_BYTES)
+  if ((gint64) length > GLOSS_QDPX_MAX_XML_BYTES)
     {
       g_autofree char *size = g_format_size (length);
-      g_autofree char *limit = g_format_size (MAX_XML_BYTES);
-      refuse (error, name, _("it is too large: %s, and Gloss reads at most %s"), size, limit);
+      g_autofree char *limit = g_format_size (GLOSS_QDPX_MAX_XML_BYTES);
+      _gloss_qdpx_refuse (error, name, _("it is too large: %s, and Gloss reads at most %s"), size, limit);
       return -1;
     }
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
@@ -2597,7 +2290,7 @@ gloss_qdc_import (GlossProject  *self,
   import_init (&import, warnings);
   import.project = self;
   import.archive.name = g_strdup (name);
-  doc = parse_xml (bytes, name, name, error);
+  doc = _gloss_qdpx_parse_xml (bytes, name, name, error);
   if (doc == NULL || (root = root_element (doc, "CodeBook", name, error)) == NULL)
     goto out;
 
