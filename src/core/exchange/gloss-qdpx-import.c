@@ -1,18 +1,17 @@
 /* gloss-qdpx-import.c: REFI-QDA projects (.qdpx) and codebooks (.qdc) in
  *
- * An archive comes from elsewhere and is read defensively:
- * - every entry is checked before anything is read: a name that is
- *   absolute, has a drive letter or a ".." component, a symbolic link, an
- *   entry declaring more than it may hold, too many entries: the archive
- *   is refused as a whole;
- * - entries are only ever read into memory (never extracted under their
- *   own names), and reading stops past the declared size;
- * - project.qde is parsed without network, entity substitution or DTD
- *   loading, and a document with a DOCTYPE is refused.
+ * The archive and its XML are read defensively by gloss-qdpx-reader.c.
+ * project.qde is streamed, never held as a tree: a first pass reads all
+ * of it (so a file that is not sound is refused before a project exists),
+ * keeps its notes (everything may refer to them) and the positions of each
+ * source's selections (the unit they count in is decided from all of
+ * them); a second pass reads users and codes, then each source and its
+ * selections one at a time (a third reads the sources when a file has them
+ * before its users or codes). Variables, cases and sets are small and kept
+ * as copies for the end.
  * The new project is built in a hidden file beside the target and renamed
  * into place at the end: all or nothing. Sources go through the normal
- * import (their bytes written to a private temporary directory under a
- * name of ours), so texts and offsets are Gloss's own; selections are
+ * import, so texts and offsets are Gloss's own; selections are
  * re-anchored by their quote where the exporter's plain text differs.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -157,7 +156,30 @@ typedef struct
   GString      *coloured;
   gboolean      counts_utf16; /* the producer (origin) counts UTF-16 units */
   char         *origin;
+  /* Streaming: what the first pass found, and what is kept for the end */
+  GPtrArray    *surveys;      /* SourceSurvey, one per child of <Sources> */
+  guint         next_survey;
+  gboolean      has_cases;    /* cases may refer to selections */
+  gboolean      sources_first;/* <Sources> before <Users> or <CodeBook> */
+  xmlNode      *kept;         /* <Project> with copies of its <Variables>, <Cases>,
+                               * <Sets>, <Description> and <NoteRef>s */
+  xmlNode      *kept_sources; /* its <Sources>: each source's attributes,
+                               * values and selections (for the cases) */
 } Import;
+
+/* What the first pass found of a source's selections. */
+typedef struct
+{
+  GArray *positions;     /* gint64: start and end of each with valid positions */
+  guint   n_selections;
+} SourceSurvey;
+
+static void
+source_survey_free (SourceSurvey *survey)
+{
+  g_clear_pointer (&survey->positions, g_array_unref);
+  g_free (survey);
+}
 
 static void
 warn (Import     *import,
@@ -806,44 +828,39 @@ keep_note_row (Import     *import,
 }
 
 static void
-read_notes (Import  *import,
-            xmlNode *notes)
+read_note (Import  *import,
+           xmlNode *node)
 {
-  for (xmlNode *node = notes->children; node != NULL; node = node->next)
+  g_autofree char *guid = NULL;
+  guint before = import->n_notes_too_long + import->n_notes_over_total;
+  char *text;
+
+  if (!is_element (node, "Note"))
     {
-      g_autofree char *guid = NULL;
-      guint before = import->n_notes_too_long + import->n_notes_over_total;
-      char *text;
-
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      if (!is_element (node, "Note"))
-        {
-          unknown_element (import, node);
-          continue;
-        }
-
-      {
-        g_autofree char *raw = get_attr (node, "guid");
-        guid = normal_guid (raw);
-      }
-      text = read_note_text (import, node);
-
-      if (guid != NULL && text != NULL)
-        {
-          if (!g_hash_table_contains (import->notes, guid))
-            keep_note_row (import, node, guid);
-          g_hash_table_insert (import->notes, g_steal_pointer (&guid), text);
-        }
-      else if (import->n_notes_too_long + import->n_notes_over_total == before)
-        {
-          g_autofree char *name = get_attr (node, "name");
-          warn (import, _("The note “%s” has no text Gloss can read; skipped"), name != NULL ? name : "?");
-          g_free (text);
-        }
-      else
-        g_free (text);
+      unknown_element (import, node);
+      return;
     }
+
+  {
+    g_autofree char *raw = get_attr (node, "guid");
+    guid = normal_guid (raw);
+  }
+  text = read_note_text (import, node);
+
+  if (guid != NULL && text != NULL)
+    {
+      if (!g_hash_table_contains (import->notes, guid))
+        keep_note_row (import, node, guid);
+      g_hash_table_insert (import->notes, g_steal_pointer (&guid), text);
+    }
+  else if (import->n_notes_too_long + import->n_notes_over_total == before)
+    {
+      g_autofree char *name = get_attr (node, "name");
+      warn (import, _("The note “%s” has no text Gloss can read; skipped"), name != NULL ? name : "?");
+      g_free (text);
+    }
+  else
+    g_free (text);
 }
 
 /* Appends @text to @memo unless that would take the memo or all memos
@@ -1368,27 +1385,20 @@ typedef struct
   guint on_words_units;    /* the same, read as UTF-16 units */
 } UnitVotes;
 
+/* @positions: the start and end of each selection with valid positions,
+ * gathered in the first pass over the XML. */
 static void
-count_unit_votes (xmlNode        *parent,
+count_unit_votes (GArray         *positions,
                   const gunichar *chars,
                   gint64          n_chars,
                   GArray         *astral,
                   UnitVotes      *votes)
 {
-  for (xmlNode *c = parent != NULL ? parent->children : NULL; c != NULL; c = c->next)
+  for (guint i = 0; positions != NULL && i + 1 < positions->len; i += 2)
     {
-      g_autofree char *start_text = NULL, *end_text = NULL;
-      gboolean ok_start, ok_end;
-      gint64 start, end;
+      gint64 start = g_array_index (positions, gint64, i);
+      gint64 end = g_array_index (positions, gint64, i + 1);
 
-      if (!is_element (c, "PlainTextSelection"))
-        continue;
-      start_text = get_attr (c, "startPosition");
-      end_text = get_attr (c, "endPosition");
-      start = parse_int (start_text, &ok_start);
-      end = parse_int (end_text, &ok_end);
-      if (!ok_start || !ok_end)
-        continue;
       votes->n_selections++;
       if (start < end && end <= n_chars &&
           on_boundary (chars, n_chars, start) && on_boundary (chars, n_chars, end))
@@ -1405,8 +1415,7 @@ count_unit_votes (xmlNode        *parent,
 static void
 choose_position_unit (Import     *import,
                       SourceText *source,
-                      xmlNode    *node,
-                      xmlNode    *representation,
+                      GArray     *positions,
                       const char *label)
 {
   const char *text = position_text (source);
@@ -1420,9 +1429,7 @@ choose_position_unit (Import     *import,
     return;
 
   chars = g_utf8_to_ucs4_fast (text, -1, &n_chars);
-  count_unit_votes (node, chars, n_chars, astral, &votes);
-  if (representation != node)
-    count_unit_votes (representation, chars, n_chars, astral, &votes);
+  count_unit_votes (positions, chars, n_chars, astral, &votes);
   if (votes.n_selections == 0)
     return;
 
@@ -1706,19 +1713,6 @@ read_selection (Import      *import,
   return TRUE;
 }
 
-static gboolean
-read_selections (Import      *import,
-                 SourceText  *source,
-                 xmlNode     *parent,
-                 GError     **error)
-{
-  for (xmlNode *c = parent->children; c != NULL; c = c->next)
-    if (is_element (c, "PlainTextSelection") && !read_selection (import, source, c, error))
-      return FALSE;
-
-  return TRUE;
-}
-
 static void
 check_source_children (Import     *import,
                        xmlNode    *node,
@@ -1749,40 +1743,42 @@ check_source_children (Import     *import,
     warn (import, _("“%s”: %u coding(s) of the whole source skipped"), name, whole);
 }
 
-static guint
-count_selections (xmlNode *parent)
-{
-  guint n = 0;
-
-  for (xmlNode *c = parent != NULL ? parent->children : NULL; c != NULL; c = c->next)
-    if (is_element (c, "PlainTextSelection"))
-      n++;
-
-  return n;
-}
-
 /* A source whose file is not in the archive is left out with its
  * selections, and listed; the rest of the project is imported. */
 static gboolean
-skip_missing_source (Import     *import,
-                     xmlNode    *node,
-                     xmlNode    *representation,
-                     const char *label,
-                     const char *entry)
+skip_missing_source (Import       *import,
+                     SourceSurvey *survey,
+                     const char   *label,
+                     const char   *entry)
 {
-  guint n = count_selections (node) + count_selections (representation);
-
   warn (import, _("“%s”: its file (%s) is not in the archive; skipped with its %u selection(s)"),
-        label, entry, n);
+        label, entry, survey->n_selections);
   return TRUE;
 }
 
-static gboolean
-read_source (Import   *import,
-             xmlNode  *node,
-             GError  **error)
+/* A source as it streams by: everything but its selections is kept in
+ * @node (and @representation) until its text is needed, at the first
+ * selection; each selection is then read and let go. */
+typedef struct
 {
-  gboolean pdf = is_element (node, "PDFSource");
+  Import       *import;
+  SourceSurvey *survey;
+  gboolean      pdf;
+  xmlNode      *node;
+  xmlNode      *representation;  /* where the plain text is: @node, or the PDF's Representation */
+  char         *label;
+  SourceText    source;
+  gboolean      begun;
+  gboolean      importing;       /* begun, and the document made: selections are read */
+} StreamSource;
+
+static gboolean
+source_begin (StreamSource  *ss,
+              GError       **error)
+{
+  Import *import = ss->import;
+  xmlNode *node = ss->node;
+  gboolean pdf = ss->pdf;
   g_autofree char *guid = get_attr (node, "guid");
   g_autofree char *name = get_attr (node, "name");
   g_autofree char *path = get_attr (node, pdf ? "path" : "plainTextPath");
@@ -1793,14 +1789,11 @@ read_source (Import   *import,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) plain = NULL;
   const char *theirs = NULL;
-  xmlNode *representation = pdf ? first_child (node, "Representation") : node;
-  SourceText source = { 0 };
+  xmlNode *representation = ss->representation;
   g_autoptr(GError) local_error = NULL;
-  const char *label = name != NULL ? name : (path != NULL ? path : "?");
-  gboolean ok = FALSE;
+  const char *label = ss->label;
 
-  check_source_children (import, node, label);
-
+  ss->begun = TRUE;
   if (pdf)
     {
       if (entry == NULL)
@@ -1808,8 +1801,8 @@ read_source (Import   *import,
           warn (import, _("“%s”: the PDF is not in the archive (%s); skipped"), label, path != NULL ? path : "");
           return TRUE;
         }
-      if (zip_name_locate (import->archive.zip, entry, ZIP_FL_NOCASE) < 0)
-        return skip_missing_source (import, node, representation, label, entry);
+      if (!_gloss_qdpx_archive_has (&import->archive, entry))
+        return skip_missing_source (import, ss->survey, label, entry);
       bytes = _gloss_qdpx_archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, error);
       if (bytes == NULL)
         return FALSE;
@@ -1821,8 +1814,8 @@ read_source (Import   *import,
     {
       if ((plain = read_plain_text (import, node, &theirs, error)) == NULL && error != NULL && *error != NULL)
         return FALSE;
-      if (plain == NULL && entry != NULL && zip_name_locate (import->archive.zip, entry, ZIP_FL_NOCASE) < 0)
-        return skip_missing_source (import, node, NULL, label, entry);
+      if (plain == NULL && entry != NULL && !_gloss_qdpx_archive_has (&import->archive, entry))
+        return skip_missing_source (import, ss->survey, label, entry);
       if (plain == NULL)
         {
           warn (import, _("“%s”: no plain text Gloss can read; skipped"), label);
@@ -1833,11 +1826,11 @@ read_source (Import   *import,
         bytes = g_bytes_ref (plain);
     }
 
-  source.document_id = import_source_bytes (import, bytes, guid, name,
-                                            pdf ? ".pdf" : (extension != NULL ? extension : ".txt"),
-                                            &text, &n_chars, &local_error);
+  ss->source.document_id = import_source_bytes (import, bytes, guid, name,
+                                                pdf ? ".pdf" : (extension != NULL ? extension : ".txt"),
+                                                &text, &n_chars, &local_error);
   g_clear_pointer (&bytes, g_bytes_unref);
-  if (source.document_id == 0)
+  if (ss->source.document_id == 0)
     {
       /* A source Gloss cannot read is left out; a failed write fails all. */
       if (import->project->step_failed || local_error->domain != GLOSS_ERROR ||
@@ -1845,73 +1838,251 @@ read_source (Import   *import,
           local_error->code == GLOSS_ERROR_BUSY)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
-          goto out;
+          return FALSE;
         }
       warn (import, _("“%s” cannot be imported (%s); skipped with its codings"), label, local_error->message);
-      ok = TRUE;
-      goto out;
+      return TRUE;
     }
 
   if (pdf && theirs == NULL)
     warn (import, _("“%s”: no plain text representation; positions are taken as Gloss’s"), label);
-  load_source_text (&source, g_steal_pointer (&text), n_chars, plain, theirs);
+  load_source_text (&ss->source, g_steal_pointer (&text), n_chars, plain, theirs);
   theirs = NULL;
   g_clear_pointer (&plain, g_bytes_unref);
-  choose_position_unit (import, &source, node, pdf ? representation : node, label);
-  source.memo = g_string_new (NULL);
-
-  if (!read_selections (import, &source, node, error) ||
-      (pdf && representation != NULL && !read_selections (import, &source, representation, error)))
-    goto out;
-
-  {
-    g_autoptr(GString) memo = g_string_new (NULL);
-    g_autofree char *description = description_of (node);
-
-    refer_notes (import, node, memo);
-    memo_prepend (import, memo, description);
-    if (source.memo->len > 0)
-      memo_append (import, memo, source.memo->str);
-    ok = insert_memo (import, "document", source.document_id, memo->str, error);
-  }
-
-out:
-  source_text_clear (&source);
-  return ok;
-}
-
-static gboolean
-read_sources (Import   *import,
-              xmlNode  *sources,
-              GError  **error)
-{
-  for (xmlNode *node = sources->children; node != NULL; node = node->next)
-    {
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      if (is_element (node, "TextSource") || is_element (node, "PDFSource"))
-        {
-          if (!read_source (import, node, error))
-            return FALSE;
-        }
-      else if (is_element (node, "PictureSource") || is_element (node, "AudioSource") ||
-               is_element (node, "VideoSource"))
-        {
-          g_autofree char *name = get_attr (node, "name");
-          warn (import, _("“%s”: %s is not supported; skipped"), name != NULL ? name : "?",
-                (const char *) node->name);
-        }
-      else
-        unknown_element (import, node);
-    }
+  choose_position_unit (import, &ss->source, ss->survey->positions, label);
+  ss->source.memo = g_string_new (NULL);
+  ss->importing = TRUE;
 
   return TRUE;
 }
 
+/* The element the stream is at, without its children, attributes kept. */
+static xmlNode *
+stream_shallow_copy (GlossQdeStream *stream,
+                     const char     *name)
+{
+  xmlTextReaderPtr reader = _gloss_qde_stream_reader (stream);
+  xmlNode *node = xmlNewNode (NULL, (const xmlChar *) name);
+
+  if (xmlTextReaderMoveToFirstAttribute (reader) == 1)
+    {
+      do
+        {
+          const char *attr_name = (const char *) xmlTextReaderConstName (reader);
+
+          if (attr_name != NULL && !g_str_has_prefix (attr_name, "xmlns"))
+            xmlNewProp (node, (const xmlChar *) attr_name, xmlTextReaderConstValue (reader));
+        }
+      while (xmlTextReaderMoveToNextAttribute (reader) == 1);
+      xmlTextReaderMoveToElement (reader);
+    }
+
+  return node;
+}
+
+/* Keeps what the cases need of a selection: its GUID and positions. */
+static void
+keep_selection_stub (xmlNode *parent,
+                     xmlNode *selection)
+{
+  static const char * const attributes[] = { "guid", "startPosition", "endPosition" };
+  xmlNode *stub = xmlNewChild (parent, NULL, (const xmlChar *) "PlainTextSelection", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (attributes); i++)
+    {
+      g_autofree char *value = get_attr (selection, attributes[i]);
+
+      if (value != NULL)
+        xmlNewProp (stub, (const xmlChar *) attributes[i], (const xmlChar *) value);
+    }
+}
+
+static gboolean
+source_selection (StreamSource    *ss,
+                  GlossQdeStream  *stream,
+                  xmlNode         *parent,
+                  GError         **error)
+{
+  gboolean more;
+
+  if (!ss->begun && !source_begin (ss, error))
+    return FALSE;
+  if (ss->importing || ss->import->has_cases)
+    {
+      xmlNode *selection = _gloss_qde_stream_expand (stream, error);
+
+      if (selection == NULL)
+        return FALSE;
+      if (ss->importing && !read_selection (ss->import, &ss->source, selection, error))
+        return FALSE;
+      if (ss->import->has_cases)
+        keep_selection_stub (parent, selection);
+    }
+
+  return _gloss_qde_stream_skip (stream, &more, error);
+}
+
+static gboolean
+keep_child (GlossQdeStream  *stream,
+            xmlNode         *parent,
+            GError         **error)
+{
+  xmlNode *copy = _gloss_qde_stream_copy (stream, error);
+
+  if (copy == NULL)
+    return FALSE;
+  xmlAddChild (parent, copy);
+  return TRUE;
+}
+
+static gboolean
+representation_child (GlossQdeStream  *stream,
+                      const char      *name,
+                      gpointer         data,
+                      GError         **error)
+{
+  StreamSource *ss = data;
+
+  if (g_str_equal (name, "PlainTextSelection"))
+    return source_selection (ss, stream, ss->representation, error);
+
+  return keep_child (stream, ss->representation, error);
+}
+
+static gboolean
+source_child (GlossQdeStream  *stream,
+              const char      *name,
+              gpointer         data,
+              GError         **error)
+{
+  StreamSource *ss = data;
+
+  if (g_str_equal (name, "PlainTextSelection"))
+    return source_selection (ss, stream, ss->node, error);
+  if (g_str_equal (name, "Representation") && ss->pdf && ss->representation == NULL)
+    {
+      ss->representation = stream_shallow_copy (stream, name);
+      xmlAddChild (ss->node, ss->representation);
+      return _gloss_qde_stream_children (stream, representation_child, ss, error);
+    }
+
+  return keep_child (stream, ss->node, error);
+}
+
+/* What stays of a source for the cases: its attributes, values and
+ * selections (as stubs); its text and the rest go. */
+static void
+strip_source (xmlNode *node)
+{
+  xmlNode *next;
+
+  for (xmlNode *c = node->children; c != NULL; c = next)
+    {
+      next = c->next;
+      if (is_element (c, "Representation"))
+        strip_source (c);
+      else if (!is_element (c, "VariableValue") && !is_element (c, "PlainTextSelection"))
+        {
+          xmlUnlinkNode (c);
+          xmlFreeNode (c);
+        }
+    }
+}
+
+static gboolean
+source_finish (StreamSource  *ss,
+               GError       **error)
+{
+  Import *import = ss->import;
+  gboolean ok = TRUE;
+
+  /* A source without selections is made here. */
+  if (!ss->begun)
+    ok = source_begin (ss, error);
+
+  check_source_children (import, ss->node, ss->label);
+  if (ok && ss->importing)
+    {
+      g_autoptr(GString) memo = g_string_new (NULL);
+      g_autofree char *description = description_of (ss->node);
+
+      refer_notes (import, ss->node, memo);
+      memo_prepend (import, memo, description);
+      if (ss->source.memo->len > 0)
+        memo_append (import, memo, ss->source.memo->str);
+      ok = insert_memo (import, "document", ss->source.document_id, memo->str, error);
+    }
+
+  return ok;
+}
+
+static gboolean
+read_source (Import          *import,
+             GlossQdeStream  *stream,
+             const char      *element,
+             SourceSurvey    *survey,
+             GError         **error)
+{
+  StreamSource ss = { 0 };
+  g_autofree char *name = NULL, *path = NULL;
+  gboolean ok;
+
+  ss.import = import;
+  ss.survey = survey;
+  ss.pdf = g_str_equal (element, "PDFSource");
+  ss.node = stream_shallow_copy (stream, element);
+  ss.representation = ss.pdf ? NULL : ss.node;
+  name = get_attr (ss.node, "name");
+  path = get_attr (ss.node, ss.pdf ? "path" : "plainTextPath");
+  ss.label = g_strdup (name != NULL ? name : (path != NULL ? path : "?"));
+
+  ok = _gloss_qde_stream_children (stream, source_child, &ss, error) && source_finish (&ss, error);
+
+  source_text_clear (&ss.source);
+  strip_source (ss.node);
+  xmlAddChild (import->kept_sources, ss.node);
+  g_free (ss.label);
+
+  return ok;
+}
+
+static gboolean
+sources_child (GlossQdeStream  *stream,
+               const char      *name,
+               gpointer         data,
+               GError         **error)
+{
+  Import *import = data;
+  SourceSurvey *survey = import->next_survey < import->surveys->len
+                         ? g_ptr_array_index (import->surveys, import->next_survey) : NULL;
+  static SourceSurvey none = { NULL, 0 };
+  gboolean more;
+
+  import->next_survey++;
+  if (g_str_equal (name, "TextSource") || g_str_equal (name, "PDFSource"))
+    return read_source (import, stream, name, survey != NULL ? survey : &none, error);
+  if (g_str_equal (name, "PictureSource") || g_str_equal (name, "AudioSource") || g_str_equal (name, "VideoSource"))
+    {
+      g_autofree char *source_name = _gloss_qde_stream_attr (stream, "name");
+
+      warn (import, _("“%s”: %s is not supported; skipped"), source_name != NULL ? source_name : "?", name);
+    }
+  else
+    {
+      xmlNode *node = _gloss_qde_stream_expand (stream, error);
+
+      if (node == NULL)
+        return FALSE;
+      unknown_element (import, node);
+    }
+
+  return _gloss_qde_stream_skip (stream, &more, error);
+}
+
 /* The project */
 
-/* Sets, variables, cases, links and graphs are not imported yet: the
- * summary says how many of each kind were left. */
+/* Links and graphs are not imported: the summary says how many of each
+ * kind were left. */
 static void
 warn_not_imported (Import  *import,
                    xmlNode *node)
@@ -1940,52 +2111,249 @@ warn_not_imported (Import  *import,
       }
 }
 
+/* The first pass, before a project is made: the whole file is read (and
+ * so checked), its notes kept (everything else may refer to them), and the
+ * positions of each source's selections gathered (the unit they count in
+ * is decided from all of them before the first is read). */
+
+static gboolean
+survey_selection (GlossQdeStream  *stream,
+                  SourceSurvey    *survey,
+                  GError         **error)
+{
+  g_autofree char *start_text = _gloss_qde_stream_attr (stream, "startPosition");
+  g_autofree char *end_text = _gloss_qde_stream_attr (stream, "endPosition");
+  gboolean ok_start, ok_end, more;
+  gint64 start = parse_int (start_text, &ok_start);
+  gint64 end = parse_int (end_text, &ok_end);
+
+  survey->n_selections++;
+  if (ok_start && ok_end)
+    {
+      g_array_append_val (survey->positions, start);
+      g_array_append_val (survey->positions, end);
+    }
+
+  return _gloss_qde_stream_skip (stream, &more, error);
+}
+
+static gboolean
+survey_source_child (GlossQdeStream  *stream,
+                     const char      *name,
+                     gpointer         data,
+                     GError         **error)
+{
+  SourceSurvey *survey = data;
+  gboolean more;
+
+  if (g_str_equal (name, "PlainTextSelection"))
+    return survey_selection (stream, survey, error);
+  if (g_str_equal (name, "Representation"))
+    return _gloss_qde_stream_children (stream, survey_source_child, survey, error);
+
+  return _gloss_qde_stream_skip (stream, &more, error);
+}
+
+static gboolean
+survey_sources_child (GlossQdeStream  *stream,
+                      const char      *name,
+                      gpointer         data,
+                      GError         **error)
+{
+  Import *import = data;
+  SourceSurvey *survey = g_new0 (SourceSurvey, 1);
+  gboolean more;
+
+  survey->positions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_ptr_array_add (import->surveys, survey);
+  if (g_str_equal (name, "TextSource") || g_str_equal (name, "PDFSource"))
+    return _gloss_qde_stream_children (stream, survey_source_child, survey, error);
+
+  return _gloss_qde_stream_skip (stream, &more, error);
+}
+
+static gboolean
+survey_note (GlossQdeStream  *stream,
+             const char      *name,
+             gpointer         data,
+             GError         **error)
+{
+  xmlNode *node = _gloss_qde_stream_expand (stream, error);
+  gboolean more;
+
+  if (node == NULL)
+    return FALSE;
+  read_note (data, node);
+  return _gloss_qde_stream_skip (stream, &more, error);
+}
+
+typedef struct
+{
+  Import     *import;
+  GHashTable *seen;          /* the project's children met so far */
+  gboolean    read_sources;  /* this pass reads <Sources> */
+  gboolean    only_sources;
+} Pass;
+
+static gboolean
+survey_project_child (GlossQdeStream  *stream,
+                      const char      *name,
+                      gpointer         data,
+                      GError         **error)
+{
+  Pass *pass = data;
+  Import *import = pass->import;
+  gboolean first = g_hash_table_add (pass->seen, g_strdup (name));
+  gboolean more;
+
+  if ((g_str_equal (name, "Users") || g_str_equal (name, "CodeBook")) &&
+      g_hash_table_contains (pass->seen, "Sources"))
+    import->sources_first = TRUE;
+  if (g_str_equal (name, "Cases"))
+    import->has_cases = TRUE;
+  if (first && g_str_equal (name, "Notes"))
+    return _gloss_qde_stream_children (stream, survey_note, import, error);
+  if (first && g_str_equal (name, "Sources"))
+    return _gloss_qde_stream_children (stream, survey_sources_child, import, error);
+
+  return _gloss_qde_stream_skip (stream, &more, error);
+}
+
+/* Moves @stream to the root element, which must be <@name>. */
+static gboolean
+stream_to_root (GlossQdeStream  *stream,
+                const char      *name,
+                const char      *archive_name,
+                GError         **error)
+{
+  xmlTextReaderPtr reader = _gloss_qde_stream_reader (stream);
+  gboolean more = TRUE;
+
+  while (_gloss_qde_stream_next (stream, &more, error) && more)
+    if (xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT)
+      {
+        if (g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), name) == 0)
+          return TRUE;
+        break;
+      }
+
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT,
+               _("“%s” is not a REFI-QDA file: its root element is not <%s>"), archive_name, name);
+  return FALSE;
+}
+
+static gboolean
+survey_project (Import   *import,
+                char    **title,
+                GError  **error)
+{
+  g_autoptr(GlossQdeStream) stream = _gloss_qde_stream_open (&import->archive, "project.qde", error);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Pass pass = { import, seen, FALSE, FALSE };
+  gboolean more = TRUE;
+
+  if (stream == NULL || !stream_to_root (stream, "Project", import->archive.name, error))
+    return FALSE;
+
+  /* NVivo (Windows and Mac) counts positions in UTF-16 code units. */
+  *title = _gloss_qde_stream_attr (stream, "name");
+  import->origin = _gloss_qde_stream_attr (stream, "origin");
+  import->counts_utf16 = import->origin != NULL && strstr (import->origin, "NVivo") != NULL;
+
+  if (!_gloss_qde_stream_children (stream, survey_project_child, &pass, error))
+    return FALSE;
+  /* Whatever follows the root is read too: all of the file is sound. */
+  while (more)
+    if (!_gloss_qde_stream_next (stream, &more, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The second pass: users and codes, then the sources; what the cases and
+ * the project's memo need is kept for the end. */
+static gboolean
+project_child (GlossQdeStream  *stream,
+               const char      *name,
+               gpointer         data,
+               GError         **error)
+{
+  static const char * const kept[] = { "Variables", "Cases", "Sets", "Description", NULL };
+  static const char * const known[] = { "Notes", "Users", "CodeBook", "Sources", "Variables", "Cases", "Sets",
+                                        "Description", NULL };
+  Pass *pass = data;
+  Import *import = pass->import;
+  gboolean first = g_hash_table_add (pass->seen, g_strdup (name));
+  gboolean more;
+  xmlNode *node;
+
+  if (g_str_equal (name, "Sources") && first && pass->read_sources)
+    return _gloss_qde_stream_children (stream, sources_child, import, error);
+  if (pass->only_sources || g_str_equal (name, "Sources") || g_str_equal (name, "Notes"))
+    return _gloss_qde_stream_skip (stream, &more, error);
+  if ((first && g_strv_contains (kept, name)) || g_str_equal (name, "NoteRef"))
+    return keep_child (stream, import->kept, error);
+  if (!first && g_strv_contains (known, name))
+    return _gloss_qde_stream_skip (stream, &more, error);
+
+  if ((node = _gloss_qde_stream_expand (stream, error)) == NULL)
+    return FALSE;
+  if (g_str_equal (name, "Users"))
+    {
+      if (!read_users (import, node, error))
+        return FALSE;
+    }
+  else if (g_str_equal (name, "CodeBook"))
+    {
+      xmlNode *codes = first_child (node, "Codes");
+
+      if (codes != NULL && !read_codes (import, codes, 0, 1, FALSE, NULL, error))
+        return FALSE;
+    }
+  else if (g_str_equal (name, "Links") || g_str_equal (name, "Graphs"))
+    warn_not_imported (import, node);
+  else
+    unknown_element (import, node);
+
+  return _gloss_qde_stream_skip (stream, &more, error);
+}
+
+static gboolean
+stream_project (Import    *import,
+                gboolean   read_sources,
+                gboolean   only_sources,
+                GError   **error)
+{
+  g_autoptr(GlossQdeStream) stream = _gloss_qde_stream_open (&import->archive, "project.qde", error);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Pass pass = { import, seen, read_sources, only_sources };
+
+  return stream != NULL && stream_to_root (stream, "Project", import->archive.name, error) &&
+         _gloss_qde_stream_children (stream, project_child, &pass, error);
+}
+
 static gboolean insert_free_notes (Import *import, GError **error);
 
 static gboolean
 read_project (Import   *import,
-              xmlNode  *root,
               GError  **error)
 {
-  static const char * const skipped[] = { "Links", "Graphs", NULL };
   g_autoptr(GString) project_memo = g_string_new (NULL);
   xmlNode *node;
 
-  /* NVivo (Windows and Mac) counts positions in UTF-16 code units. */
-  import->origin = get_attr (root, "origin");
-  import->counts_utf16 = import->origin != NULL && strstr (import->origin, "NVivo") != NULL;
-
-  /* Notes first: everything else may refer to them. */
-  if ((node = first_child (root, "Notes")) != NULL)
-    read_notes (import, node);
-  if ((node = first_child (root, "Users")) != NULL && !read_users (import, node, error))
+  /* Sources refer to users and codes: when a file has them after its
+   * sources, the sources are read in a pass of their own. */
+  if (!stream_project (import, !import->sources_first, FALSE, error) ||
+      (import->sources_first && !stream_project (import, TRUE, TRUE, error)))
     return FALSE;
-  if ((node = first_child (root, "CodeBook")) != NULL)
-    {
-      xmlNode *codes = first_child (node, "Codes");
-      if (codes != NULL && !read_codes (import, codes, 0, 1, FALSE, NULL, error))
-        return FALSE;
-    }
-  if ((node = first_child (root, "Sources")) != NULL && !read_sources (import, node, error))
-    return FALSE;
-  if (!_gloss_qdpx_read_cases (import->project, root, import->codes, import->warnings, error))
+  if (!_gloss_qdpx_read_cases (import->project, import->kept, import->codes, import->warnings, error))
     return FALSE;
 
-  for (node = root->children; node != NULL; node = node->next)
-    {
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      if (g_strv_contains (skipped, (const char *) node->name))
-        warn_not_imported (import, node);
-      else if (!is_element (node, "Notes") && !is_element (node, "Users") && !is_element (node, "CodeBook") &&
-               !is_element (node, "Sources") && !is_element (node, "Description") && !is_element (node, "NoteRef") &&
-               !is_element (node, "Variables") && !is_element (node, "Cases") && !is_element (node, "Sets"))
-        unknown_element (import, node);
-    }
-
-  /* The project's notes, then any note nothing referred to. */
-  refer_notes (import, root, project_memo);
-  if ((node = first_child (root, "Description")) != NULL)
+  /* The project's notes, then its description. */
+  refer_notes (import, import->kept, project_memo);
+  if ((node = first_child (import->kept, "Description")) != NULL)
     {
       g_autofree char *description = get_text (node);
 
@@ -2068,6 +2436,9 @@ import_clear (Import *import)
   g_clear_pointer (&import->notes, g_hash_table_unref);
   g_clear_pointer (&import->used_notes, g_hash_table_unref);
   g_clear_pointer (&import->note_rows, g_ptr_array_unref);
+  g_clear_pointer (&import->surveys, g_ptr_array_unref);
+  g_clear_pointer (&import->kept, xmlFreeNode);
+  import->kept_sources = NULL;
   g_clear_pointer (&import->next_number, g_hash_table_unref);
   g_clear_pointer (&import->next_position, g_hash_table_unref);
   g_clear_pointer (&import->origin, g_free);
@@ -2090,6 +2461,9 @@ import_init (Import       *import,
   import->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->used_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->note_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) free_note_free);
+  import->surveys = g_ptr_array_new_with_free_func ((GDestroyNotify) source_survey_free);
+  import->kept = xmlNewNode (NULL, (const xmlChar *) "Project");
+  import->kept_sources = xmlNewChild (import->kept, NULL, (const xmlChar *) "Sources", NULL);
   import->next_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->next_position = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   import->n_coders = -1;
@@ -2119,15 +2493,9 @@ root_element (xmlDocPtr   doc,
 
 static gboolean
 build_project (Import       *import,
-               const char   *qdpx_path,
-               xmlDocPtr     doc,
                GError      **error)
 {
-  xmlNode *root = root_element (doc, "Project", import->archive.name, error);
   g_autofree char *label = NULL;
-
-  if (root == NULL)
-    return FALSE;
 
   label = g_strdup_printf (_("Import “%s”"), import->archive.name);
   if (!gloss_project_begin_step (import->project, label, error))
@@ -2136,7 +2504,7 @@ build_project (Import       *import,
   /* A new project has nothing to undo: its rows are not recorded as
    * changes (a change row per coding would double the writes). */
   if (!_gloss_project_exec (import->project, "UPDATE temp.gloss_state SET replaying = 1", error) ||
-      !read_project (import, root, error) ||
+      !read_project (import, error) ||
       !_gloss_project_exec (import->project, "UPDATE temp.gloss_state SET replaying = 0", error))
     {
       _gloss_project_exec (import->project, "UPDATE temp.gloss_state SET replaying = 0", NULL);
@@ -2173,9 +2541,7 @@ gloss_qdpx_import (const char    *qdpx_path,
   g_autofree char *name = NULL;
   g_autofree char *tmp_path = NULL;
   g_autofree char *title = NULL;
-  g_autoptr(GBytes) qde = NULL;
   Import import = { 0 };
-  xmlDocPtr doc = NULL;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (qdpx_path != NULL && project_path != NULL, NULL);
@@ -2202,14 +2568,9 @@ gloss_qdpx_import (const char    *qdpx_path,
   if (!_gloss_qdpx_archive_open (&import.archive, qdpx_path, error))
     goto out;
 
-  qde = _gloss_qdpx_archive_read (&import.archive, "project.qde", GLOSS_QDPX_MAX_XML_BYTES, error);
-  if (qde == NULL || (doc = _gloss_qdpx_parse_xml (qde, "project.qde", import.archive.name, error)) == NULL)
+  /* All of project.qde is read once before a project is made. */
+  if (!survey_project (&import, &title, error))
     goto out;
-
-  {
-    xmlNode *root = xmlDocGetRootElement (doc);
-    title = root != NULL ? get_attr (root, "name") : NULL;
-  }
 
   tmp_path = _gloss_sibling_temp_path (project_path, ".gloss");
   import.project = gloss_project_create (tmp_path, title, error);
@@ -2217,7 +2578,7 @@ gloss_qdpx_import (const char    *qdpx_path,
     goto out;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !build_project (&import, qdpx_path, doc, error))
+      !build_project (&import, error))
     goto out;
 
   gloss_project_close (import.project);
@@ -2243,8 +2604,6 @@ out:
     }
   if (!ok && tmp_path != NULL)
     _gloss_remove_database_files (tmp_path);
-  if (doc != NULL)
-    xmlFreeDoc (doc);
   import_clear (&import);
 
   return ok ? gloss_project_open (project_path, error) : NULL;
