@@ -2531,20 +2531,45 @@ build_project (Import       *import,
   return _gloss_project_exec (import->project, "DELETE FROM history_change; DELETE FROM history_step", error);
 }
 
-GlossProject *
-gloss_qdpx_import (const char    *qdpx_path,
-                   const char    *project_path,
-                   GPtrArray     *warnings,
-                   GCancellable  *cancellable,
-                   GError       **error)
+/* What the new project holds, counted before it is closed. */
+static void
+count_contents (GlossProject    *project,
+                GlossQdpxCounts *counts)
+{
+  static const struct { const char *sql; gsize offset; } queries[] = {
+    { "SELECT count(*) FROM document", G_STRUCT_OFFSET (GlossQdpxCounts, n_documents) },
+    { "SELECT count(*) FROM coder", G_STRUCT_OFFSET (GlossQdpxCounts, n_coders) },
+    { "SELECT count(*) FROM code", G_STRUCT_OFFSET (GlossQdpxCounts, n_codes) },
+    { "SELECT count(*) FROM coding", G_STRUCT_OFFSET (GlossQdpxCounts, n_codings) },
+    { "SELECT count(*) FROM note", G_STRUCT_OFFSET (GlossQdpxCounts, n_notes) },
+    { "SELECT (SELECT count(*) FROM memo) + (SELECT count(*) FROM coding WHERE memo IS NOT NULL)",
+      G_STRUCT_OFFSET (GlossQdpxCounts, n_memos) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      sqlite3_stmt *stmt = _gloss_project_prepare (project, queries[i].sql, NULL);
+
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        G_STRUCT_MEMBER (guint, counts, queries[i].offset) = (guint) sqlite3_column_int64 (stmt, 0);
+      if (stmt != NULL)
+        sqlite3_reset (stmt);
+    }
+}
+
+char *
+_gloss_qdpx_import_build (const char       *qdpx_path,
+                          const char       *project_path,
+                          GPtrArray        *warnings,
+                          GlossQdpxCounts  *counts,
+                          GCancellable     *cancellable,
+                          GError          **error)
 {
   g_autofree char *name = NULL;
   g_autofree char *tmp_path = NULL;
   g_autofree char *title = NULL;
   Import import = { 0 };
   gboolean ok = FALSE;
-
-  g_return_val_if_fail (qdpx_path != NULL && project_path != NULL, NULL);
 
   name = g_filename_display_basename (project_path);
   if (g_file_test (project_path, G_FILE_TEST_EXISTS))
@@ -2580,20 +2605,8 @@ gloss_qdpx_import (const char    *qdpx_path,
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !build_project (&import, error))
     goto out;
-
-  gloss_project_close (import.project);
-  g_clear_object (&import.project);
-
-  if (g_file_test (project_path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS, _("“%s” already exists"), name);
-      goto out;
-    }
-  if (g_rename (tmp_path, project_path) != 0)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("Cannot create “%s”: %s"), name, g_strerror (errno));
-      goto out;
-    }
+  if (counts != NULL)
+    count_contents (import.project, counts);
   ok = TRUE;
 
 out:
@@ -2606,7 +2619,7 @@ out:
     _gloss_remove_database_files (tmp_path);
   import_clear (&import);
 
-  return ok ? gloss_project_open (project_path, error) : NULL;
+  return ok ? g_steal_pointer (&tmp_path) : NULL;
 }
 
 /* Codebooks */
@@ -2684,76 +2697,3 @@ out:
   return ok ? (gint64) n_added : -1;
 }
 
-/* Async */
-
-typedef struct
-{
-  char      *qdpx_path;
-  char      *project_path;
-  GPtrArray *warnings;
-} ImportData;
-
-static void
-import_data_free (ImportData *data)
-{
-  g_free (data->qdpx_path);
-  g_free (data->project_path);
-  g_ptr_array_unref (data->warnings);
-  g_free (data);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportData *data = task_data;
-  g_autoptr(GlossProject) project = NULL;
-  GError *error = NULL;
-
-  project = gloss_qdpx_import (data->qdpx_path, data->project_path, data->warnings, cancellable, &error);
-  if (project == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  gloss_project_close (project);
-  g_task_return_pointer (task, g_strdup (data->project_path), g_free);
-}
-
-void
-gloss_qdpx_import_async (const char          *qdpx_path,
-                         const char          *project_path,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ImportData *data = g_new0 (ImportData, 1);
-
-  data->qdpx_path = g_strdup (qdpx_path);
-  data->project_path = g_strdup (project_path);
-  data->warnings = g_ptr_array_new_with_free_func (g_free);
-
-  g_task_set_source_tag (task, gloss_qdpx_import_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
-  g_task_run_in_thread (task, import_thread);
-}
-
-char *
-gloss_qdpx_import_finish (GAsyncResult  *result,
-                          GPtrArray    **warnings_out,
-                          GError       **error)
-{
-  ImportData *data;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  data = g_task_get_task_data (G_TASK (result));
-  if (warnings_out != NULL)
-    *warnings_out = g_ptr_array_ref (data->warnings);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
