@@ -264,6 +264,7 @@ test_upgrade_from_version_5 (void)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   {
     g_autofree char *sql = g_strconcat ("PRAGMA foreign_keys = OFF; BEGIN;", gloss_test_sql_before_version_6 (TRUE),
+                                        "ALTER TABLE document DROP COLUMN text_extraction;",
                                         "CREATE TRIGGER set_member_code_deleted AFTER DELETE ON code BEGIN"
                                         "  DELETE FROM set_member WHERE member_id = OLD.id"
                                         "    AND set_id IN (SELECT id FROM set_item WHERE kind = 'code');"
