@@ -109,6 +109,8 @@ int gloss_cli_import     (int argc, char **argv);
 int gloss_cli_documents  (int argc, char **argv);
 int gloss_cli_text       (int argc, char **argv);
 int gloss_cli_coders     (int argc, char **argv);
+int gloss_cli_notes      (int argc, char **argv);
+int gloss_cli_note_add   (int argc, char **argv);
 int gloss_cli_coder_add  (int argc, char **argv);
 int gloss_cli_codes      (int argc, char **argv);
 int gloss_cli_code_add   (int argc, char **argv);

@@ -21,6 +21,7 @@
 #include "gloss-project.h"
 #include "gloss-project-repair.h"
 #include "gloss-stale-files.h"
+#include "gloss-project-notes.h"
 
 /* document/ */
 #include "gloss-import.h"

@@ -1,8 +1,9 @@
 /* gloss-application-exchange.c: a new project from a REFI-QDA project
  *
- * Choose the .qdpx, then where the new project goes; the import runs in a
- * thread, all or nothing, and the new project opens in a window. What
- * was read but not kept is listed afterwards.
+ * Choose the .qdpx, then where the new project goes; the import is read
+ * in a thread into a hidden file, all or nothing, and shown (what comes
+ * in, what was left out and why) before anything is made: Import puts the
+ * project in place and opens it, Cancel removes the hidden file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,7 @@
 
 #include "gloss-application-private.h"
 #include "gloss-file-chooser.h"
+#include "gloss-import-preview.h"
 #include "gloss-project-exchange.h"
 #include "gloss-warnings-dialog.h"
 #include "gloss-window.h"
@@ -106,30 +108,36 @@ make_room (GlossApplication  *app,
 }
 
 static void
-on_imported (GObject      *source,
+on_preview_imported (GlossImportPreview *preview,
+                     const char         *path,
+                     GlossApplication   *app)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  gloss_application_open_project (app, file);
+}
+
+static void
+on_prepared (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
   g_autoptr(ImportRequest) request = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autofree char *path = gloss_qdpx_import_finish (result, &warnings, &error);
-  g_autoptr(GFile) file = NULL;
+  GlossQdpxPending *pending = gloss_qdpx_import_prepare_finish (result, &error);
+  g_autofree char *name = NULL;
+  GlossImportPreview *preview;
 
-  if (path == NULL)
+  if (pending == NULL)
     {
       show_failure (request->app, request->qdpx_path, error->message);
       return;
     }
 
-  file = g_file_new_for_path (path);
-  gloss_application_open_project (request->app, file);
-
-  if (warnings != NULL && warnings->len > 0)
-    gloss_warnings_dialog_show (parent_window (request->app),
-                                _("Import Summary"),
-                                _("The project was imported. What was skipped, and how the file was read:"),
-                                warnings);
+  name = g_filename_display_basename (request->qdpx_path);
+  preview = gloss_import_preview_new (parent_window (request->app), name, pending);
+  g_signal_connect_object (preview, "imported", G_CALLBACK (on_preview_imported), request->app, 0);
+  gtk_window_present (GTK_WINDOW (preview));
 }
 
 static void
@@ -160,7 +168,7 @@ on_target_chosen (GObject      *source,
 
   qdpx_path = request->qdpx_path;
   project_path = request->project_path;
-  gloss_qdpx_import_async (qdpx_path, project_path, NULL, on_imported, g_steal_pointer (&request));
+  gloss_qdpx_import_prepare_async (qdpx_path, project_path, NULL, on_prepared, g_steal_pointer (&request));
 }
 
 static char *

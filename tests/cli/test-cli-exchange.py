@@ -317,9 +317,9 @@ def test_foreign(tmp):
     rows = {(r[1], r[2], r[3], r[6]) for r in codings(project)}
     expected = {
         ('Position paper.pdf', 'Maria', 'Participation/Seat at the table', 'a seat at the table.\nFunding'),
-        ('Position paper.pdf', 'Tomás', 'Money - conditions', 'strings attached'),
+        ('Position paper.pdf', 'Tomás', 'Money \\/ conditions', 'strings attached'),
         ('Interview 3', 'Tomás', 'Participation/Consulted only', 'never asked to decide'),
-        ('Interview 3', 'Maria', 'Money - conditions', 'decide.\nThe money'),
+        ('Interview 3', 'Maria', 'Money \\/ conditions', 'decide.\nThe money'),
     }
     check(rows == expected, 'foreign codings re-anchored on Gloss\'s text: %r' % rows)
     memos = [c['memo'] for c in json.loads(run('codings', project, '--json').stdout) if c['memo']]

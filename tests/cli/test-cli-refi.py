@@ -312,6 +312,133 @@ def test_codebook_ids(tmp):
     check(flags == {'Trust': 'false', 'Broken': 'true', 'Money': 'true'}, 'isCodable is exported: %r' % flags)
 
 
+def test_slash_names(tmp):
+    """A code name with "/" comes in, goes out and comes back as it was; a
+    path escapes it as "\\/" wherever a code is named by its path."""
+    top, child = 'A7000000-0000-4000-8000-000000000001', 'A7000000-0000-4000-8000-000000000002'
+    text = 'She asked for asylum and waited three years without papers.\n'
+    codes = ('<Code guid="%s" name="Asylum / refugee status" isCodable="true" color="#aa0000">'
+             '<Code guid="%s" name="Stateless \\ no papers / none" isCodable="true" color="#00aa00"/></Code>'
+             % (top, child))
+    source = ('<TextSource guid="d7000000-0000-4000-8000-000000000001" name="Interview" '
+              'plainTextPath="internal://i.txt">%s</TextSource>'
+              % selection_xml('b7000000-0000-4000-8000-000000000001', 43, 58, child))
+    archive = tmp / 'slash.qdpx'
+    with zipfile.ZipFile(archive, 'w') as z:
+        z.writestr('project.qde', project_xml('MAXQDA 24', codes, source))
+        z.writestr('sources/i.txt', text)
+    project = tmp / 'slash.gloss'
+    run('import-qdpx', project, archive)
+    listed = {c['name']: c['path'] for c in json.loads(run('codes', project, '--json').stdout)}
+    top_path = 'Asylum \\/ refugee status'
+    child_path = top_path + '/Stateless \\\\ no papers \\/ none'
+    check(listed == {'Asylum / refugee status': top_path, 'Stateless \\ no papers / none': child_path},
+          'names as they came, paths escaped: %r' % listed)
+    check([c['code'] for c in codings(project)] == [child_path], 'codings name the escaped path')
+    check(len(json.loads(run('codings', project, '--code', child_path, '--json').stdout)) == 1,
+          '--code takes the escaped path')
+    run('code', project, '--doc', 'Interview', '--coder', 'Ana', '--code', top_path, '--match', 'asylum')
+    run('code-add', project, top_path + '/Family \\/ reunion')
+    check('Family / reunion' in [c['name'] for c in json.loads(run('codes', project, '--json').stdout)],
+          'code-add reads the escape')
+    run('codings', project, '--code', 'Asylum / refugee status', status=1)
+
+    # Out and back: .qdpx, .qdc and the codebook JSON keep the names.
+    out = tmp / 'slash-out.qdpx'
+    run('export', project, '--format', 'qdpx', '-o', out)
+    with zipfile.ZipFile(out) as z:
+        names = {c.get('name') for c in ET.fromstring(z.read('project.qde')).iter('{urn:QDA-XML:project:1.0}Code')}
+    check(names == {'Asylum / refugee status', 'Stateless \\ no papers / none', 'Family / reunion'},
+          'the .qdpx writes the names: %r' % names)
+    back = tmp / 'slash-back.gloss'
+    run('import-qdpx', back, out)
+    again = {c['name']: c['path'] for c in json.loads(run('codes', back, '--json').stdout)}
+    check(again == {c['name']: c['path'] for c in json.loads(run('codes', project, '--json').stdout)},
+          'the .qdpx reads back the same codebook: %r' % again)
+    qdc = tmp / 'slash.qdc'
+    run('export', project, '--format', 'qdc', '-o', qdc)
+    fresh = tmp / 'slash-qdc.gloss'
+    run('init', fresh)
+    run('import-qdc', fresh, qdc)
+    check({c['name'] for c in json.loads(run('codes', fresh, '--json').stdout)} == names,
+          'the .qdc reads back the same names')
+    book = tmp / 'slash-codebook.json'
+    run('export', project, '--format', 'codebook-json', '-o', book)
+    loaded = tmp / 'slash-load.gloss'
+    run('init', loaded)
+    run('load', loaded, book)
+    check({c['path'] for c in json.loads(run('codes', loaded, '--json').stdout)} == set(again.values()),
+          'the codebook JSON loads back the same paths')
+    csv_out = tmp / 'slash.csv'
+    run('export', project, '--format', 'csv', '-o', csv_out)
+    check(child_path in csv_out.read_text(encoding='utf-8-sig'), 'the CSV names the escaped path')
+
+
+def test_free_notes(tmp):
+    """A note nothing refers to stays a note: GUID as written, name, text,
+    author and dates; a note a selection refers to is that coding's memo.
+    Written back as <Note>s, valid against the schema, and read back the same."""
+    code = 'A8000000-0000-4000-8000-000000000001'
+    linked = 'E8000000-0000-4000-8000-000000000001'
+    free = 'E8000000-0000-4000-8000-000000000002'
+    other = 'e8000000-0000-4000-8000-000000000003'
+    source = ('<TextSource guid="d8000000-0000-4000-8000-000000000001" name="Talk" '
+              'plainTextPath="internal://talk.txt">%s</TextSource>'
+              % selection_xml('b8000000-0000-4000-8000-000000000001', 0, 5, code).replace(
+                  '</PlainTextSelection>', '<NoteRef targetGUID="%s"/></PlainTextSelection>' % linked))
+    notes = ('<Notes>'
+             '<Note guid="%s" name="Linked"><PlainTextContent>On the first word</PlainTextContent></Note>'
+             '<Note guid="%s" name="Project diary" creatingUser="%s" creationDateTime="2021-03-04T10:00:00Z" '
+             'modifiedDateTime="2021-03-05T11:30:00Z"><PlainTextContent>Day one.\nDay two.</PlainTextContent></Note>'
+             '<Note guid="%s" name="From a file" plainTextPath="internal://n.txt"/>'
+             '</Notes>' % (linked, free, USER, other))
+    archive = tmp / 'notes.qdpx'
+    with zipfile.ZipFile(archive, 'w') as z:
+        z.writestr('project.qde', project_xml('ATLAS.ti 23', code_xml(code, 'Word'), source, notes))
+        z.writestr('sources/talk.txt', 'Hello there, said she.\n')
+        z.writestr('sources/n.txt', 'Written in a file')
+    project = tmp / 'notes.gloss'
+    run('import-qdpx', project, archive)
+    listed = json.loads(run('notes', project, '--json').stdout)
+    got = [(n['guid'], n['name'], n['text'], n['author'], n['created'], n['modified']) for n in listed]
+    check(got == [(free, 'Project diary', 'Day one.\nDay two.', 'Ana', '2021-03-04T10:00:00Z', '2021-03-05T11:30:00Z'),
+                  (other, 'From a file', 'Written in a file', None, None, None)],
+          'free notes kept as notes: %r' % got)
+    check(listed[0]['author_guid'] == USER, 'the author by GUID: %r' % listed[0])
+    check([c['memo'] for c in codings(project)] == ['On the first word'], 'the linked note is the coding memo')
+    with sqlite3.connect(project) as db:
+        memo = db.execute("SELECT text FROM memo WHERE target_kind = 'project'").fetchone()
+    check(memo is None or 'Day one' not in memo[0], 'free notes are not folded into the project memo: %r' % (memo,))
+    check('Project diary' in run('notes', project).stdout, 'notes lists them')
+
+    out = tmp / 'notes-out.qdpx'
+    run('export', project, '--format', 'qdpx', '-o', out)
+    with zipfile.ZipFile(out) as z:
+        (tmp / 'notes-out.qde').write_bytes(z.read('project.qde'))
+    schema = Path(__file__).resolve().parent.parent.parent.parent / 'shared' / 'reference' / 'refi-qda' / 'Project-mrt2019.xsd'
+    valid = subprocess.run(['xmllint', '--noout', '--schema', str(schema), str(tmp / 'notes-out.qde')],
+                           capture_output=True, text=True)
+    check(valid.returncode == 0, 'the export is valid against the schema: %s' % valid.stderr)
+    back = tmp / 'notes-back.gloss'
+    run('import-qdpx', back, out)
+    again = json.loads(run('notes', back, '--json').stdout)
+    check([{k: v for k, v in n.items() if k != 'id'} for n in again]
+          == [{k: v for k, v in n.items() if k != 'id'} for n in listed],
+          'the notes read back as they were: %r' % again)
+
+    # A note added here is one step, undone and redone; check counts the table.
+    run('note-add', project, 'Mine', 'Written in Gloss', '--coder', 'Ana')
+    check(len(json.loads(run('notes', project, '--json').stdout)) == 3, 'note-add adds one')
+    run('undo', project)
+    check(len(json.loads(run('notes', project, '--json').stdout)) == 2, 'undo takes it back')
+    run('redo', project)
+    check(len(json.loads(run('notes', project, '--json').stdout)) == 3, 'redo brings it again')
+    with sqlite3.connect(project) as db:
+        db.execute("UPDATE note SET guid = 'not a guid' WHERE name = 'Mine'")
+    result = run('check', project, status=1)
+    check('“note”' in result.stdout, 'check looks at the notes\' GUIDs: %r' % result.stdout)
+
+
 def main():
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
@@ -321,6 +448,8 @@ def main():
         test_bad_positions(tmp)
         test_dropped_counts(tmp)
         test_codebook_ids(tmp)
+        test_slash_names(tmp)
+        test_free_notes(tmp)
 
     if failures:
         sys.exit('%d check(s) failed' % len(failures))

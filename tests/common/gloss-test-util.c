@@ -191,3 +191,33 @@ gloss_test_write_file (const char *dir,
 
   return path;
 }
+
+#define OLD_CODE_TABLE \
+  "DROP TABLE note;" \
+  "CREATE TABLE gloss_test_keep AS SELECT * FROM code; DROP TABLE code;" \
+  "CREATE TABLE code (" \
+  "  id INTEGER PRIMARY KEY," \
+  "  guid TEXT NOT NULL UNIQUE," \
+  "  parent_id INTEGER REFERENCES code (id) ON DELETE CASCADE," \
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0 AND instr (name, '/') = 0)," \
+  "  color TEXT NOT NULL," \
+  "  description TEXT NOT NULL DEFAULT ''," \
+  "  position INTEGER NOT NULL DEFAULT 0," \
+  "  created INTEGER NOT NULL," \
+  "  modified INTEGER NOT NULL);" \
+  "CREATE UNIQUE INDEX code_sibling_name ON code (ifnull (parent_id, 0), name COLLATE NOCASE);" \
+  "CREATE INDEX code_parent ON code (parent_id);"
+
+const char *
+gloss_test_sql_before_version_6 (gboolean with_codable)
+{
+  if (with_codable)
+    return OLD_CODE_TABLE
+      "ALTER TABLE code ADD COLUMN codable INTEGER NOT NULL DEFAULT 1 CHECK (codable IN (0, 1));"
+      "INSERT INTO code SELECT id, guid, parent_id, name, color, description, position, created, modified, codable "
+      "FROM gloss_test_keep; DROP TABLE gloss_test_keep;";
+
+  return OLD_CODE_TABLE
+    "INSERT INTO code SELECT id, guid, parent_id, name, color, description, position, created, modified "
+    "FROM gloss_test_keep; DROP TABLE gloss_test_keep;";
+}

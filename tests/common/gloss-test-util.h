@@ -46,5 +46,10 @@ char         *gloss_test_write_file     (const char         *dir,
                                          const char         *name,
                                          const char         *contents,
                                          gssize              length);
+/* SQL that undoes what version 6 changed, for tests that fabricate older
+ * files: the code table back as versions 1 to 5 made it (names without
+ * "/", and before version 5 without codable), its rows kept, and no note
+ * table. It drops the set trigger on the code table (version 4 made it). */
+const char   *gloss_test_sql_before_version_6 (gboolean      with_codable);
 
 G_END_DECLS

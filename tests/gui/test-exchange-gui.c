@@ -16,6 +16,7 @@
 #include "gloss-application.h"
 #include "gloss-export-dialog.h"
 #include "gloss-file-chooser.h"
+#include "gloss-import-preview.h"
 #include "gloss-matrix-window.h"
 #include "gloss-merge-dialog.h"
 #include "gloss-name-dialog.h"
@@ -698,6 +699,37 @@ message_shown (gpointer data)
   return FALSE;
 }
 
+static gboolean
+preview_shown (gpointer data)
+{
+  GlossImportPreview **preview = data;
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GLOSS_IS_IMPORT_PREVIEW (l->data) && gtk_widget_get_visible (l->data))
+      {
+        *preview = l->data;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* The files in @dir, sorted, as one line. */
+static char *
+files_in (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, (gpointer) g_intern_string (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
 static void
 import_through_app (GApplication *app,
                     const char   *qdpx,
@@ -731,7 +763,32 @@ test_import_qdpx_app (Fixture       *fixture,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
 
-  import_through_app (G_APPLICATION (app), qdpx, target);
+  /* What will come in is shown first; Cancel makes nothing. */
+  {
+    GlossImportPreview *preview = NULL;
+    const GlossQdpxCounts *counts;
+    g_autofree char *before = files_in (fixture->dir);
+    g_autofree char *after = NULL;
+
+    import_through_app (G_APPLICATION (app), qdpx, target);
+    g_assert_true (spin_until (preview_shown, &preview, 30000));
+    counts = gloss_import_preview_get_counts (preview);
+    g_assert_cmpuint (counts->n_codings, ==, 5);
+    g_assert_cmpuint (counts->n_documents, ==, 2);
+    g_assert_false (g_file_test (target_path, G_FILE_TEST_EXISTS));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.cancel", NULL));
+    spin (50);
+    g_assert_false (preview_shown (&preview));
+    g_assert_false (g_file_test (target_path, G_FILE_TEST_EXISTS));
+    after = files_in (fixture->dir);
+    g_assert_cmpstr (after, ==, before);
+    g_assert_false (project_open (&wait));
+
+    /* Import commits it, and the project opens. */
+    import_through_app (G_APPLICATION (app), qdpx, target);
+    g_assert_true (spin_until (preview_shown, &preview, 30000));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.import", NULL));
+  }
   g_assert_true (spin_until (project_open, &wait, 30000));
   project = NULL;
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL && project == NULL; l = l->next)

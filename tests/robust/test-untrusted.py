@@ -245,7 +245,8 @@ def strip_constraints(create):
 
 def recreate_without_constraints(path):
     db = sqlite3.connect(path, isolation_level=None)
-    tables = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+    # code before set_item: rebuilding code drops the trigger on it that names set_item
+    tables = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall()
     db.execute("PRAGMA foreign_keys = OFF")
     db.execute("BEGIN")
     for name, create in tables:

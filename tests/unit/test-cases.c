@@ -1297,14 +1297,12 @@ test_migration (void)
   g_clear_object (&project);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   {
-    /* The version before attributes (migration 4). */
-    g_autofree char *sql = g_strdup_printf ("ALTER TABLE document DROP COLUMN text_extraction; DROP TRIGGER set_member_code_deleted; DROP TABLE set_member; DROP TABLE set_item; "
+    /* The version before attributes. */
+    g_autofree char *sql = g_strdup_printf ("ALTER TABLE document DROP COLUMN text_extraction; %sDROP TABLE set_member; DROP TABLE set_item; "
                                             "DROP TABLE case_member; DROP TABLE case_item; DROP TABLE attribute_value; "
-                                            "DROP TABLE attribute; "
-                                            /* and what the version after it added */
-                                            "ALTER TABLE code DROP COLUMN codable; DROP TABLE sync_server; DROP TABLE sync_row; "
-                                            "PRAGMA user_version = %d",
-                                            3);
+                                            "DROP TABLE attribute; DROP TABLE sync_server; DROP TABLE sync_row; PRAGMA user_version = 3",
+                                            /* and what the versions after it changed */
+                                            gloss_test_sql_before_version_6 (FALSE));
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   }
   sqlite3_close (db);

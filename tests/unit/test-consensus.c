@@ -229,13 +229,17 @@ test_older_file (Fixture       *f,
   g_assert_no_error (error);
   gloss_project_close (f->project);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE document DROP COLUMN text_extraction; "
-                                 "ALTER TABLE project DROP COLUMN consensus_coder; ALTER TABLE code DROP COLUMN codable; "
-                                 /* and what the version after it added */
-                                 "DROP TRIGGER set_member_code_deleted; DROP TABLE set_member; DROP TABLE set_item; "
-                                 "DROP TABLE case_member; DROP TABLE case_item; DROP TABLE attribute_value; "
-                                 "DROP TABLE attribute; DROP TABLE sync_server; DROP TABLE sync_row; PRAGMA user_version = 2",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autofree char *sql = g_strconcat ("ALTER TABLE document DROP COLUMN text_extraction; "
+                                        "ALTER TABLE project DROP COLUMN consensus_coder; ",
+                                        gloss_test_sql_before_version_6 (FALSE),
+                                        /* and what the versions after it added */
+                                        "DROP TABLE set_member; DROP TABLE set_item; "
+                                        "DROP TABLE case_member; DROP TABLE case_item; DROP TABLE attribute_value; "
+                                        "DROP TABLE attribute; DROP TABLE sync_server; DROP TABLE sync_row; PRAGMA user_version = 2", NULL);
+
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
   sqlite3_close (db);
 
   reopened = gloss_project_open (f->path, &error);

@@ -116,6 +116,10 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
   gloss_project_set_memo (f->project, "document", f->pdf_doc, "Document memo", &error);
   g_assert_no_error (error);
+  g_assert_cmpint (gloss_project_add_note (f->project, "Field trip", "Met the <network> & \"others\".\nTwice.",
+                                           f->ana, &error), >, 0);
+  g_assert_cmpint (gloss_project_add_note (f->project, "", "Nobody's note", 0, &error), >, 0);
+  g_assert_no_error (error);
 }
 
 static void
@@ -143,6 +147,7 @@ describe (GlossProject *project)
   g_autoptr(GPtrArray) codes = gloss_project_list_codes (project, &error);
   g_autoptr(GPtrArray) documents = gloss_project_list_documents (project, &error);
   g_autoptr(GPtrArray) codings = gloss_project_list_codings (project, NULL, &error);
+  g_autoptr(GPtrArray) notes = gloss_project_list_notes (project, &error);
   g_autoptr(GHashTable) guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   GString *out = g_string_new (NULL);
@@ -179,6 +184,15 @@ describe (GlossProject *project)
                                                (char *) g_hash_table_lookup (guids, coder),
                                                (char *) g_hash_table_lookup (guids, code),
                                                c->start, c->end, c->quote, c->memo ? c->memo : ""));
+    }
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      GlossNote *n = notes->pdata[i];
+      g_ptr_array_add (lines, g_strdup_printf ("note %s [%s] [%s] %s %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                                               n->guid, n->name, n->text, n->author_guid ? n->author_guid : "-",
+                                               n->author_name ? n->author_name : "-", n->created / G_USEC_PER_SEC,
+                                               n->modified / G_USEC_PER_SEC));
     }
 
   g_ptr_array_sort (lines, compare_lines);
@@ -633,6 +647,130 @@ test_merge_conflict (Fixture       *f,
     g_autoptr(GlossCode) voice = gloss_project_get_code (f->project, f->voice, &error);
     g_assert_cmpstr (voice->color, ==, "#010203");
   }
+}
+
+static gboolean
+code_is_codable (GlossProject *project,
+                 gint64        code_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCode) code = gloss_project_get_code (project, code_id, &error);
+
+  g_assert_no_error (error);
+  return code->codable;
+}
+
+/* Whether a code can be coded travels with it: a new code arrives as a
+ * heading if it was one, and a changed one is a conflict like its colour. */
+static void
+test_merge_codable (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_path = g_build_filename (f->dir, "ben.gloss", NULL);
+  g_autoptr(GlossProject) copy = NULL;
+  g_autoptr(GlossMergeSummary) ours = NULL;
+  g_autoptr(GlossMergeSummary) theirs = NULL;
+  gint64 heading;
+
+  g_assert_true (gloss_project_copy_for_coder (f->project, copy_path, "Ben", FALSE, &error));
+  copy = gloss_project_open (copy_path, &error);
+  g_assert_no_error (error);
+  heading = gloss_project_ensure_code_path (copy, "Voice/Only a heading", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_set_code_codable (copy, heading, FALSE, &error));
+  g_assert_true (gloss_project_set_code_codable (copy, f->voice, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (code_is_codable (copy, heading));
+  g_clear_object (&copy);
+
+  g_assert_true (gloss_project_merge (f->project, copy_path, GLOSS_MERGE_DEFAULT, &ours, &error));
+  g_assert_no_error (error);
+  heading = gloss_project_find_code (f->project, "Voice/Only a heading", &error);
+  g_assert_no_error (error);
+  g_assert_false (code_is_codable (f->project, heading));
+  g_assert_cmpuint (ours->conflicts->len, ==, 1);
+  g_assert_nonnull (strstr (((GlossMergeItem *) ours->conflicts->pdata[0])->reason, "coded"));
+  g_assert_true (code_is_codable (f->project, f->voice));
+
+  g_assert_true (gloss_project_merge (f->project, copy_path, GLOSS_MERGE_THEIRS, &theirs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (theirs->n_updated, ==, 1);
+  g_assert_false (code_is_codable (f->project, f->voice));
+}
+
+static const GlossNote *
+note_named (GPtrArray  *notes,
+            const char *name)
+{
+  for (guint i = 0; i < notes->len; i++)
+    if (g_strcmp0 (((GlossNote *) notes->pdata[i])->name, name) == 0)
+      return notes->pdata[i];
+
+  return NULL;
+}
+
+/* Free notes merge by GUID: a new one comes with its author, a changed
+ * one is a conflict; merging twice changes nothing, and undo takes it back. */
+static void
+test_merge_notes (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_path = g_build_filename (f->dir, "ben.gloss", NULL);
+  g_autoptr(GlossProject) copy = NULL;
+  g_autoptr(GlossMergeSummary) first = NULL, second = NULL, theirs = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  const GlossNote *note;
+
+  g_assert_true (gloss_project_copy_for_coder (f->project, copy_path, "Ben", FALSE, &error));
+  copy = gloss_project_open (copy_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_project_add_note (copy, "Ben's idea", "Ask about funding.", f->ben, &error), >, 0);
+  notes = gloss_project_list_notes (copy, &error);
+  g_assert_true (gloss_project_delete_note (copy, note_named (notes, "Field trip")->id, &error));
+  g_assert_no_error (error);
+  {
+    sqlite3 *db = NULL;
+    g_clear_object (&copy);
+    g_assert_cmpint (sqlite3_open (copy_path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE note SET text = 'Everybody''s note' WHERE name = ''", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_clear_pointer (&notes, g_ptr_array_unref);
+
+  g_assert_true (gloss_project_merge (f->project, copy_path, GLOSS_MERGE_DEFAULT, &first, &error));
+  g_assert_no_error (error);
+  notes = gloss_project_list_notes (f->project, &error);
+  g_assert_cmpuint (notes->len, ==, 3);   /* the deletion is not carried over */
+  note = note_named (notes, "Ben's idea");
+  g_assert_nonnull (note);
+  g_assert_cmpstr (note->text, ==, "Ask about funding.");
+  g_assert_cmpstr (note->author_name, ==, "Ben");
+  g_assert_cmpstr (note_named (notes, "")->text, ==, "Nobody's note");
+  g_assert_cmpuint (first->conflicts->len, ==, 1);
+  g_assert_cmpstr (((GlossMergeItem *) first->conflicts->pdata[0])->kind, ==, "note");
+
+  g_assert_true (gloss_project_merge (f->project, copy_path, GLOSS_MERGE_DEFAULT, &second, &error));
+  g_assert_cmpuint (second->added->len, ==, 0);
+  g_assert_true (gloss_project_merge (f->project, copy_path, GLOSS_MERGE_THEIRS, &theirs, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&notes, g_ptr_array_unref);
+  notes = gloss_project_list_notes (f->project, &error);
+  g_assert_cmpstr (note_named (notes, "")->text, ==, "Everybody's note");
+
+  g_assert_true (gloss_project_undo (f->project, &error));   /* their version */
+  g_assert_true (gloss_project_undo (f->project, &error));   /* the first merge */
+  g_assert_no_error (error);
+  g_clear_pointer (&notes, g_ptr_array_unref);
+  notes = gloss_project_list_notes (f->project, &error);
+  g_assert_cmpuint (notes->len, ==, 2);
+  g_assert_cmpstr (note_named (notes, "")->text, ==, "Nobody's note");
+  g_assert_true (gloss_project_redo (f->project, &error));
+  g_clear_pointer (&notes, g_ptr_array_unref);
+  notes = gloss_project_list_notes (f->project, &error);
+  g_assert_cmpuint (notes->len, ==, 3);
 }
 
 /* A copy whose text differs (as if extracted by another version): its
@@ -1143,6 +1281,8 @@ main (int   argc,
   g_test_add ("/exchange/qdc/roundtrip", Fixture, NULL, fixture_setup, test_qdc_roundtrip, fixture_teardown);
   g_test_add ("/exchange/merge/idempotent", Fixture, NULL, fixture_setup, test_merge_idempotent, fixture_teardown);
   g_test_add ("/exchange/merge/conflict", Fixture, NULL, fixture_setup, test_merge_conflict, fixture_teardown);
+  g_test_add ("/exchange/merge/notes", Fixture, NULL, fixture_setup, test_merge_notes, fixture_teardown);
+  g_test_add ("/exchange/merge/codable", Fixture, NULL, fixture_setup, test_merge_codable, fixture_teardown);
   g_test_add ("/exchange/merge/reanchor", Fixture, NULL, fixture_setup, test_merge_reanchor, fixture_teardown);
   g_test_add ("/exchange/excerpts/html-inert", Fixture, NULL, fixture_setup, test_html_inert, fixture_teardown);
   g_test_add ("/exchange/excerpts/json", Fixture, NULL, fixture_setup, test_json_annotations, fixture_teardown);

@@ -204,6 +204,122 @@ test_pragmas (void)
   sqlite3_close (db);
 }
 
+static char *
+dump_codes (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id, guid, ifnull (parent_id, 0), name, color, description, position, "
+                                       "created, modified, codable FROM code ORDER BY id", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < 10; i++)
+        g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, i));
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return g_string_free (out, FALSE);
+}
+
+/* A version 5 file (no "/" in code names, a history that did not record
+ * codable) is upgraded on open: every code keeps its id, GUID, parent,
+ * colour and codable, its codings and sets stay, undo still works on what
+ * was done before, and a name may then hold "/". */
+static void
+test_upgrade_from_version_5 (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GlossProject) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(GlossCode) code = NULL;
+  gint64 doc, coder, top, child, heading, set;
+  char *sql_error = NULL;
+  sqlite3 *db = NULL;
+
+  doc = gloss_project_import_text (project, "a.txt", "One line.\nTwo lines.\n", -1, &error);
+  coder = gloss_project_add_coder (project, "Ana", NULL, &error);
+  top = gloss_project_add_code (project, 0, "Asylum", "#112233", "Seeking it", &error);
+  child = gloss_project_add_code (project, top, "Refugee status", "#445566", NULL, &error);
+  heading = gloss_project_add_code (project, 0, "Heading", NULL, NULL, &error);
+  g_assert_true (gloss_project_set_code_codable (project, heading, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_project_add_coding (project, doc, coder, child, 0, 4, NULL, &error), >, 0);
+  set = gloss_project_add_set (project, GLOSS_SET_CODES, "Core", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_add_set_members (project, set, &child, 1, &error));
+  g_assert_true (gloss_project_rename_code (project, top, "Asylum seekers", &error));
+  g_assert_no_error (error);
+  gloss_project_close (project);
+
+  /* As version 5 made it: the CHECK on names, the set trigger, and history
+   * rows of codes without codable. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  {
+    g_autofree char *sql = g_strconcat ("PRAGMA foreign_keys = OFF; BEGIN;", gloss_test_sql_before_version_6 (TRUE),
+                                        "ALTER TABLE document DROP COLUMN text_extraction;"
+                                        "DROP TABLE sync_server; DROP TABLE sync_row;",
+                                        "CREATE TRIGGER set_member_code_deleted AFTER DELETE ON code BEGIN"
+                                        "  DELETE FROM set_member WHERE member_id = OLD.id"
+                                        "    AND set_id IN (SELECT id FROM set_item WHERE kind = 'code');"
+                                        "END;"
+                                        "UPDATE history_change SET old = json_remove (old, '$.codable'), "
+                                        "  new = json_remove (new, '$.codable') WHERE tbl = 'code';"
+                                        "PRAGMA user_version = 5; COMMIT;", NULL);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &sql_error), ==, SQLITE_OK);
+  }
+  g_assert_null (sql_error);
+  sqlite3_close (db);
+  before = dump_codes (path);
+
+  again = gloss_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_project_get_schema_version (again), ==, GLOSS_PROJECT_SCHEMA_VERSION);
+  g_assert_true (gloss_project_check (again, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  after = dump_codes (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (gloss_project_count_code_codings (again, child, FALSE, &error), ==, 1);
+
+  /* Undo of a step recorded before the upgrade */
+  g_assert_true (gloss_project_undo (again, &error));
+  g_assert_no_error (error);
+  code = gloss_project_get_code (again, top, &error);
+  g_assert_cmpstr (code->name, ==, "Asylum");
+  g_clear_pointer (&code, gloss_code_free);
+
+  /* A deleted heading comes back as a heading; the set trigger still works. */
+  g_assert_true (gloss_project_delete_code (again, heading, &error));
+  g_assert_true (gloss_project_undo (again, &error));
+  g_assert_no_error (error);
+  code = gloss_project_get_code (again, heading, &error);
+  g_assert_false (code->codable);
+  g_clear_pointer (&code, gloss_code_free);
+  g_assert_true (gloss_project_rename_code (again, child, "Asylum / refugee status", &error));
+  g_assert_no_error (error);
+  code = gloss_project_get_code (again, child, &error);
+  g_assert_cmpstr (code->path, ==, "Asylum/Asylum \\/ refugee status");
+  g_assert_true (gloss_project_delete_code (again, top, &error));
+  g_assert_no_error (error);
+  g_ptr_array_set_size (problems, 0);
+  g_assert_true (gloss_project_check (again, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+  {
+    g_autoptr(GPtrArray) sets = gloss_project_list_sets (again, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (sets->len, ==, 1);
+    g_assert_cmpint (((GlossSet *) sets->pdata[0])->n_members, ==, 0);
+  }
+}
+
 static void
 test_check_finds_problems (void)
 {
@@ -423,12 +539,12 @@ test_upgrade_from_version_1 (void)
     sql = g_strdup_printf ("PRAGMA foreign_keys = OFF; BEGIN;"
                            "CREATE TABLE keep AS SELECT * FROM document; DROP TABLE document; %s;"
                            "INSERT INTO document SELECT * FROM keep; DROP TABLE keep;"
-                           "ALTER TABLE project DROP COLUMN consensus_coder; ALTER TABLE code DROP COLUMN codable;"
+                           "ALTER TABLE project DROP COLUMN consensus_coder; %s"
                            /* and without what later versions added */
-                           "DROP TRIGGER set_member_code_deleted; DROP TABLE set_member; DROP TABLE set_item;"
+                           "DROP TABLE set_member; DROP TABLE set_item;"
                            "DROP TABLE case_member; DROP TABLE case_item; DROP TABLE attribute_value; DROP TABLE attribute;"
                            "DROP TABLE sync_server; DROP TABLE sync_row;"
-                           "PRAGMA user_version = 1; COMMIT;", v1->str);
+                           "PRAGMA user_version = 1; COMMIT;", v1->str, gloss_test_sql_before_version_6 (FALSE));
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &sql_error), ==, SQLITE_OK);
   }
   g_assert_null (sql_error);
@@ -545,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/project/pragmas", test_pragmas);
   g_test_add_func ("/project/upgrade-from-version-1", test_upgrade_from_version_1);
   g_test_add_func ("/project/upgrade-to-sync-version", test_upgrade_to_sync_version);
+  g_test_add_func ("/project/upgrade-from-version-5", test_upgrade_from_version_5);
   g_test_add_func ("/project/check-finds-problems", test_check_finds_problems);
   g_test_add_func ("/project/open-refuses-foreign-schema", test_open_refuses_foreign_schema);
   g_test_add_func ("/project/connection-is-hardened", test_connection_is_hardened);

@@ -97,6 +97,20 @@ gboolean  _gloss_merge_cases                (GlossProject      *lead,
                                              gboolean           theirs,
                                              GlossMergeSummary *summary,
                                              GError           **error);
+/* Builds the project a .qdpx makes in a hidden file beside @project_path
+ * (which must not exist) and returns that file's path; nothing is left on
+ * failure. */
+char     *_gloss_qdpx_import_build          (const char        *qdpx_path,
+                                             const char        *project_path,
+                                             GPtrArray         *warnings,
+                                             GlossQdpxCounts   *counts,
+                                             GCancellable      *cancellable,
+                                             GError           **error);
+gboolean  _gloss_merge_notes                (GlossProject      *lead,
+                                             GlossProject      *other,
+                                             gboolean           theirs,
+                                             GlossMergeSummary *summary,
+                                             GError           **error);
 struct _xmlNode;
 gboolean  _gloss_qdpx_read_cases            (GlossProject     *project,
                                              struct _xmlNode  *root,

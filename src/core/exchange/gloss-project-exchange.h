@@ -109,7 +109,7 @@ GlossMergeSummary *gloss_project_merge_finish (GlossProject  *self,
  *   are not carried (QDA-XML has no variables on users).
  * - Not carried by QDA-XML: coder colours (new ones are given on import),
  *   coders' memos (written as Notes nothing refers to, which an import
- *   appends to the project memo), removed documents (not written).
+ *   keeps as free notes), removed documents (not written).
  * - Reading, when the exporter's plain text differs from the text Gloss
  *   extracts, each selection is re-anchored by its quote (exact text, then
  *   whitespace-insensitive, nearest to the old offset); one that cannot be
@@ -144,6 +144,41 @@ void          gloss_qdpx_import_async (const char          *qdpx_path,
 char         *gloss_qdpx_import_finish (GAsyncResult  *result,
                                         GPtrArray    **warnings_out,
                                         GError       **error);
+
+/* An import read but not committed: the project is made in a hidden file
+ * beside @project_path, and only renamed into place by _commit; freeing
+ * an uncommitted one removes it, so nothing was made. */
+typedef struct
+{
+  guint n_documents;
+  guint n_coders;
+  guint n_codes;
+  guint n_codings;
+  guint n_notes;   /* free notes */
+  guint n_memos;   /* memos on the project, documents, codes, coders and codings */
+} GlossQdpxCounts;
+
+typedef struct _GlossQdpxPending GlossQdpxPending;
+
+GlossQdpxPending      *gloss_qdpx_import_prepare        (const char          *qdpx_path,
+                                                         const char          *project_path,
+                                                         GCancellable        *cancellable,
+                                                         GError             **error);
+void                   gloss_qdpx_import_prepare_async  (const char          *qdpx_path,
+                                                         const char          *project_path,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+GlossQdpxPending      *gloss_qdpx_import_prepare_finish (GAsyncResult        *result,
+                                                         GError             **error);
+const GlossQdpxCounts *gloss_qdpx_pending_get_counts    (GlossQdpxPending    *pending);
+/* What was read but not kept, and how the file was read (strings). */
+GPtrArray             *gloss_qdpx_pending_get_warnings  (GlossQdpxPending    *pending);
+const char            *gloss_qdpx_pending_get_path      (GlossQdpxPending    *pending);
+gboolean               gloss_qdpx_pending_commit        (GlossQdpxPending    *pending,
+                                                         GError             **error);
+void                   gloss_qdpx_pending_free          (GlossQdpxPending    *pending);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossQdpxPending, gloss_qdpx_pending_free)
 
 /* The codebook alone, as a .qdc file. */
 gboolean      gloss_qdc_export        (GlossProject  *self,

@@ -670,6 +670,7 @@ typedef struct
   char   *color;
   char   *description;
   char   *parent_guid;
+  int     codable;
 } LeadCode;
 
 static gboolean
@@ -678,8 +679,8 @@ read_lead_code (Merge      *merge,
                 LeadCode   *code)
 {
   sqlite3_stmt *stmt = lead_row (merge,
-                                 "SELECT c.id, ifnull (c.parent_id, 0), c.name, c.color, c.description, p.guid "
-                                 "FROM code c LEFT JOIN code p ON p.id = c.parent_id WHERE c.guid = ?1", guid);
+                                 "SELECT c.id, ifnull (c.parent_id, 0), c.name, c.color, c.description, p.guid, "
+                                 "c.codable FROM code c LEFT JOIN code p ON p.id = c.parent_id WHERE c.guid = ?1", guid);
 
   if (stmt == NULL)
     return FALSE;
@@ -689,6 +690,7 @@ read_lead_code (Merge      *merge,
   code->color = _gloss_column_dup_text (stmt, 3);
   code->description = _gloss_column_dup_text (stmt, 4);
   code->parent_guid = _gloss_column_dup_text (stmt, 5);
+  code->codable = sqlite3_column_int (stmt, 6);
   sqlite3_reset (stmt);
 
   return TRUE;
@@ -710,11 +712,12 @@ update_code (Merge       *merge,
              const char  *name,
              const char  *color,
              const char  *description,
+             int          codable,
              GError     **error)
 {
   sqlite3_stmt *stmt = _gloss_project_prepare (merge->lead,
                                                "UPDATE OR IGNORE code SET name = ?2, color = ?3, description = ?4, "
-                                               "modified = ?5 WHERE id = ?1", error);
+                                               "modified = ?5, codable = ?6 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -723,6 +726,7 @@ update_code (Merge       *merge,
   sqlite3_bind_text (stmt, 3, color, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, description, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 5, _gloss_now ());
+  sqlite3_bind_int (stmt, 6, codable);
 
   return run_lead (merge, stmt, error);
 }
@@ -736,6 +740,7 @@ code_conflict (Merge       *merge,
                const char  *color,
                const char  *description,
                const char  *parent_guid,
+               int          codable,
                GError     **error)
 {
   GString *what = g_string_new (NULL);
@@ -747,12 +752,15 @@ code_conflict (Merge       *merge,
     g_string_append_printf (what, _("colour %s / %s; "), lead->color, color);
   if (g_strcmp0 (lead->description, description) != 0)
     g_string_append (what, _("description; "));
+  if (lead->codable != codable)
+    g_string_append (what, codable ? _("whether it can be coded (a heading only in the lead); ")
+                                   : _("whether it can be coded (a heading only in theirs); "));
   if (g_strcmp0 (lead->parent_guid, parent_guid) != 0)
     g_string_append (what, _("place in the codebook (the lead’s kept); "));
 
   if (merge->flags & GLOSS_MERGE_THEIRS)
     {
-      if (!update_code (merge, lead->id, name, color, description, error))
+      if (!update_code (merge, lead->id, name, color, description, codable, error))
         {
           g_string_free (what, TRUE);
           return FALSE;
@@ -791,9 +799,9 @@ add_code (Merge         *merge,
     }
 
   stmt = _gloss_project_prepare (merge->lead,
-                                 "INSERT INTO code (guid, parent_id, name, color, description, position, created, modified) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, (SELECT ifnull (max (position) + 1, 0) FROM code "
-                                 "WHERE ifnull (parent_id, 0) = ifnull (?2, 0)), ?6, ?7)", error);
+                                 "INSERT INTO code (guid, parent_id, name, color, description, position, created, modified, "
+                                 "codable) VALUES (?1, ?2, ?3, ?4, ?5, (SELECT ifnull (max (position) + 1, 0) FROM code "
+                                 "WHERE ifnull (parent_id, 0) = ifnull (?2, 0)), ?6, ?7, ?9)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
@@ -803,6 +811,7 @@ add_code (Merge         *merge,
     sqlite3_bind_null (stmt, 2);
   for (int i = 3; i <= 7; i++)
     sqlite3_bind_value (stmt, i, sqlite3_column_value (row, i));
+  sqlite3_bind_int (stmt, 9, sqlite3_column_int (row, 9));
   if (!run_lead (merge, stmt, error))
     return FALSE;
 
@@ -824,22 +833,23 @@ merge_code (Merge         *merge,
   const char *color = (const char *) sqlite3_column_text (row, 4);
   const char *description = (const char *) sqlite3_column_text (row, 5);
   const char *parent_guid = (const char *) sqlite3_column_text (row, 8);
+  int codable = sqlite3_column_int (row, 9);
   g_autofree char *path = NULL;
   LeadCode lead = { 0 };
   gboolean ok = TRUE;
 
-  path = other_parent != 0 ? g_strdup_printf ("%s/%s", get_name (merge->code_paths, other_parent), name)
-                           : g_strdup (name);
+  path = gloss_code_path_append (other_parent != 0 ? get_name (merge->code_paths, other_parent) : NULL, name);
   set_name (merge->code_paths, other_id, path);
 
   if (read_lead_code (merge, guid, &lead))
     {
       _gloss_merge_map_put (merge->codes, other_id, lead.id);
       if (g_strcmp0 (lead.name, name) == 0 && g_strcmp0 (lead.color, color) == 0 &&
-          g_strcmp0 (lead.description, description) == 0 && g_strcmp0 (lead.parent_guid, parent_guid) == 0)
+          g_strcmp0 (lead.description, description) == 0 && g_strcmp0 (lead.parent_guid, parent_guid) == 0 &&
+          lead.codable == codable)
         merge->summary->n_unchanged++;
       else
-        ok = code_conflict (merge, &lead, guid, path, name, color, description, parent_guid, error);
+        ok = code_conflict (merge, &lead, guid, path, name, color, description, parent_guid, codable, error);
       lead_code_clear (&lead);
       return ok;
     }
@@ -889,7 +899,7 @@ merge_codes (Merge   *merge,
                      "  SELECT id, 0 FROM code WHERE parent_id IS NULL "
                      "  UNION ALL SELECT c.id, t.depth + 1 FROM code c JOIN tree t ON c.parent_id = t.id) "
                      "SELECT c.id, c.guid, ifnull (c.parent_id, 0), c.name, c.color, c.description, "
-                     "c.created, c.modified, p.guid "
+                     "c.created, c.modified, p.guid, c.codable "
                      "FROM tree t JOIN code c ON c.id = t.id LEFT JOIN code p ON p.id = c.parent_id "
                      "ORDER BY t.depth, c.position, c.id",
                      merge_code, error);
@@ -1315,7 +1325,8 @@ gloss_project_merge (GlossProject        *self,
            merge_codings (&merge, error) &&
            merge_memos (&merge, error) &&
            _gloss_merge_cases (self, merge.other_project, merge.documents, merge.coders, merge.codes,
-                               (flags & GLOSS_MERGE_THEIRS) != 0, summary, error);
+                               (flags & GLOSS_MERGE_THEIRS) != 0, summary, error) &&
+           _gloss_merge_notes (self, merge.other_project, (flags & GLOSS_MERGE_THEIRS) != 0, summary, error);
       sqlite3_exec (merge.other, "COMMIT", NULL, NULL, NULL);
       if (ok)
         ok = gloss_project_end_step (self, error);

@@ -49,6 +49,7 @@ typedef struct
   char *guid;
   char *name;
   char *text;
+  char *user;     /* creatingUser: a coder in <Users>, or NULL */
   gint64 created;
   gint64 modified;
 } Note;
@@ -65,6 +66,7 @@ note_free (Note *note)
   g_free (note->guid);
   g_free (note->name);
   g_free (note->text);
+  g_free (note->user);
   g_free (note);
 }
 
@@ -199,6 +201,32 @@ add_note (Export     *export,
   note->created = created;
   note->modified = modified;
   g_ptr_array_add (export->notes, note);
+}
+
+/* The project's own notes, with their author when that coder is written
+ * under <Users> (creatingUser must name one). */
+static gboolean
+collect_free_notes (Export  *export,
+                    GError **error)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (export->project,
+                                               "SELECT n.guid, n.name, n.text, ifnull (n.created, 0), "
+                                               "ifnull (n.modified, 0), (SELECT c.guid FROM coder c "
+                                               "WHERE lower (c.guid) = lower (n.author_guid)) "
+                                               "FROM note n ORDER BY n.id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      add_note (export, (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+                (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int64 (stmt, 3),
+                sqlite3_column_int64 (stmt, 4));
+      ((Note *) g_ptr_array_index (export->notes, export->notes->len - 1))->user = _gloss_column_dup_text (stmt, 5);
+    }
+  sqlite3_reset (stmt);
+
+  return TRUE;
 }
 
 /* Memos other than codings' own become Notes up front, so that the
@@ -564,6 +592,7 @@ write_notes (Export *export)
       g_string_append (export->xml, "<Note");
       attr (export->xml, "guid", note->guid);
       attr (export->xml, "name", note->name);
+      attr (export->xml, "creatingUser", note->user);
       attr_time (export->xml, "creationDateTime", note->created);
       attr_time (export->xml, "modifiedDateTime", note->modified);
       g_string_append_c (export->xml, '>');
@@ -592,7 +621,7 @@ build_project_xml (Export  *export,
     }
   sqlite3_reset (stmt);
 
-  if (!collect_memos (export, error))
+  if (!collect_memos (export, error) || !collect_free_notes (export, error))
     return FALSE;
 
   g_string_append (export->xml, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Project xmlns=\"" QDE_NAMESPACE "\"");

@@ -1,18 +1,17 @@
 /* gloss-qdpx-import.c: REFI-QDA projects (.qdpx) and codebooks (.qdc) in
  *
- * An archive comes from elsewhere and is read defensively:
- * - every entry is checked before anything is read: a name that is
- *   absolute, has a drive letter or a ".." component, a symbolic link, an
- *   entry declaring more than it may hold, too many entries: the archive
- *   is refused as a whole;
- * - entries are only ever read into memory (never extracted under their
- *   own names), and reading stops past the declared size;
- * - project.qde is parsed without network, entity substitution or DTD
- *   loading, and a document with a DOCTYPE is refused.
+ * The archive and its XML are read defensively by gloss-qdpx-reader.c.
+ * project.qde is streamed, never held as a tree: a first pass reads all
+ * of it (so a file that is not sound is refused before a project exists),
+ * keeps its notes (everything may refer to them) and the positions of each
+ * source's selections (the unit they count in is decided from all of
+ * them); a second pass reads users and codes, then each source and its
+ * selections one at a time (a third reads the sources when a file has them
+ * before its users or codes). Variables, cases and sets are small and kept
+ * as copies for the end.
  * The new project is built in a hidden file beside the target and renamed
  * into place at the end: all or nothing. Sources go through the normal
- * import (their bytes written to a private temporary directory under a
- * name of ours), so texts and offsets are Gloss's own; selections are
+ * import, so texts and offsets are Gloss's own; selections are
  * re-anchored by their quote where the exporter's plain text differs.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,10 +33,8 @@
 #include "gloss-exchange-private.h"
 #include "gloss-import.h"
 #include "gloss-project-exchange.h"
+#include "gloss-qdpx-reader.h"
 
-#define MAX_ENTRIES        100000
-#define MAX_XML_BYTES      (G_GINT64_CONSTANT (256) * 1024 * 1024)
-#define MAX_TOTAL_BYTES    (G_GINT64_CONSTANT (4) * 1024 * 1024 * 1024)
 #define CONTEXT_CHARS      32
 #define MAX_RENAME_WARNINGS 10
 /* Notes: each at most 1 MiB of text, all of them together 64 MiB; a memo
@@ -48,312 +45,7 @@
 #define MAX_MEMO_BYTES     (G_GINT64_CONSTANT (4) * 1024 * 1024)
 #define MAX_MEMOS_BYTES    (G_GINT64_CONSTANT (256) * 1024 * 1024)
 
-/* The archive */
-
-typedef struct
-{
-  zip_t *zip;
-  char  *name;   /* for messages */
-} Archive;
-
-static void
-archive_close (Archive *archive)
-{
-  if (archive->zip != NULL)
-    zip_discard (archive->zip);
-  archive->zip = NULL;
-  g_clear_pointer (&archive->name, g_free);
-}
-
-static gboolean
-refuse (GError     **error,
-        const char  *archive,
-        const char  *format,
-        ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-refuse (GError     **error,
-        const char  *archive,
-        const char  *format,
-        ...)
-{
-  g_autofree char *why = NULL;
-  va_list args;
-
-  va_start (args, format);
-  why = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT, _("“%s” is refused: %s"), archive, why);
-  return FALSE;
-}
-
-/* An entry that declares more than Gloss reads: said with both sizes. */
-static gboolean
-refuse_too_large (GError       **error,
-                  const char    *archive,
-                  const char    *entry,
-                  guint64        declared,
-                  gint64         max)
-{
-  g_autofree char *size = g_format_size (declared);
-  g_autofree char *limit = g_format_size (max);
-
-  return refuse (error, archive, _("the entry “%s” is too large: it declares %s unpacked, and Gloss reads "
-                                   "at most %s of it"), entry, size, limit);
-}
-
-/* TRUE if the entry name stays inside the archive's own tree. */
-static gboolean
-entry_name_is_safe (const char *name)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
-    return FALSE;
-  if (name[0] == '/' || name[0] == '\\')
-    return FALSE;
-  if (g_ascii_isalpha (name[0]) && name[1] == ':')
-    return FALSE;
-
-  /* Backslashes separate too, for archives made on Windows. */
-  parts = g_strsplit_set (name, "/\\", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (g_str_equal (parts[i], ".."))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-entry_is_link (zip_t     *zip,
-               zip_uint64_t index)
-{
-  zip_uint8_t opsys = 0;
-  zip_uint32_t attributes = 0;
-
-  if (zip_file_get_external_attributes (zip, index, 0, &opsys, &attributes) < 0)
-    return FALSE;
-
-  return opsys == ZIP_OPSYS_UNIX && ((attributes >> 16) & S_IFMT) == S_IFLNK;
-}
-
-static gboolean
-archive_open (Archive     *archive,
-              const char  *path,
-              GError     **error)
-{
-  int zip_err = 0;
-  zip_int64_t n;
-  gint64 total = 0;
-
-  archive->name = g_filename_display_basename (path);
-  archive->zip = zip_open (path, ZIP_RDONLY | ZIP_CHECKCONS, &zip_err);
-  if (archive->zip == NULL)
-    {
-      if (zip_err == ZIP_ER_NOENT || zip_err == ZIP_ER_OPEN)
-        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("Cannot open “%s”"), archive->name);
-      else
-        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT,
-                     _("“%s” is not a REFI-QDA project archive (not a readable zip file)"), archive->name);
-      return FALSE;
-    }
-
-  n = zip_get_num_entries (archive->zip, 0);
-  if (n > MAX_ENTRIES)
-    return refuse (error, archive->name, _("it holds too many files (%" PRId64 ")"), (gint64) n);
-
-  for (zip_int64_t i = 0; i < n; i++)
-    {
-      zip_stat_t st;
-
-      if (zip_stat_index (archive->zip, i, 0, &st) < 0 || !(st.valid & ZIP_STAT_NAME))
-        return refuse (error, archive->name, _("an entry cannot be read"));
-      if (!entry_name_is_safe (st.name))
-        return refuse (error, archive->name, _("the entry “%s” points outside the archive"), st.name);
-      if (entry_is_link (archive->zip, i))
-        return refuse (error, archive->name, _("the entry “%s” is a link"), st.name);
-      if (!(st.valid & ZIP_STAT_SIZE))
-        return refuse (error, archive->name, _("the entry “%s” does not declare its size"), st.name);
-      if (st.size > (zip_uint64_t) GLOSS_IMPORT_MAX_BYTES)
-        return refuse_too_large (error, archive->name, st.name, st.size, GLOSS_IMPORT_MAX_BYTES);
-      total += st.size;
-      if (total > MAX_TOTAL_BYTES)
-        {
-          g_autofree char *limit = g_format_size (MAX_TOTAL_BYTES);
-          return refuse (error, archive->name, _("its files are too large together: they declare more than %s "
-                                                 "unpacked, the most Gloss reads"), limit);
-        }
-    }
-
-  return TRUE;
-}
-
-/* Reads one entry, at most @max bytes and never more than it declared. */
-static GBytes *
-archive_read_index (Archive       *archive,
-                    zip_uint64_t   index,
-                    gint64         max,
-                    GError       **error)
-{
-  zip_stat_t st;
-  zip_file_t *file;
-  g_autofree guint8 *data = NULL;
-  guint8 extra[1];
-  zip_uint64_t filled = 0;
-  zip_int64_t n = 0;
-
-  if (zip_stat_index (archive->zip, index, 0, &st) < 0)
-    {
-      refuse (error, archive->name, _("an entry cannot be read"));
-      return NULL;
-    }
-  if ((gint64) st.size > max)
-    {
-      refuse_too_large (error, archive->name, st.name, st.size, max);
-      return NULL;
-    }
-
-  file = zip_fopen_index (archive->zip, index, 0);
-  if (file == NULL)
-    {
-      refuse (error, archive->name, _("the entry “%s” cannot be read: %s"), st.name, zip_strerror (archive->zip));
-      return NULL;
-    }
-
-  /* One allocation of the declared size, read into directly, with a NUL
-   * after the end: a text entry is then a C string without a copy. */
-  data = g_malloc (st.size + 1);
-  while (filled < st.size && (n = zip_fread (file, data + filled, st.size - filled)) > 0)
-    filled += n;
-  if (filled == st.size && n >= 0)
-    n = zip_fread (file, extra, sizeof extra);
-  zip_fclose (file);
-
-  if (n > 0)
-    {
-      g_autofree char *size = g_format_size (st.size);
-      refuse (error, archive->name, _("the entry “%s” unpacks to more than the %s it declares, as an archive "
-                                      "made to fill the disk does; reading stopped there"), st.name, size);
-      return NULL;
-    }
-  if (n < 0 || filled != st.size)
-    {
-      refuse (error, archive->name, _("the entry “%s” is damaged"), st.name);
-      return NULL;
-    }
-
-  data[st.size] = '\0';
-  return g_bytes_new_take (g_steal_pointer (&data), st.size);
-}
-
-static GBytes *
-archive_read (Archive     *archive,
-              const char  *name,
-              gint64       max,
-              GError     **error)
-{
-  zip_int64_t index = zip_name_locate (archive->zip, name, ZIP_FL_NOCASE);
-
-  if (index < 0)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("“%s” is not in the archive"), name);
-      return NULL;
-    }
-
-  return archive_read_index (archive, index, max, error);
-}
-
 /* XML */
-
-static gboolean
-has_doctype (GBytes *bytes)
-{
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  for (gsize i = 0; i + 9 <= size; i++)
-    if (data[i] == '<' && data[i + 1] == '!' &&
-        (g_ascii_strncasecmp (data + i + 2, "DOCTYPE", 7) == 0 ||
-         (i + 8 <= size && g_ascii_strncasecmp (data + i + 2, "ENTITY", 6) == 0)))
-      return TRUE;
-
-  return FALSE;
-}
-
-static void
-keep_first_error (void     *user_data,
-                  xmlError *error)
-{
-  xmlError *first = user_data;
-
-  if (first->code == 0 && error->level >= XML_ERR_ERROR)
-    xmlCopyError (error, first);
-}
-
-/* libxml2's words for a name, value or text over its limits. */
-static gboolean
-is_size_limit (const char *message)
-{
-  return strstr (message, "too long") != NULL || strstr (message, "huge") != NULL ||
-         strstr (message, "Huge") != NULL || strstr (message, "too big") != NULL;
-}
-
-static xmlDocPtr
-parse_xml (GBytes      *bytes,
-           const char  *what,
-           const char  *archive_name,
-           GError     **error)
-{
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-  xmlError first = { 0 };
-  xmlDocPtr doc;
-
-  if (has_doctype (bytes))
-    {
-      refuse (error, archive_name, _("%s declares a DOCTYPE or entities"), what);
-      return NULL;
-    }
-
-  /* No XML_PARSE_NOENT, no XML_PARSE_DTDLOAD: nothing is fetched or
-   * expanded; no XML_PARSE_HUGE: elements nest at most 256 deep, and names,
-   * values and texts have libxml2's size limits. The first error is the
-   * cause; those after it follow from it. */
-  xmlResetLastError ();
-  xmlSetStructuredErrorFunc (&first, keep_first_error);
-  doc = xmlReadMemory (data, size, what, NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
-  xmlSetStructuredErrorFunc (NULL, NULL);
-  if (doc == NULL)
-    {
-      const xmlError *last = xmlGetLastError ();
-      const xmlError *why = first.code != 0 ? &first : last;
-      g_autofree char *message = why != NULL && why->message != NULL ? g_strstrip (g_strdup (why->message)) : NULL;
-
-      if (message != NULL && strstr (message, "Excessive depth") != NULL)
-        refuse (error, archive_name, _("%s nests elements more than 256 levels deep"), what);
-      else if (message != NULL && is_size_limit (message))
-        refuse (error, archive_name, _("%s is over a size limit: a name, value or text in it is longer than "
-                                       "Gloss reads (line %d: %s)"), what, why->line, message);
-      else if (message != NULL)
-        refuse (error, archive_name, _("%s is not well-formed XML (line %d: %s)"), what, why->line, message);
-      else
-        refuse (error, archive_name, _("%s is not well-formed XML"), what);
-      xmlResetError (&first);
-      return NULL;
-    }
-  xmlResetError (&first);
-
-  if (doc->intSubset != NULL || doc->extSubset != NULL)
-    {
-      xmlFreeDoc (doc);
-      refuse (error, archive_name, _("%s declares a DOCTYPE or entities"), what);
-      return NULL;
-    }
-
-  return doc;
-}
 
 static gboolean
 is_element (xmlNode    *node,
@@ -429,13 +121,15 @@ parse_int (const char *text,
 typedef struct
 {
   GlossProject *project;
-  Archive       archive;
+  GlossQdpxArchive archive;
   GPtrArray    *warnings;     /* char * */
   GHashTable   *unknown;      /* element name -> count */
   GHashTable   *coders;       /* their GUID -> gint64 id */
   GHashTable   *codes;        /* their GUID -> gint64 id */
   GHashTable   *notes;        /* their GUID -> text */
   GHashTable   *used_notes;   /* their GUIDs referred to */
+  GPtrArray    *note_rows;    /* FreeNote: every note read, in order */
+  guint         n_free_notes; /* kept as notes of their own */
   gint64        unknown_coder;
   guint         n_codings;
   guint         n_reanchored;
@@ -462,7 +156,30 @@ typedef struct
   GString      *coloured;
   gboolean      counts_utf16; /* the producer (origin) counts UTF-16 units */
   char         *origin;
+  /* Streaming: what the first pass found, and what is kept for the end */
+  GPtrArray    *surveys;      /* SourceSurvey, one per child of <Sources> */
+  guint         next_survey;
+  gboolean      has_cases;    /* cases may refer to selections */
+  gboolean      sources_first;/* <Sources> before <Users> or <CodeBook> */
+  xmlNode      *kept;         /* <Project> with copies of its <Variables>, <Cases>,
+                               * <Sets>, <Description> and <NoteRef>s */
+  xmlNode      *kept_sources; /* its <Sources>: each source's attributes,
+                               * values and selections (for the cases) */
 } Import;
+
+/* What the first pass found of a source's selections. */
+typedef struct
+{
+  GArray *positions;     /* gint64: start and end of each with valid positions */
+  guint   n_selections;
+} SourceSurvey;
+
+static void
+source_survey_free (SourceSurvey *survey)
+{
+  g_clear_pointer (&survey->positions, g_array_unref);
+  g_free (survey);
+}
 
 static void
 warn (Import     *import,
@@ -888,8 +605,7 @@ insert_code (Import      *import,
                                          &invented);
   sqlite3_stmt *stmt;
 
-  /* "/" separates codes in a path. */
-  g_strdelimit (clean, "/", '-');
+  /* A "/" stays in the name: paths escape it (gloss-code-path.h). */
   if (*clean == '\0')
     {
       g_free (clean);
@@ -953,7 +669,7 @@ read_codes (Import    *import,
             GError   **error)
 {
   if (level > GLOSS_MAX_CODE_LEVELS && first_child (parent, "Code") != NULL)
-    return refuse (error, import->archive.name, _("its codes nest more than %d levels deep"),
+    return _gloss_qdpx_refuse (error, import->archive.name, _("its codes nest more than %d levels deep"),
                    GLOSS_MAX_CODE_LEVELS);
 
   for (xmlNode *node = parent->children; node != NULL; node = node->next)
@@ -1048,7 +764,7 @@ read_note_text (Import  *import,
           return NULL;
         }
       if (index >= 0)
-        bytes = archive_read_index (&import->archive, index, MAX_NOTE_BYTES, NULL);
+        bytes = _gloss_qdpx_archive_read_index (&import->archive, index, MAX_NOTE_BYTES, NULL);
       if (bytes != NULL && g_utf8_validate (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
         text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
     }
@@ -1072,41 +788,79 @@ read_note_text (Import  *import,
   return text;
 }
 
-static void
-read_notes (Import  *import,
-            xmlNode *notes)
+/* What a note is besides its text, kept for the notes nothing refers to. */
+typedef struct
 {
-  for (xmlNode *node = notes->children; node != NULL; node = node->next)
+  char *guid;      /* normalised, the key of import->notes */
+  char *raw_guid;  /* as written */
+  char *name;
+  char *user;
+  char *created;
+  char *modified;
+} FreeNote;
+
+static void
+free_note_free (FreeNote *note)
+{
+  g_free (note->guid);
+  g_free (note->raw_guid);
+  g_free (note->name);
+  g_free (note->user);
+  g_free (note->created);
+  g_free (note->modified);
+  g_free (note);
+}
+
+static void
+keep_note_row (Import     *import,
+               xmlNode    *node,
+               const char *guid)
+{
+  FreeNote *note = g_new0 (FreeNote, 1);
+
+  note->guid = g_strdup (guid);
+  note->raw_guid = get_attr (node, "guid");
+  note->name = get_attr (node, "name");
+  note->user = get_attr (node, "creatingUser");
+  note->created = get_attr (node, "creationDateTime");
+  note->modified = get_attr (node, "modifiedDateTime");
+  g_ptr_array_add (import->note_rows, note);
+}
+
+static void
+read_note (Import  *import,
+           xmlNode *node)
+{
+  g_autofree char *guid = NULL;
+  guint before = import->n_notes_too_long + import->n_notes_over_total;
+  char *text;
+
+  if (!is_element (node, "Note"))
     {
-      g_autofree char *guid = NULL;
-      guint before = import->n_notes_too_long + import->n_notes_over_total;
-      char *text;
-
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      if (!is_element (node, "Note"))
-        {
-          unknown_element (import, node);
-          continue;
-        }
-
-      {
-        g_autofree char *raw = get_attr (node, "guid");
-        guid = normal_guid (raw);
-      }
-      text = read_note_text (import, node);
-
-      if (guid != NULL && text != NULL)
-        g_hash_table_insert (import->notes, g_steal_pointer (&guid), text);
-      else if (import->n_notes_too_long + import->n_notes_over_total == before)
-        {
-          g_autofree char *name = get_attr (node, "name");
-          warn (import, _("The note “%s” has no text Gloss can read; skipped"), name != NULL ? name : "?");
-          g_free (text);
-        }
-      else
-        g_free (text);
+      unknown_element (import, node);
+      return;
     }
+
+  {
+    g_autofree char *raw = get_attr (node, "guid");
+    guid = normal_guid (raw);
+  }
+  text = read_note_text (import, node);
+
+  if (guid != NULL && text != NULL)
+    {
+      if (!g_hash_table_contains (import->notes, guid))
+        keep_note_row (import, node, guid);
+      g_hash_table_insert (import->notes, g_steal_pointer (&guid), text);
+    }
+  else if (import->n_notes_too_long + import->n_notes_over_total == before)
+    {
+      g_autofree char *name = get_attr (node, "name");
+      warn (import, _("The note “%s” has no text Gloss can read; skipped"), name != NULL ? name : "?");
+      g_free (text);
+    }
+  else
+    g_free (text);
 }
 
 /* Appends @text to @memo unless that would take the memo or all memos
@@ -1482,7 +1236,7 @@ read_plain_text (Import      *import,
   if (entry == NULL)
     return NULL;
 
-  bytes = archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, &local_error);
+  bytes = _gloss_qdpx_archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, &local_error);
   if (bytes == NULL)
     {
       /* A missing entry is the caller's to skip; one that lies about its
@@ -1528,7 +1282,7 @@ read_original_text (Import     *import,
   else
     return NULL;
 
-  bytes = archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, NULL);
+  bytes = _gloss_qdpx_archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, NULL);
   if (bytes == NULL)
     return NULL;
   doc = gloss_import_read_text (ext, bytes, NULL);
@@ -1631,27 +1385,20 @@ typedef struct
   guint on_words_units;    /* the same, read as UTF-16 units */
 } UnitVotes;
 
+/* @positions: the start and end of each selection with valid positions,
+ * gathered in the first pass over the XML. */
 static void
-count_unit_votes (xmlNode        *parent,
+count_unit_votes (GArray         *positions,
                   const gunichar *chars,
                   gint64          n_chars,
                   GArray         *astral,
                   UnitVotes      *votes)
 {
-  for (xmlNode *c = parent != NULL ? parent->children : NULL; c != NULL; c = c->next)
+  for (guint i = 0; positions != NULL && i + 1 < positions->len; i += 2)
     {
-      g_autofree char *start_text = NULL, *end_text = NULL;
-      gboolean ok_start, ok_end;
-      gint64 start, end;
+      gint64 start = g_array_index (positions, gint64, i);
+      gint64 end = g_array_index (positions, gint64, i + 1);
 
-      if (!is_element (c, "PlainTextSelection"))
-        continue;
-      start_text = get_attr (c, "startPosition");
-      end_text = get_attr (c, "endPosition");
-      start = parse_int (start_text, &ok_start);
-      end = parse_int (end_text, &ok_end);
-      if (!ok_start || !ok_end)
-        continue;
       votes->n_selections++;
       if (start < end && end <= n_chars &&
           on_boundary (chars, n_chars, start) && on_boundary (chars, n_chars, end))
@@ -1668,8 +1415,7 @@ count_unit_votes (xmlNode        *parent,
 static void
 choose_position_unit (Import     *import,
                       SourceText *source,
-                      xmlNode    *node,
-                      xmlNode    *representation,
+                      GArray     *positions,
                       const char *label)
 {
   const char *text = position_text (source);
@@ -1683,9 +1429,7 @@ choose_position_unit (Import     *import,
     return;
 
   chars = g_utf8_to_ucs4_fast (text, -1, &n_chars);
-  count_unit_votes (node, chars, n_chars, astral, &votes);
-  if (representation != node)
-    count_unit_votes (representation, chars, n_chars, astral, &votes);
+  count_unit_votes (positions, chars, n_chars, astral, &votes);
   if (votes.n_selections == 0)
     return;
 
@@ -1969,19 +1713,6 @@ read_selection (Import      *import,
   return TRUE;
 }
 
-static gboolean
-read_selections (Import      *import,
-                 SourceText  *source,
-                 xmlNode     *parent,
-                 GError     **error)
-{
-  for (xmlNode *c = parent->children; c != NULL; c = c->next)
-    if (is_element (c, "PlainTextSelection") && !read_selection (import, source, c, error))
-      return FALSE;
-
-  return TRUE;
-}
-
 static void
 check_source_children (Import     *import,
                        xmlNode    *node,
@@ -2012,40 +1743,42 @@ check_source_children (Import     *import,
     warn (import, _("“%s”: %u coding(s) of the whole source skipped"), name, whole);
 }
 
-static guint
-count_selections (xmlNode *parent)
-{
-  guint n = 0;
-
-  for (xmlNode *c = parent != NULL ? parent->children : NULL; c != NULL; c = c->next)
-    if (is_element (c, "PlainTextSelection"))
-      n++;
-
-  return n;
-}
-
 /* A source whose file is not in the archive is left out with its
  * selections, and listed; the rest of the project is imported. */
 static gboolean
-skip_missing_source (Import     *import,
-                     xmlNode    *node,
-                     xmlNode    *representation,
-                     const char *label,
-                     const char *entry)
+skip_missing_source (Import       *import,
+                     SourceSurvey *survey,
+                     const char   *label,
+                     const char   *entry)
 {
-  guint n = count_selections (node) + count_selections (representation);
-
   warn (import, _("“%s”: its file (%s) is not in the archive; skipped with its %u selection(s)"),
-        label, entry, n);
+        label, entry, survey->n_selections);
   return TRUE;
 }
 
-static gboolean
-read_source (Import   *import,
-             xmlNode  *node,
-             GError  **error)
+/* A source as it streams by: everything but its selections is kept in
+ * @node (and @representation) until its text is needed, at the first
+ * selection; each selection is then read and let go. */
+typedef struct
 {
-  gboolean pdf = is_element (node, "PDFSource");
+  Import       *import;
+  SourceSurvey *survey;
+  gboolean      pdf;
+  xmlNode      *node;
+  xmlNode      *representation;  /* where the plain text is: @node, or the PDF's Representation */
+  char         *label;
+  SourceText    source;
+  gboolean      begun;
+  gboolean      importing;       /* begun, and the document made: selections are read */
+} StreamSource;
+
+static gboolean
+source_begin (StreamSource  *ss,
+              GError       **error)
+{
+  Import *import = ss->import;
+  xmlNode *node = ss->node;
+  gboolean pdf = ss->pdf;
   g_autofree char *guid = get_attr (node, "guid");
   g_autofree char *name = get_attr (node, "name");
   g_autofree char *path = get_attr (node, pdf ? "path" : "plainTextPath");
@@ -2056,14 +1789,11 @@ read_source (Import   *import,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) plain = NULL;
   const char *theirs = NULL;
-  xmlNode *representation = pdf ? first_child (node, "Representation") : node;
-  SourceText source = { 0 };
+  xmlNode *representation = ss->representation;
   g_autoptr(GError) local_error = NULL;
-  const char *label = name != NULL ? name : (path != NULL ? path : "?");
-  gboolean ok = FALSE;
+  const char *label = ss->label;
 
-  check_source_children (import, node, label);
-
+  ss->begun = TRUE;
   if (pdf)
     {
       if (entry == NULL)
@@ -2071,9 +1801,9 @@ read_source (Import   *import,
           warn (import, _("“%s”: the PDF is not in the archive (%s); skipped"), label, path != NULL ? path : "");
           return TRUE;
         }
-      if (zip_name_locate (import->archive.zip, entry, ZIP_FL_NOCASE) < 0)
-        return skip_missing_source (import, node, representation, label, entry);
-      bytes = archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, error);
+      if (!_gloss_qdpx_archive_has (&import->archive, entry))
+        return skip_missing_source (import, ss->survey, label, entry);
+      bytes = _gloss_qdpx_archive_read (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, error);
       if (bytes == NULL)
         return FALSE;
       if (representation != NULL && (plain = read_plain_text (import, representation, &theirs, error)) == NULL &&
@@ -2084,8 +1814,8 @@ read_source (Import   *import,
     {
       if ((plain = read_plain_text (import, node, &theirs, error)) == NULL && error != NULL && *error != NULL)
         return FALSE;
-      if (plain == NULL && entry != NULL && zip_name_locate (import->archive.zip, entry, ZIP_FL_NOCASE) < 0)
-        return skip_missing_source (import, node, NULL, label, entry);
+      if (plain == NULL && entry != NULL && !_gloss_qdpx_archive_has (&import->archive, entry))
+        return skip_missing_source (import, ss->survey, label, entry);
       if (plain == NULL)
         {
           warn (import, _("“%s”: no plain text Gloss can read; skipped"), label);
@@ -2096,11 +1826,11 @@ read_source (Import   *import,
         bytes = g_bytes_ref (plain);
     }
 
-  source.document_id = import_source_bytes (import, bytes, guid, name,
-                                            pdf ? ".pdf" : (extension != NULL ? extension : ".txt"),
-                                            &text, &n_chars, &local_error);
+  ss->source.document_id = import_source_bytes (import, bytes, guid, name,
+                                                pdf ? ".pdf" : (extension != NULL ? extension : ".txt"),
+                                                &text, &n_chars, &local_error);
   g_clear_pointer (&bytes, g_bytes_unref);
-  if (source.document_id == 0)
+  if (ss->source.document_id == 0)
     {
       /* A source Gloss cannot read is left out; a failed write fails all. */
       if (import->project->step_failed || local_error->domain != GLOSS_ERROR ||
@@ -2108,73 +1838,251 @@ read_source (Import   *import,
           local_error->code == GLOSS_ERROR_BUSY)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
-          goto out;
+          return FALSE;
         }
       warn (import, _("“%s” cannot be imported (%s); skipped with its codings"), label, local_error->message);
-      ok = TRUE;
-      goto out;
+      return TRUE;
     }
 
   if (pdf && theirs == NULL)
     warn (import, _("“%s”: no plain text representation; positions are taken as Gloss’s"), label);
-  load_source_text (&source, g_steal_pointer (&text), n_chars, plain, theirs);
+  load_source_text (&ss->source, g_steal_pointer (&text), n_chars, plain, theirs);
   theirs = NULL;
   g_clear_pointer (&plain, g_bytes_unref);
-  choose_position_unit (import, &source, node, pdf ? representation : node, label);
-  source.memo = g_string_new (NULL);
-
-  if (!read_selections (import, &source, node, error) ||
-      (pdf && representation != NULL && !read_selections (import, &source, representation, error)))
-    goto out;
-
-  {
-    g_autoptr(GString) memo = g_string_new (NULL);
-    g_autofree char *description = description_of (node);
-
-    refer_notes (import, node, memo);
-    memo_prepend (import, memo, description);
-    if (source.memo->len > 0)
-      memo_append (import, memo, source.memo->str);
-    ok = insert_memo (import, "document", source.document_id, memo->str, error);
-  }
-
-out:
-  source_text_clear (&source);
-  return ok;
-}
-
-static gboolean
-read_sources (Import   *import,
-              xmlNode  *sources,
-              GError  **error)
-{
-  for (xmlNode *node = sources->children; node != NULL; node = node->next)
-    {
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      if (is_element (node, "TextSource") || is_element (node, "PDFSource"))
-        {
-          if (!read_source (import, node, error))
-            return FALSE;
-        }
-      else if (is_element (node, "PictureSource") || is_element (node, "AudioSource") ||
-               is_element (node, "VideoSource"))
-        {
-          g_autofree char *name = get_attr (node, "name");
-          warn (import, _("“%s”: %s is not supported; skipped"), name != NULL ? name : "?",
-                (const char *) node->name);
-        }
-      else
-        unknown_element (import, node);
-    }
+  choose_position_unit (import, &ss->source, ss->survey->positions, label);
+  ss->source.memo = g_string_new (NULL);
+  ss->importing = TRUE;
 
   return TRUE;
 }
 
+/* The element the stream is at, without its children, attributes kept. */
+static xmlNode *
+stream_shallow_copy (GlossQdeStream *stream,
+                     const char     *name)
+{
+  xmlTextReaderPtr reader = _gloss_qde_stream_reader (stream);
+  xmlNode *node = xmlNewNode (NULL, (const xmlChar *) name);
+
+  if (xmlTextReaderMoveToFirstAttribute (reader) == 1)
+    {
+      do
+        {
+          const char *attr_name = (const char *) xmlTextReaderConstName (reader);
+
+          if (attr_name != NULL && !g_str_has_prefix (attr_name, "xmlns"))
+            xmlNewProp (node, (const xmlChar *) attr_name, xmlTextReaderConstValue (reader));
+        }
+      while (xmlTextReaderMoveToNextAttribute (reader) == 1);
+      xmlTextReaderMoveToElement (reader);
+    }
+
+  return node;
+}
+
+/* Keeps what the cases need of a selection: its GUID and positions. */
+static void
+keep_selection_stub (xmlNode *parent,
+                     xmlNode *selection)
+{
+  static const char * const attributes[] = { "guid", "startPosition", "endPosition" };
+  xmlNode *stub = xmlNewChild (parent, NULL, (const xmlChar *) "PlainTextSelection", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (attributes); i++)
+    {
+      g_autofree char *value = get_attr (selection, attributes[i]);
+
+      if (value != NULL)
+        xmlNewProp (stub, (const xmlChar *) attributes[i], (const xmlChar *) value);
+    }
+}
+
+static gboolean
+source_selection (StreamSource    *ss,
+                  GlossQdeStream  *stream,
+                  xmlNode         *parent,
+                  GError         **error)
+{
+  gboolean more;
+
+  if (!ss->begun && !source_begin (ss, error))
+    return FALSE;
+  if (ss->importing || ss->import->has_cases)
+    {
+      xmlNode *selection = _gloss_qde_stream_expand (stream, error);
+
+      if (selection == NULL)
+        return FALSE;
+      if (ss->importing && !read_selection (ss->import, &ss->source, selection, error))
+        return FALSE;
+      if (ss->import->has_cases)
+        keep_selection_stub (parent, selection);
+    }
+
+  return _gloss_qde_stream_skip (stream, &more, error);
+}
+
+static gboolean
+keep_child (GlossQdeStream  *stream,
+            xmlNode         *parent,
+            GError         **error)
+{
+  xmlNode *copy = _gloss_qde_stream_copy (stream, error);
+
+  if (copy == NULL)
+    return FALSE;
+  xmlAddChild (parent, copy);
+  return TRUE;
+}
+
+static gboolean
+representation_child (GlossQdeStream  *stream,
+                      const char      *name,
+                      gpointer         data,
+                      GError         **error)
+{
+  StreamSource *ss = data;
+
+  if (g_str_equal (name, "PlainTextSelection"))
+    return source_selection (ss, stream, ss->representation, error);
+
+  return keep_child (stream, ss->representation, error);
+}
+
+static gboolean
+source_child (GlossQdeStream  *stream,
+              const char      *name,
+              gpointer         data,
+              GError         **error)
+{
+  StreamSource *ss = data;
+
+  if (g_str_equal (name, "PlainTextSelection"))
+    return source_selection (ss, stream, ss->node, error);
+  if (g_str_equal (name, "Representation") && ss->pdf && ss->representation == NULL)
+    {
+      ss->representation = stream_shallow_copy (stream, name);
+      xmlAddChild (ss->node, ss->representation);
+      return _gloss_qde_stream_children (stream, representation_child, ss, error);
+    }
+
+  return keep_child (stream, ss->node, error);
+}
+
+/* What stays of a source for the cases: its attributes, values and
+ * selections (as stubs); its text and the rest go. */
+static void
+strip_source (xmlNode *node)
+{
+  xmlNode *next;
+
+  for (xmlNode *c = node->children; c != NULL; c = next)
+    {
+      next = c->next;
+      if (is_element (c, "Representation"))
+        strip_source (c);
+      else if (!is_element (c, "VariableValue") && !is_element (c, "PlainTextSelection"))
+        {
+          xmlUnlinkNode (c);
+          xmlFreeNode (c);
+        }
+    }
+}
+
+static gboolean
+source_finish (StreamSource  *ss,
+               GError       **error)
+{
+  Import *import = ss->import;
+  gboolean ok = TRUE;
+
+  /* A source without selections is made here. */
+  if (!ss->begun)
+    ok = source_begin (ss, error);
+
+  check_source_children (import, ss->node, ss->label);
+  if (ok && ss->importing)
+    {
+      g_autoptr(GString) memo = g_string_new (NULL);
+      g_autofree char *description = description_of (ss->node);
+
+      refer_notes (import, ss->node, memo);
+      memo_prepend (import, memo, description);
+      if (ss->source.memo->len > 0)
+        memo_append (import, memo, ss->source.memo->str);
+      ok = insert_memo (import, "document", ss->source.document_id, memo->str, error);
+    }
+
+  return ok;
+}
+
+static gboolean
+read_source (Import          *import,
+             GlossQdeStream  *stream,
+             const char      *element,
+             SourceSurvey    *survey,
+             GError         **error)
+{
+  StreamSource ss = { 0 };
+  g_autofree char *name = NULL, *path = NULL;
+  gboolean ok;
+
+  ss.import = import;
+  ss.survey = survey;
+  ss.pdf = g_str_equal (element, "PDFSource");
+  ss.node = stream_shallow_copy (stream, element);
+  ss.representation = ss.pdf ? NULL : ss.node;
+  name = get_attr (ss.node, "name");
+  path = get_attr (ss.node, ss.pdf ? "path" : "plainTextPath");
+  ss.label = g_strdup (name != NULL ? name : (path != NULL ? path : "?"));
+
+  ok = _gloss_qde_stream_children (stream, source_child, &ss, error) && source_finish (&ss, error);
+
+  source_text_clear (&ss.source);
+  strip_source (ss.node);
+  xmlAddChild (import->kept_sources, ss.node);
+  g_free (ss.label);
+
+  return ok;
+}
+
+static gboolean
+sources_child (GlossQdeStream  *stream,
+               const char      *name,
+               gpointer         data,
+               GError         **error)
+{
+  Import *import = data;
+  SourceSurvey *survey = import->next_survey < import->surveys->len
+                         ? g_ptr_array_index (import->surveys, import->next_survey) : NULL;
+  static SourceSurvey none = { NULL, 0 };
+  gboolean more;
+
+  import->next_survey++;
+  if (g_str_equal (name, "TextSource") || g_str_equal (name, "PDFSource"))
+    return read_source (import, stream, name, survey != NULL ? survey : &none, error);
+  if (g_str_equal (name, "PictureSource") || g_str_equal (name, "AudioSource") || g_str_equal (name, "VideoSource"))
+    {
+      g_autofree char *source_name = _gloss_qde_stream_attr (stream, "name");
+
+      warn (import, _("“%s”: %s is not supported; skipped"), source_name != NULL ? source_name : "?", name);
+    }
+  else
+    {
+      xmlNode *node = _gloss_qde_stream_expand (stream, error);
+
+      if (node == NULL)
+        return FALSE;
+      unknown_element (import, node);
+    }
+
+  return _gloss_qde_stream_skip (stream, &more, error);
+}
+
 /* The project */
 
-/* Sets, variables, cases, links and graphs are not imported yet: the
- * summary says how many of each kind were left. */
+/* Links and graphs are not imported: the summary says how many of each
+ * kind were left. */
 static void
 warn_not_imported (Import  *import,
                    xmlNode *node)
@@ -2203,50 +2111,249 @@ warn_not_imported (Import  *import,
       }
 }
 
+/* The first pass, before a project is made: the whole file is read (and
+ * so checked), its notes kept (everything else may refer to them), and the
+ * positions of each source's selections gathered (the unit they count in
+ * is decided from all of them before the first is read). */
+
 static gboolean
-read_project (Import   *import,
-              xmlNode  *root,
-              GError  **error)
+survey_selection (GlossQdeStream  *stream,
+                  SourceSurvey    *survey,
+                  GError         **error)
 {
-  static const char * const skipped[] = { "Links", "Graphs", NULL };
-  g_autoptr(GString) project_memo = g_string_new (NULL);
-  xmlNode *node;
+  g_autofree char *start_text = _gloss_qde_stream_attr (stream, "startPosition");
+  g_autofree char *end_text = _gloss_qde_stream_attr (stream, "endPosition");
+  gboolean ok_start, ok_end, more;
+  gint64 start = parse_int (start_text, &ok_start);
+  gint64 end = parse_int (end_text, &ok_end);
+
+  survey->n_selections++;
+  if (ok_start && ok_end)
+    {
+      g_array_append_val (survey->positions, start);
+      g_array_append_val (survey->positions, end);
+    }
+
+  return _gloss_qde_stream_skip (stream, &more, error);
+}
+
+static gboolean
+survey_source_child (GlossQdeStream  *stream,
+                     const char      *name,
+                     gpointer         data,
+                     GError         **error)
+{
+  SourceSurvey *survey = data;
+  gboolean more;
+
+  if (g_str_equal (name, "PlainTextSelection"))
+    return survey_selection (stream, survey, error);
+  if (g_str_equal (name, "Representation"))
+    return _gloss_qde_stream_children (stream, survey_source_child, survey, error);
+
+  return _gloss_qde_stream_skip (stream, &more, error);
+}
+
+static gboolean
+survey_sources_child (GlossQdeStream  *stream,
+                      const char      *name,
+                      gpointer         data,
+                      GError         **error)
+{
+  Import *import = data;
+  SourceSurvey *survey = g_new0 (SourceSurvey, 1);
+  gboolean more;
+
+  survey->positions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_ptr_array_add (import->surveys, survey);
+  if (g_str_equal (name, "TextSource") || g_str_equal (name, "PDFSource"))
+    return _gloss_qde_stream_children (stream, survey_source_child, survey, error);
+
+  return _gloss_qde_stream_skip (stream, &more, error);
+}
+
+static gboolean
+survey_note (GlossQdeStream  *stream,
+             const char      *name,
+             gpointer         data,
+             GError         **error)
+{
+  xmlNode *node = _gloss_qde_stream_expand (stream, error);
+  gboolean more;
+
+  if (node == NULL)
+    return FALSE;
+  read_note (data, node);
+  return _gloss_qde_stream_skip (stream, &more, error);
+}
+
+typedef struct
+{
+  Import     *import;
+  GHashTable *seen;          /* the project's children met so far */
+  gboolean    read_sources;  /* this pass reads <Sources> */
+  gboolean    only_sources;
+} Pass;
+
+static gboolean
+survey_project_child (GlossQdeStream  *stream,
+                      const char      *name,
+                      gpointer         data,
+                      GError         **error)
+{
+  Pass *pass = data;
+  Import *import = pass->import;
+  gboolean first = g_hash_table_add (pass->seen, g_strdup (name));
+  gboolean more;
+
+  if ((g_str_equal (name, "Users") || g_str_equal (name, "CodeBook")) &&
+      g_hash_table_contains (pass->seen, "Sources"))
+    import->sources_first = TRUE;
+  if (g_str_equal (name, "Cases"))
+    import->has_cases = TRUE;
+  if (first && g_str_equal (name, "Notes"))
+    return _gloss_qde_stream_children (stream, survey_note, import, error);
+  if (first && g_str_equal (name, "Sources"))
+    return _gloss_qde_stream_children (stream, survey_sources_child, import, error);
+
+  return _gloss_qde_stream_skip (stream, &more, error);
+}
+
+/* Moves @stream to the root element, which must be <@name>. */
+static gboolean
+stream_to_root (GlossQdeStream  *stream,
+                const char      *name,
+                const char      *archive_name,
+                GError         **error)
+{
+  xmlTextReaderPtr reader = _gloss_qde_stream_reader (stream);
+  gboolean more = TRUE;
+
+  while (_gloss_qde_stream_next (stream, &more, error) && more)
+    if (xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT)
+      {
+        if (g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), name) == 0)
+          return TRUE;
+        break;
+      }
+
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT,
+               _("“%s” is not a REFI-QDA file: its root element is not <%s>"), archive_name, name);
+  return FALSE;
+}
+
+static gboolean
+survey_project (Import   *import,
+                char    **title,
+                GError  **error)
+{
+  g_autoptr(GlossQdeStream) stream = _gloss_qde_stream_open (&import->archive, "project.qde", error);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Pass pass = { import, seen, FALSE, FALSE };
+  gboolean more = TRUE;
+
+  if (stream == NULL || !stream_to_root (stream, "Project", import->archive.name, error))
+    return FALSE;
 
   /* NVivo (Windows and Mac) counts positions in UTF-16 code units. */
-  import->origin = get_attr (root, "origin");
+  *title = _gloss_qde_stream_attr (stream, "name");
+  import->origin = _gloss_qde_stream_attr (stream, "origin");
   import->counts_utf16 = import->origin != NULL && strstr (import->origin, "NVivo") != NULL;
 
-  /* Notes first: everything else may refer to them. */
-  if ((node = first_child (root, "Notes")) != NULL)
-    read_notes (import, node);
-  if ((node = first_child (root, "Users")) != NULL && !read_users (import, node, error))
+  if (!_gloss_qde_stream_children (stream, survey_project_child, &pass, error))
     return FALSE;
-  if ((node = first_child (root, "CodeBook")) != NULL)
+  /* Whatever follows the root is read too: all of the file is sound. */
+  while (more)
+    if (!_gloss_qde_stream_next (stream, &more, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The second pass: users and codes, then the sources; what the cases and
+ * the project's memo need is kept for the end. */
+static gboolean
+project_child (GlossQdeStream  *stream,
+               const char      *name,
+               gpointer         data,
+               GError         **error)
+{
+  static const char * const kept[] = { "Variables", "Cases", "Sets", "Description", NULL };
+  static const char * const known[] = { "Notes", "Users", "CodeBook", "Sources", "Variables", "Cases", "Sets",
+                                        "Description", NULL };
+  Pass *pass = data;
+  Import *import = pass->import;
+  gboolean first = g_hash_table_add (pass->seen, g_strdup (name));
+  gboolean more;
+  xmlNode *node;
+
+  if (g_str_equal (name, "Sources") && first && pass->read_sources)
+    return _gloss_qde_stream_children (stream, sources_child, import, error);
+  if (pass->only_sources || g_str_equal (name, "Sources") || g_str_equal (name, "Notes"))
+    return _gloss_qde_stream_skip (stream, &more, error);
+  if ((first && g_strv_contains (kept, name)) || g_str_equal (name, "NoteRef"))
+    return keep_child (stream, import->kept, error);
+  if (!first && g_strv_contains (known, name))
+    return _gloss_qde_stream_skip (stream, &more, error);
+
+  if ((node = _gloss_qde_stream_expand (stream, error)) == NULL)
+    return FALSE;
+  if (g_str_equal (name, "Users"))
+    {
+      if (!read_users (import, node, error))
+        return FALSE;
+    }
+  else if (g_str_equal (name, "CodeBook"))
     {
       xmlNode *codes = first_child (node, "Codes");
+
       if (codes != NULL && !read_codes (import, codes, 0, 1, FALSE, NULL, error))
         return FALSE;
     }
-  if ((node = first_child (root, "Sources")) != NULL && !read_sources (import, node, error))
+  else if (g_str_equal (name, "Links") || g_str_equal (name, "Graphs"))
+    warn_not_imported (import, node);
+  else
+    unknown_element (import, node);
+
+  return _gloss_qde_stream_skip (stream, &more, error);
+}
+
+static gboolean
+stream_project (Import    *import,
+                gboolean   read_sources,
+                gboolean   only_sources,
+                GError   **error)
+{
+  g_autoptr(GlossQdeStream) stream = _gloss_qde_stream_open (&import->archive, "project.qde", error);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Pass pass = { import, seen, read_sources, only_sources };
+
+  return stream != NULL && stream_to_root (stream, "Project", import->archive.name, error) &&
+         _gloss_qde_stream_children (stream, project_child, &pass, error);
+}
+
+static gboolean insert_free_notes (Import *import, GError **error);
+
+static gboolean
+read_project (Import   *import,
+              GError  **error)
+{
+  g_autoptr(GString) project_memo = g_string_new (NULL);
+  xmlNode *node;
+
+  /* Sources refer to users and codes: when a file has them after its
+   * sources, the sources are read in a pass of their own. */
+  if (!stream_project (import, !import->sources_first, FALSE, error) ||
+      (import->sources_first && !stream_project (import, TRUE, TRUE, error)))
     return FALSE;
-  if (!_gloss_qdpx_read_cases (import->project, root, import->codes, import->warnings, error))
+  if (!_gloss_qdpx_read_cases (import->project, import->kept, import->codes, import->warnings, error))
     return FALSE;
 
-  for (node = root->children; node != NULL; node = node->next)
-    {
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      if (g_strv_contains (skipped, (const char *) node->name))
-        warn_not_imported (import, node);
-      else if (!is_element (node, "Notes") && !is_element (node, "Users") && !is_element (node, "CodeBook") &&
-               !is_element (node, "Sources") && !is_element (node, "Description") && !is_element (node, "NoteRef") &&
-               !is_element (node, "Variables") && !is_element (node, "Cases") && !is_element (node, "Sets"))
-        unknown_element (import, node);
-    }
-
-  /* The project's notes, then any note nothing referred to. */
-  refer_notes (import, root, project_memo);
-  if ((node = first_child (root, "Description")) != NULL)
+  /* The project's notes, then its description. */
+  refer_notes (import, import->kept, project_memo);
+  if ((node = first_child (import->kept, "Description")) != NULL)
     {
       g_autofree char *description = get_text (node);
 
@@ -2257,34 +2364,81 @@ read_project (Import   *import,
           g_string_prepend (project_memo, description);
         }
     }
-  if ((node = first_child (root, "Notes")) != NULL)
-    for (xmlNode *n = node->children; n != NULL; n = n->next)
-      {
-        g_autofree char *raw = is_element (n, "Note") ? get_attr (n, "guid") : NULL;
-        g_autofree char *guid = normal_guid (raw);
-        const char *text = guid != NULL ? g_hash_table_lookup (import->notes, guid) : NULL;
+  if (!insert_memo (import, "project", 1, project_memo->str, error))
+    return FALSE;
 
-        if (text != NULL && !g_hash_table_contains (import->used_notes, guid))
-          {
-            g_autofree char *name = get_attr (n, "name");
-            g_autofree char *named = g_strdup_printf ("%s\n%s", name != NULL ? name : "", text);
+  return insert_free_notes (import, error);
+}
 
-            memo_append (import, project_memo, named);
-          }
-      }
+/* The author of a note: the coder their user became, or their GUID. */
+static void
+note_author (Import      *import,
+             const char  *user,
+             char       **author_guid,
+             char       **author_name)
+{
+  gint64 coder = user != NULL ? lookup_guid (import->coders, user) : 0;
+  sqlite3_stmt *stmt;
 
-  return insert_memo (import, "project", 1, project_memo->str, error);
+  *author_guid = NULL;
+  *author_name = NULL;
+  if (coder == 0)
+    {
+      *author_guid = user != NULL ? stored_guid ("coder", user) : NULL;
+      return;
+    }
+  stmt = _gloss_project_prepare (import->project, "SELECT guid, name FROM coder WHERE id = ?1", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, coder);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *author_guid = _gloss_column_dup_text (stmt, 0);
+      *author_name = _gloss_column_dup_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+}
+
+/* The notes nothing referred to are notes of the project, as they came. */
+static gboolean
+insert_free_notes (Import  *import,
+                   GError **error)
+{
+  for (guint i = 0; i < import->note_rows->len; i++)
+    {
+      const FreeNote *note = g_ptr_array_index (import->note_rows, i);
+      const char *text = g_hash_table_lookup (import->notes, note->guid);
+      g_autofree char *guid = NULL, *author_guid = NULL, *author_name = NULL;
+      gint64 created, modified;
+
+      if (text == NULL || g_hash_table_contains (import->used_notes, note->guid))
+        continue;
+      guid = choose_guid (import, "note", note->raw_guid);
+      note_author (import, note->user, &author_guid, &author_name);
+      created = _gloss_parse_time (note->created);
+      modified = MAX (_gloss_parse_time (note->modified), created);
+      if (!_gloss_project_insert_note (import->project, guid, note->name, text, author_guid, author_name,
+                                       created, modified, error))
+        return FALSE;
+      import->n_free_notes++;
+    }
+
+  return TRUE;
 }
 
 static void
 import_clear (Import *import)
 {
-  archive_close (&import->archive);
+  _gloss_qdpx_archive_close (&import->archive);
   g_clear_pointer (&import->unknown, g_hash_table_unref);
   g_clear_pointer (&import->coders, g_hash_table_unref);
   g_clear_pointer (&import->codes, g_hash_table_unref);
   g_clear_pointer (&import->notes, g_hash_table_unref);
   g_clear_pointer (&import->used_notes, g_hash_table_unref);
+  g_clear_pointer (&import->note_rows, g_ptr_array_unref);
+  g_clear_pointer (&import->surveys, g_ptr_array_unref);
+  g_clear_pointer (&import->kept, xmlFreeNode);
+  import->kept_sources = NULL;
   g_clear_pointer (&import->next_number, g_hash_table_unref);
   g_clear_pointer (&import->next_position, g_hash_table_unref);
   g_clear_pointer (&import->origin, g_free);
@@ -2306,6 +2460,10 @@ import_init (Import       *import,
   import->codes = guid_map_new ();
   import->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->used_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->note_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) free_note_free);
+  import->surveys = g_ptr_array_new_with_free_func ((GDestroyNotify) source_survey_free);
+  import->kept = xmlNewNode (NULL, (const xmlChar *) "Project");
+  import->kept_sources = xmlNewChild (import->kept, NULL, (const xmlChar *) "Sources", NULL);
   import->next_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->next_position = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   import->n_coders = -1;
@@ -2335,15 +2493,9 @@ root_element (xmlDocPtr   doc,
 
 static gboolean
 build_project (Import       *import,
-               const char   *qdpx_path,
-               xmlDocPtr     doc,
                GError      **error)
 {
-  xmlNode *root = root_element (doc, "Project", import->archive.name, error);
   g_autofree char *label = NULL;
-
-  if (root == NULL)
-    return FALSE;
 
   label = g_strdup_printf (_("Import “%s”"), import->archive.name);
   if (!gloss_project_begin_step (import->project, label, error))
@@ -2352,7 +2504,7 @@ build_project (Import       *import,
   /* A new project has nothing to undo: its rows are not recorded as
    * changes (a change row per coding would double the writes). */
   if (!_gloss_project_exec (import->project, "UPDATE temp.gloss_state SET replaying = 1", error) ||
-      !read_project (import, root, error) ||
+      !read_project (import, error) ||
       !_gloss_project_exec (import->project, "UPDATE temp.gloss_state SET replaying = 0", error))
     {
       _gloss_project_exec (import->project, "UPDATE temp.gloss_state SET replaying = 0", NULL);
@@ -2379,22 +2531,45 @@ build_project (Import       *import,
   return _gloss_project_exec (import->project, "DELETE FROM history_change; DELETE FROM history_step", error);
 }
 
-GlossProject *
-gloss_qdpx_import (const char    *qdpx_path,
-                   const char    *project_path,
-                   GPtrArray     *warnings,
-                   GCancellable  *cancellable,
-                   GError       **error)
+/* What the new project holds, counted before it is closed. */
+static void
+count_contents (GlossProject    *project,
+                GlossQdpxCounts *counts)
+{
+  static const struct { const char *sql; gsize offset; } queries[] = {
+    { "SELECT count(*) FROM document", G_STRUCT_OFFSET (GlossQdpxCounts, n_documents) },
+    { "SELECT count(*) FROM coder", G_STRUCT_OFFSET (GlossQdpxCounts, n_coders) },
+    { "SELECT count(*) FROM code", G_STRUCT_OFFSET (GlossQdpxCounts, n_codes) },
+    { "SELECT count(*) FROM coding", G_STRUCT_OFFSET (GlossQdpxCounts, n_codings) },
+    { "SELECT count(*) FROM note", G_STRUCT_OFFSET (GlossQdpxCounts, n_notes) },
+    { "SELECT (SELECT count(*) FROM memo) + (SELECT count(*) FROM coding WHERE memo IS NOT NULL)",
+      G_STRUCT_OFFSET (GlossQdpxCounts, n_memos) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      sqlite3_stmt *stmt = _gloss_project_prepare (project, queries[i].sql, NULL);
+
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        G_STRUCT_MEMBER (guint, counts, queries[i].offset) = (guint) sqlite3_column_int64 (stmt, 0);
+      if (stmt != NULL)
+        sqlite3_reset (stmt);
+    }
+}
+
+char *
+_gloss_qdpx_import_build (const char       *qdpx_path,
+                          const char       *project_path,
+                          GPtrArray        *warnings,
+                          GlossQdpxCounts  *counts,
+                          GCancellable     *cancellable,
+                          GError          **error)
 {
   g_autofree char *name = NULL;
   g_autofree char *tmp_path = NULL;
   g_autofree char *title = NULL;
-  g_autoptr(GBytes) qde = NULL;
   Import import = { 0 };
-  xmlDocPtr doc = NULL;
   gboolean ok = FALSE;
-
-  g_return_val_if_fail (qdpx_path != NULL && project_path != NULL, NULL);
 
   name = g_filename_display_basename (project_path);
   if (g_file_test (project_path, G_FILE_TEST_EXISTS))
@@ -2415,17 +2590,12 @@ gloss_qdpx_import (const char    *qdpx_path,
   }
 
   import_init (&import, warnings);
-  if (!archive_open (&import.archive, qdpx_path, error))
+  if (!_gloss_qdpx_archive_open (&import.archive, qdpx_path, error))
     goto out;
 
-  qde = archive_read (&import.archive, "project.qde", MAX_XML_BYTES, error);
-  if (qde == NULL || (doc = parse_xml (qde, "project.qde", import.archive.name, error)) == NULL)
+  /* All of project.qde is read once before a project is made. */
+  if (!survey_project (&import, &title, error))
     goto out;
-
-  {
-    xmlNode *root = xmlDocGetRootElement (doc);
-    title = root != NULL ? get_attr (root, "name") : NULL;
-  }
 
   tmp_path = _gloss_sibling_temp_path (project_path, ".gloss");
   import.project = gloss_project_create (tmp_path, title, error);
@@ -2433,22 +2603,10 @@ gloss_qdpx_import (const char    *qdpx_path,
     goto out;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !build_project (&import, qdpx_path, doc, error))
+      !build_project (&import, error))
     goto out;
-
-  gloss_project_close (import.project);
-  g_clear_object (&import.project);
-
-  if (g_file_test (project_path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS, _("“%s” already exists"), name);
-      goto out;
-    }
-  if (g_rename (tmp_path, project_path) != 0)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, _("Cannot create “%s”: %s"), name, g_strerror (errno));
-      goto out;
-    }
+  if (counts != NULL)
+    count_contents (import.project, counts);
   ok = TRUE;
 
 out:
@@ -2459,11 +2617,9 @@ out:
     }
   if (!ok && tmp_path != NULL)
     _gloss_remove_database_files (tmp_path);
-  if (doc != NULL)
-    xmlFreeDoc (doc);
   import_clear (&import);
 
-  return ok ? gloss_project_open (project_path, error) : NULL;
+  return ok ? g_steal_pointer (&tmp_path) : NULL;
 }
 
 /* Codebooks */
@@ -2494,11 +2650,11 @@ gloss_qdc_import (GlossProject  *self,
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("Cannot read “%s”: %s"), name, local_error->message);
       return -1;
     }
-  if ((gint64) length > MAX_XML_BYTES)
+  if ((gint64) length > GLOSS_QDPX_MAX_XML_BYTES)
     {
       g_autofree char *size = g_format_size (length);
-      g_autofree char *limit = g_format_size (MAX_XML_BYTES);
-      refuse (error, name, _("it is too large: %s, and Gloss reads at most %s"), size, limit);
+      g_autofree char *limit = g_format_size (GLOSS_QDPX_MAX_XML_BYTES);
+      _gloss_qdpx_refuse (error, name, _("it is too large: %s, and Gloss reads at most %s"), size, limit);
       return -1;
     }
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
@@ -2506,7 +2662,7 @@ gloss_qdc_import (GlossProject  *self,
   import_init (&import, warnings);
   import.project = self;
   import.archive.name = g_strdup (name);
-  doc = parse_xml (bytes, name, name, error);
+  doc = _gloss_qdpx_parse_xml (bytes, name, name, error);
   if (doc == NULL || (root = root_element (doc, "CodeBook", name, error)) == NULL)
     goto out;
 
@@ -2541,76 +2697,3 @@ out:
   return ok ? (gint64) n_added : -1;
 }
 
-/* Async */
-
-typedef struct
-{
-  char      *qdpx_path;
-  char      *project_path;
-  GPtrArray *warnings;
-} ImportData;
-
-static void
-import_data_free (ImportData *data)
-{
-  g_free (data->qdpx_path);
-  g_free (data->project_path);
-  g_ptr_array_unref (data->warnings);
-  g_free (data);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportData *data = task_data;
-  g_autoptr(GlossProject) project = NULL;
-  GError *error = NULL;
-
-  project = gloss_qdpx_import (data->qdpx_path, data->project_path, data->warnings, cancellable, &error);
-  if (project == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  gloss_project_close (project);
-  g_task_return_pointer (task, g_strdup (data->project_path), g_free);
-}
-
-void
-gloss_qdpx_import_async (const char          *qdpx_path,
-                         const char          *project_path,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ImportData *data = g_new0 (ImportData, 1);
-
-  data->qdpx_path = g_strdup (qdpx_path);
-  data->project_path = g_strdup (project_path);
-  data->warnings = g_ptr_array_new_with_free_func (g_free);
-
-  g_task_set_source_tag (task, gloss_qdpx_import_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
-  g_task_run_in_thread (task, import_thread);
-}
-
-char *
-gloss_qdpx_import_finish (GAsyncResult  *result,
-                          GPtrArray    **warnings_out,
-                          GError       **error)
-{
-  ImportData *data;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  data = g_task_get_task_data (G_TASK (result));
-  if (warnings_out != NULL)
-    *warnings_out = g_ptr_array_ref (data->warnings);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}

@@ -46,13 +46,6 @@ _gloss_clean_name (const char  *name,
       return NULL;
     }
 
-  if (is_code && strchr (clean, '/') != NULL)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                   _("A code name cannot contain “/”: it separates codes in a path"));
-      return NULL;
-    }
-
   return g_steal_pointer (&clean);
 }
 

@@ -183,7 +183,7 @@ gloss_project_ensure_code_path (GlossProject  *self,
       return 0;
     }
 
-  parts = g_strsplit (path, "/", -1);
+  parts = gloss_code_path_split (path);
   label = g_strdup_printf (_("Add code “%s”"), path);
   if (!gloss_project_begin_step (self, label, error))
     return 0;
@@ -260,6 +260,22 @@ gloss_project_set_code_description (GlossProject  *self,
 
   return _gloss_project_update_text (self, _("Describe code"), "UPDATE code SET description = ?2, modified = ?3 WHERE id = ?1",
                       code_id, description != NULL ? description : "", GLOSS_CHANGE_CODES, NULL, error);
+}
+
+gboolean
+gloss_project_set_code_codable (GlossProject  *self,
+                                gint64         code_id,
+                                gboolean       codable,
+                                GError       **error)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  if (!require_code (self, code_id, error))
+    return FALSE;
+
+  return _gloss_project_update_text (self, codable ? _("Make code codable") : _("Make code a heading only"),
+                                     "UPDATE code SET codable = ?2, modified = ?3 WHERE id = ?1",
+                                     code_id, codable ? "1" : "0", GLOSS_CHANGE_CODES, NULL, error);
 }
 
 /* TRUE if @ancestor is @code_id or one of its ancestors. */
@@ -453,15 +469,17 @@ fail:
 /* Listing: the whole tree in one query, depth first by position. */
 #define CODE_TREE \
   "WITH RECURSIVE tree (id, depth, path, sort) AS (" \
-  "  SELECT id, 0, name, printf ('%08d', position) FROM code WHERE parent_id IS NULL " \
+  "  SELECT id, 0, " GLOSS_CODE_PATH_ESCAPE_SQL ("name") ", printf ('%08d', position) " \
+  "  FROM code WHERE parent_id IS NULL " \
   "  UNION ALL " \
-  "  SELECT c.id, t.depth + 1, t.path || '/' || c.name, t.sort || '.' || printf ('%08d', c.position) " \
+  "  SELECT c.id, t.depth + 1, t.path || '/' || " GLOSS_CODE_PATH_ESCAPE_SQL ("c.name") ", t.sort || '.' || printf ('%08d', c.position) " \
   "  FROM code c JOIN tree t ON c.parent_id = t.id) " \
   "SELECT c.id, c.guid, ifnull (c.parent_id, 0), c.name, c.color, c.description, c.position, " \
   "  t.depth, t.path, " \
   "  (SELECT count(*) FROM coding g WHERE g.code_id = c.id) - " \
   "  (SELECT count(*) FROM document d CROSS JOIN coding g ON g.document_id = d.id " \
-  "   WHERE d.removed = 1 AND g.code_id = c.id) " \
+  "   WHERE d.removed = 1 AND g.code_id = c.id), " \
+  "  c.codable " \
   "FROM tree t JOIN code c ON c.id = t.id "
 
 static GlossCode *
@@ -479,6 +497,7 @@ code_from_row (sqlite3_stmt *stmt)
   code->depth = sqlite3_column_int (stmt, 7);
   code->path = _gloss_column_dup_text (stmt, 8);
   code->n_codings = sqlite3_column_int64 (stmt, 9);
+  code->codable = sqlite3_column_int (stmt, 10) != 0;
 
   return code;
 }
@@ -520,7 +539,7 @@ gloss_project_find_code (GlossProject  *self,
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), 0);
 
-  parts = g_strsplit (path != NULL ? path : "", "/", -1);
+  parts = gloss_code_path_split (path != NULL ? path : "");
   for (guint i = 0; parts[i] != NULL; i++)
     {
       g_autofree char *name = g_strstrip (g_strdup (parts[i]));

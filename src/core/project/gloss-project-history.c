@@ -30,7 +30,7 @@ typedef struct
 static const TrackedTable tracked_tables[] = {
   { "coder", GLOSS_CHANGE_CODERS, { "id", "guid", "name", "color", "created", NULL } },
   { "code", GLOSS_CHANGE_CODES, { "id", "guid", "parent_id", "name", "color", "description",
-                                  "position", "created", "modified", NULL } },
+                                  "position", "created", "modified", "codable", NULL } },
   { "coding", GLOSS_CHANGE_CODINGS, { "id", "guid", "document_id", "coder_id", "code_id", "start",
                                       "end", "quote", "prefix", "suffix", "memo", "created",
                                       "modified", NULL } },
@@ -45,6 +45,8 @@ static const TrackedTable tracked_tables[] = {
   { "case_member", GLOSS_CHANGE_CASES, { "id", "guid", "case_id", "document_id", "start", "end", NULL } },
   { "set_item", GLOSS_CHANGE_SETS, { "id", "guid", "kind", "name", "rule", "description", "created", NULL } },
   { "set_member", GLOSS_CHANGE_SETS, { "id", "set_id", "member_id", NULL } },
+  { "note", GLOSS_CHANGE_MEMOS, { "id", "guid", "name", "text", "author_guid", "author_name", "created",
+                                  "modified", NULL } },
 };
 
 static const TrackedTable *

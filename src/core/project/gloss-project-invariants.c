@@ -17,7 +17,7 @@
 
 #include "gloss-project-private.h"
 
-static const char * const guid_tables[] = { "project", "coder", "document", "code", "coding", "memo" };
+static const char * const guid_tables[] = { "project", "coder", "document", "code", "coding", "memo", "note" };
 
 /* sqlite3 GLOB pattern of 8-4-4-4-12 hexadecimal digits, as
  * g_uuid_string_is_valid accepts them. */

@@ -70,6 +70,17 @@ char         *_gloss_new_guid          (void);
 gboolean      _gloss_is_blank          (const char    *text);
 gint64        _gloss_now               (void);
 
+/* A note row as it is (GUID, author and dates kept): import and merge. */
+gboolean      _gloss_project_insert_note (GlossProject *self,
+                                          const char   *guid,
+                                          const char   *name,
+                                          const char   *text,
+                                          const char   *author_guid,
+                                          const char   *author_name,
+                                          gint64        created,
+                                          gint64        modified,
+                                          GError      **error);
+
 /* Steps: one transaction each, recorded for undo. */
 void          _gloss_project_note_change (GlossProject *self,
                                           GlossChange   change);

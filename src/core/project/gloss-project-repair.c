@@ -23,7 +23,7 @@
 #include "gloss-project-private.h"
 #include "gloss-project-repair.h"
 
-static const char * const guid_tables[] = { "project", "coder", "document", "code", "coding", "memo" };
+static const char * const guid_tables[] = { "project", "coder", "document", "code", "coding", "memo", "note" };
 
 /* Row ids and counts go into sentences as text: a translatable string
  * holds no G_GINT64_FORMAT. */

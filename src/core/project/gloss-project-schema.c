@@ -226,8 +226,54 @@ static const char migration_4[] =
 static const char migration_5[] =
   "ALTER TABLE code ADD COLUMN codable INTEGER NOT NULL DEFAULT 1 CHECK (codable IN (0, 1));";
 
-/* Migration 6 belongs to work merged beside this one. */
-static const char migration_reserved[] = "";
+/* Version 6: code names with "/", and free notes.
+ *
+ * A code name may hold "/" (paths escape it, see gloss-code-path.h): the
+ * table is rebuilt without the CHECK that forbade it, every row as it was
+ * (ids, GUIDs, parents, colours, codable), with its indexes and trigger.
+ * The history recorded codes without codable; its rows get the value the
+ * code has now (or 1), so that undo and redo restore a whole row. */
+static const char migration_6[] =
+  "CREATE TABLE code_6 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  guid TEXT NOT NULL UNIQUE,"
+  "  parent_id INTEGER REFERENCES code (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  color TEXT NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL,"
+  "  codable INTEGER NOT NULL DEFAULT 1 CHECK (codable IN (0, 1)));"
+  "INSERT INTO code_6 (id, guid, parent_id, name, color, description, position, created, modified, codable) "
+  "  SELECT id, guid, parent_id, name, color, description, position, created, modified, codable FROM code;"
+  "DROP TABLE code;"
+  "ALTER TABLE code_6 RENAME TO code;"
+  "CREATE UNIQUE INDEX code_sibling_name ON code (ifnull (parent_id, 0), name COLLATE NOCASE);"
+  "CREATE INDEX code_parent ON code (parent_id);"
+  "CREATE TRIGGER set_member_code_deleted AFTER DELETE ON code BEGIN"
+  "  DELETE FROM set_member WHERE member_id = OLD.id"
+  "    AND set_id IN (SELECT id FROM set_item WHERE kind = 'code');"
+  "END;"
+  "UPDATE history_change SET"
+  "  old = CASE WHEN old IS NULL THEN NULL ELSE json_set (old, '$.codable',"
+  "    ifnull ((SELECT codable FROM code WHERE code.id = history_change.row_id), 1)) END,"
+  "  new = CASE WHEN new IS NULL THEN NULL ELSE json_set (new, '$.codable',"
+  "    ifnull ((SELECT codable FROM code WHERE code.id = history_change.row_id), 1)) END"
+  "  WHERE tbl = 'code';"
+
+  /* A note about the project and nothing in it (a REFI-QDA <Note> that
+   * nothing refers to): its author is kept by GUID and name, as it came,
+   * whether or not that coder is in the project. Dates may be unknown. */
+  "CREATE TABLE note ("
+  "  id INTEGER PRIMARY KEY,"
+  "  guid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  text TEXT NOT NULL,"
+  "  author_guid TEXT,"
+  "  author_name TEXT,"
+  "  created INTEGER,"
+  "  modified INTEGER);";
 
 /* A project coded with a team server (src/core/sync): the server's
  * address (a libpq connection string, never a password), the coder this
@@ -261,7 +307,7 @@ static const char * const migrations[] = {
   migration_3,
   migration_4,
   migration_5,
-  migration_reserved,
+  migration_6,
   [GLOSS_PROJECT_SYNC_VERSION - 1] = migration_sync,
   [GLOSS_PROJECT_MIGRATION_TEXT_EXTRACTION - 1] = migration_text_extraction,
 };

@@ -1036,7 +1036,7 @@ static void
 check_duplicate_guids (GlossProject *self,
                        GPtrArray    *problems)
 {
-  static const char * const tables[] = { "coder", "document", "code", "coding", "memo" };
+  static const char * const tables[] = { "coder", "document", "code", "coding", "memo", "note" };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {

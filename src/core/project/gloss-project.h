@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "gloss-code-path.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -226,6 +227,11 @@ gboolean      gloss_project_set_code_description (GlossProject *self,
                                                   gint64        code_id,
                                                   const char   *description,
                                                   GError      **error);
+/* A code that is not codable is only a heading for others (REFI-QDA isCodable). */
+gboolean      gloss_project_set_code_codable (GlossProject *self,
+                                              gint64        code_id,
+                                              gboolean      codable,
+                                              GError      **error);
 /* Moves below @parent_id (0: top level) at @position (-1: last). */
 gboolean      gloss_project_move_code     (GlossProject  *self,
                                            gint64         code_id,

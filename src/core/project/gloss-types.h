@@ -57,6 +57,7 @@ typedef struct
   guint   depth;        /* 0 for top level; filled by list queries */
   char   *path;         /* "Parent/Child"; filled by list queries */
   gint64  n_codings;    /* filled by list queries */
+  gboolean codable;     /* FALSE for a code that is only a heading (REFI-QDA isCodable) */
 } GlossCode;
 
 typedef struct

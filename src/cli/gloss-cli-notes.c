@@ -1,0 +1,135 @@
+/* gloss-cli-notes.c: the project's free notes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "gloss-cli-private.h"
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *member,
+          gint64       usec)
+{
+  g_autoptr(GDateTime) time = usec > 0 ? g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC) : NULL;
+  g_autofree char *text = time != NULL ? g_date_time_format_iso8601 (time) : NULL;
+
+  json_builder_set_member_name (builder, member);
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_text (JsonBuilder *builder,
+          const char  *member,
+          const char  *text)
+{
+  json_builder_set_member_name (builder, member);
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static int
+list_notes_json (GPtrArray *notes)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const GlossNote *note = g_ptr_array_index (notes, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, note->id);
+      add_text (builder, "guid", note->guid);
+      add_text (builder, "name", note->name);
+      add_text (builder, "text", note->text);
+      add_text (builder, "author", note->author_name);
+      add_text (builder, "author_guid", note->author_guid);
+      add_time (builder, "created", note->created);
+      add_time (builder, "modified", note->modified);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  gloss_cli_print_json (root);
+  return GLOSS_CLI_OK;
+}
+
+int
+gloss_cli_notes (int    argc,
+                 char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  gboolean json = FALSE;
+  int status;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse ("notes", "PROJECT", _("List the project’s notes (those about no document, code or coding)."),
+                        entries, &argc, &argv, 1, 1, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL || (notes = gloss_project_list_notes (project, &error)) == NULL)
+    return gloss_cli_fail (error);
+
+  if (json)
+    return list_notes_json (notes);
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const GlossNote *note = g_ptr_array_index (notes, i);
+      g_auto(GStrv) lines = g_strsplit (note->text, "\n", -1);
+
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", note->id, note->name,
+              note->author_name != NULL ? note->author_name : "");
+      for (guint j = 0; lines[j] != NULL; j++)
+        printf ("  %s\n", lines[j]);
+    }
+
+  return GLOSS_CLI_OK;
+}
+
+int
+gloss_cli_note_add (int    argc,
+                    char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *coder = NULL;
+  gint64 coder_id = 0, id;
+  int status;
+  GOptionEntry entries[] = {
+    { "coder", 0, 0, G_OPTION_ARG_STRING, &coder, N_("The coder who wrote it"), N_("NAME") },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse ("note-add", "PROJECT NAME TEXT", _("Add a note about the project."),
+                        entries, &argc, &argv, 3, 3, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL ||
+      (coder != NULL && (coder_id = gloss_project_find_coder (project, coder, &error)) == 0) ||
+      (id = gloss_project_add_note (project, argv[2], argv[3], coder_id, &error)) == 0)
+    return gloss_cli_fail (error);
+
+  printf ("%" G_GINT64_FORMAT "\n", id);
+  return GLOSS_CLI_OK;
+}
