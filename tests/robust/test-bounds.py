@@ -140,7 +140,12 @@ def test_large_source(tmp):
     out, err, seconds, rss = measured('import-qdpx', project, archive, timeout=300)
     docs = json.loads(run('documents', project, '--json')[0].stdout)
     check(len(docs) == 1 and docs[0]['size'] == size, 'the large source is imported whole: %r' % docs)
-    check(rss < 5 * size / MB, 'peak memory %.0f MB stays under 5 x the %d MB source' % (rss, size // MB))
+    # Under AddressSanitizer freed blocks wait in its quarantine (256 MB by
+    # default) before they are reused: that much more is held, not leaked.
+    quarantine = 256 if 'ASAN_OPTIONS' in os.environ else 0
+    check(rss < 5 * size / MB + quarantine,
+          'peak memory %.0f MB stays under 5 x the %d MB source (+ %d MB sanitizer quarantine)'
+          % (rss, size // MB, quarantine))
     check(seconds < 60, 'a %d MB source imports in under a minute (%.1f s)' % (size // MB, seconds))
 
 
