@@ -353,6 +353,8 @@ static gboolean ch_change_value (Fixture *f) { return gloss_project_set_attribut
 static gboolean ch_clear_value (Fixture *f) { return gloss_project_set_attribute_value (f->project, f->year, f->docs[0], NULL, NULL); }
 static gboolean ch_rename (Fixture *f) { return gloss_project_rename_attribute (f->project, f->year, "Jahr", NULL); }
 static gboolean ch_retype (Fixture *f) { return gloss_project_retype_attribute (f->project, f->year, GLOSS_ATTRIBUTE_TEXT, NULL, FALSE, NULL, NULL); }
+static gboolean ch_change (Fixture *f) { return gloss_project_change_attribute (f->project, f->year, "founded", GLOSS_ATTRIBUTE_TEXT, NULL, FALSE, NULL, NULL); }
+static gboolean ch_describe_case (Fixture *f) { return gloss_project_set_case_description (f->project, the_case, "A network", NULL); }
 static gboolean ch_delete (Fixture *f) { return gloss_project_delete_attribute (f->project, f->type, NULL); }
 static gboolean ch_add_case (Fixture *f) { return gloss_project_add_case (f->project, "Org B", "x", NULL) > 0; }
 static gboolean ch_rename_case (Fixture *f) { return gloss_project_rename_case (f->project, the_case, "Org Z", NULL); }
@@ -363,6 +365,90 @@ static gboolean ch_set_rule (Fixture *f) { return gloss_project_set_set_rule (f-
 static gboolean ch_add_members (Fixture *f) { gint64 ids[] = { f->docs[2], f->docs[3] }; return gloss_project_add_set_members (f->project, the_set, ids, 2, NULL); }
 static gboolean ch_delete_set (Fixture *f) { return gloss_project_delete_set (f->project, the_set, NULL); }
 
+/* Rename and retype together: one step, nothing changed when either part
+ * is refused, and nothing done when nothing differs. */
+static void
+test_change_attribute (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) unconverted = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GlossAttribute) year = NULL;
+  g_autoptr(GlossAttribute) type = NULL;
+  g_autofree char *before = gloss_test_file_checksum (f->path);
+  g_autofree char *after = NULL;
+  static const char * const fewer[] = { "refugee-led", " legal aid network ", "", NULL };
+  static const char * const same[] = { "refugee-led", "legal aid network", "academic", NULL };
+
+  /* Nothing differs: no step at all. */
+  g_assert_true (gloss_project_change_attribute (f->project, f->type, " type of actor ", GLOSS_ATTRIBUTE_CATEGORY,
+                                                 same, FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Values that do not convert refuse the whole change, the new name too. */
+  g_assert_false (gloss_project_change_attribute (f->project, f->type, "actor", GLOSS_ATTRIBUTE_CATEGORY,
+                                                  fewer, FALSE, unconverted, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "1 value of “type of actor” does not convert to category: c.txt: academic");
+  g_assert_cmpuint (unconverted->len, ==, 1);
+  g_clear_error (&error);
+  /* A name taken refuses it too, after the type would have changed. */
+  g_assert_false (gloss_project_change_attribute (f->project, f->year, "online", GLOSS_ATTRIBUTE_TEXT, NULL,
+                                                  FALSE, NULL, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  after = gloss_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Both at once, one undo step. */
+  g_assert_true (gloss_project_change_attribute (f->project, f->year, "founded", GLOSS_ATTRIBUTE_TEXT, NULL,
+                                                 FALSE, NULL, &error));
+  g_assert_no_error (error);
+  year = gloss_project_get_attribute (f->project, f->year, &error);
+  g_assert_cmpstr (year->name, ==, "founded");
+  g_assert_cmpint (year->type, ==, GLOSS_ATTRIBUTE_TEXT);
+  g_assert_true (gloss_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&year, gloss_attribute_free);
+  year = gloss_project_get_attribute (f->project, f->year, &error);
+  g_assert_cmpstr (year->name, ==, "year");
+  g_assert_cmpint (year->type, ==, GLOSS_ATTRIBUTE_NUMBER);
+
+  /* Dropping what does not convert, when asked. */
+  g_assert_true (gloss_project_change_attribute (f->project, f->type, "actor", GLOSS_ATTRIBUTE_CATEGORY,
+                                                 fewer, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  type = gloss_project_get_attribute (f->project, f->type, &error);
+  g_assert_cmpstr (type->name, ==, "actor");
+  g_assert_cmpuint (g_strv_length (type->choices), ==, 2);
+  g_assert_null (value_of (f, f->type, 2));
+}
+
+/* A case's description: trimmed, cleared when blank, refused for a case
+ * that is not there. */
+static void
+test_case_description (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCase) item = NULL;
+  gint64 id = gloss_project_add_case (f->project, "Org A", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_set_case_description (f->project, id, "  A refugee-led network \n", &error));
+  g_assert_no_error (error);
+  item = gloss_project_get_case (f->project, id, &error);
+  g_assert_cmpstr (item->description, ==, "A refugee-led network");
+  g_clear_pointer (&item, gloss_case_free);
+
+  g_assert_true (gloss_project_set_case_description (f->project, id, " ", &error));
+  item = gloss_project_get_case (f->project, id, &error);
+  g_assert_cmpstr (item->description, ==, "");
+
+  g_assert_false (gloss_project_set_case_description (f->project, id + 100, "x", &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+}
+
 static void
 test_undo_redo (Fixture       *f,
                 gconstpointer  data)
@@ -370,6 +456,7 @@ test_undo_redo (Fixture       *f,
   struct { const char *label; Change change; } changes[] = {
     { "add attribute", ch_add_attribute }, { "set value", ch_set_value }, { "change value", ch_change_value },
     { "clear value", ch_clear_value }, { "rename attribute", ch_rename }, { "retype", ch_retype },
+    { "rename and retype", ch_change }, { "describe case", ch_describe_case },
     { "delete attribute", ch_delete }, { "add case", ch_add_case }, { "rename case", ch_rename_case },
     { "add member", ch_add_member }, { "delete case", ch_delete_case }, { "add set", ch_add_set },
     { "set rule", ch_set_rule }, { "add set members", ch_add_members }, { "delete set", ch_delete_set },
@@ -1326,6 +1413,8 @@ main (int   argc,
   ADD ("/cases/values/refused", test_values_refused);
   ADD ("/cases/attributes/definitions", test_attribute_definitions);
   ADD ("/cases/attributes/retype", test_retype);
+  ADD ("/cases/attributes/change", test_change_attribute);
+  ADD ("/cases/cases/description", test_case_description);
   ADD ("/cases/undo-redo", test_undo_redo);
   ADD ("/cases/cases", test_cases);
   ADD ("/cases/conditions", test_conditions);
