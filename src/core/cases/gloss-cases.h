@@ -251,6 +251,13 @@ gboolean        gloss_project_set_set_rule      (GlossProject  *self,
                                                  gint64         set_id,
                                                  const char    *rule,
                                                  GError       **error);
+/* Renames the set and changes its rule (blank: back to its listed
+ * members) in one undoable step; nothing changes when either is refused. */
+gboolean        gloss_project_change_set        (GlossProject  *self,
+                                                 gint64         set_id,
+                                                 const char    *name,
+                                                 const char    *rule,
+                                                 GError       **error);
 gboolean        gloss_project_delete_set        (GlossProject  *self,
                                                  gint64         set_id,
                                                  GError       **error);
