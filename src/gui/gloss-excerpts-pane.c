@@ -492,6 +492,9 @@ gloss_excerpts_pane_reload (GlossExcerptsPane *self)
   adw_status_page_set_description (self->empty_page,
                                    self->query_error != NULL ? self->query_error
                                    : self->mode == GLOSS_EXCERPTS_MEMOS ? _("No memo contains this.")
+                                   : self->mode == GLOSS_EXCERPTS_QUERY && self->blind_coder > 0
+                                   ? _("The query finds nothing among the codings shown: "
+                                       "blind coding shows only the active coder’s.")
                                    : self->mode == GLOSS_EXCERPTS_QUERY ? _("The query finds nothing for the coders shown.")
                                    : _("Nothing is coded here for the coders shown."));
   update_header (self, &lookup, items->len);
