@@ -1478,6 +1478,67 @@ test_query_in_excerpts (Fixture       *fixture,
   g_assert_true (shows_text (GTK_WIDGET (pane), "No document attribute “year” in the project"));
 }
 
+/* A case attribute renamed, retyped and deleted from its row in the Cases
+ * window, as the documents' are from their columns. */
+static void
+test_case_attribute_edit (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossAttribute) attribute = NULL;
+  GlossAttributeSheet *sheet;
+  GlossAttributeDialog *dialog;
+  GlossCasesWindow *cases;
+  AdwMessageDialog *ask;
+  gint64 org, size;
+
+  org = gloss_project_add_case (project, "Org A", NULL, &error);
+  size = gloss_project_add_attribute (project, GLOSS_ATTRIBUTE_ON_CASE, "size", GLOSS_ATTRIBUTE_TEXT, NULL, &error);
+  g_assert_true (gloss_project_set_attribute_value (project, size, org, "about 12", &error));
+  g_assert_no_error (error);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "cases", NULL);
+  cases = find_toplevel (GTK_WINDOW (fixture->window), GLOSS_TYPE_CASES_WINDOW);
+  g_assert_nonnull (cases);
+  gtk_widget_activate_action (GTK_WIDGET (cases), "cases.show", "(sx)", "case", org);
+  sheet = gloss_cases_window_get_sheet (cases);
+  spin (50);
+
+  /* Text to number: “about 12” does not convert; asked, then emptied. */
+  gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.edit-attribute", "x", size);
+  dialog = find_toplevel (GTK_WINDOW (cases), GLOSS_TYPE_ATTRIBUTE_DIALOG);
+  g_assert_nonnull (dialog);
+  gloss_attribute_dialog_fill (dialog, "staff", GLOSS_ATTRIBUTE_NUMBER, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  ask = find_message_dialog (GTK_WINDOW (cases));
+  g_assert_nonnull (ask);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask),
+                            "1 value of “size” does not convert to number: Org A: about 12"));
+  adw_message_dialog_response (ask, "empty");
+  spin (100);
+  attribute = stored_attribute (fixture, size);
+  g_assert_cmpstr (attribute->name, ==, "staff");
+  g_assert_cmpint (attribute->type, ==, GLOSS_ATTRIBUTE_NUMBER);
+  g_clear_pointer (&attribute, gloss_attribute_free);
+  assert_stored (fixture, size, org, NULL);
+  enter (gloss_attribute_sheet_get_cell (sheet, size), "12");
+  assert_stored (fixture, size, org, "12");
+
+  /* Deleted after asking; undone in the window. */
+  gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.delete-attribute", "x", size);
+  ask = find_message_dialog (GTK_WINDOW (cases));
+  g_assert_nonnull (ask);
+  g_assert_cmpstr (adw_message_dialog_get_body (ask), ==, "Its 1 value goes with it. Undo brings it back.");
+  adw_message_dialog_response (ask, "delete");
+  spin (100);
+  g_assert_null (stored_attribute (fixture, size));
+  g_assert_null (gloss_attribute_sheet_get_cell (sheet, size));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
+  spin (50);
+  assert_stored (fixture, size, org, "12");
+  g_assert_nonnull (gloss_attribute_sheet_get_cell (sheet, size));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1496,6 +1557,8 @@ main (int   argc,
   g_test_add ("/cases-window/attribute-edit", Fixture, NULL, fixture_set_up, test_attribute_edit, fixture_tear_down);
   g_test_add ("/cases-window/set-rule", Fixture, NULL, fixture_set_up, test_set_rule, fixture_tear_down);
   g_test_add ("/cases-window/columns-remembered", Fixture, NULL, fixture_set_up, test_columns_remembered,
+              fixture_tear_down);
+  g_test_add ("/cases-window/case-attribute-edit", Fixture, NULL, fixture_set_up, test_case_attribute_edit,
               fixture_tear_down);
   g_test_add ("/cases-window/case-description", Fixture, NULL, fixture_set_up, test_case_description,
               fixture_tear_down);

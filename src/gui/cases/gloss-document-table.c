@@ -17,6 +17,7 @@
 
 #include "gloss-attribute-cell.h"
 #include "gloss-attribute-dialog.h"
+#include "gloss-attribute-editor.h"
 #include "gloss-document-table.h"
 #include "gloss-error.h"
 #include "gloss-set-chooser.h"
@@ -46,6 +47,7 @@ struct _GlossDocumentTable
   GHashTable          *hidden;       /* GUIDs of the attributes whose column is hidden */
   GMenu               *columns_menu;
   GSettings           *settings;
+  GlossAttributeEditor *editor;
 
   AdwToast            *toast;        /* the one shown, or NULL */
   AdwToastOverlay     *toast_overlay;
@@ -836,80 +838,11 @@ change_set_action (GtkWidget  *widget,
 /* Attributes renamed, retyped, deleted */
 
 static void
-on_edit_dialog_response (GlossAttributeDialog *dialog,
-                         const char           *response,
-                         GlossDocumentTable   *self)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *values = NULL;
-
-  if (g_strcmp0 (response, "add") != 0)
-    return;
-
-  name = gloss_attribute_dialog_dup_name (dialog);
-  values = gloss_attribute_dialog_dup_values (dialog);
-  gtk_widget_activate_action (GTK_WIDGET (self), "table.change-attribute", "(xsssb)",
-                              gloss_attribute_dialog_get_attribute_id (dialog), name,
-                              gloss_attribute_type_to_string (gloss_attribute_dialog_get_attribute_type (dialog)),
-                              values, FALSE);
-}
-
-static void
 edit_attribute_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
 {
-  GlossDocumentTable *self = GLOSS_DOCUMENT_TABLE (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossAttribute) attribute = gloss_project_get_attribute (self->project, g_variant_get_int64 (param),
-                                                                     &error);
-  GlossAttributeDialog *dialog;
-
-  if (attribute == NULL)
-    {
-      show_toast (self, error->message);
-      return;
-    }
-
-  dialog = gloss_attribute_dialog_new_for_edit (GTK_WINDOW (self), attribute);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_edit_dialog_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_unconverted_response (AdwMessageDialog   *dialog,
-                         const char         *response,
-                         GlossDocumentTable *self)
-{
-  GVariant *change = g_object_get_data (G_OBJECT (dialog), "change");
-  gint64 attribute_id;
-  const char *name, *type, *values;
-
-  if (g_strcmp0 (response, "empty") != 0)
-    return;
-  g_variant_get (change, "(x&s&s&sb)", &attribute_id, &name, &type, &values, NULL);
-  gtk_widget_activate_action (GTK_WIDGET (self), "table.change-attribute", "(xsssb)",
-                              attribute_id, name, type, values, TRUE);
-}
-
-/* Values that do not convert: the core's refusal, and the offer to empty them. */
-static void
-ask_to_empty (GlossDocumentTable *self,
-              GVariant           *change,
-              const char         *refusal)
-{
-  g_autofree char *body = g_strdup_printf ("%s\n\n%s", refusal,
-                                           _("They can be emptied, and the type changed; Undo brings them back."));
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                                         _("Some Values Do Not Convert"), body));
-
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "empty", _("_Empty Them"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "empty", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "change", g_variant_ref_sink (change), (GDestroyNotify) g_variant_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unconverted_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gloss_attribute_editor_edit (GLOSS_DOCUMENT_TABLE (widget)->editor, g_variant_get_int64 (param));
 }
 
 static void
@@ -917,54 +850,12 @@ change_attribute_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  GlossDocumentTable *self = GLOSS_DOCUMENT_TABLE (widget);
-  g_autoptr(GPtrArray) unconverted = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) choices = NULL;
-  const char *name, *type_name, *values;
-  GlossAttributeType type;
+  const char *name, *type, *values;
   gboolean drop;
   gint64 attribute_id;
 
-  g_variant_get (param, "(x&s&s&sb)", &attribute_id, &name, &type_name, &values, &drop);
-  if (!gloss_attribute_type_from_string (type_name, &type))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a type of attribute"), type_name);
-      show_toast (self, message);
-      return;
-    }
-  if (type == GLOSS_ATTRIBUTE_CATEGORY)
-    choices = g_strsplit (values, ",", -1);
-
-  if (gloss_project_change_attribute (self->project, attribute_id, name, type, (const char * const *) choices,
-                                      drop, unconverted, &error))
-    return;
-  if (!drop && unconverted->len > 0)
-    ask_to_empty (self, param, error->message);
-  else
-    show_toast (self, error->message);
-}
-
-static void
-on_delete_response (AdwMessageDialog   *dialog,
-                    const char         *response,
-                    GlossDocumentTable *self)
-{
-  gint64 attribute_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "attribute-id"));
-  const char *name = g_object_get_data (G_OBJECT (dialog), "attribute-name");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
-  if (!gloss_project_delete_attribute (self->project, attribute_id, &error))
-    {
-      show_toast (self, error->message);
-      return;
-    }
-  /* Translators: a toast after an attribute was deleted */
-  message = g_strdup_printf (_("Attribute “%s” deleted"), name);
-  show_toast_with_undo (self, message, TRUE);
+  g_variant_get (param, "(x&s&s&sb)", &attribute_id, &name, &type, &values, &drop);
+  gloss_attribute_editor_change (GLOSS_DOCUMENT_TABLE (widget)->editor, attribute_id, name, type, values, drop);
 }
 
 /* Asks first: the values go with the attribute. */
@@ -973,37 +864,15 @@ delete_attribute_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  GlossDocumentTable *self = GLOSS_DOCUMENT_TABLE (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 attribute_id = g_variant_get_int64 (param);
-  g_autoptr(GlossAttribute) attribute = gloss_project_get_attribute (self->project, attribute_id, &error);
-  g_autoptr(GPtrArray) values = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  gloss_attribute_editor_delete (GLOSS_DOCUMENT_TABLE (widget)->editor, g_variant_get_int64 (param));
+}
 
-  if (attribute == NULL ||
-      (values = gloss_project_list_attribute_values (self->project, attribute_id, 0, &error)) == NULL)
-    {
-      show_toast (self, error->message);
-      return;
-    }
-
-  /* Translators: the heading of the dialog that deletes an attribute */
-  heading = g_strdup_printf (_("Delete “%s”?"), attribute->name);
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Its value on %u document goes with it. Undo brings it back.",
-                                       "Its values on %u documents go with it. Undo brings them back.",
-                                       values->len), values->len);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "attribute-id", GSIZE_TO_POINTER ((gsize) attribute_id));
-  g_object_set_data_full (G_OBJECT (dialog), "attribute-name", g_strdup (attribute->name), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+static void
+on_editor_message (GlossDocumentTable *self,
+                   const char         *message,
+                   gboolean            undo)
+{
+  show_toast_with_undo (self, message, undo);
 }
 
 /* The history is the project's: undo as in the window the table belongs to. */
@@ -1042,6 +911,7 @@ gloss_document_table_new (GtkWindow    *parent,
   self->project = g_object_ref (project);
   g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
   gloss_set_chooser_set_project (self->set_chooser, project);
+  gloss_attribute_editor_set_project (self->editor, project);
   restore_settings (self);
   gloss_document_table_reload (self);
   return self;
@@ -1106,6 +976,7 @@ gloss_document_table_dispose (GObject *object)
   g_clear_object (&self->column_actions);
   g_clear_object (&self->columns_menu);
   g_clear_object (&self->settings);
+  g_clear_object (&self->editor);
   g_clear_pointer (&self->members, g_hash_table_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
   g_clear_pointer (&self->attributes, g_ptr_array_unref);
@@ -1175,6 +1046,8 @@ gloss_document_table_init (GlossDocumentTable *self)
 
   self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->settings = g_settings_new (APPLICATION_ID);
+  self->editor = gloss_attribute_editor_new (GTK_WIDGET (self));
+  g_signal_connect_object (self->editor, "message", G_CALLBACK (on_editor_message), self, G_CONNECT_SWAPPED);
   self->column_actions = g_simple_action_group_new ();
   gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (self->column_actions));
   self->columns_menu = g_menu_new ();
