@@ -1156,6 +1156,16 @@ test_attribute_edit (Fixture       *fixture,
   g_assert_cmpstr (attribute->name, ==, "year");
   g_clear_pointer (&attribute, gloss_attribute_free);
 
+  /* A set's rule that names it is named before. */
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.delete-attribute", "x", fixture->type);
+  ask = find_message_dialog (GTK_WINDOW (table));
+  g_assert_nonnull (ask);
+  g_assert_cmpstr (adw_message_dialog_get_body (ask), ==,
+                   "Its values on 2 documents go with it. Undo brings them back. "
+                   "The rule of the set “refugee-led” names it and will not read until it is changed.");
+  adw_message_dialog_response (ask, "cancel");
+  spin (100);
+
   /* Deleted after asking, with its values; the toast's Undo brings them back. */
   gtk_widget_activate_action (GTK_WIDGET (table), "table.delete-attribute", "x", fixture->year);
   ask = find_message_dialog (GTK_WINDOW (table));
@@ -1178,6 +1188,18 @@ test_attribute_edit (Fixture       *fixture,
   assert_stored (fixture, fixture->year, fixture->docs[0], "2021");
   assert_stored (fixture, fixture->year, fixture->docs[2], "9.5");
   g_assert_nonnull (gloss_document_table_get_column (table, fixture->year));
+
+  /* Deleted while a set whose rule names it is chosen: the set holds no
+   * documents until its rule is changed, and nothing complains. */
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.filter-by-set", "x", fixture->led);
+  assert_row_order (table, (gint64[]) { fixture->docs[0] }, 1);
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.delete-attribute", "x", fixture->type);
+  adw_message_dialog_response (find_message_dialog (GTK_WINDOW (table)), "delete");
+  spin (100);
+  assert_row_order (table, NULL, 0);
+  g_assert_true (shows_text (GTK_WIDGET (table), "0 of 3 documents"));
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.undo", NULL);
+  assert_row_order (table, (gint64[]) { fixture->docs[0] }, 1);
 }
 
 static GlossSet *

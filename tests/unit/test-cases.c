@@ -450,6 +450,48 @@ test_case_description (Fixture       *f,
 }
 
 static void
+assert_sets_using (Fixture            *f,
+                   gint64              attribute,
+                   const char * const *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = gloss_project_list_sets_using_attribute (f->project, attribute, &error);
+
+  g_assert_no_error (error);
+  g_ptr_array_add (names, NULL);
+  g_assert_cmpstrv ((const char * const *) names->pdata, expected);
+}
+
+/* The sets whose rules name an attribute: by name, not by a value that
+ * spells it, and the case's attribute apart from the document's. */
+static void
+test_sets_using_attribute (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 size, doc_size;
+
+  gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "legal aid",
+                         "type of actor = legal aid network and (year < 10 or region ~ \"online\")", &error);
+  gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "online", "ONLINE = yes", &error);
+  gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "listed", NULL, &error);
+  size = gloss_project_add_attribute (f->project, GLOSS_ATTRIBUTE_ON_CASE, "size", GLOSS_ATTRIBUTE_TEXT, NULL, &error);
+  doc_size = gloss_project_add_attribute (f->project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "size", GLOSS_ATTRIBUTE_TEXT, NULL, &error);
+  gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "big", "case.size = big", &error);
+  g_assert_no_error (error);
+
+  assert_sets_using (f, f->type, (const char *[]) { "legal aid", NULL });
+  assert_sets_using (f, f->year, (const char *[]) { "legal aid", NULL });
+  assert_sets_using (f, f->region, (const char *[]) { "legal aid", NULL });
+  assert_sets_using (f, f->online, (const char *[]) { "online", NULL });
+  assert_sets_using (f, size, (const char *[]) { "big", NULL });
+  assert_sets_using (f, doc_size, (const char *[]) { NULL });
+
+  g_assert_null (gloss_project_list_sets_using_attribute (f->project, 9999, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+}
+
+static void
 test_undo_redo (Fixture       *f,
                 gconstpointer  data)
 {
@@ -1421,6 +1463,7 @@ main (int   argc,
   ADD ("/cases/conditions/errors", test_condition_errors);
   ADD ("/cases/sets", test_sets);
   ADD ("/cases/sets/rename-attribute", test_rename_attribute_in_rules);
+  ADD ("/cases/sets/using-attribute", test_sets_using_attribute);
   ADD ("/cases/query/random", test_query_random);
   ADD ("/cases/query/known", test_query_known);
   ADD ("/cases/crosstab", test_crosstab);

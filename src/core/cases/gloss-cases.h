@@ -159,6 +159,11 @@ gboolean        gloss_project_change_attribute  (GlossProject          *self,
                                                  gboolean               drop_unconverted,
                                                  GPtrArray             *unconverted,
                                                  GError               **error);
+/* The names of the sets whose rule names the attribute, in the order of
+ * the sets: deleting it leaves those rules unreadable. */
+GPtrArray      *gloss_project_list_sets_using_attribute (GlossProject  *self,
+                                                         gint64         attribute_id,
+                                                         GError       **error);
 /* Deletes the attribute with its values. */
 gboolean        gloss_project_delete_attribute  (GlossProject          *self,
                                                  gint64                 attribute_id,

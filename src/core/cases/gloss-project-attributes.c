@@ -797,3 +797,39 @@ gloss_project_change_attribute (GlossProject          *self,
 
   return gloss_project_end_step (self, error);
 }
+
+GPtrArray *
+gloss_project_list_sets_using_attribute (GlossProject  *self,
+                                         gint64         attribute_id,
+                                         GError       **error)
+{
+  g_autoptr(GlossAttribute) attribute = NULL;
+  g_autoptr(GPtrArray) sets = NULL;
+  GPtrArray *names;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  if ((attribute = gloss_project_get_attribute (self, attribute_id, error)) == NULL ||
+      (sets = gloss_project_list_sets (self, error)) == NULL)
+    return NULL;
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  if (attribute->target == GLOSS_ATTRIBUTE_ON_CODER)
+    return names;
+
+  /* A rule names it when renaming it would change the rule. */
+  for (guint i = 0; i < sets->len; i++)
+    {
+      GlossSet *set = g_ptr_array_index (sets, i);
+      g_autofree char *renamed = NULL;
+
+      if (set->rule == NULL)
+        continue;
+      renamed = _gloss_condition_rename_attribute (set->rule, attribute->target, attribute->name,
+                                                   "gloss-renamed-attribute");
+      if (renamed != NULL && g_strcmp0 (renamed, set->rule) != 0)
+        g_ptr_array_add (names, g_strdup (set->name));
+    }
+
+  return names;
+}

@@ -201,6 +201,29 @@ on_delete_response (AdwMessageDialog     *dialog,
   report (self, message, TRUE);
 }
 
+/* Sets whose rule names the attribute stop reading without it: said before. */
+static void
+add_sets_using (GlossAttributeEditor  *self,
+                gint64                 attribute_id,
+                char                 **body)
+{
+  g_autoptr(GPtrArray) sets = gloss_project_list_sets_using_attribute (self->project, attribute_id, NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
+  char *longer;
+
+  if (sets == NULL || sets->len == 0)
+    return;
+  for (guint i = 0; i < sets->len; i++)
+    g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "", (const char *) g_ptr_array_index (sets, i));
+  /* Translators: %s are the sets, “refugee-led”, “recent” */
+  longer = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s The rule of the set %s names it and will not read until it is changed.",
+                                         "%s The rules of the sets %s name it and will not read until they are changed.",
+                                         sets->len), *body, names->str);
+  g_free (*body);
+  *body = longer;
+}
+
 void
 gloss_attribute_editor_delete (GlossAttributeEditor *self,
                                gint64                attribute_id)
@@ -234,6 +257,7 @@ gloss_attribute_editor_delete (GlossAttributeEditor *self,
                                          "Its %u value goes with it. Undo brings it back.",
                                          "Its %u values go with it. Undo brings them back.",
                                          values->len), values->len);
+  add_sets_using (self, attribute_id, &body);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), heading, body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
