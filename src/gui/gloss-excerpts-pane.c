@@ -383,10 +383,10 @@ update_header (GlossExcerptsPane *self,
     }
   else if (self->mode == GLOSS_EXCERPTS_QUERY)
     {
-      g_autofree char *sentence = gloss_query_describe (self->project, self->query);
-
-      /* Translators: the excerpts pane's title for a query's hits, "Codings of Funding — 4 excerpts" */
-      title = g_strdup_printf (_("%s — %s"), sentence, count);
+      /* Translators: the excerpts pane's title for a query's hits, "Query — 4 excerpts" */
+      title = g_strdup_printf (_("%s — %s"), _("Query"), count);
+      /* The sentence is long: it goes below, where it wraps. */
+      about = gloss_query_describe (self->project, self->query);
     }
   else if (self->mode == GLOSS_EXCERPTS_MEMOS)
     {
