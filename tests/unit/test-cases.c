@@ -363,6 +363,7 @@ static gboolean ch_delete_case (Fixture *f) { return gloss_project_delete_case (
 static gboolean ch_add_set (Fixture *f) { return gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "recent", "year >= 2000", NULL) > 0; }
 static gboolean ch_set_rule (Fixture *f) { return gloss_project_set_set_rule (f->project, the_set, "online = yes", NULL); }
 static gboolean ch_add_members (Fixture *f) { gint64 ids[] = { f->docs[2], f->docs[3] }; return gloss_project_add_set_members (f->project, the_set, ids, 2, NULL); }
+static gboolean ch_change_set (Fixture *f) { return gloss_project_change_set (f->project, the_set, "dated", "year > 1", NULL); }
 static gboolean ch_delete_set (Fixture *f) { return gloss_project_delete_set (f->project, the_set, NULL); }
 
 /* Rename and retype together: one step, nothing changed when either part
@@ -491,6 +492,49 @@ test_sets_using_attribute (Fixture       *f,
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
 }
 
+static guint n_members_of (Fixture *f,
+                           gint64   set_id);
+
+/* A set renamed and given a rule at once; refused as a whole. */
+static void
+test_change_set (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSet) set = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 one = f->docs[1];
+  gint64 listed = gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "chosen", NULL, &error);
+
+  gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "taken", NULL, &error);
+  g_assert_true (gloss_project_add_set_members (f->project, listed, &one, 1, &error));
+  g_assert_no_error (error);
+  before = gloss_test_file_checksum (f->path);
+
+  g_assert_false (gloss_project_change_set (f->project, listed, "dated", "colour = red", &error));
+  g_assert_cmpstr (error->message, ==, "No document attribute “colour” in the project");
+  g_clear_error (&error);
+  g_assert_false (gloss_project_change_set (f->project, listed, "taken", "year > 1", &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_true (gloss_project_change_set (f->project, listed, " chosen ", "  ", &error));
+  g_assert_no_error (error);
+  after = gloss_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (gloss_project_change_set (f->project, listed, "dated", " year > 1 ", &error));
+  g_assert_no_error (error);
+  set = gloss_project_get_set (f->project, listed, &error);
+  g_assert_cmpstr (set->name, ==, "dated");
+  g_assert_cmpstr (set->rule, ==, "year > 1");
+  g_assert_cmpuint (n_members_of (f, listed), ==, 3);
+
+  /* Without the rule again: its listed members. */
+  g_assert_true (gloss_project_change_set (f->project, listed, "dated", "", &error));
+  g_assert_cmpuint (n_members_of (f, listed), ==, 1);
+}
+
 static void
 test_undo_redo (Fixture       *f,
                 gconstpointer  data)
@@ -501,7 +545,7 @@ test_undo_redo (Fixture       *f,
     { "rename and retype", ch_change }, { "describe case", ch_describe_case },
     { "delete attribute", ch_delete }, { "add case", ch_add_case }, { "rename case", ch_rename_case },
     { "add member", ch_add_member }, { "delete case", ch_delete_case }, { "add set", ch_add_set },
-    { "set rule", ch_set_rule }, { "add set members", ch_add_members }, { "delete set", ch_delete_set },
+    { "set rule", ch_set_rule }, { "add set members", ch_add_members }, { "change set", ch_change_set }, { "delete set", ch_delete_set },
   };
   g_autoptr(GError) error = NULL;
   gint64 age;
@@ -1464,6 +1508,7 @@ main (int   argc,
   ADD ("/cases/sets", test_sets);
   ADD ("/cases/sets/rename-attribute", test_rename_attribute_in_rules);
   ADD ("/cases/sets/using-attribute", test_sets_using_attribute);
+  ADD ("/cases/sets/change", test_change_set);
   ADD ("/cases/query/random", test_query_random);
   ADD ("/cases/query/known", test_query_known);
   ADD ("/cases/crosstab", test_crosstab);
