@@ -113,7 +113,10 @@ for name in load-json import-pdf import-text qdpx project-rows merge; do
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/fuzz-$name.log" | tail -1)
   if ls "$out/crashes/$name-"* >/dev/null 2>&1; then
     status=1
-    grep -E "ERROR|==[0-9]+==|runtime error" "$out/fuzz-$name.log" | head -10
+    grep -E "ERROR|==[0-9]+==|runtime error| #[0-9]+ 0x" "$out/fuzz-$name.log" | grep -v "in fuzzer::" | head -24
+    for crash in "$out/crashes/$name-"*; do
+      echo "input (base64): $(base64 -w0 "$crash" | head -c 8000)"
+    done
     note "fuzz-$name: CRASH after ${runs:-?} runs: $(ls "$out/crashes/$name-"* | tr '\n' ' ')(copy it to tests/fuzz/regressions/$name/)"
   else
     note "fuzz-$name: ${runs:-?} runs in ${fuzz_seconds} s, no crash"

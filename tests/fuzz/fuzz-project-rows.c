@@ -90,6 +90,18 @@ exercise (GlossProject *project)
       g_autofree char *text = gloss_project_get_text (project, info->id, 0, -1, NULL);
       g_autoptr(GPtrArray) pages = gloss_project_get_pages (project, info->id, NULL);
       g_autoptr(GlossPageSource) source = gloss_page_source_new (project, info->id, NULL);
+
+      /* The document as the window reads it: pages laid out, passages cut. */
+      (void) text;
+      (void) pages;
+      for (guint page = 0; source != NULL && page < MIN (gloss_page_source_get_n_pages (source), 3); page++)
+        {
+          g_autoptr(GlossPageLayout) layout = gloss_page_source_get_layout (source, page, NULL);
+          gint64 start = gloss_page_source_get_page_start (source, page);
+          g_autofree char *passage = gloss_page_source_dup_text (source, start, start + 40);
+
+          g_assert_nonnull (passage);
+        }
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)

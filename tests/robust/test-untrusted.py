@@ -219,6 +219,31 @@ class Untrusted(unittest.TestCase):
         self.assert_handled("invalid UTF-8 text", "The text of the document “t.txt” (1) is not valid UTF-8")
         self.assert_repaired("invalid UTF-8 text", left=("is not valid UTF-8",))
 
+    def test_invalid_utf8_names(self):
+        """Names and memos in bytes that are not UTF-8, one of them cut in the
+        middle of a character: every command reads them as U+FFFD (never past
+        their end), exports stay UTF-8, check names each, repair mends them."""
+        sql(self.project, "UPDATE code SET name = CAST (X'4275726465C3' AS TEXT) WHERE name = 'Burden';"
+                          "UPDATE coder SET name = CAST (X'416D696E61E2' AS TEXT) WHERE name = 'Amina';"
+                          "UPDATE coding SET memo = CAST (X'6D656D6FF0' AS TEXT) WHERE id = 1")
+        self.assert_handled("invalid UTF-8 names",
+                            "The column “name” of the row 1 of the table “code” is not valid UTF-8",
+                            "The column “name” of the row 1 of the table “coder” is not valid UTF-8",
+                            "The column “memo” of the row 1 of the table “coding” is not valid UTF-8")
+        out = os.path.join(self.dir, "out.qdpx")
+        if os.path.exists(out):  # a project without its constraints is not exported
+            with zipfile.ZipFile(out) as z:
+                qde = z.read("project.qde").decode("utf-8")
+            self.assertIn('name="Burde\ufffd"', qde)
+            self.assertIn('name="Amina\ufffd"', qde)
+        else:
+            self.assertIsInstance(self, UntrustedWithoutConstraints)
+        self.assert_repaired("invalid UTF-8 names",
+                             "The column “name” of the row 1 of the table “code” was not valid UTF-8",
+                             "The column “memo” of the row 1 of the table “coding” was not valid UTF-8")
+        codes = run("codes", os.path.join(self.dir, "repaired.gloss")).stdout
+        self.assertIn("Burde\ufffd", codes)
+
     def test_garbage_pdf_blob(self):
         sql(self.project, "UPDATE document_blob SET bytes = zeroblob (length (bytes)) WHERE document_id = 2")
         self.assert_handled("garbage PDF", "The PDF of the document “002-trivial-libre-office-writer.pdf” (2) "

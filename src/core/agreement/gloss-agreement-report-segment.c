@@ -222,10 +222,14 @@ match_document (SegmentState *st,
 {
   GlossAgreementInputs *inputs = st->inputs;
   guint offset = inputs->doc_offsets[d], n = inputs->doc_offsets[d + 1] - offset;
-  g_autofree GlossAgreementSpan *spans = g_memdup2 (&g_array_index (inputs->spans, GlossAgreementSpan, offset),
-                                                    sizeof (GlossAgreementSpan) * MAX (n, 1));
+  g_autofree GlossAgreementSpan *spans = NULL;
   guint first = 0;
 
+  /* A document nobody coded has nothing to match, and its offset may be
+   * the end of the spans. */
+  if (n == 0)
+    return;
+  spans = g_memdup2 (&g_array_index (inputs->spans, GlossAgreementSpan, offset), sizeof (GlossAgreementSpan) * n);
   if (n > 1)
     qsort (spans, n, sizeof (GlossAgreementSpan), compare_by_code_coder);
   while (first < n)

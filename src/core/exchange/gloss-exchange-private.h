@@ -17,7 +17,10 @@ char     *_gloss_sibling_temp_path (const char *path,
 /* Removes @path and its SQLite -wal/-shm/-journal companions. */
 void      _gloss_remove_database_files (const char *path);
 
-/* Text escaping; characters XML 1.0 forbids are dropped. */
+/* The next character, or the next byte where no whole UTF-8 character starts. */
+const char *_gloss_utf8_next_valid  (const char *p);
+/* Text escaping; characters XML 1.0 forbids are dropped, bytes that are
+ * not UTF-8 become U+FFFD. */
 void      _gloss_xml_escape_append  (GString    *out,
                                      const char *text);
 void      _gloss_json_escape_append (GString    *out,

@@ -42,6 +42,19 @@ _gloss_remove_database_files (const char *path)
 
 /* Escaping */
 
+/* The next character of @p, or the next byte where @p does not start a
+ * whole UTF-8 character: a walk with it stops at the terminating NUL even
+ * in a string that another program filled with bytes that are not UTF-8. */
+const char *
+_gloss_utf8_next_valid (const char *p)
+{
+  gunichar c = g_utf8_get_char_validated (p, -1);
+
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return p + 1;
+  return g_utf8_next_char (p);
+}
+
 static gboolean
 xml_char_allowed (gunichar c)
 {
@@ -58,10 +71,17 @@ _gloss_xml_escape_append (GString    *out,
   if (text == NULL)
     return;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0'; p = _gloss_utf8_next_valid (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = g_utf8_get_char_validated (p, -1);
 
+      /* Another program may have put bytes that are not UTF-8 in the
+       * project: each such byte is written as U+FFFD, never read past. */
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append (out, "\xef\xbf\xbd");
+          continue;
+        }
       switch (c)
         {
         case '&': g_string_append (out, "&amp;"); break;
@@ -114,7 +134,7 @@ _gloss_utf8_head (const char *text,
 
   /* g_utf8_substring reads past a string shorter than its end. */
   for (glong i = 0; i < n_chars && *end != '\0'; i++)
-    end = g_utf8_next_char (end);
+    end = _gloss_utf8_next_valid (end);
 
   return g_strndup (text != NULL ? text : "", end - (text != NULL ? text : ""));
 }

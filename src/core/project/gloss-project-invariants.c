@@ -294,6 +294,81 @@ check_texts (GlossProject *self,
   sqlite3_finalize (stmt);
 }
 
+/* The columns Gloss reads as text, other than GUIDs (checked above) and a
+ * document's text (checked with its length). */
+static const struct
+{
+  const char *table;
+  const char *column;
+} text_columns[] = {
+  { "project", "title" },
+  { "coder", "name" }, { "coder", "color" },
+  { "document", "title" }, { "document", "filename" },
+  { "code", "name" }, { "code", "color" }, { "code", "description" },
+  { "coding", "quote" }, { "coding", "prefix" }, { "coding", "suffix" }, { "coding", "memo" },
+  { "memo", "text" },
+  { "note", "name" }, { "note", "text" }, { "note", "author_name" },
+  { "attribute", "name" }, { "attribute", "choices" }, { "attribute", "description" },
+  { "attribute_value", "value" },
+  { "case_item", "name" }, { "case_item", "description" },
+  { "set_item", "name" }, { "set_item", "rule" }, { "set_item", "description" },
+};
+
+void
+_gloss_project_foreach_invalid_text (GlossProject         *self,
+                                     GlossInvalidTextFunc  func,
+                                     gpointer              user_data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT rowid, CAST (\"%s\" AS BLOB) FROM \"%s\" "
+                                              "WHERE typeof (\"%s\") IN ('text', 'blob') ORDER BY rowid",
+                                              text_columns[i].column, text_columns[i].table,
+                                              text_columns[i].column);
+      sqlite3_stmt *stmt = prepare (self, sql);
+      gboolean go_on = TRUE;
+
+      if (stmt == NULL)
+        continue;
+      while (go_on && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *bytes = sqlite3_column_blob (stmt, 1);
+          int size = sqlite3_column_bytes (stmt, 1);
+
+          if (bytes != NULL && !g_utf8_validate_len (bytes, size, NULL))
+            go_on = func (text_columns[i].table, text_columns[i].column, sqlite3_column_int64 (stmt, 0),
+                          bytes, size, user_data);
+        }
+      sqlite3_finalize (stmt);
+      if (!go_on)
+        return;
+    }
+}
+
+static gboolean
+name_invalid_text (const char *table,
+                   const char *column,
+                   gint64      row_id,
+                   const char *bytes,
+                   int         size,
+                   gpointer    user_data)
+{
+  GPtrArray *problems = user_data;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, row_id);
+
+  g_ptr_array_add (problems,
+                   g_strdup_printf (_("The column “%s” of the row %s of the table “%s” is not valid UTF-8."),
+                                    column, id, table));
+  return TRUE;
+}
+
+static void
+check_strings (GlossProject *self,
+               GPtrArray    *problems)
+{
+  _gloss_project_foreach_invalid_text (self, name_invalid_text, problems);
+}
+
 static void
 check_pdf_blobs (GlossProject *self,
                  GPtrArray    *problems)
@@ -340,5 +415,6 @@ _gloss_project_check_invariants (GlossProject *self,
 {
   _gloss_project_check_open_invariants (self, problems);
   check_texts (self, problems);
+  check_strings (self, problems);
   check_pdf_blobs (self, problems);
 }

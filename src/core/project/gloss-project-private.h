@@ -192,6 +192,17 @@ void          _gloss_project_check_invariants      (GlossProject *self,
  * a tree), the documents whose pages do not cut their text. */
 gint64        _gloss_project_find_code_on_cycle    (GlossProject *self);
 GArray       *_gloss_project_find_bad_pages        (GlossProject *self);
+/* Each row of a table whose text in one of the columns Gloss reads as
+ * text is not UTF-8; @func returns FALSE to stop. */
+typedef gboolean (*GlossInvalidTextFunc) (const char *table,
+                                          const char *column,
+                                          gint64      row_id,
+                                          const char *bytes,
+                                          int         size,
+                                          gpointer    user_data);
+void          _gloss_project_foreach_invalid_text  (GlossProject         *self,
+                                                    GlossInvalidTextFunc  func,
+                                                    gpointer              user_data);
 /* Makes a connection refuse to run what a file may bring: functions with
  * side effects in its schema, and writes to the schema itself. */
 void          _gloss_harden_connection (sqlite3       *db);

@@ -502,6 +502,100 @@ repair_pages (GlossProject  *self,
   return TRUE;
 }
 
+/* Text that is not UTF-8 */
+
+typedef struct
+{
+  const char *table;
+  const char *column;
+  gint64      row_id;
+  char       *text;
+} TextFix;
+
+static void
+text_fix_clear (gpointer data)
+{
+  g_free (((TextFix *) data)->text);
+}
+
+static gboolean
+collect_text_fix (const char *table,
+                  const char *column,
+                  gint64      row_id,
+                  const char *bytes,
+                  int         size,
+                  gpointer    user_data)
+{
+  TextFix fix = { table, column, row_id, g_utf8_make_valid (bytes, size) };
+
+  g_array_append_val ((GArray *) user_data, fix);
+  return TRUE;
+}
+
+/* 1 when the row took @text, 0 when a constraint refused it, -1 on error. */
+static int
+store_text (GlossProject   *self,
+            const TextFix  *fix,
+            const char     *text,
+            GError        **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = ?1 WHERE rowid = ?2",
+                                          fix->table, fix->column);
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, fix->row_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    return 1;
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    return 0;
+  _gloss_set_sqlite_error (self->db, rc, error, _("Cannot repair the copy"));
+  return -1;
+}
+
+static gboolean
+repair_text (GlossProject   *self,
+             const TextFix  *fix,
+             GPtrArray      *changes,
+             GError        **error)
+{
+  g_autofree char *id = int_text (fix->row_id);
+  g_autofree char *unique = g_strdup_printf ("%s (%s)", fix->text, id);
+  int stored = store_text (self, fix, fix->text, error);
+
+  /* A name made valid may now be the same as another's. */
+  if (stored == 0)
+    stored = store_text (self, fix, unique, error);
+  if (stored < 0)
+    return FALSE;
+  /* What a constraint still refuses is left for the check to name. */
+  if (stored > 0)
+    g_ptr_array_add (changes, g_strdup_printf (_("The column “%s” of the row %s of the table “%s” was not "
+                                                 "valid UTF-8; what was not became “%s”."),
+                                               fix->column, id, fix->table, "\xef\xbf\xbd"));
+  return TRUE;
+}
+
+static gboolean
+repair_texts (GlossProject  *self,
+              GPtrArray     *changes,
+              GError       **error)
+{
+  g_autoptr(GArray) fixes = g_array_new (FALSE, FALSE, sizeof (TextFix));
+
+  g_array_set_clear_func (fixes, text_fix_clear);
+  _gloss_project_foreach_invalid_text (self, collect_text_fix, fixes);
+  for (guint i = 0; i < fixes->len; i++)
+    if (!repair_text (self, &g_array_index (fixes, TextFix, i), changes, error))
+      return FALSE;
+  return TRUE;
+}
+
 /* Codings and references */
 
 static gboolean
@@ -663,6 +757,7 @@ repair_rows (GlossProject  *copy,
          repair_guids (copy, changes, error) &&
          _gloss_project_rebuild_schema (copy, version, changes, error) &&
          repair_project_row (copy, source_path, changes, error) &&
+         repair_texts (copy, changes, error) &&
          repair_pages (copy, changes, error) &&
          repair_code_parents (copy, changes, error) &&
          repair_code_cycles (copy, changes, error) &&

@@ -160,9 +160,15 @@ char *
 _gloss_column_dup_text (sqlite3_stmt *stmt,
                         int           column)
 {
-  const unsigned char *text = sqlite3_column_text (stmt, column);
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
 
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
+  if (text == NULL)
+    return NULL;
+  /* A project file is a database anyone can edit: what it holds in a text
+   * column need not be UTF-8, which the rest of Gloss relies on. */
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_utf8_make_valid (text, -1);
+  return g_strdup (text);
 }
 
 sqlite3_stmt *
