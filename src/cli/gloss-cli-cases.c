@@ -472,6 +472,15 @@ gloss_cli_case_rename (int    argc,
 }
 
 int
+gloss_cli_case_describe (int    argc,
+                         char **argv)
+{
+  return change_named (argc, argv, "case-describe", "PROJECT CASE TEXT",
+                       _("Give a case a description (an empty TEXT removes it)."),
+                       3, gloss_project_find_case, gloss_project_set_case_description);
+}
+
+int
 gloss_cli_case_delete (int    argc,
                        char **argv)
 {

@@ -141,6 +141,7 @@ int gloss_cli_attribute_delete  (int argc, char **argv);
 int gloss_cli_cases             (int argc, char **argv);
 int gloss_cli_case_add          (int argc, char **argv);
 int gloss_cli_case_rename       (int argc, char **argv);
+int gloss_cli_case_describe     (int argc, char **argv);
 int gloss_cli_case_delete       (int argc, char **argv);
 int gloss_cli_case_member_add   (int argc, char **argv);
 int gloss_cli_case_member_remove (int argc, char **argv);

@@ -57,6 +57,7 @@ static const GlossCliCommand commands[] = {
   { "cases", "PROJECT [--json]", N_("List the cases"), gloss_cli_cases },
   { "case-add", "PROJECT NAME [--description T]", N_("Add a case"), gloss_cli_case_add },
   { "case-rename", "PROJECT CASE NEW-NAME", N_("Rename a case"), gloss_cli_case_rename },
+  { "case-describe", "PROJECT CASE TEXT", N_("Describe a case"), gloss_cli_case_describe },
   { "case-delete", "PROJECT CASE", N_("Delete a case"), gloss_cli_case_delete },
   { "case-member-add", "PROJECT CASE DOC [--range S:E]", N_("Add a document or passage to a case"),
     gloss_cli_case_member_add },

@@ -21,6 +21,8 @@ struct _GlossExcerptsPane
   GlossExcerptsMode  mode;
   gint64             target;         /* the code or the document */
   char              *phrase;         /* for memo search */
+  GlossQuery        *query;          /* for the hits of a query */
+  char              *query_error;    /* why the query did not run, or NULL */
   gint64             blind_coder;
   GHashTable        *hidden;         /* coder id -> TRUE; borrowed from the window */
   GListStore        *store;
@@ -295,6 +297,8 @@ coding_shown (GlossExcerptsPane *self,
       return code_in_scope (lookup, coding->code_id, self->target);
     case GLOSS_EXCERPTS_MEMOS:
       return contains_folded (coding->memo, folded_phrase);
+    case GLOSS_EXCERPTS_QUERY:
+      return TRUE;
     case GLOSS_EXCERPTS_DOCUMENT:
     case GLOSS_EXCERPTS_NONE:
     default:
@@ -377,6 +381,13 @@ update_header (GlossExcerptsPane *self,
       title = g_strdup_printf (_("Coded in %s — %s"), info ? info->title : "", count);
       kind = "document";
     }
+  else if (self->mode == GLOSS_EXCERPTS_QUERY)
+    {
+      /* Translators: the excerpts pane's title for a query's hits, "Query — 4 excerpts" */
+      title = g_strdup_printf (_("%s — %s"), _("Query"), count);
+      /* The sentence is long: it goes below, where it wraps. */
+      about = gloss_query_describe (self->project, self->query);
+    }
   else if (self->mode == GLOSS_EXCERPTS_MEMOS)
     {
       /* Translators: the excerpts pane's title for a memo search */
@@ -410,6 +421,27 @@ update_header (GlossExcerptsPane *self,
   gtk_widget_set_visible (GTK_WIDGET (self->memo_label), memo != NULL && *memo != '\0');
 }
 
+/* The query's hits now; NULL with the reason kept when it does not run
+ * (a condition naming an attribute since deleted, say). */
+static GPtrArray *
+run_query (GlossExcerptsPane *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *codings = gloss_project_run_query (self->project, self->query, &error);
+
+  if (codings == NULL)
+    self->query_error = g_strdup (error->message);
+  return codings;
+}
+
+static gboolean
+in_filter (const GlossCoding       *coding,
+           const GlossCodingFilter *filter)
+{
+  return (filter->coder_id <= 0 || coding->coder_id == filter->coder_id) &&
+         (filter->document_id <= 0 || coding->document_id == filter->document_id);
+}
+
 void
 gloss_excerpts_pane_reload (GlossExcerptsPane *self)
 {
@@ -439,11 +471,17 @@ gloss_excerpts_pane_reload (GlossExcerptsPane *self)
   if (self->mode == GLOSS_EXCERPTS_MEMOS)
     add_memo_matches (self, &lookup, folded, items);
 
-  codings = gloss_project_list_codings (self->project, &filter, NULL);
+  g_clear_pointer (&self->query_error, g_free);
+  if (self->mode == GLOSS_EXCERPTS_QUERY)
+    codings = run_query (self);
+  else
+    codings = gloss_project_list_codings (self->project, &filter, NULL);
   for (guint i = 0; codings != NULL && i < codings->len; i++)
     {
       GlossCoding *coding = g_ptr_array_index (codings, i);
 
+      if (self->mode == GLOSS_EXCERPTS_QUERY && !in_filter (coding, &filter))
+        continue;
       if (coding_shown (self, &lookup, coding, folded))
         g_ptr_array_add (items, item_for_coding (self, &lookup, coding));
     }
@@ -452,8 +490,12 @@ gloss_excerpts_pane_reload (GlossExcerptsPane *self)
                        items->pdata, items->len);
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
   adw_status_page_set_description (self->empty_page,
-                                   self->mode == GLOSS_EXCERPTS_MEMOS
-                                   ? _("No memo contains this.")
+                                   self->query_error != NULL ? self->query_error
+                                   : self->mode == GLOSS_EXCERPTS_MEMOS ? _("No memo contains this.")
+                                   : self->mode == GLOSS_EXCERPTS_QUERY && self->blind_coder > 0
+                                   ? _("The query finds nothing among the codings shown: "
+                                       "blind coding shows only the active coder’s.")
+                                   : self->mode == GLOSS_EXCERPTS_QUERY ? _("The query finds nothing for the coders shown.")
                                    : _("Nothing is coded here for the coders shown."));
   update_header (self, &lookup, items->len);
   lookup_clear (&lookup);
@@ -495,6 +537,26 @@ gloss_excerpts_pane_show_memos (GlossExcerptsPane *self,
 {
   g_return_if_fail (GLOSS_IS_EXCERPTS_PANE (self));
   show (self, GLOSS_EXCERPTS_MEMOS, 0, phrase);
+}
+
+void
+gloss_excerpts_pane_show_query (GlossExcerptsPane *self,
+                                const GlossQuery  *query)
+{
+  g_return_if_fail (GLOSS_IS_EXCERPTS_PANE (self));
+  g_return_if_fail (query != NULL);
+
+  g_clear_pointer (&self->query, gloss_query_free);
+  self->query = gloss_query_copy (query);
+  show (self, GLOSS_EXCERPTS_QUERY, 0, NULL);
+}
+
+const GlossQuery *
+gloss_excerpts_pane_get_query (GlossExcerptsPane *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXCERPTS_PANE (self), NULL);
+
+  return self->mode == GLOSS_EXCERPTS_QUERY ? self->query : NULL;
 }
 
 void
@@ -652,6 +714,8 @@ gloss_excerpts_pane_dispose (GObject *object)
   g_clear_pointer (&self->coder_ids, g_array_unref);
   g_clear_pointer (&self->document_ids, g_array_unref);
   g_clear_pointer (&self->phrase, g_free);
+  g_clear_pointer (&self->query, gloss_query_free);
+  g_clear_pointer (&self->query_error, g_free);
 
   G_OBJECT_CLASS (gloss_excerpts_pane_parent_class)->dispose (object);
 }

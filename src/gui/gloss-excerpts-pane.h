@@ -11,6 +11,7 @@
 #include "gloss-codebook-model.h"
 #include "gloss-project.h"
 #include "gloss-excerpt-item.h"
+#include "gloss-query.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,7 @@ typedef enum
   GLOSS_EXCERPTS_CODE,       /* the codings of one code */
   GLOSS_EXCERPTS_DOCUMENT,   /* everything coded in one document */
   GLOSS_EXCERPTS_MEMOS,      /* memos that contain a phrase */
+  GLOSS_EXCERPTS_QUERY,      /* the codings a query finds, run again as the project changes */
 } GlossExcerptsMode;
 
 /* Properties: "project"; "coder-id", blind mode: only that coder's codings
@@ -44,6 +46,11 @@ void              gloss_excerpts_pane_show_document  (GlossExcerptsPane *self,
                                                       gint64             document_id);
 void              gloss_excerpts_pane_show_memos     (GlossExcerptsPane *self,
                                                       const char        *phrase);
+/* The hits of @query (a copy is kept); its sentence is the title. */
+void              gloss_excerpts_pane_show_query     (GlossExcerptsPane *self,
+                                                      const GlossQuery  *query);
+/* The query shown (QUERY mode), or NULL. */
+const GlossQuery *gloss_excerpts_pane_get_query      (GlossExcerptsPane *self);
 /* Filters by coder and document (0: any); the drop-downs follow. */
 void              gloss_excerpts_pane_set_filter     (GlossExcerptsPane *self,
                                                       gint64             coder_id,

@@ -9,6 +9,7 @@
 
 #include "gloss-project.h"
 #include "gloss-document-view.h"
+#include "gloss-query.h"
 
 G_BEGIN_DECLS
 
@@ -37,5 +38,9 @@ void               gloss_window_select_coding       (GlossWindow    *self,
                                                      gint64          coding_id);
 void               gloss_window_show_toast          (GlossWindow    *self,
                                                      const char     *message);
+/* Lists the codings @query finds in the excerpts pane, to be walked
+ * through with the document view. */
+void               gloss_window_show_query_excerpts (GlossWindow      *self,
+                                                     const GlossQuery *query);
 
 G_END_DECLS

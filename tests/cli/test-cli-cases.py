@@ -152,6 +152,10 @@ class Cases(unittest.TestCase):
         hits = self.json("query", self.project, "--code", "Independence", "--where", "case.founded < 2020", "--json")
         self.assertEqual(sorted(h["document"] for h in hits), ["forum.txt", "legal.txt"])
 
+        run("case-describe", self.project, org, "  A refugee-led network  ")
+        self.assertEqual(self.json("cases", self.project, "--json")[0]["description"], "A refugee-led network")
+        self.refused("case-describe", self.project, "Nobody", "x", message="No case “Nobody” in the project")
+
         run("case-member-remove", self.project, member)
         run("case-rename", self.project, org, "VIT")
         run("case-delete", self.project, "VIT")

@@ -27,7 +27,9 @@
 #include "gloss-cases-window.h"
 #include "gloss-cases.h"
 #include "gloss-document-table.h"
+#include "gloss-excerpts-pane.h"
 #include "gloss-set-chooser.h"
+#include "gloss-set-dialog.h"
 #include "gloss-table-row.h"
 #include "gloss-window.h"
 #include "gloss-gui-test.h"
@@ -1032,6 +1034,534 @@ test_sample_crosstab (void)
   spin (50);
 }
 
+/* A plain AdwMessageDialog (not one of ours) the window @parent opened. */
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  spin (50);
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_OBJECT_TYPE (l->data) == ADW_TYPE_MESSAGE_DIALOG && gtk_window_get_transient_for (l->data) == parent &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static GlossAttribute *
+stored_attribute (Fixture *fixture,
+                  gint64   attribute)
+{
+  g_autoptr(GlossProject) project = open_project (fixture->path);
+
+  return gloss_project_get_attribute (project, attribute, NULL);
+}
+
+/* Whether @menu (or a section of it) has an item for @action with @target. */
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action,
+                 gint64      target)
+{
+  for (int i = 0; menu != NULL && i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) value = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0 && value != NULL &&
+          g_variant_is_of_type (value, G_VARIANT_TYPE_INT64) && g_variant_get_int64 (value) == target)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An attribute renamed and retyped from its column's header menu, with the
+ * core's conversions and refusals; deleted after asking; each undone. */
+static void
+test_attribute_edit (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GlossDocumentTable *table = open_table (fixture);
+  GlossAttributeDialog *dialog;
+  AdwMessageDialog *ask;
+  g_autoptr(GlossAttribute) attribute = NULL;
+  GMenuModel *menu = gtk_column_view_column_get_header_menu (gloss_document_table_get_column (table, fixture->year));
+
+  g_assert_true (menu_has_action (menu, "table.edit-attribute", fixture->year));
+  g_assert_true (menu_has_action (menu, "table.delete-attribute", fixture->year));
+
+  /* Renamed and retyped at once: a date becomes text. */
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.edit-attribute", "x", fixture->submitted);
+  dialog = find_toplevel (GTK_WINDOW (table), GLOSS_TYPE_ATTRIBUTE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (gloss_attribute_dialog_get_attribute_id (dialog), ==, fixture->submitted);
+  {
+    g_autofree char *name = gloss_attribute_dialog_dup_name (dialog);
+    g_assert_cmpstr (name, ==, "submitted");
+    g_assert_cmpint (gloss_attribute_dialog_get_attribute_type (dialog), ==, GLOSS_ATTRIBUTE_DATE);
+  }
+  gloss_attribute_dialog_fill (dialog, "sent", GLOSS_ATTRIBUTE_TEXT, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  spin (100);
+  attribute = stored_attribute (fixture, fixture->submitted);
+  g_assert_cmpstr (attribute->name, ==, "sent");
+  g_assert_cmpint (attribute->type, ==, GLOSS_ATTRIBUTE_TEXT);
+  g_clear_pointer (&attribute, gloss_attribute_free);
+  g_assert_cmpstr (gtk_column_view_column_get_title (gloss_document_table_get_column (table, fixture->submitted)),
+                   ==, "sent");
+
+  /* Numbers to yes/no: 2021 and 9.5 do not convert. The user is told, and
+   * nothing changes until they agree. */
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.edit-attribute", "x", fixture->year);
+  dialog = find_toplevel (GTK_WINDOW (table), GLOSS_TYPE_ATTRIBUTE_DIALOG);
+  gloss_attribute_dialog_fill (dialog, "year", GLOSS_ATTRIBUTE_BOOLEAN, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  ask = find_message_dialog (GTK_WINDOW (table));
+  g_assert_nonnull (ask);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask),
+                            "2 values of “year” do not convert to boolean: a.txt: 2021; c.txt: 9.5"));
+  adw_message_dialog_response (ask, "cancel");
+  spin (100);
+  attribute = stored_attribute (fixture, fixture->year);
+  g_assert_cmpint (attribute->type, ==, GLOSS_ATTRIBUTE_NUMBER);
+  g_clear_pointer (&attribute, gloss_attribute_free);
+  assert_stored (fixture, fixture->year, fixture->docs[0], "2021");
+
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.edit-attribute", "x", fixture->year);
+  dialog = find_toplevel (GTK_WINDOW (table), GLOSS_TYPE_ATTRIBUTE_DIALOG);
+  gloss_attribute_dialog_fill (dialog, "year", GLOSS_ATTRIBUTE_BOOLEAN, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  ask = find_message_dialog (GTK_WINDOW (table));
+  g_assert_nonnull (ask);
+  adw_message_dialog_response (ask, "empty");
+  spin (100);
+  attribute = stored_attribute (fixture, fixture->year);
+  g_assert_cmpint (attribute->type, ==, GLOSS_ATTRIBUTE_BOOLEAN);
+  g_clear_pointer (&attribute, gloss_attribute_free);
+  assert_stored (fixture, fixture->year, fixture->docs[0], NULL);
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.undo", NULL);
+  attribute = stored_attribute (fixture, fixture->year);
+  g_assert_cmpint (attribute->type, ==, GLOSS_ATTRIBUTE_NUMBER);
+  g_clear_pointer (&attribute, gloss_attribute_free);
+  assert_stored (fixture, fixture->year, fixture->docs[0], "2021");
+
+  /* A name taken is refused with the reason. */
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.change-attribute", "(xsssb)", fixture->year, "online",
+                              "number", "", FALSE);
+  spin (300);
+  g_assert_true (shows_text (GTK_WIDGET (table), "There is already an attribute “online”"));
+  attribute = stored_attribute (fixture, fixture->year);
+  g_assert_cmpstr (attribute->name, ==, "year");
+  g_clear_pointer (&attribute, gloss_attribute_free);
+
+  /* A set's rule that names it is named before. */
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.delete-attribute", "x", fixture->type);
+  ask = find_message_dialog (GTK_WINDOW (table));
+  g_assert_nonnull (ask);
+  g_assert_cmpstr (adw_message_dialog_get_body (ask), ==,
+                   "Its values on 2 documents go with it. Undo brings them back. "
+                   "The rule of the set “refugee-led” names it and will not read until it is changed.");
+  adw_message_dialog_response (ask, "cancel");
+  spin (100);
+
+  /* Deleted after asking, with its values; the toast's Undo brings them back. */
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.delete-attribute", "x", fixture->year);
+  ask = find_message_dialog (GTK_WINDOW (table));
+  g_assert_nonnull (ask);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "Delete “year”?");
+  g_assert_cmpstr (adw_message_dialog_get_body (ask), ==,
+                   "Its values on 2 documents go with it. Undo brings them back.");
+  adw_message_dialog_response (ask, "cancel");
+  spin (100);
+  g_assert_nonnull ((attribute = stored_attribute (fixture, fixture->year)));
+  g_clear_pointer (&attribute, gloss_attribute_free);
+
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.delete-attribute", "x", fixture->year);
+  adw_message_dialog_response (find_message_dialog (GTK_WINDOW (table)), "delete");
+  spin (300);
+  g_assert_null (stored_attribute (fixture, fixture->year));
+  g_assert_null (gloss_document_table_get_column (table, fixture->year));
+  g_assert_true (shows_text (GTK_WIDGET (table), "Attribute “year” deleted"));
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.undo", NULL);
+  assert_stored (fixture, fixture->year, fixture->docs[0], "2021");
+  assert_stored (fixture, fixture->year, fixture->docs[2], "9.5");
+  g_assert_nonnull (gloss_document_table_get_column (table, fixture->year));
+
+  /* Deleted while a set whose rule names it is chosen: the set holds no
+   * documents until its rule is changed, and nothing complains. */
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.filter-by-set", "x", fixture->led);
+  assert_row_order (table, (gint64[]) { fixture->docs[0] }, 1);
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.delete-attribute", "x", fixture->type);
+  adw_message_dialog_response (find_message_dialog (GTK_WINDOW (table)), "delete");
+  spin (100);
+  assert_row_order (table, NULL, 0);
+  g_assert_true (shows_text (GTK_WIDGET (table), "0 of 3 documents"));
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.undo", NULL);
+  assert_row_order (table, (gint64[]) { fixture->docs[0] }, 1);
+}
+
+static GlossSet *
+stored_set (Fixture *fixture,
+            gint64   set)
+{
+  g_autoptr(GlossProject) project = open_project (fixture->path);
+
+  return gloss_project_get_set (project, set, NULL);
+}
+
+/* A set's rule changed in the window, checked as it is typed: a rule that
+ * does not read says why and cannot be saved. */
+static void
+test_set_rule (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GlossDocumentTable *table = open_table (fixture);
+  GtkWidget *chooser = gloss_document_table_get_set_chooser (table);
+  g_autoptr(GlossSet) set = NULL;
+  GlossSetDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.filter-by-set", "x", fixture->led);
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.edit-set", "x", (gint64) 0);
+  dialog = find_toplevel (GTK_WINDOW (table), GLOSS_TYPE_SET_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (gloss_set_dialog_get_set_id (dialog), ==, fixture->led);
+  g_assert_cmpstr (gtk_editable_get_text (gloss_set_dialog_get_rule (dialog)), ==, "type of actor = refugee-led");
+  g_assert_cmpstr (gloss_set_dialog_get_status (dialog), ==, "1 document meets the rule now");
+
+  gtk_editable_set_text (gloss_set_dialog_get_rule (dialog), "colour = red");
+  g_assert_cmpstr (gloss_set_dialog_get_status (dialog), ==, "No document attribute “colour” in the project");
+  g_assert_false (gloss_set_dialog_get_rule_valid (dialog));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  gtk_editable_set_text (gloss_set_dialog_get_rule (dialog), "year >");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  gtk_editable_set_text (gloss_set_dialog_get_rule (dialog), "year > 1");
+  g_assert_cmpstr (gloss_set_dialog_get_status (dialog), ==, "2 documents meet the rule now");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  gtk_editable_set_text (gloss_set_dialog_get_name (dialog), "dated");
+  save_screenshot (GTK_WIDGET (dialog), "set-dialog");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  spin (100);
+
+  set = stored_set (fixture, fixture->led);
+  g_assert_cmpstr (set->name, ==, "dated");
+  g_assert_cmpstr (set->rule, ==, "year > 1");
+  g_assert_cmpint (gloss_set_chooser_get_set_id (GLOSS_SET_CHOOSER (chooser)), ==, fixture->led);
+  assert_row_order (table, (gint64[]) { fixture->docs[0], fixture->docs[2] }, 2);
+
+  /* One step: undone at once. */
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.undo", NULL);
+  g_clear_pointer (&set, gloss_set_free);
+  set = stored_set (fixture, fixture->led);
+  g_assert_cmpstr (set->name, ==, "refugee-led");
+  g_assert_cmpstr (set->rule, ==, "type of actor = refugee-led");
+
+  /* Through the action: a bad rule refused with the reason, nothing changed. */
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.change-set", "(xss)", fixture->led, "x", "colour = red");
+  spin (300);
+  g_assert_true (shows_text (GTK_WIDGET (table), "No document attribute “colour” in the project"));
+  g_clear_pointer (&set, gloss_set_free);
+  set = stored_set (fixture, fixture->led);
+  g_assert_cmpstr (set->name, ==, "refugee-led");
+
+  /* The New Set dialog checks the same way. */
+  gtk_widget_activate_action (GTK_WIDGET (table), "table.new-set", NULL);
+  dialog = find_toplevel (GTK_WINDOW (table), GLOSS_TYPE_SET_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (gloss_set_dialog_get_set_id (dialog), ==, 0);
+  gtk_editable_set_text (gloss_set_dialog_get_name (dialog), "online ones");
+  gtk_editable_set_text (gloss_set_dialog_get_rule (dialog), "colour = red");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  gtk_editable_set_text (gloss_set_dialog_get_rule (dialog), "");
+  g_assert_cmpstr (gloss_set_dialog_get_status (dialog), ==, "Without a rule: the documents shown now");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  spin (100);
+  {
+    GlossProject *project = gloss_window_get_project (fixture->window);
+    gint64 id = gloss_project_find_set (project, "online ones", NULL);
+    g_autoptr(GArray) members = gloss_project_get_set_members (project, id, NULL);
+
+    g_assert_cmpint (id, >, 0);
+    g_assert_cmpuint (members->len, ==, 1);
+    g_assert_cmpint (g_array_index (members, gint64, 0), ==, fixture->docs[0]);
+  }
+}
+
+/* The GUIDs of the columns hidden for the project at @path. */
+static GStrv
+hidden_columns (const char *path)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.glossqda.Gloss");
+  g_autoptr(GVariant) all = g_settings_get_value (settings, "document-table-settings");
+  g_autoptr(GVariant) one = g_variant_lookup_value (all, path, G_VARIANT_TYPE_VARDICT);
+  g_autoptr(GVariant) hidden = one != NULL ? g_variant_lookup_value (one, "hidden-columns",
+                                                                     G_VARIANT_TYPE_STRING_ARRAY) : NULL;
+
+  return hidden != NULL ? g_variant_dup_strv (hidden, NULL) : NULL;
+}
+
+/* The columns hidden stay hidden when the table opens again, for this
+ * project only; attributes added later are shown. */
+static void
+test_columns_remembered (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GlossDocumentTable *table = open_table (fixture);
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  g_autoptr(GlossAttribute) online = gloss_project_get_attribute (project, fixture->online, NULL);
+  g_autofree char *hide_online = g_strdup_printf ("columns.attribute-%" G_GINT64_FORMAT, fixture->online);
+  g_autofree char *hide_year = g_strdup_printf ("columns.attribute-%" G_GINT64_FORMAT, fixture->year);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) hidden = NULL;
+  gint64 region;
+
+  gtk_widget_activate_action (GTK_WIDGET (table), hide_online, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (table), hide_year, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (table), hide_year, NULL);
+  hidden = hidden_columns (gloss_project_get_path (project));
+  g_assert_nonnull (hidden);
+  g_assert_cmpuint (g_strv_length (hidden), ==, 1);
+  g_assert_cmpstr (hidden[0], ==, online->guid);
+  gtk_window_destroy (GTK_WINDOW (table));
+  spin (50);
+
+  region = gloss_project_add_attribute (project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "region", GLOSS_ATTRIBUTE_TEXT, NULL,
+                                        &error);
+  g_assert_no_error (error);
+  table = open_table (fixture);
+  g_assert_false (gtk_column_view_column_get_visible (gloss_document_table_get_column (table, fixture->online)));
+  g_assert_true (gtk_column_view_column_get_visible (gloss_document_table_get_column (table, fixture->year)));
+  g_assert_true (gtk_column_view_column_get_visible (gloss_document_table_get_column (table, region)));
+  /* Another project starts with every column. */
+  {
+    g_autofree char *other = g_build_filename (fixture->dir, "other.gloss", NULL);
+    g_autoptr(GlossProject) copy = gloss_project_create (other, "Other", &error);
+    g_auto(GStrv) none = NULL;
+
+    g_assert_no_error (error);
+    none = hidden_columns (other);
+    g_assert_null (none);
+  }
+
+  /* Shown again: forgotten. */
+  gtk_widget_activate_action (GTK_WIDGET (table), hide_online, NULL);
+  g_clear_pointer (&hidden, g_strfreev);
+  hidden = hidden_columns (gloss_project_get_path (project));
+  g_assert_cmpuint (g_strv_length (hidden), ==, 0);
+  g_assert_true (gtk_column_view_column_get_visible (gloss_document_table_get_column (table, fixture->online)));
+}
+
+/* A case's description changed where it is shown, undone in the window. */
+static void
+test_case_description (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  g_autoptr(GError) error = NULL;
+  GlossCasesWindow *cases;
+  GtkEditable *description;
+  gint64 org;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "cases", NULL);
+  cases = find_toplevel (GTK_WINDOW (fixture->window), GLOSS_TYPE_CASES_WINDOW);
+  g_assert_nonnull (cases);
+  gtk_widget_activate_action (GTK_WIDGET (cases), "cases.create", "s", "Org A");
+  org = gloss_project_find_case (project, "Org A", &error);
+  g_assert_no_error (error);
+
+  description = gloss_cases_window_get_description (cases);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (description)));
+  g_assert_cmpstr (gtk_editable_get_text (description), ==, "");
+  gtk_editable_set_text (description, " A refugee-led network in Kampala ");
+  g_signal_emit_by_name (description, "activate");
+  spin (50);
+  {
+    g_autoptr(GlossProject) stored = open_project (fixture->path);
+    g_autoptr(GlossCase) item = gloss_project_get_case (stored, org, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (item->description, ==, "A refugee-led network in Kampala");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (description), ==, "A refugee-led network in Kampala");
+  save_screenshot (GTK_WIDGET (cases), "case-description");
+
+  /* Pressing Enter again changes nothing: no step of its own. */
+  g_signal_emit_by_name (description, "activate");
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
+  spin (50);
+  {
+    g_autoptr(GlossProject) stored = open_project (fixture->path);
+    g_autoptr(GlossCase) item = gloss_project_get_case (stored, org, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (item->description, ==, "");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (description), ==, "");
+
+  /* Through the action; a case not there is refused with the reason. */
+  gtk_widget_activate_action (GTK_WIDGET (cases), "cases.describe", "(xs)", org + 100, "x");
+  g_assert_cmpstr (gloss_cases_window_get_message (cases), ==, "No case 101 in the project");
+
+  /* A coder has no description. */
+  gtk_widget_activate_action (GTK_WIDGET (cases), "cases.show", "(sx)", "coder",
+                              gloss_project_add_coder (project, "Amina", NULL, NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (description)));
+}
+
+/* The excerpts pane lists what the query window finds, stays current, and
+ * walks through the hits with the document view. */
+static void
+test_query_in_excerpts (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  GlossExcerptsPane *pane = GLOSS_EXCERPTS_PANE (find_descendant (GTK_WIDGET (fixture->window),
+                                                                  GLOSS_TYPE_EXCERPTS_PANE));
+  g_autoptr(GlossQuery) query = gloss_query_new ();
+  g_autoptr(GPtrArray) codings = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossQueryWindow *window;
+  GListModel *items;
+  gint64 funding, independence, ann;
+
+  funding = gloss_project_add_code (project, 0, "Funding", NULL, NULL, &error);
+  independence = gloss_project_add_code (project, 0, "Independence", NULL, NULL, &error);
+  ann = gloss_project_add_coder (project, "Ann", NULL, &error);
+  g_assert_no_error (error);
+  code_at (project, fixture->docs[0], ann, funding, 0, 26);
+  code_at (project, fixture->docs[0], ann, independence, 20, 54);
+  code_at (project, fixture->docs[1], ann, funding, 0, 28);
+  code_at (project, fixture->docs[1], ann, independence, 40, 50);
+  code_at (project, fixture->docs[2], ann, funding, 0, 20);
+  code_at (project, fixture->docs[2], ann, independence, 10, 30);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "query", NULL);
+  window = find_toplevel (GTK_WINDOW (fixture->window), GLOSS_TYPE_QUERY_WINDOW);
+  g_assert_nonnull (window);
+  query->code_a = funding;
+  query->op = GLOSS_QUERY_AND;
+  query->code_b = independence;
+  query->relation = GLOSS_QUERY_OVERLAPS;
+  gloss_query_window_set_query (window, query);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pane)) == FALSE ||
+                 gloss_excerpts_pane_get_mode (pane) != GLOSS_EXCERPTS_QUERY);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "query.show-in-excerpts", NULL);
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pane)));
+  g_assert_cmpint (gloss_excerpts_pane_get_mode (pane), ==, GLOSS_EXCERPTS_QUERY);
+  /* Blind coding: the hits of the coder coding, none of Ann's. */
+  g_assert_true (shows_text (GTK_WIDGET (pane), "Query — 0 excerpts"));
+  g_assert_true (shows_text (GTK_WIDGET (pane), "Codings of Funding overlapping Independence"));
+  g_assert_true (shows_text (GTK_WIDGET (pane), "The query finds nothing among the codings shown: "
+                                                "blind coding shows only the active coder’s."));
+  gloss_window_set_active_coder (fixture->window, ann);
+  spin (50);
+  g_assert_true (shows_text (GTK_WIDGET (pane), "Query — 2 excerpts"));
+
+  codings = gloss_project_run_query (project, query, &error);
+  g_assert_no_error (error);
+  items = gloss_excerpts_pane_get_items (pane);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, codings->len);
+  for (guint i = 0; i < codings->len; i++)
+    {
+      g_autoptr(GlossExcerptItem) item = g_list_model_get_item (items, i);
+      GlossCoding *coding = g_ptr_array_index (codings, i);
+
+      g_assert_cmpint (gloss_excerpt_item_get_coding_id (item), ==, coding->id);
+      /* Each hit opens in the document view with its coding chosen. */
+      gloss_excerpts_pane_activate (pane, i);
+      spin (50);
+      g_assert_cmpint (gloss_window_get_document_id (fixture->window), ==, coding->document_id);
+      g_assert_cmpint (gloss_window_get_selected_coding (fixture->window), ==, coding->id);
+    }
+  save_screenshot (GTK_WIDGET (fixture->window), "query-in-excerpts");
+
+  /* The pane keeps its own copy: the window's query may change. */
+  query->op = GLOSS_QUERY_ONLY;
+  gloss_query_window_set_query (window, query);
+  g_assert_cmpint (gloss_excerpts_pane_get_query (pane)->op, ==, GLOSS_QUERY_AND);
+
+  /* A new coding that the query finds shows up. */
+  code_at (project, fixture->docs[2], ann, independence, 5, 15);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  code_at (project, fixture->docs[1], ann, independence, 2, 6);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
+
+  /* An attribute the condition needs, deleted: the reason, no hits. */
+  query->op = GLOSS_QUERY_AND;
+  query->scope.where = g_strdup ("year > 1");
+  gloss_query_window_set_query (window, query);
+  gtk_widget_activate_action (GTK_WIDGET (window), "query.show-in-excerpts", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  g_assert_true (gloss_project_delete_attribute (project, fixture->year, &error));
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+  g_assert_true (shows_text (GTK_WIDGET (pane), "No document attribute “year” in the project"));
+}
+
+/* A case attribute renamed, retyped and deleted from its row in the Cases
+ * window, as the documents' are from their columns. */
+static void
+test_case_attribute_edit (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossAttribute) attribute = NULL;
+  GlossAttributeSheet *sheet;
+  GlossAttributeDialog *dialog;
+  GlossCasesWindow *cases;
+  AdwMessageDialog *ask;
+  gint64 org, size;
+
+  org = gloss_project_add_case (project, "Org A", NULL, &error);
+  size = gloss_project_add_attribute (project, GLOSS_ATTRIBUTE_ON_CASE, "size", GLOSS_ATTRIBUTE_TEXT, NULL, &error);
+  g_assert_true (gloss_project_set_attribute_value (project, size, org, "about 12", &error));
+  g_assert_no_error (error);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "cases", NULL);
+  cases = find_toplevel (GTK_WINDOW (fixture->window), GLOSS_TYPE_CASES_WINDOW);
+  g_assert_nonnull (cases);
+  gtk_widget_activate_action (GTK_WIDGET (cases), "cases.show", "(sx)", "case", org);
+  sheet = gloss_cases_window_get_sheet (cases);
+  spin (50);
+
+  /* Text to number: “about 12” does not convert; asked, then emptied. */
+  gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.edit-attribute", "x", size);
+  dialog = find_toplevel (GTK_WINDOW (cases), GLOSS_TYPE_ATTRIBUTE_DIALOG);
+  g_assert_nonnull (dialog);
+  gloss_attribute_dialog_fill (dialog, "staff", GLOSS_ATTRIBUTE_NUMBER, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  ask = find_message_dialog (GTK_WINDOW (cases));
+  g_assert_nonnull (ask);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask),
+                            "1 value of “size” does not convert to number: Org A: about 12"));
+  adw_message_dialog_response (ask, "empty");
+  spin (100);
+  attribute = stored_attribute (fixture, size);
+  g_assert_cmpstr (attribute->name, ==, "staff");
+  g_assert_cmpint (attribute->type, ==, GLOSS_ATTRIBUTE_NUMBER);
+  g_clear_pointer (&attribute, gloss_attribute_free);
+  assert_stored (fixture, size, org, NULL);
+  enter (gloss_attribute_sheet_get_cell (sheet, size), "12");
+  assert_stored (fixture, size, org, "12");
+
+  /* Deleted after asking; undone in the window. */
+  gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.delete-attribute", "x", size);
+  ask = find_message_dialog (GTK_WINDOW (cases));
+  g_assert_nonnull (ask);
+  g_assert_cmpstr (adw_message_dialog_get_body (ask), ==, "Its 1 value goes with it. Undo brings it back.");
+  adw_message_dialog_response (ask, "delete");
+  spin (100);
+  g_assert_null (stored_attribute (fixture, size));
+  g_assert_null (gloss_attribute_sheet_get_cell (sheet, size));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "undo", NULL);
+  spin (50);
+  assert_stored (fixture, size, org, "12");
+  g_assert_nonnull (gloss_attribute_sheet_get_cell (sheet, size));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1045,6 +1575,17 @@ main (int   argc,
   g_test_add ("/cases-window/query", Fixture, NULL, fixture_set_up, test_query, fixture_tear_down);
   g_test_add ("/cases-window/crosstab", Fixture, NULL, fixture_set_up, test_crosstab, fixture_tear_down);
   g_test_add ("/cases-window/inspector-and-cases", Fixture, NULL, fixture_set_up, test_inspector_and_cases,
+              fixture_tear_down);
+
+  g_test_add ("/cases-window/attribute-edit", Fixture, NULL, fixture_set_up, test_attribute_edit, fixture_tear_down);
+  g_test_add ("/cases-window/set-rule", Fixture, NULL, fixture_set_up, test_set_rule, fixture_tear_down);
+  g_test_add ("/cases-window/columns-remembered", Fixture, NULL, fixture_set_up, test_columns_remembered,
+              fixture_tear_down);
+  g_test_add ("/cases-window/case-attribute-edit", Fixture, NULL, fixture_set_up, test_case_attribute_edit,
+              fixture_tear_down);
+  g_test_add ("/cases-window/case-description", Fixture, NULL, fixture_set_up, test_case_description,
+              fixture_tear_down);
+  g_test_add ("/cases-window/query-in-excerpts", Fixture, NULL, fixture_set_up, test_query_in_excerpts,
               fixture_tear_down);
 
   g_test_add_func ("/cases-window/sample-crosstab", test_sample_crosstab);

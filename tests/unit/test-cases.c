@@ -353,6 +353,8 @@ static gboolean ch_change_value (Fixture *f) { return gloss_project_set_attribut
 static gboolean ch_clear_value (Fixture *f) { return gloss_project_set_attribute_value (f->project, f->year, f->docs[0], NULL, NULL); }
 static gboolean ch_rename (Fixture *f) { return gloss_project_rename_attribute (f->project, f->year, "Jahr", NULL); }
 static gboolean ch_retype (Fixture *f) { return gloss_project_retype_attribute (f->project, f->year, GLOSS_ATTRIBUTE_TEXT, NULL, FALSE, NULL, NULL); }
+static gboolean ch_change (Fixture *f) { return gloss_project_change_attribute (f->project, f->year, "founded", GLOSS_ATTRIBUTE_TEXT, NULL, FALSE, NULL, NULL); }
+static gboolean ch_describe_case (Fixture *f) { return gloss_project_set_case_description (f->project, the_case, "A network", NULL); }
 static gboolean ch_delete (Fixture *f) { return gloss_project_delete_attribute (f->project, f->type, NULL); }
 static gboolean ch_add_case (Fixture *f) { return gloss_project_add_case (f->project, "Org B", "x", NULL) > 0; }
 static gboolean ch_rename_case (Fixture *f) { return gloss_project_rename_case (f->project, the_case, "Org Z", NULL); }
@@ -361,7 +363,177 @@ static gboolean ch_delete_case (Fixture *f) { return gloss_project_delete_case (
 static gboolean ch_add_set (Fixture *f) { return gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "recent", "year >= 2000", NULL) > 0; }
 static gboolean ch_set_rule (Fixture *f) { return gloss_project_set_set_rule (f->project, the_set, "online = yes", NULL); }
 static gboolean ch_add_members (Fixture *f) { gint64 ids[] = { f->docs[2], f->docs[3] }; return gloss_project_add_set_members (f->project, the_set, ids, 2, NULL); }
+static gboolean ch_change_set (Fixture *f) { return gloss_project_change_set (f->project, the_set, "dated", "year > 1", NULL); }
 static gboolean ch_delete_set (Fixture *f) { return gloss_project_delete_set (f->project, the_set, NULL); }
+
+/* Rename and retype together: one step, nothing changed when either part
+ * is refused, and nothing done when nothing differs. */
+static void
+test_change_attribute (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) unconverted = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GlossAttribute) year = NULL;
+  g_autoptr(GlossAttribute) type = NULL;
+  g_autofree char *before = gloss_test_file_checksum (f->path);
+  g_autofree char *after = NULL;
+  static const char * const fewer[] = { "refugee-led", " legal aid network ", "", NULL };
+  static const char * const same[] = { "refugee-led", "legal aid network", "academic", NULL };
+
+  /* Nothing differs: no step at all. */
+  g_assert_true (gloss_project_change_attribute (f->project, f->type, " type of actor ", GLOSS_ATTRIBUTE_CATEGORY,
+                                                 same, FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Values that do not convert refuse the whole change, the new name too. */
+  g_assert_false (gloss_project_change_attribute (f->project, f->type, "actor", GLOSS_ATTRIBUTE_CATEGORY,
+                                                  fewer, FALSE, unconverted, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "1 value of “type of actor” does not convert to category: c.txt: academic");
+  g_assert_cmpuint (unconverted->len, ==, 1);
+  g_clear_error (&error);
+  /* A name taken refuses it too, after the type would have changed. */
+  g_assert_false (gloss_project_change_attribute (f->project, f->year, "online", GLOSS_ATTRIBUTE_TEXT, NULL,
+                                                  FALSE, NULL, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  after = gloss_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Both at once, one undo step. */
+  g_assert_true (gloss_project_change_attribute (f->project, f->year, "founded", GLOSS_ATTRIBUTE_TEXT, NULL,
+                                                 FALSE, NULL, &error));
+  g_assert_no_error (error);
+  year = gloss_project_get_attribute (f->project, f->year, &error);
+  g_assert_cmpstr (year->name, ==, "founded");
+  g_assert_cmpint (year->type, ==, GLOSS_ATTRIBUTE_TEXT);
+  g_assert_true (gloss_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&year, gloss_attribute_free);
+  year = gloss_project_get_attribute (f->project, f->year, &error);
+  g_assert_cmpstr (year->name, ==, "year");
+  g_assert_cmpint (year->type, ==, GLOSS_ATTRIBUTE_NUMBER);
+
+  /* Dropping what does not convert, when asked. */
+  g_assert_true (gloss_project_change_attribute (f->project, f->type, "actor", GLOSS_ATTRIBUTE_CATEGORY,
+                                                 fewer, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  type = gloss_project_get_attribute (f->project, f->type, &error);
+  g_assert_cmpstr (type->name, ==, "actor");
+  g_assert_cmpuint (g_strv_length (type->choices), ==, 2);
+  g_assert_null (value_of (f, f->type, 2));
+}
+
+/* A case's description: trimmed, cleared when blank, refused for a case
+ * that is not there. */
+static void
+test_case_description (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCase) item = NULL;
+  gint64 id = gloss_project_add_case (f->project, "Org A", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_set_case_description (f->project, id, "  A refugee-led network \n", &error));
+  g_assert_no_error (error);
+  item = gloss_project_get_case (f->project, id, &error);
+  g_assert_cmpstr (item->description, ==, "A refugee-led network");
+  g_clear_pointer (&item, gloss_case_free);
+
+  g_assert_true (gloss_project_set_case_description (f->project, id, " ", &error));
+  item = gloss_project_get_case (f->project, id, &error);
+  g_assert_cmpstr (item->description, ==, "");
+
+  g_assert_false (gloss_project_set_case_description (f->project, id + 100, "x", &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+}
+
+static void
+assert_sets_using (Fixture            *f,
+                   gint64              attribute,
+                   const char * const *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = gloss_project_list_sets_using_attribute (f->project, attribute, &error);
+
+  g_assert_no_error (error);
+  g_ptr_array_add (names, NULL);
+  g_assert_cmpstrv ((const char * const *) names->pdata, expected);
+}
+
+/* The sets whose rules name an attribute: by name, not by a value that
+ * spells it, and the case's attribute apart from the document's. */
+static void
+test_sets_using_attribute (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 size, doc_size;
+
+  gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "legal aid",
+                         "type of actor = legal aid network and (year < 10 or region ~ \"online\")", &error);
+  gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "online", "ONLINE = yes", &error);
+  gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "listed", NULL, &error);
+  size = gloss_project_add_attribute (f->project, GLOSS_ATTRIBUTE_ON_CASE, "size", GLOSS_ATTRIBUTE_TEXT, NULL, &error);
+  doc_size = gloss_project_add_attribute (f->project, GLOSS_ATTRIBUTE_ON_DOCUMENT, "size", GLOSS_ATTRIBUTE_TEXT, NULL, &error);
+  gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "big", "case.size = big", &error);
+  g_assert_no_error (error);
+
+  assert_sets_using (f, f->type, (const char *[]) { "legal aid", NULL });
+  assert_sets_using (f, f->year, (const char *[]) { "legal aid", NULL });
+  assert_sets_using (f, f->region, (const char *[]) { "legal aid", NULL });
+  assert_sets_using (f, f->online, (const char *[]) { "online", NULL });
+  assert_sets_using (f, size, (const char *[]) { "big", NULL });
+  assert_sets_using (f, doc_size, (const char *[]) { NULL });
+
+  g_assert_null (gloss_project_list_sets_using_attribute (f->project, 9999, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+}
+
+static guint n_members_of (Fixture *f,
+                           gint64   set_id);
+
+/* A set renamed and given a rule at once; refused as a whole. */
+static void
+test_change_set (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSet) set = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 one = f->docs[1];
+  gint64 listed = gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "chosen", NULL, &error);
+
+  gloss_project_add_set (f->project, GLOSS_SET_DOCUMENTS, "taken", NULL, &error);
+  g_assert_true (gloss_project_add_set_members (f->project, listed, &one, 1, &error));
+  g_assert_no_error (error);
+  before = gloss_test_file_checksum (f->path);
+
+  g_assert_false (gloss_project_change_set (f->project, listed, "dated", "colour = red", &error));
+  g_assert_cmpstr (error->message, ==, "No document attribute “colour” in the project");
+  g_clear_error (&error);
+  g_assert_false (gloss_project_change_set (f->project, listed, "taken", "year > 1", &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_true (gloss_project_change_set (f->project, listed, " chosen ", "  ", &error));
+  g_assert_no_error (error);
+  after = gloss_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (gloss_project_change_set (f->project, listed, "dated", " year > 1 ", &error));
+  g_assert_no_error (error);
+  set = gloss_project_get_set (f->project, listed, &error);
+  g_assert_cmpstr (set->name, ==, "dated");
+  g_assert_cmpstr (set->rule, ==, "year > 1");
+  g_assert_cmpuint (n_members_of (f, listed), ==, 3);
+
+  /* Without the rule again: its listed members. */
+  g_assert_true (gloss_project_change_set (f->project, listed, "dated", "", &error));
+  g_assert_cmpuint (n_members_of (f, listed), ==, 1);
+}
 
 static void
 test_undo_redo (Fixture       *f,
@@ -370,9 +542,10 @@ test_undo_redo (Fixture       *f,
   struct { const char *label; Change change; } changes[] = {
     { "add attribute", ch_add_attribute }, { "set value", ch_set_value }, { "change value", ch_change_value },
     { "clear value", ch_clear_value }, { "rename attribute", ch_rename }, { "retype", ch_retype },
+    { "rename and retype", ch_change }, { "describe case", ch_describe_case },
     { "delete attribute", ch_delete }, { "add case", ch_add_case }, { "rename case", ch_rename_case },
     { "add member", ch_add_member }, { "delete case", ch_delete_case }, { "add set", ch_add_set },
-    { "set rule", ch_set_rule }, { "add set members", ch_add_members }, { "delete set", ch_delete_set },
+    { "set rule", ch_set_rule }, { "add set members", ch_add_members }, { "change set", ch_change_set }, { "delete set", ch_delete_set },
   };
   g_autoptr(GError) error = NULL;
   gint64 age;
@@ -1326,12 +1499,16 @@ main (int   argc,
   ADD ("/cases/values/refused", test_values_refused);
   ADD ("/cases/attributes/definitions", test_attribute_definitions);
   ADD ("/cases/attributes/retype", test_retype);
+  ADD ("/cases/attributes/change", test_change_attribute);
+  ADD ("/cases/cases/description", test_case_description);
   ADD ("/cases/undo-redo", test_undo_redo);
   ADD ("/cases/cases", test_cases);
   ADD ("/cases/conditions", test_conditions);
   ADD ("/cases/conditions/errors", test_condition_errors);
   ADD ("/cases/sets", test_sets);
   ADD ("/cases/sets/rename-attribute", test_rename_attribute_in_rules);
+  ADD ("/cases/sets/using-attribute", test_sets_using_attribute);
+  ADD ("/cases/sets/change", test_change_set);
   ADD ("/cases/query/random", test_query_random);
   ADD ("/cases/query/known", test_query_known);
   ADD ("/cases/crosstab", test_crosstab);

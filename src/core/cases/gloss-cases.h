@@ -148,6 +148,22 @@ gboolean        gloss_project_retype_attribute  (GlossProject          *self,
                                                  gboolean               drop_unconverted,
                                                  GPtrArray             *unconverted,
                                                  GError               **error);
+/* Renames and retypes in one undoable step, either part left out when
+ * @name and @type (with @choices) are what the attribute has: the rules
+ * and refusals of rename and retype, nothing changed when one refuses. */
+gboolean        gloss_project_change_attribute  (GlossProject          *self,
+                                                 gint64                 attribute_id,
+                                                 const char            *name,
+                                                 GlossAttributeType     type,
+                                                 const char * const    *choices,
+                                                 gboolean               drop_unconverted,
+                                                 GPtrArray             *unconverted,
+                                                 GError               **error);
+/* The names of the sets whose rule names the attribute, in the order of
+ * the sets: deleting it leaves those rules unreadable. */
+GPtrArray      *gloss_project_list_sets_using_attribute (GlossProject  *self,
+                                                         gint64         attribute_id,
+                                                         GError       **error);
 /* Deletes the attribute with its values. */
 gboolean        gloss_project_delete_attribute  (GlossProject          *self,
                                                  gint64                 attribute_id,
@@ -191,6 +207,11 @@ gboolean        gloss_project_rename_case       (GlossProject  *self,
                                                  gint64         case_id,
                                                  const char    *name,
                                                  GError       **error);
+/* NULL or blank: no description. */
+gboolean        gloss_project_set_case_description (GlossProject *self,
+                                                    gint64        case_id,
+                                                    const char   *description,
+                                                    GError      **error);
 /* Deletes the case, its members and its attribute values. */
 gboolean        gloss_project_delete_case       (GlossProject  *self,
                                                  gint64         case_id,
@@ -233,6 +254,13 @@ gboolean        gloss_project_rename_set        (GlossProject  *self,
                                                  GError       **error);
 gboolean        gloss_project_set_set_rule      (GlossProject  *self,
                                                  gint64         set_id,
+                                                 const char    *rule,
+                                                 GError       **error);
+/* Renames the set and changes its rule (blank: back to its listed
+ * members) in one undoable step; nothing changes when either is refused. */
+gboolean        gloss_project_change_set        (GlossProject  *self,
+                                                 gint64         set_id,
+                                                 const char    *name,
                                                  const char    *rule,
                                                  GError       **error);
 gboolean        gloss_project_delete_set        (GlossProject  *self,

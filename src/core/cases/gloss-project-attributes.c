@@ -731,3 +731,105 @@ fail:
   gloss_project_abort_step (self);
   return FALSE;
 }
+
+/* Whether @choices (as typed: blanks and spaces around values ignored)
+ * list the values of @attribute, in its order. */
+static gboolean
+same_choices (const GlossAttribute *attribute,
+              const char * const   *choices)
+{
+  guint n = 0;
+
+  for (guint i = 0; choices != NULL && choices[i] != NULL; i++)
+    {
+      g_autofree char *clean = g_strstrip (g_strdup (choices[i]));
+
+      if (*clean == '\0')
+        continue;
+      if (attribute->choices == NULL || attribute->choices[n] == NULL ||
+          g_strcmp0 (attribute->choices[n], clean) != 0)
+        return FALSE;
+      n++;
+    }
+
+  /* No list given keeps the list there is. */
+  return n == 0 || attribute->choices == NULL || attribute->choices[n] == NULL;
+}
+
+gboolean
+gloss_project_change_attribute (GlossProject          *self,
+                                gint64                 attribute_id,
+                                const char            *name,
+                                GlossAttributeType     type,
+                                const char * const    *choices,
+                                gboolean               drop_unconverted,
+                                GPtrArray             *unconverted,
+                                GError               **error)
+{
+  g_autoptr(GlossAttribute) attribute = NULL;
+  g_autofree char *clean = NULL;
+  g_autofree char *label = NULL;
+  gboolean rename, retype;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  if ((attribute = gloss_project_get_attribute (self, attribute_id, error)) == NULL ||
+      (clean = clean_attribute_name (name, error)) == NULL)
+    return FALSE;
+
+  rename = g_strcmp0 (clean, attribute->name) != 0;
+  retype = type != attribute->type || (type == GLOSS_ATTRIBUTE_CATEGORY && !same_choices (attribute, choices));
+  if (!rename && !retype)
+    return TRUE;
+
+  label = g_strdup_printf (_("Change attribute “%s”"), attribute->name);
+  if (!gloss_project_begin_step (self, label, error))
+    return FALSE;
+
+  /* The type first: its refusal (values that do not convert) is the likely one. */
+  if ((retype && !gloss_project_retype_attribute (self, attribute_id, type, choices, drop_unconverted,
+                                                   unconverted, error)) ||
+      (rename && !gloss_project_rename_attribute (self, attribute_id, clean, error)))
+    {
+      gloss_project_abort_step (self);
+      return FALSE;
+    }
+
+  return gloss_project_end_step (self, error);
+}
+
+GPtrArray *
+gloss_project_list_sets_using_attribute (GlossProject  *self,
+                                         gint64         attribute_id,
+                                         GError       **error)
+{
+  g_autoptr(GlossAttribute) attribute = NULL;
+  g_autoptr(GPtrArray) sets = NULL;
+  GPtrArray *names;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  if ((attribute = gloss_project_get_attribute (self, attribute_id, error)) == NULL ||
+      (sets = gloss_project_list_sets (self, error)) == NULL)
+    return NULL;
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  if (attribute->target == GLOSS_ATTRIBUTE_ON_CODER)
+    return names;
+
+  /* A rule names it when renaming it would change the rule. */
+  for (guint i = 0; i < sets->len; i++)
+    {
+      GlossSet *set = g_ptr_array_index (sets, i);
+      g_autofree char *renamed = NULL;
+
+      if (set->rule == NULL)
+        continue;
+      renamed = _gloss_condition_rename_attribute (set->rule, attribute->target, attribute->name,
+                                                   "gloss-renamed-attribute");
+      if (renamed != NULL && g_strcmp0 (renamed, set->rule) != 0)
+        g_ptr_array_add (names, g_strdup (set->name));
+    }
+
+  return names;
+}

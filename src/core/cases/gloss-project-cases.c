@@ -170,6 +170,33 @@ gloss_project_rename_case (GlossProject  *self,
 }
 
 gboolean
+gloss_project_set_case_description (GlossProject  *self,
+                                    gint64         case_id,
+                                    const char    *description,
+                                    GError       **error)
+{
+  g_autoptr(GlossCase) item = NULL;
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  if ((item = gloss_project_get_case (self, case_id, error)) == NULL)
+    return FALSE;
+  if (description != NULL && !g_utf8_validate (description, -1, NULL))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("The description is not valid text"));
+      return FALSE;
+    }
+
+  clean = g_strstrip (g_strdup (description != NULL ? description : ""));
+  if (g_strcmp0 (clean, item->description != NULL ? item->description : "") == 0)
+    return TRUE;
+
+  return _gloss_project_update_text (self, _("Describe case"), "UPDATE case_item SET description = ?2 WHERE id = ?1",
+                                     case_id, clean, GLOSS_CHANGE_CASES, NULL, error);
+}
+
+gboolean
 gloss_project_delete_case (GlossProject  *self,
                            gint64         case_id,
                            GError       **error)

@@ -218,6 +218,45 @@ gloss_project_set_set_rule (GlossProject  *self,
 }
 
 gboolean
+gloss_project_change_set (GlossProject  *self,
+                          gint64         set_id,
+                          const char    *name,
+                          const char    *rule,
+                          GError       **error)
+{
+  g_autoptr(GlossSet) set = NULL;
+  g_autofree char *clean = NULL;
+  g_autofree char *clean_rule = NULL;
+  g_autofree char *label = NULL;
+  gboolean rename, new_rule;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  if ((set = gloss_project_get_set (self, set_id, error)) == NULL ||
+      (clean = clean_set_name (name, error)) == NULL)
+    return FALSE;
+
+  clean_rule = _gloss_is_blank (rule) ? NULL : g_strstrip (g_strdup (rule));
+  rename = g_strcmp0 (clean, set->name) != 0;
+  new_rule = g_strcmp0 (clean_rule, set->rule) != 0;
+  if (!rename && !new_rule)
+    return TRUE;
+
+  label = g_strdup_printf (_("Change set “%s”"), set->name);
+  if (!gloss_project_begin_step (self, label, error))
+    return FALSE;
+
+  if ((new_rule && !gloss_project_set_set_rule (self, set_id, clean_rule, error)) ||
+      (rename && !gloss_project_rename_set (self, set_id, clean, error)))
+    {
+      gloss_project_abort_step (self);
+      return FALSE;
+    }
+
+  return gloss_project_end_step (self, error);
+}
+
+gboolean
 gloss_project_delete_set (GlossProject  *self,
                           gint64         set_id,
                           GError       **error)

@@ -201,6 +201,18 @@ gloss_query_new (void)
   return g_new0 (GlossQuery, 1);
 }
 
+GlossQuery *
+gloss_query_copy (const GlossQuery *query)
+{
+  GlossQuery *copy;
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  copy = g_memdup2 (query, sizeof *query);
+  gloss_scope_copy (&query->scope, &copy->scope);
+  return copy;
+}
+
 void
 gloss_query_free (GlossQuery *query)
 {

@@ -75,6 +75,7 @@ typedef struct
 } GlossQuery;
 
 GlossQuery *gloss_query_new  (void);
+GlossQuery *gloss_query_copy (const GlossQuery *query);
 void        gloss_query_free (GlossQuery *query);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossQuery, gloss_query_free)
 

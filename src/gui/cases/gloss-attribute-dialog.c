@@ -1,4 +1,5 @@
-/* gloss-attribute-dialog.c: name and type of a new attribute
+/* gloss-attribute-dialog.c: name and type of a new attribute, or of one
+ * renamed or retyped
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,8 @@
 struct _GlossAttributeDialog
 {
   AdwMessageDialog  parent_instance;
+
+  gint64            attribute_id;   /* the attribute changed; 0 for a new one */
 
   GtkEntry         *name_entry;
   GtkDropDown      *type_dropdown;
@@ -45,6 +48,38 @@ GlossAttributeDialog *
 gloss_attribute_dialog_new (GtkWindow *parent)
 {
   return g_object_new (GLOSS_TYPE_ATTRIBUTE_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+}
+
+GlossAttributeDialog *
+gloss_attribute_dialog_new_for_edit (GtkWindow            *parent,
+                                     const GlossAttribute *attribute)
+{
+  GlossAttributeDialog *self;
+  g_autofree char *heading = NULL;
+  g_autofree char *values = NULL;
+
+  g_return_val_if_fail (attribute != NULL, NULL);
+
+  self = gloss_attribute_dialog_new (parent);
+  self->attribute_id = attribute->id;
+  /* Translators: the heading of the dialog that renames or retypes an attribute */
+  heading = g_strdup_printf (_("Attribute “%s”"), attribute->name);
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
+                               _("A new type converts every value; values that do not convert are "
+                                 "listed before anything changes."));
+  adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "add", _("_Apply"));
+  values = attribute->choices != NULL ? g_strjoinv (", ", attribute->choices) : NULL;
+  gloss_attribute_dialog_fill (self, attribute->name, attribute->type, values);
+  return self;
+}
+
+gint64
+gloss_attribute_dialog_get_attribute_id (GlossAttributeDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ATTRIBUTE_DIALOG (self), 0);
+
+  return self->attribute_id;
 }
 
 char *

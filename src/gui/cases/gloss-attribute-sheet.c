@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-attribute-dialog.h"
+#include "gloss-attribute-editor.h"
 #include "gloss-attribute-sheet.h"
 #include "gloss-error.h"
 
@@ -29,6 +30,7 @@ struct _GlossAttributeSheet
   char                 *signature;
   GHashTable           *cells;        /* attribute id -> GlossAttributeCell (borrowed) */
   char                 *message;
+  GlossAttributeEditor *editor;
 
   GtkListBox           *list;
   GtkLabel             *empty_label;
@@ -64,6 +66,27 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* The attribute's own commands: rename or retype, delete. */
+static GtkWidget *
+attribute_menu_button (const GlossAttribute *attribute)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) edit = g_menu_item_new (_("_Rename or Change Type…"), NULL);
+  g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Delete Attribute…"), NULL);
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_menu_item_set_action_and_target_value (edit, "sheet.edit-attribute", g_variant_new_int64 (attribute->id));
+  g_menu_item_set_action_and_target_value (remove, "sheet.delete-attribute", g_variant_new_int64 (attribute->id));
+  g_menu_append_item (menu, edit);
+  g_menu_append_item (menu, remove);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Rename, change the type of or delete the attribute"));
+  return button;
+}
+
 static GtkWidget *
 attribute_row (GlossAttributeSheet  *self,
                const GlossAttribute *attribute)
@@ -84,6 +107,7 @@ attribute_row (GlossAttributeSheet  *self,
   gtk_box_append (GTK_BOX (box), label);
   gtk_widget_set_size_request (cell, 120, -1);
   gtk_box_append (GTK_BOX (box), cell);
+  gtk_box_append (GTK_BOX (box), attribute_menu_button (attribute));
   g_hash_table_insert (self->cells, g_memdup2 (&attribute->id, sizeof attribute->id), cell);
 
   return box;
@@ -282,6 +306,7 @@ gloss_attribute_sheet_set_target (GlossAttributeSheet  *self,
       if (self->project != NULL)
         g_signal_handlers_disconnect_by_func (self->project, on_project_changed, self);
       g_set_object (&self->project, project);
+      gloss_attribute_editor_set_project (self->editor, project);
       if (project != NULL)
         g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
       g_clear_pointer (&self->signature, g_free);
@@ -414,6 +439,44 @@ new_attribute_action (GtkWidget  *widget,
 }
 
 static void
+edit_attribute_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  gloss_attribute_editor_edit (GLOSS_ATTRIBUTE_SHEET (widget)->editor, g_variant_get_int64 (param));
+}
+
+static void
+change_attribute_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  const char *name, *type, *values;
+  gboolean drop;
+  gint64 attribute_id;
+
+  g_variant_get (param, "(x&s&s&sb)", &attribute_id, &name, &type, &values, &drop);
+  gloss_attribute_editor_change (GLOSS_ATTRIBUTE_SHEET (widget)->editor, attribute_id, name, type, values, drop);
+}
+
+static void
+delete_attribute_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  gloss_attribute_editor_delete (GLOSS_ATTRIBUTE_SHEET (widget)->editor, g_variant_get_int64 (param));
+}
+
+/* Refusals are shown under the list; what was done is seen in it. */
+static void
+on_editor_message (GlossAttributeSheet *self,
+                   const char          *message,
+                   gboolean             done)
+{
+  show_message (self, done ? NULL : message);
+}
+
+static void
 remove_case_member_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *param)
@@ -437,6 +500,7 @@ gloss_attribute_sheet_dispose (GObject *object)
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_func (self->project, on_project_changed, self);
   g_clear_object (&self->project);
+  g_clear_object (&self->editor);
   g_hash_table_remove_all (self->cells);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ATTRIBUTE_SHEET);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -480,6 +544,9 @@ gloss_attribute_sheet_class_init (GlossAttributeSheetClass *klass)
   gtk_widget_class_install_action (widget_class, "sheet.new-attribute", NULL, new_attribute_action);
   gtk_widget_class_install_action (widget_class, "sheet.create-attribute", "(sss)", create_attribute_action);
   gtk_widget_class_install_action (widget_class, "sheet.remove-case-member", "x", remove_case_member_action);
+  gtk_widget_class_install_action (widget_class, "sheet.edit-attribute", "x", edit_attribute_action);
+  gtk_widget_class_install_action (widget_class, "sheet.change-attribute", "(xsssb)", change_attribute_action);
+  gtk_widget_class_install_action (widget_class, "sheet.delete-attribute", "x", delete_attribute_action);
 }
 
 static void
@@ -487,4 +554,6 @@ gloss_attribute_sheet_init (GlossAttributeSheet *self)
 {
   self->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->editor = gloss_attribute_editor_new (GTK_WIDGET (self));
+  g_signal_connect_object (self->editor, "message", G_CALLBACK (on_editor_message), self, G_CONNECT_SWAPPED);
 }

@@ -6,7 +6,10 @@
  * shown under the list. Actions: attributes.set-value (x attribute,
  * x target, s value), sheet.new-attribute (an attribute for this kind of
  * target), sheet.create-attribute (s name, s type, s values),
- * sheet.remove-case-member (x member).
+ * sheet.remove-case-member (x member), sheet.edit-attribute (x attribute:
+ * the dialog to rename or retype it), sheet.change-attribute (x, s name,
+ * s type, s values, b empty what does not convert), sheet.delete-attribute
+ * (x: asks first); each row's menu offers the last three.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -28,6 +28,7 @@ struct _GlossCasesWindow
   GtkEntry            *name_entry;
   GtkLabel            *title_label;
   GtkEntry            *case_name;
+  GtkEntry            *case_description;
   GtkButton           *delete_button;
   GlossAttributeSheet *sheet;
   GtkWidget           *members_section;
@@ -213,6 +214,7 @@ static void
 show_item (GlossCasesWindow *self)
 {
   g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
 
   if (self->shown_id <= 0)
     {
@@ -225,6 +227,7 @@ show_item (GlossCasesWindow *self)
     {
       g_autoptr(GlossCase) item = gloss_project_get_case (self->project, self->shown_id, NULL);
       name = g_strdup (item != NULL ? item->name : "");
+      description = g_strdup (item != NULL && item->description != NULL ? item->description : "");
     }
   else
     {
@@ -235,6 +238,8 @@ show_item (GlossCasesWindow *self)
   gtk_label_set_text (self->title_label, self->shown_kind == GLOSS_ATTRIBUTE_ON_CASE ? _("Case") : _("Coder"));
   gtk_editable_set_text (GTK_EDITABLE (self->case_name), name);
   gtk_editable_set_editable (GTK_EDITABLE (self->case_name), self->shown_kind == GLOSS_ATTRIBUTE_ON_CASE);
+  gtk_editable_set_text (GTK_EDITABLE (self->case_description), description != NULL ? description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->case_description), self->shown_kind == GLOSS_ATTRIBUTE_ON_CASE);
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), self->shown_kind == GLOSS_ATTRIBUTE_ON_CASE);
   gloss_attribute_sheet_set_target (self->sheet, self->project, self->shown_kind, self->shown_id);
   show_members (self);
@@ -295,6 +300,24 @@ rename_action (GtkWidget  *widget,
 
   g_variant_get (param, "(x&s)", &id, &name);
   if (!gloss_project_rename_case (self->project, id, name, &error))
+    {
+      show_message (self, error->message);
+      show_item (self);
+    }
+}
+
+static void
+describe_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  GlossCasesWindow *self = GLOSS_CASES_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *description;
+  gint64 id;
+
+  g_variant_get (param, "(x&s)", &id, &description);
+  if (!gloss_project_set_case_description (self->project, id, description, &error))
     {
       show_message (self, error->message);
       show_item (self);
@@ -384,6 +407,24 @@ on_case_name_activate (GlossCasesWindow *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "cases.rename", "(xs)", self->shown_id, name);
 }
 
+/* Kept on Enter and when the entry is left, as a memo is. */
+static void
+on_case_description_activate (GlossCasesWindow *self)
+{
+  g_autoptr(GlossCase) item = NULL;
+  g_autofree char *clean = NULL;
+  const char *text;
+
+  if (self->shown_kind != GLOSS_ATTRIBUTE_ON_CASE || self->shown_id <= 0 ||
+      (item = gloss_project_get_case (self->project, self->shown_id, NULL)) == NULL)
+    return;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->case_description));
+  clean = g_strstrip (g_strdup (text));
+  if (g_strcmp0 (clean, item->description != NULL ? item->description : "") != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "cases.describe", "(xs)", self->shown_id, text);
+}
+
 static void
 on_delete_clicked (GlossCasesWindow *self)
 {
@@ -405,6 +446,14 @@ gloss_cases_window_new (GtkWindow    *parent,
   g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
   gloss_cases_window_reload (self);
   return self;
+}
+
+GtkEditable *
+gloss_cases_window_get_description (GlossCasesWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CASES_WINDOW (self), NULL);
+
+  return GTK_EDITABLE (self->case_description);
 }
 
 GlossAttributeSheet *
@@ -498,6 +547,7 @@ gloss_cases_window_class_init (GlossCasesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossCasesWindow, name_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossCasesWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, GlossCasesWindow, case_name);
+  gtk_widget_class_bind_template_child (widget_class, GlossCasesWindow, case_description);
   gtk_widget_class_bind_template_child (widget_class, GlossCasesWindow, delete_button);
   gtk_widget_class_bind_template_child (widget_class, GlossCasesWindow, sheet);
   gtk_widget_class_bind_template_child (widget_class, GlossCasesWindow, members_section);
@@ -505,10 +555,12 @@ gloss_cases_window_class_init (GlossCasesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossCasesWindow, stack);
   gtk_widget_class_bind_template_callback (widget_class, on_name_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_case_name_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_description_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
 
   gtk_widget_class_install_action (widget_class, "cases.create", "s", create_action);
   gtk_widget_class_install_action (widget_class, "cases.rename", "(xs)", rename_action);
+  gtk_widget_class_install_action (widget_class, "cases.describe", "(xs)", describe_action);
   gtk_widget_class_install_action (widget_class, "cases.delete", "x", delete_action);
   gtk_widget_class_install_action (widget_class, "cases.show", "(sx)", show_action);
   gtk_widget_class_install_action (widget_class, "cases.remove-member", "x", remove_member_action);
@@ -519,6 +571,10 @@ gloss_cases_window_class_init (GlossCasesWindowClass *klass)
 static void
 gloss_cases_window_init (GlossCasesWindow *self)
 {
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
   self->shown_kind = GLOSS_ATTRIBUTE_ON_CASE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_case_description_activate), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->case_description), focus);
 }

@@ -11,17 +11,25 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "gloss-attribute-cell.h"
 #include "gloss-attribute-dialog.h"
+#include "gloss-attribute-editor.h"
 #include "gloss-document-table.h"
 #include "gloss-error.h"
 #include "gloss-set-chooser.h"
+#include "gloss-set-dialog.h"
 #include "gloss-table-row.h"
 
 /* The columns before the attributes: title and codings. */
 #define N_FIXED_COLUMNS 2
+
+/* The per-project settings (GSettings, by project path). */
+#define SETTINGS_KEY "document-table-settings"
+#define HIDDEN_KEY   "hidden-columns"
 
 struct _GlossDocumentTable
 {
@@ -36,13 +44,16 @@ struct _GlossDocumentTable
   GPtrArray           *attributes;   /* GlossAttribute on documents, in column order */
   char                *signature;    /* of the attributes the columns were made for */
   GSimpleActionGroup  *column_actions;
-  GHashTable          *hidden;       /* attribute ids whose column is hidden */
+  GHashTable          *hidden;       /* GUIDs of the attributes whose column is hidden */
   GMenu               *columns_menu;
+  GSettings           *settings;
+  GlossAttributeEditor *editor;
 
   AdwToast            *toast;        /* the one shown, or NULL */
   AdwToastOverlay     *toast_overlay;
   GlossSetChooser     *set_chooser;
   GtkMenuButton       *columns_button;
+  GtkWidget           *edit_set_button;
   GtkStack            *stack;
   GtkColumnView       *column_view;
   GtkLabel            *caption_label;
@@ -60,16 +71,29 @@ on_toast_dismissed (AdwToast           *toast,
 
 /* The newest message replaces the one shown: it says what just happened. */
 static void
-show_toast (GlossDocumentTable *self,
-            const char         *message)
+show_toast_with_undo (GlossDocumentTable *self,
+                      const char         *message,
+                      gboolean            undo)
 {
   AdwToast *toast = adw_toast_new (message);
 
+  if (undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "table.undo");
+    }
   if (self->toast != NULL)
     adw_toast_dismiss (self->toast);
   self->toast = toast;
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_toast (GlossDocumentTable *self,
+            const char         *message)
+{
+  show_toast_with_undo (self, message, FALSE);
 }
 
 static GlossAttribute *
@@ -288,6 +312,23 @@ make_column (const char *title,
   return column;
 }
 
+/* The attribute's own commands, from its column's header. */
+static GMenuModel *
+header_menu (const GlossAttribute *attribute)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) edit = g_menu_item_new (_("_Rename or Change Type…"), NULL);
+  g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Delete Attribute…"), NULL);
+  g_autofree char *hide = g_strdup_printf ("columns.attribute-%" G_GINT64_FORMAT, attribute->id);
+
+  g_menu_item_set_action_and_target_value (edit, "table.edit-attribute", g_variant_new_int64 (attribute->id));
+  g_menu_item_set_action_and_target_value (remove, "table.delete-attribute", g_variant_new_int64 (attribute->id));
+  g_menu_append_item (menu, edit);
+  g_menu_append_item (menu, remove);
+  g_menu_append (menu, _("_Show Column"), hide);
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
 static GtkColumnViewColumn *
 make_attribute_column (const GlossAttribute *attribute)
 {
@@ -300,6 +341,7 @@ make_attribute_column (const GlossAttribute *attribute)
                           attribute_copy (attribute), (GDestroyNotify) gloss_attribute_free);
   g_object_set_data (G_OBJECT (column), "attribute-id", GSIZE_TO_POINTER ((gsize) attribute->id));
   gtk_column_view_column_set_fixed_width (column, 160);
+  gtk_column_view_column_set_header_menu (column, header_menu (attribute));
   return column;
 }
 
@@ -311,6 +353,56 @@ column_action_name (gint64 attribute_id)
   return g_strdup_printf ("attribute-%" G_GINT64_FORMAT, attribute_id);
 }
 
+/* The columns hidden, by attribute GUID, are remembered for the project:
+ * attributes added later are shown. */
+static void
+save_settings (GlossDocumentTable *self)
+{
+  g_autoptr(GVariant) old = g_settings_get_value (self->settings, SETTINGS_KEY);
+  g_autofree const char **guids = (const char **) g_hash_table_get_keys_as_array (self->hidden, NULL);
+  const char *path = gloss_project_get_path (self->project);
+  GVariantBuilder all, one;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  if (path == NULL)
+    return;
+
+  g_variant_builder_init (&one, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&one, "{sv}", HIDDEN_KEY, g_variant_new_strv (guids, -1));
+  g_variant_builder_init (&all, G_VARIANT_TYPE_VARDICT);
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      if (g_strcmp0 (key, path) != 0)
+        g_variant_builder_add (&all, "{sv}", key, value);
+      g_variant_unref (value);
+    }
+  g_variant_builder_add (&all, "{sv}", path, g_variant_builder_end (&one));
+  g_settings_set_value (self->settings, SETTINGS_KEY, g_variant_builder_end (&all));
+}
+
+static void
+restore_settings (GlossDocumentTable *self)
+{
+  g_autoptr(GVariant) all = g_settings_get_value (self->settings, SETTINGS_KEY);
+  g_autoptr(GVariant) one = NULL;
+  g_autoptr(GVariant) hidden = NULL;
+  const char *path = gloss_project_get_path (self->project);
+  g_autofree const char **guids = NULL;
+
+  g_hash_table_remove_all (self->hidden);
+  if (path == NULL ||
+      (one = g_variant_lookup_value (all, path, G_VARIANT_TYPE_VARDICT)) == NULL ||
+      (hidden = g_variant_lookup_value (one, HIDDEN_KEY, G_VARIANT_TYPE_STRING_ARRAY)) == NULL)
+    return;
+
+  guids = g_variant_get_strv (hidden, NULL);
+  for (guint i = 0; guids[i] != NULL; i++)
+    g_hash_table_add (self->hidden, g_strdup (guids[i]));
+}
+
 static void
 on_column_toggled (GSimpleAction *action,
                    GVariant      *state,
@@ -318,16 +410,18 @@ on_column_toggled (GSimpleAction *action,
 {
   GlossDocumentTable *self = user_data;
   gint64 attribute_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (action), "attribute-id"));
+  const char *guid = g_object_get_data (G_OBJECT (action), "attribute-guid");
   GtkColumnViewColumn *column = gloss_document_table_get_column (self, attribute_id);
   gboolean shown = g_variant_get_boolean (state);
 
   g_simple_action_set_state (action, state);
   if (shown)
-    g_hash_table_remove (self->hidden, &attribute_id);
+    g_hash_table_remove (self->hidden, guid);
   else
-    g_hash_table_add (self->hidden, g_memdup2 (&attribute_id, sizeof attribute_id));
+    g_hash_table_add (self->hidden, g_strdup (guid));
   if (column != NULL)
     gtk_column_view_column_set_visible (column, shown);
+  save_settings (self);
 }
 
 static void
@@ -359,11 +453,12 @@ add_attribute_columns (GlossDocumentTable *self)
       g_autoptr(GtkColumnViewColumn) column = make_attribute_column (attribute);
       g_autofree char *name = column_action_name (attribute->id);
       g_autofree char *detailed = g_strconcat ("columns.", name, NULL);
-      gboolean shown = !g_hash_table_contains (self->hidden, &attribute->id);
+      gboolean shown = !g_hash_table_contains (self->hidden, attribute->guid);
       g_autoptr(GSimpleAction) action =
         g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (shown));
 
       g_object_set_data (G_OBJECT (action), "attribute-id", GSIZE_TO_POINTER ((gsize) attribute->id));
+      g_object_set_data_full (G_OBJECT (action), "attribute-guid", g_strdup (attribute->guid), g_free);
       g_signal_connect (action, "change-state", G_CALLBACK (on_column_toggled), self);
       g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
       g_menu_append (self->columns_menu, attribute->name, detailed);
@@ -417,6 +512,7 @@ update_members (GlossDocumentTable *self)
 {
   g_clear_pointer (&self->members, g_hash_table_unref);
   self->members = gloss_set_chooser_dup_members (self->set_chooser);
+  gtk_widget_set_sensitive (self->edit_set_button, gloss_set_chooser_get_set_id (self->set_chooser) > 0);
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_caption (self);
@@ -673,16 +769,30 @@ create_set_action (GtkWidget  *widget,
 }
 
 static void
-on_set_dialog_response (AdwMessageDialog   *dialog,
+on_set_dialog_response (GlossSetDialog     *dialog,
                         const char         *response,
                         GlossDocumentTable *self)
 {
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
-  GtkEditable *rule = g_object_get_data (G_OBJECT (dialog), "rule");
+  const char *name = gtk_editable_get_text (gloss_set_dialog_get_name (dialog));
+  const char *rule = gtk_editable_get_text (gloss_set_dialog_get_rule (dialog));
+  gint64 set_id = gloss_set_dialog_get_set_id (dialog);
 
-  if (g_strcmp0 (response, "add") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "table.create-set", "(ss)",
-                                gtk_editable_get_text (name), gtk_editable_get_text (rule));
+  if (g_strcmp0 (response, "apply") != 0)
+    return;
+  if (set_id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "table.change-set", "(xss)", set_id, name, rule);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "table.create-set", "(ss)", name, rule);
+}
+
+static void
+present_set_dialog (GlossDocumentTable *self,
+                    gint64              set_id)
+{
+  GlossSetDialog *dialog = gloss_set_dialog_new (GTK_WINDOW (self), self->project, set_id);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_set_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -690,31 +800,91 @@ new_set_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  GlossDocumentTable *self = GLOSS_DOCUMENT_TABLE (widget);
-  AdwMessageDialog *dialog;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *name = gtk_entry_new ();
-  GtkWidget *rule = gtk_entry_new ();
+  present_set_dialog (GLOSS_DOCUMENT_TABLE (widget), 0);
+}
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("New Set"),
-                                                       _("A set with a rule holds the documents that meet it, "
-                                                         "now and later; without a rule it holds the documents "
-                                                         "shown now.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "add");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (name), _("Name, e.g. refugee-led"));
-  gtk_entry_set_placeholder_text (GTK_ENTRY (rule), _("Rule, e.g. type of actor = refugee-led"));
-  gtk_entry_set_activates_default (GTK_ENTRY (name), TRUE);
-  gtk_entry_set_activates_default (GTK_ENTRY (rule), TRUE);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), rule);
-  adw_message_dialog_set_extra_child (dialog, box);
-  g_object_set_data (G_OBJECT (dialog), "name", name);
-  g_object_set_data (G_OBJECT (dialog), "rule", rule);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_set_dialog_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+/* 0: the set chosen. */
+static void
+edit_set_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  GlossDocumentTable *self = GLOSS_DOCUMENT_TABLE (widget);
+  gint64 set_id = g_variant_get_int64 (param);
+
+  if (set_id <= 0)
+    set_id = gloss_set_chooser_get_set_id (self->set_chooser);
+  if (set_id > 0)
+    present_set_dialog (self, set_id);
+}
+
+static void
+change_set_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  GlossDocumentTable *self = GLOSS_DOCUMENT_TABLE (widget);
+  g_autoptr(GError) error = NULL;
+  const char *name, *rule;
+  gint64 set_id;
+
+  g_variant_get (param, "(x&s&s)", &set_id, &name, &rule);
+  if (!gloss_project_change_set (self->project, set_id, name, rule, &error))
+    show_toast (self, error->message);
+  else
+    update_members (self);
+}
+
+/* Attributes renamed, retyped, deleted */
+
+static void
+edit_attribute_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  gloss_attribute_editor_edit (GLOSS_DOCUMENT_TABLE (widget)->editor, g_variant_get_int64 (param));
+}
+
+static void
+change_attribute_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  const char *name, *type, *values;
+  gboolean drop;
+  gint64 attribute_id;
+
+  g_variant_get (param, "(x&s&s&sb)", &attribute_id, &name, &type, &values, &drop);
+  gloss_attribute_editor_change (GLOSS_DOCUMENT_TABLE (widget)->editor, attribute_id, name, type, values, drop);
+}
+
+/* Asks first: the values go with the attribute. */
+static void
+delete_attribute_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  gloss_attribute_editor_delete (GLOSS_DOCUMENT_TABLE (widget)->editor, g_variant_get_int64 (param));
+}
+
+static void
+on_editor_message (GlossDocumentTable *self,
+                   const char         *message,
+                   gboolean            undo)
+{
+  show_toast_with_undo (self, message, undo);
+}
+
+/* The history is the project's: undo as in the window the table belongs to. */
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.undo", NULL);
 }
 
 static void
@@ -741,6 +911,8 @@ gloss_document_table_new (GtkWindow    *parent,
   self->project = g_object_ref (project);
   g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
   gloss_set_chooser_set_project (self->set_chooser, project);
+  gloss_attribute_editor_set_project (self->editor, project);
+  restore_settings (self);
   gloss_document_table_reload (self);
   return self;
 }
@@ -803,6 +975,8 @@ gloss_document_table_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->column_actions);
   g_clear_object (&self->columns_menu);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->editor);
   g_clear_pointer (&self->members, g_hash_table_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
   g_clear_pointer (&self->attributes, g_ptr_array_unref);
@@ -825,6 +999,7 @@ gloss_document_table_class_init (GlossDocumentTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentTable, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentTable, set_chooser);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentTable, columns_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentTable, edit_set_button);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentTable, stack);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentTable, column_view);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentTable, caption_label);
@@ -837,6 +1012,13 @@ gloss_document_table_class_init (GlossDocumentTableClass *klass)
   gtk_widget_class_install_action (widget_class, "table.filter-by-set", "x", filter_by_set_action);
   gtk_widget_class_install_action (widget_class, "table.new-set", NULL, new_set_action);
   gtk_widget_class_install_action (widget_class, "table.create-set", "(ss)", create_set_action);
+  gtk_widget_class_install_action (widget_class, "table.edit-set", "x", edit_set_action);
+  gtk_widget_class_install_action (widget_class, "table.change-set", "(xss)", change_set_action);
+  gtk_widget_class_install_action (widget_class, "table.edit-attribute", "x", edit_attribute_action);
+  gtk_widget_class_install_action (widget_class, "table.change-attribute", "(xsssb)", change_attribute_action);
+  gtk_widget_class_install_action (widget_class, "table.delete-attribute", "x", delete_attribute_action);
+  gtk_widget_class_install_action (widget_class, "table.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "table.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -862,7 +1044,10 @@ gloss_document_table_init (GlossDocumentTable *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->editor = gloss_attribute_editor_new (GTK_WIDGET (self));
+  g_signal_connect_object (self->editor, "message", G_CALLBACK (on_editor_message), self, G_CONNECT_SWAPPED);
   self->column_actions = g_simple_action_group_new ();
   gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (self->column_actions));
   self->columns_menu = g_menu_new ();

@@ -14,7 +14,18 @@
  *   table.new-set                        the New Set dialog
  *   table.create-set (s name, s rule)    a set given by the rule, or (rule
  *                                        empty) of the documents shown
- *   columns.attribute-ID                 (boolean state) the column is shown
+ *   table.edit-set (x set, 0: the chosen one)   the dialog for its name and rule
+ *   table.change-set (x set, s name, s rule)    rule blank: its listed members
+ *   table.edit-attribute (x attribute)   the dialog to rename or retype it
+ *   table.change-attribute (x attribute, s name, s type, s values, b empty
+ *                          the values that do not convert; without, they
+ *                          are listed and the user asked)
+ *   table.delete-attribute (x attribute) asks first, then deletes it
+ *   table.undo                           the project's last change undone
+ *   columns.attribute-ID                 (boolean state) the column is shown;
+ *                                        the columns hidden are remembered
+ *                                        per project
+ * Each attribute column's header menu offers its edit, delete and show.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -18,6 +18,7 @@
 #include "gloss-project-exchange.h"
 #include "gloss-query-window.h"
 #include "gloss-set-chooser.h"
+#include "gloss-window.h"
 
 #define HIT_RESOURCE "/io/github/glossqda/Gloss/gloss-excerpt-list-item.ui"
 
@@ -341,6 +342,7 @@ show_hits (GlossQueryWindow *self,
   gtk_label_set_text (self->count_label, count);
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "hits" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.export", items->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.show-in-excerpts", items->len > 0);
 }
 
 static void
@@ -408,6 +410,25 @@ open_hit_action (GtkWidget  *widget,
 
   if (item != NULL && parent != NULL)
     gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-coding", "x", gloss_excerpt_item_get_coding_id (item));
+}
+
+/* The hits go to the excerpts pane of the window the query belongs to,
+ * where they stay current and open one by one in the document view. */
+static void
+show_in_excerpts_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  GlossQueryWindow *self = GLOSS_QUERY_WINDOW (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr(GlossQuery) query = NULL;
+
+  if (parent == NULL || !GLOSS_IS_WINDOW (parent))
+    return;
+  query = gloss_query_window_dup_query (self);
+  if (query->code_a <= 0)
+    return;
+  gloss_window_show_query_excerpts (GLOSS_WINDOW (parent), query);
 }
 
 static void
@@ -629,6 +650,7 @@ gloss_query_window_class_init (GlossQueryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "query.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "query.open-hit", "u", open_hit_action);
   gtk_widget_class_install_action (widget_class, "query.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "query.show-in-excerpts", NULL, show_in_excerpts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -649,4 +671,5 @@ gloss_query_window_init (GlossQueryWindow *self)
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->hits)));
   gtk_list_view_set_model (self->hits_view, GTK_SELECTION_MODEL (selection));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.show-in-excerpts", FALSE);
 }

@@ -8,7 +8,8 @@
  * in the window the query belongs to.
  *
  * Actions: query.run, query.open-hit (u position), query.export (s format:
- * the hits as coded excerpts).
+ * the hits as coded excerpts), query.show-in-excerpts (the hits in the
+ * main window's excerpts pane).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

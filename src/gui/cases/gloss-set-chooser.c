@@ -175,7 +175,8 @@ gloss_set_chooser_dup_document_ids (GlossSetChooser *self)
   ids = gloss_project_get_set_members (self->project, self->set_id, &error);
   if (ids == NULL)
     {
-      g_warning ("Could not read the set: %s", error->message);
+      /* A rule naming an attribute since deleted: no documents, until the rule is changed. */
+      g_debug ("Could not read the set: %s", error->message);
       return g_array_new (FALSE, FALSE, sizeof (gint64));
     }
   return ids;

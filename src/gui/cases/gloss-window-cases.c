@@ -250,6 +250,20 @@ show_coding_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (self));
 }
 
+void
+gloss_window_show_query_excerpts (GlossWindow      *self,
+                                  const GlossQuery *query)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (query != NULL);
+
+  if (self->project == NULL)
+    return;
+  gloss_excerpts_pane_show_query (self->excerpts_pane, query);
+  gtk_widget_set_visible (GTK_WIDGET (self->excerpts_pane), TRUE);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
 static void
 filter_documents_action (GSimpleAction *action,
                          GVariant      *param,
