@@ -490,8 +490,8 @@ add_to_document (GHashTable *by_document,
 }
 
 /* The codings go in with the history triggers paused and are written
- * down afterwards, a run of consecutive ids at a time: one statement for
- * the history of a load instead of a trigger per coding. */
+ * down afterwards, a run of consecutive ids at a time: one change for the
+ * history of a load instead of a row per coding. */
 static gboolean
 insert_codings (GlossProject  *self,
                 GArray        *pending,

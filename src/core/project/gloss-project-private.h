@@ -204,8 +204,9 @@ gboolean      _gloss_project_set_current_step (GlossProject *self,
                                                GError      **error);
 /* A load of many rows: the insert trigger of @table is paused while the
  * rows go in, then the inserted rows with ids in [@first, @last] are
- * written down in one statement, as the trigger would have written them
- * one by one. */
+ * written down as one change, a range. Its rows are written down one by
+ * one when the step is undone (they are all there then), so that redo
+ * has them; the rows of a range are not changed again in its step. */
 gboolean      _gloss_project_pause_history    (GlossProject *self,
                                                const char   *table,
                                                gboolean      paused,
