@@ -459,6 +459,49 @@ test_count_by_code (Fixture       *f,
                    gloss_project_count_codings (f->project, &amina_partnership, NULL));
 }
 
+/* The codings of a load get GUIDs that follow each other (version 7:
+ * the time first, then a counter), so that they go into the GUID index
+ * one after the other; GUIDs of two loads differ. */
+static void
+test_load_guids (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *coders[] = { "Amina", "Jonas" };
+
+  for (guint load = 0; load < G_N_ELEMENTS (coders); load++)
+    {
+      g_autoptr(GString) json = g_string_new ("{\"codings\": [");
+      g_autoptr(GPtrArray) codings = NULL;
+      GlossCodingFilter filter = { .coder_id = gloss_project_find_coder (f->project, coders[load], NULL) };
+      const char *previous = NULL;
+
+      for (guint i = 0; i < 40; i++)
+        g_string_append_printf (json, "%s{\"document\": \"forum.txt\", \"coder\": \"%s\", \"code\": \"Partnership\", "
+                                "\"start\": %u, \"end\": %u}", i > 0 ? "," : "", coders[load], i, i + 4);
+      g_string_append (json, "]}");
+      g_assert_true (gloss_project_load_json (f->project, json->str, -1, &error));
+      g_assert_no_error (error);
+
+      /* listed by start, which is the order they were loaded in */
+      codings = gloss_project_list_codings (f->project, &filter, &error);
+      g_assert_cmpuint (codings->len, ==, 40);
+      for (guint i = 0; i < codings->len; i++)
+        {
+          const char *guid = ((GlossCoding *) codings->pdata[i])->guid;
+
+          g_assert_true (g_uuid_string_is_valid (guid));
+          g_assert_cmpint (guid[14], ==, '7');
+          g_assert_nonnull (strchr ("89ab", guid[19]));
+          g_assert_true (g_hash_table_add (seen, g_strdup (guid)));
+          if (previous != NULL)
+            g_assert_cmpint (strcmp (previous, guid), <, 0);
+          previous = guid;
+        }
+    }
+}
+
 /* The one-pass reading of a load file: texts unescaped, numbers whole,
  * members it does not read skipped; a file of any other shape is left to
  * the full parser. */
@@ -604,6 +647,7 @@ main (int   argc,
   ADD ("/codings/search", test_search);
   ADD ("/codings/load", test_load);
   ADD ("/codings/load-quotes", test_load_quotes);
+  ADD ("/codings/load-guids", test_load_guids);
   ADD ("/codings/load-scan", test_load_scan);
   ADD ("/codings/load-shapes", test_load_shapes);
   ADD ("/codings/columns-and-counts", test_columns_and_counts);

@@ -536,7 +536,10 @@ insert_codings (GlossProject  *self,
                 GError       **error)
 {
   gint64 first = 0, last = -1, document_id = 0, length = -1;
+  GlossGuidSequence guids;
   gboolean ok = TRUE;
+
+  _gloss_guid_sequence_init (&guids);
 
   if (!_gloss_project_pause_history (self, "coding", TRUE, error))
     return FALSE;
@@ -544,6 +547,7 @@ insert_codings (GlossProject  *self,
     {
       const Pending *c = &g_array_index (pending, Pending, i);
       g_autoptr(GError) local_error = NULL;
+      char guid[GLOSS_GUID_LENGTH + 1];
       gint64 id = 0;
 
       /* The coder and code were found or made by this load. */
@@ -553,8 +557,11 @@ insert_codings (GlossProject  *self,
           length = _gloss_project_document_length (self, document_id, &local_error);
         }
       if (length >= 0 && _gloss_project_check_coding_range (length, c->start, c->end, &local_error))
-        id = _gloss_project_insert_checked_coding (self, c->document_id, c->coder_id, c->code_id, c->start,
-                                                   c->end, c->memo, &c->quote, &local_error);
+        {
+          _gloss_guid_sequence_next (&guids, guid);
+          id = _gloss_project_insert_checked_coding (self, guid, c->document_id, c->coder_id, c->code_id,
+                                                     c->start, c->end, c->memo, &c->quote, &local_error);
+        }
       if (id == 0)
         {
           ok = _gloss_load_fail_at (error, "codings", i, local_error->message);
