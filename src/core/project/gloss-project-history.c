@@ -226,6 +226,7 @@ expand_ranges (GlossProject  *self,
 {
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
   sqlite3_stmt *stmt;
+  int rc;
 
   stmt = _gloss_project_prepare (self,
                                  "SELECT id, tbl, row_id, json_extract (new, '$.through') FROM history_change "
@@ -234,7 +235,7 @@ expand_ranges (GlossProject  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, step_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Range range = { sqlite3_column_int64 (stmt, 0), find_table ((const char *) sqlite3_column_text (stmt, 1)),
                       sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3) };
@@ -243,6 +244,11 @@ expand_ranges (GlossProject  *self,
         g_array_append_val (ranges, range);
     }
   sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_project_set_error (self, error, _("Cannot read the history"));
+      return FALSE;
+    }
 
   for (guint i = 0; i < ranges->len; i++)
     {
