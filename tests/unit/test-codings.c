@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "gloss-load-scan.h"
 #include "gloss-test-util.h"
 
 static const char text[] =
@@ -458,6 +459,179 @@ test_count_by_code (Fixture       *f,
                    gloss_project_count_codings (f->project, &amina_partnership, NULL));
 }
 
+/* The codings of a load get GUIDs that follow each other (version 7:
+ * the time first, then a counter), so that they go into the GUID index
+ * one after the other; GUIDs of two loads differ. */
+static void
+test_load_guids (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *coders[] = { "Amina", "Jonas" };
+
+  for (guint load = 0; load < G_N_ELEMENTS (coders); load++)
+    {
+      g_autoptr(GString) json = g_string_new ("{\"codings\": [");
+      g_autoptr(GPtrArray) codings = NULL;
+      GlossCodingFilter filter = { .coder_id = gloss_project_find_coder (f->project, coders[load], NULL) };
+      const char *previous = NULL;
+
+      for (guint i = 0; i < 40; i++)
+        g_string_append_printf (json, "%s{\"document\": \"forum.txt\", \"coder\": \"%s\", \"code\": \"Partnership\", "
+                                "\"start\": %u, \"end\": %u}", i > 0 ? "," : "", coders[load], i, i + 4);
+      g_string_append (json, "]}");
+      g_assert_true (gloss_project_load_json (f->project, json->str, -1, &error));
+      g_assert_no_error (error);
+
+      /* listed by start, which is the order they were loaded in */
+      codings = gloss_project_list_codings (f->project, &filter, &error);
+      g_assert_cmpuint (codings->len, ==, 40);
+      for (guint i = 0; i < codings->len; i++)
+        {
+          const char *guid = ((GlossCoding *) codings->pdata[i])->guid;
+
+          g_assert_true (g_uuid_string_is_valid (guid));
+          g_assert_cmpint (guid[14], ==, '7');
+          g_assert_nonnull (strchr ("89ab", guid[19]));
+          g_assert_true (g_hash_table_add (seen, g_strdup (guid)));
+          if (previous != NULL)
+            g_assert_cmpint (strcmp (previous, guid), <, 0);
+          previous = guid;
+        }
+    }
+}
+
+/* The one-pass reading of a load file: texts unescaped, numbers whole,
+ * members it does not read skipped; a file of any other shape is left to
+ * the full parser. */
+static void
+test_load_scan (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *plain =
+    "{ \"coders\": [{\"name\": \"Sara\"}],\n"
+    "  \"codings\": [ {\"document\": 3, \"coder\": \"A\\\"b\\\\\\/\", \"code\": \"Caf\\u00e9 \\ud83d\\ude00\","
+    " \"start\": 0, \"end\": 12, \"memo\": \"line\\nnext\\ttab\", \"extra\": {\"deep\": [1, -2.5e3, true, null, {}]}},\n"
+    "  {\"document\": \"t.txt\", \"coder\": \"Z\", \"code\": \"K\", \"match\": \"x\", \"occurrence\": null, \"memo\": null},"
+    "  {\"document\": null, \"coder\": \"Z\", \"code\": \"K\", \"start\": -9223372036854775808, \"end\": 9223372036854775807} ],\n"
+    "  \"codes\": [] }\n";
+  static const char * const others[] = {
+    "{\"codings\": [{\"start\": 1.0}]}",
+    "{\"codings\": [{\"start\": 1e2}]}",
+    "{\"codings\": [{\"start\": 01}]}",
+    "{\"codings\": [{\"start\": 9223372036854775808}]}",
+    "{\"codings\": [{\"start\": \"1\"}]}",
+    "{\"codings\": [{\"coder\": 5}]}",
+    "{\"codings\": [{\"coder\": true}]}",
+    "{\"codings\": [{\"coder\": [\"a\"]}]}",
+    "{\"codings\": [{\"coder\": \"a\", \"coder\": \"b\"}]}",
+    "{\"codings\": [1]}",
+    "{\"codings\": null}",
+    "{\"codings\": [], \"codings\": []}",
+    "{\"codings\": []} x",
+    "{\"codings\": [{\"coder\": \"a\\u0000b\"}]}",
+    "{\"codings\": [{\"coder\": \"a\\udc00\"}]}",
+    "{\"codings\": [{\"coder\": \"a\\ud800\"}]}",
+    "{\"codings\": [{\"coder\": \"a\\x\"}]}",
+    "{\"codings\": [{\"coder\": \"a\tb\"}]}",
+    "{\"codings\": [{\"coder\": \"\xff\"}]}",
+    "{\"codings\": [{\"coder\": \"a\",}]}",
+    "{\"codings\": [{\"coder\": \"a\"}],}",
+    "{\"coders\": [01], \"codings\": []}",
+    "[{\"codings\": []}]",
+    "",
+  };
+  GlossLoadScan scan;
+  const GlossLoadCoding *c;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *rest;
+
+  g_assert_true (_gloss_load_scan (plain, strlen (plain), &scan));
+  g_assert_true (scan.has_codings);
+  g_assert_cmpuint (scan.codings->len, ==, 3);
+  c = &g_array_index (scan.codings, GlossLoadCoding, 0);
+  g_assert_cmpint (c->document_kind, ==, GLOSS_LOAD_DOCUMENT_ID);
+  g_assert_cmpint (c->document_id, ==, 3);
+  g_assert_cmpstr (c->coder, ==, "A\"b\\/");
+  g_assert_cmpstr (c->code, ==, "Café 😀");
+  g_assert_cmpstr (c->memo, ==, "line\nnext\ttab");
+  g_assert_true (c->has_start && c->has_end && !c->has_occurrence);
+  g_assert_cmpint (c->end, ==, 12);
+  g_assert_cmpint (c->occurrence, ==, 1);
+  g_assert_false (c->bad_text || c->bad_number);
+  c = &g_array_index (scan.codings, GlossLoadCoding, 1);
+  g_assert_cmpint (c->document_kind, ==, GLOSS_LOAD_DOCUMENT_TITLE);
+  g_assert_cmpstr (c->document_title, ==, "t.txt");
+  g_assert_cmpstr (c->match, ==, "x");
+  g_assert_null (c->memo);
+  g_assert_false (c->has_start || c->has_occurrence);
+  g_assert_cmpint (c->occurrence, ==, 1);
+  c = &g_array_index (scan.codings, GlossLoadCoding, 2);
+  g_assert_cmpint (c->document_kind, ==, GLOSS_LOAD_DOCUMENT_NONE);
+  g_assert_cmpint (c->start, ==, G_MININT64);
+  g_assert_cmpint (c->end, ==, G_MAXINT64);
+
+  /* the rest of the file, as JSON, without the codings */
+  g_assert_true (json_parser_load_from_data (parser, scan.rest, -1, NULL));
+  rest = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_has_member (rest, "coders"));
+  g_assert_true (json_object_has_member (rest, "codes"));
+  g_assert_false (json_object_has_member (rest, "codings"));
+  _gloss_load_scan_clear (&scan);
+
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_test_message ("%s", others[i]);
+      g_assert_false (_gloss_load_scan (others[i], strlen (others[i]), &scan));
+      g_assert_null (scan.codings);
+    }
+}
+
+/* A load file means the same whichever parser reads it: a wrong member is
+ * named, escapes are undone, members the load does not read are skipped. */
+static void
+test_load_shapes (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const struct { const char *json, *message; } refused[] = {
+    { "{\"codings\": [{\"document\": 1, \"coder\": \"A\", \"code\": \"C\", \"start\": 1.0, \"end\": 3}]}", "whole numbers" },
+    { "{\"codings\": [{\"document\": 1, \"coder\": 5, \"code\": \"C\", \"start\": 1, \"end\": 3}]}", "\"coder\"" },
+    { "{\"codings\": [{\"document\": true, \"coder\": \"A\", \"code\": \"C\", \"start\": 1, \"end\": 3}]}", "\"document\"" },
+    { "{\"codings\": [{\"document\": null, \"coder\": \"A\", \"code\": \"C\", \"start\": 1, \"end\": 3}]}", "\"document\"" },
+    { "{\"codings\": [{\"document\": 1, \"coder\": \"A\", \"code\": \"C\", \"start\": 1}]}", "\"start\" and \"end\"" },
+    { "{\"codings\": [{\"document\": 1, \"coder\": \"A\", \"code\": \"C\", \"start\": 1, \"end\": 3}, 7]}", "codings[1]" },
+    { "{\"codings\": null}", "list" },
+    { "{\"codings\": []} x", "JSON" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) codings = NULL;
+  GlossCoding *c;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_test_message ("%s", refused[i].json);
+      g_assert_false (gloss_project_load_json (f->project, refused[i].json, -1, &error));
+      g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, refused[i].message));
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (gloss_project_count_codings (f->project, NULL, NULL), ==, 0);
+
+  g_assert_true (gloss_project_load_json (f->project,
+                                          "{\"codings\": [{\"document\": \"forum.txt\", \"coder\": \"Sa\\u0159a\", "
+                                          "\"code\": \"A\\/B\", \"start\": 0, \"end\": 3, \"memo\": \"\\\"q\\\"\\n\\u00e9\", "
+                                          "\"note\": [{\"x\": 1}]}], \"codes\": [{\"path\": \"A/B\", \"color\": \"#2ec27e\"}]}",
+                                          -1, &error));
+  g_assert_no_error (error);
+  codings = gloss_project_list_codings (f->project, NULL, &error);
+  g_assert_cmpuint (codings->len, ==, 1);
+  c = codings->pdata[0];
+  g_assert_cmpstr (c->memo, ==, "\"q\"\né");
+  g_assert_cmpint (c->coder_id, ==, gloss_project_find_coder (f->project, "Sařa", NULL));
+  g_assert_cmpint (c->code_id, ==, gloss_project_find_code (f->project, "A/B", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +647,9 @@ main (int   argc,
   ADD ("/codings/search", test_search);
   ADD ("/codings/load", test_load);
   ADD ("/codings/load-quotes", test_load_quotes);
+  ADD ("/codings/load-guids", test_load_guids);
+  ADD ("/codings/load-scan", test_load_scan);
+  ADD ("/codings/load-shapes", test_load_shapes);
   ADD ("/codings/columns-and-counts", test_columns_and_counts);
   ADD ("/codings/count-by-code", test_count_by_code);
 #undef ADD

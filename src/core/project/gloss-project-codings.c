@@ -124,6 +124,7 @@ finish (GlossProject  *self,
  * range); a caller adding many codings passes them, read in one pass. */
 gint64
 _gloss_project_insert_checked_coding (GlossProject      *self,
+                                      const char        *guid,
                                       gint64             document_id,
                                       gint64             coder_id,
                                       gint64             code_id,
@@ -133,7 +134,7 @@ _gloss_project_insert_checked_coding (GlossProject      *self,
                                       const GlossQuote  *quote,
                                       GError           **error)
 {
-  g_autofree char *guid = _gloss_new_guid ();
+  g_autofree char *new_guid = guid == NULL ? _gloss_new_guid () : NULL;
   sqlite3_stmt *stmt;
 
   if (quote == NULL)
@@ -151,7 +152,7 @@ _gloss_project_insert_checked_coding (GlossProject      *self,
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, guid != NULL ? guid : new_guid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, document_id);
   sqlite3_bind_int64 (stmt, 3, coder_id);
   sqlite3_bind_int64 (stmt, 4, code_id);
@@ -196,7 +197,8 @@ _gloss_project_insert_coding (GlossProject      *self,
   if (!gloss_project_begin_step (self, _("Add coding"), error))
     return 0;
 
-  id = _gloss_project_insert_checked_coding (self, document_id, coder_id, code_id, start, end, memo, quote, error);
+  id = _gloss_project_insert_checked_coding (self, NULL, document_id, coder_id, code_id, start, end, memo, quote,
+                                             error);
   if (id == 0)
     {
       gloss_project_abort_step (self);

@@ -7,7 +7,9 @@
  * come back, an undone delete restores the same id and GUID.
  *
  * The triggers are TEMP triggers, made on each connection, so that they
- * can read the connection's current step from a TEMP table.
+ * can read the connection's current step from a TEMP table. A load of
+ * many rows writes them down as one range instead, turned into rows when
+ * its step is undone.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -175,6 +177,11 @@ _gloss_project_pause_history (GlossProject  *self,
   return _gloss_project_exec (self, sql, error);
 }
 
+/* A range of inserted rows is one change whose "new" is {"through": last}
+ * and whose row_id is the first id; a change of one row always names its
+ * "id". */
+#define RANGE_SQL "op = 'insert' AND old IS NULL AND new LIKE '{\"through\":%'"
+
 gboolean
 _gloss_project_record_inserts (GlossProject  *self,
                                const char    *table_name,
@@ -183,25 +190,86 @@ _gloss_project_record_inserts (GlossProject  *self,
                                GError       **error)
 {
   const TrackedTable *table = find_table (table_name);
-  g_autofree char *new_json = NULL;
-  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (table != NULL, FALSE);
 
   if (first > last)
     return TRUE;
-  new_json = json_of_row (table, "r");
-  sql = g_strdup_printf ("INSERT INTO history_change (step_id, tbl, op, row_id, old, new) "
-                         "SELECT (SELECT step FROM temp.gloss_state), '%s', 'insert', r.id, NULL, %s "
-                         "FROM main.\"%s\" AS r WHERE r.id BETWEEN ?1 AND ?2 ORDER BY r.id",
-                         table->table, new_json, table->table);
-  stmt = _gloss_project_prepare (self, sql, error);
+  stmt = _gloss_project_prepare (self,
+                                 "INSERT INTO history_change (step_id, tbl, op, row_id, old, new) "
+                                 "VALUES ((SELECT step FROM temp.gloss_state), ?1, 'insert', ?2, NULL, "
+                                 "json_object ('through', ?3))",
+                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, last);
+  sqlite3_bind_text (stmt, 1, table->table, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, first);
+  sqlite3_bind_int64 (stmt, 3, last);
   return _gloss_project_run (self, stmt, error);
+}
+
+typedef struct
+{
+  gint64              change_id;
+  const TrackedTable *table;
+  gint64              first, last;
+} Range;
+
+/* Writes each row of the ranges of @step_id down as the trigger would
+ * have, in place of its range: the step is about to be undone, and its
+ * redo needs the rows. */
+static gboolean
+expand_ranges (GlossProject  *self,
+               gint64         step_id,
+               GError       **error)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _gloss_project_prepare (self,
+                                 "SELECT id, tbl, row_id, json_extract (new, '$.through') FROM history_change "
+                                 "WHERE step_id = ?1 AND " RANGE_SQL " ORDER BY id",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, step_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Range range = { sqlite3_column_int64 (stmt, 0), find_table ((const char *) sqlite3_column_text (stmt, 1)),
+                      sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3) };
+
+      if (range.table != NULL)
+        g_array_append_val (ranges, range);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_project_set_error (self, error, _("Cannot read the history"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const Range *range = &g_array_index (ranges, Range, i);
+      g_autofree char *new_json = json_of_row (range->table, "r");
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO history_change (step_id, tbl, op, row_id, old, new) "
+                                              "SELECT ?1, '%s', 'insert', r.id, NULL, %s "
+                                              "FROM main.\"%s\" AS r WHERE r.id BETWEEN ?2 AND ?3 ORDER BY r.id",
+                                              range->table->table, new_json, range->table->table);
+
+      if ((stmt = _gloss_project_prepare (self, sql, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, step_id);
+      sqlite3_bind_int64 (stmt, 2, range->first);
+      sqlite3_bind_int64 (stmt, 3, range->last);
+      if (!_gloss_project_run (self, stmt, error) ||
+          !_gloss_project_run_with_id (self, "DELETE FROM history_change WHERE id = ?1", range->change_id, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Replaying one recorded change */
@@ -416,6 +484,7 @@ undo_or_redo (GlossProject  *self,
     }
 
   if (!_gloss_project_exec (self, "PRAGMA defer_foreign_keys = ON", error) ||
+      (undo && !expand_ranges (self, step_id, error)) ||
       !set_replaying (self, TRUE, error) ||
       !replay_step (self, step_id, undo, &changes, error))
     goto fail;
@@ -531,8 +600,9 @@ count_step_items (GlossProject     *self,
                   GlossHistoryStep *step)
 {
   sqlite3_stmt *stmt = _gloss_project_prepare (self,
-                                               "SELECT tbl, count (DISTINCT row_id) FROM history_change "
-                                               "WHERE step_id = ?1 GROUP BY tbl",
+                                               "SELECT tbl, count (DISTINCT row_id) + "
+                                               "  total (CASE WHEN " RANGE_SQL " THEN json_extract (new, '$.through') - row_id END) "
+                                               "FROM history_change WHERE step_id = ?1 GROUP BY tbl",
                                                NULL);
 
   if (stmt == NULL)

@@ -18,6 +18,7 @@
 
 #include "gloss-project-private.h"
 #include "gloss-cases-private.h"
+#include "gloss-load-scan.h"
 
 #define MAX_JSON_BYTES (64 * 1024 * 1024)
 /* Characters of context kept on each side of a quote, as for one coding. */
@@ -240,26 +241,6 @@ resolve_match (GlossProject  *self,
   return TRUE;
 }
 
-static gint64
-resolve_document (GlossProject  *self,
-                  JsonObject    *object,
-                  GError       **error)
-{
-  JsonNode *node = json_object_get_member (object, "document");
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-      return gloss_project_find_document (self, id, error);
-    }
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return gloss_project_find_document (self, json_node_get_string (node), error);
-
-  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("a coding needs a \"document\" (id or title)"));
-  return 0;
-}
-
 /* A coding read from the file, waiting for its quote. Its range is
  * checked when it goes in; a quote of a bad range is never used. */
 typedef struct
@@ -281,107 +262,164 @@ typedef struct
  * a handful of documents, coders and codes. */
 typedef struct
 {
-  GHashTable *texts;      /* document id -> its text */
-  GHashTable *documents;  /* "#id" or the title -> id */
-  GHashTable *coders;     /* name -> id */
-  GHashTable *codes;      /* path -> id */
+  GHashTable *texts;         /* document id -> its text */
+  GHashTable *document_ids;  /* id given in the file -> id */
+  GHashTable *documents;     /* title -> id */
+  GHashTable *coders;        /* name -> id */
+  GHashTable *codes;         /* path -> id */
 } LoadCache;
 
 static gint64
-cached (GHashTable *table,
-        const char *name)
+cached (GHashTable    *table,
+        gconstpointer  key)
 {
-  gint64 *id = g_hash_table_lookup (table, name);
+  gint64 *id = g_hash_table_lookup (table, key);
 
   return id != NULL ? *id : 0;
 }
 
 static gint64
 remember (GHashTable *table,
-          const char *name,
+          gpointer    key,
           gint64      id)
 {
   if (id != 0)
-    g_hash_table_insert (table, g_strdup (name), g_memdup2 (&id, sizeof id));
+    g_hash_table_insert (table, key, g_memdup2 (&id, sizeof id));
+  else
+    g_free (key);
   return id;
 }
 
 static gint64
-cached_document (GlossProject  *self,
-                 LoadCache     *cache,
-                 JsonObject    *object,
-                 GError       **error)
+cached_document (GlossProject          *self,
+                 LoadCache             *cache,
+                 const GlossLoadCoding *c,
+                 GError               **error)
 {
-  JsonNode *node = json_object_get_member (object, "document");
-  g_autofree char *key = NULL;
   gint64 id;
 
+  if (c->document_kind == GLOSS_LOAD_DOCUMENT_ID)
+    {
+      g_autofree char *text = NULL;
+
+      if ((id = cached (cache->document_ids, &c->document_id)) != 0)
+        return id;
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, c->document_id);
+      return remember (cache->document_ids, g_memdup2 (&c->document_id, sizeof (gint64)),
+                       gloss_project_find_document (self, text, error));
+    }
+  if (c->document_kind == GLOSS_LOAD_DOCUMENT_TITLE)
+    {
+      if ((id = cached (cache->documents, c->document_title)) != 0)
+        return id;
+      return remember (cache->documents, g_strdup (c->document_title),
+                       gloss_project_find_document (self, c->document_title, error));
+    }
+
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("a coding needs a \"document\" (id or title)"));
+  return 0;
+}
+
+/* The members of a coding the full parser read. */
+static void
+coding_from_object (JsonObject      *object,
+                    GlossLoadCoding *c)
+{
+  JsonNode *node = json_object_get_member (object, "document");
+
+  *c = (GlossLoadCoding) { .occurrence = 1 };
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    key = g_strdup_printf ("#%" G_GINT64_FORMAT, json_node_get_int (node));
+    {
+      c->document_kind = GLOSS_LOAD_DOCUMENT_ID;
+      c->document_id = json_node_get_int (node);
+    }
   else if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    key = g_strconcat ("t", json_node_get_string (node), NULL);
-  if (key != NULL && (id = cached (cache->documents, key)) != 0)
+    {
+      c->document_kind = GLOSS_LOAD_DOCUMENT_TITLE;
+      c->document_title = json_node_get_string (node);
+    }
+  else if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    c->document_kind = GLOSS_LOAD_DOCUMENT_OTHER;
+
+  c->bad_text = !_gloss_load_get_string (object, "coder", &c->coder) ||
+                !_gloss_load_get_string (object, "code", &c->code) ||
+                !_gloss_load_get_string (object, "memo", &c->memo) ||
+                !_gloss_load_get_string (object, "match", &c->match);
+  c->bad_number = !get_int (object, "start", &c->start, &c->has_start) ||
+                  !get_int (object, "end", &c->end, &c->has_end) ||
+                  !get_int (object, "occurrence", &c->occurrence, &c->has_occurrence);
+}
+
+static gint64
+cached_coder (GlossProject  *self,
+              LoadCache     *cache,
+              const char    *name,
+              GError       **error)
+{
+  gint64 id = cached (cache->coders, name);
+
+  if (id != 0)
     return id;
-  id = resolve_document (self, object, error);
-  return key != NULL ? remember (cache->documents, key, id) : id;
+  id = gloss_project_find_coder (self, name, NULL);
+  if (id == 0 && (id = gloss_project_add_coder (self, name, NULL, error)) == 0)
+    return 0;
+  return remember (cache->coders, g_strdup (name), id);
+}
+
+static gint64
+cached_code (GlossProject  *self,
+             LoadCache     *cache,
+             const char    *path,
+             GError       **error)
+{
+  gint64 id = cached (cache->codes, path);
+
+  if (id != 0)
+    return id;
+  id = gloss_project_find_code (self, path, NULL);
+  if (id == 0 && (id = gloss_project_ensure_code_path (self, path, NULL, NULL, error)) == 0)
+    return 0;
+  return remember (cache->codes, g_strdup (path), id);
 }
 
 static gboolean
-read_coding (GlossProject  *self,
-             LoadCache     *cache,
-             JsonObject    *object,
-             Pending       *pending,
-             GError       **error)
+read_coding (GlossProject           *self,
+             LoadCache              *cache,
+             const GlossLoadCoding  *c,
+             Pending                *pending,
+             GError                **error)
 {
-  const char *coder = NULL, *code = NULL, *memo = NULL, *match = NULL;
-  gint64 start = 0, end = 0, occurrence = 1;
-  gboolean has_start, has_end, has_occurrence;
+  gint64 start = c->start, end = c->end;
   gint64 document_id, coder_id, code_id;
 
-  if (!_gloss_load_get_string (object, "coder", &coder) || !_gloss_load_get_string (object, "code", &code) ||
-      !_gloss_load_get_string (object, "memo", &memo) || !_gloss_load_get_string (object, "match", &match) ||
-      coder == NULL || code == NULL)
+  if (c->bad_text || c->coder == NULL || c->code == NULL)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("a coding needs a \"coder\" and a \"code\" (text)"));
       return FALSE;
     }
 
-  if (!get_int (object, "start", &start, &has_start) || !get_int (object, "end", &end, &has_end) ||
-      !get_int (object, "occurrence", &occurrence, &has_occurrence))
+  if (c->bad_number)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("\"start\", \"end\" and \"occurrence\" must be whole numbers"));
       return FALSE;
     }
 
-  if (match == NULL && !(has_start && has_end))
+  if (c->match == NULL && !(c->has_start && c->has_end))
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("a coding needs \"start\" and \"end\", or \"match\""));
       return FALSE;
     }
 
-  if ((document_id = cached_document (self, cache, object, error)) == 0)
+  if ((document_id = cached_document (self, cache, c, error)) == 0 ||
+      (coder_id = cached_coder (self, cache, c->coder, error)) == 0 ||
+      (code_id = cached_code (self, cache, c->code, error)) == 0)
     return FALSE;
 
-  if ((coder_id = cached (cache->coders, coder)) == 0)
-    {
-      coder_id = gloss_project_find_coder (self, coder, NULL);
-      if (coder_id == 0 && (coder_id = gloss_project_add_coder (self, coder, NULL, error)) == 0)
-        return FALSE;
-      remember (cache->coders, coder, coder_id);
-    }
-
-  if ((code_id = cached (cache->codes, code)) == 0)
-    {
-      code_id = gloss_project_find_code (self, code, NULL);
-      if (code_id == 0 && (code_id = gloss_project_ensure_code_path (self, code, NULL, NULL, error)) == 0)
-        return FALSE;
-      remember (cache->codes, code, code_id);
-    }
-
-  if (match != NULL && !resolve_match (self, cache->texts, document_id, match, occurrence, &start, &end, error))
+  if (c->match != NULL &&
+      !resolve_match (self, cache->texts, document_id, c->match, c->occurrence, &start, &end, error))
     return FALSE;
 
-  *pending = (Pending) { document_id, coder_id, code_id, start, end, memo, { 0 } };
+  *pending = (Pending) { document_id, coder_id, code_id, start, end, c->memo, { 0 } };
   return TRUE;
 }
 
@@ -490,15 +528,18 @@ add_to_document (GHashTable *by_document,
 }
 
 /* The codings go in with the history triggers paused and are written
- * down afterwards, a run of consecutive ids at a time: one statement for
- * the history of a load instead of a trigger per coding. */
+ * down afterwards, a run of consecutive ids at a time: one change for the
+ * history of a load instead of a row per coding. */
 static gboolean
 insert_codings (GlossProject  *self,
                 GArray        *pending,
                 GError       **error)
 {
   gint64 first = 0, last = -1, document_id = 0, length = -1;
+  GlossGuidSequence guids;
   gboolean ok = TRUE;
+
+  _gloss_guid_sequence_init (&guids);
 
   if (!_gloss_project_pause_history (self, "coding", TRUE, error))
     return FALSE;
@@ -506,6 +547,7 @@ insert_codings (GlossProject  *self,
     {
       const Pending *c = &g_array_index (pending, Pending, i);
       g_autoptr(GError) local_error = NULL;
+      char guid[GLOSS_GUID_LENGTH + 1];
       gint64 id = 0;
 
       /* The coder and code were found or made by this load. */
@@ -515,8 +557,11 @@ insert_codings (GlossProject  *self,
           length = _gloss_project_document_length (self, document_id, &local_error);
         }
       if (length >= 0 && _gloss_project_check_coding_range (length, c->start, c->end, &local_error))
-        id = _gloss_project_insert_checked_coding (self, c->document_id, c->coder_id, c->code_id, c->start,
-                                                   c->end, c->memo, &c->quote, &local_error);
+        {
+          _gloss_guid_sequence_next (&guids, guid);
+          id = _gloss_project_insert_checked_coding (self, guid, c->document_id, c->coder_id, c->code_id,
+                                                     c->start, c->end, c->memo, &c->quote, &local_error);
+        }
       if (id == 0)
         {
           ok = _gloss_load_fail_at (error, "codings", i, local_error->message);
@@ -537,20 +582,23 @@ insert_codings (GlossProject  *self,
   return ok;
 }
 
+/* The codings from the full parser's @codings, or from the scan's @scanned. */
 static gboolean
 load_codings (GlossProject  *self,
               JsonArray     *codings,
+              GArray        *scanned,
               GError       **error)
 {
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) document_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) coders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  LoadCache cache = { texts, documents, coders, codes };
+  LoadCache cache = { texts, document_ids, documents, coders, codes };
   g_autoptr(GHashTable) by_document = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                              (GDestroyNotify) g_array_unref);
   g_autoptr(GArray) pending = g_array_new (FALSE, TRUE, sizeof (Pending));
-  guint n = codings != NULL ? json_array_get_length (codings) : 0;
+  guint n = scanned != NULL ? scanned->len : codings != NULL ? json_array_get_length (codings) : 0;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -558,13 +606,21 @@ load_codings (GlossProject  *self,
   g_array_set_size (pending, n);
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *object = element_object (codings, i);
       Pending *c = &g_array_index (pending, Pending, i);
       g_autoptr(GError) local_error = NULL;
+      GlossLoadCoding read;
 
-      if (object == NULL)
-        return _gloss_load_fail_at (error, "codings", i, _("each coding must be an object"));
-      if (!read_coding (self, &cache, object, c, &local_error) ||
+      if (scanned != NULL)
+        read = g_array_index (scanned, GlossLoadCoding, i);
+      else
+        {
+          JsonObject *object = element_object (codings, i);
+
+          if (object == NULL)
+            return _gloss_load_fail_at (error, "codings", i, _("each coding must be an object"));
+          coding_from_object (object, &read);
+        }
+      if (!read_coding (self, &cache, &read, c, &local_error) ||
           document_text (self, texts, c->document_id, &local_error) == NULL)
         return _gloss_load_fail_at (error, "codings", i, local_error->message);
       add_to_document (by_document, c->document_id, i);
@@ -580,6 +636,29 @@ load_codings (GlossProject  *self,
   return insert_codings (self, pending, error);
 }
 
+/* Refuses what no parser should be given: too large, or nested too deep. */
+static gboolean
+check_size (const char  *json,
+            gsize        length,
+            GError     **error)
+{
+  if (length > MAX_JSON_BYTES)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("The file is too large to load (more than %d MB)"),
+                   MAX_JSON_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+
+  if (json_depth (json, length) > MAX_JSON_DEPTH)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("Not valid for loading: lists and objects are nested more than %d deep"), MAX_JSON_DEPTH);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static JsonObject *
 parse_root (JsonParser  *parser,
             const char  *json,
@@ -588,23 +667,6 @@ parse_root (JsonParser  *parser,
 {
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
-
-  if (length < 0)
-    length = strlen (json);
-
-  if (length > MAX_JSON_BYTES)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("The file is too large to load (more than %d MB)"),
-                   MAX_JSON_BYTES / (1024 * 1024));
-      return NULL;
-    }
-
-  if (json_depth (json, length) > MAX_JSON_DEPTH)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                   _("Not valid for loading: lists and objects are nested more than %d deep"), MAX_JSON_DEPTH);
-      return NULL;
-    }
 
   if (!json_parser_load_from_data (parser, json, length, &local_error))
     {
@@ -623,6 +685,8 @@ parse_root (JsonParser  *parser,
   return json_node_get_object (root);
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GlossLoadScan, _gloss_load_scan_clear)
+
 gboolean
 gloss_project_load_json (GlossProject  *self,
                          const char    *json,
@@ -630,19 +694,34 @@ gloss_project_load_json (GlossProject  *self,
                          GError       **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonObject *root;
-  JsonArray *coders, *codes, *codings;
+  g_auto(GlossLoadScan) scan = { 0 };
+  JsonObject *root = NULL;
+  JsonArray *coders, *codes, *codings = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (json != NULL, FALSE);
 
-  if ((root = parse_root (parser, json, length, error)) == NULL)
+  if (length < 0)
+    length = strlen (json);
+  if (!check_size (json, length, error))
     return FALSE;
+
+  /* The codings read in one pass, the rest of the file (a few members) by
+   * the full parser; a file of another shape all by the full parser. */
+  if (_gloss_load_scan (json, length, &scan))
+    root = parse_root (parser, scan.rest, -1, NULL);
+  if (root == NULL)
+    {
+      _gloss_load_scan_clear (&scan);
+      if ((root = parse_root (parser, json, length, error)) == NULL)
+        return FALSE;
+    }
 
   coders = get_array (root, "coders", &local_error);
   codes = local_error == NULL ? get_array (root, "codes", &local_error) : NULL;
-  codings = local_error == NULL ? get_array (root, "codings", &local_error) : NULL;
+  if (local_error == NULL && scan.codings == NULL)
+    codings = get_array (root, "codings", &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -654,7 +733,7 @@ gloss_project_load_json (GlossProject  *self,
 
   if (!load_coders (self, coders, error) ||
       !load_codes (self, codes, error) ||
-      !load_codings (self, codings, error) ||
+      !load_codings (self, codings, scan.codings, error) ||
       !_gloss_project_load_cases_json (self, root, error))
     {
       gloss_project_abort_step (self);

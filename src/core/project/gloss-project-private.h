@@ -67,6 +67,22 @@ gboolean      _gloss_set_sqlite_error  (sqlite3       *db,
 char         *_gloss_column_dup_text   (sqlite3_stmt  *stmt,
                                         int            column);
 char         *_gloss_new_guid          (void);
+
+/* GUIDs for the many rows of one load (RFC 9562, version 7): its time,
+ * random bits, then a counter from a random start, so that the rows follow
+ * each other in a GUID index instead of landing all over it. */
+typedef struct
+{
+  guint64 high;
+  guint32 random_low;
+  guint32 counter;
+} GlossGuidSequence;
+
+#define GLOSS_GUID_LENGTH 36
+
+void          _gloss_guid_sequence_init (GlossGuidSequence *sequence);
+void          _gloss_guid_sequence_next (GlossGuidSequence *sequence,
+                                         char               guid[GLOSS_GUID_LENGTH + 1]);
 gboolean      _gloss_is_blank          (const char    *text);
 gint64        _gloss_now               (void);
 
@@ -215,8 +231,9 @@ gboolean      _gloss_project_set_current_step (GlossProject *self,
                                                GError      **error);
 /* A load of many rows: the insert trigger of @table is paused while the
  * rows go in, then the inserted rows with ids in [@first, @last] are
- * written down in one statement, as the trigger would have written them
- * one by one. */
+ * written down as one change, a range. Its rows are written down one by
+ * one when the step is undone (they are all there then), so that redo
+ * has them; the rows of a range are not changed again in its step. */
 gboolean      _gloss_project_pause_history    (GlossProject *self,
                                                const char   *table,
                                                gboolean      paused,
@@ -276,8 +293,10 @@ gint64        _gloss_project_insert_coding (GlossProject     *self,
                                             GError          **error);
 
 /* The same without a step of its own and without checks: inside a step,
- * for a caller that has checked the range (below) and the ids. */
+ * for a caller that has checked the range (below) and the ids; @guid
+ * NULL for a new one. */
 gint64        _gloss_project_insert_checked_coding (GlossProject     *self,
+                                                    const char       *guid,
                                                     gint64            document_id,
                                                     gint64            coder_id,
                                                     gint64            code_id,

@@ -150,6 +150,38 @@ _gloss_new_guid (void)
   return g_uuid_string_random ();
 }
 
+void
+_gloss_guid_sequence_init (GlossGuidSequence *sequence)
+{
+  guint64 ms = (guint64) g_get_real_time () / 1000;
+
+  /* 48 bits of milliseconds, the version, 12 random bits; then the
+   * variant, 30 random bits and a counter with room for 2^31 rows */
+  sequence->high = (ms & G_GUINT64_CONSTANT (0xffffffffffff)) << 16 | 0x7000 | (g_random_int () & 0xfff);
+  sequence->random_low = g_random_int () & 0x3fffffff;
+  sequence->counter = g_random_int () & 0x7fffffff;
+}
+
+void
+_gloss_guid_sequence_next (GlossGuidSequence *sequence,
+                           char               guid[GLOSS_GUID_LENGTH + 1])
+{
+  static const char digits[] = "0123456789abcdef";
+  guint64 low = G_GUINT64_CONSTANT (2) << 62 | (guint64) sequence->random_low << 32 | sequence->counter++;
+  guint64 halves[] = { sequence->high, low };
+  char *out = guid;
+
+  for (guint i = 0; i < 32; i++)
+    {
+      guint64 half = halves[i / 16];
+
+      if (i == 8 || i == 12 || i == 16 || i == 20)
+        *out++ = '-';
+      *out++ = digits[(half >> (60 - 4 * (i % 16))) & 0xf];
+    }
+  *out = '\0';
+}
+
 gint64
 _gloss_now (void)
 {
