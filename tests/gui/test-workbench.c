@@ -31,6 +31,8 @@
 #include "gloss-inspector.h"
 #include "gloss-document-list.h"
 #include "gloss-document-view-private.h"
+#include "gloss-excerpt-item.h"
+#include "gloss-excerpt-row.h"
 #include "gloss-excerpts-pane.h"
 #include "gloss-import-summary.h"
 #include "gloss-name-dialog.h"
@@ -738,6 +740,77 @@ test_first_coder_name (void)
   g_object_unref (window);
 }
 
+/* Quotes in one-line rows: a word broken at a line end reads whole, as the
+ * exports quote it, and line breaks read as spaces */
+
+#define HYPHENATED_TEXT "Lorem ipsum dolor sit amet, consectetur adip-\niscing elit,\nsed do eiusmod tempor."
+#define HYPHENATED_QUOTE "consectetur adip-\niscing elit,\nsed"
+#define JOINED_QUOTE "consectetur adipiscing elit, sed"
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_descendants (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_hyphenated_quotes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCoding) coding = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *joined_in_quotes = g_strdup_printf ("“%s”", JOINED_QUOTE);
+  const char *start_of_quote = strstr (HYPHENATED_TEXT, "consectetur");
+  gint64 document_id, coding_id, start;
+  GtkWidget *pane, *inspector;
+  gboolean row_found = FALSE;
+
+  document_id = gloss_project_import_text (project, "lorem.txt", HYPHENATED_TEXT, -1, &error);
+  g_assert_no_error (error);
+  start = g_utf8_pointer_to_offset (HYPHENATED_TEXT, start_of_quote);
+  coding_id = gloss_project_add_coding (project, document_id, fixture->ana_id, fixture->trust_id,
+                                        start, start + g_utf8_strlen (HYPHENATED_QUOTE, -1), NULL, &error);
+  g_assert_no_error (error);
+  /* The project keeps the quote as the page has it. */
+  coding = gloss_project_get_coding (project, coding_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (coding->quote, ==, HYPHENATED_QUOTE);
+
+  /* The excerpts pane's row for it. */
+  win_action (fixture, "open-document", g_variant_new_int64 (document_id));
+  win_action (fixture, "show-document-excerpts", g_variant_new_int64 (document_id));
+  spin (300);
+  pane = find_descendant (GTK_WIDGET (fixture->window), GLOSS_TYPE_EXCERPTS_PANE);
+  g_assert_true (gtk_widget_get_mapped (pane));
+  collect_descendants (pane, GLOSS_TYPE_EXCERPT_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GlossExcerptItem *item = GLOSS_EXCERPT_ITEM (gloss_item_row_get_item (g_ptr_array_index (rows, i)));
+
+      if (item == NULL || gloss_excerpt_item_get_coding_id (item) != coding_id)
+        continue;
+      row_found = TRUE;
+      g_assert_true (has_label (g_ptr_array_index (rows, i), JOINED_QUOTE));
+      g_assert_false (has_label (g_ptr_array_index (rows, i), HYPHENATED_QUOTE));
+    }
+  g_assert_true (row_found);
+
+  /* The inspector's quote. */
+  gloss_window_select_coding (fixture->window, coding_id);
+  spin (200);
+  inspector = find_descendant (GTK_WIDGET (fixture->window), GLOSS_TYPE_INSPECTOR);
+  g_assert_true (has_label (inspector, joined_in_quotes));
+}
+
 /* Import: several files end with one summary */
 
 static void
@@ -1081,6 +1154,7 @@ main (int   argc,
   g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/workbench/find-close-clears-marks", test_find_close_clears_marks);
   ADD ("/workbench/excerpts-edge-selects", test_excerpts_edge_selects);
+  ADD ("/workbench/hyphenated-quotes", test_hyphenated_quotes);
   ADD ("/workbench/no-documents", test_no_documents);
   ADD ("/workbench/codebook-counts-label", test_codebook_counts_label);
   ADD ("/workbench/coders-rename-recolour-remove", test_coders_rename_recolour_remove);
