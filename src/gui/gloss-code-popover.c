@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gloss-code-choice-row.h"
 #include "gloss-code-popover.h"
