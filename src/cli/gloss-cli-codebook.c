@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "gloss-cli-private.h"
@@ -90,6 +91,77 @@ gloss_cli_coder_add (int    argc,
     return gloss_cli_fail (error);
 
   printf ("%" G_GINT64_FORMAT "\n", id);
+  return GLOSS_CLI_OK;
+}
+
+/* A coder named by name, or by id when no coder has that name (so that a
+ * coder called "2" can still be named). */
+static gint64
+find_coder (GlossProject  *project,
+            const char    *name_or_id,
+            GError       **error)
+{
+  g_autoptr(GError) not_found = NULL;
+  char *end = NULL;
+  gint64 id = gloss_project_find_coder (project, name_or_id, &not_found);
+  gint64 number;
+
+  if (id > 0)
+    return id;
+
+  number = g_ascii_strtoll (name_or_id, &end, 10);
+  if (end != name_or_id && *end == '\0' && number > 0)
+    {
+      g_autoptr(GlossCoder) coder = gloss_project_get_coder (project, number, NULL);
+
+      if (coder != NULL)
+        return coder->id;
+    }
+
+  g_propagate_error (error, g_steal_pointer (&not_found));
+  return 0;
+}
+
+int
+gloss_cli_coder_remove (int    argc,
+                        char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GlossCoder) coder = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean yes = FALSE;
+  gint64 id;
+  int status;
+  GOptionEntry entries[] = {
+    { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, N_("Remove the coder’s codings with them"), NULL },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse ("coder-remove", "PROJECT NAME|ID",
+                        _("Remove a coder with their codings, memo and attribute values, as one step "
+                          "that undo brings back. A coder who has codings is removed only with --yes."),
+                        entries, &argc, &argv, 2, 2, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL ||
+      (id = find_coder (project, argv[2], &error)) == 0 ||
+      (coder = gloss_project_get_coder (project, id, &error)) == NULL)
+    return gloss_cli_fail (error);
+
+  if (coder->n_codings > 0 && !yes)
+    return gloss_cli_fail_message (g_dngettext (GETTEXT_PACKAGE,
+                                                "“%s” has %" PRId64 " coding: add --yes to remove it with the coder",
+                                                "“%s” has %" PRId64 " codings: add --yes to remove them with the coder",
+                                                coder->n_codings),
+                                   coder->name, coder->n_codings);
+
+  if (!gloss_project_remove_coder (project, id, &error))
+    return gloss_cli_fail (error);
+
+  printf (g_dngettext (GETTEXT_PACKAGE, "removed coder “%s” and %" PRId64 " coding\n",
+                       "removed coder “%s” and %" PRId64 " codings\n", coder->n_codings),
+          coder->name, coder->n_codings);
   return GLOSS_CLI_OK;
 }
 

@@ -112,6 +112,7 @@ int gloss_cli_coders     (int argc, char **argv);
 int gloss_cli_notes      (int argc, char **argv);
 int gloss_cli_note_add   (int argc, char **argv);
 int gloss_cli_coder_add  (int argc, char **argv);
+int gloss_cli_coder_remove (int argc, char **argv);
 int gloss_cli_codes      (int argc, char **argv);
 int gloss_cli_code_add   (int argc, char **argv);
 int gloss_cli_code       (int argc, char **argv);

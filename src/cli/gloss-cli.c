@@ -21,6 +21,7 @@ static const GlossCliCommand commands[] = {
     gloss_cli_reextract },
   { "coders", "PROJECT [--json]", N_("List the coders"), gloss_cli_coders },
   { "coder-add", "PROJECT NAME [--color #RRGGBB]", N_("Add a coder"), gloss_cli_coder_add },
+  { "coder-remove", "PROJECT NAME|ID [--yes]", N_("Remove a coder with their codings"), gloss_cli_coder_remove },
   { "codes", "PROJECT [--json]", N_("Show the codebook"), gloss_cli_codes },
   { "code-add", "PROJECT PATH [--color #RRGGBB] [--description T]", N_("Add a code"), gloss_cli_code_add },
   { "code", "PROJECT --doc DOC --coder NAME --code PATH (--range S:E | --match TEXT [--all])",

@@ -326,10 +326,6 @@ create_project_file (const char  *path,
   if (project == NULL)
     return FALSE;
 
-  /* A new project has a coder at once, so coding can start right away. */
-  if (gloss_project_add_coder (project, g_get_real_name (), NULL, error) <= 0)
-    return FALSE;
-
   gloss_project_close (project);
   return TRUE;
 }
@@ -390,6 +386,7 @@ _gloss_application_new_project_at (GlossApplication  *self,
 {
   g_autofree char *path = gloss_file_chooser_with_extension (chosen, ".gloss");
   g_autoptr(GFile) file = NULL;
+  GlossWindow *window;
 
   if (!check_new_project_path (self, chosen, path, error) ||
       !gloss_project_remove_files (path, error) ||
@@ -398,6 +395,9 @@ _gloss_application_new_project_at (GlossApplication  *self,
 
   file = g_file_new_for_path (path);
   gloss_application_open_project (self, file);
+  /* Made to code in: who is coding is asked at once. */
+  if ((window = find_window_for_path (self, path)) != NULL)
+    gloss_window_ask_first_coder (window);
   return TRUE;
 }
 

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "gloss-code-item.h"
 
 struct _GlossCodeItem
@@ -12,6 +14,8 @@ struct _GlossCodeItem
   GlossCode  *code;
   gint64      count;
   GListStore *children;
+  char       *folded_name;   /* casefolded when first filtered, then kept */
+  char       *folded_path;
 };
 
 G_DEFINE_FINAL_TYPE (GlossCodeItem, gloss_code_item, G_TYPE_OBJECT)
@@ -116,6 +120,23 @@ gloss_code_item_matches_tree (GlossCodeItem *self,
   return matches_tree (self, folded);
 }
 
+gboolean
+gloss_code_item_matches_folded (GlossCodeItem *self,
+                                const char    *folded_needle)
+{
+  g_return_val_if_fail (GLOSS_IS_CODE_ITEM (self), FALSE);
+
+  if (folded_needle == NULL || *folded_needle == '\0')
+    return TRUE;
+  if (self->folded_name == NULL)
+    {
+      self->folded_name = g_utf8_casefold (self->code->name, -1);
+      self->folded_path = self->code->path != NULL ? g_utf8_casefold (self->code->path, -1) : g_strdup ("");
+    }
+  return strstr (self->folded_name, folded_needle) != NULL ||
+         strstr (self->folded_path, folded_needle) != NULL;
+}
+
 static void
 gloss_code_item_finalize (GObject *object)
 {
@@ -123,6 +144,8 @@ gloss_code_item_finalize (GObject *object)
 
   g_clear_pointer (&self->code, gloss_code_free);
   g_clear_object (&self->children);
+  g_clear_pointer (&self->folded_name, g_free);
+  g_clear_pointer (&self->folded_path, g_free);
 
   G_OBJECT_CLASS (gloss_code_item_parent_class)->finalize (object);
 }

@@ -27,5 +27,9 @@ GListStore      *gloss_code_item_get_children (GlossCodeItem *self);
  * case-insensitive); an empty needle matches everything. */
 gboolean         gloss_code_item_matches_tree (GlossCodeItem *self,
                                                const char    *needle);
+/* Whether the code's name or path contains @folded_needle, a needle
+ * casefolded already (the item keeps its own name and path casefolded). */
+gboolean         gloss_code_item_matches_folded (GlossCodeItem *self,
+                                                 const char    *folded_needle);
 
 G_END_DECLS

@@ -6,22 +6,30 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "gloss-code-choice-row.h"
 #include "gloss-code-popover.h"
 
+/* A list view over the window's codebook model: it makes widgets for the
+ * rows on screen only and recycles them as the list scrolls or the filter
+ * changes, so that opening the popover costs the same for 10 codes as for
+ * 1,000. The popover is made once per window and kept; opening it again
+ * changes nothing unless a filter was left in it. */
 struct _GlossCodePopover
 {
   GtkPopover   parent_instance;
 
-  GlossCodebookModel *model;   /* the codes and their counts */
-  GtkCustomFilter    *filter;  /* the codes that match the needle */
-  GtkFilterListModel *shown;   /* what the list box shows */
-  char        *needle;   /* the filter, casefolded */
-  guint        prepare_id;   /* styles and sizes of new rows, worked out ahead */
+  GlossCodebookModel *model;    /* the codes and their counts */
+  GtkCustomFilter    *filter;   /* the codes that match the needle */
+  GtkFilterListModel *shown;    /* what the list view shows */
+  char        *needle;          /* the filter as typed, stripped */
+  char        *folded;          /* the same, casefolded */
+  guint        prepare_id;      /* the list's style worked out ahead */
 
   /* Template children */
   GtkSearchEntry *search_entry;
-  GtkListBox     *code_list;
+  GtkListView    *code_list;
   GtkWidget      *scroller;
   GtkWidget      *empty_label;
   GtkButton      *create_button;
@@ -76,144 +84,42 @@ gloss_code_matches_filter (const GlossCode *code,
   return FALSE;
 }
 
-/* The list box shows the matching codes: a row's index is its position there. */
-static const GlossCode *
-row_code (GlossCodePopover *self,
-          GtkListBoxRow    *row)
-{
-  GlossCodeItem *item = g_list_model_get_item (G_LIST_MODEL (self->shown),
-                                               (guint) gtk_list_box_row_get_index (row));
-  const GlossCode *code;
-
-  if (item == NULL)
-    return NULL;
-  code = gloss_code_item_get_code (item);
-  /* The model holds the item. */
-  g_object_unref (item);
-  return code;
-}
-
-/* Rows */
-
-static void
-draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  const GlossCode *code = gloss_code_item_get_code (user_data);
-  GdkRGBA color = { 0.5, 0.5, 0.5, 1.0 };
-  double size = MIN (width, height);
-
-  if (code->color != NULL)
-    gdk_rgba_parse (&color, code->color);
-
-  cairo_arc (cr, width / 2.0, height / 2.0, size / 2.0 - 0.5, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, &color);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.2);
-  cairo_set_line_width (cr, 1.0);
-  cairo_stroke (cr);
-}
-
-static GdkContentProvider *
-on_drag_prepare (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 GlossCodeItem *item)
-{
-  return gdk_content_provider_new_typed (G_TYPE_INT64, gloss_code_item_get_id (item));
-}
-
-/* A row for one item of the model; its number is the model's count: every
- * coder's codings, or in blind mode only the chosen coder's. */
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
-{
-  const GlossCode *code = gloss_code_item_get_code (item);
-  gint64 n_codings = gloss_code_item_get_count (item);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *swatch = gtk_drawing_area_new ();
-  GtkWidget *label = gtk_label_new (code->name);
-  GtkDragSource *drag = gtk_drag_source_new ();
-
-  gtk_widget_set_margin_start (box, 6 + 16 * (int) code->depth);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 12);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 12);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, g_object_ref (item), g_object_unref);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-
-  gtk_box_append (GTK_BOX (box), swatch);
-  gtk_box_append (GTK_BOX (box), label);
-  if (n_codings > 0)
-    {
-      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, n_codings);
-      GtkWidget *count_label = gtk_label_new (count);
-
-      gtk_widget_add_css_class (count_label, "dim-label");
-      gtk_widget_add_css_class (count_label, "numeric");
-      gtk_box_append (GTK_BOX (box), count_label);
-    }
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, code->description && *code->description
-                                    ? code->description : code->path);
-
-  /* A code dragged onto the document's selection codes it. */
-  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
-  g_signal_connect_data (drag, "prepare", G_CALLBACK (on_drag_prepare), g_object_ref (item),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
-
-  return row;
-}
-
 static gboolean
 matches_needle (gpointer item,
                 gpointer user_data)
 {
   GlossCodePopover *self = user_data;
 
-  return gloss_code_matches_filter (gloss_code_item_get_code (item), self->needle);
+  return gloss_code_item_matches_folded (item, self->folded);
 }
 
 /* The "Create code «name»" button: when the text names no existing code. */
 static void
 update_create_button (GlossCodePopover *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *name = g_strstrip (g_strdup (text));
   g_autofree char *label = NULL;
-  gboolean exact = FALSE;
+  GPtrArray *codes;
 
-  GPtrArray *codes = gloss_codebook_model_get_codes (self->model);
-
-  for (guint i = 0; i < codes->len; i++)
-    {
-      GlossCode *code = g_ptr_array_index (codes, i);
-      if (g_utf8_collate (code->name, name) == 0 || g_strcmp0 (code->path, name) == 0)
-        exact = TRUE;
-    }
-
-  if (*name == '\0' || exact)
+  if (*self->needle == '\0')
     {
       gtk_widget_set_visible (GTK_WIDGET (self->create_button), FALSE);
       return;
     }
 
+  codes = gloss_codebook_model_get_codes (self->model);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      GlossCode *code = g_ptr_array_index (codes, i);
+
+      if (g_utf8_collate (code->name, self->needle) == 0 || g_strcmp0 (code->path, self->needle) == 0)
+        {
+          gtk_widget_set_visible (GTK_WIDGET (self->create_button), FALSE);
+          return;
+        }
+    }
+
   /* Translators: a button; %s is the name typed in the search entry */
-  label = g_strdup_printf (_("Create code «%s»"), name);
+  label = g_strdup_printf (_("Create code «%s»"), self->needle);
   gtk_button_set_label (self->create_button, label);
   gtk_widget_set_visible (GTK_WIDGET (self->create_button), TRUE);
 }
@@ -222,15 +128,42 @@ static void
 update_visibility (GlossCodePopover *self)
 {
   gboolean has_codes = g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0;
-  gboolean has_match = gloss_code_popover_get_first_match (self) > 0;
+  gboolean has_match = g_list_model_get_n_items (G_LIST_MODEL (self->shown)) > 0;
 
   gtk_widget_set_visible (self->scroller, has_codes && has_match);
   gtk_widget_set_visible (self->empty_label, !has_codes);
   update_create_button (self);
 }
 
-/* A codebook of hundreds of codes takes a second to style and measure the
- * first time: done while the window rests, not when the popover is asked for. */
+/* Filters by @text. Typing on narrows the list: only the codes shown are
+ * looked at again; deleting widens it: only those hidden are. */
+static void
+set_needle (GlossCodePopover *self,
+            const char       *text)
+{
+  g_autofree char *needle = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *folded = g_utf8_casefold (needle, -1);
+  GtkFilterChange change;
+
+  g_free (self->needle);
+  self->needle = g_steal_pointer (&needle);
+  if (strcmp (folded, self->folded) != 0)
+    {
+      if (strstr (folded, self->folded) != NULL)
+        change = GTK_FILTER_CHANGE_MORE_STRICT;
+      else if (strstr (self->folded, folded) != NULL)
+        change = GTK_FILTER_CHANGE_LESS_STRICT;
+      else
+        change = GTK_FILTER_CHANGE_DIFFERENT;
+      g_free (self->folded);
+      self->folded = g_steal_pointer (&folded);
+      gtk_filter_changed (GTK_FILTER (self->filter), change);
+    }
+  update_visibility (self);
+}
+
+/* Styles and sizes of the first rows are worked out while the window rests,
+ * not when the popover is asked for. */
 static gboolean
 prepare_idle (gpointer user_data)
 {
@@ -238,7 +171,8 @@ prepare_idle (gpointer user_data)
 
   self->prepare_id = 0;
   if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_measure (GTK_WIDGET (self->code_list), GTK_ORIENTATION_VERTICAL, 300, NULL, NULL, NULL, NULL);
+    gtk_widget_measure (gtk_popover_get_child (GTK_POPOVER (self)), GTK_ORIENTATION_VERTICAL, 300,
+                        NULL, NULL, NULL, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -278,35 +212,47 @@ gloss_code_popover_set_filter (GlossCodePopover *self,
 {
   g_return_if_fail (GLOSS_IS_CODE_POPOVER (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-  /* Apply at once rather than after the entry's search delay. */
-  g_free (self->needle);
-  self->needle = g_strstrip (g_strdup (text ? text : ""));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_visibility (self);
+  /* The entry's own "search-changed" follows after its delay, with the
+   * same text: then nothing is left to do. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  set_needle (self, text);
+}
+
+static GlossCodeItem *
+shown_item (GlossCodePopover *self,
+            guint             position)
+{
+  GlossCodeItem *item = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
+
+  /* The model holds the item. */
+  if (item != NULL)
+    g_object_unref (item);
+  return item;
 }
 
 gint64
 gloss_code_popover_get_first_match (GlossCodePopover *self)
 {
+  GlossCodeItem *item;
+
   g_return_val_if_fail (GLOSS_IS_CODE_POPOVER (self), 0);
 
-  GPtrArray *codes = gloss_codebook_model_get_codes (self->model);
+  item = shown_item (self, 0);
+  return item != NULL ? gloss_code_item_get_id (item) : 0;
+}
 
-  for (guint i = 0; i < codes->len; i++)
-    {
-      GlossCode *code = g_ptr_array_index (codes, i);
-      if (gloss_code_matches_filter (code, self->needle))
-        return code->id;
-    }
+guint
+gloss_code_popover_get_n_shown (GlossCodePopover *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CODE_POPOVER (self), 0);
 
-  return 0;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 }
 
 void
 gloss_code_popover_activate_first (GlossCodePopover *self)
 {
-  g_autofree char *name = NULL;
   gint64 code_id;
 
   g_return_if_fail (GLOSS_IS_CODE_POPOVER (self));
@@ -318,9 +264,71 @@ gloss_code_popover_activate_first (GlossCodePopover *self)
       return;
     }
 
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  if (*name != '\0')
-    g_signal_emit (self, signals[CODE_CREATE], 0, name);
+  if (*self->needle != '\0')
+    g_signal_emit (self, signals[CODE_CREATE], 0, self->needle);
+}
+
+/* Rows and keyboard */
+
+/* The row that has the keyboard focus, or NULL. */
+static GlossCodeChoiceRow *
+focused_row (GlossCodePopover *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (; focus != NULL && focus != GTK_WIDGET (self->code_list); focus = gtk_widget_get_parent (focus))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (focus);
+
+      if (GLOSS_IS_CODE_CHOICE_ROW (focus))
+        return GLOSS_CODE_CHOICE_ROW (focus);
+      /* The list view focuses the row's list item widget. */
+      if (child != NULL && GLOSS_IS_CODE_CHOICE_ROW (child))
+        return GLOSS_CODE_CHOICE_ROW (child);
+    }
+  return NULL;
+}
+
+GlossCodeItem *
+gloss_code_popover_get_focused_item (GlossCodePopover *self)
+{
+  GlossCodeChoiceRow *row;
+  GObject *item;
+
+  g_return_val_if_fail (GLOSS_IS_CODE_POPOVER (self), NULL);
+
+  row = focused_row (self);
+  item = row != NULL ? gloss_item_row_get_item (GLOSS_ITEM_ROW (row)) : NULL;
+  return GLOSS_IS_CODE_ITEM (item) ? GLOSS_CODE_ITEM (item) : NULL;
+}
+
+/* The row of the first match, brought into view and focused. */
+static gboolean
+focus_first_row (GlossCodePopover *self)
+{
+  GlossCodeItem *first = shown_item (self, 0);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->code_list));
+
+  if (first == NULL)
+    return FALSE;
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  gtk_widget_activate_action (GTK_WIDGET (self->code_list), "list.scroll-to-item", "u", 0);
+  if (gloss_code_popover_get_focused_item (self) == first)
+    return TRUE;
+
+  /* The rows on screen are the list view's children. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->code_list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (row != NULL && GLOSS_IS_CODE_CHOICE_ROW (row) &&
+          gloss_item_row_get_item (GLOSS_ITEM_ROW (row)) == G_OBJECT (first))
+        return gtk_widget_grab_focus (child);
+    }
+  return gtk_widget_child_focus (GTK_WIDGET (self->code_list), GTK_DIR_TAB_FORWARD);
 }
 
 /* Template callbacks */
@@ -328,10 +336,7 @@ gloss_code_popover_activate_first (GlossCodePopover *self)
 static void
 on_search_changed (GlossCodePopover *self)
 {
-  g_free (self->needle);
-  self->needle = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_visibility (self);
+  set_needle (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
@@ -348,24 +353,27 @@ on_stop_search (GlossCodePopover *self)
   gtk_popover_popdown (GTK_POPOVER (self));
 }
 
+/* A click on a row, or Enter on the focused one. */
 static void
 on_row_activated (GlossCodePopover *self,
-                  GtkListBoxRow    *row)
+                  guint             position)
 {
-  const GlossCode *code = row_code (self, row);
+  GlossCodeItem *item = shown_item (self, position);
 
-  if (code != NULL)
-    g_signal_emit (self, signals[CODE_CHOSEN], 0, code->id);
+  if (item == NULL)
+    return;
+  /* The keyboard back in the entry first: the coding reloads the model,
+   * and the row that had the focus goes to another code or away. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  g_signal_emit (self, signals[CODE_CHOSEN], 0, gloss_code_item_get_id (item));
 }
 
 static void
 on_create_clicked (GlossCodePopover *self)
 {
-  g_autofree char *name =
-    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-
-  if (*name != '\0')
-    g_signal_emit (self, signals[CODE_CREATE], 0, name);
+  on_search_changed (self);
+  if (*self->needle != '\0')
+    g_signal_emit (self, signals[CODE_CREATE], 0, self->needle);
 }
 
 /* Down from the search entry moves into the list. */
@@ -376,19 +384,31 @@ on_entry_key_pressed (GtkEventControllerKey *controller,
                       GdkModifierType        state,
                       GlossCodePopover      *self)
 {
-  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
-    {
-      /* The rows are the matches. */
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->code_list, 0);
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
 
-      if (row != NULL)
-        {
-          gtk_widget_grab_focus (GTK_WIDGET (row));
-          return TRUE;
-        }
-    }
+  /* The rows are the matches of what was typed so far. */
+  on_search_changed (self);
+  return focus_first_row (self);
+}
 
-  return FALSE;
+/* Up from the first row goes back to the search entry. */
+static gboolean
+on_list_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GlossCodePopover      *self)
+{
+  GlossCodeItem *focused;
+
+  if (keyval != GDK_KEY_Up && keyval != GDK_KEY_KP_Up)
+    return FALSE;
+  focused = gloss_code_popover_get_focused_item (self);
+  if (focused == NULL || focused != shown_item (self, 0))
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
 }
 
 gint64
@@ -403,11 +423,15 @@ gloss_code_popover_get_count (GlossCodePopover *self,
   return item != NULL ? gloss_code_item_get_count (item) : -1;
 }
 
+/* Each time it opens: the list from its top, the keyboard in the entry. */
 static void
 gloss_code_popover_show (GtkWidget *widget)
 {
   GlossCodePopover *self = GLOSS_CODE_POPOVER (widget);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->code_list));
 
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
   GTK_WIDGET_CLASS (gloss_code_popover_parent_class)->show (widget);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -422,6 +446,7 @@ gloss_code_popover_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_CODE_POPOVER);
   g_clear_pointer (&self->needle, g_free);
+  g_clear_pointer (&self->folded, g_free);
   g_clear_object (&self->shown);
   g_clear_object (&self->model);
 
@@ -499,24 +524,41 @@ gloss_code_popover_class_init (GlossCodePopoverClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_create_clicked);
+
+  g_type_ensure (GLOSS_TYPE_CODE_CHOICE_ROW);
 }
 
 static void
 gloss_code_popover_init (GlossCodePopover *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkSelectionModel) selection = NULL;
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->needle = g_strdup ("");
+  self->folded = g_strdup ("");
   self->filter = gtk_custom_filter_new (matches_needle, self, NULL);
   self->shown = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  gtk_list_box_bind_model (self->code_list, G_LIST_MODEL (self->shown), create_row, self, NULL);
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown))));
+  factory = gtk_builder_list_item_factory_new_from_resource (NULL,
+                                                             "/io/github/glossqda/Gloss/gloss-code-choice-list-item.ui");
+  gtk_list_view_set_factory (self->code_list, factory);
+  gtk_list_view_set_model (self->code_list, selection);
   gloss_code_popover_set_model (self, NULL);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_entry_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->code_list), keys);
+
+  /* Typing while a row has the focus goes on in the entry. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->code_list));
 
   update_visibility (self);
 }

@@ -29,6 +29,10 @@ gint64     gloss_code_popover_get_count  (GlossCodePopover *self,
                                           gint64            code_id);
 /* What Enter would do now: the first matching code (0 when none matches). */
 gint64     gloss_code_popover_get_first_match (GlossCodePopover *self);
+/* How many codes the list shows now (those that match the filter). */
+guint      gloss_code_popover_get_n_shown     (GlossCodePopover *self);
+/* The code of the row with the keyboard focus, or NULL. */
+GlossCodeItem *gloss_code_popover_get_focused_item (GlossCodePopover *self);
 /* Does the same as pressing Enter in the search entry. */
 void       gloss_code_popover_activate_first  (GlossCodePopover *self);
 

@@ -11,6 +11,7 @@
 
 #include "gloss-excerpt-row.h"
 #include "gloss-excerpts-pane.h"
+#include "gloss-hyphenation.h"
 
 struct _GlossExcerptsPane
 {
@@ -142,16 +143,6 @@ fill_filters (GlossExcerptsPane *self)
 
 /* Rows */
 
-static char *
-one_line (const char *text)
-{
-  char *line = g_strdup (text ? text : "");
-
-  /* PDF text breaks lines where the page did; an excerpt reads as one run. */
-  g_strdelimit (line, "\f\n\r\t", ' ');
-  return line;
-}
-
 static GPtrArray *
 pages_of (GlossExcerptsPane *self,
           GHashTable        *cache,
@@ -239,7 +230,7 @@ item_for_coding (GlossExcerptsPane *self,
   GPtrArray *pages = pages_of (self, lookup->pages, coding->document_id);
   g_autofree char *heading = NULL;
   g_autofree char *details = NULL;
-  g_autofree char *quote = one_line (coding->quote);
+  g_autofree char *quote = gloss_text_one_line (coding->quote);
 
   /* Translators: an excerpt's place, "interview.pdf · page 3" */
   heading = g_strdup_printf (_("%s · page %u"), info ? info->title : _("Unknown document"),

@@ -11,6 +11,7 @@
 
 #include "gloss-attribute-sheet.h"
 #include "gloss-code-popover.h"
+#include "gloss-hyphenation.h"
 #include "gloss-inspector.h"
 #include "gloss-memo-editor.h"
 
@@ -211,7 +212,8 @@ show_quote (GlossInspector    *self,
 {
   g_autofree char *quote = NULL;
   g_autofree char *range = NULL;
-  const char *text = coding->quote ? coding->quote : "";
+  /* Read as one run, words broken at a line end joined as exports join them. */
+  g_autofree char *text = gloss_text_one_line (coding->quote);
 
   if (g_utf8_strlen (text, -1) > MAX_QUOTE_CHARS)
     {
@@ -222,8 +224,6 @@ show_quote (GlossInspector    *self,
     {
       quote = g_strdup_printf ("“%s”", text);
     }
-  /* PDF text breaks lines where the page did; the quote reads as one run. */
-  g_strdelimit (quote, "\f\n\r\t", ' ');
   gtk_label_set_text (self->quote_label, quote);
 
   /* Translators: the coded range in characters, "Characters 120–184" */

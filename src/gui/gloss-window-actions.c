@@ -266,6 +266,8 @@ apply_code_action (GSimpleAction *action,
   GlossWindow *self = user_data;
   g_autoptr(GError) error = NULL;
 
+  if (!_gloss_window_ensure_coder (self, "apply-code", param))
+    return;
   if (_gloss_window_code_selection (self, g_variant_get_int64 (param), &error) == 0)
     _gloss_window_show_error (self, error);
 }
@@ -278,7 +280,7 @@ apply_last_code_action (GSimpleAction *action,
   GlossWindow *self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (self->last_code_id <= 0)
+  if (self->last_code_id <= 0 || !_gloss_window_ensure_coder (self, "apply-last-code", NULL))
     return;
   if (_gloss_window_code_selection (self, self->last_code_id, &error) == 0)
     _gloss_window_show_error (self, error);

@@ -1,5 +1,6 @@
 /* gloss-window-coders.c: the coders of a project, named, coloured and
- * removed from the coder menu; the first coder's name asked for
+ * removed from the coder menu; the first coder's name asked for when
+ * someone is about to code
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -128,16 +129,105 @@ rename_coder_action (GSimpleAction *action,
                   _("_Rename"));
 }
 
-/* The first coder of a new project: named after the account at first,
- * then as the person says. */
-void
-_gloss_window_ask_first_coder_name (GlossWindow *self,
-                                    gint64       coder_id)
+/* The first coder: asked for when someone is about to code in a project
+ * that has none (a new project, or one prepared without coders), never
+ * when one is opened: a project opened to read stays as it was. */
+
+typedef struct
 {
-  ask_coder_name (self, coder_id, _("Who Is Coding?"),
-                  _("Your codings are saved under this name, so that a team can tell them apart. "
-                    "You can rename coders later in the coder menu."),
-                  _("_Continue"));
+  GWeakRef  window;
+  char     *action;   /* what was about to be done, done once named */
+  GVariant *param;
+} FirstCoderRequest;
+
+static void
+first_coder_request_free (FirstCoderRequest *request)
+{
+  g_weak_ref_clear (&request->window);
+  g_free (request->action);
+  g_clear_pointer (&request->param, g_variant_unref);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FirstCoderRequest, first_coder_request_free)
+
+static void
+on_first_coder_chosen (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(FirstCoderRequest) request = user_data;
+  g_autoptr(GlossWindow) self = g_weak_ref_get (&request->window);
+  g_autofree char *name = gloss_name_dialog_choose_finish (GLOSS_NAME_DIALOG (source), result, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 coder_id;
+
+  if (self == NULL || name == NULL || !writable (self))
+    return;
+  coder_id = gloss_project_add_coder (self->project, name, NULL, &error);
+  if (coder_id <= 0)
+    {
+      _gloss_window_show_error (self, error);
+      return;
+    }
+  _gloss_window_refresh_coders (self);
+  gloss_window_set_active_coder (self, coder_id);
+  if (request->action != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (self), request->action, request->param);
+}
+
+static void
+ask_first_coder (GlossWindow *self,
+                 const char  *then_action,
+                 GVariant    *then_param)
+{
+  FirstCoderRequest *request;
+  GlossNameDialog *dialog;
+
+  request = g_new0 (FirstCoderRequest, 1);
+  g_weak_ref_init (&request->window, self);
+  request->action = g_strdup (then_action);
+  request->param = then_param != NULL ? g_variant_ref_sink (then_param) : NULL;
+
+  dialog = gloss_name_dialog_new (GTK_WINDOW (self), _("Who Is Coding?"),
+                                  _("Your codings are saved under this name, so that a team can tell them apart. "
+                                    "You can rename coders later in the coder menu."),
+                                  _("_Continue"));
+  gloss_name_dialog_check_coder_name (dialog, self->project, 0);
+  /* The name of the account is a guess: the person says theirs. */
+  gloss_name_dialog_set_text (dialog, g_get_real_name ());
+  gtk_editable_select_region (GTK_EDITABLE (gloss_name_dialog_get_entry (dialog)), 0, -1);
+  _gloss_window_close_coder_dialogs (self);
+  self->coder_name_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->coder_name_dialog);
+  gloss_name_dialog_choose_async (dialog, self->cancellable, on_first_coder_chosen, request);
+}
+
+gboolean
+_gloss_window_ensure_coder (GlossWindow *self,
+                            const char  *then_action,
+                            GVariant    *then_param)
+{
+  if (self->coder_id > 0)
+    {
+      if (then_param != NULL)
+        g_variant_unref (g_variant_ref_sink (then_param));
+      return TRUE;
+    }
+  if (writable (self))
+    ask_first_coder (self, then_action, then_param);
+  else if (then_param != NULL)
+    g_variant_unref (g_variant_ref_sink (then_param));
+  return FALSE;
+}
+
+void
+gloss_window_ask_first_coder (GlossWindow *self)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  if (self->coder_id <= 0 && writable (self))
+    ask_first_coder (self, NULL, NULL);
 }
 
 /* Recolour */

@@ -170,8 +170,13 @@ void     _gloss_window_add_coder_actions      (GlossWindow      *self);
 void     _gloss_window_update_coder_actions   (GlossWindow      *self);
 void     _gloss_window_append_coder_management (GlossWindow     *self,
                                                 GMenu           *menu);
-void     _gloss_window_ask_first_coder_name   (GlossWindow      *self,
-                                               gint64            coder_id);
+/* TRUE when there is a coder to code as. Otherwise, in a writable project,
+ * asks who is coding (the account's name to start from), makes that coder
+ * the first and active one, then activates @then_action (with
+ * @then_param, taken if floating) when one is given; FALSE. */
+gboolean _gloss_window_ensure_coder           (GlossWindow      *self,
+                                               const char       *then_action,
+                                               GVariant         *then_param);
 /* Closes a coder name dialog still open, before the window goes. */
 void     _gloss_window_close_coder_dialogs    (GlossWindow      *self);
 /* Review mode names the margin's lanes after the coders. */

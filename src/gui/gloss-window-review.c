@@ -380,7 +380,7 @@ _gloss_window_show_search_marks (GlossWindow *self)
     }
   gloss_document_view_set_marks (self->document_view, marks);
   gtk_widget_set_sensitive (GTK_WIDGET (self->code_hits_button),
-                            n > 0 && self->coder_id > 0 && !gloss_project_get_read_only (self->project));
+                            n > 0 && !gloss_project_get_read_only (self->project));
   if (n > 0 && n_documents > 1)
     {
       g_autofree char *tooltip =
@@ -436,11 +436,9 @@ code_hits_action (GSimpleAction *action,
       gloss_window_show_toast (self, _("Find something first"));
       return;
     }
-  if (self->coder_id <= 0)
-    {
-      gloss_window_show_toast (self, _("Choose a coder first"));
-      return;
-    }
+  /* No coder yet: who is coding is asked first, then the hits are coded. */
+  if (!_gloss_window_ensure_coder (self, "code-hits", param))
+    return;
 
   n = gloss_project_code_hits (self->project, self->search_hits, self->coder_id,
                                g_variant_get_int64 (param), &error);

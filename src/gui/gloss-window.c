@@ -273,32 +273,20 @@ find_remembered_coder (GlossWindow *self)
   return 0;
 }
 
-/* Picks the remembered coder, else the first one; a project without coders
- * gets one named after the user, so that coding works at once. */
+/* Picks the remembered coder, else the first one. A project without coders
+ * is opened as it is (it may be someone else's, opened to read): the first
+ * coder is asked for when someone is about to code in it. */
 static void
 choose_initial_coder (GlossWindow *self)
 {
   gint64 coder_id;
-  gint64 first_coder = 0;
 
   load_coders (self);
-  if (self->coders->len == 0 && !gloss_project_get_read_only (self->project))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if ((first_coder = gloss_project_add_coder (self->project, g_get_real_name (), NULL, &error)) <= 0)
-        g_warning ("Could not add a coder: %s", error->message);
-      load_coders (self);
-    }
-
   coder_id = find_remembered_coder (self);
   if (coder_id == 0 && self->coders->len > 0)
     coder_id = ((GlossCoder *) g_ptr_array_index (self->coders, 0))->id;
 
   gloss_window_set_active_coder (self, coder_id);
-  /* The name of the account is a guess: the person says theirs. */
-  if (first_coder > 0)
-    _gloss_window_ask_first_coder_name (self, first_coder);
 }
 
 void
@@ -803,6 +791,10 @@ _gloss_window_popup_code_popover (GlossWindow *self)
   rect.height = MAX (rect.height, 1);
   rect.width = MAX (rect.width, 1);
 
+  /* No coder yet: who is coding is asked first, then the popover opens. */
+  if (!_gloss_window_ensure_coder (self, "code-selection", NULL))
+    return;
+
   gloss_code_popover_set_filter (self->code_popover, "");
   gtk_popover_set_pointing_to (GTK_POPOVER (self->code_popover), &rect);
   gtk_popover_popup (GTK_POPOVER (self->code_popover));
@@ -846,6 +838,8 @@ on_view_drop (GtkDropTarget *target,
 
   if (!G_VALUE_HOLDS_INT64 (value))
     return FALSE;
+  if (!_gloss_window_ensure_coder (self, "apply-code", g_variant_new_int64 (g_value_get_int64 (value))))
+    return TRUE;
 
   if (_gloss_window_code_selection (self, g_value_get_int64 (value), &error) == 0)
     {

@@ -30,6 +30,8 @@ gboolean           gloss_window_open_document       (GlossWindow    *self,
                                                      GError        **error);
 gint64             gloss_window_get_document_id     (GlossWindow    *self);
 GlossDocumentView *gloss_window_get_document_view   (GlossWindow    *self);
+/* A new project: asks who is coding when it has no coder yet. */
+void               gloss_window_ask_first_coder     (GlossWindow    *self);
 gint64             gloss_window_get_active_coder    (GlossWindow    *self);
 void               gloss_window_set_active_coder    (GlossWindow    *self,
                                                      gint64          coder_id);

@@ -15,7 +15,7 @@ import zipfile
 
 CLI, TYPESET, CORPUS = sys.argv[1:4]
 
-COMMANDS = ["init", "import", "documents", "text", "coders", "coder-add", "codes",
+COMMANDS = ["init", "import", "documents", "text", "coders", "coder-add", "coder-remove", "codes",
             "code-add", "code", "codings", "load", "search", "check", "undo", "redo",
             "hand-over", "reextract"]
 
@@ -190,6 +190,48 @@ class Cli(unittest.TestCase):
         self.assertEqual(run("code-add", self.project, "Independence", ok=False).returncode, 1)
         self.assertEqual(run("coder-add", self.project, "amina", ok=False).returncode, 1)
         self.assertEqual(run("coder-add", self.project, "Zoe", "--color", "blue", ok=False).returncode, 1)
+
+    def test_coder_remove(self):
+        self.prepare()
+        run("code", self.project, "--doc", "1", "--coder", "Amina", "--code", "Independence", "--range", "0:3")
+        run("code", self.project, "--doc", "1", "--coder", "Amina", "--code", "Independence", "--range", "4:9")
+        run("code", self.project, "--doc", "1", "--coder", "Jonas", "--code", "Independence", "--range", "0:3")
+        before = [self.json(k, self.project) for k in ("coders", "codings")]
+        # An unknown coder: a clear message, nothing changed.
+        for who in ("Nobody", "999", "0"):
+            p = run("coder-remove", self.project, who, "--yes", ok=False)
+            self.assertEqual(p.returncode, 1, who)
+            self.assertEqual(p.stderr, f"gloss-cli: No coder “{who}” in the project\n")
+        self.assertEqual(run("coder-remove", self.project, ok=False).returncode, 2)
+        # A coder with codings goes only with --yes.
+        p = run("coder-remove", self.project, "Amina", ok=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stderr, "gloss-cli: “Amina” has 2 codings: add --yes to remove them with the coder\n")
+        self.assertEqual([self.json(k, self.project) for k in ("coders", "codings")], before)
+        p = run("coder-remove", self.project, "Amina", "--yes")
+        self.assertEqual(p.stdout, "removed coder “Amina” and 2 codings\n")
+        self.assertEqual([c["name"] for c in self.json("coders", self.project)], ["Jonas"])
+        self.assertEqual([(c["coder"], c["start"]) for c in self.json("codings", self.project)], [("Jonas", 0)])
+        # One step: undo brings the coder back with both codings, redo takes them again.
+        self.assertEqual(run("undo", self.project).stdout, "Undone: Remove coder “Amina”\n")
+        self.assertEqual([self.json(k, self.project) for k in ("coders", "codings")], before)
+        run("redo", self.project)
+        self.assertEqual(len(self.json("codings", self.project)), 1)
+        # By id; a coder without codings needs no --yes.
+        jonas = self.json("coders", self.project)[0]
+        sara = run("coder-add", self.project, "Sara").stdout.strip()
+        self.assertEqual(run("coder-remove", self.project, sara).stdout, "removed coder “Sara” and 0 codings\n")
+        self.assertEqual(run("coder-remove", self.project, jonas["id"], "--yes").stdout,
+                         "removed coder “Jonas” and 1 coding\n")
+        self.assertEqual(self.json("coders", self.project), [])
+        self.assertEqual(self.json("codings", self.project), [])
+        # A coder whose name is a number is named by it before any id.
+        run("undo", self.project)
+        two = run("coder-add", self.project, str(jonas["id"])).stdout.strip()
+        run("coder-remove", self.project, str(jonas["id"]), "--yes")
+        self.assertEqual([c["name"] for c in self.json("coders", self.project)], ["Jonas"])
+        self.assertNotEqual(two, str(jonas["id"]))
+        self.assertIn("ok", run("check", self.project).stdout)
 
     def test_code_and_codings(self):
         self.prepare()

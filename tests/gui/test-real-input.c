@@ -611,6 +611,122 @@ test_click_extend_menu (Fixture       *fixture,
   g_assert_true (spin_until (popover_hidden, popover, 3000));
 }
 
+/* The code popover from the keyboard alone */
+
+typedef struct
+{
+  Fixture *fixture;
+  gint64   code_id;
+} CodedWith;
+
+static gboolean
+coded_with (gpointer data)
+{
+  CodedWith *state = data;
+  GlossCodingFilter filter = { .code_id = state->code_id };
+
+  return gloss_project_count_codings (gloss_window_get_project (state->fixture->window), &filter, NULL) > 0;
+}
+
+static gint64
+focused_code (GtkWidget *popover)
+{
+  GlossCodeItem *item = gloss_code_popover_get_focused_item (GLOSS_CODE_POPOVER (popover));
+
+  return item != NULL ? gloss_code_item_get_id (item) : 0;
+}
+
+static void
+test_popover_keyboard (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  GlossDocumentView *view = gloss_window_get_document_view (fixture->window);
+  GtkWidget *popover = code_popover (fixture);
+  g_autoptr(GError) error = NULL;
+  gint64 accountability, partnership, funding, trust, start, end, s2, e2;
+  CodedWith state = { fixture, 0 };
+
+  accountability = gloss_project_ensure_code_path (project, "Accountability", NULL, NULL, &error);
+  partnership = gloss_project_ensure_code_path (project, "Partnership", NULL, NULL, &error);
+  funding = gloss_project_ensure_code_path (project, "Partnership/Funding", NULL, NULL, &error);
+  trust = gloss_project_ensure_code_path (project, "Trust", NULL, NULL, &error);
+  g_assert_no_error (error);
+  find_range (fixture, FIRST_SENTENCE, &start, &end);
+  find_range (fixture, SECOND_SENTENCE, &s2, &e2);
+
+  /* Ctrl+E: every code, the keyboard in the search entry. */
+  gloss_document_view_set_selection (view, start, end);
+  key_combo (fixture, XK_Control_L, XK_e);
+  g_assert_true (spin_until (popover_mapped, popover, 3000));
+  g_assert_cmpuint (gloss_code_popover_get_n_shown (GLOSS_CODE_POPOVER (popover)), ==, 4);
+  g_assert_cmpint (focused_code (popover), ==, 0);
+
+  /* Typing filters on name and path; Down goes to the first match, Down
+   * again to the next, Enter codes with it. */
+  type_text (fixture, "a");
+  spin (300);
+  g_assert_cmpuint (gloss_code_popover_get_n_shown (GLOSS_CODE_POPOVER (popover)), ==, 3);
+  key_combo (fixture, NoSymbol, XK_Down);
+  g_assert_cmpint (focused_code (popover), ==, accountability);
+  key_combo (fixture, NoSymbol, XK_Down);
+  g_assert_cmpint (focused_code (popover), ==, partnership);
+  key_combo (fixture, NoSymbol, XK_Return);
+  g_assert_true (spin_until (popover_hidden, popover, 3000));
+  state.code_id = partnership;
+  g_assert_true (spin_until (coded_with, &state, 3000));
+
+  /* Opened again: the filter is gone. Up from the first row goes back to
+   * the entry; typing there narrows, Enter takes the first match. */
+  gloss_document_view_set_selection (view, s2, e2);
+  key_combo (fixture, XK_Control_L, XK_e);
+  g_assert_true (spin_until (popover_mapped, popover, 3000));
+  g_assert_cmpuint (gloss_code_popover_get_n_shown (GLOSS_CODE_POPOVER (popover)), ==, 4);
+  key_combo (fixture, NoSymbol, XK_Down);
+  key_combo (fixture, NoSymbol, XK_Down);
+  key_combo (fixture, NoSymbol, XK_Down);
+  g_assert_cmpint (focused_code (popover), ==, funding);
+  key_combo (fixture, NoSymbol, XK_Up);
+  key_combo (fixture, NoSymbol, XK_Up);
+  g_assert_cmpint (focused_code (popover), ==, accountability);
+  key_combo (fixture, NoSymbol, XK_Up);
+  g_assert_cmpint (focused_code (popover), ==, 0);
+  type_text (fixture, "tru");
+  key_combo (fixture, NoSymbol, XK_Return);
+  g_assert_true (spin_until (popover_hidden, popover, 3000));
+  state.code_id = trust;
+  g_assert_true (spin_until (coded_with, &state, 3000));
+
+  /* Escape with a row focused, the codebook changed meanwhile: the
+   * popover opens again as before. */
+  gloss_document_view_set_selection (view, start, end);
+  key_combo (fixture, XK_Control_L, XK_e);
+  g_assert_true (spin_until (popover_mapped, popover, 3000));
+  key_combo (fixture, NoSymbol, XK_Down);
+  g_assert_cmpint (focused_code (popover), ==, accountability);
+  key_combo (fixture, NoSymbol, XK_Escape);
+  g_assert_true (spin_until (popover_hidden, popover, 3000));
+  g_assert_cmpint (gloss_project_add_coding (project, fixture->document_id, fixture->coder_id, accountability,
+                                             s2, e2, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  spin (100);
+
+  /* Typing while a row has the focus goes on in the entry. */
+  gloss_document_view_set_selection (view, start, end);
+  key_combo (fixture, XK_Control_L, XK_e);
+  g_assert_true (spin_until (popover_mapped, popover, 3000));
+  key_combo (fixture, NoSymbol, XK_Down);
+  g_assert_cmpint (focused_code (popover), ==, accountability);
+  type_text (fixture, "fun");
+  spin (300);
+  g_assert_cmpuint (gloss_code_popover_get_n_shown (GLOSS_CODE_POPOVER (popover)), ==, 1);
+  g_assert_cmpint (gloss_code_popover_get_first_match (GLOSS_CODE_POPOVER (popover)), ==, funding);
+  key_combo (fixture, NoSymbol, XK_Return);
+  g_assert_true (spin_until (popover_hidden, popover, 3000));
+  state.code_id = funding;
+  g_assert_true (spin_until (coded_with, &state, 3000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -642,6 +758,8 @@ main (int   argc,
               fixture_set_up, test_drag_and_code, fixture_tear_down);
   g_test_add ("/real-input/click-extend-menu", Fixture, NULL,
               fixture_set_up, test_click_extend_menu, fixture_tear_down);
+  g_test_add ("/real-input/popover-keyboard", Fixture, NULL,
+              fixture_set_up, test_popover_keyboard, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&application);

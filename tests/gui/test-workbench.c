@@ -26,11 +26,15 @@
 #include <X11/Xlib.h>
 #include <X11/extensions/XTest.h>
 
+#include "gloss-application.h"
+#include "gloss-application-private.h"
 #include "gloss-code-popover.h"
 #include "gloss-codebook-panel.h"
 #include "gloss-inspector.h"
 #include "gloss-document-list.h"
 #include "gloss-document-view-private.h"
+#include "gloss-excerpt-item.h"
+#include "gloss-excerpt-row.h"
 #include "gloss-excerpts-pane.h"
 #include "gloss-import-summary.h"
 #include "gloss-name-dialog.h"
@@ -690,52 +694,282 @@ test_removing_active_coder (Fixture       *fixture,
   g_assert_cmpstr (coder_button_label (fixture), ==, "Coding as Ben");
 }
 
+/* The window's own code popover: the one whose parent is inside the view's box. */
+static GlossCodePopover *
+view_code_popover (GlossWindow *window)
+{
+  g_autoptr(GPtrArray) popovers = g_ptr_array_new ();
+  GtkWidget *view = GTK_WIDGET (gloss_window_get_document_view (window));
+
+  collect_descendants (GTK_WIDGET (window), GLOSS_TYPE_CODE_POPOVER, popovers);
+  for (guint i = 0; i < popovers->len; i++)
+    {
+      GtkWidget *parent = gtk_widget_get_parent (g_ptr_array_index (popovers, i));
+
+      if (parent != NULL && gtk_widget_is_ancestor (view, parent))
+        return g_ptr_array_index (popovers, i);
+    }
+  return NULL;
+}
+
+/* A project without coders, as a lead prepares one for others: a document
+ * and a code. */
+static char *
+make_coderless_project (const char *dir,
+                        const char *name,
+                        gint64     *document_id,
+                        gint64     *code_id)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  GlossProject *project = gloss_project_create (path, "Prepared study", &error);
+
+  g_assert_no_error (error);
+  *document_id = gloss_project_import_text (project, "interview.txt", "Trust grows slowly here.\n", -1, &error);
+  g_assert_no_error (error);
+  *code_id = gloss_project_add_code (project, 0, "Trust", NULL, NULL, &error);
+  g_assert_no_error (error);
+  gloss_project_clear_history (project, &error);
+  g_assert_no_error (error);
+  gloss_project_close (project);
+  g_object_unref (project);
+  return path;
+}
+
+static void
+assert_no_coders_written (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) reader = gloss_test_open_project (path);
+  g_autoptr(GPtrArray) coders = gloss_project_list_coders (reader, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (coders->len, ==, 0);
+  /* Not even a step in the history. */
+  g_assert_false (gloss_project_can_undo (reader));
+  gloss_project_close (reader);
+}
+
+static void
+open_window_on (GlossWindow **window,
+                GlossProject *read_only,
+                const char   *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  *window = g_object_ref_sink (gloss_window_new (NULL));
+  if (read_only != NULL)
+    gloss_window_set_project (*window, read_only);
+  else
+    g_assert_true (gloss_window_open_project (*window, path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (*window));
+  spin (300);
+}
+
+static void
+close_window (GlossWindow **window)
+{
+  gtk_window_destroy (GTK_WINDOW (*window));
+  g_clear_object (window);
+  spin (50);
+}
+
+/* The first coder is asked for when someone is about to code, never on
+ * opening: a project prepared by someone else opens as it is. */
 static void
 test_first_coder_name (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossProject) reader = NULL;
   g_autoptr(GPtrArray) coders = NULL;
+  g_autoptr(GPtrArray) codings = NULL;
   g_autofree char *dir = gloss_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "new.gloss", NULL);
-  GlossProject *project = gloss_project_create (path, "New study", &error);
-  GlossWindow *window;
+  g_autofree char *path = NULL;
+  g_autofree char *shared = NULL;
+  GlossWindow *window = NULL;
   GlossNameDialog *dialog;
+  GlossCodePopover *popover;
+  gint64 document_id, code_id, shared_document, shared_code, chris;
 
-  g_assert_no_error (error);
-  gloss_project_close (project);
-  g_object_unref (project);
+  path = make_coderless_project (dir, "prepared.gloss", &document_id, &code_id);
 
-  window = g_object_ref_sink (gloss_window_new (NULL));
-  g_assert_true (gloss_window_open_project (window, path, &error));
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
+  /* Opened: nothing asked, nothing written, no coder active. */
+  open_window_on (&window, NULL, path);
+  g_assert_false (any_toplevel (GLOSS_TYPE_NAME_DIALOG));
+  g_assert_cmpint (gloss_window_get_active_coder (window), ==, 0);
+  assert_no_coders_written (path);
 
-  /* Asked, with the account's name to start from. */
+  /* About to code: asked, with the account's name to start from. Cancelled,
+   * nothing is made and the popover stays closed. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "open-document", g_variant_new_int64 (document_id));
+  spin (200);
+  gloss_document_view_set_selection (gloss_window_get_document_view (window), 0, 5);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "code-selection", NULL);
   dialog = GLOSS_NAME_DIALOG (wait_for_toplevel (GLOSS_TYPE_NAME_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gloss_name_dialog_get_text (dialog), ==, g_get_real_name ());
+  answer (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  popover = view_code_popover (window);
+  g_assert_nonnull (popover);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  assert_no_coders_written (path);
+
+  /* Asked again and named: the coder is made, coding goes on as them and
+   * the popover opens for the selection. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "code-selection", NULL);
+  dialog = GLOSS_NAME_DIALOG (wait_for_toplevel (GLOSS_TYPE_NAME_DIALOG));
+  g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (gloss_name_dialog_get_entry (dialog)), "Chris Okafor");
   answer (ADW_MESSAGE_DIALOG (dialog), "accept");
+  spin (200);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gloss_code_popover_set_filter (popover, "Trust");
+  gloss_code_popover_activate_first (popover);
+  spin (100);
 
   reader = gloss_test_open_project (path);
   coders = gloss_project_list_coders (reader, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (coders->len, ==, 1);
   g_assert_cmpstr (((GlossCoder *) g_ptr_array_index (coders, 0))->name, ==, "Chris Okafor");
-  g_assert_cmpint (gloss_window_get_active_coder (window), ==, ((GlossCoder *) g_ptr_array_index (coders, 0))->id);
+  chris = ((GlossCoder *) g_ptr_array_index (coders, 0))->id;
+  g_assert_cmpint (gloss_window_get_active_coder (window), ==, chris);
+  codings = gloss_project_list_codings (reader, &(GlossCodingFilter) { .document_id = document_id }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (codings->len, ==, 1);
+  g_assert_cmpint (((GlossCoding *) g_ptr_array_index (codings, 0))->coder_id, ==, chris);
+  g_assert_cmpint (((GlossCoding *) g_ptr_array_index (codings, 0))->code_id, ==, code_id);
   gloss_project_close (reader);
+  close_window (&window);
 
   /* Opened again, the project has its coder and asks nothing. */
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_object_unref (window);
-  window = g_object_ref_sink (gloss_window_new (NULL));
-  g_assert_true (gloss_window_open_project (window, path, &error));
-  gtk_window_present (GTK_WINDOW (window));
+  open_window_on (&window, NULL, path);
+  g_assert_false (any_toplevel (GLOSS_TYPE_NAME_DIALOG));
+  g_assert_cmpint (gloss_window_get_active_coder (window), ==, chris);
+  close_window (&window);
+
+  /* Shared read-only without coders: it opens without a question, and
+   * coding is not offered. */
+  shared = make_coderless_project (dir, "shared.gloss", &shared_document, &shared_code);
+  open_window_on (&window, gloss_project_open_read_only (shared, &error), NULL);
+  g_assert_no_error (error);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "open-document", g_variant_new_int64 (shared_document));
   spin (200);
   g_assert_false (any_toplevel (GLOSS_TYPE_NAME_DIALOG));
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_object_unref (window);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "code-selection"));
+  close_window (&window);
+  assert_no_coders_written (shared);
+}
+
+/* A new project is made to code in: who is coding is asked at once. */
+static void
+test_new_project_asks_coder (void)
+{
+  g_autoptr(GlossApplication) app = gloss_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) reader = NULL;
+  g_autoptr(GPtrArray) coders = NULL;
+  g_autoptr(GList) windows = NULL;
+  g_autofree char *dir = gloss_test_make_tmpdir ();
+  g_autofree char *chosen = g_build_filename (dir, "fresh", NULL);
+  g_autofree char *path = g_build_filename (dir, "fresh.gloss", NULL);
+  GlossNameDialog *dialog;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (_gloss_application_new_project_at (app, chosen, &error));
+  g_assert_no_error (error);
+
+  dialog = GLOSS_NAME_DIALOG (wait_for_toplevel (GLOSS_TYPE_NAME_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gloss_name_dialog_get_text (dialog), ==, g_get_real_name ());
+  gtk_editable_set_text (GTK_EDITABLE (gloss_name_dialog_get_entry (dialog)), "Ana María");
+  answer (ADW_MESSAGE_DIALOG (dialog), "accept");
+
+  reader = gloss_test_open_project (path);
+  coders = gloss_project_list_coders (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (coders->len, ==, 1);
+  g_assert_cmpstr (((GlossCoder *) g_ptr_array_index (coders, 0))->name, ==, "Ana María");
+  gloss_project_close (reader);
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  spin (100);
+}
+
+/* Quotes in one-line rows: a word broken at a line end reads whole, as the
+ * exports quote it, and line breaks read as spaces */
+
+#define HYPHENATED_TEXT "Lorem ipsum dolor sit amet, consectetur adip-\niscing elit,\nsed do eiusmod tempor."
+#define HYPHENATED_QUOTE "consectetur adip-\niscing elit,\nsed"
+#define JOINED_QUOTE "consectetur adipiscing elit, sed"
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_descendants (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_hyphenated_quotes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCoding) coding = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *joined_in_quotes = g_strdup_printf ("“%s”", JOINED_QUOTE);
+  const char *start_of_quote = strstr (HYPHENATED_TEXT, "consectetur");
+  gint64 document_id, coding_id, start;
+  GtkWidget *pane, *inspector;
+  gboolean row_found = FALSE;
+
+  document_id = gloss_project_import_text (project, "lorem.txt", HYPHENATED_TEXT, -1, &error);
+  g_assert_no_error (error);
+  start = g_utf8_pointer_to_offset (HYPHENATED_TEXT, start_of_quote);
+  coding_id = gloss_project_add_coding (project, document_id, fixture->ana_id, fixture->trust_id,
+                                        start, start + g_utf8_strlen (HYPHENATED_QUOTE, -1), NULL, &error);
+  g_assert_no_error (error);
+  /* The project keeps the quote as the page has it. */
+  coding = gloss_project_get_coding (project, coding_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (coding->quote, ==, HYPHENATED_QUOTE);
+
+  /* The excerpts pane's row for it. */
+  win_action (fixture, "open-document", g_variant_new_int64 (document_id));
+  win_action (fixture, "show-document-excerpts", g_variant_new_int64 (document_id));
+  spin (300);
+  pane = find_descendant (GTK_WIDGET (fixture->window), GLOSS_TYPE_EXCERPTS_PANE);
+  g_assert_true (gtk_widget_get_mapped (pane));
+  collect_descendants (pane, GLOSS_TYPE_EXCERPT_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GlossExcerptItem *item = GLOSS_EXCERPT_ITEM (gloss_item_row_get_item (g_ptr_array_index (rows, i)));
+
+      if (item == NULL || gloss_excerpt_item_get_coding_id (item) != coding_id)
+        continue;
+      row_found = TRUE;
+      g_assert_true (has_label (g_ptr_array_index (rows, i), JOINED_QUOTE));
+      g_assert_false (has_label (g_ptr_array_index (rows, i), HYPHENATED_QUOTE));
+    }
+  g_assert_true (row_found);
+
+  /* The inspector's quote. */
+  gloss_window_select_coding (fixture->window, coding_id);
+  spin (200);
+  inspector = find_descendant (GTK_WIDGET (fixture->window), GLOSS_TYPE_INSPECTOR);
+  g_assert_true (has_label (inspector, joined_in_quotes));
 }
 
 /* Import: several files end with one summary */
@@ -1081,6 +1315,7 @@ main (int   argc,
   g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/workbench/find-close-clears-marks", test_find_close_clears_marks);
   ADD ("/workbench/excerpts-edge-selects", test_excerpts_edge_selects);
+  ADD ("/workbench/hyphenated-quotes", test_hyphenated_quotes);
   ADD ("/workbench/no-documents", test_no_documents);
   ADD ("/workbench/codebook-counts-label", test_codebook_counts_label);
   ADD ("/workbench/coders-rename-recolour-remove", test_coders_rename_recolour_remove);
@@ -1089,6 +1324,7 @@ main (int   argc,
   ADD ("/workbench/review-three-coders", test_review_three_coders);
   ADD ("/workbench/small-screen", test_small_screen);
   g_test_add_func ("/workbench/first-coder-name", test_first_coder_name);
+  g_test_add_func ("/workbench/new-project-asks-coder", test_new_project_asks_coder);
 #undef ADD
 
   return g_test_run ();

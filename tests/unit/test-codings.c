@@ -632,6 +632,100 @@ test_load_shapes (Fixture       *f,
   g_assert_cmpint (c->code_id, ==, gloss_project_find_code (f->project, "A/B", NULL));
 }
 
+/* Removing a coder: their codings go with them in one step, undo brings
+ * every one back as it was, another coder's stay untouched. */
+static char *
+describe_codings (Fixture *f,
+                  gint64   coder_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) codings =
+    gloss_project_list_codings (f->project, &(GlossCodingFilter) { .coder_id = coder_id }, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < codings->len; i++)
+    {
+      const GlossCoding *coding = g_ptr_array_index (codings, i);
+
+      g_string_append_printf (out, "%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT ":%" G_GINT64_FORMAT " %s %s\n",
+                              coding->guid, coding->code_id, coding->start, coding->end,
+                              coding->quote, coding->memo ? coding->memo : "-");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_remove_coder (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCoder) amina = NULL;
+  g_autoptr(GlossCoder) back = NULL;
+  g_autoptr(GPtrArray) coders = NULL;
+  g_autofree char *amina_before = NULL;
+  g_autofree char *jonas_before = NULL;
+  g_autofree char *amina_after = NULL;
+  g_autofree char *jonas_after = NULL;
+  g_autofree char *amina_undone = NULL;
+  g_autofree char *jonas_undone = NULL;
+  g_autofree char *label = NULL;
+  GlossCodingFilter every = { 0 };
+
+  g_assert_cmpint (gloss_project_add_coding (f->project, f->doc, f->amina, f->partnership, 4, 25, "central", &error), >, 0);
+  g_assert_cmpint (gloss_project_add_coding (f->project, f->doc, f->amina, f->independence, 40, 62, NULL, &error), >, 0);
+  g_assert_cmpint (gloss_project_add_coding (f->project, f->doc, f->jonas, f->partnership, 4, 25, "same", &error), >, 0);
+  g_assert_true (gloss_project_set_memo (f->project, "coder", f->amina, "lead coder", &error));
+  g_assert_no_error (error);
+  amina = gloss_project_get_coder (f->project, f->amina, &error);
+  g_assert_no_error (error);
+  amina_before = describe_codings (f, f->amina);
+  jonas_before = describe_codings (f, f->jonas);
+  g_assert_cmpint (gloss_project_count_codings (f->project, &every, NULL), ==, 3);
+
+  /* An unknown coder: refused, nothing changed. */
+  g_assert_false (gloss_project_remove_coder (f->project, f->jonas + 100, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (gloss_project_count_codings (f->project, &every, NULL), ==, 3);
+
+  g_assert_true (gloss_project_remove_coder (f->project, f->amina, &error));
+  g_assert_no_error (error);
+  g_assert_null (gloss_project_get_coder (f->project, f->amina, NULL));
+  coders = gloss_project_list_coders (f->project, &error);
+  g_assert_cmpuint (coders->len, ==, 1);
+  g_assert_cmpint (((GlossCoder *) coders->pdata[0])->id, ==, f->jonas);
+  amina_after = describe_codings (f, f->amina);
+  jonas_after = describe_codings (f, f->jonas);
+  g_assert_cmpstr (amina_after, ==, "");
+  g_assert_cmpstr (jonas_after, ==, jonas_before);
+  g_assert_cmpint (gloss_project_count_codings (f->project, &every, NULL), ==, 1);
+
+  /* One step, named after the coder. */
+  label = gloss_project_dup_undo_label (f->project);
+  g_assert_cmpstr (label, ==, "Remove coder “Amina”");
+  g_assert_true (gloss_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  back = gloss_project_get_coder (f->project, f->amina, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->guid, ==, amina->guid);
+  g_assert_cmpstr (back->name, ==, "Amina");
+  g_assert_cmpint (back->n_codings, ==, 2);
+  {
+    g_autofree char *memo = gloss_project_get_memo (f->project, "coder", f->amina, NULL);
+    g_assert_cmpstr (memo, ==, "lead coder");
+  }
+  amina_undone = describe_codings (f, f->amina);
+  jonas_undone = describe_codings (f, f->jonas);
+  g_assert_cmpstr (amina_undone, ==, amina_before);
+  g_assert_cmpstr (jonas_undone, ==, jonas_before);
+
+  g_assert_true (gloss_project_redo (f->project, &error));
+  g_assert_no_error (error);
+  g_assert_null (gloss_project_get_coder (f->project, f->amina, NULL));
+  g_assert_cmpint (gloss_project_count_codings (f->project, &every, NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -652,6 +746,7 @@ main (int   argc,
   ADD ("/codings/load-shapes", test_load_shapes);
   ADD ("/codings/columns-and-counts", test_columns_and_counts);
   ADD ("/codings/count-by-code", test_count_by_code);
+  ADD ("/codings/remove-coder", test_remove_coder);
 #undef ADD
 
   return g_test_run ();

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "gloss-excerpt-export.h"
+#include "gloss-hyphenation.h"
 #include "gloss-import.h"
 #include "gloss-page-layout.h"
 #include "gloss-page-source.h"
@@ -558,6 +559,29 @@ test_upgrade_damaged_pages (void)
   sqlite3_close (db);
 }
 
+/* A quote for a one-line row: broken words joined, other breaks spaces. */
+static void
+test_one_line (void)
+{
+  struct { const char *text, *line; } cases[] = {
+    { "consectetur adip-\niscing elit,\nsed", "consectetur adipiscing elit, sed" },
+    { "a well-\nKnown case", "a well- Known case" },
+    { "refu\u00ad\ngees\fnext\tpage\r\nend", "refugees next page  end" },
+    { "ends with a hyphen-\n", "ends with a hyphen- " },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *line = gloss_text_one_line (cases[i].text);
+      g_assert_cmpstr (line, ==, cases[i].line);
+    }
+  {
+    g_autofree char *line = gloss_text_one_line (NULL);
+    g_assert_cmpstr (line, ==, "");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -569,6 +593,7 @@ main (int    argc,
   g_test_add_func ("/pdf-text/hebrew", test_hebrew);
   g_test_add_func ("/pdf-text/columns", test_columns);
   g_test_add_func ("/pdf-text/hyphenation", test_hyphenation);
+  g_test_add_func ("/pdf-text/one-line", test_one_line);
   g_test_add_func ("/pdf-text/upgrade", test_upgrade);
   g_test_add_func ("/pdf-text/upgrade-damaged-pages", test_upgrade_damaged_pages);
 

@@ -48,3 +48,12 @@ gloss_text_join_line_hyphens (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+char *
+gloss_text_one_line (const char *text)
+{
+  char *line = gloss_text_join_line_hyphens (text != NULL ? text : "");
+
+  /* The text breaks lines where the page did; a quote reads as one run. */
+  return g_strdelimit (line, "\f\n\r\t", ' ');
+}

@@ -22,5 +22,9 @@ gboolean gloss_is_line_hyphen          (const gunichar *text,
                                         glong           i);
 /* @text with every such hyphen and its line break taken out. */
 char    *gloss_text_join_line_hyphens  (const char     *text);
+/* @text for a one-line row or label: words broken at a line end joined as
+ * gloss_text_join_line_hyphens() joins them, every other line break, page
+ * break and tab a space. NULL gives "". */
+char    *gloss_text_one_line           (const char     *text);
 
 G_END_DECLS
