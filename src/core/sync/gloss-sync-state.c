@@ -14,43 +14,117 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gloss-sync-private.h"
 
 typedef struct
 {
-  const char *name;    /* sync_row.tbl, the local and the server table */
-  const char *states;  /* guid, state, push order of every local row */
+  const char *name;     /* sync_row.tbl, the local and the server table */
+  const char *from;     /* the local rows, the table as t */
+  const char *key;      /* a row's GUID, or the GUIDs it joins */
+  const char *state;    /* what a sync carries of a row */
+  const char *with;     /* a CTE the push order needs (or NULL) */
+  const char *ord_join; /* joined to @from for the push order */
+  const char *ord;      /* the push order (NULL: 0) */
+  int         since;    /* the server schema version that has the table */
 } SyncTableInfo;
 
+#define TARGET_GUID(kind, id) \
+  "CASE " kind " WHEN 'project' THEN (SELECT guid FROM main.project) " \
+  "WHEN 'document' THEN (SELECT guid FROM main.document WHERE id = " id ") " \
+  "WHEN 'code' THEN (SELECT guid FROM main.code WHERE id = " id ") " \
+  "WHEN 'coder' THEN (SELECT guid FROM main.coder WHERE id = " id ") " \
+  "WHEN 'case' THEN (SELECT guid FROM main.case_item WHERE id = " id ") END"
+#define VALUE_KEY "a.guid || '/' || " TARGET_GUID ("a.target", "t.target_id")
+#define MEMBER_GUID \
+  "CASE s.kind WHEN 'document' THEN (SELECT guid FROM main.document WHERE id = t.member_id) " \
+  "ELSE (SELECT guid FROM main.code WHERE id = t.member_id) END"
+
 static const SyncTableInfo tables[GLOSS_SYNC_N_TABLES] = {
-  [GLOSS_SYNC_PROJECT] = { "project",
-    "SELECT guid, json_object ('title', title) AS state, 0 AS ord FROM main.project" },
-  [GLOSS_SYNC_CODER] = { "coder",
-    "SELECT guid, json_object ('name', name, 'color', color, 'created', created) AS state, 0 AS ord "
-    "FROM main.coder" },
-  [GLOSS_SYNC_CODE] = { "code",
+  [GLOSS_SYNC_PROJECT] = { "project", "main.project t", "t.guid", "json_object ('title', t.title)" },
+  [GLOSS_SYNC_CODER] = { "coder", "main.coder t", "t.guid",
+    "json_object ('name', t.name, 'color', t.color, 'created', t.created)" },
+  [GLOSS_SYNC_CODE] = { "code", "main.code t LEFT JOIN main.code p ON p.id = t.parent_id", "t.guid",
+    "json_object ('parent', p.guid, 'name', t.name, 'color', t.color, "
+    "  'description', t.description, 'position', t.position, 'codable', t.codable, "
+    "  'created', t.created, 'modified', t.modified)",
     "WITH RECURSIVE depth (id, n) AS ("
     "  SELECT id, 0 FROM main.code WHERE parent_id IS NULL"
-    "  UNION ALL SELECT c.id, d.n + 1 FROM main.code c JOIN depth d ON c.parent_id = d.id) "
-    "SELECT c.guid, json_object ('parent', p.guid, 'name', c.name, 'color', c.color, "
-    "  'description', c.description, 'position', c.position, 'codable', c.codable, "
-    "  'created', c.created, 'modified', c.modified) AS state, d.n AS ord "
-    "FROM main.code c LEFT JOIN main.code p ON p.id = c.parent_id LEFT JOIN depth d ON d.id = c.id" },
-  [GLOSS_SYNC_DOCUMENT] = { "document",
-    "SELECT guid, json_object ('title', title, 'removed', removed) AS state, 0 AS ord FROM main.document" },
+    "  UNION ALL SELECT c.id, d.n + 1 FROM main.code c JOIN depth d ON c.parent_id = d.id) ",
+    " LEFT JOIN depth d ON d.id = t.id", "d.n" },
+  /* The lead sends a text extracted again; a coder's file never does. */
+  [GLOSS_SYNC_DOCUMENT] = { "document", "main.document t", "t.guid",
+    "CASE WHEN (SELECT is_lead FROM main.sync_server WHERE id = 1) "
+    "  THEN json_object ('title', t.title, 'removed', t.removed, 'text_extraction', t.text_extraction, "
+    "    'n_chars', t.n_chars, 'n_bytes', length (CAST (t.text AS BLOB))) "
+    "  ELSE json_object ('title', t.title, 'removed', t.removed) END" },
   [GLOSS_SYNC_CODING] = { "coding",
-    "SELECT g.guid, json_object ('document', d.guid, 'coder', k.guid, 'code', c.guid, "
-    "  'start', g.start, 'end', g.\"end\", 'quote', g.quote, 'prefix', g.prefix, 'suffix', g.suffix, "
-    "  'memo', g.memo, 'created', g.created, 'modified', g.modified) AS state, 0 AS ord "
-    "FROM main.coding g JOIN main.document d ON d.id = g.document_id "
-    "JOIN main.coder k ON k.id = g.coder_id JOIN main.code c ON c.id = g.code_id" },
+    "main.coding t JOIN main.document d ON d.id = t.document_id "
+    "JOIN main.coder k ON k.id = t.coder_id JOIN main.code c ON c.id = t.code_id", "t.guid",
+    "json_object ('document', d.guid, 'coder', k.guid, 'code', c.guid, "
+    "  'start', t.start, 'end', t.\"end\", 'quote', t.quote, 'prefix', t.prefix, 'suffix', t.suffix, "
+    "  'memo', t.memo, 'created', t.created, 'modified', t.modified)" },
+  [GLOSS_SYNC_MEMO] = { "memo", "main.memo t", "t.guid",
+    "json_object ('kind', t.target_kind, 'target', " TARGET_GUID ("t.target_kind", "t.target_id") ", "
+    "  'text', t.text, 'created', t.created, 'modified', t.modified)",
+    NULL, NULL, NULL, 2 },
+  [GLOSS_SYNC_NOTE] = { "note", "main.note t", "t.guid",
+    "json_object ('name', t.name, 'text', t.text, 'author_guid', t.author_guid, "
+    "  'author_name', t.author_name, 'created', t.created, 'modified', t.modified)",
+    NULL, NULL, NULL, 2 },
+  [GLOSS_SYNC_ATTRIBUTE] = { "attribute", "main.attribute t", "t.guid",
+    "json_object ('target', t.target, 'name', t.name, 'type', t.type, 'choices', t.choices, "
+    "  'description', t.description, 'position', t.position, 'created', t.created)",
+    NULL, NULL, NULL, 2 },
+  [GLOSS_SYNC_CASE] = { "case_item", "main.case_item t", "t.guid",
+    "json_object ('name', t.name, 'description', t.description, 'created', t.created)",
+    NULL, NULL, NULL, 2 },
+  [GLOSS_SYNC_CASE_MEMBER] = { "case_member",
+    "main.case_member t JOIN main.case_item c ON c.id = t.case_id JOIN main.document d ON d.id = t.document_id",
+    "t.guid",
+    "json_object ('case', c.guid, 'document', d.guid, 'start', t.start, 'end', t.\"end\")",
+    NULL, NULL, NULL, 2 },
+  [GLOSS_SYNC_ATTRIBUTE_VALUE] = { "attribute_value",
+    "main.attribute_value t JOIN main.attribute a ON a.id = t.attribute_id", VALUE_KEY,
+    "json_object ('attribute', a.guid, 'target', " TARGET_GUID ("a.target", "t.target_id") ", 'value', t.value)",
+    NULL, NULL, NULL, 2 },
+  [GLOSS_SYNC_SET] = { "set_item", "main.set_item t", "t.guid",
+    "json_object ('kind', t.kind, 'name', t.name, 'rule', t.rule, 'description', t.description, "
+    "  'created', t.created)",
+    NULL, NULL, NULL, 2 },
+  [GLOSS_SYNC_SET_MEMBER] = { "set_member", "main.set_member t JOIN main.set_item s ON s.id = t.set_id",
+    "s.guid || '/' || " MEMBER_GUID,
+    "json_object ('set', s.guid, 'member', " MEMBER_GUID ")",
+    NULL, NULL, NULL, 2 },
 };
 
 const char *
 _gloss_sync_table_name (GlossSyncTable table)
 {
   return tables[table].name;
+}
+
+int
+_gloss_sync_table_since (GlossSyncTable table)
+{
+  return MAX (tables[table].since, 1);
+}
+
+/* guid, state (and with @ordered the push order) of every row of @table;
+ * rows whose key cannot be made (a value of a target that is gone) are
+ * left out. */
+static char *
+states_sql (GlossSyncTable table,
+            gboolean       ordered)
+{
+  const SyncTableInfo *info = &tables[table];
+
+  return g_strdup_printf ("%sSELECT * FROM (SELECT %s AS guid, %s AS state, %s AS ord FROM %s%s) WHERE guid IS NOT NULL",
+                          ordered && info->with != NULL ? info->with : "",
+                          info->key, info->state,
+                          ordered && info->ord != NULL ? info->ord : "0",
+                          info->from, ordered && info->ord_join != NULL ? info->ord_join : "");
 }
 
 void
@@ -154,15 +228,33 @@ collect_changes (GlossProject   *project,
                  GPtrArray      *changes,
                  GError        **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT l.guid, l.state FROM (%s) l "
-                                          "LEFT JOIN sync_row s ON s.tbl = ?1 AND s.guid = l.guid "
-                                          "WHERE s.state IS NOT l.state ORDER BY l.ord",
-                                          tables[table].states);
-  g_autofree char *deleted = g_strdup_printf ("SELECT s.guid FROM sync_row s WHERE s.tbl = ?1 "
-                                              "AND NOT EXISTS (SELECT 1 FROM main.%s t WHERE t.guid = s.guid)",
-                                              tables[table].name);
+  g_autofree char *states = states_sql (table, TRUE);
+  g_autofree char *sql = NULL;
+  g_autofree char *deleted = NULL;
   sqlite3_stmt *stmt;
   int rc;
+
+  /* The CTE (the code's depth) goes before the whole statement. */
+  if (tables[table].with != NULL)
+    {
+      g_autofree char *plain = states_sql (table, FALSE);
+      g_autofree char *inner = g_strdup (states + strlen (tables[table].with));
+      sql = g_strdup_printf ("%sSELECT l.guid, l.state FROM (%s) l "
+                             "LEFT JOIN sync_row s ON s.tbl = ?1 AND s.guid = l.guid "
+                             "WHERE s.state IS NOT l.state ORDER BY l.ord",
+                             tables[table].with, inner);
+      deleted = g_strdup_printf ("SELECT s.guid FROM sync_row s WHERE s.tbl = ?1 "
+                                 "AND s.guid NOT IN (SELECT guid FROM (%s))", plain);
+    }
+  else
+    {
+      sql = g_strdup_printf ("SELECT l.guid, l.state FROM (%s) l "
+                             "LEFT JOIN sync_row s ON s.tbl = ?1 AND s.guid = l.guid "
+                             "WHERE s.state IS NOT l.state ORDER BY l.ord",
+                             states);
+      deleted = g_strdup_printf ("SELECT s.guid FROM sync_row s WHERE s.tbl = ?1 "
+                                 "AND s.guid NOT IN (SELECT guid FROM (%s))", states);
+    }
 
   for (guint pass = 0; pass < 2; pass++)
     {
@@ -227,12 +319,29 @@ _gloss_sync_remember (GlossProject   *project,
   return _gloss_project_run (project, stmt, error);
 }
 
+gboolean
+_gloss_sync_delete_local (GlossProject   *project,
+                          GlossSyncTable  table,
+                          const char     *guid,
+                          GError        **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM main.%s WHERE id IN (SELECT t.id FROM %s WHERE %s = ?1)",
+                                          tables[table].name, tables[table].from, tables[table].key);
+  sqlite3_stmt *stmt = _gloss_project_prepare (project, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+  return _gloss_project_run (project, stmt, error);
+}
+
 char *
 _gloss_sync_local_state (GlossProject   *project,
                          GlossSyncTable  table,
                          const char     *guid)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT state FROM (%s) WHERE guid = ?1", tables[table].states);
+  g_autofree char *states = states_sql (table, FALSE);
+  g_autofree char *sql = g_strdup_printf ("SELECT state FROM (%s) WHERE guid = ?1", states);
   sqlite3_stmt *stmt = _gloss_project_prepare (project, sql, NULL);
   char *state = NULL;
 
