@@ -484,6 +484,11 @@ apply_changed_here (Apply          *apply,
   g_hash_table_add (apply->changed_here, g_steal_pointer (&key));
   if (!_gloss_project_exec (apply->project, "ROLLBACK TO sync_row; RELEASE sync_row", error))
     return FALSE;
+  /* What the file last saw of the row is the server's version now: the
+   * file's stays a change (sent again, or refused again, and counted as
+   * waiting), also when it is undone to what it was before. */
+  if (after != NULL && !_gloss_sync_remember (apply->project, table, guid, after, error))
+    return FALSE;
   {
     g_autofree char *label = row_label (rows, row);
     _gloss_sync_note (apply->report->conflicts, kinds (table), guid, label,
