@@ -201,6 +201,44 @@ document_is_here (GlossProject *project,
   return here;
 }
 
+/* A document here whose text the server has anew (the lead's Gloss
+ * extracted it again): its pages are read too, to take it. A text of an
+ * older extraction than the file's own is not taken. */
+static gboolean
+read_new_text (GlossProject *project,
+               PGconn       *conn,
+               PGresult     *docs,
+               int           row,
+               Snapshot     *snap,
+               GError      **error)
+{
+  const char *guid = PQgetvalue (docs, row, 0);
+  const char *params[1] = { guid };
+  sqlite3_stmt *stmt = _gloss_project_prepare (project, "SELECT text, text_extraction FROM document WHERE guid = ?1",
+                                               error);
+  gboolean differs = FALSE;
+  PGresult *pages;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    differs = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), PQgetvalue (docs, row, 9)) != 0 &&
+              g_ascii_strtoll (PQgetvalue (docs, row, 12), NULL, 10) >= sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+  if (!differs)
+    return TRUE;
+
+  pages = _gloss_pg_query (conn,
+                           "SELECT idx, start, length, width, height FROM gloss.page "
+                           "WHERE document_guid = $1 ORDER BY idx",
+                           1, params, error);
+  if (pages == NULL)
+    return FALSE;
+  g_hash_table_insert (snap->pages, g_strdup (guid), pages);
+  return TRUE;
+}
+
 static gboolean
 read_new_documents (GlossProject *project,
                     PGconn       *conn,
@@ -217,7 +255,11 @@ read_new_documents (GlossProject *project,
       PGresult *pages;
 
       if (document_is_here (project, guid))
-        continue;
+        {
+          if (!read_new_text (project, conn, docs, r, snap, error))
+            return FALSE;
+          continue;
+        }
 
       blob = PQexecParams (conn,
                            "SELECT b.bytes FROM gloss.blob b JOIN gloss.document d ON d.sha256 = b.sha256 "
@@ -661,6 +703,82 @@ apply_deletion (Apply          *apply,
   return _gloss_sync_remember (apply->project, table, guid, NULL, error);
 }
 
+static gint64
+document_id_of (GlossProject *project,
+                const char   *guid)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (project, "SELECT id FROM document WHERE guid = ?1", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+/* Documents here whose text the lead extracted again take it, their
+ * codings and case passages moved with it as a re-extraction here moves
+ * them; before any row, so that the codings that come next (the lead's
+ * moved ones) meet theirs already moved. A text the file cannot take
+ * (its pages do not fit it) is reported and left. */
+static gboolean
+adopt_texts (Apply   *apply,
+             GError **error)
+{
+  PGresult *docs = apply->snap->rows[GLOSS_SYNC_DOCUMENT];
+
+  for (int r = 0; docs != NULL && r < PQntuples (docs); r++)
+    {
+      const char *guid = PQgetvalue (docs, r, 0);
+      PGresult *pages = g_hash_table_lookup (apply->snap->pages, guid);
+      g_autoptr(GArray) cut = NULL;
+      g_autoptr(GError) local_error = NULL;
+      GlossTextUpgrade moved = { 0 };
+      gint64 id;
+
+      if (pages == NULL || g_hash_table_contains (apply->snap->blobs, guid) ||
+          (id = document_id_of (apply->project, guid)) == 0)
+        continue;
+
+      cut = g_array_new (FALSE, TRUE, sizeof (GlossPage));
+      for (int p = 0; p < PQntuples (pages); p++)
+        {
+          GlossPage page = {
+            (guint) g_ascii_strtoll (PQgetvalue (pages, p, 0), NULL, 10),
+            g_ascii_strtoll (PQgetvalue (pages, p, 1), NULL, 10),
+            g_ascii_strtoll (PQgetvalue (pages, p, 2), NULL, 10),
+            g_ascii_strtod (PQgetvalue (pages, p, 3), NULL),
+            g_ascii_strtod (PQgetvalue (pages, p, 4), NULL),
+          };
+          g_array_append_val (cut, page);
+        }
+
+      if (!_gloss_project_exec (apply->project, "SAVEPOINT sync_text", error))
+        return FALSE;
+      if (!_gloss_project_adopt_text (apply->project, id, PQgetvalue (docs, r, 9),
+                                      (int) g_ascii_strtoll (PQgetvalue (docs, r, 12), NULL, 10),
+                                      cut, &moved, &local_error))
+        {
+          g_autofree char *label = row_label (docs, r);
+          if (!_gloss_project_exec (apply->project, "ROLLBACK TO sync_text; RELEASE sync_text", error))
+            return FALSE;
+          _gloss_sync_note (apply->report->refused, kinds (GLOSS_SYNC_DOCUMENT), guid, label, local_error->message);
+          continue;
+        }
+      if (!_gloss_project_exec (apply->project, "RELEASE sync_text", error))
+        return FALSE;
+      apply->report->n_texts++;
+      apply->report->n_moved += moved.n_moved;
+      apply->changes |= GLOSS_CHANGE_DOCUMENTS | GLOSS_CHANGE_CODINGS | GLOSS_CHANGE_CASES;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 apply_snapshot (Apply   *apply,
                 GError **error)
@@ -672,6 +790,9 @@ apply_snapshot (Apply   *apply,
       if (t != GLOSS_SYNC_DOCUMENT && t != GLOSS_SYNC_PROJECT &&
           !apply_deletion (apply, t, PQgetvalue (snap->deleted[t], r, 0), error))
         return FALSE;
+
+  if (!adopt_texts (apply, error))
+    return FALSE;
 
   for (int t = 0; t < GLOSS_SYNC_N_TABLES; t++)
     {

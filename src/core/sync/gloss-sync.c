@@ -185,6 +185,39 @@ connect_project (GlossProject    *project,
 
 /* Syncing */
 
+/* Whether the server holds a document text newer than the file's (the
+ * lead's Gloss extracted it again): told by its extraction and length. */
+static gboolean
+has_new_texts (GlossProject *project,
+               PGconn       *conn,
+               gboolean     *has,
+               GError      **error)
+{
+  g_autoptr(PGresult) docs = _gloss_pg_query (conn, "SELECT guid, text_extraction, n_chars FROM gloss.document",
+                                              0, NULL, error);
+  sqlite3_stmt *stmt;
+
+  *has = FALSE;
+  if (docs == NULL)
+    return FALSE;
+  stmt = _gloss_project_prepare (project, "SELECT text_extraction, n_chars FROM document WHERE guid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (int r = 0; !*has && r < PQntuples (docs); r++)
+    {
+      gint64 version = g_ascii_strtoll (PQgetvalue (docs, r, 1), NULL, 10);
+      gint64 n_chars = g_ascii_strtoll (PQgetvalue (docs, r, 2), NULL, 10);
+
+      sqlite3_bind_text (stmt, 1, PQgetvalue (docs, r, 0), -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        *has = version > sqlite3_column_int64 (stmt, 0) ||
+               (version == sqlite3_column_int64 (stmt, 0) && n_chars != sqlite3_column_int64 (stmt, 1));
+      sqlite3_reset (stmt);
+    }
+
+  return TRUE;
+}
+
 static GlossSyncReport *
 sync_on (GlossProject   *project,
          PGconn         *conn,
@@ -192,9 +225,18 @@ sync_on (GlossProject   *project,
          GError        **error)
 {
   g_autoptr(GlossSyncReport) report = _gloss_sync_report_new ();
+  gboolean new_texts = FALSE;
 
   if (!_gloss_project_check_writable (project, error) ||
-      !_gloss_sync_push (project, conn, state, report, error) ||
+      !has_new_texts (project, conn, &new_texts, error))
+    return NULL;
+
+  /* A text extracted again comes first: what is coded here on the old one
+   * moves with it, and goes up where its words now are. */
+  if (new_texts && !_gloss_sync_pull (project, conn, state, report, error))
+    return NULL;
+
+  if (!_gloss_sync_push (project, conn, state, report, error) ||
       !_gloss_sync_pull (project, conn, state, report, error))
     return NULL;
 
