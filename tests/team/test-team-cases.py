@@ -154,5 +154,8 @@ with TeamServer() as server, tempfile.TemporaryDirectory() as tmp:
     report = json.loads(team.sync('Ana').stdout)
     f.check(report['refused'] == [] and report['conflicts'] == [], f'once alike, nothing is reported: {report}')
     f.check(view(team, 'Ana') == view(team, 'lead'), 'Ana has what the lead has')
+    for name in ('Ana', 'Ben'):
+        check = team.as_coder(name, 'check', team.files[name]).stdout
+        f.check('ok' in check, f"{name}'s file checks: {check}")
 
 f.finish('team cases')
