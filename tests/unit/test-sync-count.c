@@ -65,8 +65,8 @@ temp_number (Fixture    *fx,
 static void
 assert_followed (Fixture *fx)
 {
-  g_assert_cmpint (temp_number (fx, "SELECT count (*) FROM temp.sync_touched"), >, 0);
-  g_assert_cmpint (temp_number (fx, "SELECT full FROM temp.sync_count"), ==, 0);
+  g_assert_cmpint (temp_number (fx, "SELECT count (*) FROM sync_touched"), >, 0);
+  g_assert_cmpint (temp_number (fx, "SELECT known FROM sync_count"), ==, 1);
 }
 
 /* What a sync does when the server took everything. */
@@ -216,6 +216,37 @@ test_count_sees_other_writers (Fixture       *fx,
   g_assert_cmpint (count (fx), ==, 1);
 }
 
+/* The window's sync writes on a connection of its own: what it changes
+ * is noted too, and the window's next count follows it, not starting
+ * again from everything. */
+static void
+test_count_follows_other_connections (Fixture       *fx,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) other = NULL;
+
+  g_assert_cmpint (count (fx), ==, 4);
+  remember_all (fx);
+  g_assert_cmpint (count (fx), ==, 0);
+
+  other = gloss_test_open_project (fx->path);
+  g_assert_true (_gloss_sync_install_counting (other, &error));
+  g_assert_no_error (error);
+  gloss_project_add_coding (other, fx->doc, fx->coder, fx->code, 2, 6, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_rename_code (other, fx->code, "Seats", &error));
+  assert_followed (fx);
+  g_assert_cmpint (count (fx), ==, 2);
+  g_assert_cmpint (temp_number (fx, "SELECT count (*) FROM sync_touched"), ==, 0);
+
+  /* And the other way round. */
+  g_assert_true (gloss_project_undo (fx->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_sync_count_waiting (other, &error), ==, full_count (other));
+  g_assert_cmpint (count (fx), ==, full_count (other));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -223,6 +254,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/sync-count/follows-changes", Fixture, NULL, fixture_set_up, test_count_follows_changes,
+              fixture_tear_down);
+  g_test_add ("/sync-count/other-connections", Fixture, NULL, fixture_set_up, test_count_follows_other_connections,
               fixture_tear_down);
   g_test_add ("/sync-count/other-writers", Fixture, NULL, fixture_set_up, test_count_sees_other_writers,
               fixture_tear_down);

@@ -144,6 +144,17 @@ GHashTable *_gloss_sync_changed_keys   (GlossProject   *project,
 char       *_gloss_sync_key            (GlossSyncTable  table,
                                         const char     *guid);
 
+/* The count of changes waiting (see gloss-sync-state.c): the triggers of
+ * this connection that note what each change touches; sync_waiting set to
+ * @changes (NULL: listed anew), and whether it is so already. */
+gboolean    _gloss_sync_install_counting (GlossProject  *project,
+                                          GError       **error);
+gboolean    _gloss_sync_set_waiting    (GlossProject   *project,
+                                        GPtrArray      *changes,
+                                        GError        **error);
+gboolean    _gloss_sync_waiting_is     (GlossProject   *project,
+                                        GPtrArray      *changes);
+
 /* Push and pull (gloss-sync-push.c, gloss-sync-pull.c) */
 gboolean _gloss_sync_push (GlossProject    *project,
                            PGconn          *conn,

@@ -695,6 +695,38 @@ remember_pushed (GlossProject *project,
   return _gloss_project_exec (project, "COMMIT", error);
 }
 
+/* What the push could not send waits: the count of changes waiting is
+ * that, from here on (nothing is written when it is so already). */
+static gboolean
+note_waiting (GlossProject *project,
+              GPtrArray    *changes,
+              GArray       *pushed,
+              GPtrArray    *kept,
+              GError      **error)
+{
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
+  g_autofree gboolean *sent = g_new0 (gboolean, MAX (changes->len, 1));
+
+  for (guint i = 0; i < pushed->len; i++)
+    sent[g_array_index (pushed, guint, i)] = TRUE;
+  for (guint i = 0; i < changes->len; i++)
+    if (!sent[i])
+      g_ptr_array_add (waiting, g_ptr_array_index (changes, i));
+  for (guint i = 0; i < kept->len; i++)
+    g_ptr_array_add (waiting, g_ptr_array_index (kept, i));
+
+  if (_gloss_sync_waiting_is (project, waiting))
+    return TRUE;
+  if (!_gloss_project_exec (project, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!_gloss_sync_set_waiting (project, waiting, error) || !_gloss_project_exec (project, "COMMIT", error))
+    {
+      sqlite3_exec (project->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _gloss_sync_push (GlossProject    *project,
                   PGconn          *conn,
@@ -703,6 +735,7 @@ _gloss_sync_push (GlossProject    *project,
                   GError         **error)
 {
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _gloss_sync_change_free);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) _gloss_sync_change_free);
   g_autoptr(GPtrArray) deletions = g_ptr_array_new ();
   g_autoptr(GArray) pushed = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean refused = FALSE;
@@ -713,9 +746,6 @@ _gloss_sync_push (GlossProject    *project,
     {
       g_autoptr(GPtrArray) list = NULL;
 
-      /* What the server cannot hold yet waits here for its upgrade. */
-      if (_gloss_sync_table_since (t) > state->server_version)
-        continue;
       list = _gloss_sync_list_changes (project, t, error);
       if (list == NULL)
         return FALSE;
@@ -724,10 +754,19 @@ _gloss_sync_push (GlossProject    *project,
           GlossSyncChange *change = g_ptr_array_index (list, i);
           const char *reason = refusal_reason (state, change);
 
+          /* What the server cannot hold yet waits here for its upgrade. */
+          if (_gloss_sync_table_since (t) > state->server_version)
+            {
+              g_ptr_array_add (kept, change);
+              g_ptr_array_index (list, i) = NULL;
+              continue;
+            }
           if (reason != NULL)
             {
               g_autofree char *label = change_label (change);
               _gloss_sync_note (report->refused, _gloss_sync_table_name (change->table), change->guid, label, reason);
+              g_ptr_array_add (kept, change);
+              g_ptr_array_index (list, i) = NULL;
               continue;
             }
           g_ptr_array_add (change->state != NULL ? changes : deletions, change);
@@ -738,7 +777,7 @@ _gloss_sync_push (GlossProject    *project,
     g_ptr_array_add (changes, g_ptr_array_index (deletions, i - 1));
 
   if (changes->len == 0)
-    return TRUE;
+    return note_waiting (project, changes, pushed, kept, error);
 
   if (!push_changes (project, conn, state, changes, FALSE, pushed, report, &refused, &local_error))
     {
@@ -753,5 +792,6 @@ _gloss_sync_push (GlossProject    *project,
     }
 
   report->n_pushed += pushed->len;
-  return remember_pushed (project, changes, pushed, error);
+  return remember_pushed (project, changes, pushed, error) &&
+         note_waiting (project, changes, pushed, kept, error);
 }

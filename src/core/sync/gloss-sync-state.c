@@ -392,15 +392,17 @@ _gloss_sync_changed_keys (GlossProject  *project,
 /* The count of changes waiting, kept up to date change by change.
  *
  * Comparing every row's state with what was synced costs the whole
- * project each time; the window asks after every change. So the first
- * count compares everything once and keeps the keys that differ in
- * temp.sync_waiting; from then on, triggers of this connection note in
- * temp.sync_touched the keys each change touches (the row's, and sync_row's
- * when a sync records one), and a count compares only those. When another
- * connection wrote the file (PRAGMA data_version tells), or a change moved
- * keys in a way the triggers cannot follow (a GUID or an attribute's
- * target changed, a key could not be made), the next count starts again
- * from everything. */
+ * project each time; the window asks after every change. So a count
+ * compares everything once and keeps the keys that differ in sync_waiting;
+ * from then on, triggers of each connection that syncs or counts (the
+ * window's, its sync's, gloss-cli sync's) note in sync_touched the keys
+ * each change touches (the row's, and sync_row's when a sync records one),
+ * and a count compares only those. A push, which compares everything
+ * anyway, sets sync_waiting to what it could not send. When another
+ * program wrote the file and noted nothing (PRAGMA data_version tells), or
+ * a change moved keys in a way the triggers cannot follow (a GUID, an
+ * attribute's target, a set's kind changed, a key could not be made), the
+ * next count starts again from everything. */
 
 static char *
 touch_sql (GlossSyncTable  table,
@@ -412,12 +414,12 @@ touch_sql (GlossSyncTable  table,
   g_autofree char *prefix = g_strconcat (row, ".", NULL);
   g_autofree char *row_key = g_strjoinv (prefix, parts);
 
-  /* No constraint that could fail: a conflict clause of the statement
-   * that fires the trigger would take over (an upsert's, an ignore's). */
+  /* Nothing that could fail: a conflict clause of the statement that
+   * fires the trigger would take over (an upsert's, an ignore's). */
   return g_strdup_printf ("INSERT INTO sync_touched (tbl, guid) "
                           "  SELECT '%1$s', k FROM (SELECT %2$s AS k) WHERE k IS NOT NULL "
                           "  AND NOT EXISTS (SELECT 1 FROM sync_touched x WHERE x.tbl = '%1$s' AND x.guid = k); "
-                          "UPDATE sync_count SET full = 1 WHERE (SELECT %2$s) IS NULL; ",
+                          "UPDATE sync_count SET known = 0 WHERE (SELECT %2$s) IS NULL; ",
                           info->name, row_key);
 }
 
@@ -437,9 +439,9 @@ counting_installed (GlossProject *project)
   return installed;
 }
 
-static gboolean
-install_counting (GlossProject  *project,
-                  GError       **error)
+gboolean
+_gloss_sync_install_counting (GlossProject  *project,
+                              GError       **error)
 {
   g_autoptr(GString) sql = NULL;
 
@@ -447,12 +449,7 @@ install_counting (GlossProject  *project,
     return TRUE;
 
   sql = g_string_new (
-    "CREATE TEMP TABLE IF NOT EXISTS sync_touched (tbl TEXT, guid TEXT);"
-    "CREATE INDEX IF NOT EXISTS temp.sync_touched_key ON sync_touched (tbl, guid);"
-    "CREATE TEMP TABLE IF NOT EXISTS sync_waiting (tbl TEXT NOT NULL, guid TEXT NOT NULL, PRIMARY KEY (tbl, guid));"
-    "CREATE TEMP TABLE IF NOT EXISTS sync_count (data_version INTEGER, full INTEGER NOT NULL);"
-    "INSERT INTO temp.sync_count (data_version, full) SELECT NULL, 1 "
-    "  WHERE NOT EXISTS (SELECT 1 FROM temp.sync_count);"
+    "CREATE TEMP TABLE IF NOT EXISTS sync_seen (data_version INTEGER);"
     "CREATE TEMP TRIGGER IF NOT EXISTS gloss_sync_row_insert AFTER INSERT ON main.sync_row BEGIN "
     "  INSERT INTO sync_touched (tbl, guid) SELECT NEW.tbl, NEW.guid "
     "  WHERE NOT EXISTS (SELECT 1 FROM sync_touched x WHERE x.tbl = NEW.tbl AND x.guid = NEW.guid); END;"
@@ -461,9 +458,7 @@ install_counting (GlossProject  *project,
     "  WHERE NOT EXISTS (SELECT 1 FROM sync_touched x WHERE x.tbl = NEW.tbl AND x.guid = NEW.guid); END;"
     "CREATE TEMP TRIGGER IF NOT EXISTS gloss_sync_row_delete AFTER DELETE ON main.sync_row BEGIN "
     "  INSERT INTO sync_touched (tbl, guid) SELECT OLD.tbl, OLD.guid "
-    "  WHERE NOT EXISTS (SELECT 1 FROM sync_touched x WHERE x.tbl = OLD.tbl AND x.guid = OLD.guid); END;"
-    "CREATE TEMP TRIGGER IF NOT EXISTS gloss_sync_server_changed AFTER UPDATE OF is_lead ON main.sync_server BEGIN "
-    "  UPDATE sync_count SET full = 1; END;");
+    "  WHERE NOT EXISTS (SELECT 1 FROM sync_touched x WHERE x.tbl = OLD.tbl AND x.guid = OLD.guid); END;");
 
   for (int t = 0; t < GLOSS_SYNC_N_TABLES; t++)
     {
@@ -489,7 +484,7 @@ install_counting (GlossProject  *project,
             g_string_append_printf (when, "%sOLD.%s IS NOT NEW.%s", c > 0 ? " OR " : "", columns[c], columns[c]);
           g_string_append_printf (sql,
                                   "CREATE TEMP TRIGGER IF NOT EXISTS gloss_sync_%1$s_rekey AFTER UPDATE OF %2$s "
-                                  "ON main.%1$s WHEN %3$s BEGIN UPDATE sync_count SET full = 1; END;",
+                                  "ON main.%1$s WHEN %3$s BEGIN UPDATE sync_count SET known = 0; END;",
                                   name, tables[t].renames, when->str);
         }
     }
@@ -514,33 +509,90 @@ data_version (GlossProject *project)
   return version;
 }
 
-/* Everything compared once: the waiting keys anew. */
-static gboolean
-count_from_scratch (GlossProject  *project,
-                    GError       **error)
+static gint64
+query_number (GlossProject *project,
+              const char   *sql,
+              gint64        otherwise)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (project, sql, NULL);
+  gint64 n = otherwise;
+
+  if (stmt == NULL)
+    return otherwise;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return n;
+}
+
+/* sync_waiting becomes @changes (GlossSyncChange, or NULL: every change
+ * listed anew); the count is known from here on. */
+gboolean
+_gloss_sync_set_waiting (GlossProject  *project,
+                         GPtrArray     *changes,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  sqlite3_stmt *stmt;
+
+  if (changes == NULL)
+    {
+      all = g_ptr_array_new_with_free_func ((GDestroyNotify) _gloss_sync_change_free);
+      for (int t = 0; t < GLOSS_SYNC_N_TABLES; t++)
+        {
+          g_autoptr(GPtrArray) list = _gloss_sync_list_changes (project, t, error);
+
+          if (list == NULL)
+            return FALSE;
+          g_ptr_array_extend_and_steal (all, g_steal_pointer (&list));
+        }
+      changes = all;
+    }
+
+  if (!_gloss_project_exec (project, "DELETE FROM sync_waiting", error) ||
+      (stmt = _gloss_project_prepare (project, "INSERT OR IGNORE INTO sync_waiting (tbl, guid) VALUES (?1, ?2)",
+                                      error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const GlossSyncChange *change = g_ptr_array_index (changes, i);
+
+      sqlite3_bind_text (stmt, 1, tables[change->table].name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, change->guid, -1, SQLITE_TRANSIENT);
+      if (!_gloss_project_run (project, stmt, error))
+        return FALSE;
+    }
+
+  return _gloss_project_exec (project, "INSERT OR REPLACE INTO sync_count (id, known) VALUES (1, 1)", error);
+}
+
+/* Whether sync_waiting is known to be @changes already (then a push that
+ * changed nothing writes nothing). */
+gboolean
+_gloss_sync_waiting_is (GlossProject *project,
+                        GPtrArray    *changes)
 {
   sqlite3_stmt *stmt;
 
-  if (!_gloss_project_exec (project, "DELETE FROM temp.sync_touched; DELETE FROM temp.sync_waiting", error) ||
-      (stmt = _gloss_project_prepare (project, "INSERT OR IGNORE INTO temp.sync_waiting (tbl, guid) VALUES (?1, ?2)",
-                                      error)) == NULL)
+  if (query_number (project, "SELECT known FROM sync_count WHERE id = 1", 0) == 0 ||
+      query_number (project, "SELECT count (*) FROM sync_waiting", -1) != (gint64) changes->len)
     return FALSE;
 
-  for (int t = 0; t < GLOSS_SYNC_N_TABLES; t++)
+  stmt = _gloss_project_prepare (project, "SELECT 1 FROM sync_waiting WHERE tbl = ?1 AND guid = ?2", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < changes->len; i++)
     {
-      g_autoptr(GPtrArray) changes = _gloss_sync_list_changes (project, t, error);
+      const GlossSyncChange *change = g_ptr_array_index (changes, i);
+      gboolean there;
 
-      if (changes == NULL)
+      sqlite3_bind_text (stmt, 1, tables[change->table].name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, change->guid, -1, SQLITE_TRANSIENT);
+      there = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      if (!there)
         return FALSE;
-      for (guint i = 0; i < changes->len; i++)
-        {
-          const GlossSyncChange *change = g_ptr_array_index (changes, i);
-
-          sqlite3_bind_text (stmt, 1, tables[t].name, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, change->guid, -1, SQLITE_TRANSIENT);
-          if (!_gloss_project_run (project, stmt, error))
-            return FALSE;
-        }
     }
 
   return TRUE;
@@ -580,7 +632,7 @@ count_touched (GlossProject  *project,
                GError       **error)
 {
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = _gloss_project_prepare (project, "SELECT tbl, guid FROM temp.sync_touched", error);
+  sqlite3_stmt *stmt = _gloss_project_prepare (project, "SELECT DISTINCT tbl, guid FROM sync_touched", error);
   sqlite3_stmt *add, *drop;
 
   if (stmt == NULL)
@@ -592,9 +644,9 @@ count_touched (GlossProject  *project,
     }
   sqlite3_reset (stmt);
 
-  if ((add = _gloss_project_prepare (project, "INSERT OR IGNORE INTO temp.sync_waiting (tbl, guid) VALUES (?1, ?2)",
+  if ((add = _gloss_project_prepare (project, "INSERT OR IGNORE INTO sync_waiting (tbl, guid) VALUES (?1, ?2)",
                                      error)) == NULL ||
-      (drop = _gloss_project_prepare (project, "DELETE FROM temp.sync_waiting WHERE tbl = ?1 AND guid = ?2",
+      (drop = _gloss_project_prepare (project, "DELETE FROM sync_waiting WHERE tbl = ?1 AND guid = ?2",
                                       error)) == NULL)
     return FALSE;
 
@@ -618,7 +670,7 @@ count_touched (GlossProject  *project,
         return FALSE;
     }
 
-  return _gloss_project_exec (project, "DELETE FROM temp.sync_touched", error);
+  return TRUE;
 }
 
 static gint64
@@ -627,37 +679,30 @@ count_waiting (GlossProject  *project,
 {
   sqlite3_stmt *stmt;
   gint64 version = data_version (project);
-  gint64 seen = -1, n = -1;
-  gboolean full = TRUE;
+  gint64 seen = query_number (project, "SELECT data_version FROM temp.sync_seen", -1);
+  gboolean known = query_number (project, "SELECT known FROM sync_count WHERE id = 1", 0) != 0;
+  gboolean touched = query_number (project, "SELECT EXISTS (SELECT 1 FROM sync_touched)", 0) != 0;
+  gboolean ok;
 
-  if (!install_counting (project, error) ||
-      (stmt = _gloss_project_prepare (project, "SELECT data_version, full FROM temp.sync_count", error)) == NULL)
-    return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      seen = sqlite3_column_type (stmt, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 0);
-      full = sqlite3_column_int (stmt, 1) != 0;
-    }
-  sqlite3_reset (stmt);
-
-  if (full || version < 0 || seen != version ? !count_from_scratch (project, error) : !count_touched (project, error))
+  if (!_gloss_sync_install_counting (project, error))
     return -1;
 
-  stmt = _gloss_project_prepare (project, "UPDATE temp.sync_count SET data_version = ?1, full = 0", error);
+  /* Another program wrote and noted nothing: everything again. */
+  if (!known || version < 0 || (seen != version && !touched))
+    ok = _gloss_sync_set_waiting (project, NULL, error);
+  else
+    ok = count_touched (project, error);
+  if (!ok || !_gloss_project_exec (project, "DELETE FROM sync_touched; DELETE FROM temp.sync_seen", error))
+    return -1;
+
+  stmt = _gloss_project_prepare (project, "INSERT INTO temp.sync_seen (data_version) VALUES (?1)", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, version);
   if (!_gloss_project_run (project, stmt, error))
     return -1;
 
-  stmt = _gloss_project_prepare (project, "SELECT count (*) FROM temp.sync_waiting", error);
-  if (stmt == NULL)
-    return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return n;
+  return query_number (project, "SELECT count (*) FROM sync_waiting", -1);
 }
 
 static gboolean

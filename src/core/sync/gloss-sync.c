@@ -230,6 +230,9 @@ sync_on (GlossProject   *project,
   if (!_gloss_project_check_writable (project, error) ||
       !has_new_texts (project, conn, &new_texts, error))
     return NULL;
+  /* What the sync changes in the file is noted for the window's count. */
+  if (!_gloss_sync_install_counting (project, error))
+    return NULL;
 
   /* A text extracted again comes first: what is coded here on the old one
    * moves with it, and goes up where its words now are. */
