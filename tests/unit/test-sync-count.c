@@ -247,6 +247,33 @@ test_count_follows_other_connections (Fixture       *fx,
   g_assert_cmpint (count (fx), ==, full_count (other));
 }
 
+/* A file of version 8 (before the count was kept in the file) gains its
+ * tables on open, and counts. */
+static void
+test_count_after_upgrade (Fixture       *fx,
+                          gconstpointer  data)
+{
+  g_autofree char *sql = g_strdup_printf ("DROP TABLE sync_touched; DROP TABLE sync_waiting; DROP TABLE sync_count; "
+                                          "PRAGMA user_version = %d", GLOSS_PROJECT_MIGRATION_SYNC_COUNT - 1);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (count (fx), ==, 4);
+  remember_all (fx);
+  gloss_project_close (fx->project);
+  g_clear_object (&fx->project);
+
+  g_assert_cmpint (sqlite3_open (fx->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  fx->project = gloss_test_open_project (fx->path);
+  g_assert_cmpint (temp_number (fx, "PRAGMA user_version"), ==, GLOSS_PROJECT_SCHEMA_VERSION);
+  g_assert_cmpint (count (fx), ==, 0);
+  g_assert_true (gloss_project_rename_code (fx->project, fx->code, "Seats", NULL));
+  assert_followed (fx);
+  g_assert_cmpint (count (fx), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -256,6 +283,8 @@ main (int    argc,
   g_test_add ("/sync-count/follows-changes", Fixture, NULL, fixture_set_up, test_count_follows_changes,
               fixture_tear_down);
   g_test_add ("/sync-count/other-connections", Fixture, NULL, fixture_set_up, test_count_follows_other_connections,
+              fixture_tear_down);
+  g_test_add ("/sync-count/after-upgrade", Fixture, NULL, fixture_set_up, test_count_after_upgrade,
               fixture_tear_down);
   g_test_add ("/sync-count/other-writers", Fixture, NULL, fixture_set_up, test_count_sees_other_writers,
               fixture_tear_down);
