@@ -133,3 +133,89 @@ gloss_cli_note_add (int    argc,
   printf ("%" G_GINT64_FORMAT "\n", id);
   return GLOSS_CLI_OK;
 }
+
+/* The memo's target from the options: exactly one of them. */
+static gboolean
+memo_target (GlossProject  *project,
+             gboolean       on_project,
+             const char    *doc,
+             const char    *code,
+             const char    *coder,
+             const char   **kind,
+             gint64        *target_id,
+             GError       **error)
+{
+  if ((on_project ? 1 : 0) + (doc != NULL) + (code != NULL) + (coder != NULL) != 1)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("Say what the memo is about: one of --project, --doc, --code or --coder"));
+      return FALSE;
+    }
+
+  if (on_project)
+    {
+      *kind = "project";
+      *target_id = 1;
+    }
+  else if (doc != NULL)
+    {
+      *kind = "document";
+      *target_id = gloss_project_find_document (project, doc, error);
+    }
+  else if (code != NULL)
+    {
+      *kind = "code";
+      *target_id = gloss_project_find_code (project, code, error);
+    }
+  else
+    {
+      *kind = "coder";
+      *target_id = gloss_project_find_coder (project, coder, error);
+    }
+
+  return *target_id > 0;
+}
+
+int
+gloss_cli_memo (int    argc,
+                char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *doc = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *coder = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *set = NULL;
+  gboolean on_project = FALSE;
+  const char *kind = NULL;
+  gint64 target_id = 0;
+  int status;
+  GOptionEntry entries[] = {
+    { "project", 0, 0, G_OPTION_ARG_NONE, &on_project, N_("The memo on the project"), NULL },
+    { "doc", 0, 0, G_OPTION_ARG_STRING, &doc, N_("The memo on a document"), N_("DOC") },
+    { "code", 0, 0, G_OPTION_ARG_STRING, &code, N_("The memo on a code"), N_("PATH") },
+    { "coder", 0, 0, G_OPTION_ARG_STRING, &coder, N_("The memo on a coder"), N_("NAME") },
+    { "set", 0, 0, G_OPTION_ARG_STRING, &set, N_("Write the memo (an empty text removes it)"), N_("TEXT") },
+    { NULL }
+  };
+
+  if (!gloss_cli_parse ("memo", "PROJECT", _("Print or write the memo on the project, a document, a code or a coder."),
+                        entries, &argc, &argv, 1, 1, &status))
+    return status;
+
+  project = gloss_cli_open_project (argv[1], &error);
+  if (project == NULL ||
+      !memo_target (project, on_project, doc, code, coder, &kind, &target_id, &error))
+    return gloss_cli_fail (error);
+
+  if (set != NULL)
+    return gloss_project_set_memo (project, kind, target_id, set, &error) ? GLOSS_CLI_OK : gloss_cli_fail (error);
+
+  text = gloss_project_get_memo (project, kind, target_id, &error);
+  if (text == NULL)
+    return gloss_cli_fail (error);
+  if (*text != '\0')
+    printf ("%s\n", text);
+  return GLOSS_CLI_OK;
+}

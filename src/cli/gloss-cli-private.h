@@ -107,6 +107,7 @@ gboolean      gloss_cli_restrict_documents (GlossProject  *project,
 int gloss_cli_init       (int argc, char **argv);
 int gloss_cli_import     (int argc, char **argv);
 int gloss_cli_documents  (int argc, char **argv);
+int gloss_cli_memo       (int argc, char **argv);
 int gloss_cli_text       (int argc, char **argv);
 int gloss_cli_coders     (int argc, char **argv);
 int gloss_cli_notes      (int argc, char **argv);

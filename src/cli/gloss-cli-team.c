@@ -51,6 +51,10 @@ print_report_json (const GlossSyncReport *report)
   json_builder_add_int_value (builder, report->n_pulled);
   json_builder_set_member_name (builder, "deleted");
   json_builder_add_int_value (builder, report->n_deleted);
+  json_builder_set_member_name (builder, "texts");
+  json_builder_add_int_value (builder, report->n_texts);
+  json_builder_set_member_name (builder, "moved");
+  json_builder_add_int_value (builder, report->n_moved);
   add_items_json (builder, "conflicts", report->conflicts);
   add_items_json (builder, "refused", report->refused);
   json_builder_set_member_name (builder, "cursor");
@@ -91,6 +95,9 @@ print_report (const GlossSyncReport *report,
   printf (_("%u sent, %u received, %u deleted, %u in conflict, %u refused (phase %s)\n"),
           report->n_pushed, report->n_pulled, report->n_deleted, report->conflicts->len,
           report->refused->len, gloss_team_phase_to_string (report->phase));
+  if (report->n_texts > 0)
+    printf (_("  documents extracted again by the lead: %u; codings and case passages moved with their words: %u\n"),
+            report->n_texts, report->n_moved);
   print_items (_("conflicts"), report->conflicts);
   print_items (_("refused"), report->refused);
 }

@@ -29,6 +29,8 @@ static const GlossCliCommand commands[] = {
   { "codings", "PROJECT [--doc DOC] [--coder NAME] [--code PATH] [--json]", N_("List codings"), gloss_cli_codings },
   { "notes", "PROJECT [--json]", N_("List the project’s notes"), gloss_cli_notes },
   { "note-add", "PROJECT NAME TEXT [--coder NAME]", N_("Add a note about the project"), gloss_cli_note_add },
+  { "memo", "PROJECT (--project | --doc DOC | --code PATH | --coder NAME) [--set TEXT]",
+    N_("Print or write a memo"), gloss_cli_memo },
   { "load", "PROJECT FILE.json", N_("Load coders, codes and codings from JSON"), gloss_cli_load },
   { "search", "PROJECT TEXT [--doc DOC] [--case-sensitive] [--json]", N_("Find a phrase"), gloss_cli_search },
   { "check", "PROJECT", N_("Check a project file"), gloss_cli_check },

@@ -10,6 +10,7 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import json
 import sys
 import tempfile
 
@@ -120,6 +121,12 @@ with TeamServer() as server, tempfile.TemporaryDirectory() as tmp:
     team.sql('Ana', "DELETE FROM gloss.memo WHERE guid = 'm-ben'")
     f.check(team.sql('lead', "SELECT text FROM gloss.memo WHERE guid = 'm-ben'") == [['Ben thinks']],
             "Ana cannot change or delete Ben's memo")
+    # A row Ben wrote by SQL names itself with no GUID: it stays out of the
+    # files (which would not open again), and the sync says so.
+    report = json.loads(team.sync('Ana').stdout)
+    f.check([(r['kind'], r['guid']) for r in report['refused']] == [('memo', 'm-ben')],
+            f'a memo whose GUID is not a GUID is refused here: {report}')
+    f.check(len(cli.codings(team.files['Ana'], team.passwords['Ana'])) >= 1, "Ana's file still opens")
 
     # Review: everyone reads everyone's codings, still changes only their own.
     cli.run('team', 'phase', 'review', team.lead)

@@ -1473,7 +1473,7 @@ test_migration (void)
     /* The version before attributes. */
     g_autofree char *sql = g_strdup_printf ("ALTER TABLE document DROP COLUMN text_extraction; %sDROP TABLE set_member; DROP TABLE set_item; "
                                             "DROP TABLE case_member; DROP TABLE case_item; DROP TABLE attribute_value; "
-                                            "DROP TABLE attribute; DROP TABLE sync_server; DROP TABLE sync_row; PRAGMA user_version = 3",
+                                            "DROP TABLE attribute; DROP TABLE sync_server; DROP TABLE sync_row; DROP TABLE sync_touched; DROP TABLE sync_waiting; DROP TABLE sync_count; PRAGMA user_version = 3",
                                             /* and what the versions after it changed */
                                             gloss_test_sql_before_version_6 (FALSE));
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);

@@ -236,7 +236,7 @@ test_older_file (Fixture       *f,
                                         /* and what the versions after it added */
                                         "DROP TABLE set_member; DROP TABLE set_item; "
                                         "DROP TABLE case_member; DROP TABLE case_item; DROP TABLE attribute_value; "
-                                        "DROP TABLE attribute; DROP TABLE sync_server; DROP TABLE sync_row; PRAGMA user_version = 2", NULL);
+                                        "DROP TABLE attribute; DROP TABLE sync_server; DROP TABLE sync_row; DROP TABLE sync_touched; DROP TABLE sync_waiting; DROP TABLE sync_count; PRAGMA user_version = 2", NULL);
 
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   }

@@ -477,6 +477,7 @@ test_upgrade (void)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   {
     g_autofree char *sql = g_strdup_printf ("ALTER TABLE document DROP COLUMN text_extraction; "
+                                            "DROP TABLE sync_touched; DROP TABLE sync_waiting; DROP TABLE sync_count; "
                                             "PRAGMA user_version = %d",
                                             GLOSS_PROJECT_MIGRATION_TEXT_EXTRACTION - 1);
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
@@ -539,6 +540,7 @@ test_upgrade_damaged_pages (void)
   {
     g_autofree char *sql = g_strdup_printf ("UPDATE page SET start = 5, length = 1000; "
                                             "ALTER TABLE document DROP COLUMN text_extraction; "
+                                            "DROP TABLE sync_touched; DROP TABLE sync_waiting; DROP TABLE sync_count; "
                                             "PRAGMA user_version = %d",
                                             GLOSS_PROJECT_MIGRATION_TEXT_EXTRACTION - 1);
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);

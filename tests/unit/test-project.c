@@ -265,7 +265,7 @@ test_upgrade_from_version_5 (void)
   {
     g_autofree char *sql = g_strconcat ("PRAGMA foreign_keys = OFF; BEGIN;", gloss_test_sql_before_version_6 (TRUE),
                                         "ALTER TABLE document DROP COLUMN text_extraction;"
-                                        "DROP TABLE sync_server; DROP TABLE sync_row;",
+                                        "DROP TABLE sync_server; DROP TABLE sync_row; DROP TABLE sync_touched; DROP TABLE sync_waiting; DROP TABLE sync_count; ",
                                         "CREATE TRIGGER set_member_code_deleted AFTER DELETE ON code BEGIN"
                                         "  DELETE FROM set_member WHERE member_id = OLD.id"
                                         "    AND set_id IN (SELECT id FROM set_item WHERE kind = 'code');"
@@ -543,7 +543,7 @@ test_upgrade_from_version_1 (void)
                            /* and without what later versions added */
                            "DROP TABLE set_member; DROP TABLE set_item;"
                            "DROP TABLE case_member; DROP TABLE case_item; DROP TABLE attribute_value; DROP TABLE attribute;"
-                           "DROP TABLE sync_server; DROP TABLE sync_row;"
+                           "DROP TABLE sync_server; DROP TABLE sync_row; DROP TABLE sync_touched; DROP TABLE sync_waiting; DROP TABLE sync_count; "
                            "PRAGMA user_version = 1; COMMIT;", v1->str, gloss_test_sql_before_version_6 (FALSE));
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &sql_error), ==, SQLITE_OK);
   }
@@ -590,7 +590,7 @@ test_upgrade_to_sync_version (void)
   gloss_project_close (project);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   sql = g_strdup_printf ("ALTER TABLE document DROP COLUMN text_extraction; "
-                         "DROP TABLE sync_server; DROP TABLE sync_row; PRAGMA user_version = %d",
+                         "DROP TABLE sync_server; DROP TABLE sync_row; DROP TABLE sync_touched; DROP TABLE sync_waiting; DROP TABLE sync_count; PRAGMA user_version = %d",
                          GLOSS_PROJECT_SYNC_VERSION - 1);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

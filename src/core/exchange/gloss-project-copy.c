@@ -88,7 +88,8 @@ prepare_copy (sqlite3      *db,
 
   /* A coder's copy does not sync with the lead's team server. */
   if (!run_sql (db, "DELETE FROM history_change; DELETE FROM history_step", error) ||
-      !run_sql (db, "DELETE FROM sync_server; DELETE FROM sync_row", error) ||
+      !run_sql (db, "DELETE FROM sync_server; DELETE FROM sync_row; DELETE FROM sync_touched; "
+                   "DELETE FROM sync_waiting; DELETE FROM sync_count", error) ||
       (without_codings && !run_sql (db, "DELETE FROM coding", error)) ||
       !ensure_coder (db, coder_name, error) ||
       !run_sql (db, "COMMIT", error))

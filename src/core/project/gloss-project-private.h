@@ -170,6 +170,16 @@ const char   *_gloss_palette_pick_for_db (sqlite3      *db,
 gboolean      _gloss_project_upgrade_texts (GlossProject     *self,
                                             GlossTextUpgrade *report,
                                             GError          **error);
+/* The document's text replaced by @text, of text extraction @version and
+ * cut in @pages (GlossPage), its codings and case passages moved to it
+ * (see gloss-project-reextract.c). Within the caller's transaction. */
+gboolean      _gloss_project_adopt_text (GlossProject     *self,
+                                         gint64            document_id,
+                                         const char       *text,
+                                         int               version,
+                                         GArray           *pages,
+                                         GlossTextUpgrade *report,
+                                         GError          **error);
 gboolean      _gloss_project_migrate   (GlossProject  *self,
                                         int            from_version,
                                         GError       **error);

@@ -31,6 +31,7 @@ typedef struct
   GArray  *pages;      /* GlossPage of the new text */
   gint64  *old_to_new; /* per old character, its new place or -1 */
   gint64   n_old;
+  int      version;    /* the text extraction it is (document.text_extraction) */
 } Extraction;
 
 static void
@@ -101,6 +102,7 @@ extract_again (GlossProject  *self,
     ex->old_to_new[i] = -1;
   ex->text = g_string_new (NULL);
   ex->pages = g_array_new (FALSE, TRUE, sizeof (GlossPage));
+  ex->version = GLOSS_PDF_TEXT_VERSION;
 
   for (guint i = 0; i < old_pages->len; i++)
     {
@@ -330,7 +332,7 @@ store_text (GlossProject     *self,
   sqlite3_bind_int64 (stmt, 1, document_id);
   sqlite3_bind_text (stmt, 2, ex->text->str, ex->text->len, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, g_utf8_strlen (ex->text->str, ex->text->len));
-  sqlite3_bind_int (stmt, 4, GLOSS_PDF_TEXT_VERSION);
+  sqlite3_bind_int (stmt, 4, ex->version);
   if (!_gloss_project_run (self, stmt, error))
     return FALSE;
   sqlite3_bind_null (stmt, 2);
@@ -418,6 +420,58 @@ reextract_document (GlossProject     *self,
    * the same place stay two (the UNIQUE rule is on the exact span). */
   ok = extract_again (self, document_id, &ex, error) &&
        (codings = read_spans (self, CODING_SPANS, document_id, error)) != NULL &&
+       (passages = read_spans (self, PASSAGE_SPANS, document_id, error)) != NULL &&
+       store_text (self, document_id, &ex, error) &&
+       store_pages (self, document_id, &ex, error) &&
+       move_spans (self, &ex, codings, CODING_MOVE, report, error) &&
+       move_spans (self, &ex, passages, PASSAGE_MOVE, report, error) &&
+       move_history (self, document_id, &ex, error);
+  if (ok)
+    report->n_documents++;
+
+  extraction_clear (&ex);
+  return ok;
+}
+
+/* @text (of extraction @version, cut in @pages) taken as the document's
+ * text: what the team server's lead extracted again. When this Gloss's
+ * own extraction of the PDF gives the very same text, offsets move as the
+ * local re-extraction moves them, character by character; otherwise each
+ * passage is found again by its quote. Within the caller's transaction. */
+gboolean
+_gloss_project_adopt_text (GlossProject     *self,
+                           gint64            document_id,
+                           const char       *text,
+                           int               version,
+                           GArray           *pages,
+                           GlossTextUpgrade *report,
+                           GError          **error)
+{
+  Extraction ex = { 0 };
+  g_autoptr(GArray) codings = NULL;
+  g_autoptr(GArray) passages = NULL;
+  gboolean ok;
+
+  if (!extract_again (self, document_id, &ex, NULL) || g_strcmp0 (ex.text->str, text) != 0 ||
+      ex.pages->len != pages->len)
+    {
+      g_autofree char *old_text = gloss_project_get_text (self, document_id, 0, -1, error);
+
+      extraction_clear (&ex);
+      if (old_text == NULL)
+        return FALSE;
+      ex.n_old = g_utf8_strlen (old_text, -1);
+      ex.old_to_new = g_new (gint64, ex.n_old + 1);
+      for (gint64 i = 0; i <= ex.n_old; i++)
+        ex.old_to_new[i] = -1;
+      ex.text = g_string_new (text);
+    }
+  /* The pages as the lead cut them (the same, when the texts agree). */
+  g_clear_pointer (&ex.pages, g_array_unref);
+  ex.pages = g_array_ref (pages);
+  ex.version = version;
+
+  ok = (codings = read_spans (self, CODING_SPANS, document_id, error)) != NULL &&
        (passages = read_spans (self, PASSAGE_SPANS, document_id, error)) != NULL &&
        store_text (self, document_id, &ex, error) &&
        store_pages (self, document_id, &ex, error) &&

@@ -301,6 +301,24 @@ static const char migration_sync[] =
 static const char migration_text_extraction[] =
   "ALTER TABLE document ADD COLUMN text_extraction INTEGER NOT NULL DEFAULT 0;";
 
+/* Version 9: the count of changes waiting for the team server, kept
+ * change by change (gloss-sync-state.c): the keys of rows a change touched
+ * since the last count, written by triggers of each connection that syncs
+ * (no constraint in it can fail the change that fires them), the keys
+ * known to differ from what was synced, and whether that is known. */
+static const char migration_sync_count[] =
+  "CREATE TABLE sync_touched ("
+  "  tbl TEXT NOT NULL,"
+  "  guid TEXT NOT NULL);"
+  "CREATE INDEX sync_touched_key ON sync_touched (tbl, guid);"
+  "CREATE TABLE sync_waiting ("
+  "  tbl TEXT NOT NULL,"
+  "  guid TEXT NOT NULL,"
+  "  PRIMARY KEY (tbl, guid)) WITHOUT ROWID;"
+  "CREATE TABLE sync_count ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  known INTEGER NOT NULL DEFAULT 0 CHECK (known IN (0, 1)));";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -310,6 +328,7 @@ static const char * const migrations[] = {
   migration_6,
   [GLOSS_PROJECT_SYNC_VERSION - 1] = migration_sync,
   [GLOSS_PROJECT_MIGRATION_TEXT_EXTRACTION - 1] = migration_text_extraction,
+  [GLOSS_PROJECT_MIGRATION_SYNC_COUNT - 1] = migration_sync_count,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_PROJECT_SCHEMA_VERSION);

@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-#define GLOSS_PROJECT_SCHEMA_VERSION 8
+#define GLOSS_PROJECT_SCHEMA_VERSION 9
 
 /* The migration that records how each document's text was extracted
  * (document.text_extraction); documents of older files are extracted
@@ -21,6 +21,10 @@ G_BEGIN_DECLS
 
 /* The migration that added the team server's state (sync_server, sync_row). */
 #define GLOSS_PROJECT_SYNC_VERSION 7
+
+/* The migration that keeps the count of changes waiting for the team
+ * server (sync_touched, sync_waiting, sync_count). */
+#define GLOSS_PROJECT_MIGRATION_SYNC_COUNT 9
 
 /* Codes nest at most this many levels deep (a top-level code is level 1):
  * adding, moving, importing and merging codes keep to it. */

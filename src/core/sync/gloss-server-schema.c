@@ -206,16 +206,128 @@ static const char server_migration_1[] =
   "REVOKE ALL ON ALL FUNCTIONS IN SCHEMA gloss FROM PUBLIC;"
   "REVOKE ALL ON SCHEMA gloss FROM PUBLIC;";
 
+
+/* Version 2: memos and notes, attributes, cases and sets.
+ *
+ * A memo is one per target, as in the file; a coder writes and deletes
+ * only the memos and notes their role wrote, the lead every one (as
+ * owner). Attributes, their values, cases with their members and sets
+ * with theirs are the lead's: coders may only read them. Rows that have no
+ * GUID of their own in the file (a value, a set's member) are named by the
+ * GUIDs they join, "attribute/target" and "set/member". A document's text
+ * may change (extracted again by a newer Gloss): its pages change with it,
+ * each change logged as the document's. gloss.refuse () turns a write the
+ * rules silently skip (a DELETE of a row the policy hides from it) into an
+ * error the client reports. */
+static const char server_migration_2[] =
+  "ALTER TABLE gloss.memo ADD CONSTRAINT memo_target UNIQUE (target_kind, target_guid);"
+
+  "CREATE TABLE gloss.note ("
+  "  guid text PRIMARY KEY,"
+  "  name text NOT NULL DEFAULT '',"
+  "  text text NOT NULL,"
+  "  author_guid text,"
+  "  author_name text,"
+  "  owner name NOT NULL DEFAULT current_user,"
+  "  created bigint,"
+  "  modified bigint);"
+
+  "CREATE TABLE gloss.attribute ("
+  "  guid text PRIMARY KEY,"
+  "  target text NOT NULL CHECK (target IN ('document', 'coder', 'case')),"
+  "  name text NOT NULL CHECK (length (btrim (name)) > 0),"
+  "  type text NOT NULL CHECK (type IN ('text', 'number', 'date', 'boolean', 'category')),"
+  "  choices text,"
+  "  description text NOT NULL DEFAULT '',"
+  "  position integer NOT NULL DEFAULT 0,"
+  "  created bigint NOT NULL);"
+
+  "CREATE TABLE gloss.attribute_value ("
+  "  guid text PRIMARY KEY,"
+  "  attribute_guid text NOT NULL REFERENCES gloss.attribute (guid) ON DELETE CASCADE,"
+  "  target_guid text NOT NULL,"
+  "  value text NOT NULL,"
+  "  UNIQUE (attribute_guid, target_guid));"
+
+  "CREATE TABLE gloss.case_item ("
+  "  guid text PRIMARY KEY,"
+  "  name text NOT NULL CHECK (length (btrim (name)) > 0),"
+  "  description text NOT NULL DEFAULT '',"
+  "  created bigint NOT NULL);"
+
+  "CREATE TABLE gloss.case_member ("
+  "  guid text PRIMARY KEY,"
+  "  case_guid text NOT NULL REFERENCES gloss.case_item (guid) ON DELETE CASCADE,"
+  "  document_guid text NOT NULL REFERENCES gloss.document (guid) ON DELETE CASCADE,"
+  "  start bigint CHECK (start IS NULL OR start >= 0),"
+  "  \"end\" bigint CHECK (\"end\" IS NULL OR \"end\" > start));"
+
+  "CREATE TABLE gloss.set_item ("
+  "  guid text PRIMARY KEY,"
+  "  kind text NOT NULL CHECK (kind IN ('document', 'code')),"
+  "  name text NOT NULL CHECK (length (btrim (name)) > 0),"
+  "  rule text,"
+  "  description text NOT NULL DEFAULT '',"
+  "  created bigint NOT NULL);"
+
+  "CREATE TABLE gloss.set_member ("
+  "  guid text PRIMARY KEY,"
+  "  set_guid text NOT NULL REFERENCES gloss.set_item (guid) ON DELETE CASCADE,"
+  "  member_guid text NOT NULL,"
+  "  UNIQUE (set_guid, member_guid));"
+
+  "CREATE TRIGGER note_log AFTER INSERT OR UPDATE OR DELETE ON gloss.note"
+  "  FOR EACH ROW EXECUTE FUNCTION gloss.log_change ();"
+  "CREATE TRIGGER attribute_log AFTER INSERT OR UPDATE OR DELETE ON gloss.attribute"
+  "  FOR EACH ROW EXECUTE FUNCTION gloss.log_change ();"
+  "CREATE TRIGGER attribute_value_log AFTER INSERT OR UPDATE OR DELETE ON gloss.attribute_value"
+  "  FOR EACH ROW EXECUTE FUNCTION gloss.log_change ();"
+  "CREATE TRIGGER case_item_log AFTER INSERT OR UPDATE OR DELETE ON gloss.case_item"
+  "  FOR EACH ROW EXECUTE FUNCTION gloss.log_change ();"
+  "CREATE TRIGGER case_member_log AFTER INSERT OR UPDATE OR DELETE ON gloss.case_member"
+  "  FOR EACH ROW EXECUTE FUNCTION gloss.log_change ();"
+  "CREATE TRIGGER set_item_log AFTER INSERT OR UPDATE OR DELETE ON gloss.set_item"
+  "  FOR EACH ROW EXECUTE FUNCTION gloss.log_change ();"
+  "CREATE TRIGGER set_member_log AFTER INSERT OR UPDATE OR DELETE ON gloss.set_member"
+  "  FOR EACH ROW EXECUTE FUNCTION gloss.log_change ();"
+
+  "ALTER TABLE gloss.note ENABLE ROW LEVEL SECURITY;"
+  "CREATE POLICY note_read ON gloss.note FOR SELECT USING (true);"
+  "CREATE POLICY note_insert ON gloss.note FOR INSERT WITH CHECK (owner = current_user);"
+  "CREATE POLICY note_update ON gloss.note FOR UPDATE"
+  "  USING (owner = current_user) WITH CHECK (owner = current_user);"
+  "CREATE POLICY note_delete ON gloss.note FOR DELETE USING (owner = current_user);"
+
+  "CREATE FUNCTION gloss.refuse (what text) RETURNS boolean LANGUAGE plpgsql"
+  "  SET search_path = pg_catalog, pg_temp AS $$"
+  "BEGIN"
+  "  RAISE EXCEPTION 'permission denied to change %', what USING ERRCODE = 'insufficient_privilege';"
+  "END $$;"
+
+  "REVOKE ALL ON ALL TABLES IN SCHEMA gloss FROM PUBLIC;"
+  "REVOKE ALL ON ALL FUNCTIONS IN SCHEMA gloss FROM PUBLIC;"
+
+  /* The coders there already get what version 2 gives a coder. */
+  "DO $$ DECLARE r name; BEGIN"
+  "  FOR r IN SELECT role FROM gloss.member WHERE NOT is_lead LOOP"
+  "    EXECUTE format ('GRANT SELECT ON gloss.attribute, gloss.attribute_value, gloss.case_item, "
+  "gloss.case_member, gloss.set_item, gloss.set_member TO %I', r);"
+  "    EXECUTE format ('GRANT SELECT, INSERT, UPDATE, DELETE ON gloss.note TO %I', r);"
+  "    EXECUTE format ('GRANT EXECUTE ON FUNCTION gloss.refuse (text) TO %I', r);"
+  "  END LOOP;"
+  "END $$;";
+
 static const char * const server_migrations[] = {
   server_migration_1,
+  server_migration_2,
 };
 
 /* What a coder's role is given (see _gloss_server_grant_coder). */
 static const char * const coder_read_tables[] = {
   "schema_version", "project", "coder", "member", "blob", "document", "page", "code",
-  "change_log",
+  "change_log", "attribute", "attribute_value", "case_item", "case_member", "set_item", "set_member",
 };
-static const char * const coder_write_tables[] = { "coding", "memo" };
+static const char * const coder_write_tables[] = { "coding", "memo", "note" };
 
 int
 _gloss_server_schema_version_known (void)
@@ -267,8 +379,8 @@ _gloss_server_grant_coder (PGconn      *conn,
                            GError     **error)
 {
   g_autofree char *schema = g_strdup_printf (grant ? "GRANT USAGE ON SCHEMA gloss TO %s" : "REVOKE USAGE ON SCHEMA gloss FROM %s", role);
-  g_autofree char *functions = g_strdup_printf (grant ? "GRANT EXECUTE ON FUNCTION gloss.my_coder (), gloss.phase () TO %s"
-                                                      : "REVOKE EXECUTE ON FUNCTION gloss.my_coder (), gloss.phase () FROM %s",
+  g_autofree char *functions = g_strdup_printf (grant ? "GRANT EXECUTE ON FUNCTION gloss.my_coder (), gloss.phase (), gloss.refuse (text) TO %s"
+                                                      : "REVOKE EXECUTE ON FUNCTION gloss.my_coder (), gloss.phase (), gloss.refuse (text) FROM %s",
                                                 role);
 
   return _gloss_pg_exec (conn, schema, error) &&

@@ -50,9 +50,16 @@ gboolean  _gloss_server_grant_coder  (PGconn      *conn,
                                       gboolean     grant,
                                       GError     **error);
 /* Checks that the database holds a project of a schema this Gloss knows,
- * and that it is @project_guid (when not NULL). */
+ * and that it is @project_guid (when not NULL); @version (may be NULL)
+ * gets the server's schema version. */
 gboolean  _gloss_server_check        (PGconn      *conn,
                                       const char  *project_guid,
+                                      int         *version,
+                                      GError     **error);
+/* As the lead: takes the server's schema to the version this Gloss knows
+ * (nothing when it is there); @version is updated. */
+gboolean  _gloss_server_upgrade      (PGconn      *conn,
+                                      int         *version,
                                       GError     **error);
 
 /* The local state (gloss-sync-state.c) */
@@ -63,6 +70,7 @@ typedef struct
   gboolean       is_lead;
   gint64         cursor;
   GlossTeamPhase phase;
+  int            server_version;  /* the server's schema, once connected */
 } GlossSyncState;
 
 void            _gloss_sync_state_free (GlossSyncState *state);
@@ -83,10 +91,27 @@ typedef enum
   GLOSS_SYNC_CODE,
   GLOSS_SYNC_DOCUMENT,
   GLOSS_SYNC_CODING,
+  GLOSS_SYNC_MEMO,
+  GLOSS_SYNC_NOTE,
+  GLOSS_SYNC_ATTRIBUTE,
+  GLOSS_SYNC_CASE,
+  GLOSS_SYNC_CASE_MEMBER,
+  GLOSS_SYNC_ATTRIBUTE_VALUE,
+  GLOSS_SYNC_SET,
+  GLOSS_SYNC_SET_MEMBER,
   GLOSS_SYNC_N_TABLES,
 } GlossSyncTable;
 
+/* The table's name, in the file, on the server and in sync_row.tbl. */
 const char *_gloss_sync_table_name (GlossSyncTable table);
+/* The server schema version from which the server has the table. */
+int         _gloss_sync_table_since (GlossSyncTable table);
+/* Deletes here the row of @table named @guid (its own or the one made of
+ * the GUIDs it joins); FALSE only on a failure to write. */
+gboolean    _gloss_sync_delete_local (GlossProject   *project,
+                                      GlossSyncTable  table,
+                                      const char     *guid,
+                                      GError        **error);
 
 /* A row changed here since the last sync: its state now (NULL: deleted). */
 typedef struct
@@ -118,6 +143,17 @@ GHashTable *_gloss_sync_changed_keys   (GlossProject   *project,
                                         GError        **error);
 char       *_gloss_sync_key            (GlossSyncTable  table,
                                         const char     *guid);
+
+/* The count of changes waiting (see gloss-sync-state.c): the triggers of
+ * this connection that note what each change touches; sync_waiting set to
+ * @changes (NULL: listed anew), and whether it is so already. */
+gboolean    _gloss_sync_install_counting (GlossProject  *project,
+                                          GError       **error);
+gboolean    _gloss_sync_set_waiting    (GlossProject   *project,
+                                        GPtrArray      *changes,
+                                        GError        **error);
+gboolean    _gloss_sync_waiting_is     (GlossProject   *project,
+                                        GPtrArray      *changes);
 
 /* Push and pull (gloss-sync-push.c, gloss-sync-pull.c) */
 gboolean _gloss_sync_push (GlossProject    *project,

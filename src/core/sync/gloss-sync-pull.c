@@ -79,14 +79,87 @@ static const PullTable pull_tables[GLOSS_SYNC_N_TABLES] = {
     "  OR code_id IS NOT excluded.code_id OR start IS NOT excluded.start OR \"end\" IS NOT excluded.\"end\" "
     "  OR quote IS NOT excluded.quote OR prefix IS NOT excluded.prefix OR suffix IS NOT excluded.suffix "
     "  OR memo IS NOT excluded.memo OR modified IS NOT excluded.modified" },
+  [GLOSS_SYNC_MEMO] = {
+    "SELECT guid, target_kind, target_guid, text, created, modified FROM gloss.memo" CHANGED ("memo"),
+    "ttttii",
+    "INSERT INTO memo (guid, target_kind, target_id, text, created, modified) VALUES (?1, ?2, "
+    "  CASE ?2 WHEN 'project' THEN (SELECT id FROM project WHERE guid = ?3) "
+    "    WHEN 'document' THEN (SELECT id FROM document WHERE guid = ?3) "
+    "    WHEN 'code' THEN (SELECT id FROM code WHERE guid = ?3) "
+    "    WHEN 'coder' THEN (SELECT id FROM coder WHERE guid = ?3) END, ?4, ?5, ?6) "
+    "ON CONFLICT (guid) DO UPDATE SET target_kind = excluded.target_kind, target_id = excluded.target_id, "
+    "  text = excluded.text, modified = excluded.modified "
+    "WHERE target_kind IS NOT excluded.target_kind OR target_id IS NOT excluded.target_id "
+    "  OR text IS NOT excluded.text OR modified IS NOT excluded.modified" },
+  [GLOSS_SYNC_NOTE] = {
+    "SELECT guid, name, text, author_guid, author_name, created, modified FROM gloss.note" CHANGED ("note"),
+    "tttttii",
+    "INSERT INTO note (guid, name, text, author_guid, author_name, created, modified) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+    "ON CONFLICT (guid) DO UPDATE SET name = excluded.name, text = excluded.text, "
+    "  author_guid = excluded.author_guid, author_name = excluded.author_name, modified = excluded.modified "
+    "WHERE name IS NOT excluded.name OR text IS NOT excluded.text OR author_guid IS NOT excluded.author_guid "
+    "  OR author_name IS NOT excluded.author_name OR modified IS NOT excluded.modified" },
+  [GLOSS_SYNC_ATTRIBUTE] = {
+    "SELECT guid, target, name, type, choices, description, position, created FROM gloss.attribute"
+    CHANGED ("attribute"),
+    "ttttttii",
+    "INSERT INTO attribute (guid, target, name, type, choices, description, position, created) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+    "ON CONFLICT (guid) DO UPDATE SET target = excluded.target, name = excluded.name, type = excluded.type, "
+    "  choices = excluded.choices, description = excluded.description, position = excluded.position "
+    "WHERE target IS NOT excluded.target OR name IS NOT excluded.name OR type IS NOT excluded.type "
+    "  OR choices IS NOT excluded.choices OR description IS NOT excluded.description "
+    "  OR position IS NOT excluded.position" },
+  [GLOSS_SYNC_CASE] = {
+    "SELECT guid, name, description, created FROM gloss.case_item" CHANGED ("case_item"),
+    "ttti",
+    "INSERT INTO case_item (guid, name, description, created) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (guid) DO UPDATE SET name = excluded.name, description = excluded.description "
+    "WHERE name IS NOT excluded.name OR description IS NOT excluded.description" },
+  [GLOSS_SYNC_CASE_MEMBER] = {
+    "SELECT guid, case_guid, document_guid, start, \"end\" FROM gloss.case_member" CHANGED ("case_member"),
+    "tttii",
+    "INSERT INTO case_member (guid, case_id, document_id, start, \"end\") VALUES (?1, "
+    "  (SELECT id FROM case_item WHERE guid = ?2), (SELECT id FROM document WHERE guid = ?3), ?4, ?5) "
+    "ON CONFLICT (guid) DO UPDATE SET case_id = excluded.case_id, document_id = excluded.document_id, "
+    "  start = excluded.start, \"end\" = excluded.\"end\" "
+    "WHERE case_id IS NOT excluded.case_id OR document_id IS NOT excluded.document_id "
+    "  OR start IS NOT excluded.start OR \"end\" IS NOT excluded.\"end\"" },
+  [GLOSS_SYNC_ATTRIBUTE_VALUE] = {
+    "SELECT guid, attribute_guid, target_guid, value FROM gloss.attribute_value" CHANGED ("attribute_value"),
+    "tttt",
+    "INSERT INTO attribute_value (attribute_id, target_id, value) "
+    "SELECT a.id, CASE a.target WHEN 'document' THEN (SELECT id FROM document WHERE guid = ?3) "
+    "    WHEN 'coder' THEN (SELECT id FROM coder WHERE guid = ?3) "
+    "    WHEN 'case' THEN (SELECT id FROM case_item WHERE guid = ?3) END, ?4 "
+    "FROM attribute a WHERE a.guid = ?2 AND ?1 IS NOT NULL "
+    "ON CONFLICT (attribute_id, target_id) DO UPDATE SET value = excluded.value "
+    "WHERE value IS NOT excluded.value" },
+  [GLOSS_SYNC_SET] = {
+    "SELECT guid, kind, name, rule, description, created FROM gloss.set_item" CHANGED ("set_item"),
+    "ttttti",
+    "INSERT INTO set_item (guid, kind, name, rule, description, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+    "ON CONFLICT (guid) DO UPDATE SET kind = excluded.kind, name = excluded.name, rule = excluded.rule, "
+    "  description = excluded.description "
+    "WHERE kind IS NOT excluded.kind OR name IS NOT excluded.name OR rule IS NOT excluded.rule "
+    "  OR description IS NOT excluded.description" },
+  [GLOSS_SYNC_SET_MEMBER] = {
+    "SELECT guid, set_guid, member_guid FROM gloss.set_member" CHANGED ("set_member"),
+    "ttt",
+    "INSERT INTO set_member (set_id, member_id) "
+    "SELECT s.id, CASE s.kind WHEN 'document' THEN (SELECT id FROM document WHERE guid = ?3) "
+    "    ELSE (SELECT id FROM code WHERE guid = ?3) END "
+    "FROM set_item s WHERE s.guid = ?2 AND ?1 IS NOT NULL "
+    "ON CONFLICT (set_id, member_id) DO NOTHING" },
 };
 
-static const char * const kinds[GLOSS_SYNC_N_TABLES] = {
-  "project", "coder", "code", "document", "coding",
-};
+#define kinds(t) _gloss_sync_table_name (t)
 
 static const GlossChange change_of_table[GLOSS_SYNC_N_TABLES] = {
   GLOSS_CHANGE_PROJECT, GLOSS_CHANGE_CODERS, GLOSS_CHANGE_CODES, GLOSS_CHANGE_DOCUMENTS, GLOSS_CHANGE_CODINGS,
+  GLOSS_CHANGE_MEMOS, GLOSS_CHANGE_MEMOS, GLOSS_CHANGE_ATTRIBUTES, GLOSS_CHANGE_CASES, GLOSS_CHANGE_CASES,
+  GLOSS_CHANGE_ATTRIBUTES, GLOSS_CHANGE_SETS, GLOSS_CHANGE_SETS,
 };
 
 /* What one snapshot of the server holds for the file. */
@@ -128,6 +201,44 @@ document_is_here (GlossProject *project,
   return here;
 }
 
+/* A document here whose text the server has anew (the lead's Gloss
+ * extracted it again): its pages are read too, to take it. A text of an
+ * older extraction than the file's own is not taken. */
+static gboolean
+read_new_text (GlossProject *project,
+               PGconn       *conn,
+               PGresult     *docs,
+               int           row,
+               Snapshot     *snap,
+               GError      **error)
+{
+  const char *guid = PQgetvalue (docs, row, 0);
+  const char *params[1] = { guid };
+  sqlite3_stmt *stmt = _gloss_project_prepare (project, "SELECT text, text_extraction FROM document WHERE guid = ?1",
+                                               error);
+  gboolean differs = FALSE;
+  PGresult *pages;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    differs = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), PQgetvalue (docs, row, 9)) != 0 &&
+              g_ascii_strtoll (PQgetvalue (docs, row, 12), NULL, 10) >= sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+  if (!differs)
+    return TRUE;
+
+  pages = _gloss_pg_query (conn,
+                           "SELECT idx, start, length, width, height FROM gloss.page "
+                           "WHERE document_guid = $1 ORDER BY idx",
+                           1, params, error);
+  if (pages == NULL)
+    return FALSE;
+  g_hash_table_insert (snap->pages, g_strdup (guid), pages);
+  return TRUE;
+}
+
 static gboolean
 read_new_documents (GlossProject *project,
                     PGconn       *conn,
@@ -144,7 +255,11 @@ read_new_documents (GlossProject *project,
       PGresult *pages;
 
       if (document_is_here (project, guid))
-        continue;
+        {
+          if (!read_new_text (project, conn, docs, r, snap, error))
+            return FALSE;
+          continue;
+        }
 
       blob = PQexecParams (conn,
                            "SELECT b.bytes FROM gloss.blob b JOIN gloss.document d ON d.sha256 = b.sha256 "
@@ -232,16 +347,20 @@ read_snapshot (GlossProject   *project,
   for (int t = 0; t < GLOSS_SYNC_N_TABLES; t++)
     {
       g_autofree char *deleted = NULL;
-      g_autofree char *recheck = guid_array (refused, kinds[t]);
-      const char *select_params[2] = { cursor_text, recheck };
+      g_autofree char *recheck = NULL;
+      const char *select_params[2] = { cursor_text, NULL };
 
+      if (_gloss_sync_table_since (t) > state->server_version)
+        continue;
+      recheck = guid_array (refused, kinds (t));
+      select_params[1] = recheck;
       snap->rows[t] = _gloss_pg_query (conn, pull_tables[t].select, 2, select_params, error);
       if (snap->rows[t] == NULL)
         goto fail;
       deleted = g_strdup_printf ("SELECT DISTINCT guid FROM gloss.change_log l WHERE tbl = '%s' "
                                  "AND op = 'delete' AND seq > $1 "
                                  "AND NOT EXISTS (SELECT 1 FROM gloss.%s x WHERE x.guid = l.guid)",
-                                 kinds[t], kinds[t]);
+                                 kinds (t), kinds (t));
       snap->deleted[t] = _gloss_pg_query (conn, deleted, 1, params, error);
       if (snap->deleted[t] == NULL)
         goto fail;
@@ -397,7 +516,7 @@ apply_changed_here (Apply          *apply,
       for (guint i = report->refused->len; i > 0; i--)
         {
           const GlossMergeItem *item = g_ptr_array_index (report->refused, i - 1);
-          if (g_str_equal (item->kind, kinds[table]) && g_str_equal (item->guid, guid))
+          if (g_str_equal (item->kind, kinds (table)) && g_str_equal (item->guid, guid))
             g_ptr_array_remove_index (report->refused, i - 1);
         }
       return _gloss_project_exec (apply->project, "RELEASE sync_row", error);
@@ -407,9 +526,14 @@ apply_changed_here (Apply          *apply,
   g_hash_table_add (apply->changed_here, g_steal_pointer (&key));
   if (!_gloss_project_exec (apply->project, "ROLLBACK TO sync_row; RELEASE sync_row", error))
     return FALSE;
+  /* What the file last saw of the row is the server's version now: the
+   * file's stays a change (sent again, or refused again, and counted as
+   * waiting), also when it is undone to what it was before. */
+  if (after != NULL && !_gloss_sync_remember (apply->project, table, guid, after, error))
+    return FALSE;
   {
     g_autofree char *label = row_label (rows, row);
-    _gloss_sync_note (apply->report->conflicts, kinds[table], guid, label,
+    _gloss_sync_note (apply->report->conflicts, kinds (table), guid, label,
                       _("changed here and on the server; this file’s version is kept"));
   }
   return TRUE;
@@ -430,6 +554,15 @@ apply_row (Apply          *apply,
   sqlite3_stmt *stmt;
   int rc;
 
+  /* A row written on the server by SQL may name itself anyhow: what is
+   * not a GUID does not come into the file (it would not open again). */
+  if (table != GLOSS_SYNC_ATTRIBUTE_VALUE && table != GLOSS_SYNC_SET_MEMBER && !g_uuid_string_is_valid (guid))
+    {
+      g_autofree char *label = row_label (rows, row);
+      _gloss_sync_note (apply->report->refused, kinds (table), guid, label, _("its GUID is not a GUID"));
+      return TRUE;
+    }
+
   if (g_hash_table_contains (apply->changed_here, key))
     return apply_changed_here (apply, table, row, error);
 
@@ -445,7 +578,7 @@ apply_row (Apply          *apply,
       g_autofree char *label = row_label (rows, row);
       if (rc == SQLITE_CONSTRAINT)
         {
-          _gloss_sync_note (apply->report->refused, kinds[table], guid, label, sqlite3_errmsg (apply->project->db));
+          _gloss_sync_note (apply->report->refused, kinds (table), guid, label, sqlite3_errmsg (apply->project->db));
           return TRUE;
         }
       _gloss_project_set_error (apply->project, error, _("Cannot store what came from the team server"));
@@ -538,14 +671,13 @@ apply_deletion (Apply          *apply,
                 GError        **error)
 {
   g_autofree char *key = _gloss_sync_key (table, guid);
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM main.%s WHERE guid = ?1", kinds[table]);
   const char *forget = table == GLOSS_SYNC_CODE ? forget_below_code
                        : table == GLOSS_SYNC_CODER ? forget_of_coder : NULL;
   sqlite3_stmt *stmt;
 
   if (g_hash_table_contains (apply->changed_here, key))
     {
-      _gloss_sync_note (apply->report->conflicts, kinds[table], guid, guid,
+      _gloss_sync_note (apply->report->conflicts, kinds (table), guid, guid,
                         _("deleted on the server but changed here; this file’s version is kept"));
       return TRUE;
     }
@@ -560,11 +692,7 @@ apply_deletion (Apply          *apply,
         return FALSE;
     }
 
-  stmt = _gloss_project_prepare (apply->project, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
-  if (!_gloss_project_run (apply->project, stmt, error))
+  if (!_gloss_sync_delete_local (apply->project, table, guid, error))
     return FALSE;
   if (sqlite3_changes (apply->project->db) > 0)
     {
@@ -573,6 +701,82 @@ apply_deletion (Apply          *apply,
     }
 
   return _gloss_sync_remember (apply->project, table, guid, NULL, error);
+}
+
+static gint64
+document_id_of (GlossProject *project,
+                const char   *guid)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (project, "SELECT id FROM document WHERE guid = ?1", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+/* Documents here whose text the lead extracted again take it, their
+ * codings and case passages moved with it as a re-extraction here moves
+ * them; before any row, so that the codings that come next (the lead's
+ * moved ones) meet theirs already moved. A text the file cannot take
+ * (its pages do not fit it) is reported and left. */
+static gboolean
+adopt_texts (Apply   *apply,
+             GError **error)
+{
+  PGresult *docs = apply->snap->rows[GLOSS_SYNC_DOCUMENT];
+
+  for (int r = 0; docs != NULL && r < PQntuples (docs); r++)
+    {
+      const char *guid = PQgetvalue (docs, r, 0);
+      PGresult *pages = g_hash_table_lookup (apply->snap->pages, guid);
+      g_autoptr(GArray) cut = NULL;
+      g_autoptr(GError) local_error = NULL;
+      GlossTextUpgrade moved = { 0 };
+      gint64 id;
+
+      if (pages == NULL || g_hash_table_contains (apply->snap->blobs, guid) ||
+          (id = document_id_of (apply->project, guid)) == 0)
+        continue;
+
+      cut = g_array_new (FALSE, TRUE, sizeof (GlossPage));
+      for (int p = 0; p < PQntuples (pages); p++)
+        {
+          GlossPage page = {
+            (guint) g_ascii_strtoll (PQgetvalue (pages, p, 0), NULL, 10),
+            g_ascii_strtoll (PQgetvalue (pages, p, 1), NULL, 10),
+            g_ascii_strtoll (PQgetvalue (pages, p, 2), NULL, 10),
+            g_ascii_strtod (PQgetvalue (pages, p, 3), NULL),
+            g_ascii_strtod (PQgetvalue (pages, p, 4), NULL),
+          };
+          g_array_append_val (cut, page);
+        }
+
+      if (!_gloss_project_exec (apply->project, "SAVEPOINT sync_text", error))
+        return FALSE;
+      if (!_gloss_project_adopt_text (apply->project, id, PQgetvalue (docs, r, 9),
+                                      (int) g_ascii_strtoll (PQgetvalue (docs, r, 12), NULL, 10),
+                                      cut, &moved, &local_error))
+        {
+          g_autofree char *label = row_label (docs, r);
+          if (!_gloss_project_exec (apply->project, "ROLLBACK TO sync_text; RELEASE sync_text", error))
+            return FALSE;
+          _gloss_sync_note (apply->report->refused, kinds (GLOSS_SYNC_DOCUMENT), guid, label, local_error->message);
+          continue;
+        }
+      if (!_gloss_project_exec (apply->project, "RELEASE sync_text", error))
+        return FALSE;
+      apply->report->n_texts++;
+      apply->report->n_moved += moved.n_moved;
+      apply->changes |= GLOSS_CHANGE_DOCUMENTS | GLOSS_CHANGE_CODINGS | GLOSS_CHANGE_CASES;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -586,6 +790,9 @@ apply_snapshot (Apply   *apply,
       if (t != GLOSS_SYNC_DOCUMENT && t != GLOSS_SYNC_PROJECT &&
           !apply_deletion (apply, t, PQgetvalue (snap->deleted[t], r, 0), error))
         return FALSE;
+
+  if (!adopt_texts (apply, error))
+    return FALSE;
 
   for (int t = 0; t < GLOSS_SYNC_N_TABLES; t++)
     {

@@ -35,6 +35,47 @@ static const char * const upsert_sql[GLOSS_SYNC_N_TABLES] = {
   [GLOSS_SYNC_DOCUMENT] =
     "UPDATE gloss.document SET title = $2, removed = $3 WHERE guid = $1 "
     "AND (title, removed) IS DISTINCT FROM ($2, $3)",
+  [GLOSS_SYNC_MEMO] =
+    "INSERT INTO gloss.memo (guid, target_kind, target_guid, text, created, modified) "
+    "VALUES ($1, $2, $3, $4, $5, $6) "
+    "ON CONFLICT (guid) DO UPDATE SET target_kind = EXCLUDED.target_kind, target_guid = EXCLUDED.target_guid, "
+    "  text = EXCLUDED.text, modified = EXCLUDED.modified "
+    "WHERE (gloss.memo.target_kind, gloss.memo.target_guid, gloss.memo.text, gloss.memo.modified) "
+    "  IS DISTINCT FROM (EXCLUDED.target_kind, EXCLUDED.target_guid, EXCLUDED.text, EXCLUDED.modified)",
+  [GLOSS_SYNC_NOTE] =
+    "INSERT INTO gloss.note (guid, name, text, author_guid, author_name, created, modified) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7) "
+    "ON CONFLICT (guid) DO UPDATE SET name = EXCLUDED.name, text = EXCLUDED.text, "
+    "  author_guid = EXCLUDED.author_guid, author_name = EXCLUDED.author_name, modified = EXCLUDED.modified "
+    "WHERE (gloss.note.name, gloss.note.text, gloss.note.author_guid, gloss.note.author_name, gloss.note.modified) "
+    "  IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.text, EXCLUDED.author_guid, EXCLUDED.author_name, EXCLUDED.modified)",
+  [GLOSS_SYNC_ATTRIBUTE] =
+    "INSERT INTO gloss.attribute (guid, target, name, type, choices, description, position, created) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+    "ON CONFLICT (guid) DO UPDATE SET target = EXCLUDED.target, name = EXCLUDED.name, type = EXCLUDED.type, "
+    "  choices = EXCLUDED.choices, description = EXCLUDED.description, position = EXCLUDED.position "
+    "WHERE ROW (gloss.attribute.*) IS DISTINCT FROM ROW (EXCLUDED.*)",
+  [GLOSS_SYNC_CASE] =
+    "INSERT INTO gloss.case_item (guid, name, description, created) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT (guid) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description "
+    "WHERE (gloss.case_item.name, gloss.case_item.description) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.description)",
+  [GLOSS_SYNC_CASE_MEMBER] =
+    "INSERT INTO gloss.case_member (guid, case_guid, document_guid, start, \"end\") VALUES ($1, $2, $3, $4, $5) "
+    "ON CONFLICT (guid) DO UPDATE SET case_guid = EXCLUDED.case_guid, document_guid = EXCLUDED.document_guid, "
+    "  start = EXCLUDED.start, \"end\" = EXCLUDED.\"end\" "
+    "WHERE ROW (gloss.case_member.*) IS DISTINCT FROM ROW (EXCLUDED.*)",
+  [GLOSS_SYNC_ATTRIBUTE_VALUE] =
+    "INSERT INTO gloss.attribute_value (guid, attribute_guid, target_guid, value) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT (guid) DO UPDATE SET value = EXCLUDED.value "
+    "WHERE gloss.attribute_value.value IS DISTINCT FROM EXCLUDED.value",
+  [GLOSS_SYNC_SET] =
+    "INSERT INTO gloss.set_item (guid, kind, name, rule, description, created) VALUES ($1, $2, $3, $4, $5, $6) "
+    "ON CONFLICT (guid) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, rule = EXCLUDED.rule, "
+    "  description = EXCLUDED.description "
+    "WHERE ROW (gloss.set_item.*) IS DISTINCT FROM ROW (EXCLUDED.*)",
+  [GLOSS_SYNC_SET_MEMBER] =
+    "INSERT INTO gloss.set_member (guid, set_guid, member_guid) VALUES ($1, $2, $3) "
+    "ON CONFLICT (guid) DO NOTHING",
   [GLOSS_SYNC_CODING] =
     "INSERT INTO gloss.coding (guid, document_guid, coder_guid, code_guid, start, \"end\", quote, prefix, suffix, "
     "  memo, created, modified) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
@@ -53,6 +94,14 @@ static const char * const upsert_members[GLOSS_SYNC_N_TABLES][12] = {
   [GLOSS_SYNC_DOCUMENT] = { "title", "removed", NULL },
   [GLOSS_SYNC_CODING] = { "document", "coder", "code", "start", "end", "quote", "prefix", "suffix", "memo",
                           "created", "modified", NULL },
+  [GLOSS_SYNC_MEMO] = { "kind", "target", "text", "created", "modified", NULL },
+  [GLOSS_SYNC_NOTE] = { "name", "text", "author_guid", "author_name", "created", "modified", NULL },
+  [GLOSS_SYNC_ATTRIBUTE] = { "target", "name", "type", "choices", "description", "position", "created", NULL },
+  [GLOSS_SYNC_CASE] = { "name", "description", "created", NULL },
+  [GLOSS_SYNC_CASE_MEMBER] = { "case", "document", "start", "end", NULL },
+  [GLOSS_SYNC_ATTRIBUTE_VALUE] = { "attribute", "target", "value", NULL },
+  [GLOSS_SYNC_SET] = { "kind", "name", "rule", "description", "created", NULL },
+  [GLOSS_SYNC_SET_MEMBER] = { "set", "member", NULL },
 };
 
 /* A member of a state as a text parameter (NULL for JSON null). */
@@ -243,8 +292,27 @@ statement_clear (Statement *st)
     g_free (st->texts[i]);
 }
 
+/* A row the policies hide from this role's DELETE but not from its
+ * SELECT (another's memo) is refused, not silently left (servers of
+ * version 2 on). */
+static char *
+delete_sql (GlossSyncTable table,
+            gboolean       refuse_hidden)
+{
+  const char *name = _gloss_sync_table_name (table);
+
+  if (!refuse_hidden)
+    return g_strdup_printf ("DELETE FROM gloss.%s WHERE guid = $1", name);
+
+  return g_strdup_printf ("WITH d AS (DELETE FROM gloss.%1$s WHERE guid = $1 RETURNING 1) "
+                          "SELECT gloss.refuse ('%1$s') FROM gloss.%1$s x "
+                          "WHERE x.guid = $1 AND NOT EXISTS (SELECT 1 FROM d)",
+                          name);
+}
+
 static gboolean
 statement_for (const GlossSyncChange *change,
+               gboolean               refuse_hidden,
                Statement             *st,
                GError               **error)
 {
@@ -255,7 +323,7 @@ statement_for (const GlossSyncChange *change,
   st->n = 1;
   if (change->state == NULL)
     {
-      st->sql = g_strdup_printf ("DELETE FROM gloss.%s WHERE guid = $1", _gloss_sync_table_name (change->table));
+      st->sql = delete_sql (change->table, refuse_hidden);
       return TRUE;
     }
 
@@ -276,19 +344,85 @@ statement_for (const GlossSyncChange *change,
   return TRUE;
 }
 
+/* The lead's text of a document extracted again, with its pages. */
+static gboolean
+push_document_text (GlossProject *project,
+                    PGconn       *conn,
+                    const char   *guid,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt = _gloss_project_prepare (project,
+                                               "SELECT text, n_chars, text_extraction, id FROM document WHERE guid = ?1",
+                                               error);
+  g_autofree char *texts[3] = { NULL };
+  g_autoptr(PGresult) updated = NULL;
+  const char *params[4];
+  gint64 document_id = 0;
+  gboolean ok = TRUE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < 3; i++)
+        texts[i] = _gloss_column_dup_text (stmt, i);
+      document_id = sqlite3_column_int64 (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+  if (document_id == 0)
+    return TRUE;
+
+  params[0] = guid;
+  params[1] = texts[0];
+  params[2] = texts[1];
+  params[3] = texts[2];
+  updated = _gloss_pg_query (conn,
+                             "UPDATE gloss.document SET text = $2, n_chars = $3, text_extraction = $4 "
+                             "WHERE guid = $1 AND (text, n_chars, text_extraction) "
+                             "  IS DISTINCT FROM ($2, $3::bigint, $4::integer) RETURNING 1",
+                             4, params, error);
+  if (updated == NULL)
+    return FALSE;
+  if (PQntuples (updated) == 0)
+    return TRUE;
+
+  stmt = _gloss_project_prepare (project, "SELECT idx, start, length FROM page WHERE document_id = ?1 ORDER BY idx",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *values[3] = { NULL };
+      const char *page_params[4] = { guid };
+
+      for (int i = 0; i < 3; i++)
+        page_params[i + 1] = values[i] = _gloss_column_dup_text (stmt, i);
+      ok = run_params (conn, "UPDATE gloss.page SET start = $3, length = $4 WHERE document_guid = $1 AND idx = $2",
+                       page_params, 4, error);
+    }
+  sqlite3_reset (stmt);
+
+  return ok;
+}
+
 static gboolean
 push_one (GlossProject          *project,
           PGconn                *conn,
           const GlossSyncChange *change,
+          gboolean               refuse_hidden,
           GError               **error)
 {
   Statement st;
   gboolean ok;
 
   if (change->table == GLOSS_SYNC_DOCUMENT && change->state != NULL &&
-      !push_new_document (project, conn, change->guid, error))
+      (!push_new_document (project, conn, change->guid, error) ||
+       (strstr (change->state, "\"text_extraction\"") != NULL &&
+        !push_document_text (project, conn, change->guid, error))))
     return FALSE;
-  if (!statement_for (change, &st, error))
+  if (!statement_for (change, refuse_hidden, &st, error))
     return FALSE;
 
   ok = run_params (conn, st.sql, st.params, st.n, error);
@@ -305,6 +439,7 @@ pipeline_chunk (PGconn    *conn,
                 GPtrArray *changes,
                 guint      from,
                 guint      to,
+                gboolean   refuse_hidden,
                 GError   **error)
 {
   gboolean ok = TRUE;
@@ -314,7 +449,7 @@ pipeline_chunk (PGconn    *conn,
     {
       Statement st;
 
-      if (!statement_for (g_ptr_array_index (changes, i), &st, error))
+      if (!statement_for (g_ptr_array_index (changes, i), refuse_hidden, &st, error))
         {
           ok = FALSE;
           break;
@@ -373,6 +508,7 @@ static gboolean
 push_pipelined (GlossProject *project,
                 PGconn       *conn,
                 GPtrArray    *changes,
+                gboolean      refuse_hidden,
                 GError      **error)
 {
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
@@ -384,7 +520,7 @@ push_pipelined (GlossProject *project,
 
       if (change->table == GLOSS_SYNC_DOCUMENT)
         {
-          if (!push_one (project, conn, change, error))
+          if (!push_one (project, conn, change, refuse_hidden, error))
             return FALSE;
         }
       else
@@ -397,7 +533,7 @@ push_pipelined (GlossProject *project,
       return FALSE;
     }
   for (guint from = 0; ok && from < rest->len; from += PIPELINE_CHUNK)
-    ok = pipeline_chunk (conn, rest, from, MIN (from + PIPELINE_CHUNK, rest->len), error);
+    ok = pipeline_chunk (conn, rest, from, MIN (from + PIPELINE_CHUNK, rest->len), refuse_hidden, error);
   PQexitPipelineMode (conn);
 
   return ok;
@@ -425,6 +561,18 @@ refusal_reason (const GlossSyncState  *state,
       return _("only the lead changes the codebook");
     case GLOSS_SYNC_DOCUMENT:
       return _("only the lead changes the documents");
+    case GLOSS_SYNC_ATTRIBUTE:
+    case GLOSS_SYNC_ATTRIBUTE_VALUE:
+      return _("only the lead changes the attributes");
+    case GLOSS_SYNC_CASE:
+    case GLOSS_SYNC_CASE_MEMBER:
+      return _("only the lead changes the cases");
+    case GLOSS_SYNC_SET:
+    case GLOSS_SYNC_SET_MEMBER:
+      return _("only the lead changes the sets");
+    case GLOSS_SYNC_MEMO:
+    case GLOSS_SYNC_NOTE:
+      return NULL;  /* the server knows whose they are */
     case GLOSS_SYNC_CODING:
     case GLOSS_SYNC_N_TABLES:
     default:
@@ -441,16 +589,13 @@ refusal_reason (const GlossSyncState  *state,
   return NULL;
 }
 
-static const char * const kinds[GLOSS_SYNC_N_TABLES] = {
-  "project", "coder", "code", "document", "coding",
-};
-
 /* Sends @changes in one transaction. With @each_alone a refused row is
  * noted in @report and left out; without, the first refusal fails all
  * (*refused is set). A connection lost fails all. */
 static gboolean
 push_changes (GlossProject    *project,
               PGconn          *conn,
+              GlossSyncState  *state,
               GPtrArray       *changes,
               gboolean         each_alone,
               GArray          *pushed,
@@ -468,7 +613,7 @@ push_changes (GlossProject    *project,
     {
       g_autoptr(GError) batch_error = NULL;
 
-      if (!push_pipelined (project, conn, changes, &batch_error))
+      if (!push_pipelined (project, conn, changes, state->server_version >= 2, &batch_error))
         {
           *refused = !g_error_matches (batch_error, GLOSS_ERROR, GLOSS_ERROR_OFFLINE);
           g_propagate_error (error, g_steal_pointer (&batch_error));
@@ -488,7 +633,7 @@ push_changes (GlossProject    *project,
       if (each_alone && !_gloss_pg_exec (conn, "SAVEPOINT row", error))
         goto fail;
 
-      ok = push_one (project, conn, change, &row_error);
+      ok = push_one (project, conn, change, state->server_version >= 2, &row_error);
       if (ok)
         {
           g_array_append_val (pushed, i);
@@ -506,7 +651,7 @@ push_changes (GlossProject    *project,
 
       {
         g_autofree char *label = change_label (change);
-        _gloss_sync_note (report->refused, kinds[change->table], change->guid, label, row_error->message);
+        _gloss_sync_note (report->refused, _gloss_sync_table_name (change->table), change->guid, label, row_error->message);
       }
       if (!_gloss_pg_exec (conn, "ROLLBACK TO SAVEPOINT row", error))
         goto fail;
@@ -550,6 +695,38 @@ remember_pushed (GlossProject *project,
   return _gloss_project_exec (project, "COMMIT", error);
 }
 
+/* What the push could not send waits: the count of changes waiting is
+ * that, from here on (nothing is written when it is so already). */
+static gboolean
+note_waiting (GlossProject *project,
+              GPtrArray    *changes,
+              GArray       *pushed,
+              GPtrArray    *kept,
+              GError      **error)
+{
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
+  g_autofree gboolean *sent = g_new0 (gboolean, MAX (changes->len, 1));
+
+  for (guint i = 0; i < pushed->len; i++)
+    sent[g_array_index (pushed, guint, i)] = TRUE;
+  for (guint i = 0; i < changes->len; i++)
+    if (!sent[i])
+      g_ptr_array_add (waiting, g_ptr_array_index (changes, i));
+  for (guint i = 0; i < kept->len; i++)
+    g_ptr_array_add (waiting, g_ptr_array_index (kept, i));
+
+  if (_gloss_sync_waiting_is (project, waiting))
+    return TRUE;
+  if (!_gloss_project_exec (project, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!_gloss_sync_set_waiting (project, waiting, error) || !_gloss_project_exec (project, "COMMIT", error))
+    {
+      sqlite3_exec (project->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _gloss_sync_push (GlossProject    *project,
                   PGconn          *conn,
@@ -558,6 +735,7 @@ _gloss_sync_push (GlossProject    *project,
                   GError         **error)
 {
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _gloss_sync_change_free);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) _gloss_sync_change_free);
   g_autoptr(GPtrArray) deletions = g_ptr_array_new ();
   g_autoptr(GArray) pushed = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean refused = FALSE;
@@ -566,8 +744,9 @@ _gloss_sync_push (GlossProject    *project,
   /* Rows in push order; deletions after, the codings first. */
   for (int t = 0; t < GLOSS_SYNC_N_TABLES; t++)
     {
-      g_autoptr(GPtrArray) list = _gloss_sync_list_changes (project, t, error);
+      g_autoptr(GPtrArray) list = NULL;
 
+      list = _gloss_sync_list_changes (project, t, error);
       if (list == NULL)
         return FALSE;
       for (guint i = 0; i < list->len; i++)
@@ -575,10 +754,19 @@ _gloss_sync_push (GlossProject    *project,
           GlossSyncChange *change = g_ptr_array_index (list, i);
           const char *reason = refusal_reason (state, change);
 
+          /* What the server cannot hold yet waits here for its upgrade. */
+          if (_gloss_sync_table_since (t) > state->server_version)
+            {
+              g_ptr_array_add (kept, change);
+              g_ptr_array_index (list, i) = NULL;
+              continue;
+            }
           if (reason != NULL)
             {
               g_autofree char *label = change_label (change);
-              _gloss_sync_note (report->refused, kinds[change->table], change->guid, label, reason);
+              _gloss_sync_note (report->refused, _gloss_sync_table_name (change->table), change->guid, label, reason);
+              g_ptr_array_add (kept, change);
+              g_ptr_array_index (list, i) = NULL;
               continue;
             }
           g_ptr_array_add (change->state != NULL ? changes : deletions, change);
@@ -589,9 +777,9 @@ _gloss_sync_push (GlossProject    *project,
     g_ptr_array_add (changes, g_ptr_array_index (deletions, i - 1));
 
   if (changes->len == 0)
-    return TRUE;
+    return note_waiting (project, changes, pushed, kept, error);
 
-  if (!push_changes (project, conn, changes, FALSE, pushed, report, &refused, &local_error))
+  if (!push_changes (project, conn, state, changes, FALSE, pushed, report, &refused, &local_error))
     {
       if (!refused)
         {
@@ -599,10 +787,11 @@ _gloss_sync_push (GlossProject    *project,
           return FALSE;
         }
       g_clear_error (&local_error);
-      if (!push_changes (project, conn, changes, TRUE, pushed, report, &refused, error))
+      if (!push_changes (project, conn, state, changes, TRUE, pushed, report, &refused, error))
         return FALSE;
     }
 
   report->n_pushed += pushed->len;
-  return remember_pushed (project, changes, pushed, error);
+  return remember_pushed (project, changes, pushed, error) &&
+         note_waiting (project, changes, pushed, kept, error);
 }

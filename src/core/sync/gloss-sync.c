@@ -86,6 +86,7 @@ holds_project (PGconn   *conn,
 gboolean
 _gloss_server_check (PGconn      *conn,
                      const char  *project_guid,
+                     int         *version_out,
                      GError     **error)
 {
   g_autoptr(PGresult) result = NULL;
@@ -120,8 +121,40 @@ _gloss_server_check (PGconn      *conn,
                    _("The team server holds another project than this file"));
       return FALSE;
     }
+  if (version_out != NULL)
+    *version_out = version;
 
   return TRUE;
+}
+
+gboolean
+_gloss_server_upgrade (PGconn  *conn,
+                       int     *version,
+                       GError **error)
+{
+  g_autoptr(PGresult) result = NULL;
+  int now;
+
+  if (*version >= _gloss_server_schema_version_known ())
+    return TRUE;
+
+  /* One lead upgrades; another that raced it finds it done. */
+  if (!_gloss_pg_exec (conn, "BEGIN", error))
+    return FALSE;
+  if ((result = _gloss_pg_query (conn, "SELECT version FROM gloss.schema_version FOR UPDATE", 0, NULL, error)) == NULL)
+    goto fail;
+  now = atoi (PQgetvalue (result, 0, 0));
+  if (now < _gloss_server_schema_version_known () && !_gloss_server_migrate (conn, now, error))
+    goto fail;
+  if (!_gloss_pg_exec (conn, "COMMIT", error))
+    goto fail;
+
+  *version = _gloss_server_schema_version_known ();
+  return TRUE;
+
+fail:
+  PQclear (PQexec (conn, "ROLLBACK"));
+  return FALSE;
 }
 
 /* Connects to the project's server and checks it holds this project. */
@@ -139,7 +172,11 @@ connect_project (GlossProject    *project,
 
   guid = gloss_project_dup_guid (project);
   conn = _gloss_pg_connect (state->uri, error);
-  if (conn == NULL || !_gloss_server_check (conn, guid, error))
+  if (conn == NULL || !_gloss_server_check (conn, guid, &state->server_version, error))
+    return NULL;
+  /* The lead brings an older server up to this Gloss; a coder syncs
+   * what the server has until then. */
+  if (state->is_lead && !_gloss_server_upgrade (conn, &state->server_version, error))
     return NULL;
 
   *state_out = g_steal_pointer (&state);
@@ -148,6 +185,39 @@ connect_project (GlossProject    *project,
 
 /* Syncing */
 
+/* Whether the server holds a document text newer than the file's (the
+ * lead's Gloss extracted it again): told by its extraction and length. */
+static gboolean
+has_new_texts (GlossProject *project,
+               PGconn       *conn,
+               gboolean     *has,
+               GError      **error)
+{
+  g_autoptr(PGresult) docs = _gloss_pg_query (conn, "SELECT guid, text_extraction, n_chars FROM gloss.document",
+                                              0, NULL, error);
+  sqlite3_stmt *stmt;
+
+  *has = FALSE;
+  if (docs == NULL)
+    return FALSE;
+  stmt = _gloss_project_prepare (project, "SELECT text_extraction, n_chars FROM document WHERE guid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (int r = 0; !*has && r < PQntuples (docs); r++)
+    {
+      gint64 version = g_ascii_strtoll (PQgetvalue (docs, r, 1), NULL, 10);
+      gint64 n_chars = g_ascii_strtoll (PQgetvalue (docs, r, 2), NULL, 10);
+
+      sqlite3_bind_text (stmt, 1, PQgetvalue (docs, r, 0), -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        *has = version > sqlite3_column_int64 (stmt, 0) ||
+               (version == sqlite3_column_int64 (stmt, 0) && n_chars != sqlite3_column_int64 (stmt, 1));
+      sqlite3_reset (stmt);
+    }
+
+  return TRUE;
+}
+
 static GlossSyncReport *
 sync_on (GlossProject   *project,
          PGconn         *conn,
@@ -155,9 +225,21 @@ sync_on (GlossProject   *project,
          GError        **error)
 {
   g_autoptr(GlossSyncReport) report = _gloss_sync_report_new ();
+  gboolean new_texts = FALSE;
 
   if (!_gloss_project_check_writable (project, error) ||
-      !_gloss_sync_push (project, conn, state, report, error) ||
+      !has_new_texts (project, conn, &new_texts, error))
+    return NULL;
+  /* What the sync changes in the file is noted for the window's count. */
+  if (!_gloss_sync_install_counting (project, error))
+    return NULL;
+
+  /* A text extracted again comes first: what is coded here on the old one
+   * moves with it, and goes up where its words now are. */
+  if (new_texts && !_gloss_sync_pull (project, conn, state, report, error))
+    return NULL;
+
+  if (!_gloss_sync_push (project, conn, state, report, error) ||
       !_gloss_sync_pull (project, conn, state, report, error))
     return NULL;
 
@@ -270,7 +352,7 @@ gloss_sync_publish (GlossProject  *project,
 {
   g_autoptr(GlossSyncState) existing = NULL;
   g_autoptr(PGconn) conn = NULL;
-  GlossSyncState state = { (char *) uri, NULL, TRUE, 0, GLOSS_TEAM_PHASE_BLIND };
+  GlossSyncState state = { (char *) uri, NULL, TRUE, 0, GLOSS_TEAM_PHASE_BLIND, 0 };
   gboolean holds = FALSE;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
@@ -309,6 +391,7 @@ gloss_sync_publish (GlossProject  *project,
     g_autoptr(GlossSyncState) written = _gloss_sync_state_read (project, error);
     if (written == NULL)
       return NULL;
+    written->server_version = _gloss_server_schema_version_known ();
     return sync_on (project, conn, written, error);
   }
 }
@@ -397,7 +480,8 @@ create_joined (const char       *uri,
 {
   g_autoptr(GlossProject) project = gloss_project_create (path, m->title, error);
   g_autoptr(PGresult) guid = NULL;
-  GlossSyncState state = { (char *) uri, m->coder_guid, m->is_lead, 0, GLOSS_TEAM_PHASE_BLIND };
+  GlossSyncState state = { (char *) uri, m->coder_guid, m->is_lead, 0, GLOSS_TEAM_PHASE_BLIND, 0 };
+  int version = 0;
   g_autoptr(GlossSyncReport) report = NULL;
   sqlite3_stmt *stmt;
 
@@ -421,7 +505,11 @@ create_joined (const char       *uri,
 
   {
     g_autoptr(GlossSyncState) written = _gloss_sync_state_read (project, error);
-    if (written == NULL || (report = sync_on (project, conn, written, error)) == NULL)
+    if (written == NULL || !_gloss_server_check (conn, NULL, &version, error) ||
+        (m->is_lead && !_gloss_server_upgrade (conn, &version, error)))
+      return NULL;
+    written->server_version = version;
+    if ((report = sync_on (project, conn, written, error)) == NULL)
       return NULL;
   }
 
@@ -448,7 +536,7 @@ gloss_sync_join (const char  *uri,
     }
 
   conn = _gloss_pg_connect (uri, error);
-  if (conn != NULL && _gloss_server_check (conn, NULL, error) &&
+  if (conn != NULL && _gloss_server_check (conn, NULL, NULL, error) &&
       read_membership (conn, &m, error) && check_coder (&m, coder_name, conn, error))
     {
       project = create_joined (uri, path, &m, conn, error);

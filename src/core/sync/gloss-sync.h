@@ -44,6 +44,8 @@ typedef struct
   GPtrArray     *refused;    /* GlossMergeItem: changes here the server did not take */
   gint64         cursor;     /* the last change of the server's log seen */
   GlossTeamPhase phase;
+  guint          n_texts;    /* documents whose text came anew (extracted again by the lead) */
+  guint          n_moved;    /* codings and case passages moved to such a text */
 } GlossSyncReport;
 
 void gloss_sync_report_free (GlossSyncReport *report);

@@ -39,11 +39,12 @@ connect_lead (GlossProject  *project,
   g_autofree char *guid = gloss_project_dup_guid (project);
   g_autoptr(PGconn) conn = NULL;
   g_autoptr(PGresult) lead = NULL;
+  int version = 0;
 
   if (state == NULL)
     return NULL;
   conn = _gloss_pg_connect (state->uri, error);
-  if (conn == NULL || !_gloss_server_check (conn, guid, error))
+  if (conn == NULL || !_gloss_server_check (conn, guid, &version, error))
     return NULL;
 
   lead = _gloss_pg_query (conn,
@@ -56,6 +57,9 @@ connect_lead (GlossProject  *project,
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_DENIED, _("Only the project’s lead may change the team"));
       return NULL;
     }
+  /* A coder added now gets what this Gloss's server gives a coder. */
+  if (!_gloss_server_upgrade (conn, &version, error))
+    return NULL;
 
   return g_steal_pointer (&conn);
 }
@@ -254,7 +258,7 @@ gloss_team_get_status (GlossProject  *project,
     return NULL;
   guid = gloss_project_dup_guid (project);
   conn = _gloss_pg_connect (state->uri, error);
-  if (conn == NULL || !_gloss_server_check (conn, guid, error))
+  if (conn == NULL || !_gloss_server_check (conn, guid, NULL, error))
     return NULL;
 
   head = _gloss_pg_query (conn,
