@@ -1433,6 +1433,9 @@ test_query_in_excerpts (Fixture       *fixture,
   code_at (project, fixture->docs[1], ann, independence, 40, 50);
   code_at (project, fixture->docs[2], ann, funding, 0, 20);
   code_at (project, fixture->docs[2], ann, independence, 10, 30);
+  /* The coder coding in this window, who has coded nothing yet. */
+  gloss_window_set_active_coder (fixture->window, gloss_project_add_coder (project, "Bea", NULL, &error));
+  g_assert_no_error (error);
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "query", NULL);
   window = find_toplevel (GTK_WINDOW (fixture->window), GLOSS_TYPE_QUERY_WINDOW);

@@ -319,6 +319,12 @@ static const char migration_sync_count[] =
   "  id INTEGER PRIMARY KEY CHECK (id = 1),"
   "  known INTEGER NOT NULL DEFAULT 0 CHECK (known IN (0, 1)));";
 
+/* Version 10: the history may hold ranges of inserted rows
+ * (gloss-project-history.c). Nothing in the tables changes; the version
+ * keeps the files away from a Gloss that would read such a range as the
+ * insert of a single row. */
+static const char migration_history_ranges[] = "";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -329,6 +335,7 @@ static const char * const migrations[] = {
   [GLOSS_PROJECT_SYNC_VERSION - 1] = migration_sync,
   [GLOSS_PROJECT_MIGRATION_TEXT_EXTRACTION - 1] = migration_text_extraction,
   [GLOSS_PROJECT_MIGRATION_SYNC_COUNT - 1] = migration_sync_count,
+  [GLOSS_PROJECT_MIGRATION_HISTORY_RANGES - 1] = migration_history_ranges,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_PROJECT_SCHEMA_VERSION);

@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-#define GLOSS_PROJECT_SCHEMA_VERSION 9
+#define GLOSS_PROJECT_SCHEMA_VERSION 10
 
 /* The migration that records how each document's text was extracted
  * (document.text_extraction); documents of older files are extracted
@@ -25,6 +25,12 @@ G_BEGIN_DECLS
 /* The migration that keeps the count of changes waiting for the team
  * server (sync_touched, sync_waiting, sync_count). */
 #define GLOSS_PROJECT_MIGRATION_SYNC_COUNT 9
+
+/* The format in which the history may record the codings of a load as one
+ * range of rows ({"through": last id}) rather than a change per row: a
+ * Gloss that predates it would undo such a step wrongly, so it refuses the
+ * file as newer than itself. */
+#define GLOSS_PROJECT_MIGRATION_HISTORY_RANGES 10
 
 /* Codes nest at most this many levels deep (a top-level code is level 1):
  * adding, moving, importing and merging codes keep to it. */
