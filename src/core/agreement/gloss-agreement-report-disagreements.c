@@ -3,7 +3,8 @@
  * The parts list disagreements per code. Here the two omissions that are
  * really one substitution (one coder coded a passage X, another coded it
  * Y) become one disagreement of kind "other code", and every disagreement
- * gets its text and each coder's own version of it.
+ * gets each coder's own version of it (as offsets: the text is read when
+ * it is shown, see gloss-agreement-quotes.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,9 +14,6 @@
 #include <string.h>
 
 #include "gloss-error.h"
-
-/* Quotes longer than this keep their beginning and end around an ellipsis. */
-#define QUOTE_MAX 240
 
 static gboolean
 is_coded (const char *value)
@@ -140,89 +138,12 @@ _gloss_agreement_report_merge_substitutions (GlossAgreementReport *report,
   g_array_set_clear_func (list, _gloss_agreement_disagreement_clear);
 }
 
-/* Quotes */
+/* Versions */
 
-/* A document text with the byte offset of every STRIDE-th character, so
- * that any character is found in a few steps. */
-#define STRIDE 16
-
-typedef struct
-{
-  char   *text;
-  gint64  n_chars;
-  GArray *marks;   /* gsize: byte offset of character k * STRIDE */
-} IndexedText;
-
-static void
-indexed_text_clear (IndexedText *t)
-{
-  g_clear_pointer (&t->text, g_free);
-  g_clear_pointer (&t->marks, g_array_unref);
-}
-
-static void
-indexed_text_set (IndexedText *t,
-                  char        *text)
-{
-  const char *p = text;
-  gint64 n = 0;
-
-  indexed_text_clear (t);
-  t->text = text;
-  t->marks = g_array_new (FALSE, FALSE, sizeof (gsize));
-  while (*p)
-    {
-      if (n % STRIDE == 0)
-        {
-          gsize at = p - text;
-
-          g_array_append_val (t->marks, at);
-        }
-      p = g_utf8_next_char (p);
-      n++;
-    }
-  t->n_chars = n;
-}
-
-static const char *
-indexed_text_at (const IndexedText *t,
-                 gint64             offset)
-{
-  offset = CLAMP (offset, 0, t->n_chars);
-  if (offset == t->n_chars)
-    return t->text + strlen (t->text);
-  return g_utf8_offset_to_pointer (t->text + g_array_index (t->marks, gsize, offset / STRIDE), offset % STRIDE);
-}
-
-/* The text of [start, end), shortened to its first and last characters
- * around an ellipsis when long. */
-static char *
-quote_range (const IndexedText *t,
-             gint64             start,
-             gint64             end)
-{
-  start = CLAMP (start, 0, t->n_chars);
-  end = CLAMP (end, start, t->n_chars);
-  if (end - start <= QUOTE_MAX)
-    {
-      const char *a = indexed_text_at (t, start), *b = indexed_text_at (t, end);
-
-      return g_strndup (a, b - a);
-    }
-  {
-    const char *a = indexed_text_at (t, start), *b = indexed_text_at (t, start + QUOTE_MAX / 2);
-    const char *c = indexed_text_at (t, end - QUOTE_MAX / 2), *d = indexed_text_at (t, end);
-    g_autofree char *head = g_strndup (a, b - a);
-    g_autofree char *tail = g_strndup (c, d - c);
-
-    return g_strconcat (head, " … ", tail, NULL);
-  }
-}
-
-/* A coding's text is the text of its range (its stored quote is the same). */
+/* Each coding behind a disagreement becomes one version, shared by the
+ * disagreements it is behind. */
 static guint
 add_version (GlossAgreementReport     *report,
-             const IndexedText        *text,
              guint                    *version_of,
              const GlossAgreementSpan *span)
 {
@@ -232,7 +153,6 @@ add_version (GlossAgreementReport     *report,
     return version_of[span->coding];
   v.start = span->start;
   v.end = span->end;
-  v.quote = quote_range (text, span->start, span->end);
   g_array_append_val (report->versions, v);
   version_of[span->coding] = report->versions->len;
   return report->versions->len;
@@ -280,7 +200,6 @@ static void
 find_versions (GlossAgreementReport       *report,
                GlossAgreementInputs       *inputs,
                gint64                      max_length,
-               const IndexedText          *text,
                GHashTable                 *code_index,
                guint                      *version_of,
                GlossAgreementDisagreement *d)
@@ -304,19 +223,17 @@ find_versions (GlossAgreementReport       *report,
         continue;
       if (report->group == NULL && s->code + 1 != code && s->code + 1 != other)
         continue;
-      d->versions[s->coder] = add_version (report, text, version_of, s);
+      d->versions[s->coder] = add_version (report, version_of, s);
     }
 }
 
 gboolean
-_gloss_agreement_report_add_quotes (GlossAgreementReport *report,
-                                    GlossAgreementInputs *inputs,
-                                    GlossProject         *project,
-                                    GError              **error)
+_gloss_agreement_report_add_versions (GlossAgreementReport *report,
+                                      GlossAgreementInputs *inputs,
+                                      GError              **error)
 {
   g_autoptr(GHashTable) code_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree guint *version_of = g_new0 (guint, MAX (inputs->codings->len, 1));
-  IndexedText text = { 0 };
   guint current = G_MAXUINT;
   gint64 max_length = 0;
 
@@ -330,24 +247,12 @@ _gloss_agreement_report_add_quotes (GlossAgreementReport *report,
 
       if (d->document != current)
         {
-          GlossDocumentInfo *info = g_ptr_array_index (inputs->documents, d->document);
-          char *loaded;
-
-          if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error)
-              || (loaded = gloss_project_get_text (project, info->id, 0, -1, error)) == NULL)
-            {
-              indexed_text_clear (&text);
-              return FALSE;
-            }
-          indexed_text_set (&text, loaded);
+          if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error))
+            return FALSE;
           current = d->document;
           max_length = longest_span (inputs, current);
         }
-      /* a document unit's stretch is the whole document: its codings say more */
-      if (report->unit != GLOSS_AGREEMENT_UNIT_DOCUMENT)
-        d->quote = quote_range (&text, d->start, d->end);
-      find_versions (report, inputs, max_length, &text, code_index, version_of, d);
+      find_versions (report, inputs, max_length, code_index, version_of, d);
     }
-  indexed_text_clear (&text);
   return TRUE;
 }

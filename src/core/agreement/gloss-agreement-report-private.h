@@ -91,10 +91,9 @@ void     _gloss_agreement_disagreement_clear (gpointer data);
  * sorted by document and start. */
 void     _gloss_agreement_report_merge_substitutions (GlossAgreementReport *report,
                                                       GlossAgreementInputs *inputs);
-gboolean _gloss_agreement_report_add_quotes (GlossAgreementReport *report,
-                                             GlossAgreementInputs *inputs,
-                                             GlossProject         *project,
-                                             GError              **error);
+gboolean _gloss_agreement_report_add_versions (GlossAgreementReport *report,
+                                               GlossAgreementInputs *inputs,
+                                               GError              **error);
 
 gboolean _gloss_agreement_compute_document  (GlossAgreementInputs *inputs,
                                              GlossAgreementReport *report,

@@ -34,16 +34,7 @@ _gloss_agreement_disagreement_clear (gpointer data)
   GlossAgreementDisagreement *d = data;
 
   g_free (d->values);
-  g_free (d->quote);
   g_free (d->versions);
-}
-
-static void
-clear_version (gpointer data)
-{
-  GlossAgreementVersion *v = data;
-
-  g_free (v->quote);
 }
 
 const char *
@@ -75,6 +66,41 @@ gloss_agreement_report_get_version (const GlossAgreementReport       *report,
   return &g_array_index (report->versions, GlossAgreementVersion, place - 1);
 }
 
+static gint64
+disagreement_document_id (const GlossAgreementReport       *report,
+                          const GlossAgreementDisagreement *disagreement)
+{
+  return g_array_index (report->documents, GlossAgreementRow, disagreement->document).id;
+}
+
+char *
+gloss_agreement_report_dup_quote (const GlossAgreementReport       *report,
+                                  const GlossAgreementDisagreement *disagreement)
+{
+  g_return_val_if_fail (report != NULL && disagreement != NULL, NULL);
+
+  if (report->unit == GLOSS_AGREEMENT_UNIT_DOCUMENT || report->quotes == NULL)
+    return NULL;
+  return gloss_agreement_quotes_dup (report->quotes, disagreement_document_id (report, disagreement),
+                                     disagreement->start, disagreement->end);
+}
+
+char *
+gloss_agreement_report_dup_version_quote (const GlossAgreementReport       *report,
+                                          const GlossAgreementDisagreement *disagreement,
+                                          guint                             coder)
+{
+  const GlossAgreementVersion *v;
+
+  g_return_val_if_fail (report != NULL && disagreement != NULL, NULL);
+
+  v = gloss_agreement_report_get_version (report, disagreement, coder);
+  if (v == NULL || report->quotes == NULL)
+    return NULL;
+  return gloss_agreement_quotes_dup (report->quotes, disagreement_document_id (report, disagreement),
+                                     v->start, v->end);
+}
+
 static GlossAgreementReport *
 report_new (const GlossAgreementOptions *options)
 {
@@ -95,7 +121,6 @@ report_new (const GlossAgreementOptions *options)
   report->disagreements = g_array_new (FALSE, FALSE, sizeof (GlossAgreementDisagreement));
   g_array_set_clear_func (report->disagreements, _gloss_agreement_disagreement_clear);
   report->versions = g_array_new (FALSE, FALSE, sizeof (GlossAgreementVersion));
-  g_array_set_clear_func (report->versions, clear_version);
   report->notes = g_ptr_array_new_with_free_func (g_free);
   return report;
 }
@@ -113,6 +138,7 @@ gloss_agreement_report_free (GlossAgreementReport *report)
   g_array_unref (report->disagreements);
   g_array_unref (report->versions);
   g_ptr_array_unref (report->notes);
+  g_clear_pointer (&report->quotes, gloss_agreement_quotes_unref);
   g_free (report);
 }
 
@@ -969,8 +995,9 @@ gloss_agreement_report_compute (GlossProject                *project,
   if (report->disagreements->len > 1)
     qsort (report->disagreements->data, report->disagreements->len,
            sizeof (GlossAgreementDisagreement), compare_disagreements);
-  if (!_gloss_agreement_report_add_quotes (report, &inputs, project, error))
+  if (!_gloss_agreement_report_add_versions (report, &inputs, error))
     return NULL;
+  report->quotes = gloss_agreement_quotes_new (project);
   add_bootstraps (report, &inputs);
   add_notes (report, &inputs);
   return g_steal_pointer (&report);
