@@ -60,12 +60,13 @@ merge_into (GlossAgreementDisagreement       *a,
 /* With a code group the values are categories already: two coders with
  * two different categories disagree on the code, not on its presence. */
 static void
-mark_category_kinds (GlossAgreementReport *report)
+mark_category_kinds (GlossAgreementReport *report,
+                     guint                 from)
 {
   const char *none = g_intern_static_string ("none");
   const char *conflict = g_intern_static_string ("conflict");
 
-  for (guint i = 0; i < report->disagreements->len; i++)
+  for (guint i = from; i < report->disagreements->len; i++)
     {
       GlossAgreementDisagreement *d = &g_array_index (report->disagreements, GlossAgreementDisagreement, i);
       const char *first = NULL;
@@ -83,25 +84,26 @@ mark_category_kinds (GlossAgreementReport *report)
     }
 }
 
-void
-_gloss_agreement_report_merge_substitutions (GlossAgreementReport *report,
-                                             GlossAgreementInputs *inputs)
+/* The disagreements from @first on, of one document and sorted by start. */
+static void
+merge_substitutions (GlossAgreementReport *report,
+                     GlossAgreementInputs *inputs,
+                     guint                 first)
 {
   GArray *list = report->disagreements;
   g_autofree gboolean *gone = NULL;
-  guint n = 0;
+  guint n = first;
 
   if (report->group != NULL)
     {
-      mark_category_kinds (report);
+      mark_category_kinds (report, first);
       return;
     }
-  if (report->unit == GLOSS_AGREEMENT_UNIT_SEGMENT || list->len < 2)
+  if (report->unit == GLOSS_AGREEMENT_UNIT_SEGMENT || list->len < first + 2)
     return;
 
-  /* @list is sorted by document and start */
   gone = g_new0 (gboolean, list->len);
-  for (guint i = 0; i < list->len; i++)
+  for (guint i = first; i < list->len; i++)
     {
       GlossAgreementDisagreement *a = &g_array_index (list, GlossAgreementDisagreement, i);
 
@@ -121,7 +123,7 @@ _gloss_agreement_report_merge_substitutions (GlossAgreementReport *report,
             }
         }
     }
-  for (guint i = 0; i < list->len; i++)
+  for (guint i = first; i < list->len; i++)
     {
       GlossAgreementDisagreement *d = &g_array_index (list, GlossAgreementDisagreement, i);
 
@@ -165,7 +167,7 @@ first_overlapping (GlossAgreementInputs             *inputs,
                    const GlossAgreementDisagreement *d,
                    gint64                            max_length)
 {
-  guint lo = inputs->doc_offsets[d->document], hi = inputs->doc_offsets[d->document + 1];
+  guint lo = 0, hi = inputs->spans->len;
   gint64 from = d->start - max_length;
 
   while (lo < hi)
@@ -181,12 +183,11 @@ first_overlapping (GlossAgreementInputs             *inputs,
 }
 
 static gint64
-longest_span (GlossAgreementInputs *inputs,
-              guint                 document)
+longest_span (GlossAgreementInputs *inputs)
 {
   gint64 longest = 0;
 
-  for (guint i = inputs->doc_offsets[document]; i < inputs->doc_offsets[document + 1]; i++)
+  for (guint i = 0; i < inputs->spans->len; i++)
     {
       const GlossAgreementSpan *s = &g_array_index (inputs->spans, GlossAgreementSpan, i);
 
@@ -204,7 +205,7 @@ find_versions (GlossAgreementReport       *report,
                guint                      *version_of,
                GlossAgreementDisagreement *d)
 {
-  guint first = first_overlapping (inputs, d, max_length), last = inputs->doc_offsets[d->document + 1];
+  guint first = first_overlapping (inputs, d, max_length), last = inputs->spans->len;
   guint code = GPOINTER_TO_UINT (g_hash_table_lookup (code_index, d->code));
   guint other = d->other_code ? GPOINTER_TO_UINT (g_hash_table_lookup (code_index, d->other_code)) : 0;
   const char *not_coded = g_intern_static_string ("not coded");
@@ -227,32 +228,59 @@ find_versions (GlossAgreementReport       *report,
     }
 }
 
-gboolean
-_gloss_agreement_report_add_versions (GlossAgreementReport *report,
-                                      GlossAgreementInputs *inputs,
-                                      GError              **error)
+static int
+compare_disagreements (const void *a,
+                       const void *b)
 {
-  g_autoptr(GHashTable) code_index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree guint *version_of = g_new0 (guint, MAX (inputs->codings->len, 1));
-  guint current = G_MAXUINT;
-  gint64 max_length = 0;
+  const GlossAgreementDisagreement *x = a, *y = b;
 
-  for (guint c = 0; c < inputs->codes->len; c++)
-    g_hash_table_insert (code_index, (gpointer) g_intern_string (((GlossCode *) inputs->codes->pdata[c])->path),
-                         GUINT_TO_POINTER (c + 1));
+  if (x->document != y->document)
+    return x->document < y->document ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return strcmp (x->code, y->code);
+}
 
-  for (guint i = 0; i < report->disagreements->len; i++)
+static void
+sort_from (GArray *list,
+           guint   first)
+{
+  if (list->len > first + 1)
+    qsort (&g_array_index (list, GlossAgreementDisagreement, first), list->len - first,
+           sizeof (GlossAgreementDisagreement), compare_disagreements);
+}
+
+void
+_gloss_agreement_report_finish_document (GlossAgreementReport *report,
+                                         GlossAgreementInputs *inputs,
+                                         guint                 first)
+{
+  GArray *list = report->disagreements;
+  g_autofree guint *version_of = NULL;
+  gint64 max_length;
+
+  if (list->len <= first)
+    return;
+  g_return_if_fail (g_array_index (list, GlossAgreementDisagreement, first).document == inputs->current);
+
+  sort_from (list, first);
+  merge_substitutions (report, inputs, first);
+  sort_from (list, first);
+
+  /* the codes' paths are interned, as the disagreements' codes */
+  if (inputs->code_paths == NULL)
     {
-      GlossAgreementDisagreement *d = &g_array_index (report->disagreements, GlossAgreementDisagreement, i);
-
-      if (d->document != current)
-        {
-          if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error))
-            return FALSE;
-          current = d->document;
-          max_length = longest_span (inputs, current);
-        }
-      find_versions (report, inputs, max_length, code_index, version_of, d);
+      inputs->code_paths = g_hash_table_new (g_direct_hash, g_direct_equal);
+      for (guint c = 0; c < inputs->codes->len; c++)
+        g_hash_table_insert (inputs->code_paths,
+                             (gpointer) g_intern_string (((GlossCode *) inputs->codes->pdata[c])->path),
+                             GUINT_TO_POINTER (c + 1));
     }
-  return TRUE;
+  version_of = g_new0 (guint, MAX (inputs->spans->len, 1));
+  max_length = longest_span (inputs);
+  for (guint i = first; i < list->len; i++)
+    find_versions (report, inputs, max_length, inputs->code_paths, version_of,
+                   &g_array_index (list, GlossAgreementDisagreement, i));
 }

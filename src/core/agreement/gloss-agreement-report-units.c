@@ -46,8 +46,9 @@ spans_of (GlossAgreementInputs *inputs,
           guint                 d,
           guint                *n)
 {
-  *n = inputs->doc_offsets[d + 1] - inputs->doc_offsets[d];
-  return &g_array_index (inputs->spans, GlossAgreementSpan, inputs->doc_offsets[d]);
+  g_assert (inputs->current == d);
+  *n = inputs->spans->len;
+  return (const GlossAgreementSpan *) inputs->spans->data;
 }
 
 static guint64
@@ -147,30 +148,49 @@ note_conflict (GlossAgreementReport *report,
                                 code_at (inputs, second)->path);
 }
 
-/* @states: n_documents x n_coders, a category or STATE_NONE/STATE_CONFLICT. */
+static void document_group_disagreement (GlossAgreementInputs *inputs,
+                                         GlossAgreementReport *report,
+                                         guint                 d,
+                                         const int            *row);
+
+/* @states: n_documents x n_coders, a category or STATE_NONE/STATE_CONFLICT;
+ * each document's disagreement is listed as its codings are read. */
 static int *
 document_states (GlossAgreementInputs *inputs,
-                 GlossAgreementReport *report)
+                 GlossAgreementReport *report,
+                 GError              **error)
 {
   guint m = inputs->n_coders;
-  int *states = g_new (int, (gsize) MAX (inputs->documents->len, 1) * m);
+  g_autofree int *states = g_new (int, (gsize) MAX (inputs->documents->len, 1) * m);
 
   for (gsize i = 0; i < (gsize) inputs->documents->len * m; i++)
     states[i] = STATE_NONE;
-  for (guint i = 0; i < inputs->spans->len; i++)
+  for (guint d = 0; d < inputs->documents->len; d++)
     {
-      GlossAgreementSpan *s = &g_array_index (inputs->spans, GlossAgreementSpan, i);
-      int *state = &states[(gsize) s->document * m + s->coder];
+      guint n, first = report->disagreements->len;
+      const GlossAgreementSpan *spans;
 
-      if (*state == STATE_NONE)
-        *state = (int) s->code;
-      else if (*state >= 0 && *state != (int) s->code)
+      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error)
+          || !_gloss_agreement_inputs_read_document (inputs, d, error))
+        return NULL;
+      spans = spans_of (inputs, d, &n);
+      for (guint i = 0; i < n; i++)
         {
-          note_conflict (report, inputs, s->document, s->coder, *state, s->code);
-          *state = STATE_CONFLICT;
+          const GlossAgreementSpan *s = &spans[i];
+          int *state = &states[(gsize) d * m + s->coder];
+
+          if (*state == STATE_NONE)
+            *state = (int) s->code;
+          else if (*state >= 0 && *state != (int) s->code)
+            {
+              note_conflict (report, inputs, d, s->coder, *state, s->code);
+              *state = STATE_CONFLICT;
+            }
         }
+      document_group_disagreement (inputs, report, d, states + (gsize) d * m);
+      _gloss_agreement_report_finish_document (report, inputs, first);
     }
-  return states;
+  return g_steal_pointer (&states);
 }
 
 static const char *
@@ -185,27 +205,23 @@ state_value (GlossAgreementInputs *inputs,
 }
 
 static void
-document_group_disagreements (GlossAgreementInputs *inputs,
-                              GlossAgreementReport *report,
-                              const int            *states)
+document_group_disagreement (GlossAgreementInputs *inputs,
+                             GlossAgreementReport *report,
+                             guint                 d,
+                             const int            *row)
 {
   guint m = inputs->n_coders;
   g_autofree const char **values = g_new (const char *, m);
+  gboolean differ = FALSE;
 
-  for (guint d = 0; d < inputs->documents->len; d++)
-    {
-      const int *row = states + (gsize) d * m;
-      gboolean differ = FALSE;
-
-      for (guint i = 1; i < m; i++)
-        differ |= row[i] != row[0];
-      if (!differ)
-        continue;
-      for (guint i = 0; i < m; i++)
-        values[i] = state_value (inputs, row[i]);
-      _gloss_agreement_report_add_disagreement (report, inputs, d, 0, document_at (inputs, d)->n_chars,
-                                                report->group, values);
-    }
+  for (guint i = 1; i < m; i++)
+    differ |= row[i] != row[0];
+  if (!differ)
+    return;
+  for (guint i = 0; i < m; i++)
+    values[i] = state_value (inputs, row[i]);
+  _gloss_agreement_report_add_disagreement (report, inputs, d, 0, document_at (inputs, d)->n_chars,
+                                            report->group, values);
 }
 
 static gboolean
@@ -214,9 +230,13 @@ compute_document_group (GlossAgreementInputs *inputs,
                         GError              **error)
 {
   guint m = inputs->n_coders, q = inputs->codes->len;
-  g_autofree int *states = document_states (inputs, report);
-  g_autoptr(GlossRatingTable) table = gloss_rating_table_new (m, q);
+  g_autofree int *states = document_states (inputs, report, error);
+  g_autoptr(GlossRatingTable) table = NULL;
   g_autofree int *values = g_new (int, m);
+
+  if (states == NULL)
+    return FALSE;
+  table = gloss_rating_table_new (m, q);
 
   for (guint d = 0; d < inputs->documents->len; d++)
     {
@@ -250,7 +270,6 @@ compute_document_group (GlossAgreementInputs *inputs,
         mark_last_no_data (report->codes);
     }
   add_table_pairs (report, table);
-  document_group_disagreements (inputs, report, states);
   return TRUE;
 }
 
@@ -276,10 +295,14 @@ compute_document_codes (GlossAgreementInputs *inputs,
   for (guint d = 0; d < inputs->documents->len; d++)
     {
       GlossDocumentInfo *info = document_at (inputs, d);
-      guint n;
-      const GlossAgreementSpan *spans = spans_of (inputs, d, &n);
+      guint n, first = report->disagreements->len;
+      const GlossAgreementSpan *spans;
       guint64 *masks = all_masks + (gsize) d * Q;
 
+      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error)
+          || !_gloss_agreement_inputs_read_document (inputs, d, error))
+        return FALSE;
+      spans = spans_of (inputs, d, &n);
       for (guint i = 0; i < n; i++)
         masks[spans[i].code] |= (guint64) 1 << spans[i].coder;
       gloss_pattern_counts_reset (per_document);
@@ -294,6 +317,7 @@ compute_document_codes (GlossAgreementInputs *inputs,
             }
         }
       add_counts_row (report->documents, info->id, info->title, per_document);
+      _gloss_agreement_report_finish_document (report, inputs, first);
     }
 
   /* The code rows leave out documents without data, the overall figures
@@ -497,13 +521,16 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
   for (guint d = 0; d < inputs->documents->len; d++)
     {
       GlossDocumentInfo *info = document_at (inputs, d);
-      g_autoptr(GlossContinuum) continuum = document_continuum (inputs, d);
-      gint64 n_units = inputs->options->coded_only ? gloss_continuum_coded_length (continuum)
-                                                   : continuum->length;
+      g_autoptr(GlossContinuum) continuum = NULL;
+      guint first = report->disagreements->len;
+      gint64 n_units;
       gboolean has_data;
 
-      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error))
+      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error)
+          || !_gloss_agreement_inputs_read_document (inputs, d, error))
         return FALSE;
+      continuum = document_continuum (inputs, d);
+      n_units = inputs->options->coded_only ? gloss_continuum_coded_length (continuum) : continuum->length;
       for (guint c = 0; c < Q; c++)
         gloss_pattern_counts_reset (in_document->pdata[c]);
       gloss_pattern_counts_reset (per_document);
@@ -535,6 +562,7 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
             gloss_bootstrap_blocks_merge (blocks.in_data->pdata[c], blocks.in_document->pdata[c]);
         }
       add_range_disagreements (inputs, report, d, ranges);
+      _gloss_agreement_report_finish_document (report, inputs, first);
     }
 
   for (guint c = 0; c < Q; c++)
@@ -580,38 +608,44 @@ set_unitized (GlossAgreementMeasures *measures,
   measures->alpha_pairs = r->u_alpha_2016_pairs;
 }
 
-/* The chosen documents end to end; @offsets[d] is where document d begins. */
+/* The chosen documents end to end, read one by one; @n_with_codings: how
+ * many documents it holds. */
 static GlossContinuum *
 joined_continuum (GlossAgreementInputs *inputs,
-                  gint64               *offsets)
+                  guint                *n_with_codings,
+                  GError              **error)
 {
   gint64 length = 0;
-  GlossContinuum *joined;
+  g_autoptr(GlossContinuum) joined = gloss_continuum_new (0, inputs->n_coders, MAX (inputs->codes->len, 1));
 
-  /* A document nobody coded has no data and stays out of the continuum. */
-  for (guint d = 0; d < inputs->documents->len; d++)
-    {
-      offsets[d] = length;
-      if (inputs->doc_offsets[d + 1] > inputs->doc_offsets[d])
-        length += document_at (inputs, d)->n_chars;
-    }
-  joined = gloss_continuum_new (length, inputs->n_coders, MAX (inputs->codes->len, 1));
+  *n_with_codings = 0;
   for (guint d = 0; d < inputs->documents->len; d++)
     {
       guint n;
-      const GlossAgreementSpan *spans = spans_of (inputs, d, &n);
-      gint64 n_chars = document_at (inputs, d)->n_chars;
+      const GlossAgreementSpan *spans;
+      gint64 n_chars = document_at (inputs, d)->n_chars, offset = length;
+
+      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error)
+          || !_gloss_agreement_inputs_read_document (inputs, d, error))
+        return NULL;
+      spans = spans_of (inputs, d, &n);
+      /* A document nobody coded has no data and stays out of the continuum. */
+      if (n > 0)
+        {
+          length += n_chars;
+          (*n_with_codings)++;
+        }
 
       for (guint i = 0; i < n; i++)
         {
           gint64 start = CLAMP (spans[i].start, 0, n_chars), end = CLAMP (spans[i].end, 0, n_chars);
 
           if (end > start)
-            gloss_continuum_add (joined, spans[i].coder, spans[i].code,
-                                 offsets[d] + start, offsets[d] + end);
+            gloss_continuum_add (joined, spans[i].coder, spans[i].code, offset + start, offset + end);
         }
     }
-  return joined;
+  joined->length = length;
+  return g_steal_pointer (&joined);
 }
 
 static void
@@ -684,12 +718,16 @@ unitized_documents (GlossAgreementInputs *inputs,
   for (guint d = 0; d < inputs->documents->len; d++)
     {
       GlossDocumentInfo *info = document_at (inputs, d);
-      g_autoptr(GlossContinuum) continuum = document_continuum (inputs, d);
-      g_autoptr(GlossUnitizingResult) r = gloss_unitizing_compute (continuum);
+      g_autoptr(GlossContinuum) continuum = NULL;
+      g_autoptr(GlossUnitizingResult) r = NULL;
       GlossAgreementMeasures measures;
+      guint first = report->disagreements->len;
 
-      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error))
+      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error)
+          || !_gloss_agreement_inputs_read_document (inputs, d, error))
         return FALSE;
+      continuum = document_continuum (inputs, d);
+      r = gloss_unitizing_compute (continuum);
       set_unitized (&measures, continuum->length, r->u_alpha_2004_overall, r);
       _gloss_agreement_report_add_row (report->documents, info->id, info->title, &measures);
       _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_DOCUMENTS, d, g_steal_pointer (&r->blocks));
@@ -702,6 +740,7 @@ unitized_documents (GlossAgreementInputs *inputs,
       g_array_set_size (ranges, 0);
       gloss_char_units_count (continuum, continuum->length, (GlossPatternCounts **) counts->pdata, ranges);
       add_range_disagreements (inputs, report, d, ranges);
+      _gloss_agreement_report_finish_document (report, inputs, first);
     }
   return TRUE;
 }
@@ -711,7 +750,6 @@ _gloss_agreement_compute_unitized (GlossAgreementInputs *inputs,
                                    GlossAgreementReport *report,
                                    GError              **error)
 {
-  g_autofree gint64 *offsets = g_new0 (gint64, inputs->documents->len + 1);
   g_autoptr(GlossContinuum) joined = NULL;
   g_autoptr(GlossUnitizingResult) overall = NULL;
   guint n_with_codings = 0;
@@ -721,7 +759,9 @@ _gloss_agreement_compute_unitized (GlossAgreementInputs *inputs,
       g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, "There are no codes to compare");
       return FALSE;
     }
-  joined = joined_continuum (inputs, offsets);
+  joined = joined_continuum (inputs, &n_with_codings, error);
+  if (joined == NULL)
+    return FALSE;
   overall = gloss_unitizing_compute (joined);
   set_unitized (&report->overall, joined->length, overall->u_alpha_2004_overall, overall);
   _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_OVERALL, 0, g_steal_pointer (&overall->blocks));
@@ -732,8 +772,6 @@ _gloss_agreement_compute_unitized (GlossAgreementInputs *inputs,
   if (!unitized_documents (inputs, report, error))
     return FALSE;
 
-  for (guint d = 0; d < inputs->documents->len; d++)
-    n_with_codings += inputs->doc_offsets[d + 1] > inputs->doc_offsets[d];
   if (n_with_codings > 1)
     _gloss_agreement_report_note (report, inputs,
                                   _("The overall, per-code and per-pair rows lay the %u documents with codings end to end "

@@ -233,9 +233,10 @@ inputs_clear (GlossAgreementInputs *inputs)
   g_clear_pointer (&inputs->documents, g_ptr_array_unref);
   g_clear_pointer (&inputs->codes, g_ptr_array_unref);
   g_clear_pointer (&inputs->spans, g_array_unref);
-  g_clear_pointer (&inputs->doc_offsets, g_free);
+  g_clear_pointer (&inputs->coder_index, g_hash_table_unref);
+  g_clear_pointer (&inputs->code_index, g_hash_table_unref);
+  g_clear_pointer (&inputs->code_paths, g_hash_table_unref);
   g_clear_pointer (&inputs->notes_seen, g_hash_table_unref);
-  g_clear_pointer (&inputs->codings, g_array_unref);
   g_clear_pointer (&inputs->left_out, g_ptr_array_unref);
   for (guint t = 0; t < GLOSS_AGREEMENT_N_TABLES; t++)
     g_clear_pointer (&inputs->blocks[t], g_ptr_array_unref);
@@ -280,62 +281,39 @@ add_coder (GlossAgreementReport *report,
                        GUINT_TO_POINTER (report->coders->len));
 }
 
-/* The compared coders' names, in the order asked (default: every coder in
- * the project's order); @coder_index maps id -> index + 1. */
-/* Every coding of the documents not removed, as ids and ranges: one query
- * that reads no text (the quotes come from the document texts, for the
- * few codings a disagreement shows). */
-static GArray *
-list_coding_rows (GlossProject  *project,
-                  GError       **error)
+/* How many codings each coder made in the documents of @document_index
+ * (all when NULL), counted by SQLite on the index that holds document and
+ * coder: no coding is read. */
+static GHashTable *
+count_by_coder (GlossProject  *project,
+                GHashTable    *document_index,
+                GError       **error)
 {
   sqlite3_stmt *stmt = _gloss_project_prepare (project,
-                                               "SELECT c.document_id, c.coder_id, c.code_id, c.start, c.end "
-                                               "FROM coding c JOIN document d ON d.id = c.document_id AND d.removed = 0",
+                                               "SELECT c.document_id, c.coder_id, count (*) FROM coding c "
+                                               "GROUP BY c.document_id, c.coder_id",
                                                error);
-  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) counts = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  rows = g_array_new (FALSE, FALSE, sizeof (GlossCodingRow));
+  counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      GlossCodingRow row = {
-        sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
-        sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4),
-      };
+      gint64 document_id = sqlite3_column_int64 (stmt, 0), coder_id = sqlite3_column_int64 (stmt, 1);
+      guint n = sqlite3_column_int (stmt, 2);
 
-      g_array_append_val (rows, row);
+      if (!g_hash_table_contains (document_index, &document_id))
+        continue;
+      n += GPOINTER_TO_UINT (g_hash_table_lookup (counts, &coder_id));
+      g_hash_table_insert (counts, g_memdup2 (&coder_id, sizeof (gint64)), GUINT_TO_POINTER (n));
     }
   if (rc != SQLITE_DONE)
     g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, "Cannot read the codings: %s",
                  sqlite3_errmsg (sqlite3_db_handle (stmt)));
   sqlite3_reset (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&rows) : NULL;
-}
-
-/* How many of @codings each coder made in the documents of @document_index. */
-static GHashTable *
-count_by_coder (GArray     *codings,
-                GHashTable *document_index)
-{
-  GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  for (guint i = 0; i < codings->len; i++)
-    {
-      GlossCodingRow *coding = &g_array_index (codings, GlossCodingRow, i);
-      guint n;
-
-      if (document_index != NULL && !g_hash_table_contains (document_index, &coding->document_id))
-        continue;
-      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &coding->coder_id));
-      if (n == 0)
-        g_hash_table_insert (counts, g_memdup2 (&coding->coder_id, sizeof (gint64)), GUINT_TO_POINTER (1));
-      else
-        g_hash_table_insert (counts, g_memdup2 (&coding->coder_id, sizeof (gint64)), GUINT_TO_POINTER (n + 1));
-    }
-  return counts;
+  return rc == SQLITE_DONE ? g_steal_pointer (&counts) : NULL;
 }
 
 GHashTable *
@@ -343,14 +321,20 @@ gloss_agreement_count_codings_by_coder (GlossProject  *project,
                                         GArray        *document_ids,
                                         GError       **error)
 {
-  g_autoptr(GArray) codings = list_coding_rows (project, error);
-  g_autoptr(GHashTable) documents = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) all = NULL;
 
-  if (codings == NULL)
-    return NULL;
   for (guint i = 0; document_ids != NULL && i < document_ids->len; i++)
-    g_hash_table_add (documents, &g_array_index (document_ids, gint64, i));
-  return count_by_coder (codings, g_hash_table_size (documents) > 0 ? documents : NULL);
+    g_hash_table_add (documents, g_memdup2 (&g_array_index (document_ids, gint64, i), sizeof (gint64)));
+  if (g_hash_table_size (documents) == 0)
+    {
+      /* the documents not removed */
+      if ((all = gloss_project_list_documents (project, error)) == NULL)
+        return NULL;
+      for (guint i = 0; i < all->len; i++)
+        g_hash_table_add (documents, g_memdup2 (&((GlossDocumentInfo *) all->pdata[i])->id, sizeof (gint64)));
+    }
+  return count_by_coder (project, documents, error);
 }
 
 /* By default the coders who coded the chosen documents: a coder with no
@@ -372,7 +356,9 @@ gather_default_coders (GlossProject         *project,
     return FALSE;
   /* The consensus coder is known by its GUID, never by its name. */
   consensus = gloss_project_get_consensus_coder (project, NULL);
-  counts = count_by_coder (inputs->codings, document_index);
+  counts = count_by_coder (project, document_index, error);
+  if (counts == NULL)
+    return FALSE;
   inputs->left_out = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < all->len; i++)
     {
@@ -561,37 +547,49 @@ lookup_index (GHashTable *index,
   return GPOINTER_TO_UINT (g_hash_table_lookup (index, &id));
 }
 
-static gboolean
-gather_spans (GlossAgreementInputs *inputs,
-              GHashTable           *document_index,
-              GHashTable           *coder_index,
-              GHashTable           *code_index,
-              GError              **error)
+gboolean
+_gloss_agreement_inputs_read_document (GlossAgreementInputs *inputs,
+                                       guint                 d,
+                                       GError              **error)
 {
-  GArray *codings = inputs->codings;
-  guint n_documents = inputs->documents->len;
+  GlossDocumentInfo *info = g_ptr_array_index (inputs->documents, d);
+  sqlite3_stmt *stmt;
+  int rc;
 
-  inputs->spans = g_array_sized_new (FALSE, FALSE, sizeof (GlossAgreementSpan), codings->len);
-  for (guint i = 0; i < codings->len; i++)
+  if (inputs->current == d)
+    return TRUE;
+  /* The index on (document, coder, code, start, end) holds every column
+   * read: the coding rows, with their quotes, are not touched. */
+  stmt = _gloss_project_prepare (inputs->project,
+                                 "SELECT coder_id, code_id, start, end FROM coding WHERE document_id = ?1",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  g_array_set_size (inputs->spans, 0);
+  inputs->current = G_MAXUINT;
+  sqlite3_bind_int64 (stmt, 1, info->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      GlossCodingRow *coding = &g_array_index (codings, GlossCodingRow, i);
-      guint document = lookup_index (document_index, coding->document_id);
-      guint coder = lookup_index (coder_index, coding->coder_id);
-      guint code = lookup_index (code_index, coding->code_id);
-      GlossAgreementSpan span = { document - 1, coder - 1, code - 1, coding->start, coding->end, i };
+      guint coder = lookup_index (inputs->coder_index, sqlite3_column_int64 (stmt, 0));
+      guint code = lookup_index (inputs->code_index, sqlite3_column_int64 (stmt, 1));
+      GlossAgreementSpan span = { d, coder - 1, code - 1, sqlite3_column_int64 (stmt, 2),
+                                  sqlite3_column_int64 (stmt, 3), 0 };
 
-      if (document == 0 || coder == 0 || code == 0 || coding->end <= coding->start)
+      if (coder == 0 || code == 0 || span.end <= span.start)
         continue;
       g_array_append_val (inputs->spans, span);
     }
+  if (rc != SQLITE_DONE)
+    g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, "Cannot read the codings: %s",
+                 sqlite3_errmsg (sqlite3_db_handle (stmt)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return FALSE;
   if (inputs->spans->len > 1)
     qsort (inputs->spans->data, inputs->spans->len, sizeof (GlossAgreementSpan), compare_spans);
-
-  inputs->doc_offsets = g_new0 (guint, n_documents + 1);
   for (guint i = 0; i < inputs->spans->len; i++)
-    inputs->doc_offsets[g_array_index (inputs->spans, GlossAgreementSpan, i).document + 1]++;
-  for (guint d = 0; d < n_documents; d++)
-    inputs->doc_offsets[d + 1] += inputs->doc_offsets[d];
+    g_array_index (inputs->spans, GlossAgreementSpan, i).coding = i;
+  inputs->current = d;
   return TRUE;
 }
 
@@ -602,9 +600,8 @@ gather_inputs (GlossProject                *project,
                GlossAgreementReport        *report,
                GError                     **error)
 {
-  g_autoptr(GHashTable) coder_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) document_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) code_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTable *coder_index, *code_index;
 
   if (options->unit == GLOSS_AGREEMENT_UNIT_SEGMENT
       && !(options->threshold > 0 && options->threshold <= 1))
@@ -620,12 +617,15 @@ gather_inputs (GlossProject                *project,
       return FALSE;
     }
   inputs->options = options;
+  inputs->project = project;
+  inputs->current = G_MAXUINT;
+  inputs->spans = g_array_new (FALSE, FALSE, sizeof (GlossAgreementSpan));
   inputs->notes_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  coder_index = inputs->coder_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  code_index = inputs->code_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   if (!gather_documents (project, options, inputs, document_index, error)
       || !gather_codes (project, options, inputs, report, code_index, error)
-      || (inputs->codings = list_coding_rows (project, error)) == NULL
-      || !gather_coders (project, options, inputs, report, document_index, coder_index, error)
-      || !gather_spans (inputs, document_index, coder_index, code_index, error))
+      || !gather_coders (project, options, inputs, report, document_index, coder_index, error))
     return FALSE;
   inputs->n_coders = report->coders->len;
   return TRUE;
@@ -856,21 +856,6 @@ add_notes (GlossAgreementReport *report,
     }
 }
 
-static int
-compare_disagreements (const void *a,
-                       const void *b)
-{
-  const GlossAgreementDisagreement *x = a, *y = b;
-
-  if (x->document != y->document)
-    return x->document < y->document ? -1 : 1;
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  if (x->end != y->end)
-    return x->end < y->end ? -1 : 1;
-  return strcmp (x->code, y->code);
-}
-
 /* Each row's samples have a seed of their own, derived from the report's,
  * so that a row's interval does not depend on the rows before it. With
  * blocks for its table, a row is resampled by them (or, without any, has
@@ -988,15 +973,7 @@ gloss_agreement_report_compute (GlossProject                *project,
   if (options->unit == GLOSS_AGREEMENT_UNIT_SEGMENT)
     mark_segment_no_data (report);
 
-  if (report->disagreements->len > 1)
-    qsort (report->disagreements->data, report->disagreements->len,
-           sizeof (GlossAgreementDisagreement), compare_disagreements);
-  _gloss_agreement_report_merge_substitutions (report, &inputs);
-  if (report->disagreements->len > 1)
-    qsort (report->disagreements->data, report->disagreements->len,
-           sizeof (GlossAgreementDisagreement), compare_disagreements);
-  if (!_gloss_agreement_report_add_versions (report, &inputs, error))
-    return NULL;
+  /* each part finished its documents' disagreements, in text order */
   report->quotes = gloss_agreement_quotes_new (project);
   add_bootstraps (report, &inputs);
   add_notes (report, &inputs);
