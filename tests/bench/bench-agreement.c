@@ -609,8 +609,10 @@ report_mb (const GlossAgreementReport *report)
     {
       const GlossAgreementDisagreement *d = &g_array_index (report->disagreements, GlossAgreementDisagreement, i);
 
-      bytes += sizeof *d + m * (sizeof (char *) + (d->versions ? sizeof (guint) : 0));
+      bytes += sizeof *d + (d->versions ? m * sizeof (guint) : 0);
     }
+  /* the lists of values are shared by the disagreements that have the same */
+  bytes += g_hash_table_size (report->value_lists) * m * sizeof (char *);
   bytes += report->versions->len * sizeof (GlossAgreementVersion);
   bytes += (report->codes->len + report->documents->len) * sizeof (GlossAgreementRow)
            + report->pairs->len * sizeof (GlossAgreementPair);

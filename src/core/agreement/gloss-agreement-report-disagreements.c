@@ -41,16 +41,20 @@ is_substitution (const GlossAgreementDisagreement *a,
 }
 
 static void
-merge_into (GlossAgreementDisagreement       *a,
+merge_into (GlossAgreementReport             *report,
+            GlossAgreementDisagreement       *a,
             const GlossAgreementDisagreement *b,
             guint                             n_coders)
 {
   const char *not_coded = g_intern_static_string ("not coded");
+  g_autofree const char **values = g_new (const char *, n_coders);
 
+  /* the lists of values are shared: the merged one is a list of its own */
   for (guint c = 0; c < n_coders; c++)
-    a->values[c] = is_coded (a->values[c]) ? a->code
-                   : is_coded (b->values[c]) ? b->code
-                   : not_coded;
+    values[c] = is_coded (a->values[c]) ? a->code
+                : is_coded (b->values[c]) ? b->code
+                : not_coded;
+  a->values = _gloss_agreement_report_share_values (report, values, n_coders);
   a->other_code = b->code;
   a->kind = GLOSS_DISAGREEMENT_OTHER_CODE;
   a->start = MIN (a->start, b->start);
@@ -117,7 +121,7 @@ merge_substitutions (GlossAgreementReport *report,
             break;
           if (!gone[j] && is_substitution (a, b, inputs->n_coders))
             {
-              merge_into (a, b, inputs->n_coders);
+              merge_into (report, a, b, inputs->n_coders);
               gone[j] = TRUE;
               break;
             }
@@ -128,16 +132,11 @@ merge_substitutions (GlossAgreementReport *report,
       GlossAgreementDisagreement *d = &g_array_index (list, GlossAgreementDisagreement, i);
 
       if (gone[i])
-        {
-          g_free (d->values);
-          continue;
-        }
+        continue;
       g_array_index (list, GlossAgreementDisagreement, n++) = *d;
     }
-  /* the entries past @n were moved or freed: drop them without the clear func */
-  g_array_set_clear_func (list, NULL);
+  /* a disagreement owns nothing: the report holds its values and versions */
   g_array_set_size (list, n);
-  g_array_set_clear_func (list, _gloss_agreement_disagreement_clear);
 }
 
 /* Versions */
@@ -211,7 +210,7 @@ find_versions (GlossAgreementReport       *report,
   const char *not_coded = g_intern_static_string ("not coded");
   const char *none = g_intern_static_string ("none");
 
-  d->versions = g_new0 (guint, inputs->n_coders);
+  d->versions = _gloss_agreement_report_alloc_versions (report, inputs->n_coders);
   for (guint i = first; i < last; i++)
     {
       const GlossAgreementSpan *s = &g_array_index (inputs->spans, GlossAgreementSpan, i);

@@ -64,6 +64,13 @@ void     _gloss_agreement_inputs_set_blocks (GlossAgreementInputs *inputs,
                                              guint                 row,
                                              GlossBootstrapBlocks *blocks);
 
+/* Bootstraps document row @d (added already) on its @blocks (taken) at
+ * once, so that no document's blocks wait for the others. */
+void     _gloss_agreement_report_bootstrap_document (GlossAgreementReport *report,
+                                                     GlossAgreementInputs *inputs,
+                                                     guint                 d,
+                                                     GlossBootstrapBlocks *blocks);
+
 void     _gloss_agreement_report_note       (GlossAgreementReport *report,
                                              GlossAgreementInputs *inputs,
                                              const char           *format,
@@ -85,8 +92,14 @@ void     _gloss_agreement_report_add_disagreement (GlossAgreementReport *report,
                                                    const char           *code,
                                                    const char          **values);
 
-/* The clear function of the report's disagreements. */
-void     _gloss_agreement_disagreement_clear (gpointer data);
+/* The list of @n values @values, shared by the disagreements that have the
+ * same (most have one of few): owned by @report. */
+const char **_gloss_agreement_report_share_values (GlossAgreementReport *report,
+                                                   const char          **values,
+                                                   guint                 n);
+/* @n version places, zeroed, owned by @report. */
+guint       *_gloss_agreement_report_alloc_versions (GlossAgreementReport *report,
+                                                     guint                 n);
 
 /* gloss-agreement-report-disagreements.c: the disagreements from @first
  * on, those of the document whose spans are read, are sorted by start,

@@ -557,7 +557,7 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
 
           for (guint c = 0; c < Q; c++)
             gloss_bootstrap_blocks_merge (document, blocks.in_document->pdata[c]);
-          _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_DOCUMENTS, d, document);
+          _gloss_agreement_report_bootstrap_document (report, inputs, d, document);
           for (guint c = 0; has_data && c < Q; c++)
             gloss_bootstrap_blocks_merge (blocks.in_data->pdata[c], blocks.in_document->pdata[c]);
         }
@@ -730,9 +730,9 @@ unitized_documents (GlossAgreementInputs *inputs,
       r = gloss_unitizing_compute (continuum);
       set_unitized (&measures, continuum->length, r->u_alpha_2004_overall, r);
       _gloss_agreement_report_add_row (report->documents, info->id, info->title, &measures);
-      _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_DOCUMENTS, d, g_steal_pointer (&r->blocks));
       if (continuum->intervals->len == 0)
         mark_last_no_data (report->documents);
+      _gloss_agreement_report_bootstrap_document (report, inputs, d, g_steal_pointer (&r->blocks));
 
       /* the stretches where coders differ, as for characters */
       for (guint c = 0; c < counts->len; c++)

@@ -28,13 +28,39 @@ clear_row (gpointer data)
   g_free (row->label);
 }
 
-void
-_gloss_agreement_disagreement_clear (gpointer data)
-{
-  GlossAgreementDisagreement *d = data;
+/* The version places are handed out from chunks of this many. */
+#define VERSION_CHUNK 65536
 
-  g_free (d->values);
-  g_free (d->versions);
+const char **
+_gloss_agreement_report_share_values (GlossAgreementReport *report,
+                                      const char          **values,
+                                      guint                 n)
+{
+  g_autoptr(GBytes) key = g_bytes_new_static (values, sizeof (char *) * n);
+  const char **shared = g_hash_table_lookup (report->value_lists, key);
+
+  if (shared == NULL)
+    {
+      shared = g_memdup2 (values, sizeof (char *) * n);
+      g_hash_table_insert (report->value_lists, g_bytes_new_static (shared, sizeof (char *) * n), shared);
+    }
+  return shared;
+}
+
+guint *
+_gloss_agreement_report_alloc_versions (GlossAgreementReport *report,
+                                        guint                 n)
+{
+  guint *chunk;
+
+  if (report->version_chunks->len == 0 || report->chunk_used + n > VERSION_CHUNK)
+    {
+      g_ptr_array_add (report->version_chunks, g_new0 (guint, MAX (VERSION_CHUNK, n)));
+      report->chunk_used = 0;
+    }
+  chunk = g_ptr_array_index (report->version_chunks, report->version_chunks->len - 1);
+  report->chunk_used += n;
+  return chunk + report->chunk_used - n;
 }
 
 const char *
@@ -119,7 +145,8 @@ report_new (const GlossAgreementOptions *options)
   g_array_set_clear_func (report->documents, clear_row);
   report->pairs = g_array_new (FALSE, FALSE, sizeof (GlossAgreementPair));
   report->disagreements = g_array_new (FALSE, FALSE, sizeof (GlossAgreementDisagreement));
-  g_array_set_clear_func (report->disagreements, _gloss_agreement_disagreement_clear);
+  report->value_lists = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, g_free);
+  report->version_chunks = g_ptr_array_new_with_free_func (g_free);
   report->versions = g_array_new (FALSE, FALSE, sizeof (GlossAgreementVersion));
   report->notes = g_ptr_array_new_with_free_func (g_free);
   return report;
@@ -139,6 +166,8 @@ gloss_agreement_report_free (GlossAgreementReport *report)
   g_array_unref (report->versions);
   g_ptr_array_unref (report->notes);
   g_clear_pointer (&report->quotes, gloss_agreement_quotes_unref);
+  g_hash_table_unref (report->value_lists);
+  g_ptr_array_unref (report->version_chunks);
   g_free (report);
 }
 
@@ -218,7 +247,7 @@ _gloss_agreement_report_add_disagreement (GlossAgreementReport *report,
     .start = start,
     .end = end,
     .code = g_intern_string (code),
-    .values = g_memdup2 (values, sizeof (char *) * inputs->n_coders),
+    .values = _gloss_agreement_report_share_values (report, values, inputs->n_coders),
     .kind = GLOSS_DISAGREEMENT_OMISSION,
   };
 
@@ -894,6 +923,22 @@ row_seed (guint64 seed,
   x = (x ^ (x >> 30)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
   x = (x ^ (x >> 27)) * G_GUINT64_CONSTANT (0x94D049BB133111EB);
   return x ^ (x >> 31);
+}
+
+void
+_gloss_agreement_report_bootstrap_document (GlossAgreementReport *report,
+                                            GlossAgreementInputs *inputs,
+                                            guint                 d,
+                                            GlossBootstrapBlocks *blocks)
+{
+  GlossAgreementTable table = GLOSS_AGREEMENT_TABLE_DOCUMENTS;
+
+  _gloss_agreement_inputs_set_blocks (inputs, table, d, blocks);
+  if (report->samples > 0)
+    bootstrap_row (&g_array_index (report->documents, GlossAgreementRow, d).measures, inputs, table, d,
+                   row_seed (report->seed, table, d), report->samples);
+  /* done: the blocks go, and add_bootstraps() finds none for the row */
+  _gloss_agreement_inputs_set_blocks (inputs, table, d, NULL);
 }
 
 static void

@@ -63,10 +63,10 @@ typedef struct
   guint                  document;  /* index into the report's documents */
   gint64                 start;
   gint64                 end;
+  GlossDisagreementKind  kind;
   const char            *code;      /* code (or group) path, interned */
   const char            *other_code; /* OTHER_CODE with codes: the second code, interned; else NULL */
   const char           **values;    /* one per coder, interned: "coded", "not coded", a code path... */
-  GlossDisagreementKind  kind;
   guint                 *versions;  /* per coder: index + 1 into the report's versions, 0: none */
 } GlossAgreementDisagreement;
 
@@ -87,6 +87,10 @@ typedef struct
   GArray                 *versions;    /* GlossAgreementVersion, shared by the disagreements */
   GPtrArray              *notes;       /* char *, sentences: conflicts, why a measure is undefined */
   GlossAgreementQuotes   *quotes;      /* where the disagreements' text is read */
+  /* private: the disagreements' lists of values (shared) and versions */
+  GHashTable             *value_lists;
+  GPtrArray              *version_chunks;
+  guint                   chunk_used;
 } GlossAgreementReport;
 
 GlossAgreementReport *gloss_agreement_report_compute        (GlossProject                *project,
