@@ -126,9 +126,11 @@ mask_values (guint64       mask,
              guint         n_coders,
              const char  **values)
 {
+  /* interned once: interning takes a lock */
+  const char *coded = g_intern_static_string ("coded"), *not_coded = g_intern_static_string ("not coded");
+
   for (guint i = 0; i < n_coders; i++)
-    values[i] = (mask >> i) & 1 ? g_intern_static_string ("coded")
-                                : g_intern_static_string ("not coded");
+    values[i] = (mask >> i) & 1 ? coded : not_coded;
 }
 
 /* Document unit with a code group: one categorical value per coder and document */
