@@ -610,8 +610,111 @@ set_unitized (GlossAgreementMeasures *measures,
   measures->alpha_pairs = r->u_alpha_2016_pairs;
 }
 
+static void
+unitized_codes (GlossAgreementInputs       *inputs,
+                GlossAgreementReport       *report,
+                const GlossContinuum       *joined,
+                const GlossUnitizingResult *overall)
+{
+  guint Q = inputs->codes->len;
+
+  /* one code's continuum at a time: a copy of its part of the joined one */
+  for (guint c = 0; c < Q; c++)
+    {
+      g_autoptr(GlossContinuum) code = gloss_continuum_new (joined->length, joined->n_coders, 1);
+      g_autoptr(GlossUnitizingResult) r = NULL;
+      GlossAgreementMeasures measures;
+
+      for (guint i = 0; i < joined->intervals->len; i++)
+        {
+          GlossInterval *v = &g_array_index (joined->intervals, GlossInterval, i);
+
+          if (v->code == c)
+            gloss_continuum_add (code, v->coder, 0, v->start, v->end);
+        }
+      r = gloss_unitizing_compute (code);
+      set_unitized (&measures, joined->length, overall->u_alpha_2004[c], r);
+      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_CU_ALPHA,
+                                    gloss_measure_undefined ("cu-alpha compares two codes or more"));
+      _gloss_agreement_report_add_row (report->codes, code_at (inputs, c)->id,
+                                       code_at (inputs, c)->path, &measures);
+      _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_CODES, c, g_steal_pointer (&r->blocks));
+      if (code->intervals->len == 0)
+        mark_last_no_data (report->codes);
+    }
+}
+
+/* The pairs' measures, computed beside the other rows (the continuum is
+ * only read): a thread of their own. */
+typedef struct
+{
+  const GlossContinuum *joined;
+  GlossUnitizingPair   *pairs;
+  guint                 n_pairs;
+} PairsJob;
+
+static gpointer
+compute_pairs (gpointer data)
+{
+  PairsJob *job = data;
+
+  job->pairs = gloss_unitizing_compute_pairs (job->joined, &job->n_pairs);
+  return NULL;
+}
+
+static void
+unitized_pairs (GlossAgreementReport *report,
+                const GlossContinuum *joined,
+                PairsJob             *job)
+{
+  for (guint p = 0; p < job->n_pairs; p++)
+    {
+      const GlossUnitizingPair *pair = &job->pairs[p];
+      GlossAgreementMeasures measures;
+
+      gloss_agreement_measures_init (&measures);
+      measures.units = joined->length;
+      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_U_ALPHA_2004, pair->u_alpha_2004);
+      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_U_ALPHA_2016, pair->u_alpha_2016);
+      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_BINARY_U_ALPHA, pair->binary_u_alpha);
+      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_CU_ALPHA, pair->cu_alpha);
+      _gloss_agreement_report_add_pair (report, pair->coder_a, pair->coder_b, &measures);
+    }
+}
+
+/* Document @d's row and disagreements, its spans read; the rows of the
+ * documents are their own continua, read one by one again once the
+ * joined continuum is done with. */
+static void
+unitized_document (GlossAgreementInputs *inputs,
+                   GlossAgreementReport *report,
+                   guint                 d,
+                   GPtrArray            *counts,
+                   GArray               *ranges)
+{
+  GlossDocumentInfo *info = document_at (inputs, d);
+  g_autoptr(GlossContinuum) continuum = document_continuum (inputs, d);
+  g_autoptr(GlossUnitizingResult) r = gloss_unitizing_compute (continuum);
+  GlossAgreementMeasures measures;
+  guint first = report->disagreements->len;
+
+  set_unitized (&measures, continuum->length, r->u_alpha_2004_overall, r);
+  _gloss_agreement_report_add_row (report->documents, info->id, info->title, &measures);
+  if (continuum->intervals->len == 0)
+    mark_last_no_data (report->documents);
+  _gloss_agreement_report_bootstrap_document (report, inputs, d, g_steal_pointer (&r->blocks));
+
+  /* the stretches where coders differ, as for characters */
+  for (guint c = 0; c < counts->len; c++)
+    gloss_pattern_counts_reset (counts->pdata[c]);
+  g_array_set_size (ranges, 0);
+  gloss_char_units_count (continuum, continuum->length, (GlossPatternCounts **) counts->pdata, ranges);
+  add_range_disagreements (inputs, report, d, ranges);
+  _gloss_agreement_report_finish_document (report, inputs, first);
+}
+
 /* The chosen documents end to end, read one by one; @n_with_codings: how
- * many documents it holds. */
+ * many documents the continuum holds. */
 static GlossContinuum *
 joined_continuum (GlossAgreementInputs *inputs,
                   guint                *n_with_codings,
@@ -650,103 +753,6 @@ joined_continuum (GlossAgreementInputs *inputs,
   return g_steal_pointer (&joined);
 }
 
-static void
-unitized_codes (GlossAgreementInputs       *inputs,
-                GlossAgreementReport       *report,
-                const GlossContinuum       *joined,
-                const GlossUnitizingResult *overall)
-{
-  guint Q = inputs->codes->len;
-  g_autoptr(GPtrArray) per_code = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_continuum_free);
-
-  /* one continuum per code, filled in one pass */
-  for (guint c = 0; c < Q; c++)
-    g_ptr_array_add (per_code, gloss_continuum_new (joined->length, joined->n_coders, 1));
-  for (guint i = 0; i < joined->intervals->len; i++)
-    {
-      GlossInterval *v = &g_array_index (joined->intervals, GlossInterval, i);
-
-      gloss_continuum_add (per_code->pdata[v->code], v->coder, 0, v->start, v->end);
-    }
-
-  for (guint c = 0; c < Q; c++)
-    {
-      g_autoptr(GlossUnitizingResult) r = gloss_unitizing_compute (per_code->pdata[c]);
-      GlossAgreementMeasures measures;
-
-      set_unitized (&measures, joined->length, overall->u_alpha_2004[c], r);
-      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_CU_ALPHA,
-                                    gloss_measure_undefined ("cu-alpha compares two codes or more"));
-      _gloss_agreement_report_add_row (report->codes, code_at (inputs, c)->id,
-                                       code_at (inputs, c)->path, &measures);
-      _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_CODES, c, g_steal_pointer (&r->blocks));
-      if (((GlossContinuum *) per_code->pdata[c])->intervals->len == 0)
-        mark_last_no_data (report->codes);
-    }
-}
-
-static void
-unitized_pairs (GlossAgreementReport *report,
-                const GlossContinuum *joined)
-{
-  guint n_pairs;
-  g_autofree GlossUnitizingPair *pairs = gloss_unitizing_compute_pairs (joined, &n_pairs);
-
-  for (guint p = 0; p < n_pairs; p++)
-    {
-      GlossAgreementMeasures measures;
-
-      gloss_agreement_measures_init (&measures);
-      measures.units = joined->length;
-      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_U_ALPHA_2004, pairs[p].u_alpha_2004);
-      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_U_ALPHA_2016, pairs[p].u_alpha_2016);
-      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_BINARY_U_ALPHA, pairs[p].binary_u_alpha);
-      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_CU_ALPHA, pairs[p].cu_alpha);
-      _gloss_agreement_report_add_pair (report, pairs[p].coder_a, pairs[p].coder_b, &measures);
-    }
-}
-
-static gboolean
-unitized_documents (GlossAgreementInputs *inputs,
-                    GlossAgreementReport *report,
-                    GError              **error)
-{
-  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_pattern_counts_free);
-  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (GlossPatternRange));
-
-  for (guint c = 0; c < MAX (inputs->codes->len, 1); c++)
-    g_ptr_array_add (counts, gloss_pattern_counts_new (inputs->n_coders));
-
-  for (guint d = 0; d < inputs->documents->len; d++)
-    {
-      GlossDocumentInfo *info = document_at (inputs, d);
-      g_autoptr(GlossContinuum) continuum = NULL;
-      g_autoptr(GlossUnitizingResult) r = NULL;
-      GlossAgreementMeasures measures;
-      guint first = report->disagreements->len;
-
-      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error)
-          || !_gloss_agreement_inputs_read_document (inputs, d, error))
-        return FALSE;
-      continuum = document_continuum (inputs, d);
-      r = gloss_unitizing_compute (continuum);
-      set_unitized (&measures, continuum->length, r->u_alpha_2004_overall, r);
-      _gloss_agreement_report_add_row (report->documents, info->id, info->title, &measures);
-      if (continuum->intervals->len == 0)
-        mark_last_no_data (report->documents);
-      _gloss_agreement_report_bootstrap_document (report, inputs, d, g_steal_pointer (&r->blocks));
-
-      /* the stretches where coders differ, as for characters */
-      for (guint c = 0; c < counts->len; c++)
-        gloss_pattern_counts_reset (counts->pdata[c]);
-      g_array_set_size (ranges, 0);
-      gloss_char_units_count (continuum, continuum->length, (GlossPatternCounts **) counts->pdata, ranges);
-      add_range_disagreements (inputs, report, d, ranges);
-      _gloss_agreement_report_finish_document (report, inputs, first);
-    }
-  return TRUE;
-}
-
 gboolean
 _gloss_agreement_compute_unitized (GlossAgreementInputs *inputs,
                                    GlossAgreementReport *report,
@@ -755,6 +761,11 @@ _gloss_agreement_compute_unitized (GlossAgreementInputs *inputs,
   g_autoptr(GlossContinuum) joined = NULL;
   g_autoptr(GlossUnitizingResult) overall = NULL;
   guint n_with_codings = 0;
+  PairsJob job = { 0 };
+  GThread *pairs_thread;
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (GlossPatternRange));
+  gint64 length;
 
   if (inputs->codes->len == 0)
     {
@@ -764,21 +775,36 @@ _gloss_agreement_compute_unitized (GlossAgreementInputs *inputs,
   joined = joined_continuum (inputs, &n_with_codings, error);
   if (joined == NULL)
     return FALSE;
+  job.joined = joined;
+  pairs_thread = g_thread_new ("agreement-pairs", compute_pairs, &job);
   overall = gloss_unitizing_compute (joined);
   set_unitized (&report->overall, joined->length, overall->u_alpha_2004_overall, overall);
   _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_OVERALL, 0, g_steal_pointer (&overall->blocks));
   /* the pairs have no u-alpha (2016) interval: give their table no blocks */
   _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_PAIRS, 0, NULL);
   unitized_codes (inputs, report, joined, overall);
-  unitized_pairs (report, joined);
-  if (!unitized_documents (inputs, report, error))
-    return FALSE;
+  g_thread_join (pairs_thread);
+  unitized_pairs (report, joined, &job);
+  g_free (job.pairs);
+  length = joined->length;
+  g_clear_pointer (&joined, gloss_continuum_free);
+
+  counts = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_pattern_counts_free);
+  for (guint c = 0; c < MAX (inputs->codes->len, 1); c++)
+    g_ptr_array_add (counts, gloss_pattern_counts_new (inputs->n_coders));
+  for (guint d = 0; d < inputs->documents->len; d++)
+    {
+      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error)
+          || !_gloss_agreement_inputs_read_document (inputs, d, error))
+        return FALSE;
+      unitized_document (inputs, report, d, counts, ranges);
+    }
 
   if (n_with_codings > 1)
     _gloss_agreement_report_note (report, inputs,
                                   _("The overall, per-code and per-pair rows lay the %u documents with codings end to end "
                                     "as one continuum of %" PRId64 " characters."),
-                                  n_with_codings, joined->length);
+                                  n_with_codings, length);
   if (overall->overlapping_codes)
     _gloss_agreement_report_note (report, inputs,
                                   _("A coder gave two codes to the same characters; u-alpha (2016) and cu-alpha count "
