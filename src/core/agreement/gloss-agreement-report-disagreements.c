@@ -106,12 +106,12 @@ merge_substitutions (GlossAgreementReport *report,
   if (report->unit == GLOSS_AGREEMENT_UNIT_SEGMENT || list->len < first + 2)
     return;
 
-  gone = g_new0 (gboolean, list->len);
+  gone = g_new0 (gboolean, list->len - first);   /* indexed from @first */
   for (guint i = first; i < list->len; i++)
     {
       GlossAgreementDisagreement *a = &g_array_index (list, GlossAgreementDisagreement, i);
 
-      if (gone[i])
+      if (gone[i - first])
         continue;
       for (guint j = i + 1; j < list->len; j++)
         {
@@ -119,10 +119,10 @@ merge_substitutions (GlossAgreementReport *report,
 
           if (b->document != a->document || b->start >= a->end)
             break;
-          if (!gone[j] && is_substitution (a, b, inputs->n_coders))
+          if (!gone[j - first] && is_substitution (a, b, inputs->n_coders))
             {
               merge_into (report, a, b, inputs->n_coders);
-              gone[j] = TRUE;
+              gone[j - first] = TRUE;
               break;
             }
         }
@@ -131,7 +131,7 @@ merge_substitutions (GlossAgreementReport *report,
     {
       GlossAgreementDisagreement *d = &g_array_index (list, GlossAgreementDisagreement, i);
 
-      if (gone[i])
+      if (gone[i - first])
         continue;
       g_array_index (list, GlossAgreementDisagreement, n++) = *d;
     }
