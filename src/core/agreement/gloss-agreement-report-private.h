@@ -41,6 +41,7 @@ typedef struct
   GlossProject *project;
   GHashTable   *coder_index;  /* coder id -> index + 1 */
   GHashTable   *code_index;   /* code id -> index + 1 */
+  guint         n_codings;    /* the compared coders' codings in the chosen documents */
   guint         current;      /* the document whose spans are read, G_MAXUINT: none */
   GArray       *spans;        /* GlossAgreementSpan of document @current, by start */
   GHashTable   *code_paths;   /* interned code path -> index + 1 */

@@ -723,6 +723,10 @@ joined_continuum (GlossAgreementInputs *inputs,
   gint64 length = 0;
   g_autoptr(GlossContinuum) joined = gloss_continuum_new (0, inputs->n_coders, MAX (inputs->codes->len, 1));
 
+  /* room for every coding at once */
+  g_array_set_size (joined->intervals, inputs->n_codings);
+  g_array_set_size (joined->intervals, 0);
+
   *n_with_codings = 0;
   for (guint d = 0; d < inputs->documents->len; d++)
     {

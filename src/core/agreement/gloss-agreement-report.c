@@ -1,7 +1,8 @@
 /* gloss-agreement-report.c: inter-coder agreement over a project
  *
- * This file gathers the inputs (coders, documents, codes and codings, as
- * indices) and hands them to the part for the unit of analysis.
+ * This file gathers the inputs (coders, documents and codes, as indices)
+ * and hands them to the part for the unit of analysis, which reads the
+ * codings one document at a time (_gloss_agreement_inputs_read_document()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -373,21 +374,17 @@ static gboolean
 gather_default_coders (GlossProject         *project,
                        GlossAgreementInputs *inputs,
                        GlossAgreementReport *report,
-                       GHashTable           *document_index,
+                       GHashTable           *counts,
                        GHashTable           *coder_index,
                        GError              **error)
 {
   g_autoptr(GPtrArray) all = gloss_project_list_coders (project, error);
-  g_autoptr(GHashTable) counts = NULL;
   gint64 consensus;
 
   if (all == NULL)
     return FALSE;
   /* The consensus coder is known by its GUID, never by its name. */
   consensus = gloss_project_get_consensus_coder (project, NULL);
-  counts = count_by_coder (project, document_index, error);
-  if (counts == NULL)
-    return FALSE;
   inputs->left_out = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < all->len; i++)
     {
@@ -408,12 +405,12 @@ gather_coders (GlossProject                *project,
                const GlossAgreementOptions *options,
                GlossAgreementInputs        *inputs,
                GlossAgreementReport        *report,
-               GHashTable                  *document_index,
+               GHashTable                  *counts,
                GHashTable                  *coder_index,
                GError                     **error)
 {
   if (options->coder_ids->len == 0
-      && !gather_default_coders (project, inputs, report, document_index, coder_index, error))
+      && !gather_default_coders (project, inputs, report, counts, coder_index, error))
     return FALSE;
   for (guint i = 0; i < options->coder_ids->len; i++)
     {
@@ -630,7 +627,10 @@ gather_inputs (GlossProject                *project,
                GError                     **error)
 {
   g_autoptr(GHashTable) document_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) counts = NULL;
   GHashTable *coder_index, *code_index;
+  GHashTableIter iter;
+  gpointer id, n;
 
   if (options->unit == GLOSS_AGREEMENT_UNIT_SEGMENT
       && !(options->threshold > 0 && options->threshold <= 1))
@@ -654,8 +654,24 @@ gather_inputs (GlossProject                *project,
   code_index = inputs->code_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   if (!gather_documents (project, options, inputs, document_index, error)
       || !gather_codes (project, options, inputs, report, code_index, error)
-      || !gather_coders (project, options, inputs, report, document_index, coder_index, error))
+      || (counts = count_by_coder (project, document_index, error)) == NULL
+      || !gather_coders (project, options, inputs, report, counts, coder_index, error))
     return FALSE;
+  /* the compared coders' codings: as many versions at most, and about as
+   * many disagreements in text coded differently. Room made for them at
+   * once spares copying the lists as they grow (and the pages not used
+   * are never touched). */
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &id, &n))
+    if (g_hash_table_contains (coder_index, id))
+      inputs->n_codings += GPOINTER_TO_UINT (n);
+  g_array_set_size (report->versions, inputs->n_codings);
+  g_array_set_size (report->versions, 0);
+  if (options->unit != GLOSS_AGREEMENT_UNIT_DOCUMENT)
+    {
+      g_array_set_size (report->disagreements, inputs->n_codings);
+      g_array_set_size (report->disagreements, 0);
+    }
   inputs->n_coders = report->coders->len;
   return TRUE;
 }

@@ -2,7 +2,10 @@
  *
  * The report gathers the inputs of the pure measures (gloss-rating-table.h,
  * gloss-unitizing.h) from a project for the chosen coders, documents, codes
- * and unit of analysis, and lists where the coders disagree.
+ * and unit of analysis, and lists where the coders disagree. The codings
+ * are read a document at a time, so that the memory a report needs while
+ * it is computed is bounded by the largest document; the disagreements are
+ * kept as offsets, and their text read from the project when shown.
  *
  * gloss_agreement_report_compute() blocks; a window runs the _async pair,
  * which reads the project through its own connection in a worker thread.
