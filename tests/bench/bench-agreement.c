@@ -707,8 +707,9 @@ run_report_only (const char *unit_name,
   report = gloss_agreement_report_compute (project, options, NULL, &error);
   if (report == NULL)
     g_error ("%s", error->message);
-  printf ("%s %.3f s, CPU %.3f s, peak RSS %.1f MB, %u disagreements\n", unit_name,
-          (g_get_monotonic_time () - t0) / 1e6, cpu_seconds () - cpu0, peak_rss_mb (), report->disagreements->len);
+  printf ("%s %.3f s, CPU %.3f s, peak RSS %.1f MB, %u disagreements, SQLite's peak memory %.1f MB\n", unit_name,
+          (g_get_monotonic_time () - t0) / 1e6, cpu_seconds () - cpu0, peak_rss_mb (), report->disagreements->len,
+          sqlite3_memory_highwater (FALSE) / (1024.0 * 1024));
   return 0;
 }
 
