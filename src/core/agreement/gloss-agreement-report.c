@@ -32,20 +32,49 @@ clear_row (gpointer data)
 /* The version places are handed out from chunks of this many. */
 #define VERSION_CHUNK 65536
 
+/* A list of values as the report keeps it: its length, then the values
+ * (interned strings, compared by address). */
+static guint
+value_list_hash (gconstpointer key)
+{
+  const char * const *list = key;
+  guint n = GPOINTER_TO_UINT (list[0]), hash = 2166136261u;
+
+  for (guint i = 1; i <= n; i++)
+    {
+      guint64 p = (guint64) GPOINTER_TO_SIZE (list[i]);
+
+      hash = (hash ^ (guint) p ^ (guint) (p >> 32)) * 16777619u;
+    }
+  return hash;
+}
+
+static gboolean
+value_list_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const char * const *x = a, * const *y = b;
+
+  return x[0] == y[0] && memcmp (x + 1, y + 1, sizeof (char *) * GPOINTER_TO_UINT (x[0])) == 0;
+}
+
 const char **
 _gloss_agreement_report_share_values (GlossAgreementReport *report,
                                       const char          **values,
                                       guint                 n)
 {
-  g_autoptr(GBytes) key = g_bytes_new_static (values, sizeof (char *) * n);
-  const char **shared = g_hash_table_lookup (report->value_lists, key);
+  const char **key = g_alloca (sizeof (char *) * (n + 1));
+  const char **shared;
 
+  key[0] = GUINT_TO_POINTER (n);
+  memcpy (key + 1, values, sizeof (char *) * n);
+  shared = g_hash_table_lookup (report->value_lists, key);
   if (shared == NULL)
     {
-      shared = g_memdup2 (values, sizeof (char *) * n);
-      g_hash_table_insert (report->value_lists, g_bytes_new_static (shared, sizeof (char *) * n), shared);
+      shared = g_memdup2 (key, sizeof (char *) * (n + 1));
+      g_hash_table_add (report->value_lists, shared);
     }
-  return shared;
+  return shared + 1;
 }
 
 guint *
@@ -146,7 +175,7 @@ report_new (const GlossAgreementOptions *options)
   g_array_set_clear_func (report->documents, clear_row);
   report->pairs = g_array_new (FALSE, FALSE, sizeof (GlossAgreementPair));
   report->disagreements = g_array_new (FALSE, FALSE, sizeof (GlossAgreementDisagreement));
-  report->value_lists = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, g_free);
+  report->value_lists = g_hash_table_new_full (value_list_hash, value_list_equal, g_free, NULL);
   report->version_chunks = g_ptr_array_new_with_free_func (g_free);
   report->versions = g_array_new (FALSE, FALSE, sizeof (GlossAgreementVersion));
   report->notes = g_ptr_array_new_with_free_func (g_free);
