@@ -42,6 +42,7 @@ typedef struct
   GHashTable   *coder_index;  /* coder id -> index + 1 */
   GHashTable   *code_index;   /* code id -> index + 1 */
   guint         n_codings;    /* the compared coders' codings in the chosen documents */
+  GThreadPool  *bootstraps;   /* draws the rows' bootstrap samples, or NULL */
   guint         current;      /* the document whose spans are read, G_MAXUINT: none */
   GArray       *spans;        /* GlossAgreementSpan of document @current, by start */
   GHashTable   *code_paths;   /* interned code path -> index + 1 */

@@ -287,8 +287,16 @@ _gloss_agreement_report_add_disagreement (GlossAgreementReport *report,
 /* Gathering the inputs */
 
 static void
+wait_for_bootstraps (GThreadPool *pool)
+{
+  g_thread_pool_free (pool, FALSE, TRUE);
+}
+
+static void
 inputs_clear (GlossAgreementInputs *inputs)
 {
+  /* first: the pool's jobs read the blocks */
+  g_clear_pointer (&inputs->bootstraps, wait_for_bootstraps);
   g_clear_pointer (&inputs->documents, g_ptr_array_unref);
   g_clear_pointer (&inputs->codes, g_ptr_array_unref);
   g_clear_pointer (&inputs->spans, g_array_unref);
@@ -648,6 +656,9 @@ _gloss_agreement_inputs_read_document (GlossAgreementInputs *inputs,
   return TRUE;
 }
 
+static void run_bootstrap (gpointer data,
+                           gpointer user_data);
+
 static gboolean
 gather_inputs (GlossProject                *project,
                const GlossAgreementOptions *options,
@@ -681,11 +692,18 @@ gather_inputs (GlossProject                *project,
   inputs->notes_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   coder_index = inputs->coder_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   code_index = inputs->code_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  /* The rows' bootstraps are drawn beside the rest, by rows whose place
+   * does not move: room for every document's row is made at once. */
+  if (options->samples > 0)
+    inputs->bootstraps = g_thread_pool_new (run_bootstrap, NULL, 2, FALSE, NULL);
   if (!gather_documents (project, options, inputs, document_index, error)
       || !gather_codes (project, options, inputs, report, code_index, error)
       || (counts = count_by_coder (project, document_index, error)) == NULL
       || !gather_coders (project, options, inputs, report, counts, coder_index, error))
     return FALSE;
+  g_array_unref (report->documents);
+  report->documents = g_array_sized_new (FALSE, FALSE, sizeof (GlossAgreementRow), MAX (inputs->documents->len, 1));
+  g_array_set_clear_func (report->documents, clear_row);
   /* the compared coders' codings: as many versions at most, and about as
    * many disagreements in text coded differently. Room made for them at
    * once spares copying the lists as they grow (and the pages not used
@@ -930,31 +948,85 @@ add_notes (GlossAgreementReport *report,
     }
 }
 
+/* One row's bootstrap, run by the inputs' pool of threads (or at once):
+ * each row's samples are its own, so rows can be drawn in any order. */
+typedef struct
+{
+  GlossAgreementMeasures *measures;
+  GlossBootstrapBlocks   *blocks;   /* NULL: the pairs of values drawn one by one */
+  gboolean                owned;    /* the job frees @blocks */
+  guint64                 seed;
+  guint                   samples;
+} BootstrapJob;
+
+static void
+run_bootstrap (gpointer data,
+               gpointer user_data)
+{
+  BootstrapJob *job = data;
+  GlossAgreementMeasures *m = job->measures;
+  double alpha = m->values[m->alpha_kind].value;
+
+  if (job->blocks != NULL)
+    gloss_bootstrap_alpha_blocks (alpha, job->blocks, job->samples, job->seed, &m->bootstrap);
+  else
+    gloss_bootstrap_alpha (alpha, m->alpha_observed, m->alpha_pairs, job->samples, job->seed, &m->bootstrap);
+  if (job->owned)
+    gloss_bootstrap_blocks_free (job->blocks);
+  g_free (job);
+}
+
+/* Draws @m's samples, on @blocks when given (taken if @owned); the
+ * measures must stay where they are until the inputs' pool is done. */
+static void
+queue_bootstrap (GlossAgreementInputs   *inputs,
+                 GlossAgreementMeasures *m,
+                 GlossBootstrapBlocks   *blocks,
+                 gboolean                owned,
+                 guint64                 seed,
+                 guint                   samples)
+{
+  BootstrapJob *job = g_new0 (BootstrapJob, 1);
+
+  *job = (BootstrapJob) { m, blocks, owned, seed, samples };
+  /* a bounded queue: a slow pool does not hold every document's blocks */
+  if (inputs->bootstraps == NULL || g_thread_pool_unprocessed (inputs->bootstraps) > 64
+      || !g_thread_pool_push (inputs->bootstraps, job, NULL))
+    run_bootstrap (job, NULL);
+}
+
 /* Each row's samples have a seed of their own, derived from the report's,
  * so that a row's interval does not depend on the rows before it. With
  * blocks for its table, a row is resampled by them (or, without any, has
- * no interval); else its pairs of values are drawn one by one. */
+ * no interval); else its pairs of values are drawn one by one. @own_blocks:
+ * the row's blocks, taken, instead of its table's. */
 static void
 bootstrap_row (GlossAgreementMeasures *m,
                GlossAgreementInputs   *inputs,
                GlossAgreementTable     table,
                guint                   row,
                guint64                 seed,
-               guint                   samples)
+               guint                   samples,
+               GlossBootstrapBlocks   *own_blocks)
 {
   GlossMeasure alpha = m->values[m->alpha_kind];
   GPtrArray *blocks = inputs->blocks[table];
 
   if (m->no_data || m->alpha_pairs <= 0 || !gloss_agreement_measures_has (m, m->alpha_kind)
       || !gloss_measure_is_defined (alpha))
-    return;
-  if (blocks != NULL)
     {
-      if (row < blocks->len && blocks->pdata[row] != NULL)
-        gloss_bootstrap_alpha_blocks (alpha.value, blocks->pdata[row], samples, seed, &m->bootstrap);
+      gloss_bootstrap_blocks_free (own_blocks);
       return;
     }
-  gloss_bootstrap_alpha (alpha.value, m->alpha_observed, m->alpha_pairs, samples, seed, &m->bootstrap);
+  if (own_blocks != NULL)
+    queue_bootstrap (inputs, m, own_blocks, TRUE, seed, samples);
+  else if (blocks != NULL)
+    {
+      if (row < blocks->len && blocks->pdata[row] != NULL)
+        queue_bootstrap (inputs, m, blocks->pdata[row], FALSE, seed, samples);
+    }
+  else
+    queue_bootstrap (inputs, m, NULL, FALSE, seed, samples);
 }
 
 static guint64
@@ -978,12 +1050,13 @@ _gloss_agreement_report_bootstrap_document (GlossAgreementReport *report,
 {
   GlossAgreementTable table = GLOSS_AGREEMENT_TABLE_DOCUMENTS;
 
-  _gloss_agreement_inputs_set_blocks (inputs, table, d, blocks);
+  /* the row's blocks go with its job: add_bootstraps() finds none for it */
+  _gloss_agreement_inputs_set_blocks (inputs, table, d, NULL);
   if (report->samples > 0)
     bootstrap_row (&g_array_index (report->documents, GlossAgreementRow, d).measures, inputs, table, d,
-                   row_seed (report->seed, table, d), report->samples);
-  /* done: the blocks go, and add_bootstraps() finds none for the row */
-  _gloss_agreement_inputs_set_blocks (inputs, table, d, NULL);
+                   row_seed (report->seed, table, d), report->samples, blocks);
+  else
+    gloss_bootstrap_blocks_free (blocks);
 }
 
 static void
@@ -994,16 +1067,17 @@ add_bootstraps (GlossAgreementReport *report,
 
   if (samples == 0)
     return;
-  bootstrap_row (&report->overall, inputs, GLOSS_AGREEMENT_TABLE_OVERALL, 0, row_seed (report->seed, 0, 0), samples);
+  bootstrap_row (&report->overall, inputs, GLOSS_AGREEMENT_TABLE_OVERALL, 0, row_seed (report->seed, 0, 0), samples,
+                 NULL);
   for (guint r = 0; r < report->codes->len; r++)
     bootstrap_row (&g_array_index (report->codes, GlossAgreementRow, r).measures, inputs,
-                   GLOSS_AGREEMENT_TABLE_CODES, r, row_seed (report->seed, 1, r), samples);
+                   GLOSS_AGREEMENT_TABLE_CODES, r, row_seed (report->seed, 1, r), samples, NULL);
   for (guint r = 0; r < report->documents->len; r++)
     bootstrap_row (&g_array_index (report->documents, GlossAgreementRow, r).measures, inputs,
-                   GLOSS_AGREEMENT_TABLE_DOCUMENTS, r, row_seed (report->seed, 2, r), samples);
+                   GLOSS_AGREEMENT_TABLE_DOCUMENTS, r, row_seed (report->seed, 2, r), samples, NULL);
   for (guint p = 0; p < report->pairs->len; p++)
     bootstrap_row (&g_array_index (report->pairs, GlossAgreementPair, p).measures, inputs,
-                   GLOSS_AGREEMENT_TABLE_PAIRS, p, row_seed (report->seed, 3, p), samples);
+                   GLOSS_AGREEMENT_TABLE_PAIRS, p, row_seed (report->seed, 3, p), samples, NULL);
 }
 
 /* A code or document in which no compared coder made a coding. */
@@ -1066,6 +1140,8 @@ gloss_agreement_report_compute (GlossProject                *project,
   /* each part finished its documents' disagreements, in text order */
   report->quotes = gloss_agreement_quotes_new (project);
   add_bootstraps (report, &inputs);
+  /* every row's samples drawn before the notes speak of them */
+  g_clear_pointer (&inputs.bootstraps, wait_for_bootstraps);
   add_notes (report, &inputs);
   return g_steal_pointer (&report);
 }
