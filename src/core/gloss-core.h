@@ -35,6 +35,7 @@
 #include "gloss-agreement-options.h"
 #include "gloss-char-units.h"
 #include "gloss-unitizing.h"
+#include "gloss-agreement-quotes.h"
 #include "gloss-agreement-report.h"
 #include "gloss-agreement-export.h"
 #include "gloss-consensus.h"

@@ -79,28 +79,79 @@ binomial (Normal *normal,
   return CLAMP (x, 0, n);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
+static void
+swap_doubles (double *a,
+              double *b)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  double t = *a;
 
-  return (x > y) - (x < y);
+  *a = *b;
+  *b = t;
 }
 
-/* The value at @fraction of the sorted @values (linear between ranks). */
 static double
-percentile (const double *values,
-            guint         n,
-            double        fraction)
+median_of_three (double a,
+                 double b,
+                 double c)
+{
+  return MAX (MIN (a, b), MIN (MAX (a, b), c));
+}
+
+/* Moves the @k-th smallest of @values (counting from 0) to values[k], the
+ * smaller before it and the larger after it: the order statistics a sort
+ * would give, in linear time (a selection with a three-way partition). */
+static void
+select_kth (double *values,
+            guint   n,
+            guint   k)
+{
+  gsize lo = 0, hi = n;   /* k lies in [lo, hi) */
+
+  while (hi - lo > 1)
+    {
+      double pivot = median_of_three (values[lo], values[lo + (hi - lo) / 2], values[hi - 1]);
+      gsize lt = lo, i = lo, gt = hi;
+
+      while (i < gt)
+        {
+          if (values[i] < pivot)
+            swap_doubles (&values[lt++], &values[i++]);
+          else if (values[i] > pivot)
+            swap_doubles (&values[i], &values[--gt]);
+          else
+            i++;
+        }
+      if (k < lt)
+        hi = lt;
+      else if (k >= gt)
+        lo = gt;
+      else
+        return;
+    }
+}
+
+/* The value at @fraction of @values in order (linear between ranks);
+ * reorders @values. */
+static double
+percentile (double *values,
+            guint   n,
+            double  fraction)
 {
   double rank = fraction * (n - 1);
   guint below = (guint) floor (rank);
-  double t = rank - below;
+  double t = rank - below, next;
 
   if (below + 1 >= n)
-    return values[n - 1];
-  return values[below] * (1 - t) + values[below + 1] * t;
+    {
+      select_kth (values, n, n - 1);
+      return values[n - 1];
+    }
+  select_kth (values, n, below);
+  /* the next in order is the smallest of those after it */
+  next = values[below + 1];
+  for (guint i = below + 2; i < n; i++)
+    next = MIN (next, values[i]);
+  return values[below] * (1 - t) + next * t;
 }
 
 void
@@ -149,7 +200,6 @@ gloss_bootstrap_alpha (double          alpha,
       below_tentative += values[s] < GLOSS_BOOTSTRAP_TENTATIVE;
       below_reliable += values[s] < GLOSS_BOOTSTRAP_RELIABLE;
     }
-  qsort (values, samples, sizeof (double), compare_doubles);
   out->low = percentile (values, samples, 0.025);
   out->high = percentile (values, samples, 0.975);
   out->p_below_tentative = below_tentative / samples;
@@ -366,7 +416,6 @@ gloss_bootstrap_alpha_blocks (double                      alpha,
       below_tentative += values[s] < GLOSS_BOOTSTRAP_TENTATIVE;
       below_reliable += values[s] < GLOSS_BOOTSTRAP_RELIABLE;
     }
-  qsort (values, samples, sizeof (double), compare_doubles);
   out->low = percentile (values, samples, 0.025);
   out->high = percentile (values, samples, 0.975);
   out->p_below_tentative = below_tentative / samples;

@@ -262,6 +262,7 @@ write_versions (Writer                           *w,
   for (guint c = 0; c < report->coders->len; c++)
     {
       const GlossAgreementVersion *v = gloss_agreement_report_get_version (report, d, c);
+      g_autofree char *quote = NULL;
 
       write_key (w, coder_at (report, c));
       if (v == NULL)
@@ -274,8 +275,9 @@ write_versions (Writer                           *w,
       write_number (w, v->start);
       write_key (w, "end");
       write_number (w, v->end);
+      quote = gloss_agreement_report_dup_version_quote (report, d, c);
       write_key (w, "quote");
-      write_string (w, v->quote);
+      write_string (w, quote ? quote : "");
       write_close (w, '}');
     }
   write_close (w, '}');
@@ -290,6 +292,7 @@ write_disagreements (Writer                     *w,
   for (guint i = 0; i < report->disagreements->len; i++)
     {
       GlossAgreementDisagreement *d = &g_array_index (report->disagreements, GlossAgreementDisagreement, i);
+      g_autofree char *quote = gloss_agreement_report_dup_quote (report, d);
 
       write_separator (w);
       write_open (w, '{');
@@ -309,8 +312,8 @@ write_disagreements (Writer                     *w,
       write_key (w, "kind");
       write_string (w, gloss_disagreement_kind_to_string (d->kind));
       write_key (w, "quote");
-      if (d->quote != NULL)
-        write_string (w, d->quote);
+      if (quote != NULL)
+        write_string (w, quote);
       else
         g_string_append (w->out, "null");
       write_key (w, "coders");
@@ -619,6 +622,7 @@ gloss_agreement_report_to_text (const GlossAgreementReport *report)
   for (guint i = 0; i < report->disagreements->len; i++)
     {
       GlossAgreementDisagreement *d = &g_array_index (report->disagreements, GlossAgreementDisagreement, i);
+      g_autofree char *quote = report->group == NULL ? gloss_agreement_report_dup_quote (report, d) : NULL;
 
       g_string_append_printf (out, "  %s [%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT "] %s:",
                               document_title (report, d->document), d->start, d->end, d->code);
@@ -627,15 +631,16 @@ gloss_agreement_report_to_text (const GlossAgreementReport *report)
       if (d->kind == GLOSS_DISAGREEMENT_OTHER_CODE)
         g_string_append (out, " (other code)");
       g_string_append_c (out, '\n');
-      if (d->quote != NULL && report->group == NULL && report->unit != GLOSS_AGREEMENT_UNIT_DOCUMENT)
-        g_string_append_printf (out, "    “%s”\n", d->quote);
+      if (quote != NULL)
+        g_string_append_printf (out, "    “%s”\n", quote);
       for (guint c = 0; c < report->coders->len; c++)
         {
           const GlossAgreementVersion *v = gloss_agreement_report_get_version (report, d, c);
+          g_autofree char *version = v ? gloss_agreement_report_dup_version_quote (report, d, c) : NULL;
 
           if (v != NULL)
             g_string_append_printf (out, "    %s [%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT "]: “%s”\n",
-                                    coder_at (report, c), v->start, v->end, v->quote);
+                                    coder_at (report, c), v->start, v->end, version ? version : "");
         }
     }
   if (report->notes->len > 0)
@@ -712,7 +717,8 @@ html_disagreements (GString                    *out,
       g_autofree char *title = g_markup_escape_text (document_title (report, d->document), -1);
       g_autofree char *code = g_markup_escape_text (d->code, -1);
 
-      g_autofree char *quote = g_markup_escape_text (d->quote ? d->quote : "", -1);
+      g_autofree char *text = gloss_agreement_report_dup_quote (report, d);
+      g_autofree char *quote = g_markup_escape_text (text ? text : "", -1);
 
       g_string_append_printf (out, "<tr><td>%s</td><td>%" G_GINT64_FORMAT "&ndash;%" G_GINT64_FORMAT
                               "</td><td>%s</td><td>%s</td><td class=\"quote\">%s</td>", title, d->start, d->end,
@@ -721,7 +727,8 @@ html_disagreements (GString                    *out,
         {
           const GlossAgreementVersion *v = gloss_agreement_report_get_version (report, d, c);
           g_autofree char *value = g_markup_escape_text (d->values[c], -1);
-          g_autofree char *version = g_markup_escape_text (v ? v->quote : "", -1);
+          g_autofree char *own = v ? gloss_agreement_report_dup_version_quote (report, d, c) : NULL;
+          g_autofree char *version = g_markup_escape_text (own ? own : "", -1);
 
           g_string_append_printf (out, "<td>%s%s%s</td>", value, v ? "<br><q>" : "", v ? version : "");
           if (v != NULL)

@@ -3,7 +3,8 @@
  * The parts list disagreements per code. Here the two omissions that are
  * really one substitution (one coder coded a passage X, another coded it
  * Y) become one disagreement of kind "other code", and every disagreement
- * gets its text and each coder's own version of it.
+ * gets each coder's own version of it (as offsets: the text is read when
+ * it is shown, see gloss-agreement-quotes.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,9 +14,6 @@
 #include <string.h>
 
 #include "gloss-error.h"
-
-/* Quotes longer than this keep their beginning and end around an ellipsis. */
-#define QUOTE_MAX 240
 
 static gboolean
 is_coded (const char *value)
@@ -43,16 +41,20 @@ is_substitution (const GlossAgreementDisagreement *a,
 }
 
 static void
-merge_into (GlossAgreementDisagreement       *a,
+merge_into (GlossAgreementReport             *report,
+            GlossAgreementDisagreement       *a,
             const GlossAgreementDisagreement *b,
             guint                             n_coders)
 {
   const char *not_coded = g_intern_static_string ("not coded");
+  g_autofree const char **values = g_new (const char *, n_coders);
 
+  /* the lists of values are shared: the merged one is a list of its own */
   for (guint c = 0; c < n_coders; c++)
-    a->values[c] = is_coded (a->values[c]) ? a->code
-                   : is_coded (b->values[c]) ? b->code
-                   : not_coded;
+    values[c] = is_coded (a->values[c]) ? a->code
+                : is_coded (b->values[c]) ? b->code
+                : not_coded;
+  a->values = _gloss_agreement_report_share_values (report, values, n_coders);
   a->other_code = b->code;
   a->kind = GLOSS_DISAGREEMENT_OTHER_CODE;
   a->start = MIN (a->start, b->start);
@@ -62,12 +64,13 @@ merge_into (GlossAgreementDisagreement       *a,
 /* With a code group the values are categories already: two coders with
  * two different categories disagree on the code, not on its presence. */
 static void
-mark_category_kinds (GlossAgreementReport *report)
+mark_category_kinds (GlossAgreementReport *report,
+                     guint                 from)
 {
   const char *none = g_intern_static_string ("none");
   const char *conflict = g_intern_static_string ("conflict");
 
-  for (guint i = 0; i < report->disagreements->len; i++)
+  for (guint i = from; i < report->disagreements->len; i++)
     {
       GlossAgreementDisagreement *d = &g_array_index (report->disagreements, GlossAgreementDisagreement, i);
       const char *first = NULL;
@@ -85,29 +88,30 @@ mark_category_kinds (GlossAgreementReport *report)
     }
 }
 
-void
-_gloss_agreement_report_merge_substitutions (GlossAgreementReport *report,
-                                             GlossAgreementInputs *inputs)
+/* The disagreements from @first on, of one document and sorted by start. */
+static void
+merge_substitutions (GlossAgreementReport *report,
+                     GlossAgreementInputs *inputs,
+                     guint                 first)
 {
   GArray *list = report->disagreements;
   g_autofree gboolean *gone = NULL;
-  guint n = 0;
+  guint n = first;
 
   if (report->group != NULL)
     {
-      mark_category_kinds (report);
+      mark_category_kinds (report, first);
       return;
     }
-  if (report->unit == GLOSS_AGREEMENT_UNIT_SEGMENT || list->len < 2)
+  if (report->unit == GLOSS_AGREEMENT_UNIT_SEGMENT || list->len < first + 2)
     return;
 
-  /* @list is sorted by document and start */
-  gone = g_new0 (gboolean, list->len);
-  for (guint i = 0; i < list->len; i++)
+  gone = g_new0 (gboolean, list->len - first);   /* indexed from @first */
+  for (guint i = first; i < list->len; i++)
     {
       GlossAgreementDisagreement *a = &g_array_index (list, GlossAgreementDisagreement, i);
 
-      if (gone[i])
+      if (gone[i - first])
         continue;
       for (guint j = i + 1; j < list->len; j++)
         {
@@ -115,114 +119,32 @@ _gloss_agreement_report_merge_substitutions (GlossAgreementReport *report,
 
           if (b->document != a->document || b->start >= a->end)
             break;
-          if (!gone[j] && is_substitution (a, b, inputs->n_coders))
+          if (!gone[j - first] && is_substitution (a, b, inputs->n_coders))
             {
-              merge_into (a, b, inputs->n_coders);
-              gone[j] = TRUE;
+              merge_into (report, a, b, inputs->n_coders);
+              gone[j - first] = TRUE;
               break;
             }
         }
     }
-  for (guint i = 0; i < list->len; i++)
+  for (guint i = first; i < list->len; i++)
     {
       GlossAgreementDisagreement *d = &g_array_index (list, GlossAgreementDisagreement, i);
 
-      if (gone[i])
-        {
-          g_free (d->values);
-          continue;
-        }
+      if (gone[i - first])
+        continue;
       g_array_index (list, GlossAgreementDisagreement, n++) = *d;
     }
-  /* the entries past @n were moved or freed: drop them without the clear func */
-  g_array_set_clear_func (list, NULL);
+  /* a disagreement owns nothing: the report holds its values and versions */
   g_array_set_size (list, n);
-  g_array_set_clear_func (list, _gloss_agreement_disagreement_clear);
 }
 
-/* Quotes */
+/* Versions */
 
-/* A document text with the byte offset of every STRIDE-th character, so
- * that any character is found in a few steps. */
-#define STRIDE 16
-
-typedef struct
-{
-  char   *text;
-  gint64  n_chars;
-  GArray *marks;   /* gsize: byte offset of character k * STRIDE */
-} IndexedText;
-
-static void
-indexed_text_clear (IndexedText *t)
-{
-  g_clear_pointer (&t->text, g_free);
-  g_clear_pointer (&t->marks, g_array_unref);
-}
-
-static void
-indexed_text_set (IndexedText *t,
-                  char        *text)
-{
-  const char *p = text;
-  gint64 n = 0;
-
-  indexed_text_clear (t);
-  t->text = text;
-  t->marks = g_array_new (FALSE, FALSE, sizeof (gsize));
-  while (*p)
-    {
-      if (n % STRIDE == 0)
-        {
-          gsize at = p - text;
-
-          g_array_append_val (t->marks, at);
-        }
-      p = g_utf8_next_char (p);
-      n++;
-    }
-  t->n_chars = n;
-}
-
-static const char *
-indexed_text_at (const IndexedText *t,
-                 gint64             offset)
-{
-  offset = CLAMP (offset, 0, t->n_chars);
-  if (offset == t->n_chars)
-    return t->text + strlen (t->text);
-  return g_utf8_offset_to_pointer (t->text + g_array_index (t->marks, gsize, offset / STRIDE), offset % STRIDE);
-}
-
-/* The text of [start, end), shortened to its first and last characters
- * around an ellipsis when long. */
-static char *
-quote_range (const IndexedText *t,
-             gint64             start,
-             gint64             end)
-{
-  start = CLAMP (start, 0, t->n_chars);
-  end = CLAMP (end, start, t->n_chars);
-  if (end - start <= QUOTE_MAX)
-    {
-      const char *a = indexed_text_at (t, start), *b = indexed_text_at (t, end);
-
-      return g_strndup (a, b - a);
-    }
-  {
-    const char *a = indexed_text_at (t, start), *b = indexed_text_at (t, start + QUOTE_MAX / 2);
-    const char *c = indexed_text_at (t, end - QUOTE_MAX / 2), *d = indexed_text_at (t, end);
-    g_autofree char *head = g_strndup (a, b - a);
-    g_autofree char *tail = g_strndup (c, d - c);
-
-    return g_strconcat (head, " … ", tail, NULL);
-  }
-}
-
-/* A coding's text is the text of its range (its stored quote is the same). */
+/* Each coding behind a disagreement becomes one version, shared by the
+ * disagreements it is behind. */
 static guint
 add_version (GlossAgreementReport     *report,
-             const IndexedText        *text,
              guint                    *version_of,
              const GlossAgreementSpan *span)
 {
@@ -232,7 +154,6 @@ add_version (GlossAgreementReport     *report,
     return version_of[span->coding];
   v.start = span->start;
   v.end = span->end;
-  v.quote = quote_range (text, span->start, span->end);
   g_array_append_val (report->versions, v);
   version_of[span->coding] = report->versions->len;
   return report->versions->len;
@@ -245,7 +166,7 @@ first_overlapping (GlossAgreementInputs             *inputs,
                    const GlossAgreementDisagreement *d,
                    gint64                            max_length)
 {
-  guint lo = inputs->doc_offsets[d->document], hi = inputs->doc_offsets[d->document + 1];
+  guint lo = 0, hi = inputs->spans->len;
   gint64 from = d->start - max_length;
 
   while (lo < hi)
@@ -261,12 +182,11 @@ first_overlapping (GlossAgreementInputs             *inputs,
 }
 
 static gint64
-longest_span (GlossAgreementInputs *inputs,
-              guint                 document)
+longest_span (GlossAgreementInputs *inputs)
 {
   gint64 longest = 0;
 
-  for (guint i = inputs->doc_offsets[document]; i < inputs->doc_offsets[document + 1]; i++)
+  for (guint i = 0; i < inputs->spans->len; i++)
     {
       const GlossAgreementSpan *s = &g_array_index (inputs->spans, GlossAgreementSpan, i);
 
@@ -280,18 +200,17 @@ static void
 find_versions (GlossAgreementReport       *report,
                GlossAgreementInputs       *inputs,
                gint64                      max_length,
-               const IndexedText          *text,
                GHashTable                 *code_index,
                guint                      *version_of,
                GlossAgreementDisagreement *d)
 {
-  guint first = first_overlapping (inputs, d, max_length), last = inputs->doc_offsets[d->document + 1];
+  guint first = first_overlapping (inputs, d, max_length), last = inputs->spans->len;
   guint code = GPOINTER_TO_UINT (g_hash_table_lookup (code_index, d->code));
   guint other = d->other_code ? GPOINTER_TO_UINT (g_hash_table_lookup (code_index, d->other_code)) : 0;
   const char *not_coded = g_intern_static_string ("not coded");
   const char *none = g_intern_static_string ("none");
 
-  d->versions = g_new0 (guint, inputs->n_coders);
+  d->versions = _gloss_agreement_report_alloc_versions (report, inputs->n_coders);
   for (guint i = first; i < last; i++)
     {
       const GlossAgreementSpan *s = &g_array_index (inputs->spans, GlossAgreementSpan, i);
@@ -304,50 +223,63 @@ find_versions (GlossAgreementReport       *report,
         continue;
       if (report->group == NULL && s->code + 1 != code && s->code + 1 != other)
         continue;
-      d->versions[s->coder] = add_version (report, text, version_of, s);
+      d->versions[s->coder] = add_version (report, version_of, s);
     }
 }
 
-gboolean
-_gloss_agreement_report_add_quotes (GlossAgreementReport *report,
-                                    GlossAgreementInputs *inputs,
-                                    GlossProject         *project,
-                                    GError              **error)
+static int
+compare_disagreements (const void *a,
+                       const void *b)
 {
-  g_autoptr(GHashTable) code_index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree guint *version_of = g_new0 (guint, MAX (inputs->codings->len, 1));
-  IndexedText text = { 0 };
-  guint current = G_MAXUINT;
-  gint64 max_length = 0;
+  const GlossAgreementDisagreement *x = a, *y = b;
 
-  for (guint c = 0; c < inputs->codes->len; c++)
-    g_hash_table_insert (code_index, (gpointer) g_intern_string (((GlossCode *) inputs->codes->pdata[c])->path),
-                         GUINT_TO_POINTER (c + 1));
+  if (x->document != y->document)
+    return x->document < y->document ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return strcmp (x->code, y->code);
+}
 
-  for (guint i = 0; i < report->disagreements->len; i++)
+static void
+sort_from (GArray *list,
+           guint   first)
+{
+  if (list->len > first + 1)
+    qsort (&g_array_index (list, GlossAgreementDisagreement, first), list->len - first,
+           sizeof (GlossAgreementDisagreement), compare_disagreements);
+}
+
+void
+_gloss_agreement_report_finish_document (GlossAgreementReport *report,
+                                         GlossAgreementInputs *inputs,
+                                         guint                 first)
+{
+  GArray *list = report->disagreements;
+  g_autofree guint *version_of = NULL;
+  gint64 max_length;
+
+  if (list->len <= first)
+    return;
+  g_return_if_fail (g_array_index (list, GlossAgreementDisagreement, first).document == inputs->current);
+
+  sort_from (list, first);
+  merge_substitutions (report, inputs, first);
+  sort_from (list, first);
+
+  /* the codes' paths are interned, as the disagreements' codes */
+  if (inputs->code_paths == NULL)
     {
-      GlossAgreementDisagreement *d = &g_array_index (report->disagreements, GlossAgreementDisagreement, i);
-
-      if (d->document != current)
-        {
-          GlossDocumentInfo *info = g_ptr_array_index (inputs->documents, d->document);
-          char *loaded;
-
-          if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error)
-              || (loaded = gloss_project_get_text (project, info->id, 0, -1, error)) == NULL)
-            {
-              indexed_text_clear (&text);
-              return FALSE;
-            }
-          indexed_text_set (&text, loaded);
-          current = d->document;
-          max_length = longest_span (inputs, current);
-        }
-      /* a document unit's stretch is the whole document: its codings say more */
-      if (report->unit != GLOSS_AGREEMENT_UNIT_DOCUMENT)
-        d->quote = quote_range (&text, d->start, d->end);
-      find_versions (report, inputs, max_length, &text, code_index, version_of, d);
+      inputs->code_paths = g_hash_table_new (g_direct_hash, g_direct_equal);
+      for (guint c = 0; c < inputs->codes->len; c++)
+        g_hash_table_insert (inputs->code_paths,
+                             (gpointer) g_intern_string (((GlossCode *) inputs->codes->pdata[c])->path),
+                             GUINT_TO_POINTER (c + 1));
     }
-  indexed_text_clear (&text);
-  return TRUE;
+  version_of = g_new0 (guint, MAX (inputs->spans->len, 1));
+  max_length = longest_span (inputs);
+  for (guint i = first; i < list->len; i++)
+    find_versions (report, inputs, max_length, inputs->code_paths, version_of,
+                   &g_array_index (list, GlossAgreementDisagreement, i));
 }

@@ -18,16 +18,6 @@ typedef enum
   GLOSS_AGREEMENT_N_TABLES,
 } GlossAgreementTable;
 
-/* A coding as the report reads it: ids and range only, no text. */
-typedef struct
-{
-  gint64 document_id;
-  gint64 coder_id;
-  gint64 code_id;
-  gint64 start;
-  gint64 end;
-} GlossCodingRow;
-
 /* One coding, as indices into the inputs' tables. */
 typedef struct
 {
@@ -36,7 +26,7 @@ typedef struct
   guint  code;      /* index into codes (with a group: the category) */
   gint64 start;
   gint64 end;
-  guint  coding;    /* index into the inputs' codings */
+  guint  coding;    /* index among its document's spans */
 } GlossAgreementSpan;
 
 typedef struct
@@ -46,10 +36,17 @@ typedef struct
   guint         n_coders;
   GPtrArray    *documents;    /* GlossDocumentInfo *, in project order */
   GPtrArray    *codes;        /* GlossCode *: compared codes, or the group's children */
-  GArray       *spans;        /* GlossAgreementSpan, by document then start */
-  guint        *doc_offsets;  /* spans of document d: [doc_offsets[d], doc_offsets[d + 1]) */
+  /* The codings are read one document at a time, so that the memory held
+   * is bounded by the largest document, not by the project. */
+  GlossProject *project;
+  GHashTable   *coder_index;  /* coder id -> index + 1 */
+  GHashTable   *code_index;   /* code id -> index + 1 */
+  guint         n_codings;    /* the compared coders' codings in the chosen documents */
+  GThreadPool  *bootstraps;   /* draws the rows' bootstrap samples, or NULL */
+  guint         current;      /* the document whose spans are read, G_MAXUINT: none */
+  GArray       *spans;        /* GlossAgreementSpan of document @current, by start */
+  GHashTable   *code_paths;   /* interned code path -> index + 1 */
   GHashTable   *notes_seen;
-  GArray       *codings;      /* GlossCodingRow: every coding of the project's documents */
   GPtrArray    *left_out;     /* char *: coders left out by default (no codings) */
   /* The bootstrap's blocks of each row (GlossBootstrapBlocks *, owned), for
    * the units whose values are clustered on a continuum; a table without
@@ -57,11 +54,24 @@ typedef struct
   GPtrArray    *blocks[GLOSS_AGREEMENT_N_TABLES];
 } GlossAgreementInputs;
 
+/* Reads document @d's codings by the compared coders with the compared
+ * codes into inputs->spans, replacing the last document's. */
+gboolean _gloss_agreement_inputs_read_document (GlossAgreementInputs *inputs,
+                                                guint                 d,
+                                                GError              **error);
+
 /* Takes @blocks as those of row @row of @table. */
 void     _gloss_agreement_inputs_set_blocks (GlossAgreementInputs *inputs,
                                              GlossAgreementTable   table,
                                              guint                 row,
                                              GlossBootstrapBlocks *blocks);
+
+/* Bootstraps document row @d (added already) on its @blocks (taken) at
+ * once, so that no document's blocks wait for the others. */
+void     _gloss_agreement_report_bootstrap_document (GlossAgreementReport *report,
+                                                     GlossAgreementInputs *inputs,
+                                                     guint                 d,
+                                                     GlossBootstrapBlocks *blocks);
 
 void     _gloss_agreement_report_note       (GlossAgreementReport *report,
                                              GlossAgreementInputs *inputs,
@@ -84,17 +94,22 @@ void     _gloss_agreement_report_add_disagreement (GlossAgreementReport *report,
                                                    const char           *code,
                                                    const char          **values);
 
-/* The clear function of the report's disagreements. */
-void     _gloss_agreement_disagreement_clear (gpointer data);
+/* The list of @n values @values, shared by the disagreements that have the
+ * same (most have one of few): owned by @report. */
+const char **_gloss_agreement_report_share_values (GlossAgreementReport *report,
+                                                   const char          **values,
+                                                   guint                 n);
+/* @n version places, zeroed, owned by @report. */
+guint       *_gloss_agreement_report_alloc_versions (GlossAgreementReport *report,
+                                                     guint                 n);
 
-/* gloss-agreement-report-disagreements.c; both need the disagreements
- * sorted by document and start. */
-void     _gloss_agreement_report_merge_substitutions (GlossAgreementReport *report,
-                                                      GlossAgreementInputs *inputs);
-gboolean _gloss_agreement_report_add_quotes (GlossAgreementReport *report,
-                                             GlossAgreementInputs *inputs,
-                                             GlossProject         *project,
-                                             GError              **error);
+/* gloss-agreement-report-disagreements.c: the disagreements from @first
+ * on, those of the document whose spans are read, are sorted by start,
+ * substitutions merged and each coder's version found. A part calls it
+ * after each document. */
+void     _gloss_agreement_report_finish_document (GlossAgreementReport *report,
+                                                  GlossAgreementInputs *inputs,
+                                                  guint                 first);
 
 gboolean _gloss_agreement_compute_document  (GlossAgreementInputs *inputs,
                                              GlossAgreementReport *report,

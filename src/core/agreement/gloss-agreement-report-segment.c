@@ -221,15 +221,14 @@ match_document (SegmentState *st,
                 guint         d)
 {
   GlossAgreementInputs *inputs = st->inputs;
-  guint offset = inputs->doc_offsets[d], n = inputs->doc_offsets[d + 1] - offset;
+  guint n = inputs->spans->len;
   g_autofree GlossAgreementSpan *spans = NULL;
   guint first = 0;
 
-  /* A document nobody coded has nothing to match, and its offset may be
-   * the end of the spans. */
+  /* A document nobody coded has nothing to match. */
   if (n == 0)
     return;
-  spans = g_memdup2 (&g_array_index (inputs->spans, GlossAgreementSpan, offset), sizeof (GlossAgreementSpan) * n);
+  spans = g_memdup2 (inputs->spans->data, sizeof (GlossAgreementSpan) * n);
   if (n > 1)
     qsort (spans, n, sizeof (GlossAgreementSpan), compare_by_code_coder);
   while (first < n)
@@ -341,11 +340,18 @@ _gloss_agreement_compute_segment (GlossAgreementInputs *inputs,
                       codings_by_document, codings_by_code };
   GlossAgreementMeasures measures;
 
+  gint64 n_spans = 0;
+
   for (guint d = 0; d < D; d++)
     {
-      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error))
+      guint first = report->disagreements->len;
+
+      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error)
+          || !_gloss_agreement_inputs_read_document (inputs, d, error))
         return FALSE;
+      n_spans += inputs->spans->len;
       match_document (&st, d);
+      _gloss_agreement_report_finish_document (report, inputs, first);
     }
 
   for (guint d = 0; d < D; d++)
@@ -368,7 +374,7 @@ _gloss_agreement_compute_segment (GlossAgreementInputs *inputs,
         pair_measures (&by_pair[pair_index (a, b, m)], Q, &measures);
         _gloss_agreement_report_add_pair (report, a, b, &measures);
       }
-  mean_measures (by_pair, 1, n_pairs, Q, inputs->spans->len, &report->overall);
+  mean_measures (by_pair, 1, n_pairs, Q, n_spans, &report->overall);
 
   _gloss_agreement_report_note (report, inputs,
                                 _("Codings match one to one per document and code when their overlap (intersection "

@@ -46,8 +46,9 @@ spans_of (GlossAgreementInputs *inputs,
           guint                 d,
           guint                *n)
 {
-  *n = inputs->doc_offsets[d + 1] - inputs->doc_offsets[d];
-  return &g_array_index (inputs->spans, GlossAgreementSpan, inputs->doc_offsets[d]);
+  g_assert (inputs->current == d);
+  *n = inputs->spans->len;
+  return (const GlossAgreementSpan *) inputs->spans->data;
 }
 
 static guint64
@@ -125,9 +126,11 @@ mask_values (guint64       mask,
              guint         n_coders,
              const char  **values)
 {
+  /* interned once: interning takes a lock */
+  const char *coded = g_intern_static_string ("coded"), *not_coded = g_intern_static_string ("not coded");
+
   for (guint i = 0; i < n_coders; i++)
-    values[i] = (mask >> i) & 1 ? g_intern_static_string ("coded")
-                                : g_intern_static_string ("not coded");
+    values[i] = (mask >> i) & 1 ? coded : not_coded;
 }
 
 /* Document unit with a code group: one categorical value per coder and document */
@@ -147,30 +150,49 @@ note_conflict (GlossAgreementReport *report,
                                 code_at (inputs, second)->path);
 }
 
-/* @states: n_documents x n_coders, a category or STATE_NONE/STATE_CONFLICT. */
+static void document_group_disagreement (GlossAgreementInputs *inputs,
+                                         GlossAgreementReport *report,
+                                         guint                 d,
+                                         const int            *row);
+
+/* @states: n_documents x n_coders, a category or STATE_NONE/STATE_CONFLICT;
+ * each document's disagreement is listed as its codings are read. */
 static int *
 document_states (GlossAgreementInputs *inputs,
-                 GlossAgreementReport *report)
+                 GlossAgreementReport *report,
+                 GError              **error)
 {
   guint m = inputs->n_coders;
-  int *states = g_new (int, (gsize) MAX (inputs->documents->len, 1) * m);
+  g_autofree int *states = g_new (int, (gsize) MAX (inputs->documents->len, 1) * m);
 
   for (gsize i = 0; i < (gsize) inputs->documents->len * m; i++)
     states[i] = STATE_NONE;
-  for (guint i = 0; i < inputs->spans->len; i++)
+  for (guint d = 0; d < inputs->documents->len; d++)
     {
-      GlossAgreementSpan *s = &g_array_index (inputs->spans, GlossAgreementSpan, i);
-      int *state = &states[(gsize) s->document * m + s->coder];
+      guint n, first = report->disagreements->len;
+      const GlossAgreementSpan *spans;
 
-      if (*state == STATE_NONE)
-        *state = (int) s->code;
-      else if (*state >= 0 && *state != (int) s->code)
+      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error)
+          || !_gloss_agreement_inputs_read_document (inputs, d, error))
+        return NULL;
+      spans = spans_of (inputs, d, &n);
+      for (guint i = 0; i < n; i++)
         {
-          note_conflict (report, inputs, s->document, s->coder, *state, s->code);
-          *state = STATE_CONFLICT;
+          const GlossAgreementSpan *s = &spans[i];
+          int *state = &states[(gsize) d * m + s->coder];
+
+          if (*state == STATE_NONE)
+            *state = (int) s->code;
+          else if (*state >= 0 && *state != (int) s->code)
+            {
+              note_conflict (report, inputs, d, s->coder, *state, s->code);
+              *state = STATE_CONFLICT;
+            }
         }
+      document_group_disagreement (inputs, report, d, states + (gsize) d * m);
+      _gloss_agreement_report_finish_document (report, inputs, first);
     }
-  return states;
+  return g_steal_pointer (&states);
 }
 
 static const char *
@@ -185,27 +207,23 @@ state_value (GlossAgreementInputs *inputs,
 }
 
 static void
-document_group_disagreements (GlossAgreementInputs *inputs,
-                              GlossAgreementReport *report,
-                              const int            *states)
+document_group_disagreement (GlossAgreementInputs *inputs,
+                             GlossAgreementReport *report,
+                             guint                 d,
+                             const int            *row)
 {
   guint m = inputs->n_coders;
   g_autofree const char **values = g_new (const char *, m);
+  gboolean differ = FALSE;
 
-  for (guint d = 0; d < inputs->documents->len; d++)
-    {
-      const int *row = states + (gsize) d * m;
-      gboolean differ = FALSE;
-
-      for (guint i = 1; i < m; i++)
-        differ |= row[i] != row[0];
-      if (!differ)
-        continue;
-      for (guint i = 0; i < m; i++)
-        values[i] = state_value (inputs, row[i]);
-      _gloss_agreement_report_add_disagreement (report, inputs, d, 0, document_at (inputs, d)->n_chars,
-                                                report->group, values);
-    }
+  for (guint i = 1; i < m; i++)
+    differ |= row[i] != row[0];
+  if (!differ)
+    return;
+  for (guint i = 0; i < m; i++)
+    values[i] = state_value (inputs, row[i]);
+  _gloss_agreement_report_add_disagreement (report, inputs, d, 0, document_at (inputs, d)->n_chars,
+                                            report->group, values);
 }
 
 static gboolean
@@ -214,9 +232,13 @@ compute_document_group (GlossAgreementInputs *inputs,
                         GError              **error)
 {
   guint m = inputs->n_coders, q = inputs->codes->len;
-  g_autofree int *states = document_states (inputs, report);
-  g_autoptr(GlossRatingTable) table = gloss_rating_table_new (m, q);
+  g_autofree int *states = document_states (inputs, report, error);
+  g_autoptr(GlossRatingTable) table = NULL;
   g_autofree int *values = g_new (int, m);
+
+  if (states == NULL)
+    return FALSE;
+  table = gloss_rating_table_new (m, q);
 
   for (guint d = 0; d < inputs->documents->len; d++)
     {
@@ -250,7 +272,6 @@ compute_document_group (GlossAgreementInputs *inputs,
         mark_last_no_data (report->codes);
     }
   add_table_pairs (report, table);
-  document_group_disagreements (inputs, report, states);
   return TRUE;
 }
 
@@ -276,10 +297,14 @@ compute_document_codes (GlossAgreementInputs *inputs,
   for (guint d = 0; d < inputs->documents->len; d++)
     {
       GlossDocumentInfo *info = document_at (inputs, d);
-      guint n;
-      const GlossAgreementSpan *spans = spans_of (inputs, d, &n);
+      guint n, first = report->disagreements->len;
+      const GlossAgreementSpan *spans;
       guint64 *masks = all_masks + (gsize) d * Q;
 
+      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error)
+          || !_gloss_agreement_inputs_read_document (inputs, d, error))
+        return FALSE;
+      spans = spans_of (inputs, d, &n);
       for (guint i = 0; i < n; i++)
         masks[spans[i].code] |= (guint64) 1 << spans[i].coder;
       gloss_pattern_counts_reset (per_document);
@@ -294,6 +319,7 @@ compute_document_codes (GlossAgreementInputs *inputs,
             }
         }
       add_counts_row (report->documents, info->id, info->title, per_document);
+      _gloss_agreement_report_finish_document (report, inputs, first);
     }
 
   /* The code rows leave out documents without data, the overall figures
@@ -497,13 +523,16 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
   for (guint d = 0; d < inputs->documents->len; d++)
     {
       GlossDocumentInfo *info = document_at (inputs, d);
-      g_autoptr(GlossContinuum) continuum = document_continuum (inputs, d);
-      gint64 n_units = inputs->options->coded_only ? gloss_continuum_coded_length (continuum)
-                                                   : continuum->length;
+      g_autoptr(GlossContinuum) continuum = NULL;
+      guint first = report->disagreements->len;
+      gint64 n_units;
       gboolean has_data;
 
-      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error))
+      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error)
+          || !_gloss_agreement_inputs_read_document (inputs, d, error))
         return FALSE;
+      continuum = document_continuum (inputs, d);
+      n_units = inputs->options->coded_only ? gloss_continuum_coded_length (continuum) : continuum->length;
       for (guint c = 0; c < Q; c++)
         gloss_pattern_counts_reset (in_document->pdata[c]);
       gloss_pattern_counts_reset (per_document);
@@ -530,11 +559,12 @@ _gloss_agreement_compute_char (GlossAgreementInputs *inputs,
 
           for (guint c = 0; c < Q; c++)
             gloss_bootstrap_blocks_merge (document, blocks.in_document->pdata[c]);
-          _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_DOCUMENTS, d, document);
+          _gloss_agreement_report_bootstrap_document (report, inputs, d, document);
           for (guint c = 0; has_data && c < Q; c++)
             gloss_bootstrap_blocks_merge (blocks.in_data->pdata[c], blocks.in_document->pdata[c]);
         }
       add_range_disagreements (inputs, report, d, ranges);
+      _gloss_agreement_report_finish_document (report, inputs, first);
     }
 
   for (guint c = 0; c < Q; c++)
@@ -580,40 +610,6 @@ set_unitized (GlossAgreementMeasures *measures,
   measures->alpha_pairs = r->u_alpha_2016_pairs;
 }
 
-/* The chosen documents end to end; @offsets[d] is where document d begins. */
-static GlossContinuum *
-joined_continuum (GlossAgreementInputs *inputs,
-                  gint64               *offsets)
-{
-  gint64 length = 0;
-  GlossContinuum *joined;
-
-  /* A document nobody coded has no data and stays out of the continuum. */
-  for (guint d = 0; d < inputs->documents->len; d++)
-    {
-      offsets[d] = length;
-      if (inputs->doc_offsets[d + 1] > inputs->doc_offsets[d])
-        length += document_at (inputs, d)->n_chars;
-    }
-  joined = gloss_continuum_new (length, inputs->n_coders, MAX (inputs->codes->len, 1));
-  for (guint d = 0; d < inputs->documents->len; d++)
-    {
-      guint n;
-      const GlossAgreementSpan *spans = spans_of (inputs, d, &n);
-      gint64 n_chars = document_at (inputs, d)->n_chars;
-
-      for (guint i = 0; i < n; i++)
-        {
-          gint64 start = CLAMP (spans[i].start, 0, n_chars), end = CLAMP (spans[i].end, 0, n_chars);
-
-          if (end > start)
-            gloss_continuum_add (joined, spans[i].coder, spans[i].code,
-                                 offsets[d] + start, offsets[d] + end);
-        }
-    }
-  return joined;
-}
-
 static void
 unitized_codes (GlossAgreementInputs       *inputs,
                 GlossAgreementReport       *report,
@@ -621,89 +617,144 @@ unitized_codes (GlossAgreementInputs       *inputs,
                 const GlossUnitizingResult *overall)
 {
   guint Q = inputs->codes->len;
-  g_autoptr(GPtrArray) per_code = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_continuum_free);
 
-  /* one continuum per code, filled in one pass */
-  for (guint c = 0; c < Q; c++)
-    g_ptr_array_add (per_code, gloss_continuum_new (joined->length, joined->n_coders, 1));
-  for (guint i = 0; i < joined->intervals->len; i++)
-    {
-      GlossInterval *v = &g_array_index (joined->intervals, GlossInterval, i);
-
-      gloss_continuum_add (per_code->pdata[v->code], v->coder, 0, v->start, v->end);
-    }
-
+  /* one code's continuum at a time: a copy of its part of the joined one */
   for (guint c = 0; c < Q; c++)
     {
-      g_autoptr(GlossUnitizingResult) r = gloss_unitizing_compute (per_code->pdata[c]);
+      g_autoptr(GlossContinuum) code = gloss_continuum_new (joined->length, joined->n_coders, 1);
+      g_autoptr(GlossUnitizingResult) r = NULL;
       GlossAgreementMeasures measures;
 
+      for (guint i = 0; i < joined->intervals->len; i++)
+        {
+          GlossInterval *v = &g_array_index (joined->intervals, GlossInterval, i);
+
+          if (v->code == c)
+            gloss_continuum_add (code, v->coder, 0, v->start, v->end);
+        }
+      r = gloss_unitizing_compute (code);
       set_unitized (&measures, joined->length, overall->u_alpha_2004[c], r);
       gloss_agreement_measures_set (&measures, GLOSS_MEASURE_CU_ALPHA,
                                     gloss_measure_undefined ("cu-alpha compares two codes or more"));
       _gloss_agreement_report_add_row (report->codes, code_at (inputs, c)->id,
                                        code_at (inputs, c)->path, &measures);
       _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_CODES, c, g_steal_pointer (&r->blocks));
-      if (((GlossContinuum *) per_code->pdata[c])->intervals->len == 0)
+      if (code->intervals->len == 0)
         mark_last_no_data (report->codes);
     }
 }
 
+/* The pairs' measures, computed beside the other rows (the continuum is
+ * only read): a thread of their own. */
+typedef struct
+{
+  const GlossContinuum *joined;
+  GlossUnitizingPair   *pairs;
+  guint                 n_pairs;
+} PairsJob;
+
+static gpointer
+compute_pairs (gpointer data)
+{
+  PairsJob *job = data;
+
+  job->pairs = gloss_unitizing_compute_pairs (job->joined, &job->n_pairs);
+  return NULL;
+}
+
 static void
 unitized_pairs (GlossAgreementReport *report,
-                const GlossContinuum *joined)
+                const GlossContinuum *joined,
+                PairsJob             *job)
 {
-  guint n_pairs;
-  g_autofree GlossUnitizingPair *pairs = gloss_unitizing_compute_pairs (joined, &n_pairs);
-
-  for (guint p = 0; p < n_pairs; p++)
+  for (guint p = 0; p < job->n_pairs; p++)
     {
+      const GlossUnitizingPair *pair = &job->pairs[p];
       GlossAgreementMeasures measures;
 
       gloss_agreement_measures_init (&measures);
       measures.units = joined->length;
-      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_U_ALPHA_2004, pairs[p].u_alpha_2004);
-      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_U_ALPHA_2016, pairs[p].u_alpha_2016);
-      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_BINARY_U_ALPHA, pairs[p].binary_u_alpha);
-      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_CU_ALPHA, pairs[p].cu_alpha);
-      _gloss_agreement_report_add_pair (report, pairs[p].coder_a, pairs[p].coder_b, &measures);
+      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_U_ALPHA_2004, pair->u_alpha_2004);
+      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_U_ALPHA_2016, pair->u_alpha_2016);
+      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_BINARY_U_ALPHA, pair->binary_u_alpha);
+      gloss_agreement_measures_set (&measures, GLOSS_MEASURE_CU_ALPHA, pair->cu_alpha);
+      _gloss_agreement_report_add_pair (report, pair->coder_a, pair->coder_b, &measures);
     }
 }
 
-static gboolean
-unitized_documents (GlossAgreementInputs *inputs,
-                    GlossAgreementReport *report,
-                    GError              **error)
+/* Document @d's row and disagreements, its spans read; the rows of the
+ * documents are their own continua, read one by one again once the
+ * joined continuum is done with. */
+static void
+unitized_document (GlossAgreementInputs *inputs,
+                   GlossAgreementReport *report,
+                   guint                 d,
+                   GPtrArray            *counts,
+                   GArray               *ranges)
 {
-  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_pattern_counts_free);
-  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (GlossPatternRange));
+  GlossDocumentInfo *info = document_at (inputs, d);
+  g_autoptr(GlossContinuum) continuum = document_continuum (inputs, d);
+  g_autoptr(GlossUnitizingResult) r = gloss_unitizing_compute (continuum);
+  GlossAgreementMeasures measures;
+  guint first = report->disagreements->len;
 
-  for (guint c = 0; c < MAX (inputs->codes->len, 1); c++)
-    g_ptr_array_add (counts, gloss_pattern_counts_new (inputs->n_coders));
+  set_unitized (&measures, continuum->length, r->u_alpha_2004_overall, r);
+  _gloss_agreement_report_add_row (report->documents, info->id, info->title, &measures);
+  if (continuum->intervals->len == 0)
+    mark_last_no_data (report->documents);
+  _gloss_agreement_report_bootstrap_document (report, inputs, d, g_steal_pointer (&r->blocks));
 
+  /* the stretches where coders differ, as for characters */
+  for (guint c = 0; c < counts->len; c++)
+    gloss_pattern_counts_reset (counts->pdata[c]);
+  g_array_set_size (ranges, 0);
+  gloss_char_units_count (continuum, continuum->length, (GlossPatternCounts **) counts->pdata, ranges);
+  add_range_disagreements (inputs, report, d, ranges);
+  _gloss_agreement_report_finish_document (report, inputs, first);
+}
+
+/* The chosen documents end to end, read one by one; @n_with_codings: how
+ * many documents the continuum holds. */
+static GlossContinuum *
+joined_continuum (GlossAgreementInputs *inputs,
+                  guint                *n_with_codings,
+                  GError              **error)
+{
+  gint64 length = 0;
+  g_autoptr(GlossContinuum) joined = gloss_continuum_new (0, inputs->n_coders, MAX (inputs->codes->len, 1));
+
+  /* room for every coding at once */
+  g_array_set_size (joined->intervals, inputs->n_codings);
+  g_array_set_size (joined->intervals, 0);
+
+  *n_with_codings = 0;
   for (guint d = 0; d < inputs->documents->len; d++)
     {
-      GlossDocumentInfo *info = document_at (inputs, d);
-      g_autoptr(GlossContinuum) continuum = document_continuum (inputs, d);
-      g_autoptr(GlossUnitizingResult) r = gloss_unitizing_compute (continuum);
-      GlossAgreementMeasures measures;
+      guint n;
+      const GlossAgreementSpan *spans;
+      gint64 n_chars = document_at (inputs, d)->n_chars, offset = length;
 
-      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error))
-        return FALSE;
-      set_unitized (&measures, continuum->length, r->u_alpha_2004_overall, r);
-      _gloss_agreement_report_add_row (report->documents, info->id, info->title, &measures);
-      _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_DOCUMENTS, d, g_steal_pointer (&r->blocks));
-      if (continuum->intervals->len == 0)
-        mark_last_no_data (report->documents);
+      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error)
+          || !_gloss_agreement_inputs_read_document (inputs, d, error))
+        return NULL;
+      spans = spans_of (inputs, d, &n);
+      /* A document nobody coded has no data and stays out of the continuum. */
+      if (n > 0)
+        {
+          length += n_chars;
+          (*n_with_codings)++;
+        }
 
-      /* the stretches where coders differ, as for characters */
-      for (guint c = 0; c < counts->len; c++)
-        gloss_pattern_counts_reset (counts->pdata[c]);
-      g_array_set_size (ranges, 0);
-      gloss_char_units_count (continuum, continuum->length, (GlossPatternCounts **) counts->pdata, ranges);
-      add_range_disagreements (inputs, report, d, ranges);
+      for (guint i = 0; i < n; i++)
+        {
+          gint64 start = CLAMP (spans[i].start, 0, n_chars), end = CLAMP (spans[i].end, 0, n_chars);
+
+          if (end > start)
+            gloss_continuum_add (joined, spans[i].coder, spans[i].code, offset + start, offset + end);
+        }
     }
-  return TRUE;
+  joined->length = length;
+  return g_steal_pointer (&joined);
 }
 
 gboolean
@@ -711,34 +762,53 @@ _gloss_agreement_compute_unitized (GlossAgreementInputs *inputs,
                                    GlossAgreementReport *report,
                                    GError              **error)
 {
-  g_autofree gint64 *offsets = g_new0 (gint64, inputs->documents->len + 1);
   g_autoptr(GlossContinuum) joined = NULL;
   g_autoptr(GlossUnitizingResult) overall = NULL;
   guint n_with_codings = 0;
+  PairsJob job = { 0 };
+  GThread *pairs_thread;
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (GlossPatternRange));
+  gint64 length;
 
   if (inputs->codes->len == 0)
     {
       g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, "There are no codes to compare");
       return FALSE;
     }
-  joined = joined_continuum (inputs, offsets);
+  joined = joined_continuum (inputs, &n_with_codings, error);
+  if (joined == NULL)
+    return FALSE;
+  job.joined = joined;
+  pairs_thread = g_thread_new ("agreement-pairs", compute_pairs, &job);
   overall = gloss_unitizing_compute (joined);
   set_unitized (&report->overall, joined->length, overall->u_alpha_2004_overall, overall);
   _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_OVERALL, 0, g_steal_pointer (&overall->blocks));
   /* the pairs have no u-alpha (2016) interval: give their table no blocks */
   _gloss_agreement_inputs_set_blocks (inputs, GLOSS_AGREEMENT_TABLE_PAIRS, 0, NULL);
   unitized_codes (inputs, report, joined, overall);
-  unitized_pairs (report, joined);
-  if (!unitized_documents (inputs, report, error))
-    return FALSE;
+  g_thread_join (pairs_thread);
+  unitized_pairs (report, joined, &job);
+  g_free (job.pairs);
+  length = joined->length;
+  g_clear_pointer (&joined, gloss_continuum_free);
 
+  counts = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_pattern_counts_free);
+  for (guint c = 0; c < MAX (inputs->codes->len, 1); c++)
+    g_ptr_array_add (counts, gloss_pattern_counts_new (inputs->n_coders));
   for (guint d = 0; d < inputs->documents->len; d++)
-    n_with_codings += inputs->doc_offsets[d + 1] > inputs->doc_offsets[d];
+    {
+      if (g_cancellable_set_error_if_cancelled (inputs->cancellable, error)
+          || !_gloss_agreement_inputs_read_document (inputs, d, error))
+        return FALSE;
+      unitized_document (inputs, report, d, counts, ranges);
+    }
+
   if (n_with_codings > 1)
     _gloss_agreement_report_note (report, inputs,
                                   _("The overall, per-code and per-pair rows lay the %u documents with codings end to end "
                                     "as one continuum of %" PRId64 " characters."),
-                                  n_with_codings, joined->length);
+                                  n_with_codings, length);
   if (overall->overlapping_codes)
     _gloss_agreement_report_note (report, inputs,
                                   _("A coder gave two codes to the same characters; u-alpha (2016) and cu-alpha count "

@@ -1,7 +1,8 @@
 /* gloss-agreement-report.c: inter-coder agreement over a project
  *
- * This file gathers the inputs (coders, documents, codes and codings, as
- * indices) and hands them to the part for the unit of analysis.
+ * This file gathers the inputs (coders, documents and codes, as indices)
+ * and hands them to the part for the unit of analysis, which reads the
+ * codings one document at a time (_gloss_agreement_inputs_read_document()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,22 +29,68 @@ clear_row (gpointer data)
   g_free (row->label);
 }
 
-void
-_gloss_agreement_disagreement_clear (gpointer data)
-{
-  GlossAgreementDisagreement *d = data;
+/* The version places are handed out from chunks of this many. */
+#define VERSION_CHUNK 65536
 
-  g_free (d->values);
-  g_free (d->quote);
-  g_free (d->versions);
+/* A list of values as the report keeps it: its length, then the values
+ * (interned strings, compared by address). */
+static guint
+value_list_hash (gconstpointer key)
+{
+  const char * const *list = key;
+  guint n = GPOINTER_TO_UINT (list[0]), hash = 2166136261u;
+
+  for (guint i = 1; i <= n; i++)
+    {
+      guint64 p = (guint64) GPOINTER_TO_SIZE (list[i]);
+
+      hash = (hash ^ (guint) p ^ (guint) (p >> 32)) * 16777619u;
+    }
+  return hash;
 }
 
-static void
-clear_version (gpointer data)
+static gboolean
+value_list_equal (gconstpointer a,
+                  gconstpointer b)
 {
-  GlossAgreementVersion *v = data;
+  const char * const *x = a, * const *y = b;
 
-  g_free (v->quote);
+  return x[0] == y[0] && memcmp (x + 1, y + 1, sizeof (char *) * GPOINTER_TO_UINT (x[0])) == 0;
+}
+
+const char **
+_gloss_agreement_report_share_values (GlossAgreementReport *report,
+                                      const char          **values,
+                                      guint                 n)
+{
+  const char **key = g_alloca (sizeof (char *) * (n + 1));
+  const char **shared;
+
+  key[0] = GUINT_TO_POINTER (n);
+  memcpy (key + 1, values, sizeof (char *) * n);
+  shared = g_hash_table_lookup (report->value_lists, key);
+  if (shared == NULL)
+    {
+      shared = g_memdup2 (key, sizeof (char *) * (n + 1));
+      g_hash_table_add (report->value_lists, shared);
+    }
+  return shared + 1;
+}
+
+guint *
+_gloss_agreement_report_alloc_versions (GlossAgreementReport *report,
+                                        guint                 n)
+{
+  guint *chunk;
+
+  if (report->version_chunks->len == 0 || report->chunk_used + n > VERSION_CHUNK)
+    {
+      g_ptr_array_add (report->version_chunks, g_new0 (guint, MAX (VERSION_CHUNK, n)));
+      report->chunk_used = 0;
+    }
+  chunk = g_ptr_array_index (report->version_chunks, report->version_chunks->len - 1);
+  report->chunk_used += n;
+  return chunk + report->chunk_used - n;
 }
 
 const char *
@@ -75,6 +122,41 @@ gloss_agreement_report_get_version (const GlossAgreementReport       *report,
   return &g_array_index (report->versions, GlossAgreementVersion, place - 1);
 }
 
+static gint64
+disagreement_document_id (const GlossAgreementReport       *report,
+                          const GlossAgreementDisagreement *disagreement)
+{
+  return g_array_index (report->documents, GlossAgreementRow, disagreement->document).id;
+}
+
+char *
+gloss_agreement_report_dup_quote (const GlossAgreementReport       *report,
+                                  const GlossAgreementDisagreement *disagreement)
+{
+  g_return_val_if_fail (report != NULL && disagreement != NULL, NULL);
+
+  if (report->unit == GLOSS_AGREEMENT_UNIT_DOCUMENT || report->quotes == NULL)
+    return NULL;
+  return gloss_agreement_quotes_dup (report->quotes, disagreement_document_id (report, disagreement),
+                                     disagreement->start, disagreement->end);
+}
+
+char *
+gloss_agreement_report_dup_version_quote (const GlossAgreementReport       *report,
+                                          const GlossAgreementDisagreement *disagreement,
+                                          guint                             coder)
+{
+  const GlossAgreementVersion *v;
+
+  g_return_val_if_fail (report != NULL && disagreement != NULL, NULL);
+
+  v = gloss_agreement_report_get_version (report, disagreement, coder);
+  if (v == NULL || report->quotes == NULL)
+    return NULL;
+  return gloss_agreement_quotes_dup (report->quotes, disagreement_document_id (report, disagreement),
+                                     v->start, v->end);
+}
+
 static GlossAgreementReport *
 report_new (const GlossAgreementOptions *options)
 {
@@ -93,9 +175,9 @@ report_new (const GlossAgreementOptions *options)
   g_array_set_clear_func (report->documents, clear_row);
   report->pairs = g_array_new (FALSE, FALSE, sizeof (GlossAgreementPair));
   report->disagreements = g_array_new (FALSE, FALSE, sizeof (GlossAgreementDisagreement));
-  g_array_set_clear_func (report->disagreements, _gloss_agreement_disagreement_clear);
+  report->value_lists = g_hash_table_new_full (value_list_hash, value_list_equal, g_free, NULL);
+  report->version_chunks = g_ptr_array_new_with_free_func (g_free);
   report->versions = g_array_new (FALSE, FALSE, sizeof (GlossAgreementVersion));
-  g_array_set_clear_func (report->versions, clear_version);
   report->notes = g_ptr_array_new_with_free_func (g_free);
   return report;
 }
@@ -113,6 +195,9 @@ gloss_agreement_report_free (GlossAgreementReport *report)
   g_array_unref (report->disagreements);
   g_array_unref (report->versions);
   g_ptr_array_unref (report->notes);
+  g_clear_pointer (&report->quotes, gloss_agreement_quotes_unref);
+  g_hash_table_unref (report->value_lists);
+  g_ptr_array_unref (report->version_chunks);
   g_free (report);
 }
 
@@ -192,7 +277,7 @@ _gloss_agreement_report_add_disagreement (GlossAgreementReport *report,
     .start = start,
     .end = end,
     .code = g_intern_string (code),
-    .values = g_memdup2 (values, sizeof (char *) * inputs->n_coders),
+    .values = _gloss_agreement_report_share_values (report, values, inputs->n_coders),
     .kind = GLOSS_DISAGREEMENT_OMISSION,
   };
 
@@ -202,14 +287,23 @@ _gloss_agreement_report_add_disagreement (GlossAgreementReport *report,
 /* Gathering the inputs */
 
 static void
+wait_for_bootstraps (GThreadPool *pool)
+{
+  g_thread_pool_free (pool, FALSE, TRUE);
+}
+
+static void
 inputs_clear (GlossAgreementInputs *inputs)
 {
+  /* first: the pool's jobs read the blocks */
+  g_clear_pointer (&inputs->bootstraps, wait_for_bootstraps);
   g_clear_pointer (&inputs->documents, g_ptr_array_unref);
   g_clear_pointer (&inputs->codes, g_ptr_array_unref);
   g_clear_pointer (&inputs->spans, g_array_unref);
-  g_clear_pointer (&inputs->doc_offsets, g_free);
+  g_clear_pointer (&inputs->coder_index, g_hash_table_unref);
+  g_clear_pointer (&inputs->code_index, g_hash_table_unref);
+  g_clear_pointer (&inputs->code_paths, g_hash_table_unref);
   g_clear_pointer (&inputs->notes_seen, g_hash_table_unref);
-  g_clear_pointer (&inputs->codings, g_array_unref);
   g_clear_pointer (&inputs->left_out, g_ptr_array_unref);
   for (guint t = 0; t < GLOSS_AGREEMENT_N_TABLES; t++)
     g_clear_pointer (&inputs->blocks[t], g_ptr_array_unref);
@@ -254,62 +348,39 @@ add_coder (GlossAgreementReport *report,
                        GUINT_TO_POINTER (report->coders->len));
 }
 
-/* The compared coders' names, in the order asked (default: every coder in
- * the project's order); @coder_index maps id -> index + 1. */
-/* Every coding of the documents not removed, as ids and ranges: one query
- * that reads no text (the quotes come from the document texts, for the
- * few codings a disagreement shows). */
-static GArray *
-list_coding_rows (GlossProject  *project,
-                  GError       **error)
+/* How many codings each coder made in the documents of @document_index
+ * (all when NULL), counted by SQLite on the index that holds document and
+ * coder: no coding is read. */
+static GHashTable *
+count_by_coder (GlossProject  *project,
+                GHashTable    *document_index,
+                GError       **error)
 {
   sqlite3_stmt *stmt = _gloss_project_prepare (project,
-                                               "SELECT c.document_id, c.coder_id, c.code_id, c.start, c.end "
-                                               "FROM coding c JOIN document d ON d.id = c.document_id AND d.removed = 0",
+                                               "SELECT c.document_id, c.coder_id, count (*) FROM coding c "
+                                               "GROUP BY c.document_id, c.coder_id",
                                                error);
-  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) counts = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  rows = g_array_new (FALSE, FALSE, sizeof (GlossCodingRow));
+  counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      GlossCodingRow row = {
-        sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
-        sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4),
-      };
+      gint64 document_id = sqlite3_column_int64 (stmt, 0), coder_id = sqlite3_column_int64 (stmt, 1);
+      guint n = sqlite3_column_int (stmt, 2);
 
-      g_array_append_val (rows, row);
+      if (!g_hash_table_contains (document_index, &document_id))
+        continue;
+      n += GPOINTER_TO_UINT (g_hash_table_lookup (counts, &coder_id));
+      g_hash_table_insert (counts, g_memdup2 (&coder_id, sizeof (gint64)), GUINT_TO_POINTER (n));
     }
   if (rc != SQLITE_DONE)
     g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, "Cannot read the codings: %s",
                  sqlite3_errmsg (sqlite3_db_handle (stmt)));
   sqlite3_reset (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&rows) : NULL;
-}
-
-/* How many of @codings each coder made in the documents of @document_index. */
-static GHashTable *
-count_by_coder (GArray     *codings,
-                GHashTable *document_index)
-{
-  GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  for (guint i = 0; i < codings->len; i++)
-    {
-      GlossCodingRow *coding = &g_array_index (codings, GlossCodingRow, i);
-      guint n;
-
-      if (document_index != NULL && !g_hash_table_contains (document_index, &coding->document_id))
-        continue;
-      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &coding->coder_id));
-      if (n == 0)
-        g_hash_table_insert (counts, g_memdup2 (&coding->coder_id, sizeof (gint64)), GUINT_TO_POINTER (1));
-      else
-        g_hash_table_insert (counts, g_memdup2 (&coding->coder_id, sizeof (gint64)), GUINT_TO_POINTER (n + 1));
-    }
-  return counts;
+  return rc == SQLITE_DONE ? g_steal_pointer (&counts) : NULL;
 }
 
 GHashTable *
@@ -317,14 +388,20 @@ gloss_agreement_count_codings_by_coder (GlossProject  *project,
                                         GArray        *document_ids,
                                         GError       **error)
 {
-  g_autoptr(GArray) codings = list_coding_rows (project, error);
-  g_autoptr(GHashTable) documents = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) all = NULL;
 
-  if (codings == NULL)
-    return NULL;
   for (guint i = 0; document_ids != NULL && i < document_ids->len; i++)
-    g_hash_table_add (documents, &g_array_index (document_ids, gint64, i));
-  return count_by_coder (codings, g_hash_table_size (documents) > 0 ? documents : NULL);
+    g_hash_table_add (documents, g_memdup2 (&g_array_index (document_ids, gint64, i), sizeof (gint64)));
+  if (g_hash_table_size (documents) == 0)
+    {
+      /* the documents not removed */
+      if ((all = gloss_project_list_documents (project, error)) == NULL)
+        return NULL;
+      for (guint i = 0; i < all->len; i++)
+        g_hash_table_add (documents, g_memdup2 (&((GlossDocumentInfo *) all->pdata[i])->id, sizeof (gint64)));
+    }
+  return count_by_coder (project, documents, error);
 }
 
 /* By default the coders who coded the chosen documents: a coder with no
@@ -334,19 +411,17 @@ static gboolean
 gather_default_coders (GlossProject         *project,
                        GlossAgreementInputs *inputs,
                        GlossAgreementReport *report,
-                       GHashTable           *document_index,
+                       GHashTable           *counts,
                        GHashTable           *coder_index,
                        GError              **error)
 {
   g_autoptr(GPtrArray) all = gloss_project_list_coders (project, error);
-  g_autoptr(GHashTable) counts = NULL;
   gint64 consensus;
 
   if (all == NULL)
     return FALSE;
   /* The consensus coder is known by its GUID, never by its name. */
   consensus = gloss_project_get_consensus_coder (project, NULL);
-  counts = count_by_coder (inputs->codings, document_index);
   inputs->left_out = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < all->len; i++)
     {
@@ -367,12 +442,12 @@ gather_coders (GlossProject                *project,
                const GlossAgreementOptions *options,
                GlossAgreementInputs        *inputs,
                GlossAgreementReport        *report,
-               GHashTable                  *document_index,
+               GHashTable                  *counts,
                GHashTable                  *coder_index,
                GError                     **error)
 {
   if (options->coder_ids->len == 0
-      && !gather_default_coders (project, inputs, report, document_index, coder_index, error))
+      && !gather_default_coders (project, inputs, report, counts, coder_index, error))
     return FALSE;
   for (guint i = 0; i < options->coder_ids->len; i++)
     {
@@ -535,39 +610,54 @@ lookup_index (GHashTable *index,
   return GPOINTER_TO_UINT (g_hash_table_lookup (index, &id));
 }
 
-static gboolean
-gather_spans (GlossAgreementInputs *inputs,
-              GHashTable           *document_index,
-              GHashTable           *coder_index,
-              GHashTable           *code_index,
-              GError              **error)
+gboolean
+_gloss_agreement_inputs_read_document (GlossAgreementInputs *inputs,
+                                       guint                 d,
+                                       GError              **error)
 {
-  GArray *codings = inputs->codings;
-  guint n_documents = inputs->documents->len;
+  GlossDocumentInfo *info = g_ptr_array_index (inputs->documents, d);
+  sqlite3_stmt *stmt;
+  int rc;
 
-  inputs->spans = g_array_sized_new (FALSE, FALSE, sizeof (GlossAgreementSpan), codings->len);
-  for (guint i = 0; i < codings->len; i++)
+  if (inputs->current == d)
+    return TRUE;
+  /* The index on (document, coder, code, start, end) holds every column
+   * read: the coding rows, with their quotes, are not touched. */
+  stmt = _gloss_project_prepare (inputs->project,
+                                 "SELECT coder_id, code_id, start, end FROM coding WHERE document_id = ?1",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  g_array_set_size (inputs->spans, 0);
+  inputs->current = G_MAXUINT;
+  sqlite3_bind_int64 (stmt, 1, info->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      GlossCodingRow *coding = &g_array_index (codings, GlossCodingRow, i);
-      guint document = lookup_index (document_index, coding->document_id);
-      guint coder = lookup_index (coder_index, coding->coder_id);
-      guint code = lookup_index (code_index, coding->code_id);
-      GlossAgreementSpan span = { document - 1, coder - 1, code - 1, coding->start, coding->end, i };
+      guint coder = lookup_index (inputs->coder_index, sqlite3_column_int64 (stmt, 0));
+      guint code = lookup_index (inputs->code_index, sqlite3_column_int64 (stmt, 1));
+      GlossAgreementSpan span = { d, coder - 1, code - 1, sqlite3_column_int64 (stmt, 2),
+                                  sqlite3_column_int64 (stmt, 3), 0 };
 
-      if (document == 0 || coder == 0 || code == 0 || coding->end <= coding->start)
+      if (coder == 0 || code == 0 || span.end <= span.start)
         continue;
       g_array_append_val (inputs->spans, span);
     }
+  if (rc != SQLITE_DONE)
+    g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, "Cannot read the codings: %s",
+                 sqlite3_errmsg (sqlite3_db_handle (stmt)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return FALSE;
   if (inputs->spans->len > 1)
     qsort (inputs->spans->data, inputs->spans->len, sizeof (GlossAgreementSpan), compare_spans);
-
-  inputs->doc_offsets = g_new0 (guint, n_documents + 1);
   for (guint i = 0; i < inputs->spans->len; i++)
-    inputs->doc_offsets[g_array_index (inputs->spans, GlossAgreementSpan, i).document + 1]++;
-  for (guint d = 0; d < n_documents; d++)
-    inputs->doc_offsets[d + 1] += inputs->doc_offsets[d];
+    g_array_index (inputs->spans, GlossAgreementSpan, i).coding = i;
+  inputs->current = d;
   return TRUE;
 }
+
+static void run_bootstrap (gpointer data,
+                           gpointer user_data);
 
 static gboolean
 gather_inputs (GlossProject                *project,
@@ -576,9 +666,11 @@ gather_inputs (GlossProject                *project,
                GlossAgreementReport        *report,
                GError                     **error)
 {
-  g_autoptr(GHashTable) coder_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) document_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) code_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) counts = NULL;
+  GHashTable *coder_index, *code_index;
+  GHashTableIter iter;
+  gpointer id, n;
 
   if (options->unit == GLOSS_AGREEMENT_UNIT_SEGMENT
       && !(options->threshold > 0 && options->threshold <= 1))
@@ -594,13 +686,39 @@ gather_inputs (GlossProject                *project,
       return FALSE;
     }
   inputs->options = options;
+  inputs->project = project;
+  inputs->current = G_MAXUINT;
+  inputs->spans = g_array_new (FALSE, FALSE, sizeof (GlossAgreementSpan));
   inputs->notes_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  coder_index = inputs->coder_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  code_index = inputs->code_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  /* The rows' bootstraps are drawn beside the rest, by rows whose place
+   * does not move: room for every document's row is made at once. */
+  if (options->samples > 0)
+    inputs->bootstraps = g_thread_pool_new (run_bootstrap, NULL, 2, FALSE, NULL);
   if (!gather_documents (project, options, inputs, document_index, error)
       || !gather_codes (project, options, inputs, report, code_index, error)
-      || (inputs->codings = list_coding_rows (project, error)) == NULL
-      || !gather_coders (project, options, inputs, report, document_index, coder_index, error)
-      || !gather_spans (inputs, document_index, coder_index, code_index, error))
+      || (counts = count_by_coder (project, document_index, error)) == NULL
+      || !gather_coders (project, options, inputs, report, counts, coder_index, error))
     return FALSE;
+  g_array_unref (report->documents);
+  report->documents = g_array_sized_new (FALSE, FALSE, sizeof (GlossAgreementRow), MAX (inputs->documents->len, 1));
+  g_array_set_clear_func (report->documents, clear_row);
+  /* the compared coders' codings: as many versions at most, and about as
+   * many disagreements in text coded differently. Room made for them at
+   * once spares copying the lists as they grow (and the pages not used
+   * are never touched). */
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &id, &n))
+    if (g_hash_table_contains (coder_index, id))
+      inputs->n_codings += GPOINTER_TO_UINT (n);
+  g_array_set_size (report->versions, inputs->n_codings);
+  g_array_set_size (report->versions, 0);
+  if (options->unit != GLOSS_AGREEMENT_UNIT_DOCUMENT)
+    {
+      g_array_set_size (report->disagreements, inputs->n_codings);
+      g_array_set_size (report->disagreements, 0);
+    }
   inputs->n_coders = report->coders->len;
   return TRUE;
 }
@@ -830,46 +948,85 @@ add_notes (GlossAgreementReport *report,
     }
 }
 
-static int
-compare_disagreements (const void *a,
-                       const void *b)
+/* One row's bootstrap, run by the inputs' pool of threads (or at once):
+ * each row's samples are its own, so rows can be drawn in any order. */
+typedef struct
 {
-  const GlossAgreementDisagreement *x = a, *y = b;
+  GlossAgreementMeasures *measures;
+  GlossBootstrapBlocks   *blocks;   /* NULL: the pairs of values drawn one by one */
+  gboolean                owned;    /* the job frees @blocks */
+  guint64                 seed;
+  guint                   samples;
+} BootstrapJob;
 
-  if (x->document != y->document)
-    return x->document < y->document ? -1 : 1;
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  if (x->end != y->end)
-    return x->end < y->end ? -1 : 1;
-  return strcmp (x->code, y->code);
+static void
+run_bootstrap (gpointer data,
+               gpointer user_data)
+{
+  BootstrapJob *job = data;
+  GlossAgreementMeasures *m = job->measures;
+  double alpha = m->values[m->alpha_kind].value;
+
+  if (job->blocks != NULL)
+    gloss_bootstrap_alpha_blocks (alpha, job->blocks, job->samples, job->seed, &m->bootstrap);
+  else
+    gloss_bootstrap_alpha (alpha, m->alpha_observed, m->alpha_pairs, job->samples, job->seed, &m->bootstrap);
+  if (job->owned)
+    gloss_bootstrap_blocks_free (job->blocks);
+  g_free (job);
+}
+
+/* Draws @m's samples, on @blocks when given (taken if @owned); the
+ * measures must stay where they are until the inputs' pool is done. */
+static void
+queue_bootstrap (GlossAgreementInputs   *inputs,
+                 GlossAgreementMeasures *m,
+                 GlossBootstrapBlocks   *blocks,
+                 gboolean                owned,
+                 guint64                 seed,
+                 guint                   samples)
+{
+  BootstrapJob *job = g_new0 (BootstrapJob, 1);
+
+  *job = (BootstrapJob) { m, blocks, owned, seed, samples };
+  /* a bounded queue: a slow pool does not hold every document's blocks */
+  if (inputs->bootstraps == NULL || g_thread_pool_unprocessed (inputs->bootstraps) > 64
+      || !g_thread_pool_push (inputs->bootstraps, job, NULL))
+    run_bootstrap (job, NULL);
 }
 
 /* Each row's samples have a seed of their own, derived from the report's,
  * so that a row's interval does not depend on the rows before it. With
  * blocks for its table, a row is resampled by them (or, without any, has
- * no interval); else its pairs of values are drawn one by one. */
+ * no interval); else its pairs of values are drawn one by one. @own_blocks:
+ * the row's blocks, taken, instead of its table's. */
 static void
 bootstrap_row (GlossAgreementMeasures *m,
                GlossAgreementInputs   *inputs,
                GlossAgreementTable     table,
                guint                   row,
                guint64                 seed,
-               guint                   samples)
+               guint                   samples,
+               GlossBootstrapBlocks   *own_blocks)
 {
   GlossMeasure alpha = m->values[m->alpha_kind];
   GPtrArray *blocks = inputs->blocks[table];
 
   if (m->no_data || m->alpha_pairs <= 0 || !gloss_agreement_measures_has (m, m->alpha_kind)
       || !gloss_measure_is_defined (alpha))
-    return;
-  if (blocks != NULL)
     {
-      if (row < blocks->len && blocks->pdata[row] != NULL)
-        gloss_bootstrap_alpha_blocks (alpha.value, blocks->pdata[row], samples, seed, &m->bootstrap);
+      gloss_bootstrap_blocks_free (own_blocks);
       return;
     }
-  gloss_bootstrap_alpha (alpha.value, m->alpha_observed, m->alpha_pairs, samples, seed, &m->bootstrap);
+  if (own_blocks != NULL)
+    queue_bootstrap (inputs, m, own_blocks, TRUE, seed, samples);
+  else if (blocks != NULL)
+    {
+      if (row < blocks->len && blocks->pdata[row] != NULL)
+        queue_bootstrap (inputs, m, blocks->pdata[row], FALSE, seed, samples);
+    }
+  else
+    queue_bootstrap (inputs, m, NULL, FALSE, seed, samples);
 }
 
 static guint64
@@ -885,6 +1042,23 @@ row_seed (guint64 seed,
   return x ^ (x >> 31);
 }
 
+void
+_gloss_agreement_report_bootstrap_document (GlossAgreementReport *report,
+                                            GlossAgreementInputs *inputs,
+                                            guint                 d,
+                                            GlossBootstrapBlocks *blocks)
+{
+  GlossAgreementTable table = GLOSS_AGREEMENT_TABLE_DOCUMENTS;
+
+  /* the row's blocks go with its job: add_bootstraps() finds none for it */
+  _gloss_agreement_inputs_set_blocks (inputs, table, d, NULL);
+  if (report->samples > 0)
+    bootstrap_row (&g_array_index (report->documents, GlossAgreementRow, d).measures, inputs, table, d,
+                   row_seed (report->seed, table, d), report->samples, blocks);
+  else
+    gloss_bootstrap_blocks_free (blocks);
+}
+
 static void
 add_bootstraps (GlossAgreementReport *report,
                 GlossAgreementInputs *inputs)
@@ -893,16 +1067,17 @@ add_bootstraps (GlossAgreementReport *report,
 
   if (samples == 0)
     return;
-  bootstrap_row (&report->overall, inputs, GLOSS_AGREEMENT_TABLE_OVERALL, 0, row_seed (report->seed, 0, 0), samples);
+  bootstrap_row (&report->overall, inputs, GLOSS_AGREEMENT_TABLE_OVERALL, 0, row_seed (report->seed, 0, 0), samples,
+                 NULL);
   for (guint r = 0; r < report->codes->len; r++)
     bootstrap_row (&g_array_index (report->codes, GlossAgreementRow, r).measures, inputs,
-                   GLOSS_AGREEMENT_TABLE_CODES, r, row_seed (report->seed, 1, r), samples);
+                   GLOSS_AGREEMENT_TABLE_CODES, r, row_seed (report->seed, 1, r), samples, NULL);
   for (guint r = 0; r < report->documents->len; r++)
     bootstrap_row (&g_array_index (report->documents, GlossAgreementRow, r).measures, inputs,
-                   GLOSS_AGREEMENT_TABLE_DOCUMENTS, r, row_seed (report->seed, 2, r), samples);
+                   GLOSS_AGREEMENT_TABLE_DOCUMENTS, r, row_seed (report->seed, 2, r), samples, NULL);
   for (guint p = 0; p < report->pairs->len; p++)
     bootstrap_row (&g_array_index (report->pairs, GlossAgreementPair, p).measures, inputs,
-                   GLOSS_AGREEMENT_TABLE_PAIRS, p, row_seed (report->seed, 3, p), samples);
+                   GLOSS_AGREEMENT_TABLE_PAIRS, p, row_seed (report->seed, 3, p), samples, NULL);
 }
 
 /* A code or document in which no compared coder made a coding. */
@@ -962,16 +1137,11 @@ gloss_agreement_report_compute (GlossProject                *project,
   if (options->unit == GLOSS_AGREEMENT_UNIT_SEGMENT)
     mark_segment_no_data (report);
 
-  if (report->disagreements->len > 1)
-    qsort (report->disagreements->data, report->disagreements->len,
-           sizeof (GlossAgreementDisagreement), compare_disagreements);
-  _gloss_agreement_report_merge_substitutions (report, &inputs);
-  if (report->disagreements->len > 1)
-    qsort (report->disagreements->data, report->disagreements->len,
-           sizeof (GlossAgreementDisagreement), compare_disagreements);
-  if (!_gloss_agreement_report_add_quotes (report, &inputs, project, error))
-    return NULL;
+  /* each part finished its documents' disagreements, in text order */
+  report->quotes = gloss_agreement_quotes_new (project);
   add_bootstraps (report, &inputs);
+  /* every row's samples drawn before the notes speak of them */
+  g_clear_pointer (&inputs.bootstraps, wait_for_bootstraps);
   add_notes (report, &inputs);
   return g_steal_pointer (&report);
 }

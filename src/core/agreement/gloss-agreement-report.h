@@ -2,7 +2,10 @@
  *
  * The report gathers the inputs of the pure measures (gloss-rating-table.h,
  * gloss-unitizing.h) from a project for the chosen coders, documents, codes
- * and unit of analysis, and lists where the coders disagree.
+ * and unit of analysis, and lists where the coders disagree. The codings
+ * are read a document at a time, so that the memory a report needs while
+ * it is computed is bounded by the largest document; the disagreements are
+ * kept as offsets, and their text read from the project when shown.
  *
  * gloss_agreement_report_compute() blocks; a window runs the _async pair,
  * which reads the project through its own connection in a worker thread.
@@ -16,6 +19,7 @@
 
 #include "gloss-agreement-measures.h"
 #include "gloss-agreement-options.h"
+#include "gloss-agreement-quotes.h"
 #include "gloss-project.h"
 
 G_BEGIN_DECLS
@@ -47,25 +51,25 @@ typedef enum
 /* "omission", "other code" */
 const char *gloss_disagreement_kind_to_string (GlossDisagreementKind kind);
 
-/* A coder's own coding behind a disagreement: its extent and text. */
+/* A coder's own coding behind a disagreement: its extent (its text from
+ * gloss_agreement_report_dup_version_quote()). */
 typedef struct
 {
   gint64  start;
   gint64  end;
-  char   *quote;    /* shortened when long */
 } GlossAgreementVersion;
 
-/* A stretch of a document where the coders differ on a code. */
+/* A stretch of a document where the coders differ on a code; its text
+ * comes from gloss_agreement_report_dup_quote(), when it is shown. */
 typedef struct
 {
   guint                  document;  /* index into the report's documents */
   gint64                 start;
   gint64                 end;
+  GlossDisagreementKind  kind;
   const char            *code;      /* code (or group) path, interned */
   const char            *other_code; /* OTHER_CODE with codes: the second code, interned; else NULL */
   const char           **values;    /* one per coder, interned: "coded", "not coded", a code path... */
-  GlossDisagreementKind  kind;
-  char                  *quote;     /* the text of [start, end), shortened when long; NULL if unknown */
   guint                 *versions;  /* per coder: index + 1 into the report's versions, 0: none */
 } GlossAgreementDisagreement;
 
@@ -85,6 +89,11 @@ typedef struct
   GArray                 *disagreements; /* GlossAgreementDisagreement, in text order */
   GArray                 *versions;    /* GlossAgreementVersion, shared by the disagreements */
   GPtrArray              *notes;       /* char *, sentences: conflicts, why a measure is undefined */
+  GlossAgreementQuotes   *quotes;      /* where the disagreements' text is read */
+  /* private: the disagreements' lists of values (shared) and versions */
+  GHashTable             *value_lists;
+  GPtrArray              *version_chunks;
+  guint                   chunk_used;
 } GlossAgreementReport;
 
 GlossAgreementReport *gloss_agreement_report_compute        (GlossProject                *project,
@@ -110,6 +119,17 @@ const GlossAgreementPair *gloss_agreement_report_find_pair (const GlossAgreement
 const GlossAgreementVersion *gloss_agreement_report_get_version (const GlossAgreementReport       *report,
                                                                  const GlossAgreementDisagreement *disagreement,
                                                                  guint                             coder);
+
+/* The text of @disagreement, shortened when long; NULL for the document
+ * unit (whose stretch is the whole document) or when the text cannot be
+ * read. Read from the project when asked: quote only what is shown. */
+char *gloss_agreement_report_dup_quote (const GlossAgreementReport       *report,
+                                        const GlossAgreementDisagreement *disagreement);
+
+/* The text of coder @coder's own coding behind @disagreement, or NULL. */
+char *gloss_agreement_report_dup_version_quote (const GlossAgreementReport       *report,
+                                                const GlossAgreementDisagreement *disagreement,
+                                                guint                             coder);
 
 /* How many codings each coder made in the documents @document_ids (all
  * when empty): coder id (gint64 *) -> count (GUINT_TO_POINTER). The

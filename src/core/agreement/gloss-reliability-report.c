@@ -214,11 +214,13 @@ disagreement_cell (const GlossAgreementReport       *report,
                    guint                             coder)
 {
   const GlossAgreementVersion *v = gloss_agreement_report_get_version (report, d, coder);
+  g_autofree char *text = NULL;
   g_autofree char *quote = NULL;
 
   if (v == NULL)
     return g_strdup (d->values[coder]);
-  quote = flatten (v->quote);
+  text = gloss_agreement_report_dup_version_quote (report, d, coder);
+  quote = flatten (text);
   return g_strdup_printf ("%s: “%s”", d->values[coder], quote);
 }
 
@@ -417,7 +419,8 @@ html_disagreements (GString                    *out,
       html_text (out, " (%s)</td>", gloss_disagreement_kind_to_string (d->kind));
       if (report->unit != GLOSS_AGREEMENT_UNIT_DOCUMENT)
         {
-          g_autofree char *quote = flatten (d->quote);
+          g_autofree char *text = gloss_agreement_report_dup_quote (report, d);
+          g_autofree char *quote = flatten (text);
 
           html_text (out, "<td><q>%s</q></td>", quote);
         }
@@ -934,9 +937,11 @@ pdf_disagreements (Pdf                        *pdf,
       g_string_append_printf (markup, "<b>%s</b> %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " · %s%s%s · %s",
                               title, d->start, d->end, code, d->other_code ? " / " : "", other,
                               gloss_disagreement_kind_to_string (d->kind));
-      if (d->quote != NULL && report->unit != GLOSS_AGREEMENT_UNIT_DOCUMENT)
+      g_autofree char *text = gloss_agreement_report_dup_quote (report, d);
+
+      if (text != NULL)
         {
-          g_autofree char *flat = flatten (d->quote);
+          g_autofree char *flat = flatten (text);
           g_autofree char *quote = g_markup_escape_text (flat, -1);
 
           g_string_append_printf (markup, "\n<i>“%s”</i>", quote);

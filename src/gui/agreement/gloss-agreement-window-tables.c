@@ -621,7 +621,7 @@ fill_disagreements (GlossAgreementWindow *self)
 {
   const GlossAgreementReport *report = self->report;
   g_autofree char *summary = NULL;
-  g_autoptr(GPtrArray) versions = g_ptr_array_new ();
+  g_autofree gint64 *versions = g_new (gint64, 2 * MAX (report->coders->len, 1));
 
   g_list_store_remove_all (self->disagreement_items);
   clear_columns (self->disagreements_view);
@@ -646,17 +646,17 @@ fill_disagreements (GlossAgreementWindow *self)
       g_ptr_array_add (values, NULL);
       item = gloss_disagreement_item_new (document->id, document->label,
                                           d->start, d->end, d->code, (const char * const *) values->pdata);
-      g_ptr_array_set_size (versions, 0);
       for (guint c = 0; c < report->coders->len; c++)
         {
           const GlossAgreementVersion *v = gloss_agreement_report_get_version (report, d, c);
 
-          g_ptr_array_add (versions, v ? v->quote : "");
+          versions[2 * c] = v ? v->start : -1;
+          versions[2 * c + 1] = v ? v->end : -1;
         }
-      g_ptr_array_add (versions, NULL);
+      /* the texts are read when a row is shown */
       gloss_disagreement_item_set_details (item, gloss_disagreement_kind_to_string (d->kind), d->other_code,
-                                           report->unit == GLOSS_AGREEMENT_UNIT_DOCUMENT ? NULL : d->quote,
-                                           (const char * const *) versions->pdata);
+                                           report->quotes, report->unit != GLOSS_AGREEMENT_UNIT_DOCUMENT,
+                                           versions);
       g_list_store_append (self->disagreement_items, item);
     }
 

@@ -22,8 +22,11 @@ struct _GlossDisagreementItem
   char    *resolution;
   char    *kind;
   char    *other_code;
-  char    *quote;
-  GStrv    versions;
+  GlossAgreementQuotes *quotes;
+  gboolean quoted;
+  gint64  *ranges;     /* start, end per value; start < 0: no version */
+  char    *quote;      /* read when first asked for */
+  char   **versions;   /* per value, read when first asked for */
 };
 
 G_DEFINE_FINAL_TYPE (GlossDisagreementItem, gloss_disagreement_item, G_TYPE_OBJECT)
@@ -113,23 +116,40 @@ gloss_disagreement_item_get_value (GlossDisagreementItem *self,
   return self->values[coder];
 }
 
+static void
+clear_texts (GlossDisagreementItem *self)
+{
+  guint n = gloss_disagreement_item_get_n_values (self);
+
+  g_clear_pointer (&self->quote, g_free);
+  for (guint i = 0; self->versions != NULL && i < n; i++)
+    g_free (self->versions[i]);
+  g_clear_pointer (&self->versions, g_free);
+}
+
 void
 gloss_disagreement_item_set_details (GlossDisagreementItem *self,
                                      const char            *kind,
                                      const char            *other_code,
-                                     const char            *quote,
-                                     const char * const    *versions)
+                                     GlossAgreementQuotes  *quotes,
+                                     gboolean               quoted,
+                                     const gint64          *versions)
 {
+  guint n;
+
   g_return_if_fail (GLOSS_IS_DISAGREEMENT_ITEM (self));
 
+  n = gloss_disagreement_item_get_n_values (self);
   g_free (self->kind);
   self->kind = g_strdup (kind);
   g_free (self->other_code);
   self->other_code = g_strdup (other_code);
-  g_free (self->quote);
-  self->quote = g_strdup (quote);
-  g_strfreev (self->versions);
-  self->versions = g_strdupv ((char **) versions);
+  clear_texts (self);
+  g_clear_pointer (&self->quotes, gloss_agreement_quotes_unref);
+  self->quotes = quotes ? gloss_agreement_quotes_ref (quotes) : NULL;
+  self->quoted = quoted;
+  g_free (self->ranges);
+  self->ranges = versions ? g_memdup2 (versions, sizeof (gint64) * 2 * n) : NULL;
 }
 
 const char *
@@ -153,6 +173,8 @@ gloss_disagreement_item_get_quote (GlossDisagreementItem *self)
 {
   g_return_val_if_fail (GLOSS_IS_DISAGREEMENT_ITEM (self), NULL);
 
+  if (self->quote == NULL && self->quoted && self->quotes != NULL)
+    self->quote = gloss_agreement_quotes_dup (self->quotes, self->document_id, self->start, self->end);
   return self->quote;
 }
 
@@ -160,11 +182,19 @@ const char *
 gloss_disagreement_item_get_version (GlossDisagreementItem *self,
                                      guint                  coder)
 {
+  guint n;
+
   g_return_val_if_fail (GLOSS_IS_DISAGREEMENT_ITEM (self), NULL);
 
-  if (self->versions == NULL || coder >= g_strv_length (self->versions) || *self->versions[coder] == '\0')
+  n = gloss_disagreement_item_get_n_values (self);
+  if (self->ranges == NULL || coder >= n || self->ranges[2 * coder] < 0 || self->quotes == NULL)
     return NULL;
-  return self->versions[coder];
+  if (self->versions == NULL)
+    self->versions = g_new0 (char *, n);
+  if (self->versions[coder] == NULL)
+    self->versions[coder] = gloss_agreement_quotes_dup (self->quotes, self->document_id,
+                                                        self->ranges[2 * coder], self->ranges[2 * coder + 1]);
+  return self->versions[coder] != NULL && *self->versions[coder] != '\0' ? self->versions[coder] : NULL;
 }
 
 const char *
@@ -238,8 +268,9 @@ gloss_disagreement_item_finalize (GObject *object)
   g_clear_pointer (&self->resolution, g_free);
   g_clear_pointer (&self->kind, g_free);
   g_clear_pointer (&self->other_code, g_free);
-  g_clear_pointer (&self->quote, g_free);
-  g_clear_pointer (&self->versions, g_strfreev);
+  clear_texts (self);
+  g_clear_pointer (&self->ranges, g_free);
+  g_clear_pointer (&self->quotes, gloss_agreement_quotes_unref);
 
   G_OBJECT_CLASS (gloss_disagreement_item_parent_class)->finalize (object);
 }

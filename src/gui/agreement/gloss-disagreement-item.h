@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "gloss-agreement-quotes.h"
+
 G_BEGIN_DECLS
 
 #define GLOSS_TYPE_DISAGREEMENT_ITEM (gloss_disagreement_item_get_type ())
@@ -29,13 +31,18 @@ guint                  gloss_disagreement_item_get_n_values   (GlossDisagreement
 const char            *gloss_disagreement_item_get_value      (GlossDisagreementItem *self,
                                                                guint                  coder);
 /* What the report knows besides: "omission" or "other code", the second
- * code of a substitution (or NULL), the text of the stretch (or NULL), and
- * per coder the text of their own coding there ("" for none). */
+ * code of a substitution (or NULL), where its text is read (@quotes, or
+ * NULL), whether the stretch has a text of its own (@quoted: not for the
+ * document unit), and per coder the extent of their own coding there
+ * (@versions: start and end, one pair per value; a negative start: none).
+ * The texts are read when first asked for, so that only the disagreements
+ * shown are quoted. */
 void                   gloss_disagreement_item_set_details    (GlossDisagreementItem *self,
                                                                const char            *kind,
                                                                const char            *other_code,
-                                                               const char            *quote,
-                                                               const char * const    *versions);
+                                                               GlossAgreementQuotes  *quotes,
+                                                               gboolean               quoted,
+                                                               const gint64          *versions);
 const char            *gloss_disagreement_item_get_kind       (GlossDisagreementItem *self);
 const char            *gloss_disagreement_item_get_other_code (GlossDisagreementItem *self);
 const char            *gloss_disagreement_item_get_quote      (GlossDisagreementItem *self);
