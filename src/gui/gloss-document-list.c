@@ -14,6 +14,7 @@
 #include "gloss-document-list.h"
 #include "gloss-document-row.h"
 #include "gloss-set-chooser.h"
+#include "gloss-set-dialog.h"
 
 #define ROW_RESOURCE "/io/github/glossqda/Gloss/gloss-document-list-item.ui"
 /* An import shows its progress bar only when it takes longer than this. */
@@ -107,12 +108,47 @@ update_members (GlossDocumentList *self)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   self->selecting = FALSE;
   update_heading (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.edit-set",
+                                 gloss_set_chooser_get_set_id (self->set_chooser) > 0);
 }
 
 static void
 on_set_chosen (GlossDocumentList *self)
 {
   update_members (self);
+}
+
+/* The chosen set edited: the same dialog as the table's */
+
+static void
+on_set_dialog_response (GlossSetDialog    *dialog,
+                        const char        *response,
+                        GlossDocumentList *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = gtk_editable_get_text (gloss_set_dialog_get_name (dialog));
+  const char *rule = gtk_editable_get_text (gloss_set_dialog_get_rule (dialog));
+
+  if (g_strcmp0 (response, "apply") != 0 || self->project == NULL)
+    return;
+  if (!gloss_project_change_set (self->project, gloss_set_dialog_get_set_id (dialog), name, rule, &error))
+    g_signal_emit (self, signals[TOAST], 0, error->message);
+}
+
+static void
+edit_set_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  GlossDocumentList *self = GLOSS_DOCUMENT_LIST (widget);
+  gint64 set_id = gloss_set_chooser_get_set_id (self->set_chooser);
+  GlossSetDialog *dialog;
+
+  if (self->project == NULL || set_id <= 0)
+    return;
+  dialog = gloss_set_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->project, set_id);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_set_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -758,6 +794,7 @@ gloss_document_list_class_init (GlossDocumentListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentList, progress_label);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   g_type_ensure (GLOSS_TYPE_DOCUMENT_ROW);
+  gtk_widget_class_install_action (widget_class, "sidebar.edit-set", NULL, edit_set_action);
   g_type_ensure (GLOSS_TYPE_SET_CHOOSER);
 }
 
@@ -772,6 +809,7 @@ gloss_document_list_init (GlossDocumentList *self)
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
                                               g_object_ref (GTK_FILTER (self->filter)));
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.edit-set", FALSE);
 
   self->cancellable = g_cancellable_new ();
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));

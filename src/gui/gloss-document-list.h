@@ -51,6 +51,10 @@ GPtrArray *gloss_document_list_import_files_finish (GlossDocumentList   *self,
 gboolean   gloss_document_list_is_importing (GlossDocumentList *self);
 
 /*
+ * Actions:
+ *   sidebar.edit-set   the dialog for the chosen set's name and rule
+ *                      (disabled while all documents are shown)
+ *
  * Signals:
  *   "document-activated" (gint64 document_id)
  *   "import-finished"    (GPtrArray *results)   GlossImportResults

@@ -758,6 +758,54 @@ test_honest_defaults (Fixture       *fixture,
   }
 }
 
+/* A disagreement's quote, one line in the list: a word broken at a line
+ * end reads whole, other line breaks read as spaces. */
+
+#define HYPHENATED_TEXT "Lorem ipsum dolor sit amet, consectetur adip-\niscing elit,\nsed do eiusmod tempor."
+#define HYPHENATED_QUOTE "consectetur adip-\niscing elit,\nsed"
+#define JOINED_QUOTE "consectetur adipiscing elit, sed"
+
+static void
+test_hyphenated_quote (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *quoted = g_strdup_printf ("“%s”", JOINED_QUOTE);
+  g_autofree char *coded = g_strdup_printf ("coded: “%s”", JOINED_QUOTE);
+  const char *start_of_quote = strstr (HYPHENATED_TEXT, "consectetur");
+  GlossAgreementWindow *agreement;
+  gboolean quote_shown = FALSE, version_shown = FALSE;
+  gint64 document, start;
+
+  document = gloss_project_import_text (project, "lorem.txt", HYPHENATED_TEXT, -1, &error);
+  g_assert_no_error (error);
+  start = g_utf8_pointer_to_offset (HYPHENATED_TEXT, start_of_quote);
+  gloss_project_add_coding (project, document, fixture->ana_id, fixture->unused_id,
+                            start, start + g_utf8_strlen (HYPHENATED_QUOTE, -1), NULL, &error);
+  g_assert_no_error (error);
+
+  agreement = open_agreement_window (fixture);
+  compute_and_wait (agreement);
+  spin (300);
+
+  find_all (GTK_WIDGET (agreement), GTK_TYPE_COLUMN_VIEW, views);
+  for (guint v = 0; v < views->len; v++)
+    {
+      GtkWidget *view = g_ptr_array_index (views, v);
+      GtkWidget *label = find_label_containing (view, "adip");
+
+      if (label == NULL)
+        continue;
+      g_assert_null (find_label_containing (view, "adip-"));
+      quote_shown |= find_label_containing (view, quoted) != NULL;
+      version_shown |= find_label_containing (view, coded) != NULL;
+    }
+  g_assert_true (quote_shown);
+  g_assert_true (version_shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -775,6 +823,8 @@ main (int   argc,
               fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/agreement-window/needs-two-coders", Fixture, NULL,
               fixture_set_up, test_needs_two_coders, fixture_tear_down);
+  g_test_add ("/agreement-window/hyphenated-quote", Fixture, NULL,
+              fixture_set_up, test_hyphenated_quote, fixture_tear_down);
 
   return g_test_run ();
 }

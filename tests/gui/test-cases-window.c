@@ -1565,6 +1565,149 @@ test_case_attribute_edit (Fixture       *fixture,
   g_assert_nonnull (gloss_attribute_sheet_get_cell (sheet, size));
 }
 
+/* The sidebar's set chooser edits the chosen set with the same dialog. */
+
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_sidebar_edit_set (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (fixture->window), GLOSS_TYPE_DOCUMENT_LIST);
+  GtkWidget *button = find_actionable (list, "sidebar.edit-set");
+  g_autoptr(GlossSet) set = NULL;
+  GlossSetDialog *dialog;
+
+  g_assert_nonnull (button);
+  /* All documents: nothing to edit. */
+  g_assert_cmpint (gloss_document_list_get_set_id (GLOSS_DOCUMENT_LIST (list)), ==, 0);
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  gloss_document_list_set_set_id (GLOSS_DOCUMENT_LIST (list), fixture->led);
+  spin (50);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (shows_text (list, "Documents (1 of 3)"));
+  g_signal_emit_by_name (button, "clicked");
+  dialog = find_toplevel (GTK_WINDOW (fixture->window), GLOSS_TYPE_SET_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (gloss_set_dialog_get_set_id (dialog), ==, fixture->led);
+  g_assert_cmpstr (gtk_editable_get_text (gloss_set_dialog_get_rule (dialog)), ==, "type of actor = refugee-led");
+  gtk_editable_set_text (gloss_set_dialog_get_rule (dialog), "colour = red");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  gtk_editable_set_text (gloss_set_dialog_get_rule (dialog), "year > 1");
+  gtk_editable_set_text (gloss_set_dialog_get_name (dialog), "dated");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  spin (100);
+
+  set = stored_set (fixture, fixture->led);
+  g_assert_cmpstr (set->name, ==, "dated");
+  g_assert_cmpstr (set->rule, ==, "year > 1");
+  /* The sidebar shows the set as it now is. */
+  g_assert_cmpint (gloss_document_list_get_set_id (GLOSS_DOCUMENT_LIST (list)), ==, fixture->led);
+  g_assert_true (shows_text (list, "Documents (2 of 3)"));
+
+  /* Cancelled: nothing changes. */
+  g_signal_emit_by_name (button, "clicked");
+  dialog = find_toplevel (GTK_WINDOW (fixture->window), GLOSS_TYPE_SET_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (gloss_set_dialog_get_rule (dialog), "year > 3000");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  spin (100);
+  g_clear_pointer (&set, gloss_set_free);
+  set = stored_set (fixture, fixture->led);
+  g_assert_cmpstr (set->rule, ==, "year > 1");
+
+  gloss_document_list_set_set_id (GLOSS_DOCUMENT_LIST (list), 0);
+  spin (50);
+  g_assert_false (gtk_widget_is_sensitive (button));
+}
+
+/* Quotes in one-line rows of the query, cases and attribute views: a word
+ * broken at a line end reads whole, other line breaks read as spaces. */
+
+#define HYPHENATED_TEXT "Lorem ipsum dolor sit amet, consectetur adip-\niscing elit,\nsed do eiusmod tempor."
+#define HYPHENATED_QUOTE "consectetur adip-\niscing elit,\nsed"
+#define JOINED_QUOTE "consectetur adipiscing elit, sed"
+
+static void
+test_hyphenated_quotes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossQuery) query = gloss_query_new ();
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *case_line = NULL;
+  g_autofree char *sheet_line = NULL;
+  const char *start_of_quote = strstr (HYPHENATED_TEXT, "consectetur");
+  gint64 document, trust, ann, org, start, end;
+  GlossQueryWindow *window;
+  GlossCasesWindow *cases;
+  GtkWidget *sheet, *holder;
+
+  document = gloss_project_import_text (project, "lorem.txt", HYPHENATED_TEXT, -1, &error);
+  g_assert_no_error (error);
+  trust = gloss_project_add_code (project, 0, "Trust", NULL, NULL, &error);
+  ann = gloss_project_add_coder (project, "Ann", NULL, &error);
+  g_assert_no_error (error);
+  start = g_utf8_pointer_to_offset (HYPHENATED_TEXT, start_of_quote);
+  end = start + g_utf8_strlen (HYPHENATED_QUOTE, -1);
+  code_at (project, document, ann, trust, start, end);
+
+  /* The query window's hit. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "query", NULL);
+  window = find_toplevel (GTK_WINDOW (fixture->window), GLOSS_TYPE_QUERY_WINDOW);
+  g_assert_nonnull (window);
+  query->code_a = trust;
+  query->op = GLOSS_QUERY_ONLY;
+  gloss_query_window_set_query (window, query);
+  spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_query_window_get_hits (window)), ==, 1);
+  g_assert_true (shows_text (GTK_WIDGET (window), JOINED_QUOTE));
+  g_assert_false (shows_text (GTK_WIDGET (window), HYPHENATED_QUOTE));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The passage in a case: the Cases window and the document's sheet. */
+  org = gloss_project_add_case (project, "Org", NULL, &error);
+  g_assert_no_error (error);
+  gloss_project_add_case_member (project, org, document, start, end, &error);
+  g_assert_no_error (error);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "cases", NULL);
+  cases = find_toplevel (GTK_WINDOW (fixture->window), GLOSS_TYPE_CASES_WINDOW);
+  g_assert_nonnull (cases);
+  gtk_widget_activate_action (GTK_WIDGET (cases), "cases.show", "(sx)", "case", org);
+  lines = gloss_cases_window_dup_member_lines (cases);
+  case_line = g_strdup_printf ("lorem.txt, %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ": “%s”", start, end, JOINED_QUOTE);
+  assert_lines (lines, (const char *[]) { case_line, NULL });
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  sheet = gloss_attribute_sheet_new ();
+  holder = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (holder), sheet);
+  gloss_attribute_sheet_set_target (GLOSS_ATTRIBUTE_SHEET (sheet), project, GLOSS_ATTRIBUTE_ON_DOCUMENT, document);
+  gtk_window_present (GTK_WINDOW (holder));
+  spin (100);
+  lines = gloss_attribute_sheet_dup_case_lines (GLOSS_ATTRIBUTE_SHEET (sheet));
+  sheet_line = g_strdup_printf ("Org: %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " “%s”", start, end, JOINED_QUOTE);
+  assert_lines (lines, (const char *[]) { sheet_line, NULL });
+  gtk_window_destroy (GTK_WINDOW (holder));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1589,6 +1732,11 @@ main (int   argc,
   g_test_add ("/cases-window/case-description", Fixture, NULL, fixture_set_up, test_case_description,
               fixture_tear_down);
   g_test_add ("/cases-window/query-in-excerpts", Fixture, NULL, fixture_set_up, test_query_in_excerpts,
+              fixture_tear_down);
+
+  g_test_add ("/cases-window/sidebar-edit-set", Fixture, NULL, fixture_set_up, test_sidebar_edit_set,
+              fixture_tear_down);
+  g_test_add ("/cases-window/hyphenated-quotes", Fixture, NULL, fixture_set_up, test_hyphenated_quotes,
               fixture_tear_down);
 
   g_test_add_func ("/cases-window/sample-crosstab", test_sample_crosstab);

@@ -17,6 +17,7 @@
 #include "gloss-agreement-item.h"
 #include "gloss-agreement-window-private.h"
 #include "gloss-disagreement-item.h"
+#include "gloss-hyphenation.h"
 
 /* Columns besides the measures (which use their GlossMeasureKind). */
 enum {
@@ -483,11 +484,13 @@ coder_cell_text (GlossDisagreementItem *item,
 {
   const char *value = gloss_disagreement_value_to_display (gloss_disagreement_item_get_value (item, coder));
   const char *version = gloss_disagreement_item_get_version (item, coder);
+  g_autofree char *flat = NULL;
 
   if (version == NULL)
     return g_strdup (value);
+  flat = gloss_text_one_line (version);
   /* Translators: a coder's cell in the disagreement list: value, then the text they coded */
-  return g_strdup_printf (_("%s: “%s”"), value, version);
+  return g_strdup_printf (_("%s: “%s”"), value, flat);
 }
 
 static void
@@ -532,7 +535,7 @@ bind_disagreement_cell (GtkSignalListItemFactory *factory,
     case DISAGREEMENT_QUOTE:
       {
         const char *quote = gloss_disagreement_item_get_quote (item);
-        g_autofree char *flat = g_strdelimit (g_strdup (quote ? quote : ""), "\n\f\t", ' ');
+        g_autofree char *flat = gloss_text_one_line (quote);
 
         text = quote ? g_strdup_printf ("“%s”", flat) : g_strdup ("");
         /* Translators: tooltip of a disagreement's text: the text, then its characters "start–end" */

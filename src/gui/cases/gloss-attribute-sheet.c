@@ -16,6 +16,7 @@
 #include "gloss-attribute-editor.h"
 #include "gloss-attribute-sheet.h"
 #include "gloss-error.h"
+#include "gloss-hyphenation.h"
 
 #define QUOTE_CHARS 60
 
@@ -177,7 +178,7 @@ member_line (GlossAttributeSheet   *self,
 
   quote = gloss_project_get_text (self->project, member->document_id, member->start,
                                   MIN (member->end, member->start + QUOTE_CHARS), NULL);
-  flat = g_strdelimit (g_strdup (quote != NULL ? quote : ""), "\n\r\t\f", ' ');
+  flat = gloss_text_one_line (quote);
   /* Translators: a case a passage belongs to: case name, range, the passage's start */
   return g_strdup_printf (_("%s: %" PRId64 "–%" PRId64 " “%s%s”"), item->name, member->start, member->end,
                           flat, member->end - member->start > QUOTE_CHARS ? "…" : "");

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-cases-window.h"
+#include "gloss-hyphenation.h"
 
 #define QUOTE_CHARS 80
 
@@ -156,7 +157,7 @@ member_line (GlossCasesWindow      *self,
 
   quote = gloss_project_get_text (self->project, member->document_id, member->start,
                                   MIN (member->end, member->start + QUOTE_CHARS), NULL);
-  flat = g_strdelimit (g_strdup (quote != NULL ? quote : ""), "\n\r\t\f", ' ');
+  flat = gloss_text_one_line (quote);
   /* Translators: a passage in a case: document, range, the passage's start */
   return g_strdup_printf (_("%s, %" PRId64 "–%" PRId64 ": “%s%s”"), title, member->start, member->end,
                           flat, member->end - member->start > QUOTE_CHARS ? "…" : "");

@@ -15,6 +15,7 @@
 #include "gloss-excerpt-item.h"
 #include "gloss-excerpt-row.h"
 #include "gloss-file-chooser.h"
+#include "gloss-hyphenation.h"
 #include "gloss-project-exchange.h"
 #include "gloss-query-window.h"
 #include "gloss-set-chooser.h"
@@ -291,9 +292,10 @@ hit_item (GlossQueryWindow  *self,
   const char *title = g_hash_table_lookup (titles, &coding->document_id);
   const char *coder = g_hash_table_lookup (coders, &coding->coder_id);
   g_autofree char *details = NULL;
-  g_autofree char *quote = coding->quote != NULL ? g_strdup (coding->quote)
-                           : gloss_project_get_text (self->project, coding->document_id,
-                                                     coding->start, coding->end, NULL);
+  g_autofree char *read = coding->quote != NULL ? NULL
+                          : gloss_project_get_text (self->project, coding->document_id,
+                                                    coding->start, coding->end, NULL);
+  g_autofree char *quote = gloss_text_one_line (coding->quote != NULL ? coding->quote : read);
   const char *color = NULL;
 
   for (guint i = 0; self->codes != NULL && i < self->codes->len; i++)
