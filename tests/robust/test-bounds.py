@@ -129,8 +129,8 @@ LINE = ('A long interview, line after line, about who decides and who pays; '
 
 
 def test_large_source(tmp):
-    """A large plain-text source imports in memory a small multiple of its
-    size, and its text arrives whole."""
+    """A large plain-text source imports in memory twice its size (our
+    text and the producer's), not more, and its text arrives whole."""
     size = int(os.environ.get('GLOSS_BOUNDS_SOURCE_MB', '128')) * MB
     chunk = LINE * (MB // len(LINE))
     source = '<TextSource guid="%s" name="Big" plainTextPath="internal://big.txt"/>' % (SOURCE % 1)
@@ -143,8 +143,11 @@ def test_large_source(tmp):
     # Under AddressSanitizer freed blocks wait in its quarantine (256 MB by
     # default) before they are reused: that much more is held, not leaked.
     quarantine = 256 if 'ASAN_OPTIONS' in os.environ else 0
-    check(rss < 5 * size / MB + quarantine,
-          'peak memory %.0f MB stays under 5 x the %d MB source (+ %d MB sanitizer quarantine)'
+    # The entry is read in pieces into the document's blob: what is whole in
+    # memory is our text and, since its line ends are CRLF, the producer's
+    # beside it (its positions count in it); 96 MB for the rest.
+    check(rss < 2 * size / MB + 96 + quarantine,
+          'peak memory %.0f MB stays under 2 x the %d MB source + 96 MB (+ %d MB sanitizer quarantine)'
           % (rss, size // MB, quarantine))
     check(seconds < 60, 'a %d MB source imports in under a minute (%.1f s)' % (size // MB, seconds))
 
