@@ -1313,6 +1313,7 @@ typedef struct
   GString     *theirs;    /* made as the entry is read again, when line ends differ */
   sqlite3_blob *blob;
   gint64       offset;
+  gboolean     refused;   /* the archive refused as the entry was read again */
 } BlobFill;
 
 static gboolean
@@ -1361,14 +1362,16 @@ fill_text_blob (GlossProject  *project,
   fill->blob = NULL;
   if (ok && (guint64) fill->offset != ts->size)
     ok = _gloss_qdpx_refuse (error, fill->import->archive.name, _("the entry “%s” is damaged"), fill->entry);
+  fill->refused = !ok && error != NULL && *error != NULL && g_error_matches (*error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT);
 
   return ok;
 }
 
 /* A TextSource whose plain text is the entry @entry (and nothing else,
  * no original file that could be its source), imported as it streams.
- * Returns the new document's id; 0 with @error set when it fails, 0
- * without when the entry is not text Gloss can read. */
+ * Returns the new document's id; 0 with @error set when it fails (and
+ * *@refused TRUE when that refuses the archive), 0 without when the
+ * entry is not text Gloss can read. */
 static gint64
 import_streamed_text (Import      *import,
                       const char  *entry,
@@ -1377,17 +1380,21 @@ import_streamed_text (Import      *import,
                       char       **text,
                       gint64      *n_chars,
                       GBytes     **plain,
+                      gboolean    *refused,
                       GError     **error)
 {
   g_autofree char *file_name = safe_file_name (name, ".txt");
   g_autoptr(GlossImportedDocument) doc = g_new0 (GlossImportedDocument, 1);
   TextStream ts = { 0 };
-  BlobFill fill = { import, entry, &ts, NULL, NULL, 0 };
+  BlobFill fill = { import, entry, &ts, NULL, NULL, 0, FALSE };
   gint64 id = 0;
 
   ts.sha = g_checksum_new (G_CHECKSUM_SHA256);
   if (!_gloss_qdpx_archive_stream (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, text_stream_chunk, &ts, error))
-    goto out;
+    {
+      *refused = TRUE;
+      goto out;
+    }
   if (!ts.invalid)
     text_stream_take (&ts, ts.n_carry, TRUE);
   if (ts.invalid || memchr (ts.text->str, '\0', ts.text->len) != NULL)
@@ -1404,6 +1411,7 @@ import_streamed_text (Import      *import,
 
   id = _gloss_project_store_document_with (import->project, doc, ts.size, fill_text_blob, &fill, error);
   doc->text = NULL;
+  *refused = fill.refused;
   if (id != 0)
     {
       *n_chars = doc->n_chars;
@@ -2076,8 +2084,15 @@ source_begin (StreamSource  *ss,
     }
   else if ((streamed = streamable_text_entry (import, node)) != NULL)
     {
+      gboolean refused = FALSE;
+
       ss->source.document_id = import_streamed_text (import, streamed, guid, name, &text, &n_chars, &plain,
-                                                     &local_error);
+                                                     &refused, &local_error);
+      if (refused)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       if (ss->source.document_id == 0 && local_error == NULL)
         {
           warn (import, _("“%s”: no plain text Gloss can read; skipped"), label);
