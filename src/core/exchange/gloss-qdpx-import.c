@@ -13,6 +13,11 @@
  * into place at the end: all or nothing. Sources go through the normal
  * import, so texts and offsets are Gloss's own; selections are
  * re-anchored by their quote where the exporter's plain text differs.
+ * A plain-text source is streamed from its entry (SHA-256, UTF-8 and line
+ * ends a megabyte at a time) and its bytes written into the document's
+ * blob piece by piece: our text is what is whole in memory, with theirs
+ * beside it only when line ends differ. A PDF is read whole once, as
+ * poppler needs it, and written to the blob without a copy.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

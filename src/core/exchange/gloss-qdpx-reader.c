@@ -4,8 +4,9 @@
  *   absolute, has a drive letter or a ".." component, a symbolic link, an
  *   entry declaring more than it may hold, too many entries: the archive
  *   is refused as a whole;
- * - entries are only ever read into memory (never extracted under their
- *   own names), and reading stops past the declared size;
+ * - entries are only ever read into memory, whole or a megabyte at a
+ *   time (never extracted under their own names), and reading stops past
+ *   the declared size;
  * - XML is parsed without network, entity substitution or DTD loading,
  *   and a document with a DOCTYPE is refused; elements nest at most 256
  *   levels deep (no XML_PARSE_HUGE).
