@@ -439,6 +439,54 @@ def test_free_notes(tmp):
     check('“note”' in result.stdout, 'check looks at the notes\' GUIDs: %r' % result.stdout)
 
 
+def test_streamed_pieces(tmp):
+    """A plain text larger than the pieces it is read in: a byte order mark,
+    CRLF split between two pieces, characters of 2, 3 and 4 bytes across
+    piece boundaries. The document keeps the entry's bytes and SHA-256, our
+    text has Gloss's line ends, codings land on the producer's text; a text
+    invalid only in its last bytes is skipped."""
+    import hashlib
+    piece = 1024 * 1024
+    body = bytearray(b'\xef\xbb\xbf')
+    # Characters straddling the 1st, 2nd, 3rd and 4th boundary, CRLF over the 5th.
+    for boundary, char in ((1, '\u00e9'), (2, '\u20ac'), (3, '\U0001F600'), (4, None)):
+        filler = b'line of words\r\n'
+        while len(body) + len(filler) < boundary * piece - 1:
+            body += filler
+        body += b'x' * (boundary * piece - 1 - len(body))
+        body += char.encode() if char else b'\r\n'
+    body += b'The end is "here", at last.\r\n'
+    raw = bytes(body)
+    theirs = raw[3:].decode()
+    start = theirs.index('"here"')
+    source = ('<TextSource guid="d9000000-0000-4000-8000-000000000001" name="Long" '
+              'plainTextPath="internal://long.txt">%s</TextSource>'
+              % selection_xml('b9000000-0000-4000-8000-000000000001', start, start + 6, CODE))
+    bad = ('<TextSource guid="d9000000-0000-4000-8000-000000000002" name="Cut" '
+           'plainTextPath="internal://cut.txt"/>')
+    archive = tmp / 'pieces.qdpx'
+    with zipfile.ZipFile(archive, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('project.qde', project_xml('Gloss', code_xml(CODE, 'End'), source + bad))
+        z.writestr('sources/long.txt', raw)
+        z.writestr('sources/cut.txt', b'words ' * 400000 + b'\xe2\x82')
+    project = tmp / 'pieces.gloss'
+    result = run('import-qdpx', project, archive)
+    check('Cut' in result.stderr and 'no plain text' in result.stderr,
+          'a text cut inside its last character is skipped: %r' % result.stderr)
+    db = sqlite3.connect(project)
+    rows = db.execute('SELECT d.title, d.sha256, d.size, d.text, d.n_chars, b.bytes FROM document d '
+                      'JOIN document_blob b ON b.document_id = d.id').fetchall()
+    db.close()
+    check(len(rows) == 1, 'one document: %r' % [r[0] for r in rows])
+    if len(rows) == 1:
+        title, sha, size, text, n_chars, blob = rows[0]
+        check(blob == raw and size == len(raw), 'the document keeps the entry\'s bytes')
+        check(sha == hashlib.sha256(raw).hexdigest(), 'its SHA-256 is that of the bytes')
+        check(text == gloss_text(theirs) and n_chars == len(text), 'its text has Gloss\'s line ends')
+    check([c['quote'] for c in codings(project)] == ['"here"'], 'the coding lands on its words')
+    run('check', project)
+
+
 def main():
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
@@ -450,6 +498,7 @@ def main():
         test_codebook_ids(tmp)
         test_slash_names(tmp)
         test_free_notes(tmp)
+        test_streamed_pieces(tmp)
 
     if failures:
         sys.exit('%d check(s) failed' % len(failures))

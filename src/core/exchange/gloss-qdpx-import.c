@@ -13,6 +13,11 @@
  * into place at the end: all or nothing. Sources go through the normal
  * import, so texts and offsets are Gloss's own; selections are
  * re-anchored by their quote where the exporter's plain text differs.
+ * A plain-text source is streamed from its entry (SHA-256, UTF-8 and line
+ * ends a megabyte at a time) and its bytes written into the document's
+ * blob piece by piece: our text is what is whole in memory, with theirs
+ * beside it only when line ends differ. A PDF is read whole once, as
+ * poppler needs it, and written to the blob without a copy.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -1189,6 +1194,277 @@ import_source_bytes (Import      *import,
   return id;
 }
 
+/* A plain-text entry read as a stream: its SHA-256, validated and with
+ * Gloss's line ends, a megabyte at a time, so that only our text is ever
+ * whole in memory (and, when line ends differ, theirs beside it). */
+typedef struct
+{
+  GChecksum *sha;
+  GString   *text;       /* ours, without the byte order mark */
+  guint8    *work;       /* the bytes held over from the last piece, then this one */
+  gsize      n_carry;
+  gsize      bom;        /* 3 if the entry starts with a byte order mark */
+  gboolean   bom_known;
+  gboolean   after_cr;   /* the last piece ended in CR: a LF after it goes */
+  gboolean   has_cr;     /* ours differs from theirs */
+  gboolean   invalid;    /* not UTF-8, or a NUL byte */
+  guint64    size;
+} TextStream;
+
+static void
+text_stream_normalise (TextStream  *ts,
+                       const char  *p,
+                       const char  *end)
+{
+  if (ts->after_cr && p < end)
+    {
+      if (*p == '\n')
+        p++;
+      ts->after_cr = FALSE;
+    }
+
+  while (p < end)
+    {
+      const char *cr = memchr (p, '\r', end - p);
+
+      if (cr == NULL)
+        {
+          g_string_append_len (ts->text, p, end - p);
+          break;
+        }
+      g_string_append_len (ts->text, p, cr - p);
+      g_string_append_c (ts->text, '\n');
+      ts->has_cr = TRUE;
+      p = cr + 1;
+      if (p == end)
+        ts->after_cr = TRUE;
+      else if (*p == '\n')
+        p++;
+    }
+}
+
+/* Validates and appends @len bytes of ts->work; an incomplete character
+ * at the end waits for the next piece, unless this is the @last. */
+static void
+text_stream_take (TextStream *ts,
+                  gsize       len,
+                  gboolean    last)
+{
+  const char *data = (const char *) ts->work;
+  const char *end = NULL;
+  gsize valid;
+
+  ts->n_carry = 0;
+  if (!ts->bom_known)
+    {
+      if (len < 3 && !last)
+        {
+          ts->n_carry = len;
+          return;
+        }
+      ts->bom_known = TRUE;
+      if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+        ts->bom = 3;
+      data += ts->bom;
+      len -= ts->bom;
+    }
+
+  if (!g_utf8_validate_len (data, len, &end))
+    {
+      if (last || len - (end - data) >= 4)
+        {
+          ts->invalid = TRUE;
+          return;
+        }
+      ts->n_carry = len - (end - data);
+    }
+  valid = end - data;
+  text_stream_normalise (ts, data, end);
+  if (ts->n_carry > 0)
+    memmove (ts->work, data + valid, ts->n_carry);
+}
+
+static gboolean
+text_stream_chunk (const guint8  *chunk,
+                   gsize          size,
+                   guint64        declared,
+                   gpointer       user_data,
+                   GError       **error)
+{
+  TextStream *ts = user_data;
+
+  if (chunk == NULL)
+    {
+      ts->size = declared;
+      ts->text = g_string_sized_new (declared + 1);
+      return TRUE;
+    }
+
+  g_checksum_update (ts->sha, chunk, size);
+  if (ts->invalid)
+    return TRUE;
+  ts->work = g_realloc (ts->work, ts->n_carry + size);
+  memcpy (ts->work + ts->n_carry, chunk, size);
+  text_stream_take (ts, ts->n_carry + size, FALSE);
+
+  return TRUE;
+}
+
+typedef struct
+{
+  Import      *import;
+  const char  *entry;
+  TextStream  *ts;
+  GString     *theirs;    /* made as the entry is read again, when line ends differ */
+  sqlite3_blob *blob;
+  gint64       offset;
+  gboolean     refused;   /* the archive refused as the entry was read again */
+} BlobFill;
+
+static gboolean
+theirs_chunk (const guint8  *chunk,
+              gsize          size,
+              guint64        declared,
+              gpointer       user_data,
+              GError       **error)
+{
+  BlobFill *fill = user_data;
+  gsize skip;
+
+  if (chunk == NULL)
+    {
+      fill->theirs = g_string_sized_new (declared + 1);
+      return TRUE;
+    }
+  if (!_gloss_project_blob_write (fill->import->project, fill->blob, chunk, size, fill->offset, error))
+    return FALSE;
+  skip = fill->offset < (gint64) fill->ts->bom ? MIN (size, fill->ts->bom - fill->offset) : 0;
+  g_string_append_len (fill->theirs, (const char *) chunk + skip, size - skip);
+  fill->offset += size;
+
+  return TRUE;
+}
+
+/* The entry's bytes into the document's blob: our text itself when it is
+ * theirs, else the entry read a second time. */
+static gboolean
+fill_text_blob (GlossProject  *project,
+                sqlite3_blob  *blob,
+                gpointer       user_data,
+                GError       **error)
+{
+  BlobFill *fill = user_data;
+  TextStream *ts = fill->ts;
+  gboolean ok;
+
+  if (!ts->has_cr)
+    return _gloss_project_blob_write (project, blob, "\xEF\xBB\xBF", ts->bom, 0, error) &&
+           _gloss_project_blob_write (project, blob, ts->text->str, ts->text->len, ts->bom, error);
+
+  fill->blob = blob;
+  ok = _gloss_qdpx_archive_stream (&fill->import->archive, fill->entry, GLOSS_IMPORT_MAX_BYTES,
+                                   theirs_chunk, fill, error);
+  fill->blob = NULL;
+  if (ok && (guint64) fill->offset != ts->size)
+    ok = _gloss_qdpx_refuse (error, fill->import->archive.name, _("the entry “%s” is damaged"), fill->entry);
+  fill->refused = !ok && error != NULL && *error != NULL && g_error_matches (*error, GLOSS_ERROR, GLOSS_ERROR_BAD_DOCUMENT);
+
+  return ok;
+}
+
+/* A TextSource whose plain text is the entry @entry (and nothing else,
+ * no original file that could be its source), imported as it streams.
+ * Returns the new document's id; 0 with @error set when it fails (and
+ * *@refused TRUE when that refuses the archive), 0 without when the
+ * entry is not text Gloss can read. */
+static gint64
+import_streamed_text (Import      *import,
+                      const char  *entry,
+                      const char  *their_guid,
+                      const char  *name,
+                      char       **text,
+                      gint64      *n_chars,
+                      GBytes     **plain,
+                      gboolean    *refused,
+                      GError     **error)
+{
+  g_autofree char *file_name = safe_file_name (name, ".txt");
+  g_autoptr(GlossImportedDocument) doc = g_new0 (GlossImportedDocument, 1);
+  TextStream ts = { 0 };
+  BlobFill fill = { import, entry, &ts, NULL, NULL, 0, FALSE };
+  gint64 id = 0;
+
+  ts.sha = g_checksum_new (G_CHECKSUM_SHA256);
+  if (!_gloss_qdpx_archive_stream (&import->archive, entry, GLOSS_IMPORT_MAX_BYTES, text_stream_chunk, &ts, error))
+    {
+      *refused = TRUE;
+      goto out;
+    }
+  if (!ts.invalid)
+    text_stream_take (&ts, ts.n_carry, TRUE);
+  if (ts.invalid || memchr (ts.text->str, '\0', ts.text->len) != NULL)
+    goto out;
+
+  doc->kind = GLOSS_DOCUMENT_TEXT;
+  doc->guid = choose_guid (import, "document", their_guid);
+  doc->title = name != NULL && !_gloss_is_blank (name) ? g_strdup (name) : g_filename_display_basename (file_name);
+  doc->filename = g_path_get_basename (file_name);
+  doc->sha256 = g_strdup (g_checksum_get_string (ts.sha));
+  doc->text = ts.text->str;
+  doc->n_chars = g_utf8_strlen (ts.text->str, ts.text->len);
+  doc->pages = gloss_import_paginate_text (doc->text, doc->n_chars);
+
+  id = _gloss_project_store_document_with (import->project, doc, ts.size, fill_text_blob, &fill, error);
+  doc->text = NULL;
+  *refused = fill.refused;
+  if (id != 0)
+    {
+      *n_chars = doc->n_chars;
+      *text = g_string_free (g_steal_pointer (&ts.text), FALSE);
+      if (fill.theirs != NULL)
+        {
+          gsize len = fill.theirs->len;
+
+          *plain = g_bytes_new_take (g_string_free (g_steal_pointer (&fill.theirs), FALSE), len);
+        }
+    }
+
+out:
+  if (ts.text != NULL)
+    g_string_free (ts.text, TRUE);
+  if (fill.theirs != NULL)
+    g_string_free (fill.theirs, TRUE);
+  g_free (ts.work);
+  g_checksum_free (ts.sha);
+  return id;
+}
+
+/* Whether a TextSource's text can be streamed: its plain text is a file
+ * of the archive, and it names no original file whose bytes would be the
+ * document's instead (see read_original_text). */
+static char *
+streamable_text_entry (Import  *import,
+                       xmlNode *node)
+{
+  g_autofree char *path = get_attr (node, "plainTextPath");
+  g_autofree char *rich = get_attr (node, "richTextPath");
+  g_autofree char *entry = entry_of_path (path);
+  g_autofree char *rich_entry = entry_of_path (rich);
+
+  if (first_child (node, "PlainTextContent") != NULL || entry == NULL ||
+      !_gloss_qdpx_archive_has (&import->archive, entry))
+    return NULL;
+  if (rich_entry != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (rich_entry, -1);
+
+      if (g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".md"))
+        return NULL;
+    }
+
+  return g_steal_pointer (&entry);
+}
+
 /* Our text beside theirs: when they are the same, as between two Gloss,
  * theirs is let go and positions are taken as they are. */
 static void
@@ -1784,6 +2060,7 @@ source_begin (StreamSource  *ss,
   g_autofree char *path = get_attr (node, pdf ? "path" : "plainTextPath");
   g_autofree char *entry = entry_of_path (path);
   g_autofree char *extension = NULL;
+  g_autofree char *streamed = NULL;
   g_autofree char *text = NULL;
   gint64 n_chars = 0;
   g_autoptr(GBytes) bytes = NULL;
@@ -1810,6 +2087,25 @@ source_begin (StreamSource  *ss,
           error != NULL && *error != NULL)
         return FALSE;
     }
+  else if ((streamed = streamable_text_entry (import, node)) != NULL)
+    {
+      gboolean refused = FALSE;
+
+      ss->source.document_id = import_streamed_text (import, streamed, guid, name, &text, &n_chars, &plain,
+                                                     &refused, &local_error);
+      if (refused)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (ss->source.document_id == 0 && local_error == NULL)
+        {
+          warn (import, _("“%s”: no plain text Gloss can read; skipped"), label);
+          return TRUE;
+        }
+      if (plain != NULL)
+        theirs = g_bytes_get_data (plain, NULL);
+    }
   else
     {
       if ((plain = read_plain_text (import, node, &theirs, error)) == NULL && error != NULL && *error != NULL)
@@ -1826,9 +2122,10 @@ source_begin (StreamSource  *ss,
         bytes = g_bytes_ref (plain);
     }
 
-  ss->source.document_id = import_source_bytes (import, bytes, guid, name,
-                                                pdf ? ".pdf" : (extension != NULL ? extension : ".txt"),
-                                                &text, &n_chars, &local_error);
+  if (streamed == NULL)
+    ss->source.document_id = import_source_bytes (import, bytes, guid, name,
+                                                  pdf ? ".pdf" : (extension != NULL ? extension : ".txt"),
+                                                  &text, &n_chars, &local_error);
   g_clear_pointer (&bytes, g_bytes_unref);
   if (ss->source.document_id == 0)
     {

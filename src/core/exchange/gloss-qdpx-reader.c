@@ -4,8 +4,9 @@
  *   absolute, has a drive letter or a ".." component, a symbolic link, an
  *   entry declaring more than it may hold, too many entries: the archive
  *   is refused as a whole;
- * - entries are only ever read into memory (never extracted under their
- *   own names), and reading stops past the declared size;
+ * - entries are only ever read into memory, whole or a megabyte at a
+ *   time (never extracted under their own names), and reading stops past
+ *   the declared size;
  * - XML is parsed without network, entity substitution or DTD loading,
  *   and a document with a DOCTYPE is refused; elements nest at most 256
  *   levels deep (no XML_PARSE_HUGE).
@@ -162,6 +163,99 @@ _gloss_qdpx_archive_open (GlossQdpxArchive  *archive,
   return TRUE;
 }
 
+#define STREAM_CHUNK (1024 * 1024)
+
+/* Reads one entry in pieces of at most a megabyte, handing each to @func:
+ * at most @max bytes and never more than it declared. */
+static gboolean
+stream_index (GlossQdpxArchive     *archive,
+              zip_uint64_t          index,
+              gint64                max,
+              GlossQdpxChunkFunc    func,
+              gpointer              user_data,
+              GError              **error)
+{
+  zip_stat_t st;
+  zip_file_t *file;
+  g_autofree guint8 *chunk = NULL;
+  zip_uint64_t filled = 0;
+  zip_int64_t n = 0;
+  gboolean ok = TRUE;
+
+  if (zip_stat_index (archive->zip, index, 0, &st) < 0)
+    return _gloss_qdpx_refuse (error, archive->name, _("an entry cannot be read"));
+  if ((gint64) st.size > max)
+    return refuse_too_large (error, archive->name, st.name, st.size, max);
+
+  file = zip_fopen_index (archive->zip, index, 0);
+  if (file == NULL)
+    return _gloss_qdpx_refuse (error, archive->name, _("the entry “%s” cannot be read: %s"), st.name,
+                               zip_strerror (archive->zip));
+
+  if (func == NULL || !func (NULL, 0, st.size, user_data, error))
+    {
+      zip_fclose (file);
+      return FALSE;
+    }
+
+  /* One byte past the declared size is asked for at the end: an entry
+   * that has it lies about its size. */
+  chunk = g_malloc (STREAM_CHUNK);
+  while (ok && filled <= st.size)
+    {
+      zip_uint64_t want = MIN ((zip_uint64_t) STREAM_CHUNK, st.size - filled + 1);
+
+      n = zip_fread (file, chunk, want);
+      if (n <= 0)
+        break;
+      if (filled + n > st.size)
+        break;
+      filled += n;
+      ok = func (chunk, n, st.size, user_data, error);
+    }
+  zip_fclose (file);
+
+  if (!ok)
+    return FALSE;
+  if (n > 0 && filled + n > st.size)
+    {
+      g_autofree char *size = g_format_size (st.size);
+      return _gloss_qdpx_refuse (error, archive->name, _("the entry “%s” unpacks to more than the %s it declares, as an archive "
+                                             "made to fill the disk does; reading stopped there"), st.name, size);
+    }
+  if (n < 0 || filled != st.size)
+    return _gloss_qdpx_refuse (error, archive->name, _("the entry “%s” is damaged"), st.name);
+
+  return TRUE;
+}
+
+typedef struct
+{
+  guint8 *data;
+  gsize   filled;
+} Whole;
+
+static gboolean
+fill_whole (const guint8  *chunk,
+            gsize          size,
+            guint64        declared,
+            gpointer       user_data,
+            GError       **error)
+{
+  Whole *whole = user_data;
+
+  if (chunk == NULL)
+    {
+      /* One allocation of the declared size, with a NUL after the end: a
+       * text entry is then a C string without a copy. */
+      whole->data = g_malloc (declared + 1);
+      return TRUE;
+    }
+  memcpy (whole->data + whole->filled, chunk, size);
+  whole->filled += size;
+  return TRUE;
+}
+
 /* Reads one entry, at most @max bytes and never more than it declared. */
 GBytes *
 _gloss_qdpx_archive_read_index (GlossQdpxArchive *archive,
@@ -169,55 +263,35 @@ _gloss_qdpx_archive_read_index (GlossQdpxArchive *archive,
                     gint64         max,
                     GError       **error)
 {
-  zip_stat_t st;
-  zip_file_t *file;
-  g_autofree guint8 *data = NULL;
-  guint8 extra[1];
-  zip_uint64_t filled = 0;
-  zip_int64_t n = 0;
+  Whole whole = { NULL, 0 };
 
-  if (zip_stat_index (archive->zip, index, 0, &st) < 0)
+  if (!stream_index (archive, index, max, fill_whole, &whole, error))
     {
-      _gloss_qdpx_refuse (error, archive->name, _("an entry cannot be read"));
-      return NULL;
-    }
-  if ((gint64) st.size > max)
-    {
-      refuse_too_large (error, archive->name, st.name, st.size, max);
+      g_free (whole.data);
       return NULL;
     }
 
-  file = zip_fopen_index (archive->zip, index, 0);
-  if (file == NULL)
+  whole.data[whole.filled] = '\0';
+  return g_bytes_new_take (whole.data, whole.filled);
+}
+
+gboolean
+_gloss_qdpx_archive_stream (GlossQdpxArchive    *archive,
+                            const char          *name,
+                            gint64               max,
+                            GlossQdpxChunkFunc   func,
+                            gpointer             user_data,
+                            GError             **error)
+{
+  zip_int64_t index = zip_name_locate (archive->zip, name, ZIP_FL_NOCASE);
+
+  if (index < 0)
     {
-      _gloss_qdpx_refuse (error, archive->name, _("the entry “%s” cannot be read: %s"), st.name, zip_strerror (archive->zip));
-      return NULL;
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("“%s” is not in the archive"), name);
+      return FALSE;
     }
 
-  /* One allocation of the declared size, read into directly, with a NUL
-   * after the end: a text entry is then a C string without a copy. */
-  data = g_malloc (st.size + 1);
-  while (filled < st.size && (n = zip_fread (file, data + filled, st.size - filled)) > 0)
-    filled += n;
-  if (filled == st.size && n >= 0)
-    n = zip_fread (file, extra, sizeof extra);
-  zip_fclose (file);
-
-  if (n > 0)
-    {
-      g_autofree char *size = g_format_size (st.size);
-      _gloss_qdpx_refuse (error, archive->name, _("the entry “%s” unpacks to more than the %s it declares, as an archive "
-                                      "made to fill the disk does; reading stopped there"), st.name, size);
-      return NULL;
-    }
-  if (n < 0 || filled != st.size)
-    {
-      _gloss_qdpx_refuse (error, archive->name, _("the entry “%s” is damaged"), st.name);
-      return NULL;
-    }
-
-  data[st.size] = '\0';
-  return g_bytes_new_take (g_steal_pointer (&data), st.size);
+  return stream_index (archive, index, max, func, user_data, error);
 }
 
 GBytes *

@@ -51,6 +51,23 @@ GBytes   *_gloss_qdpx_archive_read_index (GlossQdpxArchive *archive,
                                           gint64            max,
                                           GError          **error);
 
+/* A piece of an entry as it is read: first once with @chunk NULL and the
+ * size the entry declares, then for every piece in order. FALSE (with
+ * @error set) stops the reading. */
+typedef gboolean (*GlossQdpxChunkFunc) (const guint8  *chunk,
+                                        gsize          size,
+                                        guint64        declared,
+                                        gpointer       user_data,
+                                        GError       **error);
+/* Reads the entry @name piece by piece, with the checks of
+ * _gloss_qdpx_archive_read, so that it is never whole in memory. */
+gboolean  _gloss_qdpx_archive_stream  (GlossQdpxArchive    *archive,
+                                       const char          *name,
+                                       gint64               max,
+                                       GlossQdpxChunkFunc   func,
+                                       gpointer             user_data,
+                                       GError             **error);
+
 /* XML in memory, as a tree: for codebooks (.qdc), which are small. */
 xmlDocPtr _gloss_qdpx_parse_xml       (GBytes      *bytes,
                                        const char  *what,

@@ -98,11 +98,65 @@ store_pages (GlossProject  *self,
   return TRUE;
 }
 
+#define BLOB_CHUNK (1024 * 1024)
+
+/* Writes @size bytes at @offset of an open blob, a megabyte at a time. */
+gboolean
+_gloss_project_blob_write (GlossProject  *self,
+                           sqlite3_blob  *blob,
+                           const void    *data,
+                           gsize          size,
+                           gint64         offset,
+                           GError       **error)
+{
+  for (gsize done = 0; done < size;)
+    {
+      int piece = (int) MIN ((gsize) BLOB_CHUNK, size - done);
+
+      if (sqlite3_blob_write (blob, (const guint8 *) data + done, piece, offset + done) != SQLITE_OK)
+        {
+          _gloss_project_set_error (self, error, _("Cannot change the project"));
+          return FALSE;
+        }
+      done += piece;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+fill_from_bytes (GlossProject  *self,
+                 sqlite3_blob  *blob,
+                 gpointer       user_data,
+                 GError       **error)
+{
+  GBytes *bytes = user_data;
+  gsize size = 0;
+  const void *data = g_bytes_get_data (bytes, &size);
+
+  return _gloss_project_blob_write (self, blob, data, size, 0, error);
+}
+
 gint64
 _gloss_project_store_document (GlossProject           *self,
                                GlossImportedDocument  *doc,
                                GError                **error)
 {
+  return _gloss_project_store_document_with (self, doc, g_bytes_get_size (doc->bytes), fill_from_bytes, doc->bytes, error);
+}
+
+/* The bytes go in through incremental blob I/O, into a zeroblob of their
+ * size: SQLite never builds a record holding them all. */
+gint64
+_gloss_project_store_document_with (GlossProject           *self,
+                                    GlossImportedDocument  *doc,
+                                    gint64                  size,
+                                    GlossBlobFill           fill,
+                                    gpointer                user_data,
+                                    GError                **error)
+{
+  sqlite3_blob *blob = NULL;
+  gboolean filled;
   g_autofree char *guid = doc->guid != NULL ? g_strdup (doc->guid) : _gloss_new_guid ();
   g_autofree char *label = g_strdup_printf (_("Import “%s”"), doc->title);
   sqlite3_stmt *stmt;
@@ -123,7 +177,7 @@ _gloss_project_store_document (GlossProject           *self,
   sqlite3_bind_text (stmt, 3, doc->filename, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, gloss_document_kind_to_string (doc->kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, doc->sha256, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 6, g_bytes_get_size (doc->bytes));
+  sqlite3_bind_int64 (stmt, 6, size);
   if (doc->password != NULL)
     sqlite3_bind_text (stmt, 7, doc->password, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 8, doc->pages->len);
@@ -136,14 +190,30 @@ _gloss_project_store_document (GlossProject           *self,
   sqlite3_bind_null (stmt, 10);
   id = sqlite3_last_insert_rowid (self->db);
 
-  stmt = _gloss_project_prepare (self, "INSERT INTO document_blob (document_id, bytes) VALUES (?1, ?2)", error);
+  stmt = _gloss_project_prepare (self, "INSERT INTO document_blob (document_id, bytes) VALUES (?1, zeroblob (?2))", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_blob64 (stmt, 2, g_bytes_get_data (doc->bytes, NULL), g_bytes_get_size (doc->bytes), SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, size);
   if (!_gloss_project_run (self, stmt, error))
     goto fail;
-  sqlite3_bind_null (stmt, 2);
+  if (size > 0)
+    {
+      if (sqlite3_blob_open (self->db, "main", "document_blob", "bytes", id, 1, &blob) != SQLITE_OK)
+        {
+          _gloss_project_set_error (self, error, _("Cannot change the project"));
+          sqlite3_blob_close (blob);
+          goto fail;
+        }
+      filled = fill (self, blob, user_data, error);
+      if (sqlite3_blob_close (blob) != SQLITE_OK && filled)
+        {
+          _gloss_project_set_error (self, error, _("Cannot change the project"));
+          filled = FALSE;
+        }
+      if (!filled)
+        goto fail;
+    }
 
   if (!store_pages (self, id, doc->pages, error))
     goto fail;

@@ -272,6 +272,25 @@ struct _GlossImportedDocument;
 gint64        _gloss_project_store_document  (GlossProject                  *self,
                                               struct _GlossImportedDocument *doc,
                                               GError                       **error);
+/* As _gloss_project_store_document, for @size bytes that @fill writes
+ * into the open blob (with _gloss_project_blob_write) instead of
+ * doc->bytes, which may be NULL. */
+typedef gboolean (*GlossBlobFill) (GlossProject  *self,
+                                   sqlite3_blob  *blob,
+                                   gpointer       user_data,
+                                   GError       **error);
+gint64        _gloss_project_store_document_with (GlossProject                  *self,
+                                                  struct _GlossImportedDocument *doc,
+                                                  gint64                         size,
+                                                  GlossBlobFill                  fill,
+                                                  gpointer                       user_data,
+                                                  GError                       **error);
+gboolean      _gloss_project_blob_write      (GlossProject  *self,
+                                              sqlite3_blob  *blob,
+                                              const void    *data,
+                                              gsize          size,
+                                              gint64         offset,
+                                              GError       **error);
 gint64        _gloss_project_document_length (GlossProject *self,
                                               gint64        document_id,
                                               GError      **error);
