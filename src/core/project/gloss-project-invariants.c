@@ -19,26 +19,36 @@
 
 static const char * const guid_tables[] = { "project", "coder", "document", "code", "coding", "memo", "note" };
 
+/* What each byte is in a GUID, and what each of its 36 places holds. */
+enum { GUID_OTHER, GUID_HEX, GUID_DASH };
+
+static const guint8 guid_byte_kind[256] = {
+  ['0' ... '9'] = GUID_HEX, ['a' ... 'f'] = GUID_HEX, ['A' ... 'F'] = GUID_HEX, ['-'] = GUID_DASH,
+};
+
+#define H GUID_HEX
+#define D GUID_DASH
+static const guint8 guid_place_kind[36] = {
+  H, H, H, H, H, H, H, H, D, H, H, H, H, D, H, H, H, H, D, H, H, H, H, D,
+  H, H, H, H, H, H, H, H, H, H, H, H,
+};
+#undef H
+#undef D
+
 /* 8-4-4-4-12 hexadecimal digits, as g_uuid_string_is_valid accepts
- * them, and nothing else: a value of another type, a shorter or longer
- * text, a NUL inside. */
+ * them, and nothing else: a shorter or longer text, a NUL inside. Every
+ * byte is looked at, without a branch per byte. */
 static gboolean
 guid_is_shaped (const unsigned char *guid,
                 int                  size)
 {
+  guint8 differs = 0;
+
   if (size != 36)
     return FALSE;
   for (int i = 0; i < 36; i++)
-    {
-      if (i == 8 || i == 13 || i == 18 || i == 23)
-        {
-          if (guid[i] != '-')
-            return FALSE;
-        }
-      else if (!g_ascii_isxdigit (guid[i]))
-        return FALSE;
-    }
-  return TRUE;
+    differs |= guid_byte_kind[guid[i]] ^ guid_place_kind[i];
+  return differs == 0;
 }
 
 static void
@@ -49,9 +59,14 @@ guid_shaped_func (sqlite3_context  *context,
   sqlite3_value *value = argv[0];
   gboolean shaped = FALSE;
 
-  /* The type first: asking a number for its text would convert it. */
+  /* The type first: asking a number for its bytes would convert it. The
+   * bytes of a text as a blob: no copy to end it with a NUL. */
   if (sqlite3_value_type (value) == SQLITE_TEXT)
-    shaped = guid_is_shaped (sqlite3_value_text (value), sqlite3_value_bytes (value));
+    {
+      const unsigned char *guid = sqlite3_value_blob (value);
+
+      shaped = guid != NULL && guid_is_shaped (guid, sqlite3_value_bytes (value));
+    }
   sqlite3_result_int (context, shaped);
 }
 
