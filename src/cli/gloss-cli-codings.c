@@ -199,9 +199,26 @@ print_codings_json (GlossProject             *project,
 
 typedef struct
 {
-  Names   *names;
-  GString *out;
+  Names      *names;
+  GString    *out;
+  /* The names of the previous line: a listing repeats them. */
+  gint64      document_id, coder_id, code_id;
+  const char *document, *coder, *code;
 } TextPrinter;
+
+static const char *
+cached_lookup (GHashTable  *table,
+               gint64       id,
+               gint64      *last_id,
+               const char **last_name)
+{
+  if (*last_name == NULL || *last_id != id)
+    {
+      *last_id = id;
+      *last_name = lookup (table, id);
+    }
+  return *last_name;
+}
 
 #define TEXT_FLUSH_SIZE (64 * 1024)
 
@@ -258,15 +275,18 @@ print_coding_text (const GlossCoding *coding,
 
   append_int (out, coding->id);
   g_string_append_c (out, '\t');
-  g_string_append (out, lookup (printer->names->documents, coding->document_id));
+  g_string_append (out, cached_lookup (printer->names->documents, coding->document_id,
+                                      &printer->document_id, &printer->document));
   g_string_append_c (out, '\t');
   append_int (out, coding->start);
   g_string_append_c (out, ':');
   append_int (out, coding->end);
   g_string_append_c (out, '\t');
-  g_string_append (out, lookup (printer->names->coders, coding->coder_id));
+  g_string_append (out, cached_lookup (printer->names->coders, coding->coder_id,
+                                      &printer->coder_id, &printer->coder));
   g_string_append_c (out, '\t');
-  g_string_append (out, lookup (printer->names->codes, coding->code_id));
+  g_string_append (out, cached_lookup (printer->names->codes, coding->code_id,
+                                      &printer->code_id, &printer->code));
   g_string_append_c (out, '\t');
   append_flat (out, coding->quote);
   g_string_append_c (out, '\n');
@@ -283,7 +303,7 @@ print_codings_text (GlossProject             *project,
                     GError                  **error)
 {
   g_autoptr(GString) out = g_string_sized_new (TEXT_FLUSH_SIZE + 4096);
-  TextPrinter printer = { names, out };
+  TextPrinter printer = { .names = names, .out = out };
   gboolean done = gloss_project_foreach_coding (project, filter, GLOSS_CODING_COLUMNS_QUOTE,
                                                 print_coding_text, &printer, error);
 
@@ -349,7 +369,7 @@ gloss_cli_print_codings (GlossProject        *project,
     default:
       {
         g_autoptr(GString) out = g_string_sized_new (TEXT_FLUSH_SIZE + 4096);
-        TextPrinter printer = { &names, out };
+        TextPrinter printer = { .names = &names, .out = out };
 
         for (guint i = 0; i < codings->len; i++)
           print_coding_text (g_ptr_array_index (codings, i), &printer);
