@@ -119,43 +119,19 @@ names_clear (Names *names)
   g_clear_pointer (&names->codes, g_hash_table_unref);
 }
 
-static GHashTable *
-new_name_table (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-}
-
-static void
-add_name (GHashTable *table,
-          gint64      id,
-          const char *name)
-{
-  g_hash_table_insert (table, g_memdup2 (&id, sizeof id), g_strdup (name));
-}
-
 static gboolean
 names_load (Names         *names,
             GlossProject  *project,
             GError       **error)
 {
-  g_autoptr(GPtrArray) documents = gloss_project_list_documents (project, error);
-  g_autoptr(GPtrArray) coders = documents ? gloss_project_list_coders (project, error) : NULL;
-  g_autoptr(GPtrArray) codes = coders ? gloss_project_list_codes (project, error) : NULL;
-
-  if (codes == NULL)
-    return FALSE;
-
-  names->documents = new_name_table ();
-  names->coders = new_name_table ();
-  names->codes = new_name_table ();
-  for (guint i = 0; i < documents->len; i++)
-    add_name (names->documents, ((GlossDocumentInfo *) documents->pdata[i])->id,
-              ((GlossDocumentInfo *) documents->pdata[i])->title);
-  for (guint i = 0; i < coders->len; i++)
-    add_name (names->coders, ((GlossCoder *) coders->pdata[i])->id, ((GlossCoder *) coders->pdata[i])->name);
-  for (guint i = 0; i < codes->len; i++)
-    add_name (names->codes, ((GlossCode *) codes->pdata[i])->id, ((GlossCode *) codes->pdata[i])->path);
-
+  names->documents = gloss_project_list_names (project, GLOSS_NAMES_DOCUMENTS, error);
+  names->coders = names->documents ? gloss_project_list_names (project, GLOSS_NAMES_CODERS, error) : NULL;
+  names->codes = names->coders ? gloss_project_list_names (project, GLOSS_NAMES_CODES, error) : NULL;
+  if (names->codes == NULL)
+    {
+      names_clear (names);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -221,35 +197,101 @@ print_codings_json (GlossProject             *project,
   return TRUE;
 }
 
+typedef struct
+{
+  Names      *names;
+  GString    *out;
+  /* The names of the previous line: a listing repeats them. */
+  gint64      document_id, coder_id, code_id;
+  const char *document, *coder, *code;
+} TextPrinter;
+
+static const char *
+cached_lookup (GHashTable  *table,
+               gint64       id,
+               gint64      *last_id,
+               const char **last_name)
+{
+  if (*last_name == NULL || *last_id != id)
+    {
+      *last_id = id;
+      *last_name = lookup (table, id);
+    }
+  return *last_name;
+}
+
+#define TEXT_FLUSH_SIZE (64 * 1024)
+
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char digits[24];
+  int n = 0;
+  guint64 rest = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    digits[n++] = (char) ('0' + rest % 10);
+  while ((rest /= 10) > 0);
+  if (value < 0)
+    g_string_append_c (out, '-');
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
 /* The quote on one line: its line breaks, page breaks and tabs as spaces. */
 static void
-print_flat (const char *quote)
+append_flat (GString    *out,
+             const char *quote)
 {
   for (const char *p = quote; p != NULL && *p != '\0'; )
     {
       size_t run = strcspn (p, "\n\f\t");
 
-      fwrite (p, 1, run, stdout);
+      g_string_append_len (out, p, run);
       p += run;
       if (*p != '\0')
         {
-          putchar (' ');
+          g_string_append_c (out, ' ');
           p++;
         }
     }
 }
 
+static void
+text_printer_flush (TextPrinter *printer)
+{
+  fwrite (printer->out->str, 1, printer->out->len, stdout);
+  g_string_truncate (printer->out, 0);
+}
+
+/* One line per coding, written out in large blocks as they fill. */
 static gboolean
 print_coding_text (const GlossCoding *coding,
                    gpointer           user_data)
 {
-  Names *names = user_data;
+  TextPrinter *printer = user_data;
+  GString *out = printer->out;
 
-  printf ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT "\t%s\t%s\t",
-          coding->id, lookup (names->documents, coding->document_id), coding->start, coding->end,
-          lookup (names->coders, coding->coder_id), lookup (names->codes, coding->code_id));
-  print_flat (coding->quote);
-  putchar ('\n');
+  append_int (out, coding->id);
+  g_string_append_c (out, '\t');
+  g_string_append (out, cached_lookup (printer->names->documents, coding->document_id,
+                                      &printer->document_id, &printer->document));
+  g_string_append_c (out, '\t');
+  append_int (out, coding->start);
+  g_string_append_c (out, ':');
+  append_int (out, coding->end);
+  g_string_append_c (out, '\t');
+  g_string_append (out, cached_lookup (printer->names->coders, coding->coder_id,
+                                      &printer->coder_id, &printer->coder));
+  g_string_append_c (out, '\t');
+  g_string_append (out, cached_lookup (printer->names->codes, coding->code_id,
+                                      &printer->code_id, &printer->code));
+  g_string_append_c (out, '\t');
+  append_flat (out, coding->quote);
+  g_string_append_c (out, '\n');
+  if (out->len >= TEXT_FLUSH_SIZE)
+    text_printer_flush (printer);
   return TRUE;
 }
 
@@ -260,8 +302,13 @@ print_codings_text (GlossProject             *project,
                     Names                    *names,
                     GError                  **error)
 {
-  return gloss_project_foreach_coding (project, filter, GLOSS_CODING_COLUMNS_QUOTE,
-                                       print_coding_text, names, error);
+  g_autoptr(GString) out = g_string_sized_new (TEXT_FLUSH_SIZE + 4096);
+  TextPrinter printer = { .names = names, .out = out };
+  gboolean done = gloss_project_foreach_coding (project, filter, GLOSS_CODING_COLUMNS_QUOTE,
+                                                print_coding_text, &printer, error);
+
+  text_printer_flush (&printer);
+  return done;
 }
 
 static void
@@ -320,8 +367,14 @@ gloss_cli_print_codings (GlossProject        *project,
       break;
     case GLOSS_CLI_LIST_TEXT:
     default:
-      for (guint i = 0; i < codings->len; i++)
-        print_coding_text (g_ptr_array_index (codings, i), &names);
+      {
+        g_autoptr(GString) out = g_string_sized_new (TEXT_FLUSH_SIZE + 4096);
+        TextPrinter printer = { .names = &names, .out = out };
+
+        for (guint i = 0; i < codings->len; i++)
+          print_coding_text (g_ptr_array_index (codings, i), &printer);
+        text_printer_flush (&printer);
+      }
       break;
     }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "gloss-project-private.h"
 #include "gloss-test-util.h"
@@ -373,6 +374,131 @@ has_problem (GPtrArray  *problems,
   return FALSE;
 }
 
+/* The open check of GUIDs takes 8-4-4-4-12 hexadecimal digits in either
+ * case and nothing else: not one character more or less, not a byte
+ * that is no hexadecimal digit (a NUL, a letter beyond f, a character of
+ * two bytes), not a blob or a number; the rows found are named in id
+ * order, whatever order the GUIDs sort in. */
+static void
+test_open_refuses_misshapen_guids (void)
+{
+  static const char * const misshapen[] = {
+    "'0b6e6c55-6f7a-4c43-9a55-3c1c2a9c0d1'",
+    "'0b6e6c55-6f7a-4c43-9a55-3c1c2a9c0d111'",
+    "'0b6e6c55-6f7a-4c43-9a55-3c1c2a9c0d1g'",
+    "'0b6e6c55x6f7a-4c43-9a55-3c1c2a9c0d11'",
+    "'0b6e6c556-f7a-4c43-9a55-3c1c2a9c0d11'",
+    "'0b6e6c55-6f7a-4c43-9a55-3c1c2a9c0d1Ã©'",
+    "'0b6e6c55-6f7a-4c43-9a55-3c1c2a9c0d1' || char (0)",
+    "'0b6e6c55-6f7a-4c43-9a55-3c1c2a9c0d1 '",
+    "CAST ('0b6e6c55-6f7a-4c43-9a55-3c1c2a9c0d11' AS BLOB)",
+    "123456789012345678901234567890123456",
+    "'../../../../../../../../../../tmp/x'",
+  };
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GlossProject) checked = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  gint64 doc, coder, code;
+
+  doc = gloss_project_import_text (project, "t.txt", "Partnership requires accountability.", -1, &error);
+  coder = gloss_project_add_coder (project, "Amina", NULL, &error);
+  code = gloss_project_add_code (project, 0, "Partnership", NULL, NULL, &error);
+  g_assert_cmpint (gloss_project_add_coding (project, doc, coder, code, 0, 11, NULL, &error), >, 0);
+  g_assert_cmpint (gloss_project_add_coding (project, doc, coder, code, 12, 20, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  gloss_project_close (project);
+  g_clear_object (&project);
+
+  for (guint i = 0; i < G_N_ELEMENTS (misshapen); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE coding SET guid = %s WHERE id = 2", misshapen[i]);
+
+      exec_sql (path, sql);
+      project = gloss_project_open (path, &error);
+      g_assert_null (project);
+      g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (error->message, "is not a GUID"));
+      g_clear_error (&error);
+    }
+
+  /* Upper case is a GUID too. */
+  exec_sql (path, "UPDATE coding SET guid = '0B6E6C55-6F7A-4C43-9A55-3C1C2A9C0D11' WHERE id = 2");
+  project = gloss_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  gloss_project_close (project);
+  g_clear_object (&project);
+
+  /* Row 2's GUID sorts before row 1's: still named second. */
+  exec_sql (path, "UPDATE coding SET guid = 'b' WHERE id = 1; UPDATE coding SET guid = 'a' WHERE id = 2; "
+                  "UPDATE document SET guid = 'd'");
+  checked = gloss_project_open_for_check (path, &error);
+  g_assert_no_error (error);
+  _gloss_project_check_open_invariants (checked, problems);
+  g_assert_cmpuint (problems->len, ==, 3);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "“document”"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 1), "row 1 of the table “coding” has the GUID “b”"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 2), "row 2 of the table “coding” has the GUID “a”"));
+}
+
+/* Another program may write the bytes of a GUID in a row without its
+ * index: the open check reads the index, `check` reads the rows too. */
+static void
+test_check_reads_guids_from_rows (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCoding) coding = NULL;
+  g_autofree char *bytes = NULL;
+  gsize size = 0;
+  guint copies = 0, found_by_check = 0;
+  gint64 doc, coder, code, id;
+
+  doc = gloss_project_import_text (project, "t.txt", "Partnership requires accountability.", -1, &error);
+  coder = gloss_project_add_coder (project, "Amina", NULL, &error);
+  code = gloss_project_add_code (project, 0, "Partnership", NULL, NULL, &error);
+  id = gloss_project_add_coding (project, doc, coder, code, 0, 11, NULL, &error);
+  g_assert_no_error (error);
+  coding = gloss_project_get_coding (project, id, &error);
+  g_assert_no_error (error);
+  gloss_project_close (project);
+  g_clear_object (&project);
+  exec_sql (path, "PRAGMA journal_mode = DELETE");
+  g_assert_true (g_file_get_contents (path, &bytes, &size, NULL));
+
+  /* Each place the GUID's bytes are (its row, its index entry, the
+   * history), in a copy of its own with a dash made a slash. */
+  for (gsize at = 0; at + 36 <= size; at++)
+    {
+      g_autofree char *copy = g_strconcat (path, "-copy", NULL);
+      g_autofree char *changed = NULL;
+      g_autoptr(GlossProject) checked = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+
+      if (memcmp (bytes + at, coding->guid, 36) != 0)
+        continue;
+      problems = g_ptr_array_new_with_free_func (g_free);
+      changed = g_memdup2 (bytes, size);
+      changed[at + 8] = '/';
+      g_assert_true (g_file_set_contents (copy, changed, size, NULL));
+      copies++;
+      checked = gloss_project_open_for_check (copy, &error);
+      g_assert_no_error (error);
+      _gloss_project_check_invariants (checked, problems);
+      if (has_problem (problems, "is not a GUID"))
+        found_by_check++;
+      gloss_project_close (checked);
+      g_clear_object (&checked);
+      g_assert_true (gloss_project_remove_files (copy, NULL));
+    }
+  /* The row and the index entry, each found. */
+  g_assert_cmpuint (copies, >=, 2);
+  g_assert_cmpuint (found_by_check, ==, 2);
+}
+
 /* A file can carry SQL of its own: a trigger that deletes codings, a view.
  * It is refused before anything runs, unchanged; check names each. */
 static void
@@ -664,6 +790,8 @@ main (int   argc,
   g_test_add_func ("/project/upgrade-from-version-5", test_upgrade_from_version_5);
   g_test_add_func ("/project/check-finds-problems", test_check_finds_problems);
   g_test_add_func ("/project/open-refuses-foreign-schema", test_open_refuses_foreign_schema);
+  g_test_add_func ("/project/open-refuses-misshapen-guids", test_open_refuses_misshapen_guids);
+  g_test_add_func ("/project/check-reads-guids-from-rows", test_check_reads_guids_from_rows);
   g_test_add_func ("/project/connection-is-hardened", test_connection_is_hardened);
   g_test_add_func ("/project/snapshot-changes-nothing", test_snapshot_changes_nothing);
   g_test_add_func ("/project/remove-files", test_remove_files);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-code-path.h"
 #include "gloss-project-private.h"
 
 /* Characters of context kept on each side of a quote, for re-anchoring. */
@@ -521,6 +522,51 @@ gloss_project_foreach_coding (GlossProject             *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static const char * const names_sql[] = {
+  [GLOSS_NAMES_DOCUMENTS] = "SELECT id, title FROM document WHERE removed = 0",
+  [GLOSS_NAMES_CODERS] = "SELECT id, name FROM coder",
+  [GLOSS_NAMES_CODES] =
+    "WITH RECURSIVE tree (id, path) AS ("
+    "  SELECT id, " GLOSS_CODE_PATH_ESCAPE_SQL ("name") " FROM code WHERE parent_id IS NULL "
+    "  UNION ALL "
+    "  SELECT c.id, t.path || '/' || " GLOSS_CODE_PATH_ESCAPE_SQL ("c.name") " "
+    "  FROM code c JOIN tree t ON c.parent_id = t.id) "
+    "SELECT id, path FROM tree",
+};
+
+GHashTable *
+gloss_project_list_names (GlossProject  *self,
+                          GlossNames     kind,
+                          GError       **error)
+{
+  g_autoptr(GHashTable) names = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (kind <= GLOSS_NAMES_CODES, NULL);
+
+  stmt = _gloss_project_prepare (self, names_sql[kind], error);
+  if (stmt == NULL)
+    return NULL;
+
+  names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id), _gloss_column_dup_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_project_set_error (self, error, _("Cannot list the codings"));
+      return NULL;
+    }
+  return g_steal_pointer (&names);
 }
 
 static gboolean

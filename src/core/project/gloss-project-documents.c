@@ -559,9 +559,16 @@ gloss_project_find_document (GlossProject  *self,
   number = g_ascii_strtoll (id_or_title, &end, 10);
   if (end != id_or_title && *end == '\0' && number > 0)
     {
-      g_autoptr(GlossDocumentInfo) info = gloss_project_get_document (self, number, NULL);
-      if (info != NULL)
-        return info->id;
+      /* Only whether it is there: not its count of codings. */
+      stmt = _gloss_project_prepare (self, "SELECT id FROM document WHERE id = ?1 AND removed = 0", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, number);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (id != 0)
+        return id;
     }
 
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,

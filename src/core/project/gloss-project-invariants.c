@@ -19,22 +19,65 @@
 
 static const char * const guid_tables[] = { "project", "coder", "document", "code", "coding", "memo", "note" };
 
-/* sqlite3 GLOB pattern of 8-4-4-4-12 hexadecimal digits, as
- * g_uuid_string_is_valid accepts them. */
-static char *
-guid_glob (void)
-{
-  static const int groups[] = { 8, 4, 4, 4, 12 };
-  GString *glob = g_string_new (NULL);
+/* What each byte is in a GUID, and what each of its 36 places holds. */
+enum { GUID_OTHER, GUID_HEX, GUID_DASH };
 
-  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+static const guint8 guid_byte_kind[256] = {
+  ['0' ... '9'] = GUID_HEX, ['a' ... 'f'] = GUID_HEX, ['A' ... 'F'] = GUID_HEX, ['-'] = GUID_DASH,
+};
+
+#define H GUID_HEX
+#define D GUID_DASH
+static const guint8 guid_place_kind[36] = {
+  H, H, H, H, H, H, H, H, D, H, H, H, H, D, H, H, H, H, D, H, H, H, H, D,
+  H, H, H, H, H, H, H, H, H, H, H, H,
+};
+#undef H
+#undef D
+
+/* 8-4-4-4-12 hexadecimal digits, as g_uuid_string_is_valid accepts
+ * them, and nothing else: a shorter or longer text, a NUL inside. Every
+ * byte is looked at, without a branch per byte. */
+static gboolean
+guid_is_shaped (const unsigned char *guid,
+                int                  size)
+{
+  guint8 differs = 0;
+
+  if (size != 36)
+    return FALSE;
+  for (int i = 0; i < 36; i++)
+    differs |= guid_byte_kind[guid[i]] ^ guid_place_kind[i];
+  return differs == 0;
+}
+
+static void
+guid_shaped_func (sqlite3_context  *context,
+                  int               argc,
+                  sqlite3_value   **argv)
+{
+  sqlite3_value *value = argv[0];
+  gboolean shaped = FALSE;
+
+  /* The type first: asking a number for its bytes would convert it. The
+   * bytes of a text as a blob: no copy to end it with a NUL. */
+  if (sqlite3_value_type (value) == SQLITE_TEXT)
     {
-      if (i > 0)
-        g_string_append_c (glob, '-');
-      for (int j = 0; j < groups[i]; j++)
-        g_string_append (glob, "[0-9a-fA-F]");
+      const unsigned char *guid = sqlite3_value_blob (value);
+
+      shaped = guid != NULL && guid_is_shaped (guid, sqlite3_value_bytes (value));
     }
-  return g_string_free (glob, FALSE);
+  sqlite3_result_int (context, shaped);
+}
+
+/* One pass over each GUID, where a GLOB of 32 character classes walked
+ * every pattern class with a UTF-8 decoder per character. */
+static gboolean
+register_guid_shaped (GlossProject *self)
+{
+  return sqlite3_create_function (self->db, "gloss_guid_shaped", 1,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                  NULL, guid_shaped_func, NULL, NULL) == SQLITE_OK;
 }
 
 static sqlite3_stmt *
@@ -58,33 +101,84 @@ id_text (sqlite3_stmt *stmt,
   return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, column));
 }
 
+typedef struct
+{
+  gint64  id;
+  char   *shown;
+} BadGuid;
+
+static void
+clear_bad_guid (gpointer data)
+{
+  g_free (((BadGuid *) data)->shown);
+}
+
+static int
+compare_bad_guids (gconstpointer a,
+                   gconstpointer b)
+{
+  gint64 x = ((const BadGuid *) a)->id, y = ((const BadGuid *) b)->id;
+
+  return (x > y) - (x < y);
+}
+
+/* On open, read from each GUID's index (a fraction of the table's pages),
+ * then put in row order: the rows found are few. @from_tables reads the
+ * rows themselves, for a file whose index another program made differ
+ * from its table. */
 static void
 check_guids (GlossProject *self,
+             gboolean      from_tables,
              GPtrArray    *problems)
 {
-  g_autofree char *glob = guid_glob ();
+  if (!register_guid_shaped (self))
+    {
+      g_ptr_array_add (problems, g_strdup (_("The GUIDs could not be checked.")));
+      return;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (guid_tables); i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT id, guid FROM \"%s\" WHERE typeof (guid) <> 'text' "
-                                              "OR length (guid) <> 36 OR guid NOT GLOB ?1 ORDER BY id",
-                                              guid_tables[i]);
-      sqlite3_stmt *stmt = prepare (self, sql);
+      g_autoptr(GArray) bad = g_array_new (FALSE, FALSE, sizeof (BadGuid));
 
-      if (stmt == NULL)
-        continue;
-      sqlite3_bind_text (stmt, 1, glob, -1, SQLITE_STATIC);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_array_set_clear_func (bad, clear_bad_guid);
+      for (int pass = 0; pass < (from_tables ? 2 : 1); pass++)
         {
-          g_autofree char *shown = g_strescape ((const char *) sqlite3_column_text (stmt, 1) ?: "NULL", NULL);
-          g_autofree char *id = id_text (stmt, 0);
+          g_autofree char *sql = g_strdup_printf ("SELECT id, guid FROM \"%s\"%s WHERE NOT gloss_guid_shaped (guid)",
+                                                  guid_tables[i], pass == 1 ? " NOT INDEXED" : "");
+          sqlite3_stmt *stmt = prepare (self, sql);
+
+          if (stmt == NULL)
+            continue;
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              BadGuid row = {
+                sqlite3_column_int64 (stmt, 0),
+                g_strescape ((const char *) sqlite3_column_text (stmt, 1) ?: "NULL", NULL),
+              };
+              g_array_append_val (bad, row);
+            }
+          sqlite3_finalize (stmt);
+        }
+
+      g_array_sort (bad, compare_bad_guids);
+      for (guint j = 0; j < bad->len; j++)
+        {
+          BadGuid *row = &g_array_index (bad, BadGuid, j);
+          const char *shown = row->shown;
+          g_autofree char *id = NULL;
+
+          /* Both passes find a row whose index says what it says. */
+          if (j > 0 && g_array_index (bad, BadGuid, j - 1).id == row->id &&
+              g_str_equal (g_array_index (bad, BadGuid, j - 1).shown, shown))
+            continue;
+          id = g_strdup_printf ("%" G_GINT64_FORMAT, row->id);
           g_ptr_array_add (problems,
                            g_strdup_printf (_("The row %s of the table “%s” has the GUID “%s”, "
                                               "which is not a GUID: exporting or merging it could write "
                                               "outside the place meant for it."),
                                             id, guid_tables[i], shown));
         }
-      sqlite3_finalize (stmt);
     }
 }
 
@@ -399,21 +493,29 @@ check_pdf_blobs (GlossProject *self,
   sqlite3_finalize (stmt);
 }
 
+static void
+check_cheap_invariants (GlossProject *self,
+                        gboolean      from_tables,
+                        GPtrArray    *problems)
+{
+  check_project_row (self, problems);
+  check_guids (self, from_tables, problems);
+  check_code_cycles (self, problems);
+  check_pages (self, problems);
+}
+
 void
 _gloss_project_check_open_invariants (GlossProject *self,
                                       GPtrArray    *problems)
 {
-  check_project_row (self, problems);
-  check_guids (self, problems);
-  check_code_cycles (self, problems);
-  check_pages (self, problems);
+  check_cheap_invariants (self, FALSE, problems);
 }
 
 void
 _gloss_project_check_invariants (GlossProject *self,
                                  GPtrArray    *problems)
 {
-  _gloss_project_check_open_invariants (self, problems);
+  check_cheap_invariants (self, TRUE, problems);
   check_texts (self, problems);
   check_strings (self, problems);
   check_pdf_blobs (self, problems);

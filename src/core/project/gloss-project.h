@@ -320,6 +320,17 @@ GPtrArray    *gloss_project_list_coding_columns (GlossProject            *self,
                                                  const GlossCodingFilter *filter,
                                                  GlossCodingColumns       columns,
                                                  GError                 **error);
+typedef enum
+{
+  GLOSS_NAMES_DOCUMENTS,  /* titles of the documents not removed */
+  GLOSS_NAMES_CODERS,     /* coders' names */
+  GLOSS_NAMES_CODES,      /* codes' paths */
+} GlossNames;
+/* What a listing prints for an id, and nothing more (no counts):
+ * id (gint64 *) -> name (char *). */
+GHashTable   *gloss_project_list_names    (GlossProject            *self,
+                                           GlossNames               kind,
+                                           GError                 **error);
 gint64        gloss_project_count_codings (GlossProject            *self,
                                            const GlossCodingFilter *filter,
                                            GError                 **error);
