@@ -499,6 +499,54 @@ test_check_reads_guids_from_rows (void)
   g_assert_cmpuint (found_by_check, ==, 2);
 }
 
+/* A document's GUID names its file in an export: on open it is read from
+ * the row itself, so bytes changed there alone are refused, not only by a
+ * check. */
+static void
+test_open_reads_document_guids_from_rows (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GlossProject) project = gloss_test_new_project (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocumentInfo) info = NULL;
+  g_autofree char *bytes = NULL;
+  gsize size = 0;
+  guint copies = 0, refused = 0;
+  gint64 doc;
+
+  doc = gloss_project_import_text (project, "t.txt", "Partnership requires accountability.", -1, &error);
+  g_assert_no_error (error);
+  info = gloss_project_get_document (project, doc, &error);
+  g_assert_no_error (error);
+  gloss_project_close (project);
+  g_clear_object (&project);
+  exec_sql (path, "PRAGMA journal_mode = DELETE");
+  g_assert_true (g_file_get_contents (path, &bytes, &size, NULL));
+
+  for (gsize at = 0; at + 36 <= size; at++)
+    {
+      g_autofree char *copy = g_strconcat (path, "-copy", NULL);
+      g_autofree char *changed = NULL;
+      g_autoptr(GlossProject) opened = NULL;
+      g_autoptr(GError) refusal = NULL;
+
+      if (memcmp (bytes + at, info->guid, 36) != 0)
+        continue;
+      changed = g_memdup2 (bytes, size);
+      changed[at + 8] = '/';
+      g_assert_true (g_file_set_contents (copy, changed, size, NULL));
+      copies++;
+      opened = gloss_project_open (copy, &refusal);
+      if (opened == NULL && refusal != NULL && strstr (refusal->message, "is not a GUID") != NULL)
+        refused++;
+      g_clear_object (&opened);
+      g_assert_true (gloss_project_remove_files (copy, NULL));
+    }
+  /* The row and the index entry; the row's copy is the one refused. */
+  g_assert_cmpuint (copies, >=, 2);
+  g_assert_cmpuint (refused, >=, 1);
+}
+
 /* A file can carry SQL of its own: a trigger that deletes codings, a view.
  * It is refused before anything runs, unchanged; check names each. */
 static void
@@ -792,6 +840,7 @@ main (int   argc,
   g_test_add_func ("/project/open-refuses-foreign-schema", test_open_refuses_foreign_schema);
   g_test_add_func ("/project/open-refuses-misshapen-guids", test_open_refuses_misshapen_guids);
   g_test_add_func ("/project/check-reads-guids-from-rows", test_check_reads_guids_from_rows);
+  g_test_add_func ("/project/open-reads-document-guids-from-rows", test_open_reads_document_guids_from_rows);
   g_test_add_func ("/project/connection-is-hardened", test_connection_is_hardened);
   g_test_add_func ("/project/snapshot-changes-nothing", test_snapshot_changes_nothing);
   g_test_add_func ("/project/remove-files", test_remove_files);
