@@ -145,15 +145,19 @@ check_guids (GlossProject *self,
       /* The rows themselves of every table whose GUIDs name files in an
        * export; of the codings, whose GUIDs only ever go into escaped text,
        * the index on open and the rows too for a check. */
-      gboolean big = g_str_equal (guid_tables[i], "coding");
+      gboolean codings = g_str_equal (guid_tables[i], "coding");
+      const gboolean read[] = { from_tables || codings, from_tables || !codings };  /* index, rows */
 
-      for (int pass = from_tables || big ? 0 : 1; pass < (from_tables || !big ? 2 : 1); pass++)
+      for (guint pass = 0; pass < G_N_ELEMENTS (read); pass++)
         {
-          g_autofree char *sql = g_strdup_printf ("SELECT id, guid FROM \"%s\"%s WHERE NOT gloss_guid_shaped (guid)",
-                                                  guid_tables[i], pass == 1 ? " NOT INDEXED" : "");
-          sqlite3_stmt *stmt = prepare (self, sql);
+          g_autofree char *sql = NULL;
+          sqlite3_stmt *stmt;
 
-          if (stmt == NULL)
+          if (!read[pass])
+            continue;
+          sql = g_strdup_printf ("SELECT id, guid FROM \"%s\"%s WHERE NOT gloss_guid_shaped (guid)",
+                                 guid_tables[i], pass == 1 ? " NOT INDEXED" : "");
+          if ((stmt = prepare (self, sql)) == NULL)
             continue;
           while (sqlite3_step (stmt) == SQLITE_ROW)
             {
